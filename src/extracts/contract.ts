@@ -1,0 +1,184 @@
+/**
+ * The data contract of the source extracts (shared/spec/extracts.md), as data.
+ *
+ * The loader, the validator, the synthetic generator and the test fixtures all read this one
+ * description, so a change to the contract is made here and nowhere else.
+ */
+
+/** The kind of value a column holds. */
+export type ColumnType =
+  | { kind: 'id' } // 1–32 characters from [A-Za-z0-9_-]
+  | { kind: 'date' } // ISO YYYY-MM-DD, calendar-valid, <= peildatum
+  | { kind: 'enum'; values: readonly string[] };
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  /** May the field be empty (a missing value)? */
+  optional: boolean;
+}
+
+export interface ExtractSpec {
+  name: ExtractName;
+  /** What one row is, in Dutch, for messages and documentation. */
+  rij: string;
+  columns: readonly ColumnSpec[];
+  /** A missing optional extract means "not measured", never zero. */
+  optional: boolean;
+  /** Columns whose value must be unique over the extract. */
+  unique: readonly string[];
+  /** The spell columns (begin inclusive, einde inclusive or empty = still running). */
+  spell?: { begin: string; einde: string };
+}
+
+export const EXTRACT_NAMES = [
+  'personen',
+  'detenties',
+  'banen',
+  'uitkeringen',
+  'onderwijs',
+  'adressen',
+  'wanbetalers',
+  'justitie',
+  'zorg',
+] as const;
+export type ExtractName = (typeof EXTRACT_NAMES)[number];
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const OPLEIDING = ['basis', 'vmbo', 'mbo1', 'mbo2_4', 'havo_vwo', 'hbo_wo', 'onbekend'] as const;
+export const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;
+export const BAAN_SOORT = ['werknemer', 'zelfstandige'] as const;
+export const UITKERING_SOORT = ['bijstand', 'werkloosheid', 'arbeidsongeschiktheid', 'pensioen', 'overig'] as const;
+export const ADRES_SOORT = ['woonadres', 'instelling', 'briefadres'] as const;
+export const HUISHOUDEN = ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen'] as const;
+export const AFDOENING = [
+  'veroordeling',
+  'strafbeschikking',
+  'transactie',
+  'sepot_beleid',
+  'sepot_technisch',
+  'vrijspraak',
+  'overig',
+] as const;
+export const ZORG_SOORT = ['ggz', 'verslavingszorg'] as const;
+
+const id = (name: string, optional = false): ColumnSpec => ({ name, type: { kind: 'id' }, optional });
+const date = (name: string, optional = false): ColumnSpec => ({ name, type: { kind: 'date' }, optional });
+const oneOf = (name: string, values: readonly string[], optional = false): ColumnSpec => ({
+  name,
+  type: { kind: 'enum', values },
+  optional,
+});
+const spellColumns = [date('begin'), date('einde', true)];
+const spell = { begin: 'begin', einde: 'einde' };
+
+export const EXTRACTS: readonly ExtractSpec[] = [
+  {
+    name: 'personen',
+    rij: 'persoon',
+    columns: [
+      id('persoon_id'),
+      oneOf('geslacht', ['m', 'v']),
+      date('geboortedatum'),
+      oneOf('hoogste_opleiding', OPLEIDING),
+      date('datum_overlijden', true),
+      date('datum_emigratie', true),
+    ],
+    optional: false,
+    unique: ['persoon_id'],
+  },
+  {
+    name: 'detenties',
+    rij: 'detentie (TULP-GW)',
+    columns: [
+      id('detentie_id'),
+      id('persoon_id'),
+      date('datum_instroom'),
+      date('datum_uitstroom'),
+      oneOf('id_bij_instroom', ID_STATUS),
+      oneOf('id_bij_uitstroom', ID_STATUS),
+    ],
+    optional: false,
+    unique: ['detentie_id'],
+  },
+  {
+    name: 'banen',
+    rij: 'baan (polisadministratie)',
+    columns: [id('persoon_id'), id('baan_id'), oneOf('soort', BAAN_SOORT), ...spellColumns],
+    optional: false,
+    unique: [],
+    spell,
+  },
+  {
+    name: 'uitkeringen',
+    rij: 'uitkering',
+    columns: [id('persoon_id'), oneOf('soort', UITKERING_SOORT), ...spellColumns],
+    optional: false,
+    unique: [],
+    spell,
+  },
+  {
+    name: 'onderwijs',
+    rij: 'inschrijving in het onderwijs',
+    columns: [id('persoon_id'), ...spellColumns],
+    optional: false,
+    unique: [],
+    spell,
+  },
+  {
+    name: 'adressen',
+    rij: 'adresinschrijving (BRP)',
+    columns: [
+      id('persoon_id'),
+      id('adres_id'),
+      oneOf('soort', ADRES_SOORT),
+      oneOf('huishouden', HUISHOUDEN, true),
+      ...spellColumns,
+    ],
+    optional: false,
+    unique: [],
+    spell,
+  },
+  {
+    name: 'wanbetalers',
+    rij: 'registratie als wanbetaler (CAK)',
+    columns: [id('persoon_id'), ...spellColumns],
+    optional: false,
+    unique: [],
+    spell,
+  },
+  {
+    name: 'justitie',
+    rij: 'strafzaak (OBJD)',
+    columns: [id('zaak_id'), id('persoon_id'), date('pleegdatum'), oneOf('afdoening', AFDOENING)],
+    optional: false,
+    unique: ['zaak_id'],
+  },
+  {
+    name: 'zorg',
+    rij: 'zorgperiode',
+    columns: [id('persoon_id'), oneOf('soort', ZORG_SOORT), ...spellColumns],
+    optional: true,
+    unique: [],
+    spell,
+  },
+];
+
+export function extractSpec(name: ExtractName): ExtractSpec {
+  const spec = EXTRACTS.find((e) => e.name === name);
+  if (!spec) throw new Error(`unknown extract ${name}`);
+  return spec;
+}
+
+/** The three file forms an extract may take; exactly one per extract. */
+export const EXTRACT_FORMS = ['.csv', '.csv.gz', '.parquet'] as const;
+export type ExtractForm = (typeof EXTRACT_FORMS)[number];
+
+/** extractie.json: the metadata of an extract set. */
+export interface Extractie {
+  peildatum: string;
+  bron: string;
+  omschrijving?: string;
+}
