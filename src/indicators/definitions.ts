@@ -1,0 +1,370 @@
+/**
+ * Every indicator of the monitor, defined once (indicators.md, "Indicators").
+ *
+ * An indicator counts uitstroom records: `teller` and `noemer` are SQL conditions on one row of a
+ * table built by the SQL in ./sql/ — `status` (one row per record and meetmoment) or `verloop`
+ * (one row per record) — and the Dutch texts beside them say the same thing for the methods
+ * chapter, whose operationalisation table is generated from this list. Keep SQL and text in step.
+ *
+ * The order of this list is the order of indicatoren.csv.
+ */
+import type { Basisvoorwaarde } from '../edition/edition.ts';
+import { HUISHOUDEN } from '../extracts/contract.ts';
+
+/** Meetmomenten in their fixed order; the transitions are named after the two moments they join. */
+export const MOMENTEN = [
+  '6m_voor',
+  '1m_voor',
+  'instroom',
+  'uitstroom',
+  '1m_na',
+  '6m_na',
+  '12m_na',
+  '24m_na',
+  'instroom-uitstroom',
+  '1m_voor-1m_na',
+] as const;
+export type Moment = (typeof MOMENTEN)[number];
+
+/** The moments at which status indicators are measured unless another moment is given. */
+export const STATUSMOMENTEN = ['6m_voor', '1m_voor', '1m_na', '6m_na', '12m_na', '24m_na'] as const satisfies readonly Moment[];
+
+export const GROEPEN = ['rik', 'kv', 'totaal'] as const;
+export type Groep = (typeof GROEPEN)[number];
+
+/** The five problems of the samenhang analysis, in their fixed order. */
+export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificatie'] as const;
+export type Probleem = (typeof PROBLEMEN)[number];
+
+export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
+export type Huisvesting = (typeof HUISVESTING)[number];
+
+/** What an indicator is about: a basisvoorwaarde, or the analyses that combine them. */
+export type Thema = Basisvoorwaarde | 'samenhang' | 'recidive';
+
+export interface IndicatorDefinitie {
+  naam: string;
+  thema: Thema;
+  /** Short Dutch label for tables and charts. */
+  label: string;
+  /** Dutch: what the teller counts, among the noemer. */
+  tellerTekst: string;
+  /** Dutch: who is in the noemer. */
+  noemerTekst: string;
+  /** The table the SQL conditions are evaluated on. */
+  bron: 'status' | 'verloop';
+  momenten: readonly Moment[];
+  /** SQL condition for the teller (evaluated only among the noemer). */
+  teller: string;
+  /** SQL condition for the noemer. Indicators with the same bron and noemer share their noemer. */
+  noemer: string;
+  /**
+   * Indicators whose tellers add up to their common noemer (the housing categories, the number
+   * of problems) form a familie; disclosure control protects the family as a whole.
+   */
+  familie?: 'huisvesting' | 'problemen';
+  /** Only computed when the optional zorg extract is present. */
+  vereist?: 'zorg';
+}
+
+const OBSERVEERBAAR = 'observeerbaar';
+const OBSERVEERBAAR_TEKST = 'observeerbaar op het meetmoment (niet overleden of geëmigreerd, niet na de peildatum)';
+
+const probleemTekst: Record<Probleem, string> = {
+  id: 'geen geldig identiteitsbewijs bij uitstroom',
+  inkomen: 'geen geregistreerd inkomen 1 maand na uitstroom',
+  adres: 'niet op een adres ingeschreven 1 maand na uitstroom',
+  schulden: 'geregistreerd als wanbetaler in het jaar na uitstroom',
+  startkwalificatie: 'geen startkwalificatie',
+};
+
+const COMPLEET_TEKST =
+  'observeerbaar 12 maanden na uitstroom, met bekende ID-status bij uitstroom en bekend opleidingsniveau';
+
+const huisvestingLabel: Record<Huisvesting, string> = {
+  alleenstaand: 'alleenstaand',
+  met_partner: 'met partner',
+  bij_ouders: 'bij ouders',
+  met_anderen: 'met anderen',
+  instelling: 'in een instelling',
+  briefadres: 'briefadres',
+  geen_inschrijving: 'geen inschrijving',
+};
+
+function huisvestingTeller(cat: Huisvesting): string {
+  if (cat === 'geen_inschrijving') return 'nergens ingeschreven (geen adresperiode in de BRP)';
+  if (cat === 'instelling' || cat === 'briefadres') return `ingeschreven op een ${cat === 'instelling' ? 'instellingsadres' : 'briefadres'}`;
+  return `ingeschreven op een woonadres, huishouden: ${huisvestingLabel[cat]}`;
+}
+
+export const INDICATOREN: readonly IndicatorDefinitie[] = [
+  {
+    naam: 'id_geen_geldig',
+    thema: 'id',
+    label: 'Geen geldig ID-bewijs',
+    tellerTekst: 'ID-status ongeldig (DPAN)',
+    noemerTekst: 'ID-status bekend (geldig of ongeldig)',
+    bron: 'status',
+    momenten: ['instroom', 'uitstroom'],
+    teller: "id_status = 'ongeldig'",
+    noemer: "id_status IN ('geldig', 'ongeldig')",
+  },
+  {
+    naam: 'id_onbekend',
+    thema: 'id',
+    label: 'ID-status onbekend',
+    tellerTekst: 'ID-status onbekend (DPAN)',
+    noemerTekst: 'alle uitgestroomden',
+    bron: 'status',
+    momenten: ['instroom', 'uitstroom'],
+    teller: "id_status = 'onbekend'",
+    noemer: 'TRUE',
+  },
+  {
+    naam: 'werk',
+    thema: 'werk_inkomen',
+    label: 'Werk',
+    tellerTekst: 'een baan als werknemer of zelfstandige op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'werk',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'uitkering',
+    thema: 'werk_inkomen',
+    label: 'Uitkering',
+    tellerTekst: 'een uitkering anders dan pensioen op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'uitkering',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'opleiding',
+    thema: 'werk_inkomen',
+    label: 'Opleiding',
+    tellerTekst: 'ingeschreven in het onderwijs op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'opleiding',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'geen_dagbesteding',
+    thema: 'werk_inkomen',
+    label: 'Geen dagbesteding',
+    tellerTekst: 'geen werk en geen opleiding op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'geen_dagbesteding',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'geen_inkomen',
+    thema: 'werk_inkomen',
+    label: 'Geen geregistreerd inkomen',
+    tellerTekst: 'geen baan en geen uitkering (pensioen meegeteld) op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'geen_inkomen',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'geen_startkwalificatie',
+    thema: 'werk_inkomen',
+    label: 'Geen startkwalificatie',
+    tellerTekst: 'hoogst behaalde opleiding basisonderwijs, vmbo of mbo-1',
+    noemerTekst: 'hoogst behaalde opleiding bekend',
+    bron: 'status',
+    momenten: ['uitstroom'],
+    teller: 'geen_startkwalificatie',
+    noemer: "hoogste_opleiding <> 'onbekend'",
+  },
+  ...HUISVESTING.map(
+    (cat): IndicatorDefinitie => ({
+      naam: `huisvesting_${cat}`,
+      thema: 'huisvesting',
+      label: `Huisvesting: ${huisvestingLabel[cat]}`,
+      tellerTekst: huisvestingTeller(cat),
+      noemerTekst: OBSERVEERBAAR_TEKST,
+      bron: 'status',
+      momenten: STATUSMOMENTEN,
+      teller: `huisvesting = '${cat}'`,
+      noemer: OBSERVEERBAAR,
+      familie: 'huisvesting',
+    }),
+  ),
+  {
+    naam: 'niet_ingeschreven',
+    thema: 'huisvesting',
+    label: 'Niet op een adres ingeschreven',
+    tellerTekst: 'alleen een briefadres of nergens ingeschreven op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'niet_ingeschreven',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'wanbetaler',
+    thema: 'schulden',
+    label: 'Wanbetaler zorgverzekering',
+    tellerTekst: 'bij het CAK geregistreerd als wanbetaler op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'wanbetaler',
+    noemer: OBSERVEERBAAR,
+  },
+  {
+    naam: 'wanbetaler_jaar_na',
+    thema: 'schulden',
+    label: 'Wanbetaler in het jaar na uitstroom',
+    tellerTekst: 'een registratie als wanbetaler in de 12 maanden na de dag van uitstroom',
+    noemerTekst: 'observeerbaar 12 maanden na uitstroom',
+    bron: 'verloop',
+    momenten: ['12m_na'],
+    teller: 'wanbetaler_jaar_na',
+    noemer: 'obs_12m_na',
+  },
+  {
+    naam: 'zorg_ggz',
+    thema: 'zorg',
+    label: 'In ggz-zorg',
+    tellerTekst: 'een periode van geestelijke gezondheidszorg op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'zorg_ggz',
+    noemer: OBSERVEERBAAR,
+    vereist: 'zorg',
+  },
+  {
+    naam: 'zorg_verslavingszorg',
+    thema: 'zorg',
+    label: 'In verslavingszorg',
+    tellerTekst: 'een periode van verslavingszorg op het meetmoment',
+    noemerTekst: OBSERVEERBAAR_TEKST,
+    bron: 'status',
+    momenten: STATUSMOMENTEN,
+    teller: 'zorg_verslavingszorg',
+    noemer: OBSERVEERBAAR,
+    vereist: 'zorg',
+  },
+  {
+    naam: 'baan_behouden',
+    thema: 'werk_inkomen',
+    label: 'Baan behouden',
+    tellerTekst: '1 maand na uitstroom werkzaam in dezelfde baan (zelfde baan-id) als 1 maand voor instroom',
+    noemerTekst: 'werk 1 maand voor instroom en observeerbaar 1 maand na uitstroom',
+    bron: 'verloop',
+    momenten: ['1m_voor-1m_na'],
+    teller: 'zelfde_baan_1m',
+    noemer: 'werk_1m_voor AND obs_1m_na',
+  },
+  {
+    naam: 'baan_gevonden',
+    thema: 'werk_inkomen',
+    label: 'Baan gevonden',
+    tellerTekst: 'werk 1 maand na uitstroom',
+    noemerTekst: 'geen werk 1 maand voor instroom en observeerbaar 1 maand na uitstroom',
+    bron: 'verloop',
+    momenten: ['1m_voor-1m_na'],
+    teller: 'werk_1m_na',
+    noemer: 'NOT werk_1m_voor AND obs_1m_na',
+  },
+  {
+    naam: 'adres_verloren',
+    thema: 'huisvesting',
+    label: 'Adres verloren',
+    tellerTekst: 'niet op een adres ingeschreven 1 maand na uitstroom',
+    noemerTekst: 'wel op een adres ingeschreven 1 maand voor instroom en observeerbaar 1 maand na uitstroom',
+    bron: 'verloop',
+    momenten: ['1m_voor-1m_na'],
+    teller: 'niet_ingeschreven_1m_na',
+    noemer: 'NOT niet_ingeschreven_1m_voor AND obs_1m_na',
+  },
+  {
+    naam: 'adres_gevonden',
+    thema: 'huisvesting',
+    label: 'Adres gevonden',
+    tellerTekst: 'wel op een adres ingeschreven 1 maand na uitstroom',
+    noemerTekst: 'niet op een adres ingeschreven 1 maand voor instroom en observeerbaar 1 maand na uitstroom',
+    bron: 'verloop',
+    momenten: ['1m_voor-1m_na'],
+    teller: 'NOT niet_ingeschreven_1m_na',
+    noemer: 'niet_ingeschreven_1m_voor AND obs_1m_na',
+  },
+  {
+    naam: 'id_verkregen',
+    thema: 'id',
+    label: 'ID-bewijs verkregen',
+    tellerTekst: 'ID-status geldig bij uitstroom',
+    noemerTekst: 'ID-status ongeldig bij instroom',
+    bron: 'verloop',
+    momenten: ['instroom-uitstroom'],
+    teller: "id_bij_uitstroom = 'geldig'",
+    noemer: "id_bij_instroom = 'ongeldig'",
+  },
+  ...[0, 1, 2, 3, 4, 5].map(
+    (k): IndicatorDefinitie => ({
+      naam: `problemen_${k}`,
+      thema: 'samenhang',
+      label: `${k} ${k === 1 ? 'probleem' : 'problemen'}`,
+      tellerTekst: `precies ${k} van de vijf problemen (${PROBLEMEN.map((p) => probleemTekst[p]).join('; ')})`,
+      noemerTekst: COMPLEET_TEKST,
+      bron: 'verloop',
+      momenten: ['1m_na'],
+      teller: `aantal_problemen = ${k}`,
+      noemer: 'compleet',
+      familie: 'problemen',
+    }),
+  ),
+  ...PROBLEMEN.flatMap((a, i) =>
+    PROBLEMEN.slice(i + 1).map(
+      (b): IndicatorDefinitie => ({
+        naam: `samen_${a}_${b}`,
+        thema: 'samenhang',
+        label: `Zowel ${a} als ${b}`,
+        tellerTekst: `zowel ${probleemTekst[a]} als ${probleemTekst[b]}`,
+        noemerTekst: COMPLEET_TEKST,
+        bron: 'verloop',
+        momenten: ['1m_na'],
+        teller: `probleem_${a} AND probleem_${b}`,
+        noemer: 'compleet',
+      }),
+    ),
+  ),
+  {
+    naam: 'recidive_2j',
+    thema: 'recidive',
+    label: 'Recidive binnen 2 jaar',
+    tellerTekst:
+      'een strafzaak met een meetellende afdoening, gepleegd na de dag van uitstroom en binnen 24 maanden daarna',
+    noemerTekst: 'observeerbaar 24 maanden na uitstroom',
+    bron: 'verloop',
+    momenten: ['24m_na'],
+    teller: 'recidive_2j',
+    noemer: 'obs_24m_na',
+  },
+];
+
+/** The definitions that apply to an edition, given which optional extracts are present. */
+export function indicatorenVoor(basisvoorwaarden: readonly Basisvoorwaarde[], zorgAanwezig: boolean): IndicatorDefinitie[] {
+  return INDICATOREN.filter((d) => {
+    if (d.vereist === 'zorg' && !zorgAanwezig) return false;
+    if (d.thema === 'samenhang' || d.thema === 'recidive') return true;
+    return basisvoorwaarden.includes(d.thema);
+  });
+}
+
+/** Indicators with the same bron and noemer condition share their noemer. */
+export function noemerSleutel(d: IndicatorDefinitie): string {
+  return `${d.bron}:${d.noemer}`;
+}

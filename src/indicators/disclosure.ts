@@ -1,0 +1,364 @@
+/**
+ * Statistical disclosure control of the indicator table (indicators.md, "Statistical disclosure
+ * control").
+ *
+ * 1. Primary suppression, row by row, with threshold k: noemer < k, teller in 1..k-1, or
+ *    noemer - teller in 1..k-1.
+ * 2. Secondary suppression. indicatoren.csv is a table of totals and their parts: cohorts add up
+ *    to 'totaal', rik and kv add up to 'totaal' (tellers and noemers alike), the housing
+ *    categories and the numbers of problems add up to their common noemer, and
+ *    niet_ingeschreven is briefadres plus geen_inschrijving. Published rows give a system of
+ *    linear equations in the suppressed values; a suppressed value is recoverable when that
+ *    system pins it down. We solve the system exactly (per connected part, in reduced row
+ *    echelon form) and, while some protected value is recoverable, suppress one more published
+ *    value that shares an equation with it (the smallest, preferring parts over totals).
+ *    This protects against any combination of additions and subtractions, not just one.
+ *
+ * Protected values: the teller of every suppressed row, and the noemer of every cell whose noemer
+ * is below k (a noemer is shared by all indicators with the same noemer definition, so those are
+ * suppressed together).
+ */
+import {
+  noemerSleutel,
+  type Groep,
+  type IndicatorDefinitie,
+  type Moment,
+} from './definitions.ts';
+import type { Telling } from './compute.ts';
+
+export type Regel = 'noemer_onder_drempel' | 'teller_onder_drempel' | 'rest_onder_drempel' | 'secundair';
+
+export const REGEL_TEKST: Record<Regel, string> = {
+  noemer_onder_drempel: 'noemer kleiner dan de drempel',
+  teller_onder_drempel: 'teller tussen 1 en de drempel',
+  rest_onder_drempel: 'noemer min teller tussen 1 en de drempel',
+  secundair: 'secundaire onderdrukking: anders af te leiden uit gepubliceerde cijfers',
+};
+
+/** One row of indicatoren.csv after disclosure control. */
+export interface Publicatie {
+  indicator: string;
+  cohort: string;
+  groep: Groep;
+  moment: Moment;
+  /** null when suppressed */
+  teller: number | null;
+  noemer: number | null;
+  /** 100 * teller / noemer, one decimal with a dot; null when suppressed */
+  percentage: string | null;
+  onderdrukt: boolean;
+}
+
+export interface Onderdrukking {
+  indicator: string;
+  cohort: string;
+  groep: Groep;
+  moment: Moment;
+  regel: Regel;
+}
+
+/** Percentage with one decimal, rounded half up in exact integer arithmetic. */
+export function percentage(teller: number, noemer: number): string {
+  const tienden = Math.floor((2000 * teller + noemer) / (2 * noemer));
+  return `${Math.floor(tienden / 10)}.${tienden % 10}`;
+}
+
+/** The primary rule a count breaks, if any. */
+export function primaireRegel(teller: number, noemer: number, k: number): Regel | null {
+  if (noemer < k) return 'noemer_onder_drempel';
+  if (teller >= 1 && teller < k) return 'teller_onder_drempel';
+  if (noemer - teller >= 1 && noemer - teller < k) return 'rest_onder_drempel';
+  return null;
+}
+
+type Term = { v: string; c: number };
+interface Vergelijking {
+  termen: Term[];
+}
+
+/** Variables: T|indicator|cohort|groep|moment (a teller) and N|key|cohort|groep|moment (a noemer). */
+const tVar = (r: { indicator: string; cohort: string; groep: string; moment: string }) =>
+  `T|${r.indicator}|${r.cohort}|${r.groep}|${r.moment}`;
+const nVar = (key: string, r: { cohort: string; groep: string; moment: string }) =>
+  `N|${key}|${r.cohort}|${r.groep}|${r.moment}`;
+
+export interface DisclosureResult {
+  rijen: Publicatie[];
+  onderdrukkingen: Onderdrukking[];
+}
+
+/**
+ * Apply disclosure control to the counted indicators. `tellingen` must be complete for the
+ * definitions (every cell with noemer > 0), as countIndicators returns them.
+ */
+export function applyDisclosure(
+  tellingen: readonly Telling[],
+  definities: readonly IndicatorDefinitie[],
+  cohorten: readonly number[],
+  k: number,
+): DisclosureResult {
+  const defs = new Map(definities.map((d) => [d.naam, d]));
+  const cohortNamen = [...cohorten.map(String), 'totaal'];
+  const groepNamen: Groep[] = ['rik', 'kv', 'totaal'];
+
+  // Known values of every variable; absent rows (noemer 0) are known zeros.
+  const waarde = new Map<string, number>();
+  const rijVan = new Map<string, Telling>();
+  const regel = new Map<string, Regel>(); // by tVar of the row
+  for (const t of tellingen) {
+    const d = defs.get(t.indicator);
+    if (!d) throw new Error(`no definition for ${t.indicator}`);
+    waarde.set(tVar(t), t.teller);
+    const n = nVar(noemerSleutel(d), t);
+    const bestaand = waarde.get(n);
+    if (bestaand !== undefined && bestaand !== t.noemer)
+      throw new Error(`indicators sharing noemer ${n} disagree: ${bestaand} vs ${t.noemer}`);
+    waarde.set(n, t.noemer);
+    rijVan.set(tVar(t), t);
+    const r = primaireRegel(t.teller, t.noemer, k);
+    if (r) regel.set(tVar(t), r);
+  }
+  const value = (v: string) => waarde.get(v) ?? 0;
+
+  // The rows that carry each noemer cell, so a noemer is known while one of them is published.
+  const rijenMetNoemer = new Map<string, string[]>();
+  for (const t of tellingen) {
+    const n = nVar(noemerSleutel(defs.get(t.indicator)!), t);
+    const list = rijenMetNoemer.get(n) ?? [];
+    list.push(tVar(t));
+    rijenMetNoemer.set(n, list);
+  }
+  const protectedNoemers = new Set(
+    [...rijenMetNoemer.keys()].filter((n) => value(n) > 0 && value(n) < k),
+  );
+
+  // Every moment of every indicator: the cells, and the equations that tie them together.
+  const vergelijkingen: Vergelijking[] = [];
+  const sleutels = new Set<string>();
+  const momentenPerSleutel = new Map<string, Set<Moment>>();
+  for (const d of definities) {
+    const key = noemerSleutel(d);
+    sleutels.add(key);
+    const ms = momentenPerSleutel.get(key) ?? new Set<Moment>();
+    for (const moment of d.momenten) {
+      ms.add(moment);
+      additief(vergelijkingen, (c, g) => tVar({ indicator: d.naam, cohort: c, groep: g, moment }), cohortNamen, groepNamen);
+    }
+    momentenPerSleutel.set(key, ms);
+  }
+  for (const [key, ms] of momentenPerSleutel)
+    for (const moment of ms)
+      additief(vergelijkingen, (c, g) => nVar(key, { cohort: c, groep: g, moment }), cohortNamen, groepNamen);
+  // Families: the members' tellers add up to the shared noemer.
+  const families = new Map<string, IndicatorDefinitie[]>();
+  for (const d of definities) if (d.familie) families.set(d.familie, [...(families.get(d.familie) ?? []), d]);
+  for (const leden of families.values()) {
+    const key = noemerSleutel(leden[0]!);
+    for (const moment of leden[0]!.momenten)
+      for (const cohort of cohortNamen)
+        for (const groep of groepNamen) {
+          const cel = { cohort, groep, moment };
+          vergelijkingen.push({
+            termen: [
+              ...leden.map((l) => ({ v: tVar({ indicator: l.naam, ...cel }), c: 1 })),
+              { v: nVar(key, cel), c: -1 },
+            ],
+          });
+        }
+  }
+  // niet_ingeschreven = briefadres + geen_inschrijving.
+  const ni = defs.get('niet_ingeschreven');
+  if (ni && defs.has('huisvesting_briefadres') && defs.has('huisvesting_geen_inschrijving')) {
+    for (const moment of ni.momenten)
+      for (const cohort of cohortNamen)
+        for (const groep of groepNamen) {
+          const cel = { cohort, groep, moment };
+          vergelijkingen.push({
+            termen: [
+              { v: tVar({ indicator: 'niet_ingeschreven', ...cel }), c: 1 },
+              { v: tVar({ indicator: 'huisvesting_briefadres', ...cel }), c: -1 },
+              { v: tVar({ indicator: 'huisvesting_geen_inschrijving', ...cel }), c: -1 },
+            ],
+          });
+        }
+  }
+  // Only rows that exist can be suppressed; variables of absent rows are known zeros.
+  const bestaat = (v: string) => (v.startsWith('T|') ? rijVan.has(v) : rijenMetNoemer.has(v));
+
+  const onbekend = (v: string): boolean => {
+    if (!bestaat(v)) return false;
+    if (v.startsWith('T|')) return regel.has(v);
+    return rijenMetNoemer.get(v)!.every((r) => regel.has(r));
+  };
+  const beschermd = (v: string): boolean =>
+    v.startsWith('T|') ? regel.has(v) : protectedNoemers.has(v);
+
+  // Index equations by variable.
+  const perVar = new Map<string, number[]>();
+  vergelijkingen.forEach((e, i) => {
+    for (const t of e.termen) perVar.set(t.v, [...(perVar.get(t.v) ?? []), i]);
+  });
+
+  const onderdruk = (v: string) => {
+    if (v.startsWith('T|')) regel.set(v, regel.get(v) ?? 'secundair');
+    else for (const r of rijenMetNoemer.get(v)!) if (!regel.has(r)) regel.set(r, 'secundair');
+  };
+  const isTotaal = (v: string) => v.split('|').slice(2, 4).includes('totaal');
+
+  // Suppress until no protected value is recoverable.
+  for (let ronde = 0; ; ronde++) {
+    if (ronde > 100000) throw new Error('secondary suppression did not converge');
+    const herleidbaar = recoverable(vergelijkingen, onbekend).filter(beschermd);
+    if (herleidbaar.length === 0) break;
+    const doelen = new Set(herleidbaar);
+    // For each recoverable value: suppress the cheapest published value in one of its equations.
+    const gekozen = new Set<string>();
+    for (const q of herleidbaar) {
+      if (!doelen.has(q)) continue;
+      const kandidaten = new Set<string>();
+      for (const i of perVar.get(q) ?? [])
+        for (const t of vergelijkingen[i]!.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
+      if (kandidaten.size === 0) continue; // pinned down through other equations; handled next round
+      const keuze = [...kandidaten].sort(
+        (a, b) =>
+          Number(isTotaal(a)) - Number(isTotaal(b)) ||
+          Number(a.startsWith('N|')) - Number(b.startsWith('N|')) ||
+          value(a) - value(b) ||
+          (a < b ? -1 : a > b ? 1 : 0),
+      )[0]!;
+      gekozen.add(keuze);
+      break; // one suppression per round keeps the extra suppressions few
+    }
+    if (gekozen.size === 0) {
+      // Every recoverable value is pinned by equations whose members are all unknown already:
+      // widen the search to any equation that holds a published value and an unknown one.
+      const q = herleidbaar[0]!;
+      const kandidaat = vergelijkingen
+        .flatMap((e) => (e.termen.some((t) => onbekend(t.v)) ? e.termen : []))
+        .map((t) => t.v)
+        .filter((v) => bestaat(v) && !onbekend(v))
+        .sort((a, b) => value(a) - value(b))[0];
+      if (!kandidaat) throw new Error(`cannot protect ${q}`);
+      gekozen.add(kandidaat);
+    }
+    for (const v of gekozen) onderdruk(v);
+  }
+
+  const rijen: Publicatie[] = tellingen.map((t) => {
+    const onderdrukt = regel.has(tVar(t));
+    return {
+      indicator: t.indicator,
+      cohort: t.cohort,
+      groep: t.groep,
+      moment: t.moment,
+      teller: onderdrukt ? null : t.teller,
+      noemer: onderdrukt ? null : t.noemer,
+      percentage: onderdrukt ? null : percentage(t.teller, t.noemer),
+      onderdrukt,
+    };
+  });
+  const onderdrukkingen: Onderdrukking[] = tellingen
+    .filter((t) => regel.has(tVar(t)))
+    .map((t) => ({ indicator: t.indicator, cohort: t.cohort, groep: t.groep, moment: t.moment, regel: regel.get(tVar(t))! }));
+  return { rijen, onderdrukkingen };
+}
+
+/** Cohorts add up to totaal (per groep); rik and kv add up to totaal (per cohort). */
+function additief(
+  out: Vergelijking[],
+  v: (cohort: string, groep: Groep) => string,
+  cohorten: readonly string[],
+  groepen: readonly Groep[],
+): void {
+  const delen = cohorten.filter((c) => c !== 'totaal');
+  for (const g of groepen)
+    out.push({ termen: [...delen.map((c) => ({ v: v(c, g), c: 1 })), { v: v('totaal', g), c: -1 }] });
+  for (const c of cohorten)
+    out.push({ termen: [{ v: v(c, 'rik'), c: 1 }, { v: v(c, 'kv'), c: 1 }, { v: v(c, 'totaal'), c: -1 }] });
+}
+
+/**
+ * The unknown variables that the equations determine uniquely, whatever the unknowns are.
+ * Known variables move to the right-hand side and do not matter for *whether* an unknown is
+ * determined: it is determined exactly when the unit vector of that unknown lies in the row space
+ * of the equations restricted to the unknowns, which reduced row echelon form shows as a row
+ * with a single non-zero entry.
+ */
+export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (v: string) => boolean): string[] {
+  // Connected parts: unknowns that share an equation.
+  const ouder = new Map<string, string>();
+  const vind = (x: string): string => {
+    let r = x;
+    while (ouder.get(r) !== r) r = ouder.get(r)!;
+    let y = x;
+    while (ouder.get(y) !== r) {
+      const n = ouder.get(y)!;
+      ouder.set(y, r);
+      y = n;
+    }
+    return r;
+  };
+  const rijen: string[][] = [];
+  const coefs: number[][] = [];
+  for (const e of vergelijkingen) {
+    const u = e.termen.filter((t) => onbekend(t.v));
+    if (u.length === 0) continue;
+    rijen.push(u.map((t) => t.v));
+    coefs.push(u.map((t) => t.c));
+    for (const t of u) if (!ouder.has(t.v)) ouder.set(t.v, t.v);
+    for (const t of u.slice(1)) ouder.set(vind(t.v), vind(u[0]!.v));
+  }
+  const delen = new Map<string, number[]>();
+  rijen.forEach((r, i) => {
+    const root = vind(r[0]!);
+    delen.set(root, [...(delen.get(root) ?? []), i]);
+  });
+  const uit: string[] = [];
+  for (const idx of delen.values()) {
+    const vars = [...new Set(idx.flatMap((i) => rijen[i]!))].sort();
+    const col = new Map(vars.map((v, j) => [v, j]));
+    const m = idx.map((i) => {
+      const row = new Array<number>(vars.length).fill(0);
+      rijen[i]!.forEach((v, j) => (row[col.get(v)!]! += coefs[i]![j]!));
+      return row;
+    });
+    for (const j of determinedColumns(m, vars.length)) uit.push(vars[j]!);
+  }
+  return uit;
+}
+
+/** Columns j for which the row space of m contains the unit vector e_j (Gauss–Jordan). */
+function determinedColumns(m: number[][], n: number): number[] {
+  const eps = 1e-9;
+  let r = 0;
+  const pivots: number[] = [];
+  for (let c = 0; c < n && r < m.length; c++) {
+    let p = -1;
+    let best = eps;
+    for (let i = r; i < m.length; i++)
+      if (Math.abs(m[i]![c]!) > best) {
+        best = Math.abs(m[i]![c]!);
+        p = i;
+      }
+    if (p < 0) continue;
+    [m[r], m[p]] = [m[p]!, m[r]!];
+    const piv = m[r]![c]!;
+    for (let j = 0; j < n; j++) m[r]![j]! /= piv;
+    for (let i = 0; i < m.length; i++) {
+      if (i === r) continue;
+      const f = m[i]![c]!;
+      if (Math.abs(f) <= eps) continue;
+      for (let j = 0; j < n; j++) m[i]![j]! -= f * m[r]![j]!;
+    }
+    pivots.push(c);
+    r++;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < pivots.length; i++) {
+    const row = m[i]!;
+    let nonzero = 0;
+    for (let j = 0; j < n; j++) if (Math.abs(row[j]!) > eps) nonzero++;
+    if (nonzero === 1) out.push(pivots[i]!);
+  }
+  return out;
+}

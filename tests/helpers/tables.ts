@@ -1,0 +1,40 @@
+/**
+ * Hand-made extract tables for engine tests: builds the tables the loader would produce
+ * (contract columns, dates as DATE) directly in an in-memory DuckDB, so indicator tests do not
+ * depend on CSV parsing. Unset columns are NULL; every required extract exists, empty if not given.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { EXTRACTS, type ExtractName } from '../../src/extracts/contract.ts';
+
+export type Rij = Record<string, string | null | undefined>;
+export type Tabellen = Partial<Record<ExtractName, Rij[]>>;
+
+function literal(v: string | null | undefined, isDate: boolean): string {
+  if (v === null || v === undefined || v === '') return 'NULL';
+  const quoted = `'${v.replace(/'/g, "''")}'`;
+  return isDate ? `DATE ${quoted}` : quoted;
+}
+
+/** Create an in-memory database holding the given extracts (zorg only when given). */
+export async function tabellen(data: Tabellen): Promise<{ conn: DuckDBConnection; close: () => void }> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  for (const spec of EXTRACTS) {
+    if (spec.optional && !data[spec.name]) continue;
+    const cols = spec.columns.map((c) => `${c.name} ${c.type.kind === 'date' ? 'DATE' : 'VARCHAR'}`);
+    await conn.run(`CREATE TABLE ${spec.name} (${cols.join(', ')})`);
+    const rows = data[spec.name] ?? [];
+    if (rows.length === 0) continue;
+    const values = rows.map(
+      (r) => `(${spec.columns.map((c) => literal(r[c.name], c.type.kind === 'date')).join(', ')})`,
+    );
+    await conn.run(`INSERT INTO ${spec.name} VALUES ${values.join(', ')}`);
+  }
+  return {
+    conn,
+    close: () => {
+      conn.closeSync();
+      db.closeSync();
+    },
+  };
+}
