@@ -1,0 +1,346 @@
+/**
+ * Design matrices for the models: from a frame of categorical covariates to the numeric
+ * columns the fits use, with the disclosure rule applied on the way.
+ *
+ * Coding is treatment (dummy) coding as R's default `contr.treatment`: each covariate has an
+ * ordered list of levels, the first is the reference, and every other level gets a 0/1 column
+ * named `<covariate>:<level>`. An interaction is the product of indicator expressions, each
+ * either `<covariate>:<level>` or a named indicator (a set of levels of one covariate, such as
+ * `geen_adres` = huisvesting in {briefadres, geen_inschrijving}); its column is named by
+ * joining the factors with `*` (`geslacht:v*geen_adres`). Indicators are always evaluated on
+ * the raw values, so merging a level (below) does not change what an interaction means.
+ *
+ * Disclosure rule (models.md): with threshold k, a level with fewer than k records or fewer
+ * than k events is not estimated but merged into the reference level; an interaction whose
+ * column has fewer than k ones, or fewer than k events among them, is dropped. For the
+ * logistic model "events" are both outcomes: a level with fewer than k records with
+ * uitkomst 0 is merged too, because the coding of a binary outcome is arbitrary and such a
+ * level is as revealing (and as close to separation) as one with few 1s. Every merge and
+ * drop is reported in the design so the report can note it; the report gets the reason, not
+ * the counts.
+ */
+import { InputError } from '../util/errors.ts';
+
+/** The models' two kinds of outcome. */
+export type ModelKind = 'cox' | 'logit';
+
+/**
+ * A model frame: one entry per record in every column.
+ *
+ * `tijd` (days, > 0) and `gebeurtenis` (0/1) are the outcome of a Cox model, `uitkomst` (0/1)
+ * that of a logistic model.
+ */
+export interface Frame {
+  readonly columns: Readonly<Record<string, readonly string[]>>;
+  readonly tijd?: ArrayLike<number>;
+  readonly gebeurtenis?: ArrayLike<number>;
+  readonly uitkomst?: ArrayLike<number>;
+}
+
+/** A categorical covariate; `levels[0]` is the reference. */
+export interface CovariateSpec {
+  readonly name: string;
+  readonly levels: readonly string[];
+}
+
+/** An indicator: 1 when `covariate` takes one of `levels`. */
+export interface IndicatorSpec {
+  readonly covariate: string;
+  readonly levels: readonly string[];
+}
+
+/** What to build: the model's name (for messages), its kind, covariates and interactions. */
+export interface DesignSpec<K extends ModelKind = ModelKind> {
+  readonly model: string;
+  readonly kind: K;
+  readonly covariates: readonly CovariateSpec[];
+  /** Named indicators usable as interaction factors. */
+  readonly indicators?: Readonly<Record<string, IndicatorSpec>>;
+  /** Each interaction is a list of factors: `<covariate>:<level>` or an indicator name. */
+  readonly interactions?: readonly (readonly string[])[];
+}
+
+/** Why a level was merged or an interaction dropped: which count fell below k. */
+export type SmallCount = 'records' | 'events' | 'non-events';
+
+/** A level not estimated but counted with the reference level. */
+export interface MergedLevel {
+  readonly covariate: string;
+  readonly level: string;
+  readonly reference: string;
+  readonly reason: SmallCount;
+}
+
+/** An interaction left out of the model. */
+export interface DroppedTerm {
+  readonly term: string;
+  readonly reason: SmallCount;
+}
+
+/** What a column of the design is. */
+export type TermInfo =
+  | { readonly kind: 'level'; readonly term: string; readonly covariate: string; readonly level: string }
+  | { readonly kind: 'interaction'; readonly term: string; readonly factors: readonly string[] }
+  | { readonly kind: 'numeric'; readonly term: string };
+
+interface DesignBase {
+  readonly model: string;
+  /** Number of records (rows). */
+  readonly n: number;
+  /** Number of columns (no intercept: the logistic fit adds its own). */
+  readonly p: number;
+  readonly terms: readonly TermInfo[];
+  /** Row-major n x p matrix. */
+  readonly x: Float64Array;
+  readonly merged: readonly MergedLevel[];
+  readonly dropped: readonly DroppedTerm[];
+}
+
+export interface CoxDesign extends DesignBase {
+  readonly kind: 'cox';
+  readonly tijd: Float64Array;
+  readonly gebeurtenis: Uint8Array;
+}
+
+export interface LogitDesign extends DesignBase {
+  readonly kind: 'logit';
+  readonly uitkomst: Uint8Array;
+}
+
+export type Design = CoxDesign | LogitDesign;
+type DesignOf<K extends ModelKind> = K extends 'cox' ? CoxDesign : LogitDesign;
+
+/** The term names of a design, in column order. */
+export function termNames(design: Design): string[] {
+  return design.terms.map((t) => t.term);
+}
+
+interface Outcome {
+  readonly n: number;
+  readonly tijd?: Float64Array;
+  readonly gebeurtenis?: Uint8Array;
+  readonly uitkomst?: Uint8Array;
+  /** The 0/1 the disclosure rule counts as "event". */
+  readonly event: Uint8Array;
+}
+
+function zeroOne(model: string, name: string, values: ArrayLike<number>, n: number): Uint8Array {
+  if (values.length !== n) {
+    throw new InputError([`Model ${model}: kolom '${name}' heeft ${values.length} waarden, verwacht ${n} (één per record).`]);
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== 0 && v !== 1) {
+      throw new InputError([`Model ${model}: record ${i + 1} heeft ${name} = ${String(v)}; verwacht 0 of 1.`]);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+function readOutcome(frame: Frame, model: string, kind: ModelKind, n: number): Outcome {
+  if (kind === 'cox') {
+    if (!frame.tijd || !frame.gebeurtenis) {
+      throw new InputError([`Model ${model}: een Cox-model heeft de kolommen 'tijd' en 'gebeurtenis' nodig.`]);
+    }
+    if (frame.tijd.length !== n) {
+      throw new InputError([`Model ${model}: kolom 'tijd' heeft ${frame.tijd.length} waarden, verwacht ${n} (één per record).`]);
+    }
+    const tijd = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = frame.tijd[i]!;
+      if (!Number.isFinite(t) || t <= 0) {
+        throw new InputError([`Model ${model}: record ${i + 1} heeft tijd = ${String(t)}; verwacht een aantal dagen groter dan 0.`]);
+      }
+      tijd[i] = t;
+    }
+    const gebeurtenis = zeroOne(model, 'gebeurtenis', frame.gebeurtenis, n);
+    return { n, tijd, gebeurtenis, event: gebeurtenis };
+  }
+  if (!frame.uitkomst) {
+    throw new InputError([`Model ${model}: een logistisch model heeft de kolom 'uitkomst' nodig.`]);
+  }
+  const uitkomst = zeroOne(model, 'uitkomst', frame.uitkomst, n);
+  return { n, uitkomst, event: uitkomst };
+}
+
+/** The number of records: the outcome's length (every column is checked against it). */
+function frameLength(frame: Frame, spec: DesignSpec): number {
+  const outcome = spec.kind === 'cox' ? frame.tijd : frame.uitkomst;
+  if (outcome) return outcome.length;
+  const first = spec.covariates[0];
+  return first ? (frame.columns[first.name]?.length ?? 0) : 0;
+}
+
+/** Codes a covariate column as level indices, refusing values outside the level list. */
+function codeColumn(model: string, cov: CovariateSpec, values: readonly string[] | undefined, n: number): Int32Array {
+  if (!values) throw new InputError([`Model ${model}: de modelframe mist de kolom '${cov.name}'.`]);
+  if (values.length !== n) {
+    throw new InputError([`Model ${model}: kolom '${cov.name}' heeft ${values.length} waarden, verwacht ${n} (één per record).`]);
+  }
+  const index = new Map(cov.levels.map((l, i) => [l, i]));
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = index.get(values[i]!);
+    if (code === undefined) {
+      throw new InputError([
+        `Model ${model}: record ${i + 1} heeft ${cov.name} = '${values[i]}'; verwacht een van: ${cov.levels.join(', ')}.`,
+      ]);
+    }
+    codes[i] = code;
+  }
+  return codes;
+}
+
+function smallCount(records: number, events: number, k: number, kind: ModelKind): SmallCount | undefined {
+  // A column of zeros can never be estimated, whatever k is.
+  if (records < Math.max(k, 1)) return 'records';
+  if (events < k) return 'events';
+  if (kind === 'logit' && records - events < k) return 'non-events';
+  return undefined;
+}
+
+/**
+ * Builds the design matrix of a model from its frame, applying the disclosure rule with
+ * threshold `k` (see the module comment). Throws InputError for a frame that does not fit the
+ * spec (missing column, a value outside the level list, a bad outcome); a spec that refers to
+ * unknown covariates or levels is a programmer error and throws a plain Error.
+ */
+export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<K>, k: number): DesignOf<K> {
+  const { model, kind } = spec;
+  if (!Number.isInteger(k) || k < 0) throw new Error(`buildDesign: k must be a non-negative integer, got ${k}`);
+  const n = frameLength(frame, spec);
+  const outcome = readOutcome(frame, model, kind, n);
+  const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
+  for (const c of spec.covariates) {
+    if (c.levels.length === 0 || new Set(c.levels).size !== c.levels.length) {
+      throw new Error(`buildDesign(${model}): covariate ${c.name} needs distinct levels`);
+    }
+  }
+  const codes = new Map(spec.covariates.map((c) => [c.name, codeColumn(model, c, frame.columns[c.name], n)]));
+
+  // 1. Main effects: one column per non-reference level that passes the rule.
+  const terms: TermInfo[] = [];
+  const merged: MergedLevel[] = [];
+  const columnOf: { covariate: string; code: number }[] = [];
+  for (const c of spec.covariates) {
+    const code = codes.get(c.name)!;
+    const records = new Float64Array(c.levels.length);
+    const events = new Float64Array(c.levels.length);
+    for (let i = 0; i < n; i++) {
+      records[code[i]!]! += 1;
+      events[code[i]!]! += outcome.event[i]!;
+    }
+    for (let l = 1; l < c.levels.length; l++) {
+      const reason = smallCount(records[l]!, events[l]!, k, kind);
+      if (reason) {
+        merged.push({ covariate: c.name, level: c.levels[l]!, reference: c.levels[0]!, reason });
+        continue;
+      }
+      terms.push({ kind: 'level', term: `${c.name}:${c.levels[l]}`, covariate: c.name, level: c.levels[l]! });
+      columnOf.push({ covariate: c.name, code: l });
+    }
+  }
+
+  // 2. Interactions: products of indicators on the raw values.
+  const dropped: DroppedTerm[] = [];
+  const interactionColumns: Uint8Array[] = [];
+  for (const factors of spec.interactions ?? []) {
+    const term = factors.join('*');
+    const product = new Uint8Array(n).fill(1);
+    for (const f of factors) {
+      const ind = resolveIndicator(spec, covByName, f);
+      const code = codes.get(ind.covariate)!;
+      const cov = covByName.get(ind.covariate)!;
+      const hit = new Uint8Array(cov.levels.length);
+      for (const l of ind.levels) hit[cov.levels.indexOf(l)] = 1;
+      for (let i = 0; i < n; i++) product[i]! &= hit[code[i]!]!;
+    }
+    let ones = 0;
+    let events = 0;
+    for (let i = 0; i < n; i++) {
+      ones += product[i]!;
+      events += product[i]! & outcome.event[i]!;
+    }
+    const reason = smallCount(ones, events, k, kind);
+    if (reason) {
+      dropped.push({ term, reason });
+      continue;
+    }
+    terms.push({ kind: 'interaction', term, factors: [...factors] });
+    interactionColumns.push(product);
+  }
+
+  // 3. Fill the row-major matrix.
+  const p = terms.length;
+  const x = new Float64Array(n * p);
+  columnOf.forEach(({ covariate, code: level }, j) => {
+    const code = codes.get(covariate)!;
+    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
+  });
+  interactionColumns.forEach((col, m) => {
+    const j = columnOf.length + m;
+    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
+  });
+
+  const base = { model, n, p, terms, x, merged, dropped };
+  const design: Design =
+    kind === 'cox'
+      ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
+      : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
+  return design as DesignOf<K>;
+}
+
+function resolveIndicator(spec: DesignSpec, covByName: Map<string, CovariateSpec>, factor: string): IndicatorSpec {
+  const named = spec.indicators?.[factor];
+  let ind: IndicatorSpec;
+  if (named) {
+    ind = named;
+  } else {
+    const at = factor.indexOf(':');
+    if (at < 0) throw new Error(`buildDesign(${spec.model}): unknown indicator '${factor}'`);
+    ind = { covariate: factor.slice(0, at), levels: [factor.slice(at + 1)] };
+  }
+  const cov = covByName.get(ind.covariate);
+  if (!cov) throw new Error(`buildDesign(${spec.model}): indicator '${factor}' refers to unknown covariate '${ind.covariate}'`);
+  for (const l of ind.levels) {
+    if (!cov.levels.includes(l)) throw new Error(`buildDesign(${spec.model}): '${factor}' refers to unknown level '${l}' of ${cov.name}`);
+  }
+  return ind;
+}
+
+/**
+ * A design from numeric columns, for models with continuous covariates (and the tests that
+ * compare with R on its classic data sets). No disclosure rule is applied.
+ */
+export function designFromColumns(args: {
+  model: string;
+  terms: readonly string[];
+  /** One array per term, each with one value per record. */
+  columns: readonly ArrayLike<number>[];
+  tijd?: ArrayLike<number>;
+  gebeurtenis?: ArrayLike<number>;
+  uitkomst?: ArrayLike<number>;
+}): Design {
+  const { model, terms } = args;
+  const kind: ModelKind = args.tijd ? 'cox' : 'logit';
+  const n = args.tijd?.length ?? args.uitkomst?.length ?? 0;
+  if (args.columns.length !== terms.length) throw new Error('designFromColumns: one column per term');
+  const frame: Frame = { columns: {}, ...(args.tijd ? { tijd: args.tijd, gebeurtenis: args.gebeurtenis ?? [] } : {}), ...(args.uitkomst ? { uitkomst: args.uitkomst } : {}) };
+  const outcome = readOutcome(frame, model, kind, n);
+  const p = terms.length;
+  const x = new Float64Array(n * p);
+  args.columns.forEach((col, j) => {
+    if (col.length !== n) throw new Error(`designFromColumns: column ${terms[j]} has ${col.length} values, expected ${n}`);
+    for (let i = 0; i < n; i++) {
+      const v = col[i]!;
+      if (!Number.isFinite(v)) throw new InputError([`Model ${model}: record ${i + 1} heeft ${terms[j]} = ${String(v)}; verwacht een getal.`]);
+      x[i * p + j] = v;
+    }
+  });
+  const base = { model, n, p, terms: terms.map((term): TermInfo => ({ kind: 'numeric', term })), x, merged: [], dropped: [] };
+  return kind === 'cox'
+    ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
+    : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
+}
