@@ -1,0 +1,138 @@
+/**
+ * The state one document shares between the chapters it is made of.
+ *
+ * The Markdown -> HTML processor is built once and frozen, so per-document state cannot live in
+ * plugin options. It travels in `file.data.print` instead (the unified way): each chapter's
+ * vfile points at the same `DocumentRegister`, where the plugins count figures and tables, record
+ * labels for cross-references and collect the user's errors. Cross-references are resolved only
+ * after every chapter has run (see crossrefs.ts), because a chapter may refer forward.
+ */
+import type { Element } from 'hast';
+import type { Point } from 'unist';
+
+/** What a chapter is, which decides how its headings are numbered and whether it is in the TOC. */
+export type ChapterKind =
+  /** numbered chapter: "3 Methoden", sections 3.1, 3.1.1 */
+  | 'hoofdstuk'
+  /** in the table of contents but not numbered (Samenvatting, Literatuur) */
+  | 'ongenummerd'
+  /** appendix: "Bijlage 2", sections B2.1 */
+  | 'bijlage'
+  /** front matter right after the cover (colofon): no number, not in the TOC, no running header */
+  | 'voorwerk'
+  /** the body of a Kamerbrief: sections "1.", subsections "a." */
+  | 'brief';
+
+export type LabelKind = 'fig' | 'tab' | 'sec';
+
+/** Something a cross-reference can point to. */
+export interface Label {
+  readonly kind: LabelKind;
+  /** the label without its kind, as written after `fig:` */
+  readonly name: string;
+  /** the HTML id of the target element */
+  readonly id: string;
+  /** "3.2", "B1.4", "2" or, for an unnumbered section, '' */
+  readonly number: string;
+  /** for sections: the heading level (1 = chapter) */
+  readonly depth?: number;
+  /** for sections: the chapter kind (a level-1 'bijlage' heading is called "bijlage") */
+  readonly chapterKind?: ChapterKind;
+  /** the heading text or caption, for unnumbered targets and the table of contents */
+  readonly text: string;
+  readonly where: string;
+}
+
+/** A heading as the table of contents and the running headers need it. */
+export interface HeadingEntry {
+  readonly id: string;
+  readonly depth: number;
+  readonly number: string;
+  readonly text: string;
+  readonly chapterIndex: number;
+  readonly chapterKind: ChapterKind;
+}
+
+export interface DocumentRegister {
+  readonly labels: Map<string, Label>;
+  readonly headings: HeadingEntry[];
+  /** placeholders left by the cross-reference plugin, resolved once every chapter has run */
+  readonly references: PendingReference[];
+  /** user errors ("file:line:column: message"), thrown together as one InputError at the end */
+  readonly errors: string[];
+  /** ids handed out so far, to keep slugs unique across chapters */
+  readonly ids: Set<string>;
+  /** how figures and tables are numbered: per chapter ("Figuur 3.2") or through the document ("Figuur 2") */
+  readonly numbering: 'hoofdstuk' | 'document';
+  /** document-wide counters, for numbering: 'document' */
+  readonly counters: { fig: number; tab: number; brief: number[] };
+  /** reads a local asset (an SVG figure); injectable so tests need no files */
+  readonly readAsset: (absolutePath: string) => string;
+}
+
+export interface PendingReference {
+  readonly element: Element;
+  readonly targets: readonly { kind: LabelKind; name: string; capital: boolean }[];
+  readonly where: string;
+}
+
+/** What one chapter's vfile carries in `file.data.print`. */
+export interface ChapterContext {
+  readonly register: DocumentRegister;
+  /** 0-based position of the chapter in the document */
+  readonly index: number;
+  readonly kind: ChapterKind;
+  /** the chapter's number as printed: "3" for the third hoofdstuk, "2" for Bijlage 2, '' otherwise */
+  readonly number: string;
+  /** per-chapter counters for numbering: 'hoofdstuk' */
+  readonly counters: { fig: number; tab: number };
+  /** prefix that keeps footnote ids of different chapters apart */
+  readonly idPrefix: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    print: ChapterContext;
+  }
+}
+
+export function createRegister(options: {
+  numbering: DocumentRegister['numbering'];
+  readAsset: DocumentRegister['readAsset'];
+}): DocumentRegister {
+  return {
+    labels: new Map(),
+    headings: [],
+    references: [],
+    errors: [],
+    ids: new Set(),
+    numbering: options.numbering,
+    counters: { fig: 0, tab: 0, brief: [] },
+    readAsset: options.readAsset,
+  };
+}
+
+/** "out/monitor/03-methoden.md:12:1" for messages. */
+export function where(file: { path?: string } | undefined, point: Point | undefined): string {
+  const name = file?.path ?? '(onbekend bestand)';
+  return point ? `${name}:${point.line}:${point.column}` : name;
+}
+
+/** Register a label; a second label with the same name is a user error naming both places. */
+export function addLabel(register: DocumentRegister, label: Label): void {
+  const key = `${label.kind}:${label.name}`;
+  const earlier = register.labels.get(key);
+  if (earlier) {
+    register.errors.push(`${label.where}: label '${key}' bestaat al (${earlier.where}); kies een unieke naam`);
+    return;
+  }
+  register.labels.set(key, label);
+}
+
+/** Reserve an HTML id, adding -1, -2 ... when it is taken (as GitHub does for heading slugs). */
+export function uniqueId(register: DocumentRegister, wanted: string): string {
+  let id = wanted;
+  for (let n = 1; register.ids.has(id); n++) id = `${wanted}-${n}`;
+  register.ids.add(id);
+  return id;
+}

@@ -1,0 +1,114 @@
+/**
+ * Cross-references: `[@fig:name]`, `[@tab:name]`, `[@sec:name]`, several at once as
+ * `[@fig:a; @fig:b]`; a capital (`[@Fig:a]`) starts the words with one, for the start of a sentence.
+ *
+ *     Zie [@fig:werk] en [@tab:kenmerken; @sec:methoden].
+ *     -> Zie figuur 5.2 en tabel 5.1 en hoofdstuk 3.
+ *
+ * In the Markdown on a code-hosting site they show as written, which reads well enough. The
+ * plugin only leaves placeholders: a reference may point forward into a chapter that has not been
+ * processed yet, so `resolveCrossReferences` fills them in once every chapter has run. An unknown
+ * label is an error naming the file and line.
+ */
+import type { ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { where, type DocumentRegister, type Label, type LabelKind } from './context.ts';
+import { h, text, visitProseText } from './hast.ts';
+
+const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
+const KINDS: readonly LabelKind[] = ['fig', 'tab', 'sec'];
+
+export default function rehypeCrossReferences() {
+  return (tree: Root, file: VFile): void => {
+    const ctx = file.data.print;
+    if (!ctx) throw new Error('rehypeCrossReferences: file.data.print is missing (use renderDocument)');
+    visitProseText(tree, (node) => {
+      if (!node.value.includes('[@')) return undefined;
+      const out: ElementContent[] = [];
+      let last = 0;
+      for (const match of node.value.matchAll(REFERENCE)) {
+        const at = where(file, node.position?.start);
+        const targets = [];
+        for (const part of match[1]!.split(';')) {
+          const [rawKind, name] = part.trim().slice(1).split(':') as [string, string];
+          const kind = rawKind.toLowerCase() as LabelKind;
+          if (!KINDS.includes(kind)) {
+            ctx.register.errors.push(`${at}: onbekende verwijzing '@${rawKind}:${name}'; gebruik @fig:, @tab: of @sec:`);
+            continue;
+          }
+          targets.push({ kind, name, capital: rawKind[0] !== rawKind[0]!.toLowerCase() });
+        }
+        if (match.index > last) out.push(text(node.value.slice(last, match.index)));
+        const element = h('span', { className: ['xref'] }, [text(match[0])]);
+        ctx.register.references.push({ element, targets, where: at });
+        out.push(element);
+        last = match.index + match[0].length;
+      }
+      if (last === 0) return undefined;
+      if (last < node.value.length) out.push(text(node.value.slice(last)));
+      return out;
+    });
+  };
+}
+
+const NOUNS = {
+  fig: ['figuur', 'figuren'],
+  tab: ['tabel', 'tabellen'],
+  hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
+  bijlage: ['bijlage', 'bijlagen'],
+  paragraaf: ['paragraaf', 'paragrafen'],
+} as const;
+
+function noun(label: Label): keyof typeof NOUNS | undefined {
+  if (label.kind !== 'sec') return label.kind;
+  if (!label.number) return undefined; // an unnumbered section is called by its title
+  if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';
+  return 'paragraaf';
+}
+
+/**
+ * Fill in every placeholder left by the plugin, now that all labels are known. Unknown labels are
+ * added to the register's errors (with file and line) rather than thrown one at a time.
+ */
+export function resolveCrossReferences(register: DocumentRegister): void {
+  for (const ref of register.references) {
+    const found: Label[] = [];
+    for (const t of ref.targets) {
+      const label = register.labels.get(`${t.kind}:${t.name}`);
+      if (label) found.push(label);
+      else register.errors.push(`${ref.where}: verwijzing naar onbekend label '${t.kind}:${t.name}'${suggest(register, t.kind, t.name)}`);
+    }
+    if (found.length !== ref.targets.length || found.length === 0) continue;
+
+    // Consecutive targets of one noun share it: "figuren 3.1 en 3.2".
+    const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
+    for (const label of found) {
+      const n = noun(label);
+      const previous = groups.at(-1);
+      if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
+      else groups.push({ noun: n, labels: [label] });
+    }
+    const children: ElementContent[] = [];
+    groups.forEach((group, g) => {
+      if (g > 0) children.push(text(g === groups.length - 1 ? ' en ' : ', '));
+      if (group.noun) {
+        const [one, many] = NOUNS[group.noun];
+        let word: string = group.labels.length > 1 ? many : one;
+        if (g === 0 && ref.targets[0]!.capital) word = word[0]!.toUpperCase() + word.slice(1);
+        children.push(text(`${word} `));
+      }
+      group.labels.forEach((label, l) => {
+        if (l > 0) children.push(text(l === group.labels.length - 1 ? ' en ' : ', '));
+        children.push(h('a', { href: `#${label.id}` }, [text(group.noun ? label.number : label.text)]));
+      });
+    });
+    ref.element.children = children;
+  }
+}
+
+function suggest(register: DocumentRegister, kind: LabelKind, name: string): string {
+  const known = [...register.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
+  const close = known.filter((k) => k.includes(name) || name.includes(k)).slice(0, 3);
+  if (close.length) return `; bedoelt u ${close.map((k) => `'${kind}:${k}'`).join(' of ')}?`;
+  return known.length ? `; bekende ${kind}-labels: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}` : '';
+}

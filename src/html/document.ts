@@ -1,0 +1,208 @@
+/**
+ * Render a whole print document (the monitor or the Kamerbrief) from its chapters' Markdown:
+ * one HTML file with the print stylesheet linked, charts inlined as SVG, and everything the
+ * printer needs to know (title, author, subject, date) in its <head>.
+ *
+ *   1. each chapter: Markdown -> HTML tree with the frozen processor (numbers, labels, figures)
+ *   2. all chapters: resolve cross-references (they may point forward)
+ *   3. user errors from any chapter: one InputError listing them all, with file:line
+ *   4. the HTML shell (templates/print/<kind>.html): cover, colofon, table of contents, chapters
+ *      with a named CSS page each, so the running header can carry the chapter title
+ *
+ * The table of contents is printed with placeholder page numbers (`data-page-of`), which
+ * printPdf fills in from a first print (src/pdf/print.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { Root } from 'hast';
+import type { Edition } from '../edition/edition.ts';
+import { InputError } from '../util/errors.ts';
+import { createRegister, type ChapterContext, type ChapterKind, type HeadingEntry } from './context.ts';
+import { resolveCrossReferences } from './crossrefs.ts';
+import { markdownProcessor } from './processor.ts';
+
+export type DocumentKind = 'monitor' | 'kamerbrief';
+
+export interface ChapterInput {
+  /** path of the Markdown file; images are resolved relative to it, messages name it */
+  readonly file: string;
+  readonly markdown: string;
+  /** default 'hoofdstuk' in the monitor; every chapter of a Kamerbrief is 'brief' */
+  readonly kind?: ChapterKind;
+}
+
+export interface DocumentMeta {
+  /** document date, JJJJ-MM-DD: on the cover and as the PDF's creation date (not the clock) */
+  readonly date: string;
+  readonly authors: readonly string[];
+  readonly subtitle?: string;
+  readonly publisher?: string;
+  /** the PDF's Subject; default: the subtitle */
+  readonly subject?: string;
+  readonly keywords?: readonly string[];
+  /** series line on the cover, e.g. "Cahier 2021-4" */
+  readonly series?: string;
+  /** left running header of the monitor; default: the title */
+  readonly shortTitle?: string;
+  /** the kamerstuk header and signature; required for a Kamerbrief */
+  readonly letter?: Edition['brief'];
+}
+
+export interface DocumentInput {
+  readonly title: string;
+  readonly lang: 'nl';
+  readonly kind: DocumentKind;
+  readonly chapters: readonly ChapterInput[];
+  readonly meta: DocumentMeta;
+}
+
+export interface RenderOptions {
+  /** reads an SVG figure; default: the file system */
+  readonly readAsset?: (absolutePath: string) => string;
+}
+
+/** The project's root folder (this file is src/html/document.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TEMPLATES = new URL('../../templates/print/', import.meta.url);
+
+/** Render the complete HTML document; throws InputError listing every problem in the chapters. */
+export function renderDocument(input: DocumentInput, options: RenderOptions = {}): string {
+  const register = createRegister({
+    numbering: input.kind === 'kamerbrief' ? 'document' : 'hoofdstuk',
+    readAsset: options.readAsset ?? ((path) => readFileSync(path, 'utf8')),
+  });
+  if (input.kind === 'kamerbrief' && !input.meta.letter) {
+    throw new InputError(['kamerbrief: de briefgegevens (meta.letter: datum, dossier, nr, ondertekenaar) ontbreken'], 'Neem het veld "brief" uit het editiebestand over.');
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.meta.date)) {
+    throw new InputError([`${input.title}: documentdatum '${input.meta.date}' is geen datum als JJJJ-MM-DD`]);
+  }
+
+  // 1. Each chapter through the frozen processor, up to (not including) stringify.
+  const counters = { hoofdstuk: 0, bijlage: 0 };
+  const chapters = input.chapters.map((chapter, index) => {
+    const kind: ChapterKind = input.kind === 'kamerbrief' ? 'brief' : (chapter.kind ?? 'hoofdstuk');
+    const number = kind === 'hoofdstuk' || kind === 'bijlage' ? String(++counters[kind]) : '';
+    const context: ChapterContext = { register, index, kind, number, counters: { fig: 0, tab: 0 }, idPrefix: `h${index + 1}-` };
+    // unified makes a VFile from these options for each call; `data` is shared by reference.
+    const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
+    const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
+    return { index, kind, tree };
+  });
+
+  // 2. Cross-references, now that every label is known; 3. all user errors at once.
+  resolveCrossReferences(register);
+  if (register.errors.length > 0) {
+    throw new InputError(register.errors, 'Zie de Markdown-conventies in src/html/ (figures.ts, tables.ts, crossrefs.ts, headings.ts).');
+  }
+
+  // 4. The shell.
+  const body = chapters.map((c) => {
+    const title = register.headings.find((h) => h.chapterIndex === c.index && h.depth === 1);
+    // The notes are kept apart: the monitor prints them at the end of the chapter, the letter
+    // after the signature.
+    const notes = c.tree.children.filter((n) => n.type === 'element' && n.properties.dataFootnotes !== undefined);
+    const text: Root = { type: 'root', children: c.tree.children.filter((n) => !notes.includes(n)) };
+    return {
+      kind: c.kind,
+      page: `h${c.index + 1}`,
+      runningHeader: title ? [title.number, title.text].filter(Boolean).join(' ') : '',
+      html: markdownProcessor.stringify(text),
+      notes: markdownProcessor.stringify({ type: 'root', children: notes }),
+    };
+  });
+  const meta = input.meta;
+  const view = {
+    lang: input.lang,
+    title: input.title,
+    authors: meta.authors.join(', '),
+    authorList: meta.authors,
+    subject: meta.subject ?? meta.subtitle ?? input.title,
+    keywords: (meta.keywords ?? []).join(', '),
+    date: meta.date,
+    dateLong: longDate(meta.date),
+    year: meta.date.slice(0, 4),
+    subtitle: meta.subtitle,
+    publisher: meta.publisher,
+    series: meta.series,
+    css: new URL(`${input.kind}.css`, TEMPLATES).href,
+    frontMatter: body.filter((c) => c.kind === 'voorwerk'),
+    chapters: body.filter((c) => c.kind !== 'voorwerk'),
+    toc: tableOfContents(register.headings),
+    letter: meta.letter && {
+      ...meta.letter,
+      parliamentaryYear: parliamentaryYear(meta.letter.datum),
+      dateLong: longDate(meta.letter.datum),
+    },
+    pageRules: pageRules(input, body),
+  };
+  return shell(input.kind)(view);
+}
+
+const shells = new Map<DocumentKind, Handlebars.TemplateDelegate>();
+function shell(kind: DocumentKind): Handlebars.TemplateDelegate {
+  let template = shells.get(kind);
+  if (!template) {
+    const source = readFileSync(new URL(`${kind}.html`, TEMPLATES), 'utf8');
+    template = Handlebars.create().compile(source, { strict: false, noEscape: false });
+    shells.set(kind, template);
+  }
+  return template;
+}
+
+/** Table of contents: chapters and their sections (levels 1 and 2), front matter left out. */
+function tableOfContents(headings: readonly HeadingEntry[]) {
+  return headings
+    .filter((h) => h.depth <= 2 && h.chapterKind !== 'voorwerk' && h.chapterKind !== 'brief')
+    .map((h) => ({ id: h.id, depth: h.depth, number: h.number, text: h.text }));
+}
+
+/**
+ * Per-document @page rules. Chromium has no `string-set`, so a running header cannot copy the
+ * chapter title from the text; instead every chapter is its own named page (`page: h3`) whose
+ * margin box carries the title. A change of named page also starts a new sheet, which is what a
+ * chapter should do anyway.
+ */
+function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind }[]): string {
+  if (input.kind === 'kamerbrief') {
+    const l = input.meta.letter!;
+    const header = `Tweede Kamer, vergaderjaar ${parliamentaryYear(l.datum)}, ${l.dossier.nummer}, nr. ${l.nr}`;
+    return `@page { @top-left { content: ${cssString(header)}; } }\n@page :first { @top-left { content: none; } }`;
+  }
+  const left = cssString(input.meta.shortTitle ?? input.title);
+  const rules = [`@page { @top-left { content: ${left}; } }`];
+  for (const c of body) {
+    if (c.kind === 'voorwerk') {
+      rules.push(`@page ${c.page} { @top-left { content: none; } @top-right { content: none; } }`);
+    } else {
+      rules.push(`@page ${c.page} { @top-right { content: ${cssString(c.runningHeader)}; } }`);
+    }
+  }
+  return rules.join('\n');
+}
+
+/** A CSS string literal; `<` is escaped too, so no text can close the <style> element. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** "2021-03-08" -> "8 maart 2021" (no Intl: the output must not depend on the machine's ICU). */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * The parliamentary year (vergaderjaar) of a date: it starts on Prinsjesdag, the third Tuesday
+ * of September. "2021-03-08" -> "2020–2021".
+ */
+export function parliamentaryYear(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const firstOfSeptember = new Date(Date.UTC(y, 8, 1)).getUTCDay();
+  const prinsjesdag = 1 + ((2 - firstOfSeptember + 7) % 7) + 14;
+  const start = m > 9 || (m === 9 && d >= prinsjesdag) ? y : y - 1;
+  return `${start}–${start + 1}`;
+}

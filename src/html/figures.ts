@@ -1,0 +1,121 @@
+/**
+ * rehype plugin: numbered figures with captions, SVG charts inlined as vectors.
+ *
+ * Markdown convention: an image alone in its paragraph is a figure.
+ *
+ *     ![Aandeel met werk per meetmoment {#fig:werk}](../figuren/werk-per-meetmoment.svg)
+ *
+ * - the caption is the image's title when it has one (`![alt](x.svg "Caption")`), else its alt text;
+ * - the label is an explicit `{#fig:name}` at the end of the alt text or title (stripped from the
+ *   caption), else the file name without extension (`fig:werk-per-meetmoment`);
+ * - it prints as "Figuur 3.2 Aandeel met werk ..." with the caption above the chart, numbered per
+ *   chapter (or through the document, for the Kamerbrief).
+ *
+ * A local SVG is read and inlined into the HTML rather than linked with <img>: an SVG inside <img>
+ * cannot use the document's fonts, so its text would fall back to whatever the machine has, and
+ * the print would differ between machines. Ids inside each SVG get a per-figure prefix, so two
+ * charts' clip paths cannot collide. Other images stay <img>, with a relative path made absolute.
+ */
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { addLabel, where, type ChapterContext } from './context.ts';
+import { h, isBlank, isElement, text } from './hast.ts';
+
+const EXPLICIT_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export default function rehypeFigures() {
+  return (tree: Root, file: VFile): void => {
+    const ctx = file.data.print;
+    if (!ctx) throw new Error('rehypeFigures: file.data.print is missing (use renderDocument)');
+    for (let i = 0; i < tree.children.length; i++) {
+      const node = tree.children[i]!;
+      if (!isElement(node, 'p')) continue;
+      const content = node.children.filter((c) => !isBlank(c));
+      const image = content[0];
+      if (content.length !== 1 || !isElement(image, 'img')) continue;
+      tree.children[i] = figure(image, node, ctx, file);
+    }
+  };
+}
+
+function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: VFile): Element {
+  const at = where(file, paragraph.position?.start);
+  const src = String(image.properties.src ?? '');
+  const alt = String(image.properties.alt ?? '');
+  const title = image.properties.title === undefined ? undefined : String(image.properties.title);
+
+  let caption = title ?? alt;
+  let name: string | undefined;
+  for (const source of [title, alt]) {
+    const match = source === undefined ? null : EXPLICIT_LABEL.exec(source);
+    if (match) {
+      name ??= match[1];
+      if (source === caption) caption = source.slice(0, match.index);
+    }
+  }
+  const altText = alt.replace(EXPLICIT_LABEL, '');
+  name ??= (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+  const id = `fig-${name}`;
+  const number = nextNumber(ctx, 'fig');
+  addLabel(ctx.register, { kind: 'fig', name, id, number, text: caption, where: at });
+
+  // A URL (https:, data:, file:) is left to the printer, which blocks and reports remote ones.
+  const graphic = SCHEME.test(src)
+    ? h('img', { src, alt: altText })
+    : localGraphic(src, altText, id, file, ctx, at);
+
+  const figcaption = h('figcaption', {}, [h('span', { className: ['label'] }, [text(`Figuur ${number}`)]), text(` ${caption.trim()}`)]);
+  const result = h('figure', { id }, [figcaption, graphic]);
+  result.position = paragraph.position;
+  return result;
+}
+
+function localGraphic(src: string, alt: string, id: string, file: VFile, ctx: ChapterContext, at: string): Element {
+  const path = resolve(dirname(resolve(file.path ?? '.')), decodeURI(src));
+  if (!/\.svg$/i.test(path)) return h('img', { src: pathToFileURL(path).href, alt });
+  let svg: string;
+  try {
+    svg = ctx.register.readAsset(path);
+  } catch {
+    ctx.register.errors.push(`${at}: figuur '${src}' niet gevonden (gezocht: ${path}); maak eerst de figuren of verbeter het pad`);
+    return h('div', { className: ['grafiek', 'ontbreekt'] }, [text(`[figuur ontbreekt: ${src}]`)]);
+  }
+  const inline = prepareSvg(svg, `${id}-`);
+  if (inline === undefined) {
+    ctx.register.errors.push(`${at}: '${path}' is geen SVG-bestand (verwacht: een bestand dat met <svg begint)`);
+    return h('div', { className: ['grafiek', 'ontbreekt'] }, [text(`[geen SVG: ${src}]`)]);
+  }
+  // A hast `raw` node: rehype-stringify writes it as is (allowDangerousHtml); the SVG is ours.
+  const children: ElementContent[] = [{ type: 'raw', value: inline } as unknown as ElementContent];
+  // role=img with a label lets the tagged PDF carry the alt text of the chart.
+  return h('div', { className: ['grafiek'], role: 'img', ariaLabel: alt }, children);
+}
+
+/** The figure number: "3.2" in chapter 3, "B1.4" in Bijlage 1, "2" through a document or unnumbered chapter. */
+export function nextNumber(ctx: ChapterContext, kind: 'fig' | 'tab'): string {
+  if (ctx.register.numbering === 'document') return String(++ctx.register.counters[kind]);
+  const n = ++ctx.counters[kind];
+  if (ctx.kind === 'hoofdstuk') return `${ctx.number}.${n}`;
+  if (ctx.kind === 'bijlage') return `B${ctx.number}.${n}`;
+  return String(n);
+}
+
+/**
+ * Make an SVG file fit for inlining: drop the XML declaration and doctype, and prefix every id
+ * (and every reference to one) so that ids of different charts stay apart.
+ */
+export function prepareSvg(svg: string, prefix: string): string | undefined {
+  const body = svg
+    .replace(/<\?xml[^>]*\?>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trim();
+  if (!/^<svg[\s>]/.test(body)) return undefined;
+  return body
+    .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}${id}"`)
+    .replace(/url\(\s*(['"]?)#([^'")\s]+)\1\s*\)/g, (_, q: string, id: string) => `url(${q}#${prefix}${id}${q})`)
+    .replace(/(\s(?:xlink:)?href=")#([^"]+)"/g, (_, attr: string, id: string) => `${attr}#${prefix}${id}"`);
+}

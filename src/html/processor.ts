@@ -1,0 +1,44 @@
+/**
+ * The one Markdown -> HTML processor, built once and frozen (unified's habit): GFM in, our small
+ * print plugins over the HTML tree, HTML out. Per-document state reaches the plugins through
+ * `file.data.print` (context.ts), never through options, so the frozen processor is shared.
+ *
+ *   remark-parse + remark-gfm        Markdown (GFM tables, footnotes) -> mdast
+ *   remark-rehype                    mdast -> hast (raw HTML kept, Dutch footnote labels)
+ *   rehypeHeadings                   heading ids and numbers, section labels
+ *   rehypeFigures                    image alone in a paragraph -> numbered <figure>, SVG inlined
+ *   rehypeTableCaptions              "Tabel: ..." paragraph -> numbered <caption>
+ *   rehypeFootnotes                  per-chapter footnote ids, no back arrows
+ *   rehypeCrossReferences            [@fig:x] -> placeholder, resolved after all chapters
+ *   rehype-stringify                 hast -> HTML
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import rehypeCrossReferences from './crossrefs.ts';
+import rehypeFigures from './figures.ts';
+import rehypeFootnotes, { CLOBBER_PREFIX } from './footnotes.ts';
+import rehypeHeadings from './headings.ts';
+import rehypeTableCaptions from './tables.ts';
+
+export const markdownProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, {
+    // Chapter Markdown is generated from our own templates, so its raw HTML is trusted.
+    allowDangerousHtml: true,
+    clobberPrefix: CLOBBER_PREFIX,
+    footnoteLabel: 'Noten',
+    footnoteLabelTagName: 'p',
+    footnoteLabelProperties: { className: ['noten-kop'] },
+    footnoteBackLabel: 'Terug naar de tekst',
+  })
+  .use(rehypeHeadings)
+  .use(rehypeFigures)
+  .use(rehypeTableCaptions)
+  .use(rehypeFootnotes)
+  .use(rehypeCrossReferences)
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();

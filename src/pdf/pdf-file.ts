@@ -1,0 +1,251 @@
+/**
+ * Just enough PDF to read Chromium's output back and fix its metadata, with no PDF library.
+ *
+ * Chromium (Skia) writes a classic PDF: one cross-reference table, no object streams, the
+ * document information dictionary as a plain object. That is what this module relies on; a file
+ * of another shape is refused with a plain error (a programmer error, not the user's).
+ *
+ * - `readOutline` gives the bookmarks with the page each points at; printPdf uses it to find on
+ *   which page every heading landed, for the table of contents.
+ * - `setInfo` replaces the information dictionary (title, author, subject, keywords, dates) and
+ *   shifts the cross-reference offsets after it. Nothing else is touched, so the tag structure,
+ *   outline and fonts stay as Chromium wrote them.
+ */
+import { createHash } from 'node:crypto';
+
+export interface PdfInfo {
+  readonly title?: string;
+  readonly author?: string;
+  readonly subject?: string;
+  readonly keywords?: string;
+  readonly creator?: string;
+  readonly producer?: string;
+  /** a JavaScript Date; written in UTC */
+  readonly creationDate?: Date;
+  readonly modDate?: Date;
+}
+
+export interface OutlineEntry {
+  readonly title: string;
+  readonly depth: number;
+  /** 1-based page number */
+  readonly page: number;
+}
+
+interface Xref {
+  readonly offsets: Map<number, number>;
+  readonly trailer: string;
+  readonly xrefStart: number;
+  /** where the table ends (the 'trailer' keyword) */
+  readonly xrefEnd: number;
+}
+
+function latin1(buf: Uint8Array, start = 0, end = buf.length): string {
+  return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1');
+}
+
+function readXref(pdf: Uint8Array): Xref {
+  const tail = latin1(pdf, Math.max(0, pdf.length - 1024));
+  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!m) throw new Error('PDF: no startxref at the end');
+  const xrefStart = Number(m[1]);
+  const text = latin1(pdf, xrefStart, Math.min(pdf.length, xrefStart + 64));
+  if (!text.startsWith('xref')) throw new Error('PDF: expected a classic xref table (no xref streams)');
+  const rest = latin1(pdf, xrefStart);
+  const trailerAt = rest.indexOf('trailer');
+  if (trailerAt < 0) throw new Error('PDF: no trailer');
+  const table = rest.slice(4, trailerAt);
+  const offsets = new Map<number, number>();
+  const lines = table.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  let number = 0;
+  for (const line of lines) {
+    const section = /^(\d+) (\d+)$/.exec(line);
+    if (section) {
+      number = Number(section[1]);
+      continue;
+    }
+    const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(line);
+    if (!entry) throw new Error(`PDF: bad xref line '${line}'`);
+    if (entry[3] === 'n') offsets.set(number, Number(entry[1]));
+    number++;
+  }
+  const trailerEnd = rest.indexOf('startxref', trailerAt);
+  if (/\/Prev\s/.test(rest.slice(trailerAt, trailerEnd))) throw new Error('PDF: incremental updates are not supported');
+  return { offsets, trailer: rest.slice(trailerAt, trailerEnd), xrefStart, xrefEnd: xrefStart + trailerAt };
+}
+
+/** The text of object `n` up to its stream data (streams are not needed here). */
+function objectText(pdf: Uint8Array, xref: Xref, n: number): string {
+  const offset = xref.offsets.get(n);
+  if (offset === undefined) throw new Error(`PDF: object ${n} not in xref`);
+  const chunk = latin1(pdf, offset, Math.min(pdf.length, offset + 65536));
+  const end = chunk.search(/\bstream\r?\n|\bendobj/);
+  return end < 0 ? chunk : chunk.slice(0, end);
+}
+
+function ref(dict: string, key: string): number | undefined {
+  const m = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Decode a PDF string token (literal or hex) starting at `at`, which points at '(' or '<'. */
+function readString(s: string, at: number): string {
+  const bytes: number[] = [];
+  if (s[at] === '<') {
+    const end = s.indexOf('>', at);
+    const hex = s.slice(at + 1, end).replace(/\s+/g, '');
+    for (let i = 0; i < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
+  } else {
+    let depth = 0;
+    for (let i = at + 1; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === '\\') {
+        const next = s[++i]!;
+        const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
+        if (next in simple) bytes.push(simple[next]!);
+        else if (/[0-7]/.test(next)) {
+          const oct = /^[0-7]{1,3}/.exec(s.slice(i))![0];
+          bytes.push(parseInt(oct, 8) & 0xff);
+          i += oct.length - 1;
+        } else if (next === '\r' || next === '\n') {
+          if (next === '\r' && s[i + 1] === '\n') i++;
+        } else bytes.push(next.charCodeAt(0));
+        continue;
+      }
+      if (c === '(') depth++;
+      if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      }
+      bytes.push(c.charCodeAt(0));
+    }
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return Buffer.from(bytes.slice(2)).swap16().toString('utf16le');
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+
+function stringValue(dict: string, key: string): string | undefined {
+  const m = new RegExp(`/${key}\\s*([(<])`).exec(dict);
+  return m ? readString(dict, m.index + m[0].length - 1) : undefined;
+}
+
+/** Page object numbers in page order. */
+function pageObjects(pdf: Uint8Array, xref: Xref, node: number, out: number[] = [], seen = new Set<number>()): number[] {
+  if (seen.has(node)) throw new Error('PDF: page tree has a cycle');
+  seen.add(node);
+  const dict = objectText(pdf, xref, node);
+  if (/\/Type\s*\/Page\b(?!s)/.test(dict)) {
+    out.push(node);
+    return out;
+  }
+  const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict);
+  for (const k of kids?.[1]!.matchAll(/(\d+)\s+0\s+R/g) ?? []) pageObjects(pdf, xref, Number(k[1]), out, seen);
+  return out;
+}
+
+/** Number of pages. */
+export function pageCount(pdf: Uint8Array): number {
+  const xref = readXref(pdf);
+  const root = objectText(pdf, xref, ref(xref.trailer, 'Root')!);
+  return pageObjects(pdf, xref, ref(root, 'Pages')!).length;
+}
+
+/** The bookmarks, depth-first in document order, with their 1-based page numbers. */
+export function readOutline(pdf: Uint8Array): OutlineEntry[] {
+  const xref = readXref(pdf);
+  const root = objectText(pdf, xref, ref(xref.trailer, 'Root')!);
+  const pages = pageObjects(pdf, xref, ref(root, 'Pages')!);
+  const pageOf = new Map(pages.map((obj, i) => [obj, i + 1]));
+  const outlines = ref(root, 'Outlines');
+  const out: OutlineEntry[] = [];
+  const walk = (first: number | undefined, depth: number) => {
+    for (let n = first; n !== undefined; ) {
+      const item = objectText(pdf, xref, n);
+      const dest = /\/Dest\s*\[\s*(\d+)\s+0\s+R/.exec(item);
+      out.push({ title: stringValue(item, 'Title') ?? '', depth, page: dest ? (pageOf.get(Number(dest[1])) ?? 0) : 0 });
+      walk(ref(item, 'First'), depth + 1);
+      n = ref(item, 'Next');
+    }
+  };
+  if (outlines !== undefined) walk(ref(objectText(pdf, xref, outlines), 'First'), 1);
+  return out;
+}
+
+/** The information dictionary, as far as this module writes it. */
+export function readInfo(pdf: Uint8Array): Record<string, string> {
+  const xref = readXref(pdf);
+  const info = ref(xref.trailer, 'Info');
+  if (info === undefined) return {};
+  const dict = objectText(pdf, xref, info);
+  const out: Record<string, string> = {};
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate']) {
+    const v = stringValue(dict, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** A PDF text string: literal when plain ASCII, else UTF-16BE with a byte-order mark. */
+export function pdfString(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  const utf16 = Buffer.from(value, 'utf16le').swap16();
+  return `<FEFF${utf16.toString('hex').toUpperCase()}>`;
+}
+
+/** D:YYYYMMDDHHmmSSZ */
+export function pdfDate(date: Date): string {
+  const iso = date.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+/**
+ * Replace the document information dictionary. Fields not given keep Chromium's value (title,
+ * creator, producer); the dates are always replaced (with the given ones, or removed), since
+ * Chromium writes the clock. An /ID in the trailer, should Chromium ever write one, is replaced by
+ * a hash of the file, so equal inputs give equal bytes.
+ */
+export function setInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
+  const xref = readXref(pdf);
+  const infoNumber = ref(xref.trailer, 'Info');
+  if (infoNumber === undefined) throw new Error('PDF: no /Info in the trailer');
+  const start = xref.offsets.get(infoNumber)!;
+  const endMarker = latin1(pdf, start).indexOf('endobj');
+  if (endMarker < 0) throw new Error('PDF: info object without endobj');
+  const end = start + endMarker + 'endobj'.length;
+  const old = readInfo(pdf);
+
+  const fields: [string, string | undefined][] = [
+    ['Title', info.title ?? old.Title],
+    ['Author', info.author ?? old.Author],
+    ['Subject', info.subject ?? old.Subject],
+    ['Keywords', info.keywords ?? old.Keywords],
+    ['Creator', info.creator ?? old.Creator],
+    ['Producer', info.producer ?? old.Producer],
+    ['CreationDate', info.creationDate && pdfDate(info.creationDate)],
+    ['ModDate', (info.modDate ?? info.creationDate) && pdfDate((info.modDate ?? info.creationDate)!)],
+  ];
+  const body = fields
+    .filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '')
+    .map(([k, v]) => `/${k} ${pdfString(v)}`)
+    .join('\n');
+  const replacement = Buffer.from(`${infoNumber} 0 obj\n<<${body}>>\nendobj`, 'latin1');
+  const delta = replacement.length - (end - start);
+
+  // Rewrite the xref table with shifted offsets; its entries are fixed-width, so only its own
+  // position moves.
+  const xrefText = latin1(pdf, xref.xrefStart, xref.xrefEnd).replace(/^(\d{10}) (\d{5}) n/gm, (line, off: string, gen: string) => {
+    const o = Number(off);
+    return o > start ? `${String(o + delta).padStart(10, '0')} ${gen} n` : line;
+  });
+  let trailer = latin1(pdf, xref.xrefEnd, pdf.length).replace(/startxref\s+\d+/, `startxref\n${xref.xrefStart + delta}`);
+
+  const parts = [Buffer.from(pdf.subarray(0, start)), replacement, Buffer.from(pdf.subarray(end, xref.xrefStart)), Buffer.from(xrefText, 'latin1')];
+  if (/\/ID\s*\[/.test(trailer)) {
+    const hash = createHash('md5').update(Buffer.concat(parts)).digest('hex').toUpperCase();
+    trailer = trailer.replace(/\/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]/, `/ID [<${hash}> <${hash}>]`);
+  }
+  parts.push(Buffer.from(trailer, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}

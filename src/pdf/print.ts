@@ -1,0 +1,275 @@
+/**
+ * Print an HTML document (from renderDocument) to a PDF with Chromium.
+ *
+ *   1. write the HTML to a private temp folder and open it as a file:// page, so the stylesheet,
+ *      fonts and images load from the project by file URL (a page from setContent may not)
+ *   2. block every request that is not a file inside the allowed folders or a data: URI, and
+ *      report what was blocked (a print must never depend on, or leak to, the network)
+ *   3. wait for the fonts; a font that failed is reported
+ *   4. table of contents: print once, read on which page each heading landed from the PDF's
+ *      bookmarks, fill in `[data-page-of]`, print again (until the numbers are stable)
+ *   5. final print: A4, tagged, with bookmarks; the information dictionary (title, author,
+ *      subject, keywords, dates from the document rather than the clock) is set afterwards
+ *   6. write to a temp file beside `outFile` and rename it into place only on success
+ *
+ * Everything runs under one deadline (`timeout`): a browser that hangs or crashes gives an
+ * error, leaves no partial PDF, and the browser is always closed.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { PROJECT_ROOT } from '../html/document.ts';
+import { InputError } from '../util/errors.ts';
+import { launchBrowser, resolveBrowser, type LaunchedBrowser } from './browser.ts';
+import { pageCount, readOutline, setInfo, type OutlineEntry } from './pdf-file.ts';
+
+export interface PrintOptions {
+  /** the complete HTML document */
+  readonly html: string;
+  readonly outFile: string;
+  /** relative URLs in the document resolve against this folder; files in it may be loaded */
+  readonly baseDir: string;
+  /** folders whose files the page may load; default: the project root and baseDir */
+  readonly allowedRoots?: readonly string[];
+  /** the browser; default: found (or installed) by resolveBrowser */
+  readonly executablePath?: string;
+  /** upper bound for the whole print in milliseconds; default 120 000 */
+  readonly timeout?: number;
+  /** overrides what the document's <head> says (title, author, description, keywords, dcterms.created) */
+  readonly metadata?: Partial<PrintMetadata>;
+  /** called with each warning (blocked requests, failed fonts); default: stderr */
+  readonly onWarning?: (message: string) => void;
+  /** launches the browser; for tests */
+  readonly launch?: (executablePath: string, options: { timeout: number }) => Promise<LaunchedBrowser>;
+}
+
+export interface PrintMetadata {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: string;
+  /** JJJJ-MM-DD: the PDF's creation and modification date */
+  readonly date: string;
+}
+
+export interface PrintResult {
+  readonly outFile: string;
+  readonly pages: number;
+  readonly bytes: number;
+  /** every request that was blocked, in order */
+  readonly blocked: readonly string[];
+  /** how many times the document was printed (2 or more with a table of contents) */
+  readonly passes: number;
+  readonly warnings: readonly string[];
+}
+
+const PDF_OPTIONS = {
+  format: 'a4',
+  printBackground: true,
+  preferCSSPageSize: true,
+  displayHeaderFooter: false,
+  outline: true,
+  tagged: true,
+} as const;
+
+const MAX_TOC_PASSES = 4;
+
+/** Print `html` to `outFile` (see the module comment for the steps). */
+export async function printPdf(options: PrintOptions): Promise<PrintResult> {
+  const timeout = options.timeout ?? 120_000;
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    (options.onWarning ?? ((m: string) => process.stderr.write(`waarschuwing: ${m}\n`)))(message);
+  };
+  const executablePath = options.executablePath ?? (await resolveBrowser()).executablePath;
+  const outFile = resolve(options.outFile);
+  const work = mkdtempSync(join(tmpdir(), 'monitor-print-'));
+  const documentPath = join(work, 'document.html');
+  writeFileSync(documentPath, withBase(options.html, options.baseDir));
+  const allowed = (options.allowedRoots ?? [PROJECT_ROOT, options.baseDir]).map((r) => resolve(r));
+  const blocked: string[] = [];
+  const partial = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
+
+  let launched: LaunchedBrowser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new InputError([`${outFile}: het printen duurde langer dan ${Math.round(timeout / 1000)} s en is afgebroken; er is geen PDF geschreven`],
+        'Een te groot document of een haperende browser; verhoog de timeout of probeer het opnieuw.')),
+      timeout,
+    );
+  });
+
+  const job = async (): Promise<PrintResult> => {
+    launched = await (options.launch ?? launchBrowser)(executablePath, { timeout });
+    const { browser } = launched;
+    const crashed = new Promise<never>((_, reject) => {
+      browser.once('disconnected', () => reject(new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
+        'Probeer het opnieuw; gebeurt het steeds, controleer dan de browser (MONITOR_CHROME) en het vrije geheugen.')));
+    });
+    const page = await browser.newPage();
+    page.on('error', () => undefined); // a page crash also disconnects or fails the next call
+    // Static documents: no script may change what is printed (or print the clock).
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => gate(request, allowed, documentPath, blocked));
+
+    const run = async () => {
+      await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout });
+      for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
+      const failedFonts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return Array.from(document.fonts as unknown as Iterable<FontFace>)
+          .filter((f) => f.status === 'error')
+          .map((f) => `${f.family} ${f.weight} ${f.style}`);
+      });
+      for (const font of failedFonts) warn(`lettertype niet geladen: ${font}`);
+      const meta = { ...(await headMetadata(page)), ...options.metadata };
+
+      let passes = 0;
+      let pdf: Uint8Array;
+      if (await page.$('[data-page-of]')) {
+        let previous = '';
+        await fillPageNumbers(page, null);
+        for (;;) {
+          pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+          passes++;
+          const numbers = await headingPages(page, readOutline(pdf));
+          const key = JSON.stringify(numbers);
+          if (key === previous) break;
+          if (passes >= MAX_TOC_PASSES) {
+            warn('paginanummers in de inhoudsopgave werden niet stabiel; controleer de inhoudsopgave');
+            break;
+          }
+          await fillPageNumbers(page, numbers);
+          previous = key;
+        }
+      } else {
+        pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+        passes = 1;
+      }
+
+      const finished = setInfo(pdf, {
+        title: meta.title || undefined,
+        author: meta.author || undefined,
+        subject: meta.subject || undefined,
+        keywords: meta.keywords || undefined,
+        creationDate: meta.date ? documentDate(meta.date) : undefined,
+      });
+      return { pdf: finished, passes };
+    };
+
+    const { pdf, passes } = await Promise.race([run(), crashed]);
+    await writeFile(partial, pdf);
+    await rename(partial, outFile);
+    return { outFile, pages: pageCount(pdf), bytes: pdf.length, blocked: [...blocked], passes, warnings };
+  };
+
+  try {
+    return await Promise.race([job(), deadline]);
+  } catch (e) {
+    await unlink(partial).catch(() => undefined);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    await launched?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Let through data: URIs and files inside the allowed folders; abort and record anything else. */
+function gate(request: HTTPRequest, allowed: readonly string[], documentPath: string, blocked: string[]): void {
+  if (request.isInterceptResolutionHandled()) return;
+  const url = request.url();
+  if (url.startsWith('data:')) {
+    void request.continue();
+    return;
+  }
+  if (url.startsWith('file:')) {
+    let path: string;
+    try {
+      path = fileURLToPath(url);
+    } catch {
+      path = '';
+    }
+    if (path === documentPath || (path && allowed.some((root) => isInside(path, root)))) {
+      void request.continue();
+      return;
+    }
+  }
+  blocked.push(url);
+  void request.abort('blockedbyclient');
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Relative URLs must resolve against baseDir, not the temp folder the document is opened from. */
+function withBase(html: string, baseDir: string): string {
+  if (/<base\s/i.test(html)) return html;
+  const href = pathToFileURL(resolve(baseDir) + '/').href;
+  return html.replace(/<head([^>]*)>/i, `<head$1>\n<base href="${href}">`);
+}
+
+/*
+ * Functions given to page.evaluate run in the page. They must not declare named functions or
+ * consts holding arrows: tsx (esbuild keepNames) wraps those in a `__name` helper that does not
+ * exist in the page. And with JavaScript disabled, DOM methods may not call back into script
+ * (NodeList.forEach fails): copy to an array first.
+ */
+
+async function headMetadata(page: Page): Promise<PrintMetadata> {
+  const [title, author, subject, keywords, date] = await page.evaluate(() => [
+    document.title,
+    ...['author', 'description', 'keywords', 'dcterms.created'].map(
+      (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '',
+    ),
+  ]);
+  return { title: title ?? '', author: author ?? '', subject: subject ?? '', keywords: keywords ?? '', date: date ?? '' };
+}
+
+function documentDate(iso: string): Date {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
+    throw new InputError([`documentdatum '${iso}' is geen datum als JJJJ-MM-DD`]);
+  }
+  return date;
+}
+
+/**
+ * Where each heading landed: Chromium makes a bookmark of every heading, in document order, so
+ * the headings of the page and the bookmarks of the PDF are walked side by side, matching on
+ * the text. Returns heading id -> page.
+ */
+async function headingPages(page: Page, outline: readonly OutlineEntry[]): Promise<Record<string, number>> {
+  const headings = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({ id: h.id, text: h.textContent ?? '' })),
+  );
+  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const result: Record<string, number> = {};
+  let o = 0;
+  for (const heading of headings) {
+    const want = norm(heading.text);
+    let k = o;
+    while (k < outline.length && norm(outline[k]!.title) !== want) k++;
+    if (k === outline.length) continue; // not in the outline (hidden); keep looking for the next
+    if (heading.id) result[heading.id] = outline[k]!.page;
+    o = k + 1;
+  }
+  return result;
+}
+
+/** Fill every `[data-page-of=id]` with the page of #id; `null` fills placeholders of equal width. */
+async function fillPageNumbers(page: Page, numbers: Record<string, number> | null): Promise<void> {
+  await page.evaluate((numbers) => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-page-of]'))) {
+      el.textContent = numbers ? String(numbers[el.dataset.pageOf ?? ''] ?? '?') : '000';
+    }
+  }, numbers);
+}
