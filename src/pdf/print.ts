@@ -120,7 +120,6 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 
     const run = async () => {
       await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout });
-      for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
       const failedFonts = await page.evaluate(async () => {
         await document.fonts.ready;
         return Array.from(document.fonts as unknown as Iterable<FontFace>)
@@ -153,6 +152,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         passes = 1;
       }
 
+      for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
       const finished = setInfo(pdf, {
         title: meta.title || undefined,
         author: meta.author || undefined,
