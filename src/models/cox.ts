@@ -59,6 +59,8 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
     ranges: rows.range,
     evaluate: (beta) => evaluateCox(rows, status, groups, deathsIn, beta),
     converged: (previous, current) => Math.abs(1 - previous / current) <= COX_EPS,
+    separationCause:
+      'een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft',
   };
   const result = newtonMaximize(problem, new Float64Array(p), options.maxIterations ?? 30);
   const se = Array.from({ length: p }, (_, j) => Math.sqrt(result.variance[j * p + j]!));

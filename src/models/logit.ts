@@ -59,6 +59,7 @@ export function fitLogit(design: LogitDesign, options: FitOptions = {}): ModelFi
       const dev = -2 * current;
       return Math.abs(dev + 2 * previous) / (Math.abs(dev) + 0.1) < GLM_EPS;
     },
+    separationCause: 'de uitkomst in een groep (of aan één kant van een grenswaarde) altijd 0 of altijd 1 is',
   };
   const init = new Float64Array(q);
   init[0] = Math.log(events / (n - events));

@@ -38,6 +38,8 @@ export interface NewtonProblem {
   evaluate(beta: Float64Array): Evaluation;
   /** Has the fit converged, going from log likelihood `previous` to `current`? */
   converged(previous: number, current: number): boolean;
+  /** Completes "the coefficient runs off to infinity, because ..." for this kind of model. */
+  readonly separationCause: string;
 }
 
 export interface NewtonResult {
@@ -75,11 +77,11 @@ function moving(beta: Float64Array, step: Float64Array, singular: readonly numbe
 
 function separation(problem: NewtonProblem, idx: readonly number[]): ModelError {
   const names = list(problem.terms, idx);
+  const subject = names.length === 1 ? `de coëfficiënt van ${quote(names)} loopt` : `de coëfficiënten van ${quote(names)} lopen`;
   return new ModelError(
     problem.model,
     'separatie',
-    `de likelihood is monotoon (separatie): de coëfficiënt van ${quote(names)} loopt weg naar oneindig, ` +
-      'omdat een groep geen gebeurtenissen heeft (of alleen gebeurtenissen, of ze allemaal eerder dan de rest).',
+    `de likelihood is monotoon (separatie): ${subject} weg naar oneindig, omdat ${problem.separationCause}.`,
     names,
   );
 }
@@ -115,7 +117,9 @@ export function newtonMaximize(problem: NewtonProblem, init: Float64Array, maxIt
     iterations = iter;
     const trial = problem.evaluate(next);
     const finite = Number.isFinite(trial.loglik);
-    if (finite && !halving && problem.converged(loglik, trial.loglik)) {
+    // R accepts convergence only after a full step; after a halved step it also accepts a
+    // point that is no worse, so rounding noise at the maximum cannot keep it halving.
+    if (finite && (!halving || trial.loglik >= loglik) && problem.converged(loglik, trial.loglik)) {
       beta = next;
       current = trial;
       loglik = trial.loglik;
@@ -151,7 +155,7 @@ export function newtonMaximize(problem: NewtonProblem, init: Float64Array, maxIt
     throw new ModelError(
       problem.model,
       'geen_convergentie',
-      `Newton–Raphson is na ${maxIterations} iteraties niet geconvergeerd${still.length ? ` (nog in beweging: ${quote(list(problem.terms, still))})` : ''}.`,
+      `Newton–Raphson is na ${maxIterations} ${maxIterations === 1 ? 'iteratie' : 'iteraties'} niet geconvergeerd${still.length ? ` (nog in beweging: ${quote(list(problem.terms, still))})` : ''}.`,
       list(problem.terms, still),
     );
   }
