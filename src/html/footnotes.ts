@@ -17,8 +17,9 @@ export default function rehypeFootnotes() {
   return (tree: Root, file: VFile): void => {
     const ctx = file.data.print;
     if (!ctx) throw new Error('rehypeFootnotes: file.data.print is missing (use renderDocument)');
+    // remark-rehype prefixes footnote ids, but not the id of the notes' label.
     const rename = (value: string): string =>
-      value.replace(new RegExp(`^(#?)${CLOBBER_PREFIX}`), `$1${ctx.idPrefix}`);
+      value === 'footnote-label' ? `${ctx.idPrefix}noten` : value.replace(new RegExp(`^(#?)${CLOBBER_PREFIX}`), `$1${ctx.idPrefix}`);
     visitElements(tree, (element) => {
       const p = element.properties;
       for (const key of ['id', 'href'] as const) {
@@ -26,6 +27,9 @@ export default function rehypeFootnotes() {
       }
       if (Array.isArray(p.ariaDescribedBy)) p.ariaDescribedBy = p.ariaDescribedBy.map((v) => rename(String(v)));
       element.children = element.children.filter((c) => !isBackReference(c));
+      // The space that stood before the dropped arrow.
+      const last = element.children.at(-1);
+      if (element.tagName === 'p' && last?.type === 'text') last.value = last.value.trimEnd();
     });
   };
 }

@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { cssString, longDate, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
+import { prepareSvg } from '../../src/html/figures.ts';
+import { slug } from '../../src/html/headings.ts';
+import { InputError } from '../../src/util/errors.ts';
+
+const SVG = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"><text>x</text></g></svg>';
+const assets: Record<string, string> = { '/doc/figuren/werk.svg': SVG, '/doc/figuren/wonen.svg': SVG };
+const readAsset = (path: string): string => {
+  const svg = assets[path];
+  if (svg === undefined) throw new Error(`ENOENT ${path}`);
+  return svg;
+};
+
+function monitor(chapters: ChapterInput[], extra: Partial<DocumentInput> = {}): string {
+  return renderDocument(
+    { title: 'Monitor nazorg', lang: 'nl', kind: 'monitor', chapters, meta: { date: '2021-03-08', authors: ['WODC'] }, ...extra },
+    { readAsset },
+  );
+}
+
+function errorsOf(fn: () => unknown): readonly string[] {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof InputError, `expected an InputError, got ${String(e)}`);
+    return e.messages;
+  }
+  assert.fail('expected an InputError');
+}
+
+/** The text of an element with this id, tags stripped. */
+function textOf(html: string, id: string): string {
+  const m = new RegExp(`<(\\w+)[^>]* id="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  assert.ok(m, `no element #${id}`);
+  return m[2]!.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const samenvatting: ChapterInput = {
+  file: '/doc/monitor/01-samenvatting.md',
+  kind: 'ongenummerd',
+  markdown: '# Samenvatting\n\nZie [@fig:werk], [@Tab:kenmerken; @tab:wonen] en [@sec:methoden].\n',
+};
+const methoden: ChapterInput = {
+  file: '/doc/monitor/02-methoden.md',
+  markdown: [
+    '# Methoden',
+    '',
+    '## Populatie {#sec:populatie}',
+    '',
+    'Tabel: Kenmerken per cohort {#tab:kenmerken}',
+    '',
+    '| kenmerk | 2013 |',
+    '|---|--:|',
+    '| aantal | 10 |',
+    '',
+    '## 1.2 Werk',
+    '',
+    '![Aandeel met werk {#fig:werk}](../figuren/werk.svg)',
+    '',
+    '![Aandeel met een adres](../figuren/wonen.svg)',
+    '',
+    'Tabel: Wonen',
+    '',
+    '| a | b |',
+    '|---|---|',
+    '| 1 | 2 |',
+    '',
+    'Zie [@fig:wonen] en [@sec:populatie].[^1]',
+    '',
+    '[^1]: Een noot.',
+  ].join('\n'),
+};
+const bijlage: ChapterInput = {
+  file: '/doc/monitor/09-bijlage.md',
+  kind: 'bijlage',
+  markdown: '# Tabellen\n\n## Per cohort\n\n![Wonen per cohort {#fig:bijlage}](../figuren/wonen.svg)\n\nZie [@sec:tabellen] en [@fig:bijlage].\n',
+};
+
+describe('renderDocument (monitor)', () => {
+  const html = monitor([samenvatting, methoden, bijlage]);
+
+  it('returns a complete Dutch HTML document with the title and the print stylesheet', () => {
+    assert.match(html, /^<!doctype html>\s*<html lang="nl">/);
+    assert.match(html, /<title>Monitor nazorg<\/title>/);
+    assert.match(html, /<link rel="stylesheet" href="file:\/\/\/[^"]*templates\/print\/monitor\.css">/);
+    assert.match(html, /<meta name="dcterms\.created" content="2021-03-08">/);
+  });
+
+  it('numbers chapters and sections, and keeps a number written in the heading from doubling', () => {
+    assert.equal(textOf(html, 'sec-methoden'), '1 Methoden');
+    assert.equal(textOf(html, 'sec-populatie'), '1.1 Populatie');
+    assert.equal(textOf(html, 'sec-werk'), '1.2 Werk');
+    assert.equal(textOf(html, 'sec-samenvatting'), 'Samenvatting');
+    assert.equal(textOf(html, 'sec-tabellen'), 'Bijlage 1 Tabellen');
+  });
+
+  it('turns an image alone in a paragraph into a numbered figure with its caption above', () => {
+    assert.match(html, /<figure id="fig-werk"><figcaption><span class="label">Figuur 1\.1<\/span> Aandeel met werk<\/figcaption>/);
+    assert.match(html, /<figure id="fig-wonen"><figcaption><span class="label">Figuur 1\.2<\/span> Aandeel met een adres<\/figcaption>/);
+    assert.match(html, /<figure id="fig-bijlage"><figcaption><span class="label">Figuur B1\.1<\/span>/);
+  });
+
+  it('inlines SVG charts as vectors, with ids prefixed per figure so charts cannot collide', () => {
+    assert.match(html, /<svg[^>]*>.*<clipPath id="fig-werk-clip1">.*url\(#fig-werk-clip1\)/s);
+    assert.match(html, /<clipPath id="fig-wonen-clip1">/);
+    assert.doesNotMatch(html, /<\?xml/);
+  });
+
+  it('numbers tables from a "Tabel:" paragraph right above them and drops that paragraph', () => {
+    assert.match(html, /<table id="tab-kenmerken"><caption><span class="label">Tabel 1\.1<\/span> Kenmerken per cohort<\/caption>/);
+    assert.match(html, /<table id="tab-wonen"><caption><span class="label">Tabel 1\.2<\/span> Wonen<\/caption>/);
+    assert.doesNotMatch(html, /Tabel:/);
+  });
+
+  it('resolves cross-references, also forward into later chapters, in Dutch', () => {
+    const summary = textOf(html, 'sec-samenvatting');
+    assert.equal(summary, 'Samenvatting');
+    assert.match(html, /Zie <span class="xref">figuur <a href="#fig-werk">1\.1<\/a><\/span>, <span class="xref">Tabellen <a href="#tab-kenmerken">1\.1<\/a> en <a href="#tab-wonen">1\.2<\/a><\/span> en <span class="xref">hoofdstuk <a href="#sec-methoden">1<\/a><\/span>\./);
+    assert.match(html, /<span class="xref">figuur <a href="#fig-wonen">1\.2<\/a><\/span> en <span class="xref">paragraaf <a href="#sec-populatie">1\.1<\/a><\/span>/);
+    assert.match(html, /<span class="xref">bijlage <a href="#sec-tabellen">1<\/a><\/span>/);
+  });
+
+  it('gives footnotes ids per chapter and drops the on-screen back arrows', () => {
+    assert.match(html, /<li id="h2-fn-1">/);
+    assert.match(html, /href="#h2-fn-1"/);
+    assert.doesNotMatch(html, /data-footnote-backref/);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'ids are unique in the document');
+  });
+
+  it('lists chapters and sections in the table of contents with page placeholders, and names each chapter in its running header', () => {
+    assert.match(html, /<li class="niveau-1"><a href="#sec-methoden"><span class="toc-nummer">1<\/span><span class="toc-titel">Methoden<\/span><span class="toc-pagina" data-page-of="sec-methoden"><\/span>/);
+    assert.match(html, /<li class="niveau-2"><a href="#sec-populatie">/);
+    assert.match(html, /@page h2 \{ @top-right \{ content: "1 Methoden"; \} \}/);
+    assert.match(html, /<section class="hoofdstuk soort-hoofdstuk" style="page: h2">/);
+  });
+});
+
+describe('renderDocument errors', () => {
+  it('reports an unknown cross-reference with the file and line, and suggests known labels', () => {
+    const messages = errorsOf(() =>
+      monitor([{ file: '/doc/monitor/03-x.md', markdown: '# X\n\nTekst.\n\nZie [@fig:onbekend] en [@tab:x].\n' }]),
+    );
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!, /^\/doc\/monitor\/03-x\.md:5:\d+: verwijzing naar onbekend label 'fig:onbekend'/);
+    assert.match(messages[1]!, /'tab:x'/);
+  });
+
+  it('reports a label used twice with both places', () => {
+    const messages = errorsOf(() =>
+      monitor([
+        { file: '/doc/a.md', markdown: '# A\n\n![Een {#fig:werk}](figuren/werk.svg)\n' },
+        { file: '/doc/b.md', markdown: '# B\n\n![Twee {#fig:werk}](figuren/werk.svg)\n' },
+      ]),
+    );
+    assert.match(messages.join('\n'), /\/doc\/b\.md:3:1: label 'fig:werk' bestaat al \(\/doc\/a\.md:3:1\)/);
+  });
+
+  it('reports a missing chart file, a caption without a table and an unknown reference kind', () => {
+    const messages = errorsOf(() =>
+      monitor([{ file: '/doc/monitor/04-y.md', markdown: '# Y\n\n![Weg](../figuren/weg.svg)\n\nTabel: Zwevend\n\nGeen tabel.\n\nZie [@eq:x].\n' }]),
+    );
+    assert.match(messages[0]!, /04-y\.md:3:1: figuur '\.\.\/figuren\/weg\.svg' niet gevonden/);
+    assert.match(messages.join('\n'), /04-y\.md:5:1: 'Tabel:'-onderschrift zonder tabel/);
+    assert.match(messages.join('\n'), /04-y\.md:9:\d+: onbekende verwijzing '@eq:x'/);
+  });
+
+  it('requires a chapter to open with a level-1 heading', () => {
+    const messages = errorsOf(() => monitor([{ file: '/doc/z.md', markdown: '## Geen titel\n' }]));
+    assert.match(messages[0]!, /\/doc\/z\.md:1:1: het hoofdstuk moet beginnen met een kop van niveau 1/);
+  });
+});
+
+describe('renderDocument (kamerbrief)', () => {
+  const edition = JSON.parse(readFileSync(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8'));
+  const html = renderDocument(
+    {
+      title: 'Kamerbrief',
+      lang: 'nl',
+      kind: 'kamerbrief',
+      chapters: [{ file: '/doc/kamerbrief/kamerbrief.md', markdown: '# Brief\n\n## Inleiding\n\nTekst.[^1]\n\n## Samenvatting\n\n### Doelgroep\n\n![Werk](../figuren/werk.svg)\n\nZie [@fig:werk].\n\n### Stand van zaken\n\n[^1]: Kamerstuk 29 270, nr. 139\n' }],
+      meta: { date: edition.brief.datum, authors: ['S. Dekker'], letter: edition.brief },
+    },
+    { readAsset },
+  );
+
+  it('prints the kamerstuk header from the edition: chamber, vergaderjaar, dossier, Nr., addressee, place and date', () => {
+    assert.match(html, /Tweede Kamer der Staten-Generaal/);
+    assert.match(html, /Vergaderjaar 2020–2021/);
+    assert.match(html, /<span class="dossiernummer">24 587<\/span><span class="dossiertitel">Justitiële Inrichtingen<\/span>/);
+    assert.match(html, /Nr\. 796<\/span><span class="briefhoofd">BRIEF VAN DE MINISTER VOOR RECHTSBESCHERMING/);
+    assert.match(html, /Den Haag, 8 maart 2021/);
+    assert.match(html, /@page \{ @top-left \{ content: "Tweede Kamer, vergaderjaar 2020–2021, 24 587, nr\. 796"; \} \}/);
+  });
+
+  it('numbers sections 1., 2. and subsections a., b., drops the letter title, numbers figures through the letter', () => {
+    assert.equal(textOf(html, 'sec-inleiding'), '1. Inleiding');
+    assert.equal(textOf(html, 'sec-doelgroep'), 'a. Doelgroep');
+    assert.equal(textOf(html, 'sec-stand-van-zaken'), 'b. Stand van zaken');
+    assert.doesNotMatch(html, /<h1[^>]*>Brief/);
+    assert.match(html, /Figuur 1<\/span> Werk/);
+    assert.match(html, /figuur <a href="#fig-werk">1<\/a>/);
+  });
+
+  it('puts the signature from the edition before the notes', () => {
+    const signature = html.indexOf('De Minister voor Rechtsbescherming,<br>S. Dekker');
+    assert.ok(signature > 0);
+    assert.ok(html.indexOf('Kamerstuk 29 270, nr. 139') > signature);
+  });
+
+  it('refuses a letter without letter metadata', () => {
+    assert.throws(
+      () => renderDocument({ title: 'K', lang: 'nl', kind: 'kamerbrief', chapters: [], meta: { date: '2021-03-08', authors: [] } }),
+      (e: unknown) => e instanceof InputError && /meta\.letter/.test(e.message),
+    );
+  });
+});
+
+describe('helpers', () => {
+  it('derives the vergaderjaar from Prinsjesdag, the third Tuesday of September', () => {
+    assert.equal(parliamentaryYear('2021-03-08'), '2020–2021');
+    assert.equal(parliamentaryYear('2020-09-14'), '2019–2020');
+    assert.equal(parliamentaryYear('2020-09-15'), '2020–2021');
+    assert.equal(parliamentaryYear('2023-12-01'), '2023–2024');
+  });
+
+  it('writes dates in Dutch without the machine locale', () => {
+    assert.equal(longDate('2021-03-08'), '8 maart 2021');
+    assert.equal(longDate('2016-12-31'), '31 december 2016');
+  });
+
+  it('escapes CSS strings so a title cannot end the string or the style element', () => {
+    assert.equal(cssString('a "b" \\ </style>'), '"a \\22 b\\22  \\5c  \\3c /style>"');
+  });
+
+  it('slugs headings to ASCII ids', () => {
+    assert.equal(slug('Eén ID-bewijs & werk (2016)'), 'een-id-bewijs-werk-2016');
+  });
+
+  it('refuses a file that is not an SVG', () => {
+    assert.equal(prepareSvg('<html></html>', 'p-'), undefined);
+  });
+});
