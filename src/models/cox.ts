@@ -9,7 +9,9 @@
  * f = r/d (r = 0..d-1) of the tied events' weight removed; the d terms are summed in closed
  * form through the scalars sum 1/s0_r, sum f/s0_r, sum 1/s0_r^2, sum f/s0_r^2, sum f^2/s0_r^2,
  * so heavy ties cost no more than one event. Censored records at an event time are in its risk
- * set (R's convention). The linear predictor is shifted by its maximum before exponentiating,
+ * set (R's convention). Times tie when they are exactly equal: days are integers, so R's
+ * `timefix` (merging floating-point times that differ by rounding) has nothing to do here. The
+ * linear predictor is shifted by its maximum before exponentiating,
  * which cancels in the partial likelihood and keeps exp() finite.
  */
 import type { CoxDesign } from './design.ts';
