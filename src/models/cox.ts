@@ -11,8 +11,8 @@
  * so heavy ties cost no more than one event. Censored records at an event time are in its risk
  * set (R's convention). Times tie when they are exactly equal: days are integers, so R's
  * `timefix` (merging floating-point times that differ by rounding) has nothing to do here. The
- * linear predictor is shifted by its maximum before exponentiating,
- * which cancels in the partial likelihood and keeps exp() finite.
+ * linear predictor is shifted by its maximum before exponentiating, which cancels in the
+ * partial likelihood and keeps exp() finite.
  */
 import type { CoxDesign } from './design.ts';
 import { termNames } from './design.ts';
@@ -161,6 +161,16 @@ function evaluateCox(
       B0 += inv2;
       B1 += f * inv2;
       B2 += f * f * inv2;
+    }
+    if (!ties) {
+      // One event: f = 0 only, so the tied-event sums drop out (d1, d2 were not filled).
+      for (let a = 0; a < p; a++) {
+        const s1a = s1[a]!;
+        score[a] = score[a]! - s1a * A0;
+        const row = a * p;
+        for (let b = 0; b <= a; b++) info[row + b] = info[row + b]! + s2[row + b]! * A0 - s1a * s1[b]! * B0;
+      }
+      continue;
     }
     for (let a = 0; a < p; a++) {
       const s1a = s1[a]!;
