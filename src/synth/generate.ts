@@ -1,0 +1,145 @@
+/**
+ * The synthetic extract generator: a complete extract set in the contract of extracts.md.
+ *
+ *   entry months 1992.. -> persons (own random stream each) -> Life.run -> rows
+ *        -> one streaming writer per extract -> (Parquet) -> extractie.json -> rename into place
+ *
+ * The population is a stream of first detentions, a fixed number per month at a given scale;
+ * each person is simulated from a while before that first detention up to the peildatum and
+ * written when they have a release from 2008 on. The same seed, scale and options give
+ * byte-identical files; a later peildatum continues the same lives.
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXTRACT_NAMES, type ExtractName, type Extractie } from '../extracts/contract.ts';
+import { dayFromIso, dayFromParts } from './dates.ts';
+import { CAREER, HOUSING, WINDOW } from './params.ts';
+import { Life, type Rows, type World } from './person.ts';
+import { hashWords, Rng } from './random.ts';
+import { csvToParquet, ExtractWriter, type Format } from './writer.ts';
+
+export const DEFAULT_PEILDATUM = '2019-06-30';
+
+export interface SynthOptions {
+  /** 1 = the full-size population (about 32,000 uitstroom records a year) */
+  scale: number;
+  seed: number;
+  /** output folder; created when missing; earlier extract files in it are replaced */
+  out: string;
+  /** YYYY-MM-DD */
+  peildatum: string;
+  format: Format;
+}
+
+export interface SynthSummary {
+  personen: number;
+  rijen: Record<ExtractName, number>;
+  bestanden: string[];
+}
+
+const FORM_SUFFIX: Record<Format, string> = { csv: '.csv', 'csv.gz': '.csv.gz', parquet: '.parquet' };
+const ALL_SUFFIXES = ['.csv', '.csv.gz', '.parquet'];
+
+/** The World shared by every life of one run. */
+export function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): World {
+  const s = opts.seed >>> 0;
+  return {
+    seed: s,
+    horizon: dayFromIso(opts.peildatum),
+    releasesFrom: dayFromIso(WINDOW.releasesFrom),
+    spellsFrom: dayFromIso(WINDOW.spellsFrom),
+    instellingPool: Math.max(20, Math.round(HOUSING.instellingPoolPerScale * opts.scale)),
+    briefPool: Math.max(10, Math.round(HOUSING.briefPoolPerScale * opts.scale)),
+    keys: {
+      persoon: hashWords(s, 1),
+      detentie: hashWords(s, 2),
+      zaak: hashWords(s, 3),
+      baan: hashWords(s, 4),
+      adres: hashWords(s, 5),
+      pool: hashWords(s, 6),
+    },
+  };
+}
+
+/**
+ * Every person of the run, in order: calls `visit(rows)` with the rows of each written person.
+ * The number of first detentions in a month is the expected number rounded by a draw from the
+ * month's own stream, so it does not depend on the peildatum either.
+ */
+export async function forEachPerson(
+  opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>,
+  visit: (rows: Rows) => void | Promise<void>,
+): Promise<number> {
+  const world = makeWorld(opts);
+  const rows = Object.fromEntries(EXTRACT_NAMES.map((n) => [n, [] as string[]])) as unknown as Rows;
+  const perMonth = (CAREER.entriesPerYear * opts.scale) / 12;
+  let written = 0;
+  for (let m = 0; ; m++) {
+    const year = CAREER.entryStartYear + Math.floor(m / 12);
+    const month = (m % 12) + 1;
+    const first = dayFromParts(year, month, 1);
+    if (first > world.horizon) break;
+    const days = dayFromParts(year, month + 1, 1) - first;
+    const trend = Math.max(0.5, 1 + CAREER.entryTrend * (year - 2013));
+    const n = Math.floor(perMonth * trend + new Rng(world.seed, 0x7fffffff, m).uniform());
+    for (let j = 0; j < n; j++) {
+      const entry = first + (hashWords(world.seed, m, j, 0x5eed) % days);
+      if (entry > world.horizon) continue;
+      for (const name of EXTRACT_NAMES) rows[name].length = 0;
+      const life = new Life(world, m * 2 ** 20 + j, rows);
+      if (life.run(entry)) {
+        written++;
+        await visit(rows);
+      }
+    }
+  }
+  return written;
+}
+
+/** Generate a complete extract set into `opts.out`. */
+export async function generateExtracts(opts: SynthOptions, progress?: (message: string) => void): Promise<SynthSummary> {
+  await mkdir(opts.out, { recursive: true });
+  const tmp = join(opts.out, `.synth-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp);
+  try {
+    const csvGz = opts.format === 'csv.gz';
+    const writers = EXTRACT_NAMES.map(
+      (name) => new ExtractWriter(name, join(tmp, name + (csvGz ? '.csv.gz' : '.csv')), csvGz),
+    );
+    let count = 0;
+    const personen = await forEachPerson(opts, async (rows) => {
+      let ok = true;
+      for (const w of writers) ok = w.add(rows[w.name]) && ok;
+      if (!ok) for (const w of writers) await w.drain();
+      if (++count % 50_000 === 0) progress?.(`${count} personen geschreven`);
+    });
+    for (const w of writers) await w.close();
+    const rijen = Object.fromEntries(writers.map((w) => [w.name, w.rows])) as Record<ExtractName, number>;
+
+    if (opts.format === 'parquet') {
+      for (const w of writers) await csvToParquet(w.name, w.path, join(tmp, `${w.name}.parquet`));
+    }
+    const extractie: Extractie = {
+      peildatum: opts.peildatum,
+      bron: 'synthetisch',
+      omschrijving:
+        `Synthetische extracten (schaal ${opts.scale}, seed ${opts.seed}), gekalibreerd op de gepubliceerde ` +
+        'cijfers van de 6e meting van de Monitor nazorg ex-gedetineerden. Geen echte personen.',
+    };
+    await writeFile(join(tmp, 'extractie.json'), JSON.stringify(extractie, null, 2) + '\n');
+
+    // Replace an earlier extract set in the folder (every form of every extract) and move in.
+    const existing = new Set(await readdir(opts.out));
+    for (const name of EXTRACT_NAMES) {
+      for (const suffix of ALL_SUFFIXES) {
+        if (existing.has(name + suffix)) await rm(join(opts.out, name + suffix));
+      }
+    }
+    const bestanden = [...EXTRACT_NAMES.map((n) => n + FORM_SUFFIX[opts.format]), 'extractie.json'];
+    for (const f of bestanden) await rename(join(tmp, f), join(opts.out, f));
+    return { personen, rijen, bestanden };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}

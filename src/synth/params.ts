@@ -1,0 +1,221 @@
+/**
+ * The parameters of the synthetic population, in one place.
+ *
+ * Rates are per month unless the name says otherwise. The values were tuned by generating
+ * extracts and computing the monitor from them (see data/README.md for the figures reached);
+ * the comments say which published figure or assumed relation (shared/spec/calibration.md)
+ * each one mainly drives. Change one, regenerate, and check the monitor again.
+ */
+
+/** Log hazard ratios of the recidive model (a proportional-hazards model at 1m_na). */
+export const RECIDIVE = {
+  /** Cumulative baseline hazard A * G(t), G a Weibull distribution function: a PH model whose
+   * hazard fades, so criminal careers end (exp(-A e^eta) never reoffend again). */
+  A: 0.51,
+  scaleDays: 420,
+  shape: 0.85,
+  id: { geldig: 0, ongeldig: Math.log(1.22), onbekend: Math.log(1.05) },
+  // werk and uitkering are the 'inkomen' levels; their effect grows with debts and prior cases
+  // through the interactions below, so their average hazard ratio ends near 0.78 and 0.9.
+  activiteit: { geen: 0, werk: Math.log(1.0), opleiding: Math.log(0.78), uitkering: Math.log(1.04) },
+  /** alleenstaand, met_partner, bij_ouders, met_anderen, instelling, briefadres, geen_inschrijving */
+  huisvesting: [0, Math.log(0.78), Math.log(0.85), Math.log(0.95), Math.log(1.2), Math.log(1.32), Math.log(1.3)],
+  /** No effect of its own on average: the main effect offsets the inkomen x wanbetaler term. */
+  wanbetaler: Math.log(1.2),
+  vrouw: Math.log(0.65),
+  vrouwZonderAdres: Math.log(1.5),
+  inkomenWanbetaler: Math.log(0.75),
+  inkomenVeelEerdere: Math.log(0.82),
+  /** 18-24, 25-34, 35-44, 45+ */
+  leeftijd: [Math.log(1.3), 0, Math.log(0.8), Math.log(0.55)],
+  /** 0, 1-2, 3-5, 6-10, 11+ */
+  eerdere: [0, Math.log(1.5), Math.log(2.0), Math.log(2.6), Math.log(3.5)],
+  /** kv (<14), 14-30, 31-90, 91-365, 366+ */
+  duur: [Math.log(1.1), 0, 0, Math.log(0.95), Math.log(0.85)],
+  /** per calendar year of release after 2013 (2016 cohort reoffends a little less) */
+  cohortTrend: -0.02,
+  /** After 6m_na: the same job and the same woonadres at 1m_na and 6m_na. */
+  zelfdeBaan: Math.log(0.7),
+  stabielWonen: Math.log(0.75),
+};
+
+export const CAREER = {
+  /** First detentions per year at scale 1 (tuned to ~32,000 uitstroom records per year). */
+  entriesPerYear: 17_800,
+  /** relative change of that number per year after 2013 (keeps cohort sizes level) */
+  entryTrend: 0.015,
+  entryStartYear: 1992,
+  pFemale: 0.12,
+  /** age bands at the first detention: [from, to) in years and weight */
+  entryAge: [
+    [16, 18, 0.035],
+    [18, 21, 0.14],
+    [21, 25, 0.18],
+    [25, 30, 0.17],
+    [30, 35, 0.13],
+    [35, 40, 0.1],
+    [40, 45, 0.09],
+    [45, 50, 0.07],
+    [50, 55, 0.045],
+    [55, 60, 0.028],
+    [60, 70, 0.015],
+  ] as const,
+  /** qualifying cases before the first detention: mean 1 + 0.12 per year over 18 */
+  /** share of first detainees without any earlier case */
+  pNoPriorCases: 0.4,
+  priorCasesBase: 1.2,
+  priorCasesPerYear: 0.3,
+  /** probability that a qualifying case leads to a detention: base + slope * prior cases */
+  pDetentionBase: 0.18,
+  pDetentionSlope: 0.02,
+  pDetentionMax: 0.6,
+  /** after a case without detention, another one follows with this probability */
+  pBurstContinues: 0.72,
+  burstGapDays: 75,
+  /** lag from the case to instroom: same day, within days, or months later */
+  lagWeights: [0.4, 0.35, 0.25] as const,
+  /** probability a detention is short (kv, < 14 days) */
+  pKv: 0.4,
+  /** rik duration classes 14-30, 31-90, 91-365, 366+ */
+  rikDuration: [0.27, 0.3, 0.31, 0.12] as const,
+  /** deaths and emigrations per year */
+  deathPerYear: 0.006,
+  deathPerYearOld: 0.02,
+  pMobile: 0.12,
+  emigrationPerYearMobile: 0.06,
+  emigrationPerYear: 0.003,
+  /** non-qualifying cases: companions of a qualifying case, and a background rate */
+  pCompanion: 0.3,
+  noiseCasesPerMonth: 0.012,
+};
+
+export const ID = {
+  /** id_onbekend grows logistically: 25% in mid 2013, 50% in mid 2016 */
+  onbekendMid: 2016.5,
+  onbekendSlope: 0.366,
+  /** chance the recorded status at uitstroom is known/unknown like at instroom */
+  pSameRecording: 0.85,
+  pInvalidStart: 0.13,
+  gainPerMonth: 0.05,
+  lossPerMonth: 0.007,
+  /** during detention */
+  gainKv: 0.03,
+  gainRikMax: 0.32,
+};
+
+export const WORK = {
+  startPerMonth: 0.0155,
+  /** job start multiplier in the months before a detention (things go wrong first) */
+  beforeDetention: 0.27,
+  endBeforeDetention: 2.0,
+  beforeDetentionDays: 240,
+  endPerMonth: 0.042,
+  secondJobPerMonth: 0.004,
+  secondJobEndPerMonth: 0.09,
+  pZelfstandige: 0.06,
+  /** employability classes: weight and multiplier of the job start rate */
+  employability: [
+    [0.5, 0.35],
+    [0.33, 1.2],
+    [0.17, 3.2],
+  ] as const,
+  idInvalid: 0.45,
+  /** job start multiplier by housing category */
+  huisvesting: [1.0, 1.25, 1.1, 0.95, 0.5, 0.5, 0.4],
+  unstableEnd: 1.6,
+  noStartkwalificatie: 0.8,
+  vrouw: 0.85,
+  /** 18-24, 25-34, 35-44, 45+ */
+  leeftijd: [1.0, 1.05, 0.95, 0.7],
+  /** slightly more work in later years */
+  yearTrend: 0.05,
+  /** keeping the job through detention: kv, then rik by duration class */
+  pKeep: [0.82, 0.89, 0.74, 0.5, 0.21],
+  /** a new job started within a month of release */
+  pNewAtRelease: 0.06,
+  pInitial: 0.14,
+};
+
+export const BENEFIT = {
+  startPerMonth: 0.055,
+  endPerMonth: 0.02,
+  propensity: [
+    [0.55, 1.45],
+    [0.45, 0.45],
+  ] as const,
+  pWwAfterJob: 0.3,
+  /** after release: chance of a benefit covering 1m_na for someone without a job */
+  pAtRelease: 0.49,
+  /** the same after a kv detention (most benefits simply continue) */
+  pAtReleaseKv: 0.12,
+  /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
+  pStop: [0.5, 0.92],
+  /** bijstand, werkloosheid, arbeidsongeschiktheid, overig (pensioen is separate) */
+  soortWeights: [0.78, 0.03, 0.12, 0.07] as const,
+  pInitial: 0.45,
+  pensionAge: 65,
+};
+
+export const HOUSING = {
+  /** initial category weights for adults and under 25s */
+  initial: [0.32, 0.2, 0.2, 0.09, 0.04, 0.06, 0.09],
+  initialYoung: [0.18, 0.07, 0.48, 0.11, 0.04, 0.05, 0.07],
+  /** woonadres: moving (new address), change of household, losing the registration */
+  movePerMonth: 0.022,
+  householdPerMonth: 0.008,
+  woonToGeen: 0.007,
+  woonToBrief: 0.004,
+  woonToInst: 0.003,
+  /** leaving instelling, briefadres, geen_inschrijving: to woonadres, brief, inst, geen */
+  fromInst: [0.07, 0.01, 0, 0.02],
+  fromBrief: [0.055, 0, 0.005, 0.015],
+  fromGeen: [0.065, 0.03, 0.01, 0],
+  /** household of a new woonadres: adult and under 25 */
+  household: [0.45, 0.22, 0.18, 0.15],
+  householdYoung: [0.2, 0.1, 0.55, 0.15],
+  /** keeping the address through detention: kv, then rik by duration class */
+  pKeep: [0.96, 0.85, 0.7, 0.5, 0.28],
+  /** category at 1m_na when the address was not kept */
+  afterRelease: [0.2, 0.06, 0.15, 0.09, 0.13, 0.14, 0.23],
+  afterReleaseYoung: [0.12, 0.03, 0.28, 0.11, 0.12, 0.14, 0.2],
+  /** without a woonadres before detention: the same category after release */
+  pStayUnstable: 0.5,
+  pReturn: 0.25,
+  instellingPoolPerScale: 400,
+  briefPoolPerScale: 150,
+};
+
+export const DEBT = {
+  pProne: 0.36,
+  startProne: 0.022,
+  startOther: 0.0015,
+  noIncome: 1.4,
+  endPerMonth: 0.024,
+  pInitialProne: 0.4,
+  pAtReleaseProne: 0.1,
+};
+
+export const EDUCATION = {
+  startYoung: 0.008,
+  startMid: 0.0025,
+  startOld: 0.0006,
+  endPerMonth: 0.07,
+  pAtReleaseYoung: 0.04,
+  pAtRelease: 0.01,
+};
+
+export const CARE = {
+  pGgzProne: 0.25,
+  pVzProne: 0.2,
+  startProne: 0.025,
+  startOther: 0.0008,
+  endPerMonth: 0.05,
+  pStopInDetention: 0.5,
+  pAtReleaseProne: 0.25,
+};
+
+/** Persons are written when they have a release on or after this day; older spells are cut. */
+export const WINDOW = {
+  releasesFrom: '2008-01-01',
+  spellsFrom: '2006-01-01',
+};
