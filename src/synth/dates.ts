@@ -10,6 +10,8 @@ const MS_PER_DAY = 86_400_000;
 const FIRST = Date.UTC(1900, 0, 1) / MS_PER_DAY;
 const LAST = Date.UTC(2100, 11, 31) / MS_PER_DAY;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 let isoTable: string[] | undefined;
 let yearTable: Int16Array | undefined;
 let monthTable: Int8Array | undefined;
@@ -83,7 +85,7 @@ export function addMonths(day: number, n: number): number {
   const m = t.m[i]! - 1 + n;
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  const last = tm === 1 ? (ty % 4 === 0 && (ty % 100 !== 0 || ty % 400 === 0) ? 29 : 28) : MONTH_DAYS[tm]!;
   return Date.UTC(ty, tm, Math.min(t.d[i]!, last)) / MS_PER_DAY;
 }
 

@@ -11,13 +11,13 @@
 export const RECIDIVE = {
   /** Cumulative baseline hazard A * G(t), G a Weibull distribution function: a PH model whose
    * hazard fades, so criminal careers end (exp(-A e^eta) never reoffend again). */
-  A: 0.51,
+  A: 0.53,
   scaleDays: 420,
   shape: 0.85,
   id: { geldig: 0, ongeldig: Math.log(1.22), onbekend: Math.log(1.05) },
   // werk and uitkering are the 'inkomen' levels; their effect grows with debts and prior cases
   // through the interactions below, so their average hazard ratio ends near 0.78 and 0.9.
-  activiteit: { geen: 0, werk: Math.log(1.0), opleiding: Math.log(0.78), uitkering: Math.log(1.04) },
+  activiteit: { geen: 0, werk: Math.log(1.05), opleiding: Math.log(0.82), uitkering: Math.log(1.1) },
   /** alleenstaand, met_partner, bij_ouders, met_anderen, instelling, briefadres, geen_inschrijving */
   huisvesting: [0, Math.log(0.78), Math.log(0.85), Math.log(0.95), Math.log(1.2), Math.log(1.32), Math.log(1.3)],
   /** No effect of its own on average: the main effect offsets the inkomen x wanbetaler term. */
@@ -25,7 +25,7 @@ export const RECIDIVE = {
   vrouw: Math.log(0.65),
   vrouwZonderAdres: Math.log(1.5),
   inkomenWanbetaler: Math.log(0.75),
-  inkomenVeelEerdere: Math.log(0.82),
+  inkomenVeelEerdere: Math.log(0.75),
   /** 18-24, 25-34, 35-44, 45+ */
   leeftijd: [Math.log(1.3), 0, Math.log(0.8), Math.log(0.55)],
   /** 0, 1-2, 3-5, 6-10, 11+ */
@@ -41,7 +41,7 @@ export const RECIDIVE = {
 
 export const CAREER = {
   /** First detentions per year at scale 1 (tuned to ~32,000 uitstroom records per year). */
-  entriesPerYear: 17_800,
+  entriesPerYear: 18_500,
   /** relative change of that number per year after 2013 (keeps cohort sizes level) */
   entryTrend: 0.015,
   entryStartYear: 1992,
@@ -104,11 +104,11 @@ export const ID = {
 };
 
 export const WORK = {
-  startPerMonth: 0.0155,
+  startPerMonth: 0.0165,
   /** job start multiplier in the months before a detention (things go wrong first) */
-  beforeDetention: 0.27,
-  endBeforeDetention: 2.0,
-  beforeDetentionDays: 240,
+  beforeDetention: 0.1,
+  endBeforeDetention: 3.5,
+  beforeDetentionDays: 170,
   endPerMonth: 0.042,
   secondJobPerMonth: 0.004,
   secondJobEndPerMonth: 0.09,
@@ -133,19 +133,19 @@ export const WORK = {
   pKeep: [0.82, 0.89, 0.74, 0.5, 0.21],
   /** a new job started within a month of release */
   pNewAtRelease: 0.06,
-  pInitial: 0.14,
+  pInitial: 0.1,
 };
 
 export const BENEFIT = {
-  startPerMonth: 0.055,
+  startPerMonth: 0.06,
   endPerMonth: 0.02,
   propensity: [
     [0.55, 1.45],
     [0.45, 0.45],
   ] as const,
-  pWwAfterJob: 0.3,
+  pWwAfterJob: 0.2,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
-  pAtRelease: 0.49,
+  pAtRelease: 0.515,
   /** the same after a kv detention (most benefits simply continue) */
   pAtReleaseKv: 0.12,
   /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
@@ -186,7 +186,7 @@ export const HOUSING = {
 };
 
 export const DEBT = {
-  pProne: 0.36,
+  pProne: 0.35,
   startProne: 0.022,
   startOther: 0.0015,
   noIncome: 1.4,
