@@ -205,20 +205,30 @@ export function applyDisclosure(
   };
   const isTotaal = (v: string) => v.split('|').slice(2, 4).includes('totaal');
 
-  // Suppress until no protected value is recoverable.
+  // Suppress until no protected value is recoverable. Connected parts of the system are
+  // independent, so each round adds one suppression to every part that still leaks.
   for (let ronde = 0; ; ronde++) {
-    if (ronde > 100000) throw new Error('secondary suppression did not converge');
-    const herleidbaar = recoverable(vergelijkingen, onbekend).filter(beschermd);
-    if (herleidbaar.length === 0) break;
-    const doelen = new Set(herleidbaar);
-    // For each recoverable value: suppress the cheapest published value in one of its equations.
-    const gekozen = new Set<string>();
-    for (const q of herleidbaar) {
-      if (!doelen.has(q)) continue;
+    if (ronde > 10000) throw new Error('secondary suppression did not converge');
+    const lekkend = recoverable(vergelijkingen, onbekend)
+      .map((deel) => deel.filter(beschermd))
+      .filter((deel) => deel.length > 0);
+    if (lekkend.length === 0) break;
+    for (const deel of lekkend) {
+      // The cheapest published value that shares an equation with a recoverable value: a part
+      // before a total, a teller before a whole noemer cell, then the smallest count.
       const kandidaten = new Set<string>();
-      for (const i of perVar.get(q) ?? [])
-        for (const t of vergelijkingen[i]!.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
-      if (kandidaten.size === 0) continue; // pinned down through other equations; handled next round
+      for (const q of deel)
+        for (const i of perVar.get(q) ?? [])
+          for (const t of vergelijkingen[i]!.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
+      if (kandidaten.size === 0) {
+        // Pinned down only through equations whose members are all unknown: widen the search
+        // to every equation of this part.
+        const inDeel = new Set(deel);
+        for (const e of vergelijkingen)
+          if (e.termen.some((t) => inDeel.has(t.v) || onbekend(t.v)))
+            for (const t of e.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
+      }
+      if (kandidaten.size === 0) throw new Error(`cannot protect ${deel[0]}`);
       const keuze = [...kandidaten].sort(
         (a, b) =>
           Number(isTotaal(a)) - Number(isTotaal(b)) ||
@@ -226,22 +236,8 @@ export function applyDisclosure(
           value(a) - value(b) ||
           (a < b ? -1 : a > b ? 1 : 0),
       )[0]!;
-      gekozen.add(keuze);
-      break; // one suppression per round keeps the extra suppressions few
+      onderdruk(keuze);
     }
-    if (gekozen.size === 0) {
-      // Every recoverable value is pinned by equations whose members are all unknown already:
-      // widen the search to any equation that holds a published value and an unknown one.
-      const q = herleidbaar[0]!;
-      const kandidaat = vergelijkingen
-        .flatMap((e) => (e.termen.some((t) => onbekend(t.v)) ? e.termen : []))
-        .map((t) => t.v)
-        .filter((v) => bestaat(v) && !onbekend(v))
-        .sort((a, b) => value(a) - value(b))[0];
-      if (!kandidaat) throw new Error(`cannot protect ${q}`);
-      gekozen.add(kandidaat);
-    }
-    for (const v of gekozen) onderdruk(v);
   }
 
   const rijen: Publicatie[] = tellingen.map((t) => {
@@ -278,13 +274,14 @@ function additief(
 }
 
 /**
- * The unknown variables that the equations determine uniquely, whatever the unknowns are.
+ * The unknown variables that the equations determine uniquely, grouped by connected part of
+ * the system.
  * Known variables move to the right-hand side and do not matter for *whether* an unknown is
  * determined: it is determined exactly when the unit vector of that unknown lies in the row space
  * of the equations restricted to the unknowns, which reduced row echelon form shows as a row
  * with a single non-zero entry.
  */
-export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (v: string) => boolean): string[] {
+export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (v: string) => boolean): string[][] {
   // Connected parts: unknowns that share an equation.
   const ouder = new Map<string, string>();
   const vind = (x: string): string => {
@@ -313,7 +310,7 @@ export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (
     const root = vind(r[0]!);
     delen.set(root, [...(delen.get(root) ?? []), i]);
   });
-  const uit: string[] = [];
+  const uit: string[][] = [];
   for (const idx of delen.values()) {
     const vars = [...new Set(idx.flatMap((i) => rijen[i]!))].sort();
     const col = new Map(vars.map((v, j) => [v, j]));
@@ -322,7 +319,8 @@ export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (
       rijen[i]!.forEach((v, j) => (row[col.get(v)!]! += coefs[i]![j]!));
       return row;
     });
-    for (const j of determinedColumns(m, vars.length)) uit.push(vars[j]!);
+    const bepaald = determinedColumns(m, vars.length).map((j) => vars[j]!);
+    if (bepaald.length > 0) uit.push(bepaald);
   }
   return uit;
 }
