@@ -29,7 +29,32 @@ export interface ExtractSpec {
   unique: readonly string[];
   /** The spell columns (begin inclusive, einde inclusive or empty = still running). */
   spell?: { begin: string; einde: string };
+  /** The spells of one value of this column do not overlap (an open spell runs to peildatum). */
+  noOverlapPer?: string;
+  /** Columns whose every value must occur in `key` of another extract. */
+  references: readonly Reference[];
+  /** Rules over more than one column of a row (or over a row and another extract). */
+  rules: readonly RowRule[];
 }
+
+/** `column` of this extract refers to `key` of `extract`: every value must exist there. */
+export interface Reference {
+  column: string;
+  extract: ExtractName;
+  key: string;
+}
+
+/** A rule over several columns; checked only when the columns involved are valid themselves. */
+export type RowRule =
+  /** The date in `column` is not before the date in `reference` (same row). */
+  | { kind: 'notBefore'; column: string; reference: string }
+  /** `column` is required when `when` equals `value`, and empty for every other value of `when`. */
+  | { kind: 'onlyWhen'; column: string; when: string; value: string }
+  /**
+   * Across extracts: the date in `column` lies strictly after the date `reference` of the row of
+   * `extract` whose `key` equals this row's `key`.
+   */
+  | { kind: 'afterReference'; column: string; extract: ExtractName; key: string; reference: string };
 
 export const EXTRACT_NAMES = [
   'personen',
@@ -73,6 +98,8 @@ const oneOf = (name: string, values: readonly string[], optional = false): Colum
 });
 const spellColumns = [date('begin'), date('einde', true)];
 const spell = { begin: 'begin', einde: 'einde' };
+/** Every persoon_id in any extract exists in personen. */
+const persoon: readonly Reference[] = [{ column: 'persoon_id', extract: 'personen', key: 'persoon_id' }];
 
 export const EXTRACTS: readonly ExtractSpec[] = [
   {
@@ -88,6 +115,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     ],
     optional: false,
     unique: ['persoon_id'],
+    references: [],
+    rules: [],
   },
   {
     name: 'detenties',
@@ -102,6 +131,17 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     ],
     optional: false,
     unique: ['detentie_id'],
+    references: persoon,
+    rules: [
+      { kind: 'notBefore', column: 'datum_uitstroom', reference: 'datum_instroom' },
+      {
+        kind: 'afterReference',
+        column: 'datum_instroom',
+        extract: 'personen',
+        key: 'persoon_id',
+        reference: 'geboortedatum',
+      },
+    ],
   },
   {
     name: 'banen',
@@ -110,6 +150,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: false,
     unique: [],
     spell,
+    references: persoon,
+    rules: [],
   },
   {
     name: 'uitkeringen',
@@ -118,6 +160,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: false,
     unique: [],
     spell,
+    references: persoon,
+    rules: [],
   },
   {
     name: 'onderwijs',
@@ -126,6 +170,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: false,
     unique: [],
     spell,
+    references: persoon,
+    rules: [],
   },
   {
     name: 'adressen',
@@ -140,6 +186,9 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: false,
     unique: [],
     spell,
+    noOverlapPer: 'persoon_id',
+    references: persoon,
+    rules: [{ kind: 'onlyWhen', column: 'huishouden', when: 'soort', value: 'woonadres' }],
   },
   {
     name: 'wanbetalers',
@@ -148,6 +197,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: false,
     unique: [],
     spell,
+    references: persoon,
+    rules: [],
   },
   {
     name: 'justitie',
@@ -155,6 +206,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     columns: [id('zaak_id'), id('persoon_id'), date('pleegdatum'), oneOf('afdoening', AFDOENING)],
     optional: false,
     unique: ['zaak_id'],
+    references: persoon,
+    rules: [],
   },
   {
     name: 'zorg',
@@ -163,6 +216,8 @@ export const EXTRACTS: readonly ExtractSpec[] = [
     optional: true,
     unique: [],
     spell,
+    references: persoon,
+    rules: [],
   },
 ];
 

@@ -1,0 +1,87 @@
+/**
+ * extractie.json: the metadata of an extract set (peildatum, bron, omschrijving), read and
+ * checked before any extract, because every date in the extracts is checked against the
+ * peildatum.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Extractie } from './contract.ts';
+import { format, msg, toon, veld, type Text } from './messages.ts';
+
+/** Is `s` an ISO `YYYY-MM-DD` date that exists in the calendar? */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
+
+export interface ExtractieResult {
+  /** The metadata, or undefined when extractie.json is missing or unusable. */
+  extractie: Extractie | undefined;
+  errors: string[];
+  warnings: string[];
+}
+
+/** Read and check `file` (the path as shown in messages is `file` too). */
+export async function readExtractie(file: string): Promise<ExtractieResult> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonMissing())], warnings };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const position = /position (\d+)/.exec(detail);
+    const line = position ? lineAt(text, Number(position[1])) : undefined;
+    return { extractie: undefined, errors: [format(file, line, undefined, msg.jsonInvalid(detail))], warnings };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonNotObject())], warnings };
+  }
+  const object = value as Record<string, unknown>;
+  const report = (key: string, t: Text): void => {
+    errors.push(format(file, keyLine(text, key), veld(key), t));
+  };
+  const shown = (v: unknown): string => (typeof v === 'string' ? toon(v) : JSON.stringify(v) ?? String(v));
+
+  const peildatum = object.peildatum;
+  if (peildatum === undefined) report('peildatum', msg.jsonFieldMissing());
+  else if (typeof peildatum !== 'string' || !isIsoDate(peildatum)) report('peildatum', msg.jsonPeildatum(shown(peildatum)));
+
+  const bron = object.bron;
+  if (bron === undefined) report('bron', msg.jsonFieldMissing());
+  else if (typeof bron !== 'string' || bron.trim() === '') report('bron', msg.jsonString(shown(bron)));
+
+  const omschrijving = object.omschrijving;
+  if (omschrijving !== undefined && typeof omschrijving !== 'string') {
+    report('omschrijving', msg.jsonString(shown(omschrijving)));
+  }
+  for (const key of Object.keys(object)) {
+    if (!KNOWN.has(key)) warnings.push(format(file, keyLine(text, key), veld(key), msg.jsonUnknownField()));
+  }
+  if (errors.length > 0) return { extractie: undefined, errors, warnings };
+  const extractie: Extractie = { peildatum: peildatum as string, bron: bron as string };
+  if (typeof omschrijving === 'string') extractie.omschrijving = omschrijving;
+  return { extractie, errors, warnings };
+}
+
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let i = 0; i < position && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+/** The line of `"key":` in the JSON text, when it can be found. */
+function keyLine(text: string, key: string): number | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`"${escaped}"\\s*:`).exec(text);
+  return match ? lineAt(text, match.index) : undefined;
+}

@@ -1,0 +1,350 @@
+/**
+ * Load an extract set into DuckDB and validate it before anything is computed.
+ *
+ *   folder ── extractie.json ── peildatum, bron
+ *     │
+ *     ├─ 1. find each extract in exactly one form (.csv, .csv.gz, .parquet)
+ *     ├─ 2. per extract: decompress (.csv.gz), check the header / Parquet schema,
+ *     │     then ONE read into its table: contract columns, dates as DATE, plus a `__bad`
+ *     │     flag per row from the contract's row checks; malformed lines go to a rejects table
+ *     ├─ 3. validate (validate.ts): counts first, details only when something is wrong
+ *     └─ 4. all well: drop the helper columns and tables, hand over the connection
+ *           any error: close everything and throw one InputError with all messages
+ *
+ * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
+ * gzip and, when there are errors to show, finds their physical lines.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../util/errors.ts';
+import { anyProblem, rowChecks, withDates } from './checks.ts';
+import { EXTRACTS, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
+import { readExtractie } from './extractie.ts';
+import { format, kolom, msg, type Text } from './messages.ts';
+import { extractFiles, gunzipTo, readCsvClause, readCsvHeader, readParquetClause } from './source.ts';
+import { ident } from './sql.ts';
+import { validateTables, type LoadedTable, type Problem } from './validate.ts';
+
+export interface LoadOptions {
+  /** How many errors to describe before summing up the rest (default 50). */
+  maxErrors?: number;
+  /** DuckDB's memory_limit, e.g. '3GB'; beyond it DuckDB spills to a temporary folder. */
+  memoryLimit?: string;
+}
+
+export interface LoadedExtracts {
+  /** In-memory DuckDB holding one table per present extract, named after it. */
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  extractie: Extractie;
+  /** The extracts present (`zorg` is optional). */
+  present: ReadonlySet<ExtractName>;
+  /** Warnings in Dutch (extra columns, a BOM, unknown fields in extractie.json). */
+  warnings: readonly string[];
+  /** Close the connection and the database and remove temporary files. Safe to call twice. */
+  close(): void;
+}
+
+export const DEFAULT_MAX_ERRORS = 50;
+
+/**
+ * Load the extract set in `folder`: validate all of it against the contract and return an
+ * open DuckDB with one table per present extract. Throws one InputError listing every problem
+ * (up to `maxErrors`) when anything is wrong.
+ */
+export async function loadExtracts(folder: string, options: LoadOptions = {}): Promise<LoadedExtracts> {
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  await checkFolder(folder);
+
+  const earlier: Problem[] = [];
+  const warnings: string[] = [];
+  const json = await readExtractie(join(folder, 'extractie.json'));
+  for (const message of json.errors) earlier.push({ order: -1, file: '', at: { kind: 'file' }, columnOrder: 0, text: message });
+  warnings.push(...json.warnings);
+  const peildatum = json.extractie?.peildatum;
+
+  const temp = await mkdtemp(join(tmpdir(), 'monitor-extracts-'));
+  const config: Record<string, string> = { temp_directory: join(temp, 'duckdb'), preserve_insertion_order: 'true' };
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(temp, { recursive: true, force: true });
+  };
+
+  try {
+    const files = await extractFiles(folder);
+    const plan: { spec: ExtractSpec; order: number; form: ExtractForm }[] = [];
+    EXTRACTS.forEach((spec, order) => {
+      const forms = files.forms(spec.name);
+      const problem = (text: Text): void => {
+        earlier.push({ order, file: folder, at: { kind: 'file' }, columnOrder: 0, text });
+      };
+      if (forms.length === 0) {
+        if (!spec.optional) problem(msg.extractMissing(spec.name, files.nearMisses(spec.name)));
+      } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
+      else plan.push({ spec, order, form: forms[0]! });
+    });
+
+    // Decompress the .csv.gz files one after another in the background (zlib works on its own
+    // threads), so DuckDB reads one extract while the next is being decompressed.
+    let chain: Promise<unknown> = Promise.resolve();
+    const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: string }>>();
+    for (const { spec, form } of plan) {
+      if (form !== '.csv.gz') continue;
+      const target = join(temp, `${spec.name}.csv`);
+      const done = chain.then(() =>
+        gunzipTo(join(folder, `${spec.name}.csv.gz`), target).then(
+          () => ({ path: target }),
+          (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+        ),
+      );
+      decompressed.set(spec.name, done);
+      chain = done;
+    }
+
+    const tables: LoadedTable[] = [];
+    const order = new Map<ExtractName, number>();
+    for (const { spec, order: position, form } of plan) {
+      order.set(spec.name, position);
+      const file = join(folder, `${spec.name}${form}`);
+      const problem = (at: Problem['at'], text: Text, label?: string): void => {
+        earlier.push({ order: position, file, at, columnOrder: -1, text, ...(label ? { label } : {}) });
+      };
+      let csvPath: string | undefined;
+      if (form === '.csv.gz') {
+        const result = await decompressed.get(spec.name)!;
+        if ('error' in result) {
+          problem({ kind: 'file' }, msg.gzip(result.error));
+          continue;
+        }
+        csvPath = result.path;
+      } else if (form === '.csv') csvPath = file;
+
+      const source =
+        csvPath !== undefined
+          ? await prepareCsv(spec, file, csvPath, problem, warnings)
+          : await prepareParquet(connection, spec, file, problem, warnings);
+      if (!source) continue;
+      const table = await loadTable(connection, spec, file, form, source, peildatum, problem);
+      if (table) tables.push(table);
+    }
+
+    const messages = await validateTables(connection, tables, earlier, {
+      peildatum,
+      maxErrors,
+      order: (t) => order.get(t.spec.name) ?? 0,
+    });
+    if (messages.length > 0 || !json.extractie) throw new InputError(messages);
+
+    for (const table of tables) {
+      await connection.run(`ALTER TABLE ${ident(table.spec.name)} DROP COLUMN __bad`);
+      await connection.run(`DROP TABLE IF EXISTS ${ident(table.rejectsTable)}`);
+      await connection.run(`DROP TABLE IF EXISTS ${ident(`${table.rejectsTable}_scan`)}`);
+    }
+    for (const name of decompressed.keys()) await rm(join(temp, `${name}.csv`), { force: true });
+    return {
+      instance,
+      connection,
+      extractie: json.extractie,
+      present: new Set(tables.map((t) => t.spec.name)),
+      warnings,
+      close,
+    };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+async function checkFolder(folder: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(folder)).isDirectory();
+  } catch {
+    throw new InputError([format(folder, undefined, undefined, msg.folderMissing())]);
+  }
+  if (!isDirectory) throw new InputError([format(folder, undefined, undefined, msg.folderNotDir())]);
+}
+
+type Report = (at: Problem['at'], text: Text, label?: string) => void;
+
+/** How to read one extract: its relation (contract columns as read) and what goes with it. */
+interface PreparedSource {
+  /** The plain CSV DuckDB reads (undefined for Parquet). */
+  csvPath?: string;
+  relation: (rejects: string) => string;
+  touchAll: string;
+  header: readonly string[];
+  dateTyped: ReadonlySet<string>;
+}
+
+/** Check a CSV's header against the contract and say how to read it. */
+async function prepareCsv(
+  spec: ExtractSpec,
+  file: string,
+  csvPath: string,
+  problem: Report,
+  warnings: string[],
+): Promise<PreparedSource | undefined> {
+  const header = await readCsvHeader(csvPath);
+  if (header.kind === 'empty') return void problem({ kind: 'file' }, msg.emptyFile());
+  if (header.kind === 'utf16') return void problem({ kind: 'file' }, msg.utf16());
+  if (header.kind === 'encoding') return void problem({ kind: 'line', line: 1 }, msg.headerEncoding());
+  if (header.bom) warnings.push(format(file, undefined, undefined, msg.bom()));
+  const names = header.names;
+  if (!checkColumns(spec, file, names, problem, warnings)) return undefined;
+
+  const position = new Map(names.map((n, i) => [n, i]));
+  const extras = names.map((n, i) => ({ n, i })).filter(({ n }) => !spec.columns.some((c) => c.name === n));
+  const items = [
+    ...spec.columns.map((c) => `c${position.get(c.name)!} AS ${ident(c.name)}`),
+    ...extras.map(({ i }) => `c${i} AS ${ident(`__e${i}`)}`),
+  ];
+  return {
+    csvPath,
+    relation: (rejects) => `SELECT ${items.join(', ')} FROM ${readCsvClause(csvPath, names.length, rejects)}`,
+    // DuckDB must read every column: it checks UTF-8 only in columns it reads, and reading
+    // only some columns while it rejects a line for its encoding fails inside DuckDB (1.5:
+    // "INTERNAL Error: Attempted to access index ... within vector"). This never-true
+    // condition reads the extra columns without keeping them.
+    touchAll: extras.length === 0 ? 'false' : `(${extras.map(({ i }) => `strlen(${ident(`__e${i}`)}) < 0`).join(' OR ')})`,
+    header: names,
+    dateTyped: new Set(),
+  };
+}
+
+/** Check a Parquet file's schema against the contract and say how to read it. */
+async function prepareParquet(
+  conn: DuckDBConnection,
+  spec: ExtractSpec,
+  file: string,
+  problem: Report,
+  warnings: string[],
+): Promise<PreparedSource | undefined> {
+  let schema: { name: string; type: string }[];
+  try {
+    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readParquetClause(file)}`);
+    schema = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  } catch (e) {
+    return void problem({ kind: 'file' }, msg.unreadable(firstLine(e)));
+  }
+  if (!checkColumns(spec, file, schema.map((s) => s.name), problem, warnings)) return undefined;
+  const dateTyped = new Set<string>();
+  let typesOk = true;
+  for (const column of spec.columns) {
+    const type = schema.find((s) => s.name === column.name)!.type;
+    if (column.type.kind === 'date' && type === 'DATE') dateTyped.add(column.name);
+    else if (type !== 'VARCHAR') {
+      typesOk = false;
+      const allowed = column.type.kind === 'date' ? 'VARCHAR (tekst) of DATE' : 'VARCHAR (tekst)';
+      problem({ kind: 'file' }, msg.parquetType(type, allowed), kolom(column.name));
+    }
+  }
+  if (!typesOk) return undefined;
+  // An empty string is a missing value, as an empty CSV field is.
+  const items = spec.columns.map((c) =>
+    dateTyped.has(c.name) ? ident(c.name) : `NULLIF(${ident(c.name)}, '') AS ${ident(c.name)}`,
+  );
+  return {
+    relation: () => `SELECT ${items.join(', ')} FROM ${readParquetClause(file)}`,
+    touchAll: 'false',
+    header: schema.map((s) => s.name),
+    dateTyped,
+  };
+}
+
+/** Missing and doubled contract columns are errors, other columns warnings. True when usable. */
+function checkColumns(spec: ExtractSpec, file: string, names: readonly string[], problem: Report, warnings: string[]): boolean {
+  let ok = true;
+  const contract = spec.columns.map((c) => c.name);
+  for (const name of contract) {
+    const count = names.filter((n) => n === name).length;
+    if (count === 0) {
+      ok = false;
+      const nearMiss = names.find((n) => n !== name && n.trim().toLowerCase() === name);
+      problem({ kind: 'line', line: 1 }, msg.columnMissing(contract, nearMiss), kolom(name));
+    } else if (count > 1) {
+      ok = false;
+      problem({ kind: 'line', line: 1 }, msg.columnTwice(count), kolom(name));
+    }
+  }
+  names.forEach((n, i) => {
+    if (contract.includes(n)) return;
+    if (n.trim() === '') warnings.push(format(file, 1, undefined, msg.columnNameless(i + 1)));
+    else warnings.push(format(file, 1, kolom(n), msg.columnExtra(spec.name)));
+  });
+  return ok;
+}
+
+/** Read one extract into its table in one pass, with the per-row `__bad` flag. */
+async function loadTable(
+  conn: DuckDBConnection,
+  spec: ExtractSpec,
+  file: string,
+  form: ExtractForm,
+  source: PreparedSource,
+  peildatum: string | undefined,
+  problem: Report,
+): Promise<LoadedTable | undefined> {
+  const checks = rowChecks(spec, peildatum);
+  const rejectsTable = `__rejects_${spec.name}`;
+  const typed = spec.columns.map((c) =>
+    c.type.kind === 'date' ? `__d_${c.name}` : c.name,
+  );
+  const select = spec.columns.map((c, i) => `${ident(typed[i]!)} AS ${ident(c.name)}`).join(', ');
+  try {
+    await conn.run(
+      `CREATE TABLE ${ident(spec.name)} AS
+       SELECT ${select}, (${anyProblem(checks)} OR ${source.touchAll}) AS __bad
+       FROM (SELECT *, ${withDates(spec, source.dateTyped)} FROM (${source.relation(rejectsTable)}))`,
+    );
+  } catch (e) {
+    const detail = firstLine(e);
+    if (/invalidated|FATAL/i.test(detail)) throw e; // DuckDB itself is broken: not a data problem
+    await conn.run(`DROP TABLE IF EXISTS ${ident(spec.name)}`);
+    problem({ kind: 'file' }, msg.unreadable(detail));
+    return undefined;
+  }
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE __bad)::BIGINT AS bad FROM ${ident(spec.name)}`,
+  );
+  const counts = reader.getRowObjectsJS()[0]!;
+  let rejectedLines = 0;
+  if (form !== '.parquet') {
+    const r = await conn.runAndReadAll(`SELECT count(DISTINCT line)::BIGINT FROM ${ident(rejectsTable)}`);
+    rejectedLines = Number(r.getRowsJS()[0]?.[0] ?? 0);
+  }
+  const rows = Number(counts.n);
+  if (rows === 0 && rejectedLines === 0) {
+    problem({ kind: 'file' }, msg.noRows(spec.rij));
+    return undefined;
+  }
+  return {
+    spec,
+    file,
+    form,
+    ...(source.csvPath === undefined ? {} : { csvPath: source.csvPath }),
+    relation: source.relation,
+    touchAll: source.touchAll,
+    dateTyped: source.dateTyped,
+    header: source.header,
+    rows,
+    badRows: Number(counts.bad),
+    rejectedLines,
+    rejectsTable,
+  };
+}
+
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,191 @@
+/**
+ * Every message the loader and validator show the user, in Dutch, in one place.
+ *
+ * A message says where (file, line, column), what is wrong and what was expected:
+ * `<file>:<line>: kolom '<x>': <what> (verwacht: <expected>)`. The where is added by `format`;
+ * the functions below give the what and the expected.
+ */
+import type { ColumnSpec, ExtractName } from './contract.ts';
+
+export interface Text {
+  what: string;
+  expected?: string;
+}
+
+/** A problem as shown: file, optional line and column label, what and expected. */
+export function format(file: string, line: number | undefined, label: string | undefined, text: Text): string {
+  const where = line === undefined ? file : `${file}:${line}`;
+  const col = label === undefined ? '' : `${label}: `;
+  const expected = text.expected === undefined ? '' : ` (verwacht: ${text.expected})`;
+  return `${where}: ${col}${text.what}${expected}`;
+}
+
+export const kolom = (name: string): string => `kolom '${name}'`;
+export const veld = (name: string): string => `veld '${name}'`;
+
+/** A value as shown in a message: quoted, control characters visible, long values cut. */
+export function toon(value: string): string {
+  const visible = value.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  const cut = visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;
+  return `'${cut}'`;
+}
+
+const lijst = (values: readonly string[]): string => {
+  const quoted = values.map((v) => `'${v}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} of ${quoted.at(-1)}`;
+};
+
+export const formsOf = (name: string): string => `${name}.csv, ${name}.csv.gz of ${name}.parquet`;
+
+/** What a valid value of a column looks like. */
+export function expectedValue(column: ColumnSpec): string {
+  switch (column.type.kind) {
+    case 'id':
+      return "1 tot 32 tekens uit A-Z, a-z, 0-9, '_' en '-'";
+    case 'date':
+      return 'een bestaande datum als JJJJ-MM-DD';
+    case 'enum':
+      return `een van ${lijst(column.type.values)}, precies zo geschreven`;
+  }
+}
+
+export const msg = {
+  // The folder and its files.
+  folderMissing: (): Text => ({ what: 'map bestaat niet', expected: 'een map met de extracten en extractie.json' }),
+  folderNotDir: (): Text => ({ what: 'is geen map', expected: 'een map met de extracten en extractie.json' }),
+  extractMissing: (name: ExtractName, nearMiss: readonly string[]): Text => ({
+    what:
+      `extract '${name}' ontbreekt` +
+      (nearMiss.length > 0 ? `; wel gevonden: ${nearMiss.join(', ')} (namen zijn hoofdlettergevoelig)` : ''),
+    expected: `een bestand ${formsOf(name)}`,
+  }),
+  extractTwice: (name: ExtractName, files: readonly string[]): Text => ({
+    what: `extract '${name}' staat er in ${files.length} vormen: ${files.join(', ')}`,
+    expected: `precies één van ${formsOf(name)}`,
+  }),
+
+  // extractie.json
+  jsonMissing: (): Text => ({
+    what: 'bestand ontbreekt',
+    expected: `extractie.json met ten minste "peildatum" en "bron"`,
+  }),
+  jsonInvalid: (detail: string): Text => ({ what: `geen geldige JSON: ${detail}`, expected: 'een JSON-object' }),
+  jsonNotObject: (): Text => ({ what: 'is geen JSON-object', expected: '{ "peildatum": "JJJJ-MM-DD", "bron": "..." }' }),
+  jsonFieldMissing: (): Text => ({ what: 'ontbreekt', expected: 'dit veld' }),
+  jsonPeildatum: (value: string): Text => ({
+    what: `ongeldige datum ${value}`,
+    expected: 'een bestaande datum als "JJJJ-MM-DD"',
+  }),
+  jsonString: (value: string): Text => ({ what: `ongeldige waarde ${value}`, expected: 'een niet-lege tekst' }),
+  jsonUnknownField: (): Text => ({ what: 'onbekend veld, wordt genegeerd' }),
+
+  // Reading a file.
+  emptyFile: (): Text => ({ what: 'het bestand is leeg', expected: 'een kopregel en ten minste één rij' }),
+  noRows: (rij: string): Text => ({
+    what: 'het extract bevat geen rijen',
+    expected: `ten minste één rij (één rij per ${rij})`,
+  }),
+  gzip: (detail: string): Text => ({
+    what: `het gzip-bestand is beschadigd of onvolledig (${detail})`,
+    expected: 'een volledig gzip-bestand',
+  }),
+  unreadable: (detail: string): Text => ({ what: `kan het bestand niet lezen: ${detail}` }),
+  utf16: (): Text => ({ what: 'het bestand is in UTF-16 gecodeerd', expected: 'UTF-8' }),
+  headerEncoding: (): Text => ({ what: 'de kopregel bevat tekens die geen UTF-8 zijn', expected: 'UTF-8' }),
+  bom: (): Text => ({ what: 'begint met een UTF-8 BOM; die wordt overgeslagen' }),
+
+  // The header.
+  columnMissing: (spec: readonly string[], nearMiss: string | undefined): Text => ({
+    what:
+      'ontbreekt in de kopregel' +
+      (nearMiss === undefined ? '' : `; wel gevonden: ${toon(nearMiss)} (namen zijn hoofdlettergevoelig, zonder spaties)`),
+    expected: `de kolommen ${spec.join(', ')}`,
+  }),
+  columnTwice: (count: number): Text => ({
+    what: `staat ${count} keer in de kopregel`,
+    expected: 'elke kolomnaam één keer',
+  }),
+  columnExtra: (name: ExtractName): Text => ({ what: `geen kolom van ${name}; wordt genegeerd` }),
+  columnNameless: (position: number): Text => ({ what: `kolom ${position} heeft geen naam; wordt genegeerd` }),
+  parquetType: (type: string, allowed: string): Text => ({ what: `heeft type ${type}`, expected: allowed }),
+
+  // Structure of a CSV line (RFC 4180).
+  tooFewFields: (found: number | undefined, expected: number): Text => ({
+    what: found === undefined ? 'te weinig velden' : `${found} ${found === 1 ? 'veld' : 'velden'} in plaats van ${expected}`,
+    expected: `${expected} velden gescheiden door komma's, zoals de kopregel`,
+  }),
+  tooManyFields: (found: number | undefined, expected: number): Text => ({
+    what: found === undefined ? 'te veel velden' : `${found} velden in plaats van ${expected}`,
+    expected: `${expected} velden gescheiden door komma's, zoals de kopregel (een komma in een waarde staat tussen "...")`,
+  }),
+  unterminatedQuote: (): Text => ({
+    what: 'een aanhalingsteken wordt niet afgesloten; de rest van het bestand is als één waarde gelezen',
+    expected: 'RFC 4180: een waarde tussen "..." met "" voor een aanhalingsteken erin',
+  }),
+  badQuote: (): Text => ({
+    what: 'onjuist gebruik van aanhalingstekens',
+    expected: 'RFC 4180: een waarde tussen "..." met "" voor een aanhalingsteken erin, direct gevolgd door een komma of het einde van de regel',
+  }),
+  badEncoding: (): Text => ({ what: 'bevat tekens die geen UTF-8 zijn', expected: 'UTF-8' }),
+  lineTooLong: (): Text => ({ what: 'de regel is te lang om te lezen', expected: 'regels van hoogstens enkele megabytes' }),
+  badLine: (detail: string): Text => ({ what: `onleesbare regel: ${detail}`, expected: 'een regel volgens RFC 4180' }),
+
+  // Values.
+  valueMissing: (column: ColumnSpec): Text => ({ what: 'waarde ontbreekt', expected: expectedValue(column) }),
+  valueInvalid: (column: ColumnSpec, value: string): Text => ({
+    what: `${column.type.kind === 'date' ? 'ongeldige datum' : column.type.kind === 'id' ? 'ongeldige id' : 'ongeldige waarde'} ${toon(value)}`,
+    expected: expectedValue(column),
+  }),
+  afterPeildatum: (value: string, peildatum: string): Text => ({
+    what: `datum ${value} ligt na de peildatum ${peildatum}`,
+    expected: `uiterlijk ${peildatum} (extractie.json)`,
+  }),
+
+  // Rules over a row.
+  notBefore: (column: string, value: string, reference: string, referenceValue: string): Text => ({
+    what: `${column} ${value} ligt voor ${reference} ${referenceValue}`,
+    expected: `${column} op of na ${reference}`,
+  }),
+  requiredWhen: (when: string, value: string): Text => ({
+    what: `waarde ontbreekt bij ${when} '${value}'`,
+    expected: `een waarde bij ${when} '${value}'`,
+  }),
+  emptyUnless: (filled: string, when: string, whenValue: string, value: string): Text => ({
+    what: `${toon(filled)} ingevuld bij ${when} '${whenValue}'`,
+    expected: `leeg, behalve bij ${when} '${value}'`,
+  }),
+
+  // Rules over rows and extracts.
+  duplicate: (column: string, value: string, firstLine: number): Text => ({
+    what: `dubbele waarde ${toon(value)}, staat ook op regel ${firstLine}`,
+    expected: `elke ${column} één keer`,
+  }),
+  unknownReference: (value: string, file: string, key: string): Text => ({
+    what: `${toon(value)} staat niet in ${file}`,
+    expected: `elke ${key} komt voor in ${file}`,
+  }),
+  notAfterReference: (
+    column: string,
+    value: string,
+    reference: string,
+    referenceValue: string,
+    where: string,
+  ): Text => ({
+    what: `${column} ${value} ligt niet na ${reference} ${referenceValue} (${where})`,
+    expected: `${reference} voor ${column}`,
+  }),
+  overlap: (key: string, keyValue: string, period: string, otherLine: number, otherPeriod: string): Text => ({
+    what: `periode ${period} van ${key} ${toon(keyValue)} overlapt met de periode ${otherPeriod} op regel ${otherLine}`,
+    expected: 'perioden van één persoon die elkaar niet overlappen (een open einde loopt tot de peildatum)',
+  }),
+
+  more: (count: number): string => `… en nog ${count} andere ${count === 1 ? 'fout' : 'fouten'}`,
+};
+
+/** A spell as shown: `2015-01-01 t/m 2015-06-30` or `2015-01-01 t/m open`. */
+export const periode = (begin: string, einde: string | null): string => `${begin} t/m ${einde ?? 'open'}`;
