@@ -1,0 +1,213 @@
+/**
+ * The report build, in one place. Each numbered step below is one stage of the pipeline:
+ *
+ *   edition file ──┐
+ *   extract folder ┴─> 1 load + validate ─> 2 compute indicators ─> 3 disclosure control
+ *        ─> 4 render charts ─> 5 fill chapters ─> 6 HTML ─> 7 print PDF
+ *        ─> 8 move into place: everything is written to a temporary folder beside the output
+ *             folder and replaces it only when every step succeeded, so a failed run leaves the
+ *             previous output exactly as it was.
+ *
+ * Person-level data stay inside step 1–2's DuckDB connection; from step 3 on only published,
+ * disclosure-controlled figures travel.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadEdition, type Edition } from '../edition/edition.ts';
+import { loadExtracts } from '../extracts/load.ts';
+import { computeIndicators } from '../indicators/compute.ts';
+import { applyDisclosure } from '../indicators/disclosure.ts';
+import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
+import { figuren as bouwFiguren } from '../charts/figures.ts';
+import { renderFiguur, type GerenderdeFiguur } from '../charts/render.ts';
+import { renderChapters, type Hoofdstuk } from '../chapters/render.ts';
+import { renderDocument } from '../html/document.ts';
+import { printPdf } from '../pdf/print.ts';
+import { resolveBrowser } from '../pdf/browser.ts';
+import { IndicatorTabel, type Resultaten } from '../report/results.ts';
+
+export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+export interface BuildOptions {
+  /** Extract folder (extracts.md). */
+  data: string;
+  /** Output folder; replaced as a whole on success. */
+  out: string;
+  /** Edition file. */
+  edition: string;
+  /** Templates root (templates/). */
+  templates?: string;
+  /** Build the PDF too (default true). */
+  pdf?: boolean;
+}
+
+/** Side effects the build needs from outside: logging and the clock (for durations only). */
+export interface Effects {
+  log: (line: string) => void;
+  now: () => number;
+}
+
+export const defaultEffects: Effects = {
+  log: (line) => process.stderr.write(`${line}\n`),
+  now: () => performance.now(),
+};
+
+export interface BuildResult {
+  out: string;
+  bestanden: string[];
+}
+
+/** Run one stage, reporting its name, duration and what it produced. */
+async function stap<T>(fx: Effects, nr: number, naam: string, werk: () => Promise<T>, wat?: (t: T) => string): Promise<T> {
+  const start = fx.now();
+  const result = await werk();
+  const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
+  fx.log(`${nr}. ${naam} (${sec} s)${wat ? `: ${wat(result)}` : ''}`);
+  return result;
+}
+
+export function pdfNaam(e: Edition): string {
+  return `monitor-nazorg-${e.nummer}e-meting.pdf`;
+}
+
+export async function buildReport(options: BuildOptions, fx: Effects = defaultEffects): Promise<BuildResult> {
+  const out = resolve(options.out);
+  const templates = resolve(options.templates ?? join(PROJECT_ROOT, 'templates'));
+  const editie = await loadEdition(resolve(options.edition));
+
+  // 1. Load and validate the extracts.
+  const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data)), (x) =>
+    `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
+  );
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+
+  let resultaten: Resultaten;
+  let onderdrukkingCsv: string;
+  try {
+    // 2. Compute the indicators (person-level work stays in DuckDB).
+    const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
+      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+      (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
+    );
+    // 3. Disclosure control.
+    const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
+      applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
+      (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
+    );
+    resultaten = {
+      editie,
+      extractie: extracts.extractie,
+      definities,
+      indicatoren: new IndicatorTabel(beveiligd.rijen),
+    };
+    onderdrukkingCsv = renderOnderdrukkingCsv(beveiligd.onderdrukkingen);
+  } finally {
+    extracts.close();
+  }
+
+  // 4. Charts.
+  const figuren = await stap(fx, 4, 'Figuren renderen', () => Promise.all(bouwFiguren(resultaten).map(renderFiguur)), (f) =>
+    `${f.length} figuren`,
+  );
+  // 5. Chapters.
+  const hoofdstukken = await stap(fx, 5, 'Hoofdstukken vullen', async () =>
+    renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
+    (h) => `${h.length} hoofdstukken`,
+  );
+
+  const tmp = `${out}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    const bestanden = await writeTextOutputs(tmp, {
+      'data/indicatoren.csv': renderIndicatorenCsv(resultaten.indicatoren.rijen),
+      'data/onderdrukking.csv': onderdrukkingCsv,
+      ...figuurBestanden(figuren),
+      ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
+    });
+
+    if (options.pdf ?? true) {
+      // 6. HTML.
+      const html = await stap(fx, 6, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken), (h) =>
+        `${Math.round(h.length / 1024)} kB`,
+      );
+      // 7. PDF.
+      const browser = await resolveBrowser({ log: fx.log });
+      const pdf = join(tmp, 'pdf', pdfNaam(editie));
+      await mkdir(dirname(pdf), { recursive: true });
+      const gedrukt = await stap(fx, 7, 'PDF drukken', () =>
+        printPdf({
+          html,
+          outFile: pdf,
+          baseDir: join(tmp, 'monitor'),
+          allowedRoots: [tmp, PROJECT_ROOT],
+          executablePath: browser.executablePath,
+          metadata: {
+            title: `${editie.titel}, ${editie.nummer}e meting`,
+            author: editie.auteurs.join(', '),
+            subject: editie.ondertitel,
+            date: editie.brief.datum,
+          },
+          onWarning: (w) => fx.log(`   waarschuwing: ${w}`),
+        }),
+        (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
+      );
+      bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
+    }
+
+    // 8. Move into place.
+    await stap(fx, 8, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
+    return { out, bestanden: bestanden.sort() };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function figuurBestanden(figuren: readonly GerenderdeFiguur[]): Record<string, string> {
+  return Object.fromEntries(
+    figuren.flatMap((f) => [
+      [`figuren/${f.figuur.id}.svg`, f.svg],
+      [`figuren/${f.figuur.id}.vl.json`, f.specJson],
+    ]),
+  );
+}
+
+function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[]): string {
+  const e = r.editie;
+  return renderDocument({
+    title: e.titel,
+    lang: 'nl',
+    kind: 'monitor',
+    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown })),
+    meta: {
+      date: e.brief.datum,
+      authors: e.auteurs,
+      subtitle: e.ondertitel,
+      publisher: e.uitgever,
+    },
+  });
+}
+
+async function writeTextOutputs(dir: string, files: Record<string, string>): Promise<string[]> {
+  for (const [rel, inhoud] of Object.entries(files)) {
+    const pad = join(dir, rel);
+    await mkdir(dirname(pad), { recursive: true });
+    await writeFile(pad, inhoud, 'utf8');
+  }
+  return Object.keys(files);
+}
+
+/** Replace `out` by `tmp` in two renames; on failure the old folder is put back. */
+async function replaceFolder(tmp: string, out: string): Promise<void> {
+  const oud = `${out}.old-${process.pid}`;
+  const hadOut = existsSync(out);
+  if (hadOut) await rename(out, oud);
+  try {
+    await rename(tmp, out);
+  } catch (e) {
+    if (hadOut) await rename(oud, out);
+    throw e;
+  }
+  if (hadOut) await rm(oud, { recursive: true, force: true });
+}
