@@ -94,7 +94,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const blocked: string[] = [];
   const partial = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
 
-  let launched: LaunchedBrowser | undefined;
+  let launching: Promise<LaunchedBrowser> | undefined;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -105,20 +105,23 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   });
 
   const job = async (): Promise<PrintResult> => {
-    launched = await (options.launch ?? launchBrowser)(executablePath, { timeout });
-    const { browser } = launched;
+    launching = (options.launch ?? launchBrowser)(executablePath, { timeout });
+    const { browser } = await launching;
+    const crashError = () =>
+      new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
+        'Probeer het opnieuw; gebeurt het steeds, controleer dan de browser (MONITOR_CHROME) en het vrije geheugen.');
     const crashed = new Promise<never>((_, reject) => {
-      browser.once('disconnected', () => reject(new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
-        'Probeer het opnieuw; gebeurt het steeds, controleer dan de browser (MONITOR_CHROME) en het vrije geheugen.')));
+      if (!browser.connected) reject(crashError());
+      browser.once('disconnected', () => reject(crashError()));
     });
-    const page = await browser.newPage();
-    page.on('error', () => undefined); // a page crash also disconnects or fails the next call
-    // Static documents: no script may change what is printed (or print the clock).
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => gate(request, allowed, documentPath, blocked));
-
+    crashed.catch(() => undefined); // observed by the race below; never an unhandled rejection
     const run = async () => {
+      const page = await browser.newPage();
+      page.on('error', () => undefined); // a page crash also disconnects or fails the next call
+      // Static documents: no script may change what is printed (or print the clock).
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => gate(request, allowed, documentPath, blocked));
       await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout });
       const failedFonts = await page.evaluate(async () => {
         await document.fonts.ready;
@@ -163,20 +166,37 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       return { pdf: finished, passes };
     };
 
-    const { pdf, passes } = await Promise.race([run(), crashed]);
+    const { pdf, passes } = await Promise.race([
+      run().catch((e: unknown) => {
+        // A dead browser makes puppeteer fail with "Target closed" and the like; say what happened.
+        throw browser.connected || e instanceof InputError ? e : crashError();
+      }),
+      crashed,
+    ]);
+    if (settled) throw new Error('print cancelled'); // the deadline passed meanwhile: write nothing
     await writeFile(partial, pdf);
+    if (settled) {
+      await unlink(partial).catch(() => undefined);
+      throw new Error('print cancelled');
+    }
     await rename(partial, outFile);
     return { outFile, pages: pageCount(pdf), bytes: pdf.length, blocked: [...blocked], passes, warnings };
   };
 
+  let settled = false;
+  const running = job();
+  running.catch(() => undefined); // after a timeout it fails on its own, unobserved
   try {
-    return await Promise.race([job(), deadline]);
+    return await Promise.race([running, deadline]);
   } catch (e) {
+    settled = true;
     await unlink(partial).catch(() => undefined);
     throw e;
   } finally {
     clearTimeout(timer);
-    await launched?.close();
+    // Also when the deadline struck during the launch: wait for it (bounded by its own timeout)
+    // and close what it started.
+    await (await launching?.catch(() => undefined))?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
