@@ -406,7 +406,8 @@ export class Life {
     this.houseLost = false;
     this.preHouse = null;
     if (this.protectedDetention) return;
-    const clampEnd = (d: number, begin: number): number => Math.max(begin, Math.min(uitstroom, d));
+    // Spells ended by the detention end inside it, and never before they began.
+    const clampEnd = Life.clampTo(uitstroom);
 
     for (const job of [...this.jobs]) {
       if (rng.chance(WORK.pKeep[cls]!)) {
@@ -442,7 +443,7 @@ export class Life {
     const rng = this.rng;
     const m1 = addMonths(uitstroom, 1);
     const span = m1 - uitstroom;
-    const soon = (): number => uitstroom + rng.int(1, span);
+    const soon = this.soonAfter(uitstroom, span);
     const age = (uitstroom - this.birth) / 365.25;
     const young = age < 25;
     if (this.protectedDetention) {
@@ -482,6 +483,15 @@ export class Life {
     if (this.ggz < 0 && this.ggzProne && rng.chance(CARE.pAtReleaseProne)) this.ggz = soon();
     if (this.vz < 0 && this.vzProne && rng.chance(CARE.pAtReleaseProne)) this.vz = soon();
     this.t = m1;
+  }
+
+  private static clampTo(uitstroom: number): (d: number, begin: number) => number {
+    return (d, begin) => Math.max(begin, Math.min(uitstroom, d));
+  }
+
+  /** A draw of a day in the first month after release (so the spell covers 1m_na). */
+  private soonAfter(uitstroom: number, span: number): () => number {
+    return () => uitstroom + this.rng.int(1, span);
   }
 
   /** Multiplier of the chance of finding a job: person, ID, housing, age, labour market. */
