@@ -22,6 +22,11 @@ const sampler = setInterval(() => {
 }, 10);
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
+const cpu = (): string => {
+  const used = process.cpuUsage(cpuStart);
+  return `${((used.user + used.system) / 1e6).toFixed(2)} s CPU`;
+};
 try {
   const loaded = await loadExtracts(folder, memoryLimit ? { memoryLimit } : {});
   const seconds = (performance.now() - start) / 1000;
@@ -33,13 +38,13 @@ try {
   }
   for (const w of loaded.warnings) console.log(`waarschuwing: ${w}`);
   console.log(counts.join(', '));
-  console.log(`load+validate: ${seconds.toFixed(2)} s, peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB`);
+  console.log(`load+validate: ${seconds.toFixed(2)} s (${cpu()}), peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB`);
   loaded.close();
 } catch (e) {
   const seconds = (performance.now() - start) / 1000;
   if (!(e instanceof InputError)) throw e;
   for (const m of e.messages) console.log(m);
-  console.log(`invalid input found in ${seconds.toFixed(2)} s, peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB`);
+  console.log(`invalid input found in ${seconds.toFixed(2)} s (${cpu()}), peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB`);
   process.exitCode = 1;
 } finally {
   clearInterval(sampler);

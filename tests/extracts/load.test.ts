@@ -162,9 +162,11 @@ describe('a valid set', () => {
 });
 
 describe('the folder and extractie.json', () => {
-  test('a missing folder is an error naming it', async () => {
+  test('a missing folder, or a file instead of a folder, is an error naming it', async () => {
     const dir = join(await writeSet(), 'bestaat-niet');
     only(await errorsOf(dir), dir, undefined, undefined, /^map bestaat niet/);
+    const file = join(await writeSet(), 'personen.csv');
+    only(await errorsOf(file), file, undefined, undefined, /^is geen map/);
   });
 
   test('extractie.json must exist, be JSON, have a real peildatum and a bron', async () => {
@@ -216,6 +218,15 @@ describe('the files', () => {
     const latin = Buffer.concat([Buffer.from('P1,B1,'), Buffer.from([0x77, 0xe9]), Buffer.from(',2013-01-01,\n')]);
     const dir2 = await writeSet({ files: { banen: Buffer.concat([Buffer.from(`${header('banen')}\n`), latin]) } });
     only(await errorsOf(dir2), join(dir2, 'banen.csv'), 2, 'soort', /^bevat tekens die geen UTF-8 zijn/);
+  });
+
+  test('a UTF-16 file, or a header that is not UTF-8, is an error', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header('onderwijs')}\nP2,2012-09-01,2014-07-01\n`, 'utf16le')]);
+    let dir = await writeSet({ files: { onderwijs: utf16 } });
+    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), undefined, undefined, /^het bestand is in UTF-16 gecodeerd \(verwacht: UTF-8\)$/);
+    const latin1 = Buffer.concat([Buffer.from('persoon_id,begin,einde,opmerking_'), Buffer.from([0xe9]), Buffer.from('\nP2,2012-09-01,2014-07-01,\n')]);
+    dir = await writeSet({ files: { onderwijs: latin1 } });
+    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), 1, undefined, /^de kopregel bevat tekens die geen UTF-8 zijn/);
   });
 
   test('an empty file and a file with only a header are errors', async () => {
@@ -290,17 +301,16 @@ describe('values', () => {
   });
 
   test('dates are exactly YYYY-MM-DD and exist; nothing else is read as a date', async () => {
-    const cases = ['2015-02-29', ' 2015-01-01', '2015-1-1', '2015/01/01', '20150101', 'infinity', '2015-01-01 00:00:00'];
-    for (const value of cases) {
-      const dir = await writeSet({ rows: { wanbetalers: [`P2,${value},2016-12-31`] } });
-      only(
-        await errorsOf(dir),
-        join(dir, 'wanbetalers.csv'),
-        2,
-        'begin',
-        new RegExp(`^ongeldige datum '${value.replace(/[/]/g, '\\/')}' \\(verwacht: een bestaande datum als JJJJ-MM-DD\\)$`),
+    const cases = ['2015-02-29', ' 2015-01-01', '2015-1-1', '2015/01/01', '20150101', 'infinity', '2015-01-01 00:00:00', '2015-01-01 '];
+    const dir = await writeSet({ rows: { wanbetalers: cases.map((value) => `P2,${value},2016-12-31`) } });
+    const messages = await errorsOf(dir);
+    assert.equal(messages.length, cases.length, messages.join('\n'));
+    cases.forEach((value, i) => {
+      assert.equal(
+        messages[i],
+        `${join(dir, 'wanbetalers.csv')}:${i + 2}: kolom 'begin': ongeldige datum '${value}' (verwacht: een bestaande datum als JJJJ-MM-DD)`,
       );
-    }
+    });
   });
 
   test('a date after the peildatum is an error', async () => {
@@ -409,7 +419,7 @@ describe('rules over rows and extracts', () => {
 describe('reporting', () => {
   test('reports problems of every file together, sorted by file and line, in Parquet by row number', async () => {
     const dir = await writeSet({
-      forms: { uitkeringen: 'parquet' },
+      forms: { uitkeringen: 'parquet', justitie: 'csv.gz' },
       rows: {
         personen: replaceLine('personen', 3, 'P2,x,1990-05-05,onbekend,,'),
         uitkeringen: replaceLine('uitkeringen', 3, 'P3,pensioen,2017-01-01,2016-01-01'),
@@ -422,7 +432,7 @@ describe('reporting', () => {
       [
         `${join(dir, 'personen.csv')}:3: kolom 'geslacht'`,
         `${join(dir, 'uitkeringen.parquet')}:2: kolom 'einde'`,
-        `${join(dir, 'justitie.csv')}:2: kolom 'afdoening'`,
+        `${join(dir, 'justitie.csv.gz')}:2: kolom 'afdoening'`,
       ],
     );
   });
