@@ -26,6 +26,8 @@ export interface PdfInfo {
 }
 
 export interface OutlineEntry {
+  /** the outline item's object number, for setOutlineTitles */
+  readonly object: number;
   readonly title: string;
   readonly depth: number;
   /** 1-based page number */
@@ -88,12 +90,16 @@ function ref(dict: string, key: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Decode a PDF string token (literal or hex) starting at `at`, which points at '(' or '<'. */
-function readString(s: string, at: number): string {
+/**
+ * Decode a PDF string token (literal or hex) starting at `at`, which points at '(' or '<';
+ * `end` is the index just after the token.
+ */
+function readString(s: string, at: number): { value: string; end: number } {
   const bytes: number[] = [];
+  let end = s.length;
   if (s[at] === '<') {
-    const end = s.indexOf('>', at);
-    const hex = s.slice(at + 1, end).replace(/\s+/g, '');
+    end = s.indexOf('>', at) + 1;
+    const hex = s.slice(at + 1, end - 1).replace(/\s+/g, '');
     for (let i = 0; i < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
   } else {
     let depth = 0;
@@ -114,21 +120,32 @@ function readString(s: string, at: number): string {
       }
       if (c === '(') depth++;
       if (c === ')') {
-        if (depth === 0) break;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
         depth--;
       }
       bytes.push(c.charCodeAt(0));
     }
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return Buffer.from(bytes.slice(2)).swap16().toString('utf16le');
-  }
-  return Buffer.from(bytes).toString('latin1');
+  const value =
+    bytes[0] === 0xfe && bytes[1] === 0xff
+      ? Buffer.from(bytes.slice(2)).swap16().toString('utf16le')
+      : Buffer.from(bytes).toString('latin1');
+  return { value, end };
+}
+
+/** Where the string value of `/key` is in `dict`, and what it says. */
+function findString(dict: string, key: string): { value: string; start: number; end: number } | undefined {
+  const m = new RegExp(`/${key}\\s*([(<])`).exec(dict);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - 1;
+  return { start, ...readString(dict, start) };
 }
 
 function stringValue(dict: string, key: string): string | undefined {
-  const m = new RegExp(`/${key}\\s*([(<])`).exec(dict);
-  return m ? readString(dict, m.index + m[0].length - 1) : undefined;
+  return findString(dict, key)?.value;
 }
 
 /** Page object numbers in page order. */
@@ -164,7 +181,7 @@ export function readOutline(pdf: Uint8Array): OutlineEntry[] {
     for (let n = first; n !== undefined; ) {
       const item = objectText(pdf, xref, n);
       const dest = /\/Dest\s*\[\s*(\d+)\s+0\s+R/.exec(item);
-      out.push({ title: stringValue(item, 'Title') ?? '', depth, page: dest ? (pageOf.get(Number(dest[1])) ?? 0) : 0 });
+      out.push({ object: n, title: stringValue(item, 'Title') ?? '', depth, page: dest ? (pageOf.get(Number(dest[1])) ?? 0) : 0 });
       walk(ref(item, 'First'), depth + 1);
       n = ref(item, 'Next');
     }
@@ -201,21 +218,69 @@ export function pdfDate(date: Date): string {
 }
 
 /**
+ * Replace whole objects (`n 0 obj ... endobj`, no streams) and rebuild the xref table with the
+ * shifted offsets. Every other byte stays as it was.
+ */
+function replaceObjects(pdf: Uint8Array, replacements: ReadonlyMap<number, string>): Uint8Array {
+  const xref = readXref(pdf);
+  const spans = [...replacements.keys()]
+    .map((n) => {
+      const start = xref.offsets.get(n);
+      if (start === undefined) throw new Error(`PDF: object ${n} not in xref`);
+      const endMarker = latin1(pdf, start, Math.min(pdf.length, start + 65536)).indexOf('endobj');
+      if (endMarker < 0) throw new Error(`PDF: object ${n} without endobj`);
+      return { n, start, end: start + endMarker + 'endobj'.length };
+    })
+    .sort((a, b) => a.start - b.start);
+
+  const parts: Buffer[] = [];
+  const shifts: { at: number; delta: number }[] = [];
+  let cursor = 0;
+  let delta = 0;
+  for (const span of spans) {
+    parts.push(Buffer.from(pdf.subarray(cursor, span.start)));
+    const body = Buffer.from(`${span.n} 0 obj\n${replacements.get(span.n)}\nendobj`, 'latin1');
+    parts.push(body);
+    delta += body.length - (span.end - span.start);
+    shifts.push({ at: span.start, delta });
+    cursor = span.end;
+  }
+  parts.push(Buffer.from(pdf.subarray(cursor, xref.xrefStart)));
+  const shift = (offset: number) => {
+    let d = 0;
+    for (const s of shifts) if (s.at < offset) d = s.delta;
+    return offset + d;
+  };
+
+  // xref entries are fixed-width, so only the table's own position moves.
+  const table = latin1(pdf, xref.xrefStart, xref.xrefEnd).replace(/^(\d{10}) (\d{5}) n/gm, (_, off: string, gen: string) => `${String(shift(Number(off))).padStart(10, '0')} ${gen} n`);
+  parts.push(Buffer.from(table, 'latin1'));
+  let trailer = latin1(pdf, xref.xrefEnd, pdf.length).replace(/startxref\s+\d+/, `startxref\n${xref.xrefStart + delta}`);
+  if (/\/ID\s*\[/.test(trailer)) {
+    // Should Chromium ever write a random /ID: derive it from the content instead.
+    const hash = createHash('md5').update(Buffer.concat(parts)).digest('hex').toUpperCase();
+    trailer = trailer.replace(/\/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]/, `/ID [<${hash}> <${hash}>]`);
+  }
+  parts.push(Buffer.from(trailer, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** The dictionary of a non-stream object, between `obj` and `endobj`. */
+function dictionaryOf(pdf: Uint8Array, xref: Xref, n: number): string {
+  const text = objectText(pdf, xref, n);
+  return text.replace(/^\s*\d+\s+\d+\s+obj\s*/, '').trimEnd();
+}
+
+/**
  * Replace the document information dictionary. Fields not given keep Chromium's value (title,
  * creator, producer); the dates are always replaced (with the given ones, or removed), since
- * Chromium writes the clock. An /ID in the trailer, should Chromium ever write one, is replaced by
- * a hash of the file, so equal inputs give equal bytes.
+ * Chromium writes the clock.
  */
 export function setInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const xref = readXref(pdf);
   const infoNumber = ref(xref.trailer, 'Info');
   if (infoNumber === undefined) throw new Error('PDF: no /Info in the trailer');
-  const start = xref.offsets.get(infoNumber)!;
-  const endMarker = latin1(pdf, start).indexOf('endobj');
-  if (endMarker < 0) throw new Error('PDF: info object without endobj');
-  const end = start + endMarker + 'endobj'.length;
   const old = readInfo(pdf);
-
   const fields: [string, string | undefined][] = [
     ['Title', info.title ?? old.Title],
     ['Author', info.author ?? old.Author],
@@ -230,22 +295,19 @@ export function setInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     .filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '')
     .map(([k, v]) => `/${k} ${pdfString(v)}`)
     .join('\n');
-  const replacement = Buffer.from(`${infoNumber} 0 obj\n<<${body}>>\nendobj`, 'latin1');
-  const delta = replacement.length - (end - start);
+  return replaceObjects(pdf, new Map([[infoNumber, `<<${body}>>`]]));
+}
 
-  // Rewrite the xref table with shifted offsets; its entries are fixed-width, so only its own
-  // position moves.
-  const xrefText = latin1(pdf, xref.xrefStart, xref.xrefEnd).replace(/^(\d{10}) (\d{5}) n/gm, (line, off: string, gen: string) => {
-    const o = Number(off);
-    return o > start ? `${String(o + delta).padStart(10, '0')} ${gen} n` : line;
-  });
-  let trailer = latin1(pdf, xref.xrefEnd, pdf.length).replace(/startxref\s+\d+/, `startxref\n${xref.xrefStart + delta}`);
-
-  const parts = [Buffer.from(pdf.subarray(0, start)), replacement, Buffer.from(pdf.subarray(end, xref.xrefStart)), Buffer.from(xrefText, 'latin1')];
-  if (/\/ID\s*\[/.test(trailer)) {
-    const hash = createHash('md5').update(Buffer.concat(parts)).digest('hex').toUpperCase();
-    trailer = trailer.replace(/\/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]/, `/ID [<${hash}> <${hash}>]`);
+/** Give outline items (by object number, from readOutline) new titles; the rest of each item stays. */
+export function setOutlineTitles(pdf: Uint8Array, titles: ReadonlyMap<number, string>): Uint8Array {
+  if (titles.size === 0) return pdf;
+  const xref = readXref(pdf);
+  const replacements = new Map<number, string>();
+  for (const [n, title] of titles) {
+    const dict = dictionaryOf(pdf, xref, n);
+    const old = findString(dict, 'Title');
+    if (!old) throw new Error(`PDF: outline item ${n} has no /Title`);
+    replacements.set(n, dict.slice(0, old.start) + pdfString(title) + dict.slice(old.end));
   }
-  parts.push(Buffer.from(trailer, 'latin1'));
-  return new Uint8Array(Buffer.concat(parts));
+  return replaceObjects(pdf, replacements);
 }

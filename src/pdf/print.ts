@@ -8,8 +8,9 @@
  *   3. wait for the fonts; a font that failed is reported
  *   4. table of contents: print once, read on which page each heading landed from the PDF's
  *      bookmarks, fill in `[data-page-of]`, print again (until the numbers are stable)
- *   5. final print: A4, tagged, with bookmarks; the information dictionary (title, author,
- *      subject, keywords, dates from the document rather than the clock) is set afterwards
+ *   5. final print: A4, tagged, with bookmarks; afterwards the bookmarks Chromium garbled are
+ *      retitled and the information dictionary (title, author, subject, keywords, dates from the
+ *      document rather than the clock) is set
  *   6. write to a temp file beside `outFile` and rename it into place only on success
  *
  * Everything runs under one deadline (`timeout`): a browser that hangs or crashes gives an
@@ -24,7 +25,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 import { launchBrowser, resolveBrowser, type LaunchedBrowser } from './browser.ts';
-import { pageCount, readOutline, setInfo, type OutlineEntry } from './pdf-file.ts';
+import { pageCount, readOutline, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
   /** the complete HTML document */
@@ -140,7 +141,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         for (;;) {
           pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
           passes++;
-          const numbers = await headingPages(page, readOutline(pdf));
+          const numbers = pagesOf(await matchHeadings(page, readOutline(pdf)));
           const key = JSON.stringify(numbers);
           if (key === previous) break;
           if (passes >= MAX_TOC_PASSES) {
@@ -156,7 +157,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       }
 
       for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
-      const finished = setInfo(pdf, {
+      const repaired = repairOutline(pdf, await matchHeadings(page, readOutline(pdf)));
+      const finished = setInfo(repaired, {
         title: meta.title || undefined,
         author: meta.author || undefined,
         subject: meta.subject || undefined,
@@ -262,27 +264,53 @@ function documentDate(iso: string): Date {
   return date;
 }
 
+interface HeadingMatch {
+  readonly id: string;
+  /** the heading's text, whitespace collapsed */
+  readonly text: string;
+  readonly entry: OutlineEntry;
+}
+
 /**
  * Where each heading landed: Chromium makes a bookmark of every heading, in document order, so
  * the headings of the page and the bookmarks of the PDF are walked side by side, matching on
- * the text. Returns heading id -> page.
+ * the text. A heading that a page break pushed on (break-after: avoid) gets a bookmark with its
+ * text twice over ("2.42.4 Werk Werk", Chromium 156); that still matches, and is repaired in
+ * `repairOutline`.
  */
-async function headingPages(page: Page, outline: readonly OutlineEntry[]): Promise<Record<string, number>> {
+async function matchHeadings(page: Page, outline: readonly OutlineEntry[]): Promise<HeadingMatch[]> {
   const headings = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({ id: h.id, text: h.textContent ?? '' })),
+    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => {
+      const segments: string[] = [];
+      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) segments.push(n.nodeValue ?? '');
+      return { id: h.id, segments };
+    }),
   );
   const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-  const result: Record<string, number> = {};
+  const matches: HeadingMatch[] = [];
   let o = 0;
   for (const heading of headings) {
-    const want = norm(heading.text);
+    const variants = [1, 2, 3].map((k) => norm(heading.segments.map((s) => s.repeat(k)).join('')));
     let k = o;
-    while (k < outline.length && norm(outline[k]!.title) !== want) k++;
+    while (k < outline.length && !variants.includes(norm(outline[k]!.title))) k++;
     if (k === outline.length) continue; // not in the outline (hidden); keep looking for the next
-    if (heading.id) result[heading.id] = outline[k]!.page;
+    matches.push({ id: heading.id, text: heading.segments.join('').replace(/\s+/g, ' ').trim(), entry: outline[k]! });
     o = k + 1;
   }
-  return result;
+  return matches;
+}
+
+/** heading id -> page, for the table of contents. */
+function pagesOf(matches: readonly HeadingMatch[]): Record<string, number> {
+  return Object.fromEntries(matches.filter((m) => m.id).map((m) => [m.id, m.entry.page]));
+}
+
+/** Give bookmarks whose title Chromium garbled the heading's own text. */
+function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  const titles = new Map(matches.filter((m) => norm(m.entry.title) !== norm(m.text)).map((m) => [m.entry.object, m.text]));
+  return setOutlineTitles(pdf, titles);
 }
 
 /** Fill every `[data-page-of=id]` with the page of #id; `null` fills placeholders of equal width. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageCount, pdfDate, pdfString, readInfo, readOutline, setInfo } from '../../src/pdf/pdf-file.ts';
+import { pageCount, pdfDate, pdfString, readInfo, readOutline, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
 
 /** A small PDF in Chromium's shape: info first, classic xref table, no object streams. */
 function makePdf(objects: Record<number, string>, trailer: string): Uint8Array {
@@ -37,8 +37,8 @@ const sample = makePdf(
 describe('pdf-file', () => {
   it('reads the bookmarks depth-first with the page each points at, decoding UTF-16 and escaped titles', () => {
     assert.deepEqual(readOutline(sample), [
-      { title: 'Één', depth: 1, page: 1 },
-      { title: '1.1 Werk (en) inkomen', depth: 2, page: 2 },
+      { object: 7, title: 'Één', depth: 1, page: 1 },
+      { object: 8, title: '1.1 Werk (en) inkomen', depth: 2, page: 2 },
     ]);
     assert.equal(pageCount(sample), 2);
   });
@@ -69,6 +69,15 @@ describe('pdf-file', () => {
     const a = setInfo(sample, { creationDate: new Date('2021-03-08T00:00:00Z') });
     const b = setInfo(new Uint8Array(other), { creationDate: new Date('2021-03-08T00:00:00Z') });
     assert.deepEqual(Buffer.from(a), Buffer.from(b));
+  });
+
+  it('retitles outline items and keeps their destinations and links', () => {
+    const fixed = setOutlineTitles(sample, new Map([[8, '1.1 Werk en inkomen (€)']]));
+    assert.deepEqual(readOutline(fixed), [
+      { object: 7, title: 'Één', depth: 1, page: 1 },
+      { object: 8, title: '1.1 Werk en inkomen (€)', depth: 2, page: 2 },
+    ]);
+    assert.match(Buffer.from(fixed).toString('latin1'), /8 0 obj\n<<\/Title <FEFF[0-9A-F]+>\n\/Dest \[9 0 R \/XYZ 0 700 0\] \/Parent 7 0 R>>\nendobj/);
   });
 
   it('writes PDF strings literally when ASCII and as UTF-16BE otherwise', () => {
