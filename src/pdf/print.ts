@@ -264,7 +264,7 @@ function documentDate(iso: string): Date {
   return date;
 }
 
-interface HeadingMatch {
+export interface HeadingMatch {
   readonly id: string;
   /** the heading's text, whitespace collapsed */
   readonly text: string;
@@ -287,6 +287,11 @@ async function matchHeadings(page: Page, outline: readonly OutlineEntry[]): Prom
       return { id: h.id, segments };
     }),
   );
+  return matchOutline(headings, outline);
+}
+
+/** The pure half of matchHeadings: headings as their text nodes, in document order. */
+export function matchOutline(headings: readonly { id: string; segments: readonly string[] }[], outline: readonly OutlineEntry[]): HeadingMatch[] {
   const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
   const matches: HeadingMatch[] = [];
   let o = 0;
@@ -307,7 +312,7 @@ function pagesOf(matches: readonly HeadingMatch[]): Record<string, number> {
 }
 
 /** Give bookmarks whose title Chromium garbled the heading's own text. */
-function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
+export function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
   const norm = (s: string) => s.replace(/\s+/g, '');
   const titles = new Map(matches.filter((m) => norm(m.entry.title) !== norm(m.text)).map((m) => [m.entry.object, m.text]));
   return setOutlineTitles(pdf, titles);
