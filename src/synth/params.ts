@@ -11,13 +11,13 @@
 export const RECIDIVE = {
   /** Cumulative baseline hazard A * G(t), G a Weibull distribution function: a PH model whose
    * hazard fades, so criminal careers end (exp(-A e^eta) never reoffend again). */
-  A: 0.53,
+  A: 0.52,
   scaleDays: 420,
   shape: 0.85,
   id: { geldig: 0, ongeldig: Math.log(1.22), onbekend: Math.log(1.05) },
   // werk and uitkering are the 'inkomen' levels; their effect grows with debts and prior cases
   // through the interactions below, so their average hazard ratio ends near 0.78 and 0.9.
-  activiteit: { geen: 0, werk: Math.log(1.05), opleiding: Math.log(0.82), uitkering: Math.log(1.1) },
+  activiteit: { geen: 0, werk: Math.log(1.08), opleiding: Math.log(0.82), uitkering: Math.log(1.1) },
   /** alleenstaand, met_partner, bij_ouders, met_anderen, instelling, briefadres, geen_inschrijving */
   huisvesting: [0, Math.log(0.78), Math.log(0.85), Math.log(0.95), Math.log(1.2), Math.log(1.32), Math.log(1.3)],
   /** No effect of its own on average: the main effect offsets the inkomen x wanbetaler term. */
@@ -35,7 +35,7 @@ export const RECIDIVE = {
   /** per calendar year of release after 2013 (2016 cohort reoffends a little less) */
   cohortTrend: -0.02,
   /** After 6m_na: the same job and the same woonadres at 1m_na and 6m_na. */
-  zelfdeBaan: Math.log(0.7),
+  zelfdeBaan: Math.log(0.55),
   stabielWonen: Math.log(0.75),
 };
 
@@ -130,7 +130,7 @@ export const WORK = {
   /** slightly more work in later years */
   yearTrend: 0.05,
   /** keeping the job through detention: kv, then rik by duration class */
-  pKeep: [0.82, 0.89, 0.74, 0.5, 0.21],
+  pKeep: [0.84, 0.9, 0.75, 0.5, 0.21],
   /** a new job started within a month of release */
   pNewAtRelease: 0.06,
   pInitial: 0.1,
@@ -145,7 +145,7 @@ export const BENEFIT = {
   ] as const,
   pWwAfterJob: 0.2,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
-  pAtRelease: 0.515,
+  pAtRelease: 0.53,
   /** the same after a kv detention (most benefits simply continue) */
   pAtReleaseKv: 0.12,
   /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
@@ -186,7 +186,7 @@ export const HOUSING = {
 };
 
 export const DEBT = {
-  pProne: 0.35,
+  pProne: 0.335,
   startProne: 0.022,
   startOther: 0.0015,
   noIncome: 1.4,

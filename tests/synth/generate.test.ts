@@ -87,3 +87,40 @@ describe('generateExtracts', () => {
     assert.ok(!files.some((f) => f.startsWith('.synth-')), 'no temporary folder left behind');
   });
 });
+
+describe('generateExtracts as Parquet', () => {
+  it('writes byte-stable Parquet files with typed dates and NULL for missing values', async () => {
+    await generateExtracts(opts(join(root, 'pq1'), { scale: 0.002, format: 'parquet' }));
+    await generateExtracts(opts(join(root, 'pq2'), { scale: 0.002, format: 'parquet' }));
+    const a = await filesOf(join(root, 'pq1'));
+    const b = await filesOf(join(root, 'pq2'));
+    assert.deepEqual([...a.keys()], [...EXTRACT_NAMES.map((n) => `${n}.parquet`), 'extractie.json'].sort());
+    for (const [name, bytes] of a) assert.ok(bytes.equals(b.get(name)!), `${name} differs between two runs`);
+
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    try {
+      const file = join(root, 'pq1', 'adressen.parquet').replaceAll("'", "''");
+      const types = (await con.runAndReadAll(`DESCRIBE SELECT * FROM '${file}'`)).getRowsJS().map((r) => `${r[0]}:${r[1]}`);
+      assert.deepEqual(types, [
+        'persoon_id:VARCHAR',
+        'adres_id:VARCHAR',
+        'soort:VARCHAR',
+        'huishouden:VARCHAR',
+        'begin:DATE',
+        'einde:DATE',
+      ]);
+      const [row] = (
+        await con.runAndReadAll(
+          `SELECT count(*) FILTER (huishouden = ''), count(*) FILTER (huishouden IS NULL), count(*) FILTER (einde IS NULL) FROM '${file}'`,
+        )
+      ).getRowsJS();
+      assert.equal(row![0], 0n, 'no empty strings: a missing value is NULL');
+      assert.ok((row![1] as bigint) > 0n && (row![2] as bigint) > 0n);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
+});
