@@ -17,13 +17,16 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { PROJECT_ROOT } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 
 /** Environment variables naming a browser, in order of precedence. */
 export const BROWSER_ENV_VARS = ['MONITOR_CHROME', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
+
+/** The project's root folder (this file is src/pdf/browser.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where a browser installed by this project goes (gitignored). */
 export const PROJECT_BROWSER_CACHE = join(PROJECT_ROOT, '.cache', 'chrome');
@@ -170,9 +173,15 @@ export interface ResolveOptions {
  * searched and tried when there is none to be had.
  */
 export async function resolveBrowser(options: ResolveOptions = {}): Promise<FoundBrowser> {
+  return findBrowser(options.search ?? defaultSearch()) ?? installBrowser(options);
+}
+
+/**
+ * Install a browser with the first installer that is available and works, then find it.
+ * Throws a Dutch InputError saying what was searched and tried when none does.
+ */
+export async function installBrowser(options: ResolveOptions = {}): Promise<FoundBrowser> {
   const search = options.search ?? defaultSearch();
-  const found = findBrowser(search);
-  if (found) return found;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const tried: string[] = [];
   for (const installer of options.installers ?? defaultInstallers()) {
@@ -294,8 +303,8 @@ export const LAUNCH_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
+  '--disable-dev-shm-usage', // small /dev/shm in containers
+  '--font-render-hinting=none', // glyph metrics independent of the machine's font settings
 ] as const;
 
 export interface LaunchedBrowser {

@@ -22,9 +22,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { PROJECT_ROOT } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
-import { launchBrowser, resolveBrowser, type LaunchedBrowser } from './browser.ts';
+import { launchBrowser, PROJECT_ROOT, resolveBrowser, type LaunchedBrowser } from './browser.ts';
 import { pageCount, readOutline, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
