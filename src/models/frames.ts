@@ -1,0 +1,289 @@
+/**
+ * The model frames: from the indicator engine's working tables (and justitie, banen, adressen)
+ * to one frame per model, plus the Kaplan–Meier population (models.md).
+ *
+ *   uitstroom, status, verloop ──sql/01-recidive.sql──> recidive_volgtijd (follow-up)
+ *                               ──sql/02-kenmerken.sql─> model_kenmerken, landmark_6m (covariates)
+ *                               ──sql/03-frames.sql────> modelframe_* and km_record
+ *   frame table ──readModelFrame──> Frame (covariate levels as text) ──buildDesign──> design
+ *
+ * The definitions of the four models (frame table, covariates with their levels,
+ * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Edition } from '../edition/edition.ts';
+import type { CovariateSpec, DesignSpec, Frame, IndicatorSpec, ModelKind } from './design.ts';
+
+const SQL_DIR = new URL('./sql/', import.meta.url);
+
+/** The models of models.md, in the order of modellen.csv. */
+export const MODELLEN = ['cox_basis', 'cox_interactie', 'cox_landmark_6m', 'logit_werk_6m'] as const;
+export type ModelNaam = (typeof MODELLEN)[number];
+
+/** The covariates and their levels, reference first (models.md, "Covariates"). */
+export const NIVEAUS = {
+  id: ['geldig', 'ongeldig', 'onbekend'],
+  activiteit: ['geen', 'werk', 'opleiding', 'uitkering'],
+  huisvesting: ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen', 'instelling', 'briefadres', 'geen_inschrijving'],
+  wanbetaler: ['nee', 'ja'],
+  startkwalificatie: ['ja', 'nee', 'onbekend'],
+  geslacht: ['m', 'v'],
+  leeftijd: ['25-34', '18-24', '35-44', '45+'],
+  eerdere_zaken: ['0', '1-2', '3-5', '6-10', '11+'],
+  detentieduur: ['14-30', '31-90', '91-365', '366+'],
+  werk_1m_voor: ['nee', 'ja'],
+  zelfde_baan: ['nee', 'ja'],
+  stabiel_wonen: ['nee', 'ja'],
+} as const satisfies Record<string, readonly string[]>;
+export type Covariaat = keyof typeof NIVEAUS | 'cohort';
+
+/** One model: its frame (a table of sql/03-frames.sql), its terms, and where it is measured. */
+export interface ModelDefinitie {
+  readonly model: ModelNaam;
+  readonly kind: ModelKind;
+  /** The table holding the model's frame (sql/03-frames.sql). */
+  readonly tabel: string;
+  /** The covariates, in the order of the terms and of the verification frame's columns. */
+  readonly covariaten: readonly Covariaat[];
+  readonly design: DesignSpec;
+  /** The moment the covariates describe (the audit file's `moment`). */
+  readonly moment: '1m_na' | '6m_na';
+}
+
+const CONTROLES: readonly Covariaat[] = ['geslacht', 'leeftijd', 'eerdere_zaken'];
+const BASIS: readonly Covariaat[] = [
+  'id',
+  'activiteit',
+  'huisvesting',
+  'wanbetaler',
+  'startkwalificatie',
+  ...CONTROLES,
+  'detentieduur',
+  'cohort',
+];
+
+/** The named indicators of cox_interactie (models.md). */
+export const INDICATOREN: Readonly<Record<string, IndicatorSpec>> = {
+  geen_adres: { covariate: 'huisvesting', levels: ['briefadres', 'geen_inschrijving'] },
+  inkomen: { covariate: 'activiteit', levels: ['werk', 'uitkering'] },
+  veel_eerdere_zaken: { covariate: 'eerdere_zaken', levels: ['6-10', '11+'] },
+};
+
+/** The model definitions of an edition (the cohort levels are the edition's cohorts). */
+export function modelDefinities(edition: Pick<Edition, 'cohorten'>): ModelDefinitie[] {
+  const spec = (name: Covariaat): CovariateSpec => ({
+    name,
+    levels: name === 'cohort' ? edition.cohorten.map(String) : NIVEAUS[name],
+  });
+  const def = (
+    model: ModelNaam,
+    kind: ModelKind,
+    tabel: string,
+    covariaten: readonly Covariaat[],
+    moment: '1m_na' | '6m_na',
+    interactions?: readonly (readonly string[])[],
+  ): ModelDefinitie => ({
+    model,
+    kind,
+    tabel,
+    covariaten,
+    moment,
+    design: {
+      model,
+      kind,
+      covariates: covariaten.map(spec),
+      ...(interactions ? { indicators: INDICATOREN, interactions } : {}),
+    },
+  });
+  return [
+    def('cox_basis', 'cox', 'modelframe_recidive', BASIS, '1m_na'),
+    def('cox_interactie', 'cox', 'modelframe_recidive', BASIS, '1m_na', [
+      ['geslacht:v', 'geen_adres'],
+      ['inkomen', 'wanbetaler:ja'],
+      ['inkomen', 'veel_eerdere_zaken'],
+    ]),
+    def('cox_landmark_6m', 'cox', 'modelframe_landmark_6m', ['zelfde_baan', 'stabiel_wonen', ...CONTROLES, 'cohort'], '6m_na'),
+    def(
+      'logit_werk_6m',
+      'logit',
+      'modelframe_werk_6m',
+      ['id', 'huisvesting', 'wanbetaler', 'startkwalificatie', 'werk_1m_voor', ...CONTROLES, 'detentieduur', 'cohort'],
+      '1m_na',
+    ),
+  ];
+}
+
+/** Parameters of the model SQL; validated before they are spliced in as literals. */
+export interface ModelParameters {
+  readonly peildatum: string;
+  readonly afdoeningen: readonly string[];
+}
+
+function fill(sql: string, p: ModelParameters): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.peildatum)) throw new Error(`not an ISO date: ${p.peildatum}`);
+  for (const a of p.afdoeningen) if (!/^[a-z_]+$/.test(a)) throw new Error(`not a plain word: ${a}`);
+  if (p.afdoeningen.length === 0) throw new Error('no qualifying afdoeningen');
+  const values: Record<string, string> = {
+    peildatum: p.peildatum,
+    afdoeningen: p.afdoeningen.map((a) => `'${a}'`).join(', '),
+  };
+  return sql.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`unknown SQL parameter {{${name}}}`);
+    return v;
+  });
+}
+
+/** The model SQL steps in their order. */
+export function modelSqlSteps(): { file: string; sql: string }[] {
+  return readdirSync(SQL_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((file) => ({ file, sql: readFileSync(new URL(file, SQL_DIR), 'utf8') }));
+}
+
+async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${name}'`);
+  return Number(r.getRowObjectsJS()[0]!['n']) > 0;
+}
+
+/**
+ * Builds the follow-up, covariate and frame tables of sql/ in the connection. Expects the
+ * indicator engine's working tables (buildWorkingTables in src/indicators/compute.ts), built
+ * for the same edition and peildatum; their absence is a programmer error.
+ */
+export async function buildModelFrames(conn: DuckDBConnection, edition: Edition, peildatum: string): Promise<void> {
+  for (const t of ['uitstroom', 'status', 'verloop']) {
+    if (!(await tableExists(conn, t))) {
+      throw new Error(`buildModelFrames: working table '${t}' is missing; run buildWorkingTables first`);
+    }
+  }
+  const p: ModelParameters = { peildatum, afdoeningen: edition.recidive_afdoeningen };
+  for (const step of modelSqlSteps()) await conn.run(fill(step.sql, p));
+}
+
+/** A model's frame as buildDesign takes it, with its definition. */
+export interface ModelFrame {
+  readonly definitie: ModelDefinitie;
+  readonly n: number;
+  readonly frame: Frame;
+}
+
+/**
+ * Runs a query whose columns are all INTEGER and reads them chunk by chunk into typed arrays
+ * (reading text values one by one through the generic converters costs about ten times as
+ * much). A NULL is a programmer error here: every column is coded in full.
+ */
+async function readIntegers(conn: DuckDBConnection, sql: string, names: readonly string[]): Promise<{ n: number; cols: Int32Array[] }> {
+  const result = await conn.run(sql);
+  const parts: Int32Array[][] = names.map(() => []);
+  let n = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const rows = chunk.rowCount;
+    names.forEach((name, c) => {
+      const vector = chunk.getColumnVector(c);
+      const out = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const v = vector.getItem(i);
+        if (typeof v !== 'number') throw new Error(`model frame column ${name}: expected an integer, got ${String(v)}`);
+        out[i] = v;
+      }
+      parts[c]!.push(out);
+    });
+    n += rows;
+  }
+  const cols = parts.map((list) => {
+    const all = new Int32Array(n);
+    let at = 0;
+    for (const p of list) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  });
+  return { n, cols };
+}
+
+/** SQL for a covariate's level index (0 = reference); a value outside the list gives NULL. */
+function levelCode(column: string, levels: readonly string[]): string {
+  const list = levels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ');
+  return `CAST(list_position([${list}], ${column}) - 1 AS INTEGER)`;
+}
+
+function decode(codes: Int32Array, levels: readonly string[]): (string | null)[] {
+  const out = new Array<string | null>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i]! < 0 ? null : levels[codes[i]!]!;
+  return out;
+}
+
+function levelsOf(definitie: ModelDefinitie, name: string): readonly string[] {
+  const c = definitie.design.covariates.find((x) => x.name === name);
+  if (!c) throw new Error(`${definitie.model}: no covariate ${name}`);
+  return c.levels;
+}
+
+/** Reads one model's frame (after buildModelFrames), in detentie_id order. */
+export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDefinitie): Promise<ModelFrame> {
+  const uitkomst = definitie.kind === 'cox' ? ['tijd', 'gebeurtenis'] : ['uitkomst'];
+  const exprs = [...uitkomst, ...definitie.covariaten.map((c) => `${levelCode(c, levelsOf(definitie, c))} AS ${c}`)];
+  const names = [...uitkomst, ...definitie.covariaten];
+  const { n, cols } = await readIntegers(conn, `SELECT ${exprs.join(', ')} FROM ${definitie.tabel} ORDER BY detentie_id`, names);
+  const columns: Record<string, string[]> = {};
+  definitie.covariaten.forEach((c, j) => {
+    const codes = cols[uitkomst.length + j]!;
+    if (codes.some((x) => x < 0)) throw new Error(`${definitie.model}: covariate ${c} has a value outside its levels`);
+    columns[c] = decode(codes, levelsOf(definitie, c)) as string[];
+  });
+  const frame: Frame =
+    definitie.kind === 'cox'
+      ? { columns, tijd: cols[0]!, gebeurtenis: cols[1]! }
+      : { columns, uitkomst: cols[0]! };
+  return { definitie, n, frame };
+}
+
+/** The breakdowns of the Kaplan–Meier curves for rik (models.md, "Kaplan–Meier"). */
+export const KM_UITSPLITSINGEN = ['id', 'activiteit', 'huisvesting', 'wanbetaler'] as const;
+export type KmUitsplitsing = (typeof KM_UITSPLITSINGEN)[number];
+
+/** The Kaplan–Meier population, column by column (categories are null for kv). */
+export interface KmRecords {
+  readonly n: number;
+  readonly cohort: readonly string[];
+  readonly groep: readonly string[];
+  readonly tijd: Int32Array;
+  readonly gebeurtenis: Int32Array;
+  readonly categorie: Readonly<Record<KmUitsplitsing, readonly (string | null)[]>>;
+}
+
+/** Reads the Kaplan–Meier population (after buildModelFrames), in detentie_id order. */
+export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Edition, 'cohorten'>): Promise<KmRecords> {
+  const cohorten = edition.cohorten.map(String);
+  const groepen = ['rik', 'kv'];
+  const names = ['cohort', 'groep', 'tijd', 'gebeurtenis', ...KM_UITSPLITSINGEN];
+  const exprs = [
+    levelCode('cohort', cohorten),
+    levelCode('groep', groepen),
+    'tijd',
+    'gebeurtenis',
+    // Categories exist for rik only: -1 for kv.
+    ...KM_UITSPLITSINGEN.map((u) => `coalesce(${levelCode(u, NIVEAUS[u])}, -1)`),
+  ];
+  const { n, cols } = await readIntegers(conn, `SELECT ${exprs.join(', ')} FROM km_record ORDER BY detentie_id`, names);
+  const [cohort, groep, tijd, gebeurtenis] = cols as [Int32Array, Int32Array, Int32Array, Int32Array];
+  return {
+    n,
+    cohort: decode(cohort, cohorten) as string[],
+    groep: decode(groep, groepen) as string[],
+    tijd,
+    gebeurtenis,
+    categorie: {
+      id: decode(cols[4]!, NIVEAUS.id),
+      activiteit: decode(cols[5]!, NIVEAUS.activiteit),
+      huisvesting: decode(cols[6]!, NIVEAUS.huisvesting),
+      wanbetaler: decode(cols[7]!, NIVEAUS.wanbetaler),
+    },
+  };
+}

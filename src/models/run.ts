@@ -1,0 +1,374 @@
+/**
+ * Compute the models of the monitor on the working tables: build the frames (frames.ts), fit
+ * cox_basis, cox_interactie, cox_landmark_6m and logit_werk_6m with the disclosure rule, and
+ * read the Kaplan–Meier curves with their suppression (disclosure.ts).
+ *
+ *   working tables ──buildModelFrames──> frames ──buildDesign(k)──> fitCox / fitLogit ──> ModelUitkomst
+ *                                       km_record ──kaplanMeier──> curves ──suppressKm(k)──> KmPunt
+ *
+ * What leaves this module is fit for publication: coefficients of levels and interactions
+ * that passed the rule, counts of whole models that passed it, and Kaplan–Meier points whose
+ * suppressed values are null. Person-level data stay in the connection.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Edition } from '../edition/edition.ts';
+import { buildDesign, type DroppedTerm, type MergedLevel, type SmallCount } from './design.ts';
+import { ModelError, type ModelFailure } from './errors.ts';
+import { fitCox } from './cox.ts';
+import { fitLogit } from './logit.ts';
+import type { ModelFit } from './fit.ts';
+import { kaplanMeier, kmAt, monthEndDay } from './km.ts';
+import { waldTable, type WaldRow } from './wald.ts';
+import {
+  buildModelFrames,
+  KM_UITSPLITSINGEN,
+  modelDefinities,
+  NIVEAUS,
+  readKmRecords,
+  readModelFrame,
+  type KmRecords,
+  type KmUitsplitsing,
+  type ModelDefinitie,
+  type ModelFrame,
+  type ModelNaam,
+} from './frames.ts';
+import { suppressKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+
+/** Months of the Kaplan–Meier output. */
+export const KM_MAANDEN = 24;
+
+/** Why a whole model is not published: its own counts break the rule (as an indicator row would). */
+export type ModelRegel = 'records_onder_drempel' | 'gebeurtenissen_onder_drempel' | 'rest_onder_drempel';
+
+interface UitkomstBasis {
+  readonly model: ModelNaam;
+  readonly kind: 'cox' | 'logit';
+  /** The moment the covariates describe. */
+  readonly moment: '1m_na' | '6m_na';
+}
+
+/** A fitted, publishable model. */
+export interface GeschatModel extends UitkomstBasis {
+  readonly status: 'geschat';
+  readonly n: number;
+  readonly events: number;
+  /** Log likelihood at the estimate (R's `loglik[2]` for coxph, `logLik()` for glm). */
+  readonly loglik: number;
+  /** One row per coefficient (the logistic model starts with `(Intercept)`). */
+  readonly termen: readonly WaldRow[];
+  readonly samengevoegd: readonly MergedLevel[];
+  readonly weggelaten: readonly DroppedTerm[];
+}
+
+/** A model whose population is too small to publish anything of it. */
+export interface OnderdruktModel extends UitkomstBasis {
+  readonly status: 'onderdrukt';
+  readonly regel: ModelRegel;
+}
+
+/** A model that could not be estimated (separation, collinearity, no convergence). */
+export interface MisluktModel extends UitkomstBasis {
+  readonly status: 'fout';
+  readonly fout: ModelError;
+  readonly samengevoegd: readonly MergedLevel[];
+  readonly weggelaten: readonly DroppedTerm[];
+}
+
+export type ModelUitkomst = GeschatModel | OnderdruktModel | MisluktModel;
+
+/** One point of recidive_km.csv after disclosure control; values are null when suppressed. */
+export interface KmPunt {
+  /** 'totaal' for the curves by cohort and groep, else id, activiteit, huisvesting, wanbetaler. */
+  readonly uitsplitsing: 'totaal' | KmUitsplitsing;
+  readonly categorie: string;
+  /** A cohort year or 'totaal'. */
+  readonly cohort: string;
+  readonly groep: 'rik' | 'kv' | 'totaal';
+  readonly maand: number;
+  readonly atRisk: number | null;
+  /** Cumulative recidive 1 - S at the end of the month. */
+  readonly cumulatief: number | null;
+  readonly ciLaag: number | null;
+  readonly ciHoog: number | null;
+  readonly onderdrukt: boolean;
+}
+
+/** A suppressed Kaplan–Meier point and its rule (for the audit file; never its values). */
+export interface KmOnderdrukking {
+  readonly uitsplitsing: string;
+  readonly categorie: string;
+  readonly cohort: string;
+  readonly groep: string;
+  readonly maand: number;
+  readonly regel: KmRegel;
+}
+
+/** What the report says about a model beyond its coefficients (merges, drops, failures). */
+export interface ModelNoot {
+  readonly model: ModelNaam;
+  readonly soort: 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout';
+  /** The term concerned: `<covariate>:<level>` or an interaction; absent for the whole model. */
+  readonly term?: string;
+  /** For a merged level: the reference level it was counted with. */
+  readonly referentie?: string;
+  readonly reden: SmallCount | ModelRegel | ModelFailure;
+  /** One Dutch sentence for the table note. */
+  readonly tekst: string;
+}
+
+export interface ModelResults {
+  /** The disclosure threshold k applied. */
+  readonly drempel: number;
+  readonly cohorten: readonly string[];
+  /** In the order of MODELLEN. */
+  readonly modellen: readonly ModelUitkomst[];
+  /** Sorted as recidive_km.csv. */
+  readonly km: readonly KmPunt[];
+  readonly kmOnderdrukkingen: readonly KmOnderdrukking[];
+  /** Merged levels, dropped interactions, suppressed and failed models, in model order. */
+  readonly noten: readonly ModelNoot[];
+}
+
+export interface ComputeModelsOptions {
+  /**
+   * What a model that cannot be estimated does: 'melden' (default) records it in the results
+   * (status 'fout', a note with the Dutch message) and goes on; 'stoppen' throws its ModelError.
+   */
+  readonly bijFout?: 'melden' | 'stoppen';
+}
+
+/**
+ * Builds the model frames on the working tables (buildWorkingTables must have run for the same
+ * edition and peildatum), fits the four models and computes the Kaplan–Meier curves, all with
+ * the edition's disclosure threshold.
+ */
+export async function computeModels(
+  conn: DuckDBConnection,
+  edition: Edition,
+  peildatum: string,
+  options: ComputeModelsOptions = {},
+): Promise<ModelResults> {
+  await buildModelFrames(conn, edition, peildatum);
+  const k = edition.drempel;
+  const definities = modelDefinities(edition);
+
+  // cox_basis and cox_interactie share their frame.
+  const frames = new Map<string, ModelFrame>();
+  const modellen: ModelUitkomst[] = [];
+  for (const d of definities) {
+    const frame = frames.get(d.tabel) ?? (await readModelFrame(conn, d));
+    frames.set(d.tabel, frame);
+    modellen.push(fitModel(d, frame, k, options.bijFout ?? 'melden'));
+  }
+  const records = await readKmRecords(conn, edition);
+  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k);
+  return {
+    drempel: k,
+    cohorten: edition.cohorten.map(String),
+    modellen,
+    km,
+    kmOnderdrukkingen,
+    noten: modellen.flatMap(notenVan),
+  };
+}
+
+/** The model's own counts under the indicator rule: too few records, events or non-events. */
+function modelRegel(n: number, events: number, k: number): ModelRegel | null {
+  if (n < k) return 'records_onder_drempel';
+  if (events < k) return 'gebeurtenissen_onder_drempel';
+  if (n - events < k) return 'rest_onder_drempel';
+  return null;
+}
+
+function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden' | 'stoppen'): ModelUitkomst {
+  const basis = { model: d.model, kind: d.kind, moment: d.moment };
+  const uitkomst = d.kind === 'cox' ? mf.frame.gebeurtenis! : mf.frame.uitkomst!;
+  let events = 0;
+  for (let i = 0; i < mf.n; i++) events += uitkomst[i]!;
+  const regel = modelRegel(mf.n, events, k);
+  if (regel) return { ...basis, status: 'onderdrukt', regel };
+
+  const design = buildDesign(mf.frame, d.design, k);
+  try {
+    const fit: ModelFit = design.kind === 'cox' ? fitCox(design) : fitLogit(design);
+    const termen = waldTable(fit);
+    const bad = termen.find((t) => ![t.coef, t.se, t.ratio, t.ciLaag, t.ciHoog, t.p].every(Number.isFinite));
+    if (bad || !Number.isFinite(fit.loglik.final)) {
+      throw new ModelError(
+        d.model,
+        'geen_convergentie',
+        `de schatting gaf geen eindige waarde${bad ? ` voor ${bad.term}` : ' voor de log-likelihood'}.`,
+        bad ? [bad.term] : [],
+      );
+    }
+    return {
+      ...basis,
+      status: 'geschat',
+      n: fit.n,
+      events: fit.events,
+      loglik: fit.loglik.final,
+      termen,
+      samengevoegd: design.merged,
+      weggelaten: design.dropped,
+    };
+  } catch (e) {
+    if (!(e instanceof ModelError) || bijFout === 'stoppen') throw e;
+    return { ...basis, status: 'fout', fout: e, samengevoegd: design.merged, weggelaten: design.dropped };
+  }
+}
+
+const TELLING_TEKST: Record<SmallCount, string> = {
+  records: 'minder records dan de drempel',
+  events: 'minder gebeurtenissen dan de drempel',
+  'non-events': 'minder records zonder de uitkomst dan de drempel',
+};
+const MODEL_REGEL_TEKST: Record<ModelRegel, string> = {
+  records_onder_drempel: 'de populatie van het model telt minder records dan de drempel',
+  gebeurtenissen_onder_drempel: 'de populatie van het model telt minder gebeurtenissen dan de drempel',
+  rest_onder_drempel: 'de populatie van het model telt minder records zonder gebeurtenis dan de drempel',
+};
+
+function notenVan(m: ModelUitkomst): ModelNoot[] {
+  if (m.status === 'onderdrukt') {
+    return [{ model: m.model, soort: 'onderdrukt', reden: m.regel, tekst: `Model ${m.model} is niet gepubliceerd: ${MODEL_REGEL_TEKST[m.regel]}.` }];
+  }
+  const noten: ModelNoot[] = [
+    ...m.samengevoegd.map(
+      (s): ModelNoot => ({
+        model: m.model,
+        soort: 'samengevoegd',
+        term: `${s.covariate}:${s.level}`,
+        referentie: s.reference,
+        reden: s.reason,
+        tekst: `${s.covariate}:${s.level} is niet apart geschat maar samengevoegd met de referentiecategorie ${s.reference} (${TELLING_TEKST[s.reason]}).`,
+      }),
+    ),
+    ...m.weggelaten.map(
+      (w): ModelNoot => ({
+        model: m.model,
+        soort: 'weggelaten',
+        term: w.term,
+        reden: w.reason,
+        tekst: `De interactie ${w.term} is weggelaten (${TELLING_TEKST[w.reason]}).`,
+      }),
+    ),
+  ];
+  if (m.status === 'fout') {
+    const hint = m.fout.hint ? ` ${m.fout.hint}` : '';
+    noten.push({ model: m.model, soort: 'fout', reden: m.fout.failure, tekst: `${m.fout.message}${hint}` });
+  }
+  return noten;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kaplan–Meier
+
+interface KmCurve {
+  readonly id: string;
+  readonly uitsplitsing: KmPunt['uitsplitsing'];
+  readonly categorie: string;
+  readonly cohort: string;
+  readonly groep: KmPunt['groep'];
+  readonly n: number;
+  readonly punten: readonly {
+    atRisk: number;
+    events: number;
+    cumulatief: number;
+    ciLaag: number | null;
+    ciHoog: number | null;
+  }[];
+}
+
+const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|${c}|${cohort}|${groep}`;
+
+/**
+ * The curves of models.md: by cohort (and 'totaal') x groep (rik, kv, 'totaal') with
+ * uitsplitsing = categorie = 'totaal'; and for rik, all cohorts together, by category of id,
+ * activiteit, huisvesting and wanbetaler. Curves without records are left out.
+ */
+function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
+  // Sort the records by time once: subsets stay sorted, which the KM sort then finds cheap.
+  const order = Int32Array.from({ length: r.n }, (_, i) => i).sort((a, b) => r.tijd[a]! - r.tijd[b]!);
+  const curve = (
+    uitsplitsing: KmPunt['uitsplitsing'],
+    categorie: string,
+    cohort: string,
+    groep: KmPunt['groep'],
+    keep: (i: number) => boolean,
+  ): KmCurve | null => {
+    const tijd: number[] = [];
+    const gebeurtenis: number[] = [];
+    for (const i of order) {
+      if (!keep(i)) continue;
+      tijd.push(r.tijd[i]!);
+      gebeurtenis.push(r.gebeurtenis[i]!);
+    }
+    if (tijd.length === 0) return null;
+    const km = kaplanMeier(tijd, gebeurtenis);
+    const punten = [];
+    for (let m = 1; m <= KM_MAANDEN; m++) {
+      const p = kmAt(km, monthEndDay(m));
+      punten.push({
+        atRisk: p.atRisk,
+        events: p.events,
+        cumulatief: 1 - p.surv,
+        ciLaag: p.upper === null ? null : 1 - p.upper,
+        ciHoog: p.lower === null ? null : 1 - p.lower,
+      });
+    }
+    return { id: curveId(uitsplitsing, categorie, cohort, groep), uitsplitsing, categorie, cohort, groep, n: tijd.length, punten };
+  };
+  const out: (KmCurve | null)[] = [];
+  for (const cohort of [...cohorten, 'totaal'])
+    for (const groep of ['rik', 'kv', 'totaal'] as const)
+      out.push(
+        curve('totaal', 'totaal', cohort, groep, (i) => (cohort === 'totaal' || r.cohort[i] === cohort) && (groep === 'totaal' || r.groep[i] === groep)),
+      );
+  for (const u of KM_UITSPLITSINGEN)
+    for (const level of NIVEAUS[u]) {
+      const col = r.categorie[u];
+      out.push(curve(u, level, 'totaal', 'rik', (i) => r.groep[i] === 'rik' && col[i] === level));
+    }
+  return out.filter((c): c is KmCurve => c !== null);
+}
+
+/** The additive structure of the curves (disclosure.ts, rule 2). */
+function kmFamilies(cohorten: readonly string[]): KmFamilie[] {
+  const f: KmFamilie[] = [];
+  for (const groep of ['rik', 'kv', 'totaal'])
+    f.push({ totaal: curveId('totaal', 'totaal', 'totaal', groep), delen: cohorten.map((c) => curveId('totaal', 'totaal', c, groep)) });
+  for (const cohort of [...cohorten, 'totaal'])
+    f.push({
+      totaal: curveId('totaal', 'totaal', cohort, 'totaal'),
+      delen: ['rik', 'kv'].map((g) => curveId('totaal', 'totaal', cohort, g)),
+    });
+  for (const u of KM_UITSPLITSINGEN)
+    f.push({ totaal: curveId('totaal', 'totaal', 'totaal', 'rik'), delen: NIVEAUS[u].map((l) => curveId(u, l, 'totaal', 'rik')) });
+  return f;
+}
+
+function kmPunten(
+  r: KmRecords,
+  cohorten: readonly string[],
+  k: number,
+): { km: KmPunt[]; kmOnderdrukkingen: KmOnderdrukking[] } {
+  const curves = kmCurves(r, cohorten);
+  const tellingen: KmCurveTellingen[] = curves.map((c) => ({ id: c.id, n: c.n, punten: c.punten }));
+  const regels = suppressKm(tellingen, kmFamilies(cohorten), k);
+  const km: KmPunt[] = [];
+  const kmOnderdrukkingen: KmOnderdrukking[] = [];
+  for (const c of curves) {
+    c.punten.forEach((p, i) => {
+      const maand = i + 1;
+      const regel = regels.get(`${c.id}#${maand}`);
+      const sleutel = { uitsplitsing: c.uitsplitsing, categorie: c.categorie, cohort: c.cohort, groep: c.groep, maand };
+      if (regel) {
+        km.push({ ...sleutel, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true });
+        kmOnderdrukkingen.push({ ...sleutel, regel });
+      } else {
+        km.push({ ...sleutel, atRisk: p.atRisk, cumulatief: p.cumulatief, ciLaag: p.ciLaag, ciHoog: p.ciHoog, onderdrukt: false });
+      }
+    });
+  }
+  return { km, kmOnderdrukkingen };
+}

@@ -1,0 +1,58 @@
+-- Criminal history and follow-up for recidive (indicators.md, "qualifying case"; models.md,
+-- "Follow-up for recidive"), one row per uitstroom record (rik and kv). Runs after the
+-- indicator engine's working tables (uitstroom, meetmoment, status, verloop) and uses its
+-- macro plus_maanden.
+--
+-- Parameters, filled in from the validated edition and extractie.json:
+--   {{peildatum}}   the date up to which the extracts are complete
+--   {{afdoeningen}} the afdoeningen that make a criminal case count (a qualifying case)
+
+-- The qualifying cases of each record's person, in one pass over justitie: how many were
+-- committed before the day of instroom (eerdere zaken), and the first one committed after the
+-- day of release (a case committed during detention is neither). Records without any
+-- qualifying case have no row here.
+CREATE OR REPLACE TEMP TABLE zaken_per_record AS
+SELECT
+  u.detentie_id,
+  count(*) FILTER (WHERE j.pleegdatum < u.datum_instroom) AS eerdere_zaken,
+  min(j.pleegdatum) FILTER (WHERE j.pleegdatum > u.datum_uitstroom) AS eerste_recidive
+FROM uitstroom AS u
+JOIN justitie AS j ON j.persoon_id = u.persoon_id
+WHERE j.afdoening IN ({{afdoeningen}})
+GROUP BY u.detentie_id;
+
+-- Follow-up from the day of release: time in days to the first qualifying case (event) or to
+-- the end of follow-up (censored). Records with zero follow-up are left out.
+CREATE OR REPLACE TEMP TABLE recidive_volgtijd AS
+WITH grenzen AS (
+  SELECT
+    u.detentie_id,
+    u.datum_uitstroom,
+    -- Follow-up ends at the earliest of death, emigration, the peildatum and 24 months after
+    -- release (least() skips the empty dates of the living and the resident).
+    least(u.datum_overlijden, u.datum_emigratie, DATE '{{peildatum}}',
+          plus_maanden(u.datum_uitstroom, 24)) AS einde_volgtijd,
+    z.eerste_recidive
+  FROM uitstroom AS u
+  LEFT JOIN zaken_per_record AS z USING (detentie_id)
+),
+volgtijd AS (
+  SELECT
+    *,
+    -- An event is a first case on or before the end of follow-up: a case committed on the day
+    -- of death, emigration or the peildatum, or on the last day of the 24 months, still counts
+    -- (the data are complete up to and including that day).
+    coalesce(eerste_recidive <= einde_volgtijd, false) AS gebeurtenis
+  FROM grenzen
+)
+SELECT
+  detentie_id,
+  datum_uitstroom,
+  einde_volgtijd,
+  eerste_recidive,
+  gebeurtenis,
+  CAST(CASE WHEN gebeurtenis THEN eerste_recidive ELSE einde_volgtijd END - datum_uitstroom AS INTEGER) AS tijd
+FROM volgtijd
+-- Zero follow-up (death, emigration or the peildatum on or before the day of release) carries
+-- no information on recidive: such records are dropped.
+WHERE einde_volgtijd > datum_uitstroom;

@@ -1,0 +1,62 @@
+-- The model frames (models.md, "Models") and the Kaplan–Meier population, as tables over the
+-- tables of 01-recidive.sql and 02-kenmerken.sql. One row per record; detentie_id is kept only
+-- to give the rows a fixed order and never leaves the connection.
+
+-- cox_basis and cox_interactie: rik, observable at 1m_na, follow-up from release. (Observable at
+-- 1m_na implies at least a month of follow-up, so no record here has zero follow-up.)
+CREATE OR REPLACE TEMP TABLE modelframe_recidive AS
+SELECT
+  k.detentie_id,
+  v.tijd,
+  CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
+  k.id, k.activiteit, k.huisvesting, k.wanbetaler, k.startkwalificatie,
+  k.geslacht, k.leeftijd, k.eerdere_zaken, k.detentieduur, k.cohort
+FROM model_kenmerken AS k
+JOIN recidive_volgtijd AS v USING (detentie_id)
+WHERE k.obs_1m_na;
+
+-- cox_landmark_6m: rik with a job at 1m_na, observable at 6m_na, without a qualifying case in
+-- (uitstroom, 6m_na]; follow-up from 6m_na to the same end as above. The first case after
+-- release is then the first case after 6m_na.
+CREATE OR REPLACE TEMP TABLE modelframe_landmark_6m AS
+SELECT
+  k.detentie_id,
+  CAST(CASE WHEN v.gebeurtenis THEN v.eerste_recidive ELSE v.einde_volgtijd END - l.t_6m_na AS INTEGER) AS tijd,
+  CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
+  CASE WHEN l.zelfde_baan THEN 'ja' ELSE 'nee' END AS zelfde_baan,
+  CASE WHEN l.stabiel_wonen THEN 'ja' ELSE 'nee' END AS stabiel_wonen,
+  k.geslacht, k.leeftijd, k.eerdere_zaken, k.cohort
+FROM landmark_6m AS l
+JOIN model_kenmerken AS k USING (detentie_id)
+JOIN recidive_volgtijd AS v USING (detentie_id)
+WHERE k.obs_1m_na AND k.obs_6m_na AND k.werk_1m_na
+  AND (v.eerste_recidive IS NULL OR v.eerste_recidive > l.t_6m_na)
+  -- zero follow-up from the landmark (6m_na falls on the end of follow-up) is dropped
+  AND v.einde_volgtijd > l.t_6m_na;
+
+-- logit_werk_6m: rik observable at 6m_na (and so at 1m_na); outcome: a job at 6m_na.
+CREATE OR REPLACE TEMP TABLE modelframe_werk_6m AS
+SELECT
+  k.detentie_id,
+  CAST(k.werk_6m_na AS INTEGER) AS uitkomst,
+  k.id, k.huisvesting, k.wanbetaler, k.startkwalificatie, k.werk_1m_voor,
+  k.geslacht, k.leeftijd, k.eerdere_zaken, k.detentieduur, k.cohort
+FROM model_kenmerken AS k
+WHERE k.obs_1m_na AND k.obs_6m_na;
+
+-- Kaplan–Meier population: every uitstroom record (rik and kv) observable at 1m_na, the same
+-- rule as the models, so that the curves by category add up to the curve of their group. The
+-- categories exist for rik only.
+CREATE OR REPLACE TEMP TABLE km_record AS
+SELECT
+  v.detentie_id,
+  CAST(u.cohort AS VARCHAR) AS cohort,
+  u.groep,
+  v.tijd,
+  CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
+  k.id, k.activiteit, k.huisvesting, k.wanbetaler
+FROM recidive_volgtijd AS v
+JOIN uitstroom AS u USING (detentie_id)
+JOIN verloop AS r USING (detentie_id)
+LEFT JOIN model_kenmerken AS k USING (detentie_id)
+WHERE r.obs_1m_na;

@@ -1,0 +1,227 @@
+/**
+ * The published model files (models.md): out/data/modellen.csv and out/data/recidive_km.csv,
+ * their lines for the disclosure audit (the indicator engine's onderdrukking.csv), and the
+ * verification frames that stay inside the secure environment.
+ *
+ * Number format, fixed so the files are deterministic and diff cleanly:
+ * - coef, se, ratio, ci_laag, ci_hoog, p: 6 significant digits as C's and R's
+ *   `sprintf("%.6g")` (trailing zeros dropped, exponent form such as `1.5e-07` below 1e-4 and
+ *   from 1e6); a p below the smallest double is `0`.
+ * - the log likelihood in the `(model)` row: fixed, 4 decimals.
+ * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
+ * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty.
+ */
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Edition } from '../edition/edition.ts';
+import { InputError } from '../util/errors.ts';
+import { KM_REGEL_TEKST } from './disclosure.ts';
+import { buildModelFrames, modelDefinities, readModelFrame } from './frames.ts';
+import type { ModelNoot, ModelResults } from './run.ts';
+
+export const MODELLEN_HEADER = 'model,term,coef,se,ratio,ci_laag,ci_hoog,p,n,events';
+export const KM_HEADER = 'uitsplitsing,categorie,cohort,groep,maand,at_risk,cumulatief,ci_laag,ci_hoog,onderdrukt';
+
+function zonderMinNul(s: string): string {
+  return /^-0(\.0*)?(e.*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** `sprintf("%.<digits>g", x)` as C and R print it. */
+export function formatSignificant(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) throw new Error(`formatSignificant: ${x} is not finite`);
+  if (x === 0) return '0';
+  const exp = x.toExponential(digits - 1); // rounds to `digits` significant digits
+  const e = Number(exp.slice(exp.indexOf('e') + 1));
+  let out: string;
+  if (e >= -4 && e < digits) {
+    out = x.toFixed(digits - 1 - e);
+    if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
+  } else {
+    let [mantissa, power] = exp.split('e') as [string, string];
+    if (mantissa.includes('.')) mantissa = mantissa.replace(/0+$/, '').replace(/\.$/, '');
+    const sign = power.startsWith('-') ? '-' : '+';
+    const abs = power.replace(/^[+-]/, '');
+    out = `${mantissa}e${sign}${abs.padStart(2, '0')}`;
+  }
+  return zonderMinNul(out);
+}
+
+/** Fixed decimals, `-0` written as `0`. */
+export function formatFixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) throw new Error(`formatFixed: ${x} is not finite`);
+  return zonderMinNul(x.toFixed(decimals));
+}
+
+const csvVeld = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * modellen.csv: per published model a `(model)` row (log likelihood in `coef`, `n`, `events`)
+ * followed by one row per coefficient in term order; term rows leave `n` and `events` empty.
+ * Suppressed and failed models have no rows (see modelOnderdrukkingRegels and the notes).
+ */
+export function renderModellenCsv(results: ModelResults): string {
+  const lines = [MODELLEN_HEADER];
+  for (const m of results.modellen) {
+    if (m.status !== 'geschat') continue;
+    lines.push([m.model, '(model)', formatFixed(m.loglik, 4), '', '', '', '', '', String(m.n), String(m.events)].join(','));
+    for (const t of m.termen) {
+      lines.push(
+        [
+          m.model,
+          csvVeld(t.term),
+          formatSignificant(t.coef),
+          formatSignificant(t.se),
+          formatSignificant(t.ratio),
+          formatSignificant(t.ciLaag),
+          formatSignificant(t.ciHoog),
+          formatSignificant(t.p),
+          '',
+          '',
+        ].join(','),
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** recidive_km.csv, in the order of results.km (uitsplitsing, categorie, cohort, groep, maand). */
+export function renderKmCsv(results: ModelResults): string {
+  const lines = [KM_HEADER];
+  const f6 = (x: number | null) => (x === null ? '' : formatFixed(x, 6));
+  for (const p of results.km) {
+    lines.push(
+      [
+        p.uitsplitsing,
+        p.categorie,
+        p.cohort,
+        p.groep,
+        String(p.maand),
+        p.atRisk === null ? '' : String(p.atRisk),
+        f6(p.cumulatief),
+        f6(p.ciLaag),
+        f6(p.ciHoog),
+        p.onderdrukt ? '1' : '0',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The audit rule of a model note (only merges, drops and suppressed models are suppressions). */
+const NOOT_REGEL: Record<string, string> = {
+  records: 'records_onder_drempel',
+  events: 'gebeurtenissen_onder_drempel',
+  'non-events': 'niet_gebeurtenissen_onder_drempel',
+};
+
+/**
+ * The disclosure audit lines (no header) for recidive_km.csv and modellen.csv, in the columns of
+ * the indicator engine's ONDERDRUKKING_HEADER `bestand,indicator,cohort,groep,moment,regel,toelichting`:
+ *
+ * - recidive_km.csv, one line per suppressed point: indicator `<uitsplitsing>:<categorie>`
+ *   (`totaal:totaal` for the curves by cohort and groep), its cohort and groep, moment
+ *   `<maand>m_na` (the end of month m after release), regel `at_risk_onder_drempel`,
+ *   `gebeurtenissen_onder_drempel` or `secundair`.
+ * - modellen.csv, one line per merged level or dropped interaction: indicator
+ *   `<model>:<term>`, cohort `totaal` (cohorts pooled), groep `rik`, moment the moment the
+ *   covariates describe (`1m_na`; `6m_na` for cox_landmark_6m), regel
+ *   `records_onder_drempel`, `gebeurtenissen_onder_drempel` or `niet_gebeurtenissen_onder_drempel`;
+ *   and one line per model left out whole: indicator `<model>`, regel the model's rule.
+ *
+ * Values never appear; the rule and a Dutch explanation do.
+ */
+export function modelOnderdrukkingRegels(results: ModelResults): string[] {
+  const lines: string[] = [];
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  for (const o of results.kmOnderdrukkingen) {
+    lines.push(
+      ['recidive_km.csv', `${o.uitsplitsing}:${o.categorie}`, o.cohort, o.groep, `${o.maand}m_na`, o.regel, quote(KM_REGEL_TEKST[o.regel])].join(','),
+    );
+  }
+  const moment = new Map(results.modellen.map((m) => [m.model, m.moment]));
+  for (const n of results.noten) {
+    const regel = auditRegel(n);
+    if (!regel) continue;
+    const indicator = n.term ? `${n.model}:${n.term}` : n.model;
+    lines.push(['modellen.csv', csvVeld(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, quote(n.tekst)].join(','));
+  }
+  return lines;
+}
+
+function auditRegel(n: ModelNoot): string | null {
+  if (n.soort === 'samengevoegd' || n.soort === 'weggelaten') return NOOT_REGEL[n.reden] ?? null;
+  if (n.soort === 'onderdrukt') return n.reden;
+  return null; // a failed model is not a suppression
+}
+
+/** The deepest existing ancestor resolved through symlinks, with the rest appended. */
+async function echtPad(path: string): Promise<string> {
+  const abs = resolve(path);
+  let bestaand = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(await realpath(bestaand), ...rest.reverse());
+    } catch {
+      const ouder = dirname(bestaand);
+      if (ouder === bestaand) return abs;
+      rest.push(bestaand.slice(ouder.length).replace(/^[\\/]/, ''));
+      bestaand = ouder;
+    }
+  }
+}
+
+function binnen(kind: string, ouder: string): boolean {
+  const rel = relative(ouder, kind);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Writes the verification frame of every model (models.md, "Verification frame") as
+ * `<folder>/<model>.csv`: one row per record in a fixed order, no ids; for Cox models `tijd`
+ * and `gebeurtenis`, for the logistic model `uitkomst`, then the model's covariates with their
+ * levels as values. Refuses (InputError) a folder inside the published output folder, also
+ * through a symbolic link. Needs the working tables, like computeModels. Returns the files
+ * written.
+ */
+export async function writeModelFrames(
+  conn: DuckDBConnection,
+  edition: Edition,
+  peildatum: string,
+  folder: string,
+  publishedOutDir: string,
+): Promise<string[]> {
+  const [doel, uit] = await Promise.all([echtPad(folder), echtPad(publishedOutDir)]);
+  if (binnen(resolve(folder), resolve(publishedOutDir)) || binnen(doel, uit)) {
+    throw new InputError(
+      [
+        `--model-frames ${folder}: deze map ligt binnen de gepubliceerde uitvoermap ${publishedOutDir}. ` +
+          'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten.',
+      ],
+      `Kies een map buiten ${publishedOutDir}, bijvoorbeeld een werkmap in de beveiligde omgeving.`,
+    );
+  }
+  await buildModelFrames(conn, edition, peildatum);
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  for (const d of modelDefinities(edition)) {
+    const { n, frame } = await readModelFrame(conn, d);
+    const uitkomst: [string, ArrayLike<number>][] =
+      d.kind === 'cox'
+        ? [
+            ['tijd', frame.tijd!],
+            ['gebeurtenis', frame.gebeurtenis!],
+          ]
+        : [['uitkomst', frame.uitkomst!]];
+    const cols = d.covariaten.map((c) => frame.columns[c]!);
+    const lines = [[...uitkomst.map(([name]) => name), ...d.covariaten].join(',')];
+    for (let i = 0; i < n; i++) {
+      lines.push([...uitkomst.map(([, v]) => String(v[i])), ...cols.map((c) => c[i]!)].join(','));
+    }
+    const file = join(folder, `${d.model}.csv`);
+    await writeFile(file, lines.join('\n') + '\n', 'utf8');
+    written.push(file);
+  }
+  return written;
+}
