@@ -21,14 +21,18 @@
  *    recovered by subtraction, so we solve these equations exactly, as the indicator engine
  *    does (its `recoverable`), and suppress more points until no protected value is determined.
  * 3. Neighbours in time. A suppressed point lies between its nearest published neighbours of
- *    the same curve (E between theirs, A between theirs; before month 1, E = 0 and A = the
- *    curve's size). When both neighbours show the same value, the point has that value too:
- *    such runs enter the equations as "equal to the neighbour", so a secondary suppression in
- *    the middle of a flat stretch cannot be undone. To keep secondary suppressions away from
- *    the middle of curves at all, a point suppressed to protect an E is suppressed together
- *    with the earlier months of its curve, and one suppressed to protect an A together with the
- *    later months: the hidden values then lie between 0 (or the size) and a published value at
- *    least k away.
+ *    the same curve: E between theirs, A between theirs (before month 1: E = 0 and A = the
+ *    curve's size n, which indicatoren.csv publishes). When both neighbours show the same
+ *    value, the hidden point has it too, so runs between equal neighbours enter the equations
+ *    as "equal to the neighbour". To keep secondary suppressions away from the middle of
+ *    curves, a point suppressed to protect an E is suppressed together with the earlier
+ *    months of its curve, and one suppressed to protect an A together with the later months:
+ *    every curve's suppressed months are then a run from month 1 and a run up to the last
+ *    month (suppressKm checks that shape). The runs at the end are bounded on one side only;
+ *    the runs from month 1 lie between E = 0 and a published E >= k, so their E is never
+ *    pinned; their A is pinned only in the odd case of a published A equal to n (nobody has
+ *    left yet and all events so far fall on that month's last day), which the equations above
+ *    take care of.
  *
  * The choice of the next point to suppress: a part before a total, then the smallest curve,
  * then the first in key order, so the result is deterministic.
@@ -74,8 +78,8 @@ interface Term {
 }
 interface Vergelijking {
   termen: Term[];
-  /** A totals-and-parts equation (the total has coefficient -1), not a neighbour one. */
-  familie?: boolean;
+  /** A total and its parts (parts 1, total -1), or else a neighbour equation of rule 3. */
+  familie: boolean;
 }
 
 const puntSleutel = (id: string, maand: number) => `${id}#${maand}`;
@@ -98,7 +102,15 @@ export function suppressKm(
 ): Map<string, KmRegel> {
   const byId = new Map(curves.map((c) => [c.id, c]));
   const maanden = curves[0]?.punten.length ?? 0;
-  for (const c of curves) if (c.punten.length !== maanden) throw new Error(`curve ${c.id}: expected ${maanden} points`);
+  for (const c of curves) {
+    if (c.punten.length !== maanden) throw new Error(`curve ${c.id}: expected ${maanden} points`);
+    c.punten.forEach((p, i) => {
+      const vorige = i === 0 ? { atRisk: c.n, events: 0 } : c.punten[i - 1]!;
+      if (p.events < vorige.events || p.atRisk > vorige.atRisk || p.events > c.n) {
+        throw new Error(`curve ${c.id}: month ${i + 1} is not a Kaplan–Meier count (events fall or at risk rises)`);
+      }
+    });
+  }
 
   const regel = new Map<string, KmRegel>();
   const beschermd = new Set<string>();
@@ -122,14 +134,7 @@ export function suppressKm(
     const { id, maand } = ontleed(v);
     return byId.has(id) && onderdrukt(id, maand);
   };
-  const waarde = (s: Soort, id: string, m: number): number => {
-    const c = byId.get(id)!;
-    if (m === 0) return s === 'A' ? c.n : 0;
-    const p = c.punten[m - 1]!;
-    return s === 'A' ? p.atRisk : p.events;
-  };
 
-  // The family equations do not change; the neighbour equations follow the suppressions.
   const familieVergelijkingen: Vergelijking[] = [];
   for (const f of families) {
     const delen = f.delen.filter((d) => byId.has(d));
@@ -141,17 +146,32 @@ export function suppressKm(
         familieVergelijkingen.push({ termen, familie: true });
       }
   }
+  // Rule 3: a suppressed run between equal neighbours equals them (month 0 is known: E = 0, A = n).
+  const waarde = (s: Soort, id: string, m: number): number => {
+    const c = byId.get(id)!;
+    if (m === 0) return s === 'A' ? c.n : 0;
+    const p = c.punten[m - 1]!;
+    return s === 'A' ? p.atRisk : p.events;
+  };
   const buurVergelijkingen = (): Vergelijking[] => {
     const out: Vergelijking[] = [];
     for (const c of curves)
       for (const s of ['A', 'E'] as const) {
-        let vorige = 0; // last published month (0: before month 1, value known)
-        for (let m = 1; m <= maanden + 1; m++) {
-          if (m <= maanden && onderdrukt(c.id, m)) continue;
-          // m is published (or past the end): months vorige+1 .. m-1 form a suppressed run.
-          if (m <= maanden && m - vorige > 1 && waarde(s, c.id, vorige) === waarde(s, c.id, m)) {
+        let vorige = 0;
+        for (let m = 1; m <= maanden; m++) {
+          if (onderdrukt(c.id, m)) continue;
+          if (m - vorige > 1 && waarde(s, c.id, vorige) === waarde(s, c.id, m)) {
             for (let r = vorige + 1; r < m; r++)
-              out.push({ termen: [{ v: varNaam(s, c.id, r), c: 1 }, { v: varNaam(s, c.id, vorige), c: -1 }] });
+              out.push({
+                // The later neighbour carries coefficient 0: it says nothing about the value, but
+                // makes it a candidate for suppression when the run has to be opened up.
+                termen: [
+                  { v: varNaam(s, c.id, r), c: 1 },
+                  { v: varNaam(s, c.id, vorige), c: -1 },
+                  { v: varNaam(s, c.id, m), c: 0 },
+                ],
+                familie: false,
+              });
           }
           vorige = m;
         }
@@ -162,16 +182,23 @@ export function suppressKm(
   for (let ronde = 0; ; ronde++) {
     if (ronde > curves.length * maanden + 1) throw new Error('suppressKm: secondary suppression did not converge');
     const vergelijkingen = [...familieVergelijkingen, ...buurVergelijkingen()];
-    const lekkend = recoverable(vergelijkingen, onbekend)
-      .map((deel) => deel.filter((v) => beschermd.has(v)))
-      .filter((deel) => deel.length > 0);
+    // The determined unknowns of each part of the system that determines a protected one: the
+    // leak may run through the others (a value pinned by its neighbours), so all of them lead
+    // to candidates.
+    const lekkend = recoverable(vergelijkingen, onbekend).filter((deel) => deel.some((v) => beschermd.has(v)));
     if (lekkend.length === 0) break;
     const perVar = new Map<string, Vergelijking[]>();
     for (const e of vergelijkingen)
       for (const t of e.termen) perVar.set(t.v, [...(perVar.get(t.v) ?? []), e]);
 
+    // Parts of the system are independent, so each round treats every leaking part; a part
+    // that shares an equation with a point suppressed earlier in this round waits for the
+    // next round, when its leak is computed afresh.
+    const geraakt = new Set<string>();
     for (const deel of lekkend) {
-      // Published points sharing an equation with a determined protected value.
+      const vars = new Set(deel.flatMap((q) => (perVar.get(q) ?? []).flatMap((e) => e.termen.map((t) => t.v))));
+      if ([...vars].some((v) => geraakt.has(v.slice(v.indexOf('|') + 1)))) continue;
+      // Published points sharing an equation with a determined value of this part.
       const kandidaten = new Map<string, { id: string; maand: number; soort: Soort; totaal: boolean }>();
       const voegToe = (e: Vergelijking, soort: Soort) => {
         for (const t of e.termen) {
@@ -179,7 +206,7 @@ export function suppressKm(
           if (p.maand < 1 || !byId.has(p.id) || onderdrukt(p.id, p.maand)) continue;
           const key = puntSleutel(p.id, p.maand);
           const bestaand = kandidaten.get(key);
-          const totaal = e.familie === true && t.c < 0;
+          const totaal = e.familie && t.c < 0;
           if (!bestaand || (bestaand.totaal && !totaal)) kandidaten.set(key, { id: p.id, maand: p.maand, soort, totaal });
         }
       };
@@ -203,8 +230,21 @@ export function suppressKm(
       for (let m = van; m <= tot; m++) {
         const key = puntSleutel(keuze.id, m);
         if (!regel.has(key)) regel.set(key, 'secundair');
+        geraakt.add(`${keuze.id}|${m}`);
       }
     }
   }
+  assertRandvorm(curves, regel, maanden);
   return regel;
+}
+
+/** Rule 3's invariant: per curve, suppressed months form a run from month 1 and one to the end. */
+function assertRandvorm(curves: readonly KmCurveTellingen[], regel: Map<string, KmRegel>, maanden: number): void {
+  for (const c of curves) {
+    let m = 1;
+    while (m <= maanden && regel.has(puntSleutel(c.id, m))) m++;
+    while (m <= maanden && !regel.has(puntSleutel(c.id, m))) m++;
+    while (m <= maanden && regel.has(puntSleutel(c.id, m))) m++;
+    if (m <= maanden) throw new Error(`suppressKm: curve ${c.id} has a suppressed month between published ones`);
+  }
 }
