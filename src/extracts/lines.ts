@@ -151,3 +151,40 @@ export async function physicalLines(path: string, query: LineQuery): Promise<Lin
   if (open > 0 && unitLength > 0) endUnit(); // a last record without a final newline
   return answer;
 }
+
+export type LineEndingProblem = { line: number; kind: 'crlf-after-lf' | 'lf-after-crlf' | 'lone-cr' };
+
+/**
+ * The first line whose end differs from the first line's (`\n` vs `\r\n`), or that has a `\r`
+ * outside quotes that ends nothing. DuckDB stops on these without saying where ("state
+ * machine reached an invalid state"), so this finds the line for the message.
+ */
+export async function lineEndingProblem(path: string): Promise<LineEndingProblem | undefined> {
+  let line = 1;
+  let inQuote = false;
+  let style: 'lf' | 'crlf' | undefined;
+  let previous = -1;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === QUOTE) inQuote = !inQuote; // "" inside a quoted value toggles twice
+        else if (inQuote) {
+          if (b === NL) line++;
+        } else if (previous === CR && b !== NL) return { line, kind: 'lone-cr' };
+        else if (b === NL) {
+          const crlf = previous === CR;
+          if (style === undefined) style = crlf ? 'crlf' : 'lf';
+          else if (style === 'lf' && crlf) return { line, kind: 'crlf-after-lf' };
+          else if (style === 'crlf' && !crlf) return { line, kind: 'lf-after-crlf' };
+          line++;
+        }
+        previous = b;
+      }
+    }
+    return previous === CR && !inQuote ? { line, kind: 'lone-cr' } : undefined;
+  } finally {
+    stream.destroy();
+  }
+}

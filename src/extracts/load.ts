@@ -23,6 +23,7 @@ import { InputError } from '../util/errors.ts';
 import { anyProblem, rowChecks, withDates } from './checks.ts';
 import { EXTRACTS, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
 import { readExtractie } from './extractie.ts';
+import { lineEndingProblem } from './lines.ts';
 import { format, kolom, msg, type Text } from './messages.ts';
 import { extractFiles, gunzipTo, readCsvClause, readCsvHeader, readParquetClause } from './source.ts';
 import { ident } from './sql.ts';
@@ -31,7 +32,10 @@ import { validateTables, type LoadedTable, type Problem } from './validate.ts';
 export interface LoadOptions {
   /** How many errors to describe before summing up the rest (default 50). */
   maxErrors?: number;
-  /** DuckDB's memory_limit, e.g. '3GB'; beyond it DuckDB spills to a temporary folder. */
+  /**
+   * DuckDB's memory_limit (default DEFAULT_MEMORY_LIMIT): beyond it DuckDB moves table data
+   * and intermediate results to a temporary folder instead of growing.
+   */
   memoryLimit?: string;
 }
 
@@ -51,6 +55,13 @@ export interface LoadedExtracts {
 export const DEFAULT_MAX_ERRORS = 50;
 
 /**
+ * At scale 10 the extract tables alone take about 4 GB in memory; with this limit the whole
+ * process stays under 3 GB (measured: bench/load.ts), at little cost in time. At scale 1
+ * everything fits well within it.
+ */
+export const DEFAULT_MEMORY_LIMIT = '2GB';
+
+/**
  * Load the extract set in `folder`: validate all of it against the contract and return an
  * open DuckDB with one table per present extract. Throws one InputError listing every problem
  * (up to `maxErrors`) when anything is wrong.
@@ -67,8 +78,12 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   const peildatum = json.extractie?.peildatum;
 
   const temp = await mkdtemp(join(tmpdir(), 'monitor-extracts-'));
-  const config: Record<string, string> = { temp_directory: join(temp, 'duckdb'), preserve_insertion_order: 'true' };
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const config: Record<string, string> = {
+    temp_directory: join(temp, 'duckdb'),
+    // Row order is file order: a row's position is how a message finds its line.
+    preserve_insertion_order: 'true',
+    memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+  };
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
   let closed = false;
@@ -311,7 +326,9 @@ async function loadTable(
     const detail = firstLine(e);
     if (/invalidated|FATAL/i.test(detail)) throw e; // DuckDB itself is broken: not a data problem
     await conn.run(`DROP TABLE IF EXISTS ${ident(spec.name)}`);
-    problem({ kind: 'file' }, msg.unreadable(detail));
+    const ending = source.csvPath === undefined ? undefined : await lineEndingProblem(source.csvPath);
+    if (ending) problem({ kind: 'line', line: ending.line }, msg.lineEnding(ending.kind));
+    else problem({ kind: 'file' }, msg.unreadable(detail));
     return undefined;
   }
   const reader = await conn.runAndReadAll(

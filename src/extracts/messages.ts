@@ -133,6 +133,15 @@ export const msg = {
   }),
   badEncoding: (): Text => ({ what: 'bevat tekens die geen UTF-8 zijn', expected: 'UTF-8' }),
   lineTooLong: (): Text => ({ what: 'de regel is te lang om te lezen', expected: 'regels van hoogstens enkele megabytes' }),
+  lineEnding: (kind: 'crlf-after-lf' | 'lf-after-crlf' | 'lone-cr'): Text => ({
+    what:
+      kind === 'lone-cr'
+        ? 'een los \\r-teken buiten aanhalingstekens'
+        : kind === 'crlf-after-lf'
+          ? 'de regel eindigt op \\r\\n, de eerste regel op \\n'
+          : 'de regel eindigt op \\n, de eerste regel op \\r\\n',
+    expected: 'één soort regeleinde in het hele bestand, \\n of \\r\\n (een \\r in een waarde staat tussen "...")',
+  }),
   badLine: (detail: string): Text => ({ what: `onleesbare regel: ${detail}`, expected: 'een regel volgens RFC 4180' }),
 
   // Values.

@@ -117,10 +117,7 @@ export async function validateTables(
     }),
   );
   let describe = found.count > 0;
-  for (const r of references) {
-    if (describe) break;
-    describe = (await unknownCount(conn, r.table, r.reference, r.target)) > 0;
-  }
+  if (!describe) describe = (await unknownCount(conn, references)) > 0;
   if (describe) {
     for (const r of references) add(await badReferences(conn, r.table, r.reference, r.target, cap, options));
   }
@@ -284,19 +281,32 @@ async function duplicates(
   };
 }
 
-/** Rows whose reference is not in the target; the quick check. */
+/**
+ * Rows whose reference is not in its target; the quick check. References to the same key
+ * (every persoon_id -> personen) are checked in one anti-join, so the key's hash table is
+ * built once.
+ */
 async function unknownCount(
   conn: DuckDBConnection,
-  table: LoadedTable,
-  reference: Reference,
-  target: LoadedTable,
+  references: readonly { table: LoadedTable; reference: Reference; target: LoadedTable }[],
 ): Promise<number> {
-  const c = ident(reference.column);
-  return scalar(
-    conn,
-    `SELECT count(*) FROM (SELECT ${c} FROM ${ident(table.spec.name)} WHERE ${c} IS NOT NULL) t
-     ANTI JOIN ${ident(target.spec.name)} r ON r.${ident(reference.key)} = t.${c}`,
-  );
+  const groups = new Map<string, typeof references>();
+  for (const r of references) {
+    const id = `${r.target.spec.name}.${r.reference.key}`;
+    groups.set(id, [...(groups.get(id) ?? []), r]);
+  }
+  let count = 0;
+  for (const group of groups.values()) {
+    const { target, reference } = group[0]!;
+    const values = group
+      .map((r) => `SELECT ${ident(r.reference.column)} AS value FROM ${ident(r.table.spec.name)}`)
+      .join(' UNION ALL ');
+    count += await scalar(
+      conn,
+      `SELECT count(*) FROM (${values}) t ANTI JOIN ${ident(target.spec.name)} r ON r.${ident(reference.key)} = t.value`,
+    );
+  }
+  return count;
 }
 
 /** Rows whose reference has a wrong format or is not in the target. */

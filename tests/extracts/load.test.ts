@@ -269,6 +269,14 @@ describe('CSV structure (RFC 4180)', () => {
     only(await errorsOf(dir), join(dir, 'justitie.csv'), 3, undefined, /^een aanhalingsteken wordt niet afgesloten/);
   });
 
+  test('mixed line ends, or a stray \\r, are an error at their line', async () => {
+    const lines = VALID.banen;
+    let dir = await writeSet({ files: { banen: `${header('banen')}\n${lines[0]}\r\n${lines[1]}\n${lines[2]}\n` } });
+    only(await errorsOf(dir), join(dir, 'banen.csv'), 2, undefined, /^de regel eindigt op \\r\\n, de eerste regel op \\n/);
+    dir = await writeSet({ files: { banen: `${header('banen')}\r\n${lines[0]}\r\nP1,B2,zelf\rstandige,2014-08-01,\r\n` } });
+    only(await errorsOf(dir), join(dir, 'banen.csv'), 3, undefined, /^een los \\r-teken buiten aanhalingstekens/);
+  });
+
   test('lines stay right after a quoted value with newlines, a blank line and a rejected line', async () => {
     const text =
       `${header('banen')},opmerking\n` +
