@@ -6,7 +6,8 @@
  * Number format, fixed so the files are deterministic and diff cleanly:
  * - coef, se, ratio, ci_laag, ci_hoog, p: 6 significant digits as C's and R's
  *   `sprintf("%.6g")` (trailing zeros dropped, exponent form such as `1.5e-07` below 1e-4 and
- *   from 1e6); a p below the smallest double is `0`.
+ *   from 1e6; a value exactly halfway between two 6-digit numbers rounds up, where C rounds to
+ *   even); a p below the smallest double is `0`.
  * - the log likelihood in the `(model)` row: fixed, 4 decimals.
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
  * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty.
