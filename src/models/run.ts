@@ -12,7 +12,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import { buildDesign, type DroppedTerm, type MergedLevel, type SmallCount } from './design.ts';
+import { buildDesign, type DesignSpec, type DroppedTerm, type MergedLevel, type SmallCount } from './design.ts';
 import { ModelError, type ModelFailure } from './errors.ts';
 import { fitCox } from './cox.ts';
 import { fitLogit } from './logit.ts';
@@ -56,6 +56,7 @@ export interface GeschatModel extends UitkomstBasis {
   readonly loglik: number;
   /** One row per coefficient (the logistic model starts with `(Intercept)`). */
   readonly termen: readonly WaldRow[];
+  readonly referenties: readonly ReferentieWissel[];
   readonly samengevoegd: readonly MergedLevel[];
   readonly weggelaten: readonly DroppedTerm[];
 }
@@ -70,11 +71,26 @@ export interface OnderdruktModel extends UitkomstBasis {
 export interface MisluktModel extends UitkomstBasis {
   readonly status: 'fout';
   readonly fout: ModelError;
+  readonly referenties: readonly ReferentieWissel[];
   readonly samengevoegd: readonly MergedLevel[];
   readonly weggelaten: readonly DroppedTerm[];
 }
 
 export type ModelUitkomst = GeschatModel | OnderdruktModel | MisluktModel;
+
+/**
+ * A covariate whose reference level (models.md's first level) has fewer than k records or
+ * events (or, for the logistic model, records without the outcome) in the model's
+ * population. Its coefficients would contrast every level with that small group, disclosing
+ * it and, when it is empty, making the design singular; the level with the most records that
+ * passes the rule becomes the reference instead (the small one is then merged into it).
+ */
+export interface ReferentieWissel {
+  readonly covariate: string;
+  readonly oorspronkelijk: string;
+  readonly nieuw: string;
+  readonly reden: SmallCount;
+}
 
 /** One point of recidive_km.csv after disclosure control; values are null when suppressed. */
 export interface KmPunt {
@@ -106,10 +122,10 @@ export interface KmOnderdrukking {
 /** What the report says about a model beyond its coefficients (merges, drops, failures). */
 export interface ModelNoot {
   readonly model: ModelNaam;
-  readonly soort: 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout';
+  readonly soort: 'referentie' | 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout';
   /** The term concerned: `<covariate>:<level>` or an interaction; absent for the whole model. */
   readonly term?: string;
-  /** For a merged level: the reference level it was counted with. */
+  /** For a merged level: the reference level it was counted with; for 'referentie': the new reference. */
   readonly referentie?: string;
   readonly reden: SmallCount | ModelRegel | ModelFailure;
   /** One Dutch sentence for the table note. */
@@ -188,7 +204,8 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
   const regel = modelRegel(mf.n, events, k);
   if (regel) return { ...basis, status: 'onderdrukt', regel };
 
-  const design = buildDesign(mf.frame, d.design, k);
+  const { spec, referenties } = kiesReferenties(mf, d, k);
+  const design = buildDesign(mf.frame, spec, k);
   try {
     const fit: ModelFit = design.kind === 'cox' ? fitCox(design) : fitLogit(design);
     const termen = waldTable(fit);
@@ -208,13 +225,46 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
       events: fit.events,
       loglik: fit.loglik.final,
       termen,
+      referenties,
       samengevoegd: design.merged,
       weggelaten: design.dropped,
     };
   } catch (e) {
     if (!(e instanceof ModelError) || bijFout === 'stoppen') throw e;
-    return { ...basis, status: 'fout', fout: e, samengevoegd: design.merged, weggelaten: design.dropped };
+    return { ...basis, status: 'fout', fout: e, referenties, samengevoegd: design.merged, weggelaten: design.dropped };
   }
+}
+
+/** Replaces references that break the rule (see ReferentieWissel); the levels keep their order. */
+function kiesReferenties(mf: ModelFrame, d: ModelDefinitie, k: number): { spec: DesignSpec; referenties: ReferentieWissel[] } {
+  const uitkomst = d.kind === 'cox' ? mf.frame.gebeurtenis! : mf.frame.uitkomst!;
+  const referenties: ReferentieWissel[] = [];
+  const covariates = d.design.covariates.map((c) => {
+    const values = mf.frame.columns[c.name]!;
+    const records = new Map<string, number>(c.levels.map((l) => [l, 0]));
+    const events = new Map<string, number>(c.levels.map((l) => [l, 0]));
+    for (let i = 0; i < mf.n; i++) {
+      records.set(values[i]!, (records.get(values[i]!) ?? 0) + 1);
+      events.set(values[i]!, (events.get(values[i]!) ?? 0) + uitkomst[i]!);
+    }
+    const reden = (l: string): SmallCount | null => {
+      const r = records.get(l) ?? 0;
+      const e = events.get(l) ?? 0;
+      if (r < Math.max(k, 1)) return 'records';
+      if (e < k) return 'events';
+      if (d.kind === 'logit' && r - e < k) return 'non-events';
+      return null;
+    };
+    const ref = c.levels[0]!;
+    const waarom = reden(ref);
+    if (!waarom) return c;
+    // The largest level that passes; ties go to the earlier level.
+    const nieuw = c.levels.filter((l) => !reden(l)).sort((a, b) => records.get(b)! - records.get(a)! || c.levels.indexOf(a) - c.levels.indexOf(b))[0];
+    if (!nieuw) return c; // every level is small: all are merged into the reference, no term
+    referenties.push({ covariate: c.name, oorspronkelijk: ref, nieuw, reden: waarom });
+    return { name: c.name, levels: [nieuw, ...c.levels.filter((l) => l !== nieuw)] };
+  });
+  return { spec: { ...d.design, covariates }, referenties };
 }
 
 const TELLING_TEKST: Record<SmallCount, string> = {
@@ -233,6 +283,16 @@ function notenVan(m: ModelUitkomst): ModelNoot[] {
     return [{ model: m.model, soort: 'onderdrukt', reden: m.regel, tekst: `Model ${m.model} is niet gepubliceerd: ${MODEL_REGEL_TEKST[m.regel]}.` }];
   }
   const noten: ModelNoot[] = [
+    ...m.referenties.map(
+      (r): ModelNoot => ({
+        model: m.model,
+        soort: 'referentie',
+        term: `${r.covariate}:${r.oorspronkelijk}`,
+        referentie: r.nieuw,
+        reden: r.reden,
+        tekst: `De referentiecategorie van ${r.covariate} is ${r.nieuw} in plaats van ${r.oorspronkelijk} (${r.oorspronkelijk}: ${TELLING_TEKST[r.reden]}).`,
+      }),
+    ),
     ...m.samengevoegd.map(
       (s): ModelNoot => ({
         model: m.model,

@@ -67,6 +67,7 @@ function resultaat(): ModelResults {
         events: 567,
         loglik: -3456.78901,
         termen: [wald('id:ongeldig', 0.2, 0.05), wald('geslacht:v*geen_adres', -0.1, 0.2)],
+        referenties: [],
         samengevoegd: [{ covariate: 'huisvesting', level: 'instelling', reference: 'alleenstaand', reason: 'events' }],
         weggelaten: [{ term: 'inkomen*wanbetaler:ja', reason: 'records' }],
       },

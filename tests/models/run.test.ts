@@ -1,0 +1,144 @@
+/**
+ * computeModels on hand-made extracts: what is published when a population is too small, and
+ * how a model that cannot be estimated reaches the user (a Dutch message, never NaN).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
+import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
+import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { computeModels, type ComputeModelsOptions, type ModelResults } from '../../src/models/run.ts';
+import { ModelError } from '../../src/models/errors.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+
+const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const PEILDATUM = '2019-06-30';
+
+async function bereken(data: Tabellen, ed: Edition = edition, opties: ComputeModelsOptions = {}): Promise<ModelResults> {
+  const { conn, close } = await tabellen(data);
+  try {
+    await buildWorkingTables(conn as DuckDBConnection, parametersVoor(ed, PEILDATUM), false);
+    return await computeModels(conn, ed, PEILDATUM, opties);
+  } finally {
+    close();
+  }
+}
+
+const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** n persons released 2015-03-10 (rik), each with a first case `dag(i)` days after release (null: none). */
+function groep(prefix: string, n: number, dag: (i: number) => number | null, extra: Rij = {}): Tabellen {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  return {
+    personen: ids.map((p) => ({ persoon_id: p, geslacht: 'm', geboortedatum: '1980-05-15', hoogste_opleiding: 'mbo2_4', ...extra })),
+    detenties: ids.map((p) => ({
+      detentie_id: `d${p}`,
+      persoon_id: p,
+      datum_instroom: '2015-01-10',
+      datum_uitstroom: '2015-03-10',
+      id_bij_instroom: 'geldig',
+      id_bij_uitstroom: 'geldig',
+    })),
+    justitie: ids.flatMap((p, i) => {
+      const d = dag(i);
+      return d === null ? [] : [{ zaak_id: `z${p}`, persoon_id: p, pleegdatum: plusDagen('2015-03-10', d), afdoening: 'veroordeling' }];
+    }),
+  };
+}
+function samen(...delen: Tabellen[]): Tabellen {
+  const out: Record<string, Rij[]> = {};
+  for (const d of delen) for (const [k, v] of Object.entries(d)) out[k] = [...(out[k] ?? []), ...(v ?? [])];
+  return out as Tabellen;
+}
+
+test('populations below the threshold publish nothing: models are left out whole and every KM point is suppressed, each with its rule in the audit', async () => {
+  const r = await bereken(groep('p', 3, (i) => 40 + i));
+  assert.deepEqual(
+    r.modellen.map((m) => [m.model, m.status, m.status === 'onderdrukt' ? m.regel : null]),
+    [
+      ['cox_basis', 'onderdrukt', 'records_onder_drempel'],
+      ['cox_interactie', 'onderdrukt', 'records_onder_drempel'],
+      ['cox_landmark_6m', 'onderdrukt', 'records_onder_drempel'],
+      ['logit_werk_6m', 'onderdrukt', 'records_onder_drempel'],
+    ],
+  );
+  assert.equal(renderModellenCsv(r), 'model,term,coef,se,ratio,ci_laag,ci_hoog,p,n,events\n');
+  assert.ok(r.km.length > 0);
+  assert.ok(r.km.every((p) => p.onderdrukt && p.atRisk === null && p.cumulatief === null));
+  const csv = renderKmCsv(r);
+  assert.doesNotMatch(csv.split('\n').slice(1).join('\n'), /,0$/m, 'no published point');
+  const audit = modelOnderdrukkingRegels(r);
+  assert.equal(audit.filter((l) => l.startsWith('recidive_km.csv,')).length, r.km.length);
+  assert.equal(audit.filter((l) => l.startsWith('modellen.csv,')).length, 4);
+});
+
+test('the KM curves: by cohort and groep with totals, and for rik by category; curves without records are left out', async () => {
+  const r = await bereken(groep('p', 12, (i) => 10 + 20 * i), { ...edition, drempel: 2 });
+  const curves = [...new Set(r.km.map((p) => `${p.uitsplitsing}|${p.categorie}|${p.cohort}|${p.groep}`))];
+  assert.deepEqual(curves, [
+    'totaal|totaal|2015|rik',
+    'totaal|totaal|2015|totaal',
+    'totaal|totaal|totaal|rik',
+    'totaal|totaal|totaal|totaal',
+    'id|geldig|totaal|rik',
+    'activiteit|geen|totaal|rik',
+    'huisvesting|geen_inschrijving|totaal|rik',
+    'wanbetaler|nee|totaal|rik',
+  ]);
+  // Events on days 10, 30, 50, ...: month 1 (day 30) has 2 events behind it, 11 at risk.
+  const m1 = r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 1)!;
+  assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [11, true, false]);
+  // Month 12 (day 365): all 12 events by day 230, nobody at risk: suppressed.
+  assert.equal(r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 12)!.onderdrukt, true);
+});
+
+/**
+ * Twenty men reoffend on days 100..119 and five do not, five women on days 1..5: every
+ * woman's event comes before any man's, so the likelihood of geslacht:v rises without bound
+ * (separation). All other covariates have one level.
+ */
+const gescheiden = samen(
+  groep('m', 25, (i) => (i < 20 ? 100 + i : null)),
+  groep('v', 5, (i) => 1 + i, { geslacht: 'v' }),
+);
+
+test('a model that cannot be estimated is reported with a Dutch message naming the model and term, and writes no numbers', async () => {
+  const r = await bereken(gescheiden, { ...edition, drempel: 2 });
+  const basis = r.modellen.find((m) => m.model === 'cox_basis')!;
+  assert.equal(basis.status, 'fout');
+  assert.ok(basis.status === 'fout' && basis.fout instanceof ModelError && basis.fout.failure === 'separatie');
+  const noot = r.noten.find((n) => n.model === 'cox_basis' && n.soort === 'fout')!;
+  assert.match(noot.tekst, /^Model cox_basis: .*geslacht:v/);
+  // In cox_interactie geslacht:v*geen_adres equals geslacht:v (nobody has an address).
+  const interactie = r.modellen.find((m) => m.model === 'cox_interactie')!;
+  assert.ok(interactie.status === 'fout' && interactie.fout.failure === 'singulier', JSON.stringify(interactie.status));
+  const csv = renderModellenCsv(r);
+  assert.doesNotMatch(csv, /NaN|Infinity|cox_basis|cox_interactie/);
+  assert.doesNotMatch(renderKmCsv(r), /NaN|Infinity/);
+  // A failed model is not a suppression: the audit does not list it.
+  assert.ok(modelOnderdrukkingRegels(r).every((l) => !/modellen\.csv,cox_(basis|interactie),/.test(l)));
+});
+
+test("with bijFout 'stoppen' the ModelError itself is thrown", async () => {
+  await assert.rejects(bereken(gescheiden, { ...edition, drempel: 2 }, { bijFout: 'stoppen' }), (e: unknown) => e instanceof ModelError && e.model === 'cox_basis');
+});
+
+test('a reference level with fewer than k records gives way to the largest level, with a note; empty levels are merged into it', async () => {
+  const r = await bereken(gescheiden, { ...edition, drempel: 2 });
+  const basis = r.modellen.find((m) => m.model === 'cox_basis')!;
+  assert.ok(basis.status === 'fout');
+  // Everyone is without an address, released in 2015 after 60 days: those levels become the references.
+  assert.deepEqual(
+    basis.referenties.map((w) => [w.covariate, w.oorspronkelijk, w.nieuw, w.reden]),
+    [
+      ['huisvesting', 'alleenstaand', 'geen_inschrijving', 'records'],
+      ['detentieduur', '14-30', '31-90', 'records'],
+      ['cohort', '2013', '2015', 'records'],
+    ],
+  );
+  assert.ok(basis.samengevoegd.some((s) => s.covariate === 'cohort' && s.level === '2013' && s.reference === '2015'));
+  assert.ok(
+    r.noten.some((n) => n.model === 'cox_basis' && n.soort === 'referentie' && n.tekst === 'De referentiecategorie van cohort is 2015 in plaats van 2013 (2013: minder records dan de drempel).'),
+  );
+});
