@@ -216,7 +216,7 @@ async function prepareCsv(
   if (header.kind === 'encoding') return void problem({ kind: 'line', line: 1 }, msg.headerEncoding());
   if (header.bom) warnings.push(format(file, undefined, undefined, msg.bom()));
   const names = header.names;
-  if (!checkColumns(spec, file, names, problem, warnings)) return undefined;
+  if (!checkColumns(spec, file, names, 1, problem, warnings)) return undefined;
 
   const position = new Map(names.map((n, i) => [n, i]));
   const extras = names.map((n, i) => ({ n, i })).filter(({ n }) => !spec.columns.some((c) => c.name === n));
@@ -252,13 +252,21 @@ async function prepareParquet(
   } catch (e) {
     return void problem({ kind: 'file' }, msg.unreadable(firstLine(e)));
   }
-  if (!checkColumns(spec, file, schema.map((s) => s.name), problem, warnings)) return undefined;
+  if (!checkColumns(spec, file, schema.map((s) => s.name), undefined, problem, warnings)) return undefined;
   const dateTyped = new Set<string>();
+  const allNull = new Set<string>();
   let typesOk = true;
   for (const column of spec.columns) {
     const type = schema.find((s) => s.name === column.name)!.type;
     if (column.type.kind === 'date' && type === 'DATE') dateTyped.add(column.name);
     else if (type !== 'VARCHAR') {
+      // A writer may give a column without any value another type (DuckDB writes NULL as
+      // INTEGER); with no value there is nothing to misread.
+      const values = await conn.runAndReadAll(`SELECT count(${ident(column.name)})::BIGINT FROM ${readParquetClause(file)}`);
+      if (Number(values.getRowsJS()[0]?.[0]) === 0) {
+        allNull.add(column.name);
+        continue;
+      }
       typesOk = false;
       const allowed = column.type.kind === 'date' ? 'VARCHAR (tekst) of DATE' : 'VARCHAR (tekst)';
       problem({ kind: 'file' }, msg.parquetType(type, allowed), kolom(column.name));
@@ -267,7 +275,11 @@ async function prepareParquet(
   if (!typesOk) return undefined;
   // An empty string is a missing value, as an empty CSV field is.
   const items = spec.columns.map((c) =>
-    dateTyped.has(c.name) ? ident(c.name) : `NULLIF(${ident(c.name)}, '') AS ${ident(c.name)}`,
+    allNull.has(c.name)
+      ? `NULL::VARCHAR AS ${ident(c.name)}`
+      : dateTyped.has(c.name)
+        ? ident(c.name)
+        : `NULLIF(${ident(c.name)}, '') AS ${ident(c.name)}`,
   );
   return {
     relation: () => `SELECT ${items.join(', ')} FROM ${readParquetClause(file)}`,
@@ -277,8 +289,19 @@ async function prepareParquet(
   };
 }
 
-/** Missing and doubled contract columns are errors, other columns warnings. True when usable. */
-function checkColumns(spec: ExtractSpec, file: string, names: readonly string[], problem: Report, warnings: string[]): boolean {
+/**
+ * Missing and doubled contract columns are errors, other columns warnings. True when usable.
+ * `line` is 1 for a CSV header; a Parquet schema has no line.
+ */
+function checkColumns(
+  spec: ExtractSpec,
+  file: string,
+  names: readonly string[],
+  line: number | undefined,
+  problem: Report,
+  warnings: string[],
+): boolean {
+  const at: Problem['at'] = line === undefined ? { kind: 'file' } : { kind: 'line', line };
   let ok = true;
   const contract = spec.columns.map((c) => c.name);
   for (const name of contract) {
@@ -286,16 +309,16 @@ function checkColumns(spec: ExtractSpec, file: string, names: readonly string[],
     if (count === 0) {
       ok = false;
       const nearMiss = names.find((n) => n !== name && n.trim().toLowerCase() === name);
-      problem({ kind: 'line', line: 1 }, msg.columnMissing(contract, nearMiss), kolom(name));
+      problem(at, msg.columnMissing(contract, nearMiss, line !== undefined), kolom(name));
     } else if (count > 1) {
       ok = false;
-      problem({ kind: 'line', line: 1 }, msg.columnTwice(count), kolom(name));
+      problem(at, msg.columnTwice(count), kolom(name));
     }
   }
   names.forEach((n, i) => {
     if (contract.includes(n)) return;
-    if (n.trim() === '') warnings.push(format(file, 1, undefined, msg.columnNameless(i + 1)));
-    else warnings.push(format(file, 1, kolom(n), msg.columnExtra(spec.name)));
+    if (n.trim() === '') warnings.push(format(file, line, undefined, msg.columnNameless(i + 1)));
+    else warnings.push(format(file, line, kolom(n), msg.columnExtra(spec.name)));
   });
   return ok;
 }

@@ -100,9 +100,9 @@ export const msg = {
   bom: (): Text => ({ what: 'begint met een UTF-8 BOM; die wordt overgeslagen' }),
 
   // The header.
-  columnMissing: (spec: readonly string[], nearMiss: string | undefined): Text => ({
+  columnMissing: (spec: readonly string[], nearMiss: string | undefined, inHeader: boolean): Text => ({
     what:
-      'ontbreekt in de kopregel' +
+      (inHeader ? 'ontbreekt in de kopregel' : 'ontbreekt') +
       (nearMiss === undefined ? '' : `; wel gevonden: ${toon(nearMiss)} (namen zijn hoofdlettergevoelig, zonder spaties)`),
     expected: `de kolommen ${spec.join(', ')}`,
   }),

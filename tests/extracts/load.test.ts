@@ -245,6 +245,24 @@ describe('the files', () => {
     only(await errorsOf(dir), join(dir, 'wanbetalers.csv'), 1, 'begin', /^staat 2 keer in de kopregel/);
   });
 
+  test('a Parquet file lacking a contract column is an error; an extra Parquet column a warning', async () => {
+    const conn = await duck();
+    let dir = await writeSet({ files: { wanbetalers: null } });
+    await conn.run(`COPY (SELECT 'P2' AS persoon_id, '2016-01-01' AS "begin") TO '${join(dir, 'wanbetalers.parquet')}' (FORMAT parquet)`);
+    only(await errorsOf(dir), join(dir, 'wanbetalers.parquet'), undefined, 'einde', /^ontbreekt \(verwacht: de kolommen persoon_id, begin, einde\)$/);
+
+    dir = await writeSet({ files: { wanbetalers: null }, json: JSON.stringify({ peildatum: '2019-06-30', bron: 'test', versie: 2 }) });
+    await conn.run(
+      `COPY (SELECT 'P2' AS persoon_id, '2016-01-01' AS "begin", NULL AS einde, 'x' AS bron) TO '${join(dir, 'wanbetalers.parquet')}' (FORMAT parquet)`,
+    );
+    const loaded = await load(dir);
+    loaded.close();
+    assert.deepEqual(loaded.warnings, [
+      `${join(dir, 'extractie.json')}:1: veld 'versie': onbekend veld, wordt genegeerd`,
+      `${join(dir, 'wanbetalers.parquet')}: kolom 'bron': geen kolom van wanbetalers; wordt genegeerd`,
+    ]);
+  });
+
   test('a Parquet column of another type than text (or DATE for dates) is an error', async () => {
     const dir = await writeSet({ files: { wanbetalers: null } });
     const conn = await duck();
