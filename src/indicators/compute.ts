@@ -91,25 +91,24 @@ export async function buildWorkingTables(
   for (const step of sqlSteps()) await conn.run(fill(step.sql, p));
 }
 
-/** The SQL that counts one definition by moment, cohort and group, with totals. */
-export function countSql(d: IndicatorDefinitie): string {
-  const moment = d.bron === 'status' ? 'moment' : `'${d.momenten[0]}'`;
-  const where =
-    d.bron === 'status' ? `WHERE moment IN (${d.momenten.map((m) => `'${m}'`).join(', ')})` : '';
-  if (d.bron === 'verloop' && d.momenten.length !== 1) throw new Error(`${d.naam}: verloop has one moment`);
+/**
+ * The SQL that counts definitions of one bron in a single pass over the table: per cell
+ * (moment, cohort, groep, with the totals as grouping sets) a teller and a noemer column per
+ * definition, t0/n0, t1/n1, ... in the order given.
+ */
+export function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefinitie[]): string {
+  const m = bron === 'status' ? 'moment, ' : '';
+  const kolommen = defs.flatMap((d, i) => [
+    `count(*) FILTER (WHERE (${d.noemer}) AND (${d.teller}))::INTEGER AS t${i}`,
+    `count(*) FILTER (WHERE ${d.noemer})::INTEGER AS n${i}`,
+  ]);
   return `
-    SELECT '${d.naam}' AS indicator,
-           ${moment} AS moment,
+    SELECT ${bron === 'status' ? 'moment' : 'NULL'} AS moment,
            coalesce(CAST(cohort AS VARCHAR), 'totaal') AS cohort,
            coalesce(groep, 'totaal') AS groep,
-           count(*) FILTER (WHERE (${d.noemer}) AND (${d.teller}))::INTEGER AS teller,
-           count(*) FILTER (WHERE ${d.noemer})::INTEGER AS noemer
-    FROM ${d.bron}
-    ${where}
-    GROUP BY GROUPING SETS ((${moment === 'moment' ? 'moment, ' : ''}cohort, groep),
-                           (${moment === 'moment' ? 'moment, ' : ''}cohort),
-                           (${moment === 'moment' ? 'moment, ' : ''}groep),
-                           (${moment === 'moment' ? 'moment' : ''}))`;
+           ${kolommen.join(',\n           ')}
+    FROM ${bron}
+    GROUP BY GROUPING SETS ((${m}cohort, groep), (${m}cohort), (${m}groep), (${m.replace(', ', '')}))`;
 }
 
 /** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (indicators.md). */
@@ -140,21 +139,30 @@ export async function countIndicators(
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
 ): Promise<Telling[]> {
-  const sql = definities.map(countSql).join('\nUNION ALL\n');
-  const reader = await conn.runAndReadAll(sql);
-  const rows: Telling[] = reader.getRowObjectsJS().map((r) => ({
-    indicator: String(r['indicator']),
-    cohort: String(r['cohort']),
-    groep: String(r['groep']) as Groep,
-    moment: String(r['moment']) as Moment,
-    teller: Number(r['teller']),
-    noemer: Number(r['noemer']),
-  }));
-  return sortTellingen(
-    rows.filter((r) => r.noemer > 0),
-    definities,
-    cohorten,
-  );
+  const rows: Telling[] = [];
+  for (const bron of ['status', 'verloop'] as const) {
+    const defs = definities.filter((d) => d.bron === bron);
+    if (defs.length === 0) continue;
+    const reader = await conn.runAndReadAll(countSql(bron, defs));
+    for (const r of reader.getRowObjectsJS()) {
+      defs.forEach((d, i) => {
+        if (bron === 'verloop' && d.momenten.length !== 1) throw new Error(`${d.naam}: verloop has one moment`);
+        const moment = (bron === 'status' ? String(r['moment']) : d.momenten[0]) as Moment;
+        if (!d.momenten.includes(moment)) return;
+        const noemer = Number(r[`n${i}`]);
+        if (noemer === 0) return; // indicators.md: a row whose noemer is 0 is left out
+        rows.push({
+          indicator: d.naam,
+          cohort: String(r['cohort']),
+          groep: String(r['groep']) as Groep,
+          moment,
+          teller: Number(r[`t${i}`]),
+          noemer,
+        });
+      });
+    }
+  }
+  return sortTellingen(rows, definities, cohorten);
 }
 
 /** Build the working tables and count every indicator the edition covers. */

@@ -16,8 +16,10 @@ CREATE OR REPLACE TEMP MACRO volle_jaren(van, tot) AS
 CREATE OR REPLACE TEMP MACRO plus_maanden(d, n) AS CAST(d + to_months(n) AS DATE);
 
 -- A spell covers t when it began on or before t and has not ended before t (einde is inclusive;
--- an empty einde means the spell was still running at the peildatum).
-CREATE OR REPLACE TEMP MACRO dekt(begin_, einde_, t) AS begin_ <= t AND (einde_ IS NULL OR t <= einde_);
+-- an empty einde means the spell was still running at the peildatum). Written without OR so
+-- that DuckDB can use it as a join condition next to the equality on persoon_id.
+CREATE OR REPLACE TEMP MACRO dekt(begin_, einde_, t) AS
+  begin_ <= t AND t <= coalesce(einde_, DATE '9999-12-31');
 
 -- One uitstroom per person and cohort year: among the detentions released in year Y at an age of
 -- 18 or older, the first by datum_uitstroom, ties broken by the smallest detentie_id.

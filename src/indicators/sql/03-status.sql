@@ -1,49 +1,75 @@
 -- Situation on the basisvoorwaarden per uitstroom record and meetmoment (indicators.md,
 -- "Indicators"). Every column is a plain fact at the moment's date t; the indicators in
 -- definitions.ts count these facts. Nothing here is aggregated yet.
+--
+-- Each source is matched to the meetmomenten once, as a semi join ("the meetmomenten that some
+-- spell covers"), which DuckDB runs as one hash join on persoon_id.
 CREATE OR REPLACE TEMP TABLE status AS
-WITH feiten AS (
-SELECT
-  m.detentie_id,
-  u.cohort,
-  u.groep,
-  m.moment,
-  m.volgorde,
-  m.observeerbaar,
-  -- ID status from DPAN: at instroom from id_bij_instroom, at uitstroom from id_bij_uitstroom;
-  -- the other moments have none.
-  CASE m.moment WHEN 'instroom' THEN u.id_bij_instroom WHEN 'uitstroom' THEN u.id_bij_uitstroom END AS id_status,
-  u.hoogste_opleiding,
-  -- werk: a job spell (employee or self-employed) covers t.
-  EXISTS (SELECT 1 FROM banen AS b
-          WHERE b.persoon_id = m.persoon_id AND dekt(b.begin, b.einde, m.t)) AS werk,
-  -- uitkering: a benefit other than a pension covers t.
-  EXISTS (SELECT 1 FROM uitkeringen AS k
-          WHERE k.persoon_id = m.persoon_id AND k.soort <> 'pensioen' AND dekt(k.begin, k.einde, m.t)) AS uitkering,
-  -- any benefit, pension included: a pension is an income.
-  EXISTS (SELECT 1 FROM uitkeringen AS k
-          WHERE k.persoon_id = m.persoon_id AND dekt(k.begin, k.einde, m.t)) AS uitkering_of_pensioen,
-  -- opleiding: a registered enrolment covers t.
-  EXISTS (SELECT 1 FROM onderwijs AS o
-          WHERE o.persoon_id = m.persoon_id AND dekt(o.begin, o.einde, m.t)) AS opleiding,
-  -- huisvesting: the category of the address spell that covers t (a person's spells do not
-  -- overlap): a woonadres gives its huishouden, an instelling or briefadres its soort, and no
-  -- spell at all gives geen_inschrijving.
-  coalesce(
-    (SELECT any_value(CASE WHEN a.soort = 'woonadres' THEN a.huishouden ELSE a.soort END)
-     FROM adressen AS a
-     WHERE a.persoon_id = m.persoon_id AND dekt(a.begin, a.einde, m.t)),
-    'geen_inschrijving') AS huisvesting,
-  -- wanbetaler: registered with the CAK as defaulter on the health-insurance premium at t.
-  EXISTS (SELECT 1 FROM wanbetalers AS w
-          WHERE w.persoon_id = m.persoon_id AND dekt(w.begin, w.einde, m.t)) AS wanbetaler,
-  -- care spells by soort (only used when the zorg extract is present).
-  EXISTS (SELECT 1 FROM zorg AS z
-          WHERE z.persoon_id = m.persoon_id AND z.soort = 'ggz' AND dekt(z.begin, z.einde, m.t)) AS zorg_ggz,
-  EXISTS (SELECT 1 FROM zorg AS z
-          WHERE z.persoon_id = m.persoon_id AND z.soort = 'verslavingszorg' AND dekt(z.begin, z.einde, m.t)) AS zorg_verslavingszorg
-FROM meetmoment AS m
-JOIN uitstroom AS u USING (detentie_id)
+WITH
+-- werk: a job spell (employee or self-employed) covers t.
+werk AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN banen AS b ON b.persoon_id = m.persoon_id AND dekt(b.begin, b.einde, m.t)),
+-- uitkering: a benefit other than a pension covers t.
+uitkering AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN uitkeringen AS k ON k.persoon_id = m.persoon_id AND k.soort <> 'pensioen' AND dekt(k.begin, k.einde, m.t)),
+-- any benefit, pension included: a pension is an income.
+uitkering_of_pensioen AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN uitkeringen AS k ON k.persoon_id = m.persoon_id AND dekt(k.begin, k.einde, m.t)),
+-- opleiding: a registered enrolment covers t.
+opleiding AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN onderwijs AS o ON o.persoon_id = m.persoon_id AND dekt(o.begin, o.einde, m.t)),
+-- huisvesting: the category of the address spell that covers t (a person's spells do not overlap,
+-- so there is at most one): a woonadres gives its huishouden, an instelling or briefadres its soort.
+adres AS (
+  SELECT m.detentie_id, m.moment, CASE WHEN a.soort = 'woonadres' THEN a.huishouden ELSE a.soort END AS categorie
+  FROM meetmoment AS m
+  JOIN adressen AS a ON a.persoon_id = m.persoon_id AND dekt(a.begin, a.einde, m.t)),
+-- wanbetaler: registered with the CAK as defaulter on the health-insurance premium at t.
+wanbetaler AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN wanbetalers AS w ON w.persoon_id = m.persoon_id AND dekt(w.begin, w.einde, m.t)),
+-- care spells by soort (only published when the zorg extract is present).
+zorg_ggz AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN zorg AS z ON z.persoon_id = m.persoon_id AND z.soort = 'ggz' AND dekt(z.begin, z.einde, m.t)),
+zorg_verslavingszorg AS (
+  SELECT m.detentie_id, m.moment FROM meetmoment AS m
+  SEMI JOIN zorg AS z ON z.persoon_id = m.persoon_id AND z.soort = 'verslavingszorg' AND dekt(z.begin, z.einde, m.t)),
+feiten AS (
+  SELECT
+    m.detentie_id,
+    u.cohort,
+    u.groep,
+    m.moment,
+    m.volgorde,
+    m.observeerbaar,
+    -- ID status from DPAN: at instroom from id_bij_instroom, at uitstroom from id_bij_uitstroom;
+    -- the other moments have none.
+    CASE m.moment WHEN 'instroom' THEN u.id_bij_instroom WHEN 'uitstroom' THEN u.id_bij_uitstroom END AS id_status,
+    u.hoogste_opleiding,
+    werk.detentie_id IS NOT NULL AS werk,
+    uitkering.detentie_id IS NOT NULL AS uitkering,
+    uitkering_of_pensioen.detentie_id IS NOT NULL AS uitkering_of_pensioen,
+    opleiding.detentie_id IS NOT NULL AS opleiding,
+    -- no address spell at all: geen_inschrijving
+    coalesce(adres.categorie, 'geen_inschrijving') AS huisvesting,
+    wanbetaler.detentie_id IS NOT NULL AS wanbetaler,
+    zorg_ggz.detentie_id IS NOT NULL AS zorg_ggz,
+    zorg_verslavingszorg.detentie_id IS NOT NULL AS zorg_verslavingszorg
+  FROM meetmoment AS m
+  JOIN uitstroom AS u USING (detentie_id)
+  LEFT JOIN werk USING (detentie_id, moment)
+  LEFT JOIN uitkering USING (detentie_id, moment)
+  LEFT JOIN uitkering_of_pensioen USING (detentie_id, moment)
+  LEFT JOIN opleiding USING (detentie_id, moment)
+  LEFT JOIN adres USING (detentie_id, moment)
+  LEFT JOIN wanbetaler USING (detentie_id, moment)
+  LEFT JOIN zorg_ggz USING (detentie_id, moment)
+  LEFT JOIN zorg_verslavingszorg USING (detentie_id, moment)
 )
 SELECT
   *,
