@@ -42,7 +42,7 @@ test('kept rows map to the line they start on, past quoted newlines, blank lines
 });
 
 test('works across read chunks', async () => {
-  const rows = Array.from({ length: 60_000 }, (_, i) => (i % 1000 === 0 ? `${i},"multi\nline"` : `${i},${"v".repeat(40)}`));
+  const rows = Array.from({ length: 60_000 }, (_, i) => (i % 1000 === 0 ? `${i},"multi\nline"` : `${i},${'v'.repeat(40)}`));
   const path = await file(`a,b\n${rows.join('\n')}\n`);
   const answer = await physicalLines(path, { rows: [0, 1, 59_999], rejected: [] });
   // Rows 0, 1000, ..., 59000 each take two lines: 60 of them.
