@@ -160,11 +160,15 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
     });
     if (messages.length > 0 || !json.extractie) throw new InputError(messages);
 
-    for (const table of tables) {
-      await connection.run(`ALTER TABLE ${ident(table.spec.name)} DROP COLUMN __bad`);
-      await connection.run(`DROP TABLE IF EXISTS ${ident(table.rejectsTable)}`);
-      await connection.run(`DROP TABLE IF EXISTS ${ident(`${table.rejectsTable}_scan`)}`);
-    }
+    await connection.run(
+      tables
+        .map(
+          (t) =>
+            `ALTER TABLE ${ident(t.spec.name)} DROP COLUMN __bad; ` +
+            `DROP TABLE IF EXISTS ${ident(t.rejectsTable)}; DROP TABLE IF EXISTS ${ident(`${t.rejectsTable}_scan`)};`,
+        )
+        .join(' '),
+    );
     for (const name of decompressed.keys()) await rm(join(temp, `${name}.csv`), { force: true });
     return {
       instance,
@@ -354,15 +358,14 @@ async function loadTable(
     else problem({ kind: 'file' }, msg.unreadable(detail));
     return undefined;
   }
+  const rejected =
+    form === '.parquet' ? '0' : `(SELECT count(DISTINCT line) FROM ${ident(rejectsTable)})`;
   const reader = await conn.runAndReadAll(
-    `SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE __bad)::BIGINT AS bad FROM ${ident(spec.name)}`,
+    `SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE __bad)::BIGINT AS bad, ${rejected}::BIGINT AS rejected
+     FROM ${ident(spec.name)}`,
   );
   const counts = reader.getRowObjectsJS()[0]!;
-  let rejectedLines = 0;
-  if (form !== '.parquet') {
-    const r = await conn.runAndReadAll(`SELECT count(DISTINCT line)::BIGINT FROM ${ident(rejectsTable)}`);
-    rejectedLines = Number(r.getRowsJS()[0]?.[0] ?? 0);
-  }
+  const rejectedLines = Number(counts.rejected);
   const rows = Number(counts.n);
   if (rows === 0 && rejectedLines === 0) {
     problem({ kind: 'file' }, msg.noRows(spec.rij));
