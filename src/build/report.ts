@@ -3,13 +3,15 @@
  *
  *   edition file ──┐
  *   extract folder ┴─> 1 load + validate ─> 2 compute indicators ─> 3 disclosure control
- *        ─> 4 render charts ─> 5 fill chapters ─> 6 HTML ─> 7 print PDF
- *        ─> 8 move into place: everything is written to a temporary folder beside the output
+ *        ─> 4 fit models (with their own disclosure control)
+ *        ─> 5 render charts ─> 6 fill chapters ─> 7 HTML ─> 8 print PDF
+ *        ─> 9 move into place: everything is written to a temporary folder beside the output
  *             folder and replaces it only when every step succeeded, so a failed run leaves the
  *             previous output exactly as it was.
  *
- * Person-level data stay inside step 1–2's DuckDB connection; from step 3 on only published,
- * disclosure-controlled figures travel.
+ * Person-level data stay inside the DuckDB connection of steps 1–4; after that only published,
+ * disclosure-controlled figures travel. The optional verification frames of the models
+ * (--model-frames) are person-level and go to a folder outside the published output.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -26,6 +28,8 @@ import { renderDocument } from '../html/document.ts';
 import { printPdf } from '../pdf/print.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
+import { computeModels } from '../models/run.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -40,6 +44,8 @@ export interface BuildOptions {
   templates?: string;
   /** Build the PDF too (default true). */
   pdf?: boolean;
+  /** Write the models' verification frames here (never inside `out`). */
+  modelFrames?: string;
 }
 
 /** Side effects the build needs from outside: logging and the clock (for durations only). */
@@ -95,23 +101,35 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
       (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
     );
+    // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
+    const modellen = await stap(fx, 4, 'Modellen schatten', () =>
+      computeModels(extracts.connection, editie, extracts.extractie.peildatum),
+      (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
+    );
+    for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
+    if (options.modelFrames) {
+      const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, resolve(options.modelFrames), out);
+      fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${resolve(options.modelFrames)}`);
+    }
     resultaten = {
       editie,
       extractie: extracts.extractie,
       definities,
       indicatoren: new IndicatorTabel(beveiligd.rijen),
+      modellen,
     };
-    onderdrukkingCsv = renderOnderdrukkingCsv(beveiligd.onderdrukkingen);
+    onderdrukkingCsv =
+      renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join('');
   } finally {
     extracts.close();
   }
 
   // 4. Charts.
-  const figuren = await stap(fx, 4, 'Figuren renderen', () => Promise.all(bouwFiguren(resultaten).map(renderFiguur)), (f) =>
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => Promise.all(bouwFiguren(resultaten).map(renderFiguur)), (f) =>
     `${f.length} figuren`,
   );
   // 5. Chapters.
-  const hoofdstukken = await stap(fx, 5, 'Hoofdstukken vullen', async () =>
+  const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
     renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
     (h) => `${h.length} hoofdstukken`,
   );
@@ -122,20 +140,22 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     const bestanden = await writeTextOutputs(tmp, {
       'data/indicatoren.csv': renderIndicatorenCsv(resultaten.indicatoren.rijen),
       'data/onderdrukking.csv': onderdrukkingCsv,
+      'data/modellen.csv': renderModellenCsv(resultaten.modellen),
+      'data/recidive_km.csv': renderKmCsv(resultaten.modellen),
       ...figuurBestanden(figuren),
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
     });
 
     if (options.pdf ?? true) {
       // 6. HTML.
-      const html = await stap(fx, 6, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken), (h) =>
+      const html = await stap(fx, 7, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken), (h) =>
         `${Math.round(h.length / 1024)} kB`,
       );
       // 7. PDF.
       const browser = await resolveBrowser({ log: fx.log });
       const pdf = join(tmp, 'pdf', pdfNaam(editie));
       await mkdir(dirname(pdf), { recursive: true });
-      const gedrukt = await stap(fx, 7, 'PDF drukken', () =>
+      const gedrukt = await stap(fx, 8, 'PDF drukken', () =>
         printPdf({
           html,
           outFile: pdf,
@@ -156,7 +176,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     }
 
     // 8. Move into place.
-    await stap(fx, 8, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
+    await stap(fx, 9, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
     return { out, bestanden: bestanden.sort() };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });

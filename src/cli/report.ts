@@ -16,6 +16,9 @@ Opties:
   --data <map>       map met de bronextracten (standaard: data/)
   --out <map>        uitvoermap; wordt pas vervangen als alles gelukt is (standaard: out/)
   --edition <bestand> editiebestand (standaard: editions/6e-meting.json)
+  --model-frames <map>
+                     schrijf de modelframes (persoonsniveau, alleen voor controle in de
+                     beveiligde omgeving) naar deze map; nooit binnen de uitvoermap
   --no-pdf           sla de PDF over
   -h, --help         toon deze hulp
 `;
@@ -30,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: join(PROJECT_ROOT, 'out') },
         edition: { type: 'string', default: join(PROJECT_ROOT, 'editions', '6e-meting.json') },
         'no-pdf': { type: 'boolean', default: false },
+        'model-frames': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -44,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const r = await buildReport({ data: values.data, out: values.out, edition: values.edition, pdf: !values['no-pdf'] });
+    const r = await buildReport({ data: values.data, out: values.out, edition: values.edition, pdf: !values['no-pdf'], modelFrames: values['model-frames'] });
     process.stderr.write(`Klaar: ${r.bestanden.length} bestanden in ${r.out}\n`);
     return 0;
   } catch (e) {

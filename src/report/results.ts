@@ -6,12 +6,15 @@ import type { Edition } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import type { Groep, IndicatorDefinitie, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
+import type { ModelResults } from '../models/run.ts';
 
 export interface Resultaten {
   editie: Edition;
   extractie: Extractie;
   definities: readonly IndicatorDefinitie[];
   indicatoren: IndicatorTabel;
+  /** The four models and the Kaplan–Meier curves, after disclosure control. */
+  modellen: ModelResults;
 }
 
 /** Published indicator rows with a lookup that fails loudly when a row does not exist. */
