@@ -107,7 +107,9 @@ export const WORK = {
   startPerMonth: 0.0165,
   /** job start multiplier in the months before a detention (things go wrong first) */
   beforeDetention: 0.1,
-  endBeforeDetention: 3.5,
+  /** job end multiplier in those months: werk falls from 6m_voor to 1m_voor, but not so far
+   * that geen_inkomen at 1m_voor rises above 1m_na */
+  endBeforeDetention: 3.0,
   beforeDetentionDays: 170,
   endPerMonth: 0.042,
   secondJobPerMonth: 0.004,
@@ -132,27 +134,42 @@ export const WORK = {
   /** keeping the job through detention: kv, then rik by duration class */
   pKeep: [0.84, 0.9, 0.75, 0.5, 0.21],
   /** a new job started within a month of release */
-  pNewAtRelease: 0.06,
+  pNewAtRelease: 0.059,
   pInitial: 0.1,
 };
 
 export const BENEFIT = {
   startPerMonth: 0.06,
   endPerMonth: 0.02,
+  /** benefit end multiplier in the months before a detention (WORK.beforeDetentionDays): benefits
+   * lapse too when things go wrong, so uitkering and geen_inkomen at 1m_voor stay near 6m_voor */
+  endBeforeDetention: 2.0,
   propensity: [
     [0.55, 1.45],
     [0.45, 0.45],
   ] as const,
   pWwAfterJob: 0.2,
+  /** benefit start multiplier while working, and the chance a new job ends a benefit: together
+   * they keep work and a benefit from overlapping before detention, so that with more work
+   * before than after, geen_inkomen is still a little lower before (calibration.md) */
+  startWorking: 0.01,
+  pEndAtJobStart: 1,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
-  pAtRelease: 0.53,
+  pAtRelease: 0.525,
   /** the same after a kv detention (most benefits simply continue) */
   pAtReleaseKv: 0.12,
+  /** the same for someone with a job at 1m_na: a supplementary benefit next to a small job after
+   * release, the overlap that keeps geen_inkomen at 1m_na about a point above 1m_voor while
+   * uitkering at 1m_na stays under 51% */
+  pAtReleaseWorking: 0.1,
   /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
   pStop: [0.5, 0.92],
   /** bijstand, werkloosheid, arbeidsongeschiktheid, overig (pensioen is separate) */
   soortWeights: [0.78, 0.03, 0.12, 0.07] as const,
-  pInitial: 0.45,
+  /** share of those without a job who have a benefit where a history starts (18 months before the
+   * first detention): near the level the chain settles at, so that uitkering of first detainees
+   * does not still climb between 6m_voor and 1m_voor */
+  pInitial: 0.72,
   pensionAge: 65,
 };
 
@@ -175,9 +192,9 @@ export const HOUSING = {
   householdYoung: [0.2, 0.1, 0.55, 0.15],
   /** keeping the address through detention: kv, then rik by duration class */
   pKeep: [0.96, 0.85, 0.7, 0.5, 0.28],
-  /** category at 1m_na when the address was not kept */
-  afterRelease: [0.2, 0.06, 0.15, 0.09, 0.13, 0.14, 0.23],
-  afterReleaseYoung: [0.12, 0.03, 0.28, 0.11, 0.12, 0.14, 0.2],
+  /** category at 1m_na when the address was not kept (niet_ingeschreven 22%) */
+  afterRelease: [0.19, 0.06, 0.14, 0.09, 0.13, 0.15, 0.25],
+  afterReleaseYoung: [0.12, 0.03, 0.27, 0.1, 0.12, 0.15, 0.22],
   /** without a woonadres before detention: the same category after release */
   pStayUnstable: 0.5,
   pReturn: 0.25,

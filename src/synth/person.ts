@@ -476,7 +476,7 @@ export class Life {
     if (this.edu < 0 && rng.chance(young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease)) this.openEdu(soon());
     if (this.ben === null && age >= 18 && m1 < this.day65) {
       const base = cls === 0 ? BENEFIT.pAtReleaseKv : BENEFIT.pAtRelease;
-      const p = this.jobs.length > 0 ? 0.01 : Math.min(0.97, base * this.benProp * (age >= 45 ? 1.15 : 1));
+      const p = this.jobs.length > 0 ? BENEFIT.pAtReleaseWorking : Math.min(0.97, base * this.benProp * (age >= 45 ? 1.15 : 1));
       if (rng.chance(p)) this.openBen(this.drawBenSoort(age), soon());
     }
     if (this.wanb < 0 && rng.chance(this.debtProne ? DEBT.pAtReleaseProne : 0.012)) this.wanb = soon();
@@ -583,9 +583,10 @@ export class Life {
     r[3] = nj >= 2 ? WORK.secondJobEndPerMonth * PER_MONTH : 0;
     r[4] =
       this.ben === null && age >= 18 && day < this.day65
-        ? BENEFIT.startPerMonth * this.benProp * (nj > 0 ? 0.04 : 1) * PER_MONTH
+        ? BENEFIT.startPerMonth * this.benProp * (nj > 0 ? BENEFIT.startWorking : 1) * PER_MONTH
         : 0;
-    r[5] = this.ben !== null ? BENEFIT.endPerMonth * (nj > 0 ? 4 : 1) * PER_MONTH : 0;
+    const benEndBefore = before < 1 ? BENEFIT.endBeforeDetention : 1;
+    r[5] = this.ben !== null ? BENEFIT.endPerMonth * (nj > 0 ? 4 : 1) * benEndBefore * PER_MONTH : 0;
     if (cat <= 3) {
       r[6] = HOUSING.movePerMonth * PER_MONTH;
       r[7] = age >= 18 ? HOUSING.householdPerMonth * PER_MONTH : 0;
@@ -630,7 +631,7 @@ export class Life {
     switch (e) {
       case 0: {
         this.openJob(d);
-        if (this.ben !== null && rng.chance(0.9)) this.closeBen(Math.max(this.ben.begin, d - 1));
+        if (this.ben !== null && rng.chance(BENEFIT.pEndAtJobStart)) this.closeBen(Math.max(this.ben.begin, d - 1));
         return;
       }
       case 1:
