@@ -11,7 +11,7 @@ import { open, readdir } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { EXTRACT_FORMS, type ExtractForm, type ExtractName } from './contract.ts';
-import { ident, str } from './sql.ts';
+import { str } from './sql.ts';
 
 /** The files of one folder by extract name and form. */
 export async function extractFiles(folder: string): Promise<{
@@ -131,5 +131,3 @@ export function readCsvClause(path: string, count: number, rejects: string): str
 export function readParquetClause(path: string): string {
   return `read_parquet(${str(path)})`;
 }
-
-export const positional = (i: number): string => ident(`c${i}`);
