@@ -27,6 +27,10 @@ CREATE OR REPLACE TEMP TABLE recidive_volgtijd AS
 WITH grenzen AS (
   SELECT
     u.detentie_id,
+    CAST(u.cohort AS VARCHAR) AS cohort,
+    u.groep,
+    -- observable at 1m_na (the models' and the Kaplan–Meier curves' entry rule)
+    v.obs_1m_na,
     u.datum_uitstroom,
     -- Follow-up ends at the earliest of death, emigration, the peildatum and 24 months after
     -- release (least() skips the empty dates of the living and the resident).
@@ -34,6 +38,7 @@ WITH grenzen AS (
           plus_maanden(u.datum_uitstroom, 24)) AS einde_volgtijd,
     z.eerste_recidive
   FROM uitstroom AS u
+  JOIN verloop AS v USING (detentie_id)
   LEFT JOIN zaken_per_record AS z USING (detentie_id)
 ),
 volgtijd AS (
@@ -47,6 +52,9 @@ volgtijd AS (
 )
 SELECT
   detentie_id,
+  cohort,
+  groep,
+  obs_1m_na,
   datum_uitstroom,
   einde_volgtijd,
   eerste_recidive,

@@ -80,20 +80,36 @@ WHERE u.groep = 'rik';
 -- The landmark at 6m_na (models.md, cox_landmark_6m): for rik records with a job at 1m_na that
 -- are observable at 6m_na, whether the job and the home of 1m_na are still there at 6m_na.
 CREATE OR REPLACE TEMP TABLE landmark_6m AS
+WITH kandidaat AS (
+  SELECT
+    detentie_id,
+    persoon_id,
+    plus_maanden(datum_uitstroom, 1) AS t_1m_na,
+    plus_maanden(datum_uitstroom, 6) AS t_6m_na
+  FROM model_kenmerken
+  WHERE werk_1m_na AND obs_6m_na
+),
+-- zelfde_baan: a spell of one baan_id covers 1m_na and a spell of the same baan_id covers 6m_na.
+zelfde_baan AS (
+  SELECT DISTINCT k.detentie_id
+  FROM kandidaat AS k
+  JOIN banen AS b1 ON b1.persoon_id = k.persoon_id AND dekt(b1.begin, b1.einde, k.t_1m_na)
+  JOIN banen AS b2 ON b2.persoon_id = k.persoon_id AND b2.baan_id = b1.baan_id AND dekt(b2.begin, b2.einde, k.t_6m_na)
+),
+-- stabiel_wonen: a woonadres spell covers 1m_na and a woonadres spell with the same adres_id
+-- covers 6m_na (an instelling or briefadres is not a home).
+stabiel_wonen AS (
+  SELECT DISTINCT k.detentie_id
+  FROM kandidaat AS k
+  JOIN adressen AS a1 ON a1.persoon_id = k.persoon_id AND a1.soort = 'woonadres' AND dekt(a1.begin, a1.einde, k.t_1m_na)
+  JOIN adressen AS a2 ON a2.persoon_id = k.persoon_id AND a2.adres_id = a1.adres_id AND a2.soort = 'woonadres'
+                     AND dekt(a2.begin, a2.einde, k.t_6m_na)
+)
 SELECT
   k.detentie_id,
-  plus_maanden(k.datum_uitstroom, 6) AS t_6m_na,
-  -- zelfde_baan: a spell of one baan_id covers 1m_na and a spell of the same baan_id covers 6m_na.
-  EXISTS (SELECT 1 FROM banen AS b1 JOIN banen AS b2 USING (persoon_id, baan_id)
-          WHERE b1.persoon_id = k.persoon_id
-            AND dekt(b1.begin, b1.einde, plus_maanden(k.datum_uitstroom, 1))
-            AND dekt(b2.begin, b2.einde, plus_maanden(k.datum_uitstroom, 6))) AS zelfde_baan,
-  -- stabiel_wonen: a woonadres spell covers 1m_na and a woonadres spell with the same adres_id
-  -- covers 6m_na (an instelling or briefadres is not a home).
-  EXISTS (SELECT 1 FROM adressen AS a1 JOIN adressen AS a2 USING (persoon_id, adres_id)
-          WHERE a1.persoon_id = k.persoon_id
-            AND a1.soort = 'woonadres' AND a2.soort = 'woonadres'
-            AND dekt(a1.begin, a1.einde, plus_maanden(k.datum_uitstroom, 1))
-            AND dekt(a2.begin, a2.einde, plus_maanden(k.datum_uitstroom, 6))) AS stabiel_wonen
-FROM model_kenmerken AS k
-WHERE k.werk_1m_na AND k.obs_6m_na;
+  k.t_6m_na,
+  b.detentie_id IS NOT NULL AS zelfde_baan,
+  w.detentie_id IS NOT NULL AS stabiel_wonen
+FROM kandidaat AS k
+LEFT JOIN zelfde_baan AS b USING (detentie_id)
+LEFT JOIN stabiel_wonen AS w USING (detentie_id);

@@ -50,13 +50,11 @@ WHERE k.obs_1m_na AND k.obs_6m_na;
 CREATE OR REPLACE TEMP TABLE km_record AS
 SELECT
   v.detentie_id,
-  CAST(u.cohort AS VARCHAR) AS cohort,
-  u.groep,
+  v.cohort,
+  v.groep,
   v.tijd,
   CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
   k.id, k.activiteit, k.huisvesting, k.wanbetaler
 FROM recidive_volgtijd AS v
-JOIN uitstroom AS u USING (detentie_id)
-JOIN verloop AS r USING (detentie_id)
 LEFT JOIN model_kenmerken AS k USING (detentie_id)
-WHERE r.obs_1m_na;
+WHERE v.obs_1m_na;
