@@ -9,6 +9,18 @@
  * What leaves this module is fit for publication: coefficients of levels and interactions
  * that passed the rule, counts of whole models that passed it, and Kaplan–Meier points whose
  * suppressed values are null. Person-level data stay in the connection.
+ *
+ * Choices beyond models.md:
+ * - Kaplan–Meier curves: by cohort (each and 'totaal') x groep (rik, kv, 'totaal'), and for
+ *   rik by category of id, activiteit, huisvesting and wanbetaler with the cohorts pooled
+ *   (cohort 'totaal' only: per cohort the categories would be small and mostly suppressed).
+ *   Month m is read at day floor(m * 365.25 / 12) after release (km.ts, monthEndDay).
+ * - Their population is the models' entry rule, observable at 1m_na, for rik and kv alike,
+ *   so the category curves add up to the rik curve and suppression can be checked exactly.
+ *   Those dropped died, emigrated or passed the peildatum within a month of release.
+ * - A whole model is left out when its own counts break the indicator rule (fewer than k
+ *   records, events, or records without an event), as an indicator row would be.
+ * - A reference level below the threshold gives way to the largest level (ReferentieWissel).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
