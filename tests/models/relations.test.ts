@@ -65,6 +65,9 @@ test('cox_basis: briefadres, geen_inschrijving and instelling are highest, with 
   for (const h of ['met_partner', 'bij_ouders']) onder('cox_basis', `huisvesting:${h}`, 1);
 });
 
+// startkwalificatie:onbekend (hoogste_opleiding unknown) is a missing-value category, not a level
+// of the covariate's content, and is not checked: on the committed data (scale 0.1, seed 7) its
+// ratio is 0.88 (0.80-0.97), on a scale-1 set (seed 20210308) 0.99 (0.96-1.02).
 test('cox_basis: startkwalificatie and wanbetaler show no association of their own (their 95% limits contain 1)', () => {
   for (const term of ['startkwalificatie:nee', 'wanbetaler:ja']) {
     const t = model('cox_basis').termen.find((x) => x.term === term)!;
