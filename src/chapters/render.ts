@@ -9,13 +9,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Groep, Moment } from '../indicators/definitions.ts';
-import type { Publicatie } from '../indicators/disclosure.ts';
+import type { Groep, Moment, Thema } from '../indicators/definitions.ts';
+import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
+import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
+import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { GROEP_TEKST, MOMENT_TEKST } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, GROEP_TEKST, MOMENT_TEKST, THEMA_TEKST } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
-import { datumTekst, getal, procent } from './format.ts';
+import { datumTekst } from './format.ts';
+import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+
+const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
 export interface Hoofdstuk {
   /** Output file name, e.g. 04-basisvoorwaarden.md */
@@ -23,29 +28,42 @@ export interface Hoofdstuk {
   markdown: string;
 }
 
-interface Loc {
-  start: { line: number; column: number };
-}
-interface HelperOptions {
-  loc?: Loc;
-  data?: { root?: unknown };
-}
-
-/** Per chapter: whether a suppressed value was printed, so its footnote is added once. */
-interface HoofdstukStaat {
-  onderdrukt: boolean;
-}
-
 /** The context a chapter template sees. */
 export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
+  const gemeten = Object.fromEntries(BASISVOORWAARDEN.map((b) => [b, gemetenThema(r, b)])) as Record<Basisvoorwaarde, boolean>;
   return {
     editie: r.editie,
     peildatum: r.extractie.peildatum,
     synthetisch: r.extractie.bron === 'synthetisch',
     cohorten: r.editie.cohorten,
+    aantalCohorten: r.editie.cohorten.length,
     eersteCohort: r.editie.cohorten[0],
     laatsteCohort: r.editie.cohorten[r.editie.cohorten.length - 1],
     drempel: r.editie.drempel,
+    afdoeningen: r.editie.recidive_afdoeningen.map((a) => AFDOENING_TEKST[a] ?? a),
+    gemeten,
+    nietGemeten: BASISVOORWAARDEN.filter((b) => !gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
+    /** The appendix: the indicators of each theme, in the order of the definitions. */
+    bijlage: THEMAS.map((t) => ({
+      thema: t,
+      titel: THEMA_TEKST[t],
+      indicatoren: r.definities.filter((d) => d.thema === t).map((d) => ({ naam: d.naam, label: d.label })),
+    })).filter((t) => t.indicatoren.length > 0),
+    modellen: Object.fromEntries(
+      MODELLEN.map((naam) => {
+        const m = r.modellen.modellen.find((x) => x.model === naam);
+        return [
+          naam,
+          {
+            geschat: m?.status === 'geschat',
+            n: m?.status === 'geschat' ? m.n : 0,
+            events: m?.status === 'geschat' ? m.events : 0,
+            noten: r.modellen.noten.filter((x) => x.model === naam).map((x) => x.tekst),
+          },
+        ];
+      }),
+    ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[] }>,
+    kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
   };
 }
@@ -54,36 +72,8 @@ function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: Hoof
   const hb = Handlebars.create();
   const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
   const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
-  const isRij = (v: unknown): v is Publicatie =>
-    typeof v === 'object' && v !== null && 'onderdrukt' in v && 'indicator' in v;
+  registerHelpers(hb, r, staat, bestand);
 
-  /** {{ind "geen_inkomen" "totaal" "rik" "1m_na"}}: a published indicator row (use as subexpression). */
-  hb.registerHelper('ind', (naam: unknown, cohort: unknown, groep: unknown, moment: unknown, o: HelperOptions) => {
-    const rij = r.indicatoren.find(String(naam), String(cohort), groep as Groep, moment as Moment);
-    if (!rij) throw fout(o, `indicator '${naam}' bestaat niet voor cohort ${cohort}, groep ${groep}, moment ${moment}`);
-    return rij;
-  });
-  /** {{pct row}}: the percentage of a row in whole percents ("36%"), or "–" when suppressed. */
-  hb.registerHelper('pct', (rij: unknown, o: HelperOptions) => {
-    if (!isRij(rij)) throw fout(o, "'pct' verwacht een indicatorrij, bijvoorbeeld (ind \"werk\" \"totaal\" \"rik\" \"1m_na\")");
-    if (rij.onderdrukt || rij.teller === null || rij.noemer === null) {
-      staat.onderdrukt = true;
-      return new hb.SafeString('–[^onderdrukt]');
-    }
-    return procent(rij.teller, rij.noemer);
-  });
-  /** {{aantal row}} or {{aantal n}}: a count in Dutch notation ("1.234"); for a row, its noemer. */
-  hb.registerHelper('aantal', (v: unknown, o: HelperOptions) => {
-    if (isRij(v)) {
-      if (v.onderdrukt || v.noemer === null) {
-        staat.onderdrukt = true;
-        return new hb.SafeString('–[^onderdrukt]');
-      }
-      return getal(v.noemer);
-    }
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, `'aantal' verwacht een getal, kreeg ${String(v)}`);
-    return getal(v);
-  });
   hb.registerHelper('moment', (m: unknown, o: HelperOptions) => {
     const t = MOMENT_TEKST[m as Moment];
     if (!t) throw fout(o, `onbekend meetmoment '${String(m)}'`);
@@ -121,7 +111,7 @@ export function chapterTemplates(dir: string): { bestand: string; pad: string }[
 /** Render one template file with the results. */
 export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], root = process.cwd()): string {
   const naam = relative(root, pad);
-  const staat: HoofdstukStaat = { onderdrukt: false };
+  const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
   const hb = createHandlebars(r, figuren, staat, naam);
   const bron = readFileSync(pad, 'utf8');
   let markdown: string;
@@ -142,6 +132,10 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
     markdown =
       markdown.trimEnd() +
       `\n\n[^onderdrukt]: Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${r.editie.drempel} personen berust of daaruit af te leiden zou zijn (zie de bijlage over geheimhouding).\n`;
+  if (staat.samengevoegd)
+    markdown =
+      markdown.trimEnd() +
+      `\n\n[^samengevoegd]: Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.\n`;
   return markdown.trimEnd() + '\n';
 }
 

@@ -42,3 +42,110 @@ export const GROEP_KORT: Record<Groep, string> = {
   kv: 'kortverblijvenden',
   totaal: 'totaal',
 };
+
+/** Model covariates in a table or chart (models.md, "Covariates"). */
+export const COVARIAAT_TEKST: Record<string, string> = {
+  id: 'ID-bewijs bij uitstroom',
+  activiteit: 'Activiteit',
+  huisvesting: 'Huisvesting',
+  wanbetaler: 'Wanbetaler',
+  startkwalificatie: 'Startkwalificatie',
+  geslacht: 'Geslacht',
+  leeftijd: 'Leeftijd bij uitstroom',
+  eerdere_zaken: 'Eerdere strafzaken',
+  detentieduur: 'Detentieduur (dagen)',
+  cohort: 'Cohort',
+  werk_1m_voor: 'Werk 1 mnd voor detentie',
+  zelfde_baan: 'Zelfde baan 1 en 6 mnd na',
+  stabiel_wonen: 'Zelfde woonadres 1 en 6 mnd na',
+};
+
+/** Levels of the model covariates, where the code is not already readable. */
+export const NIVEAU_TEKST: Record<string, string> = {
+  geldig: 'geldig',
+  ongeldig: 'ongeldig',
+  onbekend: 'onbekend',
+  geen: 'geen werk, opleiding of uitkering',
+  werk: 'werk',
+  opleiding: 'opleiding',
+  uitkering: 'uitkering',
+  alleenstaand: 'alleenstaand',
+  met_partner: 'met partner',
+  bij_ouders: 'bij ouders',
+  met_anderen: 'met anderen',
+  instelling: 'instelling',
+  briefadres: 'briefadres',
+  geen_inschrijving: 'geen inschrijving',
+  ja: 'ja',
+  nee: 'nee',
+  m: 'man',
+  v: 'vrouw',
+};
+
+/** Interaction terms of cox_interactie. */
+export const INTERACTIE_TEKST: Record<string, string> = {
+  'geslacht:v*geen_adres': 'Vrouw × geen adres',
+  'inkomen*wanbetaler:ja': 'Inkomen × wanbetaler',
+  'inkomen*veel_eerdere_zaken': 'Inkomen × 6 of meer eerdere zaken',
+};
+
+/** A model term (`huisvesting:briefadres`, an interaction, `(Intercept)`) for a reader. */
+export function termTekst(term: string): { covariaat: string; niveau: string } {
+  const interactie = INTERACTIE_TEKST[term];
+  if (interactie) return { covariaat: 'Interactie', niveau: interactie };
+  if (term === '(Intercept)') return { covariaat: 'Constante', niveau: '' };
+  const i = term.indexOf(':');
+  if (i < 0) return { covariaat: term, niveau: '' };
+  const cov = term.slice(0, i);
+  const niv = term.slice(i + 1);
+  return { covariaat: COVARIAAT_TEKST[cov] ?? cov, niveau: NIVEAU_TEKST[niv] ?? niv };
+}
+
+/** Probleem names of the samenhang analysis. */
+export const PROBLEEM_TEKST: Record<string, string> = {
+  id: 'geen geldig ID',
+  inkomen: 'geen inkomen',
+  adres: 'geen adres',
+  schulden: 'schulden',
+  startkwalificatie: 'geen startkwalificatie',
+};
+
+/** Kaplan–Meier breakdowns. */
+export const UITSPLITSING_TEKST: Record<string, string> = {
+  totaal: 'cohort',
+  id: 'ID-bewijs bij uitstroom',
+  activiteit: 'activiteit 1 maand na detentie',
+  huisvesting: 'huisvesting 1 maand na detentie',
+  wanbetaler: 'wanbetaler 1 maand na detentie',
+};
+
+/** The basisvoorwaarden in running text. */
+export const BASISVOORWAARDE_TEKST: Record<string, string> = {
+  id: 'een geldig identiteitsbewijs',
+  werk_inkomen: 'werk en inkomen',
+  huisvesting: 'huisvesting',
+  schulden: 'schulden',
+  zorg: 'zorg',
+};
+
+/** Themes of the indicators as appendix section titles. */
+export const THEMA_TEKST: Record<string, string> = {
+  id: 'Identiteitsbewijs',
+  werk_inkomen: 'Werk, inkomen en opleiding',
+  huisvesting: 'Huisvesting',
+  schulden: 'Schulden',
+  zorg: 'Zorg',
+  samenhang: 'Samenhang van problemen',
+  recidive: 'Recidive',
+};
+
+/** Afdoeningen of criminal cases in running text. */
+export const AFDOENING_TEKST: Record<string, string> = {
+  veroordeling: 'een veroordeling door de rechter',
+  strafbeschikking: 'een strafbeschikking',
+  transactie: 'een transactie',
+  sepot_beleid: 'een beleidssepot',
+  sepot_technisch: 'een technisch sepot',
+  vrijspraak: 'een vrijspraak',
+  overig: 'een andere afdoening',
+};

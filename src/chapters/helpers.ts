@@ -1,0 +1,211 @@
+/**
+ * The Handlebars helpers of the chapter templates (and of the Kamerbrief): numbers, words
+ * chosen from numbers, tables and model figures, all from the published results.
+ *
+ * Every helper that prints a value checks that it exists and fails with the template's file and
+ * line otherwise; a suppressed value prints as "–" with a footnote marker, and the chapter
+ * renderer adds the footnote once.
+ *
+ *     {{pct (ind "geen_inkomen" "totaal" "rik" "1m_na")}}           36%
+ *     {{breuk (ind "geen_startkwalificatie" "totaal" "rik" "uitstroom")}}   twee derde
+ *     {{verandering (ind ... "2013" ...) (ind ... "2016" ...)}}      stijgt met 4 procentpunten
+ *     {{#if (eq (richting a b) "gelijk")}} ... {{/if}}
+ *     {{bi rij}}                                                   34–38%
+ *     {{lijst cohorten}}                                           2013, 2014, 2015 en 2016
+ *     {{momententabel id="..." titel="..." groep="rik" indicatoren="werk uitkering"}}
+ *     {{hr "cox_basis" "id:ongeldig"}} / {{hrbi ...}} / {{hrrichting ...}}
+ */
+import type { HelperDelegate } from 'handlebars';
+import type Handlebars from 'handlebars';
+import type { Groep, Moment } from '../indicators/definitions.ts';
+import type { Publicatie } from '../indicators/disclosure.ts';
+import type { ModelNaam } from '../models/frames.ts';
+import { geschatModel } from '../charts/figures.ts';
+import type { Resultaten } from '../report/results.ts';
+import { InputError } from '../util/errors.ts';
+import { decimaal, getal, procent } from './format.ts';
+import {
+  bijlageTabel,
+  cohortTabel,
+  kmTabel,
+  metBijschrift,
+  modelTabel,
+  momentenTabel,
+  operationalisatieTabel,
+  reeksTabel,
+  type Tabel,
+} from './tables.ts';
+import { breuk, hoofdletter, intervalGetal, intervalProcent, lijst, ratioRichting, telwoord, verandering, veranderingTekst } from './wording.ts';
+
+export interface Loc {
+  start: { line: number; column: number };
+}
+export interface HelperOptions {
+  loc?: Loc;
+  hash?: Record<string, unknown>;
+  data?: { root?: unknown };
+}
+
+/** What the helpers of one chapter noted while filling it, for its footnotes. */
+export interface HoofdstukStaat {
+  onderdrukt: boolean;
+  samengevoegd: boolean;
+}
+
+export const VOETNOOT_ONDERDRUKT = '[^onderdrukt]';
+export const VOETNOOT_SAMENGEVOEGD = '[^samengevoegd]';
+
+export function isRij(v: unknown): v is Publicatie {
+  return typeof v === 'object' && v !== null && 'onderdrukt' in v && 'indicator' in v;
+}
+
+type Hb = typeof Handlebars;
+
+/** Register every helper on a Handlebars instance; `bestand` names the template in errors. */
+export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string): void {
+  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
+  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const streep = () => {
+    staat.onderdrukt = true;
+    return new hb.SafeString(`–${VOETNOOT_ONDERDRUKT}`);
+  };
+  const rij = (v: unknown, o: HelperOptions, helper: string): Publicatie => {
+    if (!isRij(v)) throw fout(o, `'${helper}' verwacht een indicatorrij, bijvoorbeeld (ind "werk" "totaal" "rik" "1m_na")`);
+    return v;
+  };
+  const gepubliceerd = (p: Publicatie): p is Publicatie & { teller: number; noemer: number } =>
+    !p.onderdrukt && p.teller !== null && p.noemer !== null;
+  const reg = (naam: string, f: (...args: never[]) => unknown) => hb.registerHelper(naam, f as unknown as HelperDelegate);
+  const hash = (o: HelperOptions, sleutel: string): string => {
+    const v = o.hash?.[sleutel];
+    if (typeof v !== 'string' || v === '') throw fout(o, `ontbrekend argument ${sleutel}="..."`);
+    return v;
+  };
+  const tabel = (t: Tabel, o: HelperOptions) => {
+    if (t.onderdrukt) staat.onderdrukt = true;
+    return new hb.SafeString(metBijschrift(t, hash(o, 'titel'), hash(o, 'id')));
+  };
+
+  /** (ind "geen_inkomen" "totaal" "rik" "1m_na"): a published indicator row. */
+  reg('ind', (naam: unknown, cohort: unknown, groep: unknown, moment: unknown, o: HelperOptions) => {
+    const p = r.indicatoren.find(String(naam), String(cohort), groep as Groep, moment as Moment);
+    if (!p) throw fout(o, `indicator '${String(naam)}' bestaat niet voor cohort ${String(cohort)}, groep ${String(groep)}, moment ${String(moment)}`);
+    return p;
+  });
+  reg('pct', (v: unknown, o: HelperOptions) => {
+    const p = rij(v, o, 'pct');
+    return gepubliceerd(p) ? procent(p.teller, p.noemer) : streep();
+  });
+  reg('aantal', (v: unknown, o: HelperOptions) => {
+    if (isRij(v)) return v.onderdrukt || v.noemer === null ? streep() : getal(v.noemer);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, `'aantal' verwacht een getal, kreeg ${String(v)}`);
+    return getal(v);
+  });
+  /** The teller of a row ("1.234 personen"). */
+  reg('teller', (v: unknown, o: HelperOptions) => {
+    const p = rij(v, o, 'teller');
+    return gepubliceerd(p) ? getal(p.teller) : streep();
+  });
+  reg('breuk', (v: unknown, o: HelperOptions) => {
+    const p = rij(v, o, 'breuk');
+    return gepubliceerd(p) ? breuk(p.teller, p.noemer) : streep();
+  });
+  reg('bi', (v: unknown, o: HelperOptions) => {
+    const p = rij(v, o, 'bi');
+    return gepubliceerd(p) ? intervalProcent(p.teller, p.noemer) : streep();
+  });
+  /** (richting a b): "stijgt", "daalt", "gelijk", or "onbekend" when either is suppressed. */
+  reg('richting', (a: unknown, b: unknown, o: HelperOptions) => {
+    const pa = rij(a, o, 'richting');
+    const pb = rij(b, o, 'richting');
+    if (!gepubliceerd(pa) || !gepubliceerd(pb)) return 'onbekend';
+    return verandering(pa, pb).richting;
+  });
+  /** {{verandering a b}} "stijgt met 4 procentpunten"; vorm="vt" gives "steeg ...". */
+  reg('verandering', (a: unknown, b: unknown, o: HelperOptions) => {
+    const pa = rij(a, o, 'verandering');
+    const pb = rij(b, o, 'verandering');
+    const vorm = o.hash?.vorm === 'vt' ? 'vt' : 'tt';
+    if (!gepubliceerd(pa) || !gepubliceerd(pb)) {
+      staat.onderdrukt = true;
+      return new hb.SafeString(`${vorm === 'vt' ? 'was' : 'is'} niet te vergelijken${VOETNOOT_ONDERDRUKT}`);
+    }
+    return veranderingTekst(pa, pb, vorm);
+  });
+  reg('eq', (a: unknown, b: unknown) => a === b);
+  reg('lijst', (items: unknown, o: HelperOptions) => {
+    if (!Array.isArray(items)) throw fout(o, "'lijst' verwacht een lijst");
+    return lijst(items.map(String), o.hash?.voegwoord === 'of' ? 'of' : 'en');
+  });
+  reg('telwoord', (n: unknown, o: HelperOptions) => {
+    if (typeof n !== 'number') throw fout(o, "'telwoord' verwacht een getal");
+    return telwoord(n);
+  });
+  reg('hoofdletter', (s: unknown) => {
+    const t = String(s);
+    return s instanceof hb.SafeString ? new hb.SafeString(hoofdletter(t)) : hoofdletter(t);
+  });
+
+  // Tables.
+  const lijstArg = (o: HelperOptions, sleutel: string) => hash(o, sleutel).split(/\s+/).filter(Boolean);
+  reg('momententabel', (o: HelperOptions) =>
+    tabel(momentenTabel(r, { indicatoren: lijstArg(o, 'indicatoren'), groep: hash(o, 'groep') as Groep }), o),
+  );
+  reg('cohorttabel', (o: HelperOptions) =>
+    tabel(cohortTabel(r, { indicator: hash(o, 'indicator'), moment: hash(o, 'moment') as Moment }), o),
+  );
+  /** reeksen="baan_behouden@1m_voor-1m_na id_verkregen@instroom-uitstroom" */
+  reg('reekstabel', (o: HelperOptions) => {
+    const reeksen = lijstArg(o, 'reeksen').map((s) => {
+      const [naam, moment] = s.split('@');
+      if (!naam || !moment) throw fout(o, `reeks '${s}' moet indicator@moment zijn`);
+      return { naam, moment: moment as Moment };
+    });
+    return tabel(reeksTabel(r, { reeksen }), o);
+  });
+  reg('bijlagetabel', (o: HelperOptions) => tabel(bijlageTabel(r, hash(o, 'indicator')), o));
+  reg('operationalisatietabel', (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o));
+  reg('kmtabel', (o: HelperOptions) => {
+    const maanden = lijstArg(o, 'maanden').map(Number);
+    if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, "'kmtabel' verwacht maanden=\"6 12 24\"");
+    return tabel(kmTabel(r, maanden), o);
+  });
+  reg('modeltabel', (o: HelperOptions) => {
+    const naam = hash(o, 'model') as ModelNaam;
+    const m = geschatModel(r, naam);
+    if (!m) throw fout(o, `model '${naam}' is niet geschat; zet de tabel binnen {{#if modellen.${naam}.geschat}}`);
+    return tabel(modelTabel(m), o);
+  });
+
+  // Model figures.
+  const term = (model: unknown, t: unknown, o: HelperOptions) => {
+    const m = geschatModel(r, model as ModelNaam);
+    if (!m) throw fout(o, `model '${String(model)}' is niet geschat`);
+    return m.termen.find((x) => x.term === t);
+  };
+  const samengevoegd = () => {
+    staat.samengevoegd = true;
+    return new hb.SafeString(`–${VOETNOOT_SAMENGEVOEGD}`);
+  };
+  reg('hr', (model: unknown, t: unknown, o: HelperOptions) => {
+    const w = term(model, t, o);
+    return w ? decimaal(w.ratio, 2) : samengevoegd();
+  });
+  reg('hrbi', (model: unknown, t: unknown, o: HelperOptions) => {
+    const w = term(model, t, o);
+    return w ? intervalGetal(w.ciLaag, w.ciHoog) : samengevoegd();
+  });
+  /** "groter", "kleiner", "gelijk" (interval includes 1) or "onbekend" (merged level). */
+  reg('hrrichting', (model: unknown, t: unknown, o: HelperOptions) => {
+    const w = term(model, t, o);
+    return w ? ratioRichting(w.ciLaag, w.ciHoog) : 'onbekend';
+  });
+  /** {{kmpct "totaal" "totaal" "2016" "rik" 24}}: cumulative recidive at a month. */
+  reg('kmpct', (uitsplitsing: unknown, categorie: unknown, cohort: unknown, groep: unknown, maand: unknown, o: HelperOptions) => {
+    const p = r.modellen.km.find(
+      (x) => x.uitsplitsing === uitsplitsing && x.categorie === categorie && x.cohort === String(cohort) && x.groep === groep && x.maand === maand,
+    );
+    if (!p) throw fout(o, `geen Kaplan–Meierpunt ${String(uitsplitsing)}/${String(categorie)}/${String(cohort)}/${String(groep)}/${String(maand)}`);
+    return p.onderdrukt || p.cumulatief === null ? streep() : `${decimaal(100 * p.cumulatief, 0)}%`;
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * GFM tables of the monitor, built from published rows only. A suppressed cell prints as "–";
+ * the table reports that it has one, so the caption can carry the footnote that explains it.
+ * A cell that does not exist (an indicator not measured at that moment) stays empty.
+ *
+ * Each builder returns the table without its caption; `metBijschrift` adds the caption paragraph
+ * the HTML stage numbers (`Tabel: ... {#tab:id}`).
+ */
+import { MOMENTEN, STATUSMOMENTEN, type Groep, type IndicatorDefinitie, type Moment } from '../indicators/definitions.ts';
+import type { Publicatie } from '../indicators/disclosure.ts';
+import type { GeschatModel, KmPunt } from '../models/run.ts';
+import { GROEP_KORT, MOMENT_KORT, termTekst } from '../report/labels.ts';
+import type { Resultaten } from '../report/results.ts';
+import { decimaal, getal, procent } from './format.ts';
+import { intervalGetal } from './wording.ts';
+
+export const ONDERDRUKT = '–';
+
+export interface Tabel {
+  markdown: string;
+  /** Whether a cell shows a suppressed value. */
+  onderdrukt: boolean;
+}
+
+export type Uitlijning = 'l' | 'r';
+
+/** A GFM table; pipes in cells are escaped. */
+export function gfmTabel(kop: readonly string[], uitlijning: readonly Uitlijning[], rijen: readonly (readonly string[])[]): string {
+  const cel = (s: string) => s.replace(/\|/g, '\\|');
+  const regel = (cellen: readonly string[]) => `| ${cellen.map(cel).join(' | ')} |`;
+  const scheiding = `|${uitlijning.map((u) => (u === 'r' ? '--:' : ':--')).join('|')}|`;
+  return [regel(kop), scheiding, ...rijen.map(regel)].join('\n');
+}
+
+/** The table with its caption paragraph; a footnote marker is added when a cell is suppressed. */
+export function metBijschrift(t: Tabel, titel: string, id: string, voetnoot = '[^onderdrukt]'): string {
+  return `Tabel: ${titel}${t.onderdrukt ? voetnoot : ''} {#tab:${id}}\n\n${t.markdown}`;
+}
+
+/** Collects whether any cell was suppressed while cells are written. */
+class Cellen {
+  onderdrukt = false;
+  /** Whole percent, "–" when suppressed, "" when the row does not exist. */
+  pct(rij: Publicatie | undefined): string {
+    if (!rij) return '';
+    if (rij.onderdrukt || rij.teller === null || rij.noemer === null) {
+      this.onderdrukt = true;
+      return ONDERDRUKT;
+    }
+    return procent(rij.teller, rij.noemer);
+  }
+  /** The noemer as a count. */
+  n(rij: Publicatie | undefined): string {
+    if (!rij) return '';
+    if (rij.onderdrukt || rij.noemer === null) {
+      this.onderdrukt = true;
+      return ONDERDRUKT;
+    }
+    return getal(rij.noemer);
+  }
+  /** One-decimal percentage with its noemer: "36,2 (1.234)". */
+  volledig(rij: Publicatie | undefined): string {
+    if (!rij) return '';
+    if (rij.onderdrukt || rij.percentage === null || rij.noemer === null) {
+      this.onderdrukt = true;
+      return ONDERDRUKT;
+    }
+    return `${rij.percentage.replace('.', ',')} (${getal(rij.noemer)})`;
+  }
+}
+
+function definitie(r: Resultaten, naam: string): IndicatorDefinitie {
+  const d = r.definities.find((x) => x.naam === naam);
+  if (!d) throw new Error(`no indicator definition ${naam}`);
+  return d;
+}
+
+/** Indicators (rows) by meetmoment (columns) for one group and cohort, with the noemer below. */
+export function momentenTabel(r: Resultaten, opties: { indicatoren: readonly string[]; groep: Groep; cohort?: string }): Tabel {
+  const c = new Cellen();
+  const cohort = opties.cohort ?? 'totaal';
+  const defs = opties.indicatoren.map((n) => definitie(r, n));
+  const momenten = STATUSMOMENTEN.filter((m) => defs.some((d) => d.momenten.includes(m)));
+  const rijen = defs.map((d) => [d.label, ...momenten.map((m) => c.pct(r.indicatoren.find(d.naam, cohort, opties.groep, m)))]);
+  const zelfdeNoemer = defs.every((d) => d.noemer === defs[0]!.noemer && d.bron === defs[0]!.bron);
+  if (zelfdeNoemer) rijen.push(['Aantal (noemer)', ...momenten.map((m) => c.n(r.indicatoren.find(defs[0]!.naam, cohort, opties.groep, m)))]);
+  const kop = ['', ...momenten.map((m) => MOMENT_KORT[m])];
+  return { markdown: gfmTabel(kop, ['l', ...momenten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
+}
+
+/** One indicator at one moment: groups (rows) by cohort (columns, then totaal). */
+export function cohortTabel(r: Resultaten, opties: { indicator: string; moment: Moment }): Tabel {
+  const c = new Cellen();
+  const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
+  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
+  const rijen = groepen.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.pct(r.indicatoren.find(opties.indicator, k, g, opties.moment)))]);
+  const kop = ['', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
+  return { markdown: gfmTabel(kop, ['l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
+}
+
+/** Indicators of one moment each (rows) by group, share and noemer (the transitions). */
+export function reeksTabel(r: Resultaten, opties: { reeksen: readonly { naam: string; moment: Moment }[]; cohort?: string }): Tabel {
+  const c = new Cellen();
+  const cohort = opties.cohort ?? 'totaal';
+  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
+  const rijen = opties.reeksen.map((s) => [
+    definitie(r, s.naam).label,
+    ...groepen.flatMap((g) => {
+      const rij = r.indicatoren.find(s.naam, cohort, g, s.moment);
+      return [c.pct(rij), c.n(rij)];
+    }),
+  ]);
+  const kop = ['', ...groepen.flatMap((g) => [`${GROEP_KORT[g]} %`, 'n'])];
+  return { markdown: gfmTabel(kop, ['l', ...groepen.flatMap(() => ['r', 'r'] as const)], rijen), onderdrukt: c.onderdrukt };
+}
+
+/** Appendix: one indicator in full, (meetmoment, groep) rows by cohort, "percentage (noemer)". */
+export function bijlageTabel(r: Resultaten, indicator: string): Tabel {
+  const c = new Cellen();
+  const d = definitie(r, indicator);
+  const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
+  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
+  const momenten = MOMENTEN.filter((m) => d.momenten.includes(m));
+  const rijen = momenten.flatMap((m) =>
+    groepen.map((g) => [MOMENT_KORT[m], GROEP_KORT[g], ...cohorten.map((k) => c.volledig(r.indicatoren.find(indicator, k, g, m)))]),
+  );
+  const kop = ['Meetmoment', 'Groep', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
+  return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
+}
+
+/** The operationalisation of every indicator, from the definitions themselves. */
+export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]): Tabel {
+  const rijen = definities.map((d) => [
+    `${d.label} (\`${d.naam}\`)`,
+    d.tellerTekst,
+    d.noemerTekst,
+    d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
+  ]);
+  return { markdown: gfmTabel(['Indicator', 'Teller', 'Noemer', 'Meetmoment(en)'], ['l', 'l', 'l', 'l'], rijen), onderdrukt: false };
+}
+
+/** A p-value as Dutch text: "< 0,001" or three decimals. */
+export function pWaarde(p: number): string {
+  return p < 0.001 ? '< 0,001' : decimaal(p, 3);
+}
+
+/** A model's terms: covariate, level, ratio, 95% interval, p. */
+export function modelTabel(m: GeschatModel): Tabel {
+  const rijen = m.termen.map((t) => {
+    const { covariaat, niveau } = termTekst(t.term);
+    return [covariaat, niveau, decimaal(t.ratio, 2), intervalGetal(t.ciLaag, t.ciHoog), pWaarde(t.p)];
+  });
+  const ratio = m.kind === 'cox' ? 'HR' : 'OR';
+  return { markdown: gfmTabel(['Kenmerk', 'Categorie', ratio, '95%-BI', 'p'], ['l', 'l', 'r', 'r', 'r'], rijen), onderdrukt: false };
+}
+
+/** Cumulative recidive at a few months by cohort (columns) for rik and kv (rows). */
+export function kmTabel(r: Resultaten, maanden: readonly number[]): Tabel {
+  const c = new Cellen();
+  const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
+  const groepen: Groep[] = ['rik', 'kv'];
+  const punt = (cohort: string, groep: Groep, maand: number): KmPunt | undefined =>
+    r.modellen.km.find((p) => p.uitsplitsing === 'totaal' && p.cohort === cohort && p.groep === groep && p.maand === maand);
+  const rijen = groepen.flatMap((g) =>
+    maanden.map((m) => [
+      GROEP_KORT[g],
+      `${m} mnd`,
+      ...cohorten.map((k) => {
+        const p = punt(k, g, m);
+        if (!p) return '';
+        if (p.onderdrukt || p.cumulatief === null) {
+          c.onderdrukt = true;
+          return ONDERDRUKT;
+        }
+        return `${decimaal(100 * p.cumulatief, 0)}%`;
+      }),
+    ]),
+  );
+  const kop = ['Groep', 'Na', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
+  return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
+}
