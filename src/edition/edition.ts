@@ -28,6 +28,12 @@ const briefSchema = z.strictObject({
   geadresseerde: z.string().min(1),
   ondertekenaar: z.strictObject({ functie: z.string().min(1), naam: z.string().min(1) }),
   briefhoofd: z.string().min(1),
+  /**
+   * The parliamentary references the letter cites, by a key the letter's templates use
+   * (`{{noot "bestuurlijk_akkoord"}}` for a footnote, `{{ref "..."}}` in the text):
+   * "Kamerstuk 29 270, nr. 139".
+   */
+  referenties: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'een sleutel van kleine letters, cijfers en _'), z.string().min(1)).default({}),
 });
 
 export const editionSchema = z
@@ -41,6 +47,8 @@ export const editionSchema = z
     recidive_afdoeningen: z.array(z.enum(AFDOENING)).min(1),
     auteurs: z.array(z.string().min(1)).min(1),
     uitgever: z.string().min(1),
+    /** Publication date of the monitor (its cover and PDF date); the letter has its own. */
+    datum: isoDate,
     brief: briefSchema,
   })
   .refine((e) => e.cohorten.every((c, i) => i === 0 || c > e.cohorten[i - 1]!), {

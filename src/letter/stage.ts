@@ -1,0 +1,75 @@
+/**
+ * The letter's stages of the build (src/build/report.ts): its Markdown into
+ * `<out>/kamerbrief/kamerbrief.md`, its HTML (kind 'kamerbrief': the kamerstuk header and the
+ * signature come from the edition's `brief`) and its PDF `<out>/pdf/kamerbrief-monitor-nazorg-<n>e-meting.pdf`.
+ *
+ * Only the letter depends on `brief` (date, signatory, number, references): the monitor takes its
+ * date from the edition's own `datum`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Edition } from '../edition/edition.ts';
+import { PROJECT_ROOT, renderDocument } from '../html/document.ts';
+import { printPdf, type PrintResult } from '../pdf/print.ts';
+import type { Resultaten } from '../report/results.ts';
+import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
+
+/** The letter's folder in the output. */
+export const BRIEF_MAP = 'kamerbrief';
+
+/** Path of the letter's Markdown inside the output folder. */
+export const BRIEF_PAD = `${BRIEF_MAP}/${BRIEF_BESTAND}`;
+
+export function briefPdfNaam(e: Edition): string {
+  return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.pdf`;
+}
+
+/** The letter from templates/kamerbrief/ (`templates` is the templates root). */
+export function schrijfBrief(templates: string, r: Resultaten): Brief {
+  return renderLetter(join(templates, 'kamerbrief'), r, { root: PROJECT_ROOT });
+}
+
+/** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */
+export function briefHtml(dir: string, r: Resultaten, markdown: string): string {
+  const e = r.editie;
+  return renderDocument({
+    title: `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`,
+    lang: 'nl',
+    kind: 'kamerbrief',
+    chapters: [{ file: join(dir, BRIEF_PAD), markdown }],
+    meta: {
+      date: e.brief.datum,
+      authors: [e.brief.ondertekenaar.naam],
+      subject: `${e.titel}, ${e.nummer}e meting`,
+      letter: e.brief,
+    },
+  });
+}
+
+export interface PrintBriefOptions {
+  /** The build's (temporary) output folder. */
+  dir: string;
+  executablePath: string;
+  onWarning: (w: string) => void;
+}
+
+/** Print the letter to dir/pdf/<briefPdfNaam>. */
+export async function drukBrief(r: Resultaten, markdown: string, o: PrintBriefOptions): Promise<PrintResult> {
+  const e = r.editie;
+  const outFile = join(o.dir, 'pdf', briefPdfNaam(e));
+  await mkdir(dirname(outFile), { recursive: true });
+  return printPdf({
+    html: briefHtml(o.dir, r, markdown),
+    outFile,
+    baseDir: join(o.dir, BRIEF_MAP),
+    allowedRoots: [o.dir, PROJECT_ROOT],
+    executablePath: o.executablePath,
+    metadata: {
+      title: `${e.brief.briefhoofd.charAt(0)}${e.brief.briefhoofd.slice(1).toLowerCase()}: ${e.titel}, ${e.nummer}e meting`,
+      author: `${e.brief.ondertekenaar.functie}, ${e.brief.ondertekenaar.naam}`,
+      subject: `Tweede Kamer, ${e.brief.dossier.nummer} ${e.brief.dossier.titel}, nr. ${e.brief.nr}`,
+      date: e.brief.datum,
+    },
+    onWarning: o.onWarning,
+  });
+}
