@@ -30,6 +30,9 @@ import { resolveBrowser } from '../pdf/browser.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
+import { withResultCache } from './cache.ts';
+import { finishOutput } from './finish.ts';
+import type { Product } from './products.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -46,12 +49,18 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Write the models' verification frames here (never inside `out`). */
   modelFrames?: string;
+  /** Products whose folders this build replaces; the others are kept from the previous output (products.ts). Default: all. */
+  producten?: readonly Product[];
+  /** Folder for the cached results of steps 1–4 (cache.ts); no cache when absent. */
+  cache?: string;
 }
 
 /** Side effects the build needs from outside: logging and the clock (for durations only). */
 export interface Effects {
   log: (line: string) => void;
   now: () => number;
+  /** Called when a stage starts (a terminal shows it while it runs; see src/cli/progress.ts). */
+  begin?: (nr: number, naam: string) => void;
 }
 
 export const defaultEffects: Effects = {
@@ -67,6 +76,7 @@ export interface BuildResult {
 /** Run one stage, reporting its name, duration and what it produced. */
 async function stap<T>(fx: Effects, nr: number, naam: string, werk: () => Promise<T>, wat?: (t: T) => string): Promise<T> {
   const start = fx.now();
+  fx.begin?.(nr, naam);
   const result = await werk();
   const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
   fx.log(`${nr}. ${naam} (${sec} s)${wat ? `: ${wat(result)}` : ''}`);
@@ -82,47 +92,56 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   const templates = resolve(options.templates ?? join(PROJECT_ROOT, 'templates'));
   const editie = await loadEdition(resolve(options.edition));
 
-  // 1. Load and validate the extracts.
-  const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data)), (x) =>
-    `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
-  );
-  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  // 1–4, or their results from the cache when the extracts, the edition's computational fields
+  // and the code of these steps are unchanged (cache.ts).
+  const { resultaten, onderdrukkingCsv } = await withResultCache(
+    options.cache && !options.modelFrames ? { dir: options.cache, data: options.data, editie, projectRoot: PROJECT_ROOT } : undefined,
+    fx,
+    async (fx) => {
+      // 1. Load and validate the extracts.
+      const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data)), (x) =>
+        `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
+      );
+      for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
 
-  let resultaten: Resultaten;
-  let onderdrukkingCsv: string;
-  try {
-    // 2. Compute the indicators (person-level work stays in DuckDB).
-    const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
-      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
-      (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
-    );
-    // 3. Disclosure control.
-    const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
-      applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
-      (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
-    );
-    // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
-    const modellen = await stap(fx, 4, 'Modellen schatten', () =>
-      computeModels(extracts.connection, editie, extracts.extractie.peildatum),
-      (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
-    );
-    for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
-    if (options.modelFrames) {
-      const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, resolve(options.modelFrames), out);
-      fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${resolve(options.modelFrames)}`);
-    }
-    resultaten = {
-      editie,
-      extractie: extracts.extractie,
-      definities,
-      indicatoren: new IndicatorTabel(beveiligd.rijen),
-      modellen,
-    };
-    onderdrukkingCsv =
-      renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join('');
-  } finally {
-    extracts.close();
-  }
+      let resultaten: Resultaten;
+      let onderdrukkingCsv: string;
+      try {
+        // 2. Compute the indicators (person-level work stays in DuckDB).
+        const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
+          computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+          (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
+        );
+        // 3. Disclosure control.
+        const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
+          applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
+          (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
+        );
+        // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
+        const modellen = await stap(fx, 4, 'Modellen schatten', () =>
+          computeModels(extracts.connection, editie, extracts.extractie.peildatum),
+          (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
+        );
+        for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
+        if (options.modelFrames) {
+          const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, resolve(options.modelFrames), out);
+          fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${resolve(options.modelFrames)}`);
+        }
+        resultaten = {
+          editie,
+          extractie: extracts.extractie,
+          definities,
+          indicatoren: new IndicatorTabel(beveiligd.rijen),
+          modellen,
+        };
+        onderdrukkingCsv =
+          renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join('');
+      } finally {
+        extracts.close();
+      }
+      return { resultaten, onderdrukkingCsv };
+    },
+  );
 
   // 4. Charts.
   const figuren = await stap(fx, 5, 'Figuren renderen', () => Promise.all(bouwFiguren(resultaten).map(renderFiguur)), (f) =>
@@ -146,7 +165,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
     });
 
-    if (options.pdf ?? true) {
+    if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 6. HTML.
       const html = await stap(fx, 7, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken), (h) =>
         `${Math.round(h.length / 1024)} kB`,
@@ -175,9 +194,15 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
     }
 
-    // 8. Move into place.
-    await stap(fx, 9, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
-    return { out, bestanden: bestanden.sort() };
+    // 9. Keep the chosen products (the others from the previous output) and write the manifest.
+    const klaar = await stap(fx, 9, 'Manifest schrijven', () =>
+      finishOutput(tmp, out, { data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT, producten: options.producten }),
+      (k) => `${Object.keys(k.manifest.uitvoer).length} uitvoerbestanden${k.overgenomen.length ? `; ongewijzigd overgenomen: ${k.overgenomen.join(', ')}` : ''}`,
+    );
+
+    // 10. Move into place.
+    await stap(fx, 10, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
+    return { out, bestanden: klaar.bestanden };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;

@@ -1,65 +1,264 @@
 /**
- * `npm run report`: build the monitor from an extract folder into an output folder.
- * Options are read and validated here, once; the build itself is src/build/report.ts.
+ * `npm run report`: build the monitor, check the committed outputs, compare two builds, or
+ * rebuild on every change. Options are read and validated here, once, into one typed object
+ * (parseOptions); the build itself is src/build/report.ts, the modes are src/build/check.ts,
+ * compare.ts and watch.ts.
  */
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { buildReport, PROJECT_ROOT } from '../build/report.ts';
+import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { buildReport, PROJECT_ROOT, type BuildResult } from '../build/report.ts';
+import { checkOutputs, formatVerschillen } from '../build/check.ts';
+import { compareOutputs } from '../build/compare.ts';
+import { watchPaths } from '../build/watch.ts';
+import { parseProducten, PRODUCTEN, type Product } from '../build/products.ts';
 import { InputError } from '../util/errors.ts';
+import { isInteractief, maakReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
 
-const HELP = `Gebruik: npm run report -- [opties]
+export const HELP = `Gebruik: npm run report -- [opties]
 
-Bouwt de Monitor nazorg ex-gedetineerden uit de bronextracten: indicatoren, figuren,
-hoofdstukken (Markdown) en de PDF.
+Bouwt de Monitor nazorg ex-gedetineerden uit de bronextracten: de tabellen (CSV), de
+figuren, de hoofdstukken en de Kamerbrief (Markdown), de PDF's en out/manifest.json.
+Zonder opties: de standaardeditie uit de vastgelegde gegevens in data/, naar out/.
 
-Opties:
-  --data <map>       map met de bronextracten (standaard: data/)
-  --out <map>        uitvoermap; wordt pas vervangen als alles gelukt is (standaard: out/)
-  --edition <bestand> editiebestand (standaard: editions/6e-meting.json)
-  --model-frames <map>
-                     schrijf de modelframes (persoonsniveau, alleen voor controle in de
-                     beveiligde omgeving) naar deze map; nooit binnen de uitvoermap
-  --no-pdf           sla de PDF over
-  -h, --help         toon deze hulp
+Invoer en uitvoer:
+  --data <map>          map met de bronextracten (standaard: data/)
+  --edition <bestand>   editiebestand (standaard: editions/6e-meting.json)
+  --out <map>           uitvoermap; wordt pas vervangen als alles gelukt is (standaard: out/)
+  --products <lijst>    alleen deze onderdelen bijwerken, gescheiden door komma's:
+                        ${PRODUCTEN.join(', ')} (standaard: alle). De andere
+                        onderdelen in de uitvoermap blijven zoals ze waren.
+  --no-pdf              alles behalve de PDF's (hetzelfde als --products zonder pdf)
+
+Voor reviewers:
+  --check               bouw opnieuw in een tijdelijke map (zonder PDF's) en controleer of de
+                        vastgelegde uitvoer precies is wat de pijplijn maakt; noemt wat afwijkt
+  --compare <ref>       vergelijk de uitvoermap met een andere bouw: een map (een uitvoermap)
+                        of een git-revisie (main, HEAD~1, een commit); geeft een overzicht in
+                        Markdown van gewijzigde indicatoren, cijfers in de tekst en
+                        onderdrukkingen. Bouwt zelf niet: bouw eerst als je je eigen
+                        wijziging wilt zien.
+  --compare-out <bestand>
+                        schrijf dat overzicht ook naar dit bestand
+
+Tijdens het schrijven:
+  --watch               bouw opnieuw bij elke wijziging in templates/, het editiebestand of de
+                        extracten (stoppen met Ctrl-C)
+  --no-cache            reken alles opnieuw uit; standaard worden de resultaten van stap 1–4
+                        bewaard in .cache/ en hergebruikt zolang extracten, editie en code
+                        gelijk blijven
+
+Overig:
+  --model-frames <map>  schrijf de modelframes (persoonsniveau, alleen voor controle in de
+                        beveiligde omgeving) naar deze map; nooit binnen de uitvoermap
+  --quiet               alleen waarschuwingen, fouten en de slotregel
+  -h, --help            toon deze hulp
+
+Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+export type Modus = 'bouwen' | 'check' | 'compare' | 'watch' | 'help';
+
+/** The command line, validated and with every default filled in. */
+export interface CliOptions {
+  modus: Modus;
+  data: string;
+  edition: string;
+  out: string;
+  producten: Product[];
+  /** Cache folder, or undefined with --no-cache. */
+  cache: string | undefined;
+  modelFrames: string | undefined;
+  quiet: boolean;
+  /** --compare: a folder or git revision. */
+  compare: string | undefined;
+  compareOut: string | undefined;
+}
+
+/** Read the arguments once; throws InputError with a Dutch message on anything wrong. */
+export function parseOptions(argv: readonly string[], root: string = PROJECT_ROOT): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: [...argv],
       options: {
-        data: { type: 'string', default: join(PROJECT_ROOT, 'data') },
-        out: { type: 'string', default: join(PROJECT_ROOT, 'out') },
-        edition: { type: 'string', default: join(PROJECT_ROOT, 'editions', '6e-meting.json') },
+        data: { type: 'string', default: join(root, 'data') },
+        out: { type: 'string', default: join(root, 'out') },
+        edition: { type: 'string', default: join(root, 'editions', '6e-meting.json') },
+        products: { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        compare: { type: 'string' },
+        'compare-out': { type: 'string' },
+        watch: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         'model-frames': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (e) {
-    process.stderr.write(`Fout in de opties: ${(e as Error).message}\n\n${HELP}`);
+    // parseArgs explains in English; say it in Dutch and name the option.
+    const m = /'([^']+)'/.exec((e as Error).message);
+    const code = (e as { code?: string }).code;
+    const wat =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `onbekende optie ${m?.[1] ?? ''}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `${m?.[1] ?? 'een optie'} verwacht een waarde`
+          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? `onverwacht argument ${m?.[1] ?? ''} (opties beginnen met --)`
+            : (e as Error).message;
+    throw new InputError([`Fout in de opties: ${wat}`], 'npm run report -- --help toont alle opties.');
+  }
+  const modi = (['check', 'watch'] as const).filter((m) => values[m]);
+  if (values.compare !== undefined) modi.push('compare' as never);
+  if (modi.length > 1) throw new InputError([`Fout in de opties: --${modi.join(' en --')} gaan niet samen; kies er een`]);
+  if (values['compare-out'] !== undefined && values.compare === undefined)
+    throw new InputError(['Fout in de opties: --compare-out hoort bij --compare']);
+  if (values.products !== undefined && values['no-pdf'])
+    throw new InputError(['Fout in de opties: --products en --no-pdf gaan niet samen; laat pdf weg uit --products']);
+  let producten = values.products !== undefined ? parseProducten(values.products) : [...PRODUCTEN];
+  if (values['no-pdf']) producten = producten.filter((p) => p !== 'pdf');
+  const modus: Modus = values.help ? 'help' : ((modi[0] as Modus | undefined) ?? 'bouwen');
+  if (modus === 'check' && (values.products !== undefined || values['model-frames'] !== undefined))
+    throw new InputError(['Fout in de opties: --check bouwt altijd alles behalve de PDF\'s; laat --products en --model-frames weg']);
+  return {
+    modus,
+    data: resolve(values.data),
+    edition: resolve(values.edition),
+    out: resolve(values.out),
+    producten,
+    cache: values['no-cache'] ? undefined : join(root, '.cache', 'resultaten'),
+    modelFrames: values['model-frames'] === undefined ? undefined : resolve(values['model-frames']),
+    quiet: values.quiet,
+    compare: values.compare,
+    compareOut: values['compare-out'] === undefined ? undefined : resolve(values['compare-out']),
+  };
+}
+
+export interface Io {
+  stdout: Uitvoerstroom;
+  stderr: Uitvoerstroom;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Ends --watch (Ctrl-C by default). */
+  signal?: AbortSignal;
+}
+
+const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+/** Run the command line; returns the exit status. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const schrijf = (regel: string) => io.stderr.write(`${regel}\n`);
+  let o: CliOptions;
+  try {
+    o = parseOptions(argv);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const m of e.messages) schrijf(m);
+    if (e.hint) schrijf(e.hint);
     return 2;
   }
-  if (values.help) {
-    process.stdout.write(HELP);
+  if (o.modus === 'help') {
+    io.stdout.write(HELP);
     return 0;
   }
+  const fx = maakReporter({ stream: io.stderr, interactief: isInteractief(io.stderr, io.env), quiet: o.quiet });
   try {
-    const r = await buildReport({ data: values.data, out: values.out, edition: values.edition, pdf: !values['no-pdf'], modelFrames: values['model-frames'] });
-    process.stderr.write(`Klaar: ${r.bestanden.length} bestanden in ${r.out}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd.\n`);
-      for (const m of e.messages) process.stderr.write(`  ${m}\n`);
-      if (e.hint) process.stderr.write(`Tip: ${e.hint}\n`);
-      return 1;
+    switch (o.modus) {
+      case 'check': {
+        const verschillen = await checkOutputs({ data: o.data, edition: o.edition, out: o.out }, fx);
+        fx.stop();
+        const regels = formatVerschillen(verschillen, `${toonPad(o.out)}/`);
+        // The verdict is printed even with --quiet: it is the point of the run.
+        for (const r of regels) schrijf(r);
+        return verschillen.length === 0 ? 0 : 1;
+      }
+      case 'compare': {
+        const md = await compareOutputs(o.compare!, o.out, PROJECT_ROOT);
+        io.stdout.write(md);
+        if (o.compareOut) {
+          await writeFile(o.compareOut, md, 'utf8');
+          schrijf(`Vergelijking geschreven naar ${toonPad(o.compareOut)}`);
+        }
+        return 0;
+      }
+      case 'watch':
+        return await kijk(o, io, fx);
+      case 'bouwen': {
+        const start = fx.now();
+        const r = await bouw(o, fx);
+        fx.stop();
+        const regels = samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size);
+        for (const regel of o.quiet ? regels.slice(0, 1) : regels) schrijf(regel);
+        return 0;
+      }
     }
-    throw e;
+  } catch (e) {
+    fx.stop();
+    return meldFout(e, o, schrijf);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+function bouw(o: CliOptions, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
+  return buildReport(
+    { data: o.data, out: o.out, edition: o.edition, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
+    fx,
+  );
+}
+
+/** One clear message; exit status 1. Programmer errors show their stack below it. */
+function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
+  const gevolg = o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
+  if (e instanceof InputError) {
+    schrijf(`Fout: ${gevolg}`);
+    for (const m of e.messages) schrijf(`  ${m}`);
+    if (e.hint) schrijf(`Tip: ${e.hint}`);
+    return 1;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  schrijf(`Fout: ${gevolg}`);
+  schrijf(`  Interne fout: ${err.message}`);
+  schrijf('Dit is een fout in het programma, niet in de invoer. Details voor de ontwikkelaars:');
+  schrijf((err.stack ?? '').split('\n').slice(1).join('\n'));
+  return 1;
+}
+
+/** --watch: build, then rebuild on every change until the signal (Ctrl-C). */
+async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>): Promise<number> {
+  const schrijf = (regel: string) => io.stderr.write(`${regel}\n`);
+  const eenBouw = async () => {
+    const start = fx.now();
+    try {
+      const r = await bouw(o, fx);
+      fx.stop();
+      schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
+    } catch (e) {
+      fx.stop();
+      meldFout(e, o, schrijf);
+    }
+  };
+  await eenBouw();
+  const templates = join(PROJECT_ROOT, 'templates');
+  schrijf(`Ik kijk naar ${[templates, o.edition, o.data].map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
+  let signal = io.signal;
+  if (!signal) {
+    const ac = new AbortController();
+    process.once('SIGINT', () => ac.abort());
+    signal = ac.signal;
+  }
+  await watchPaths({ paden: [templates, o.edition, o.data], signal }, async (gewijzigd) => {
+    schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);
+    await eenBouw();
+  });
+  return 0;
+}
+
+// Run only as a program (tsx src/cli/report.ts), not when a test imports the module.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,244 @@
+/**
+ * The result cache: steps 1–4 of the build (load and validate the extracts, compute the
+ * indicators, disclosure control, fit the models) take seconds and depend only on the extract
+ * files, the edition's computational fields and the code of those steps. Their published,
+ * disclosure-controlled results — never anything person-level — are kept in
+ * `.cache/resultaten/<key>.bin` (git-ignored), so that a rebuild after editing a template, a
+ * chart or the letter's metadata starts at step 5.
+ *
+ * The key is the SHA-256 of
+ *   - every file in the extract folder (content, not dates);
+ *   - the edition without its presentation fields (titel, ondertitel, auteurs, uitgever, brief);
+ *   - the code of steps 1–4: every module reachable by relative imports from their entry
+ *     modules, the non-TypeScript files beside them (the SQL), the source text of the
+ *     orchestrator's closure that runs the steps, and package-lock.json.
+ * Any change to one of them is a miss; a miss computes and stores. Entries are written
+ * atomically and the newest BEWAREN are kept.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Edition } from '../edition/edition.ts';
+import type { Extractie } from '../extracts/contract.ts';
+import type { IndicatorDefinitie } from '../indicators/definitions.ts';
+import type { Publicatie } from '../indicators/disclosure.ts';
+import { ModelError, type ModelFailure } from '../models/errors.ts';
+import type { ModelResults, ModelUitkomst } from '../models/run.ts';
+import { IndicatorTabel, type Resultaten } from '../report/results.ts';
+import { combine, hashFile, hashFiles, listFiles, sha256 } from './hash.ts';
+import type { Effects } from './report.ts';
+
+/** What steps 1–4 hand to the rest of the build. */
+export interface Berekend {
+  resultaten: Resultaten;
+  onderdrukkingCsv: string;
+}
+
+export interface CacheOptions {
+  /** Cache folder (e.g. `<project>/.cache/resultaten`). */
+  dir: string;
+  data: string;
+  editie: Edition;
+  projectRoot: string;
+}
+
+/** The modules steps 1–4 call (relative to the project root); their imports are followed. */
+export const STAP_MODULES = [
+  'src/extracts/load.ts',
+  'src/indicators/compute.ts',
+  'src/indicators/disclosure.ts',
+  'src/indicators/write.ts',
+  'src/models/run.ts',
+  'src/models/write.ts',
+  'src/report/results.ts',
+  'src/edition/edition.ts',
+  'src/build/cache.ts',
+];
+
+/** Edition fields that only change how results are presented, not the results. */
+const PRESENTATIE: readonly string[] = ['titel', 'ondertitel', 'auteurs', 'uitgever', 'brief'];
+
+/** How many entries the cache keeps. */
+export const BEWAREN = 8;
+
+const FORMAAT = 1;
+
+interface Opgeslagen {
+  formaat: typeof FORMAAT;
+  extractie: Extractie;
+  definities: readonly IndicatorDefinitie[];
+  rijen: readonly Publicatie[];
+  modellen: unknown;
+  onderdrukkingCsv: string;
+  waarschuwingen: string[];
+}
+
+/**
+ * Run `compute` (steps 1–4) or take its result from the cache. `compute` gets an Effects whose
+ * warnings are recorded, so that a cache hit shows them again. Without `opts` it just runs.
+ */
+export async function withResultCache(
+  opts: CacheOptions | undefined,
+  fx: Effects,
+  compute: (fx: Effects) => Promise<Berekend>,
+): Promise<Berekend> {
+  if (!opts) return compute(fx);
+  const start = fx.now();
+  const sleutel = await cacheKey(opts, compute.toString());
+  const pad = join(opts.dir, `${sleutel}.bin`);
+  const gelezen = await lees(pad, opts.editie);
+  if (gelezen) {
+    const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
+    fx.log(`1–4. Resultaten uit de cache (${sec} s): extracten, editie en code ongewijzigd (sleutel ${sleutel.slice(0, 12)})`);
+    for (const w of gelezen.waarschuwingen) fx.log(w);
+    return gelezen.berekend;
+  }
+  const waarschuwingen: string[] = [];
+  const opnemen: Effects = {
+    ...fx,
+    log: (regel) => {
+      if (/^\s+waarschuwing:/.test(regel)) waarschuwingen.push(regel);
+      fx.log(regel);
+    },
+  };
+  const berekend = await compute(opnemen);
+  await schrijf(pad, berekend, waarschuwingen);
+  await opruimen(opts.dir);
+  return berekend;
+}
+
+/** The cache key (hex SHA-256) for these inputs and the source text of the steps' closure. */
+export async function cacheKey(opts: CacheOptions, stappen: string): Promise<string> {
+  const editie = Object.fromEntries(Object.entries(opts.editie).filter(([k]) => !PRESENTATIE.includes(k)));
+  const lock = join(opts.projectRoot, 'package-lock.json');
+  return combine({
+    formaat: String(FORMAAT),
+    extracten: combine(await hashFiles(resolve(opts.data))),
+    editie: sha256(JSON.stringify(editie)),
+    code: combine(await codeHashes(opts.projectRoot)),
+    stappen: sha256(stappen),
+    node: process.versions.modules,
+    lock: existsSync(lock) ? await hashFile(lock) : 'geen',
+  });
+}
+
+const IMPORT = /(?:^|[;\s])(?:import|export)\s(?:[^'"]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+/**
+ * Hashes of the code of steps 1–4: the modules reachable from STAP_MODULES by relative imports
+ * (type-only imports included: simpler, and a type change rarely comes alone), and every
+ * non-TypeScript file under the folders of those modules (the SQL they read at run time).
+ */
+export async function codeHashes(projectRoot: string): Promise<Record<string, string>> {
+  const bezocht = new Set<string>();
+  const todo = STAP_MODULES.map((m) => join(projectRoot, m));
+  while (todo.length > 0) {
+    const pad = todo.pop()!;
+    if (bezocht.has(pad) || !existsSync(pad)) continue;
+    bezocht.add(pad);
+    const tekst = await readFile(pad, 'utf8');
+    for (const m of tekst.matchAll(IMPORT)) {
+      const rel = m[1] ?? m[2];
+      if (rel) todo.push(resolve(dirname(pad), rel));
+    }
+  }
+  const hashes: Record<string, string> = {};
+  const mappen = new Set<string>();
+  for (const pad of bezocht) {
+    hashes[pad.slice(projectRoot.length)] = await hashFile(pad);
+    mappen.add(dirname(pad));
+  }
+  for (const map of mappen)
+    for (const rel of await listFiles(map, (r) => r.endsWith('.ts')))
+      hashes[join(map, rel).slice(projectRoot.length)] = await hashFile(join(map, rel));
+  return hashes;
+}
+
+/** ModelError is a class; the cache stores its fields and builds it again. */
+interface OpgeslagenFout {
+  model: string;
+  failure: ModelFailure;
+  bericht: string;
+  terms: readonly string[];
+}
+
+function modellenOpslaan(m: ModelResults): unknown {
+  return {
+    ...m,
+    modellen: m.modellen.map((u) => {
+      if (u.status !== 'fout') return u;
+      const prefix = `Model ${u.fout.model}: `;
+      const eerste = u.fout.messages[0] ?? '';
+      const fout: OpgeslagenFout = {
+        model: u.fout.model,
+        failure: u.fout.failure,
+        bericht: eerste.startsWith(prefix) ? eerste.slice(prefix.length) : eerste,
+        terms: u.fout.terms,
+      };
+      return { ...u, fout };
+    }),
+  };
+}
+
+function modellenLezen(m: unknown): ModelResults {
+  // The shape modellenOpslaan wrote: ModelResults with each failed model's `fout` as fields.
+  const r = m as Omit<ModelResults, 'modellen'> & { modellen: readonly { status: string; fout?: OpgeslagenFout }[] };
+  return {
+    ...r,
+    modellen: r.modellen.map((u) => {
+      if (u.status !== 'fout' || !u.fout) return u as ModelUitkomst;
+      const f = u.fout;
+      return { ...u, fout: new ModelError(f.model, f.failure, f.bericht, f.terms) } as unknown as ModelUitkomst;
+    }),
+  };
+}
+
+async function schrijf(pad: string, b: Berekend, waarschuwingen: string[]): Promise<void> {
+  const r = b.resultaten;
+  const data: Opgeslagen = {
+    formaat: FORMAAT,
+    extractie: r.extractie,
+    definities: r.definities,
+    rijen: r.indicatoren.rijen,
+    modellen: modellenOpslaan(r.modellen),
+    onderdrukkingCsv: b.onderdrukkingCsv,
+    waarschuwingen,
+  };
+  await mkdir(dirname(pad), { recursive: true });
+  const tmp = `${pad}.tmp-${process.pid}`;
+  await writeFile(tmp, serialize(data));
+  await rename(tmp, pad);
+}
+
+async function lees(pad: string, editie: Edition): Promise<{ berekend: Berekend; waarschuwingen: string[] } | undefined> {
+  let data: Opgeslagen;
+  try {
+    data = deserialize(await readFile(pad)) as Opgeslagen;
+  } catch {
+    return undefined; // absent or unreadable: a miss
+  }
+  if (data.formaat !== FORMAAT) return undefined;
+  return {
+    berekend: {
+      resultaten: {
+        editie,
+        extractie: data.extractie,
+        definities: data.definities,
+        indicatoren: new IndicatorTabel(data.rijen),
+        modellen: modellenLezen(data.modellen),
+      },
+      onderdrukkingCsv: data.onderdrukkingCsv,
+    },
+    waarschuwingen: data.waarschuwingen,
+  };
+}
+
+/** Keep the newest BEWAREN entries. */
+async function opruimen(dir: string): Promise<void> {
+  const namen = (await readdir(dir)).filter((n) => n.endsWith('.bin'));
+  if (namen.length <= BEWAREN) return;
+  const metTijd = await Promise.all(namen.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
+  metTijd.sort((a, b) => b.t - a.t);
+  for (const { n } of metTijd.slice(BEWAREN)) await rm(join(dir, n), { force: true });
+}

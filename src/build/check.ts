@@ -1,0 +1,90 @@
+/**
+ * `--check`: rebuild into a temporary folder (without PDFs, so no browser is needed) and
+ * compare every committed output — Markdown, SVG, Vega-Lite JSON, CSV and manifest.json — with
+ * what the pipeline produces now. CI runs it, so a commit whose outputs were not regenerated
+ * does not land.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../util/errors.ts';
+import { listFiles } from './hash.ts';
+import { buildReport, type Effects } from './report.ts';
+
+export interface Verschil {
+  pad: string;
+  /** gewijzigd: both have it, with other content; ontbreekt: built but not in the output folder; overbodig: in the output folder but no longer built. */
+  soort: 'gewijzigd' | 'ontbreekt' | 'overbodig';
+  /** For a changed text file: the first line that differs. */
+  detail?: string;
+}
+
+/** PDFs are build products; they are neither committed nor checked. */
+const ongecontroleerd = (rel: string): boolean => rel === 'pdf' || rel.startsWith('pdf/');
+
+/** The differences between a fresh build `gebouwd` and the output folder `vastgelegd`. */
+export async function compareFolders(gebouwd: string, vastgelegd: string): Promise<Verschil[]> {
+  const a = new Set(await listFiles(gebouwd, ongecontroleerd));
+  const b = new Set(existsSync(vastgelegd) ? await listFiles(vastgelegd, ongecontroleerd) : []);
+  const verschillen: Verschil[] = [];
+  for (const pad of [...new Set([...a, ...b])].sort()) {
+    if (!b.has(pad)) verschillen.push({ pad, soort: 'ontbreekt' });
+    else if (!a.has(pad)) verschillen.push({ pad, soort: 'overbodig' });
+    else {
+      const [x, y] = await Promise.all([readFile(join(gebouwd, pad)), readFile(join(vastgelegd, pad))]);
+      if (!x.equals(y)) verschillen.push({ pad, soort: 'gewijzigd', detail: eersteVerschil(x.toString('utf8'), y.toString('utf8')) });
+    }
+  }
+  return verschillen;
+}
+
+/** "regel 12: verwacht '…', staat er '…'" for the first line where two texts differ. */
+export function eersteVerschil(verwacht: string, gevonden: string): string {
+  const a = verwacht.split('\n');
+  const b = gevonden.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const kort = (s: string | undefined) => (s === undefined ? '(einde van het bestand)' : `'${s.length > 90 ? `${s.slice(0, 87)}...` : s}'`);
+    return `regel ${i + 1}: de pijplijn maakt ${kort(a[i])}, vastgelegd is ${kort(b[i])}`;
+  }
+  return 'alleen regeleinden of bytes verschillen';
+}
+
+export interface CheckOptions {
+  data: string;
+  edition: string;
+  /** The committed output folder. */
+  out: string;
+  templates?: string;
+}
+
+/** Rebuild in a temporary folder and compare with `out`; the temporary folder is removed. */
+export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Verschil[]> {
+  if (!existsSync(o.out))
+    throw new InputError([`${o.out}: uitvoermap bestaat niet; er is niets om te controleren`], 'Bouw eerst met `npm run report` en leg out/ vast.');
+  const werk = await mkdtemp(join(tmpdir(), 'monitor-check-'));
+  try {
+    const gebouwd = join(werk, 'out');
+    await buildReport({ data: o.data, edition: o.edition, out: gebouwd, templates: o.templates, pdf: false }, fx);
+    return await compareFolders(gebouwd, o.out);
+  } finally {
+    await rm(werk, { recursive: true, force: true });
+  }
+}
+
+/** Dutch lines for the user: what differs and what to do. */
+export function formatVerschillen(verschillen: readonly Verschil[], outLabel: string): string[] {
+  if (verschillen.length === 0) return [`Controle geslaagd: ${outLabel} is precies wat de pijplijn maakt.`];
+  const n = verschillen.length;
+  const regels = [`Controle mislukt: ${n} ${n === 1 ? 'bestand' : 'bestanden'} in ${outLabel} ${n === 1 ? 'wijkt' : 'wijken'} af van wat de pijplijn maakt:`];
+  const woord = { gewijzigd: 'gewijzigd', ontbreekt: 'ontbreekt ', overbodig: 'overbodig ' } as const;
+  for (const v of verschillen) {
+    const uitleg =
+      v.soort === 'ontbreekt' ? ' (de pijplijn maakt het, maar het is niet vastgelegd)' : v.soort === 'overbodig' ? ' (vastgelegd, maar de pijplijn maakt het niet meer)' : '';
+    regels.push(`  ${woord[v.soort]}  ${v.pad}${uitleg}`);
+    if (v.detail) regels.push(`             ${v.detail}`);
+  }
+  regels.push(`Bouw opnieuw met \`npm run report\` en leg ${outLabel} vast samen met je wijziging.`);
+  return regels;
+}

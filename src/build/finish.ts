@@ -1,0 +1,37 @@
+/**
+ * The last step before the output folder is swapped into place: keep only the chosen products
+ * of the new build (taking the others over from the previous output) and write the manifest.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from './hash.ts';
+import { hashInvoer, schrijfManifest, type Manifest } from './manifest.ts';
+import { neemOver, PRODUCTEN, type Product } from './products.ts';
+
+export interface FinishOptions {
+  data: string;
+  edition: string;
+  templates: string;
+  projectRoot: string;
+  /** Products to take from this build (default: all). */
+  producten?: readonly Product[];
+}
+
+export interface FinishResult {
+  manifest: Manifest;
+  overgenomen: Product[];
+  /** Every file of the finished folder, relative to it, sorted. */
+  bestanden: string[];
+}
+
+/** Finish the temporary folder `tmp` that is about to replace `out`. */
+export async function finishOutput(tmp: string, out: string, o: FinishOptions): Promise<FinishResult> {
+  const overgenomen = await neemOver(tmp, out, o.producten ?? PRODUCTEN);
+  const invoer = await hashInvoer(o);
+  const manifest = await schrijfManifest(tmp, invoer, overgenomen, {
+    projectRoot: o.projectRoot,
+    // Only for pdf/herkomst.json; imported lazily, so a build without PDFs never loads puppeteer.
+    browserPad: existsSync(join(tmp, 'pdf')) ? (await import('../pdf/browser.ts')).findBrowser()?.executablePath : undefined,
+  });
+  return { manifest, overgenomen, bestanden: await listFiles(tmp) };
+}

@@ -1,0 +1,144 @@
+/**
+ * out/manifest.json: what a build was made from and what it made, as SHA-256 hashes, so that
+ * a published PDF can be traced to its inputs.
+ *
+ * The manifest is committed with the other text outputs and checked by `--check`, so it must
+ * be the same on every machine for the same inputs: no timestamps, no absolute paths, no
+ * browser. Everything that belongs to the print goes into a second file beside the PDFs,
+ * `out/pdf/herkomst.json` (git-ignored like the PDFs): the browser's version, the PDFs'
+ * hashes, the git commit of the checkout, and the hash of the manifest.json it belongs to.
+ *
+ *   PDF ──hash──> pdf/herkomst.json ──manifest hash──> manifest.json ──> extracts, edition,
+ *                      └─ browser version, commit                        templates, code
+ */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { combine, hashFile, hashFiles, sha256 } from './hash.ts';
+import type { Product } from './products.ts';
+
+const run = promisify(execFile);
+
+export const MANIFEST = 'manifest.json';
+export const HERKOMST = 'pdf/herkomst.json';
+
+export interface Manifest {
+  formaat: 1;
+  invoer: {
+    /** Extract file name -> hash (the folder's path is not recorded: it differs per machine). */
+    extracten: Record<string, string>;
+    editie: { bestand: string; sha256: string };
+    /** Path under templates/ -> hash (chapter templates and print CSS/HTML). */
+    sjablonen: Record<string, string>;
+    code: {
+      /** package.json's version. */
+      versie: string;
+      /** One hash over every file under src/. */
+      bron: string;
+      /** package-lock.json: the exact versions of every dependency (fonts included). */
+      afhankelijkheden: string;
+    };
+  };
+  /** Products taken over unchanged from an earlier build (absent after a full build). */
+  overgenomen?: Product[];
+  /** Output path -> hash, for everything except the PDFs and this file. */
+  uitvoer: Record<string, string>;
+}
+
+export interface ManifestInvoer {
+  data: string;
+  edition: string;
+  templates: string;
+  projectRoot: string;
+}
+
+/** True for output paths the manifest does not list: itself and the (uncommitted) PDF folder. */
+export function buitenManifest(rel: string): boolean {
+  return rel === MANIFEST || rel === 'pdf' || rel.startsWith('pdf/');
+}
+
+/** The hashes of the inputs of a build. */
+export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']> {
+  const pkg = JSON.parse(await readFile(join(i.projectRoot, 'package.json'), 'utf8')) as { version?: string };
+  return {
+    extracten: await hashFiles(i.data),
+    editie: { bestand: basename(i.edition), sha256: await hashFile(i.edition) },
+    sjablonen: await hashFiles(i.templates),
+    code: {
+      versie: pkg.version ?? 'onbekend',
+      bron: combine(await hashFiles(join(i.projectRoot, 'src'))),
+      afhankelijkheden: existsSync(join(i.projectRoot, 'package-lock.json'))
+        ? await hashFile(join(i.projectRoot, 'package-lock.json'))
+        : 'geen',
+    },
+  };
+}
+
+/** The manifest of the output folder `dir` (after its products are final). */
+export async function maakManifest(dir: string, invoer: Manifest['invoer'], overgenomen: readonly Product[]): Promise<Manifest> {
+  return {
+    formaat: 1,
+    invoer,
+    ...(overgenomen.length > 0 ? { overgenomen: [...overgenomen] } : {}),
+    uitvoer: await hashFiles(dir, buitenManifest),
+  };
+}
+
+export function manifestTekst(m: Manifest): string {
+  return `${JSON.stringify(m, null, 2)}\n`;
+}
+
+export interface Herkomst {
+  /** Hash of the manifest.json written with these PDFs. */
+  manifest: string;
+  browser: { pad: string; versie: string };
+  /** The checkout the build ran in; `gewijzigd` when it had uncommitted changes. */
+  git: { commit: string; gewijzigd: boolean } | null;
+  node: string;
+  pdf: Record<string, string>;
+}
+
+/** Write manifest.json into `dir`, and pdf/herkomst.json when it holds PDFs. */
+export async function schrijfManifest(
+  dir: string,
+  invoer: Manifest['invoer'],
+  overgenomen: readonly Product[],
+  opties: { browserPad?: string; projectRoot: string },
+): Promise<Manifest> {
+  const m = await maakManifest(dir, invoer, overgenomen);
+  const tekst = manifestTekst(m);
+  await writeFile(join(dir, MANIFEST), tekst, 'utf8');
+  if (existsSync(join(dir, 'pdf')) && !overgenomen.includes('pdf')) {
+    const pdf = await hashFiles(join(dir, 'pdf'), (rel) => rel === basename(HERKOMST));
+    const herkomst: Herkomst = {
+      manifest: sha256(tekst),
+      browser: opties.browserPad ? { pad: opties.browserPad, versie: await browserVersie(opties.browserPad) } : { pad: 'onbekend', versie: 'onbekend' },
+      git: await gitStand(opties.projectRoot),
+      node: process.version,
+      pdf,
+    };
+    await writeFile(join(dir, HERKOMST), `${JSON.stringify(herkomst, null, 2)}\n`, 'utf8');
+  }
+  return m;
+}
+
+async function browserVersie(pad: string): Promise<string> {
+  try {
+    const { stdout } = await run(pad, ['--version'], { timeout: 15_000 });
+    return stdout.trim();
+  } catch {
+    return 'onbekend';
+  }
+}
+
+async function gitStand(root: string): Promise<Herkomst['git']> {
+  try {
+    const commit = (await run('git', ['rev-parse', 'HEAD'], { cwd: root })).stdout.trim();
+    const status = (await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root })).stdout.trim();
+    return { commit, gewijzigd: status.length > 0 };
+  } catch {
+    return null;
+  }
+}
