@@ -32,6 +32,7 @@ import {
   modelTabel,
   momentenTabel,
   operationalisatieTabel,
+  populatieTabel,
   reeksTabel,
   type Tabel,
 } from './tables.ts';
@@ -133,6 +134,14 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     return veranderingTekst(pa, pb, vorm);
   });
   reg('eq', (a: unknown, b: unknown) => a === b);
+  /** (concat "bijlage-" naam): join strings, for ids built from names. */
+  reg('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  /** {{kies (richting a b) stijgt="..." daalt="..." gelijk="..." onbekend="..."}}: text by value. */
+  reg('kies', (waarde: unknown, o: HelperOptions) => {
+    const t = o.hash?.[String(waarde)] ?? o.hash?.anders;
+    if (typeof t !== 'string') throw fout(o, `'kies' heeft geen tekst voor '${String(waarde)}' (en geen anders="...")`);
+    return t;
+  });
   reg('lijst', (items: unknown, o: HelperOptions) => {
     if (!Array.isArray(items)) throw fout(o, "'lijst' verwacht een lijst");
     return lijst(items.map(String), o.hash?.voegwoord === 'of' ? 'of' : 'en');
@@ -163,6 +172,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     });
     return tabel(reeksTabel(r, { reeksen }), o);
   });
+  reg('cohortaantallen', (o: HelperOptions) => tabel(populatieTabel(r), o));
   reg('bijlagetabel', (o: HelperOptions) => tabel(bijlageTabel(r, hash(o, 'indicator')), o));
   reg('operationalisatietabel', (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o));
   reg('kmtabel', (o: HelperOptions) => {

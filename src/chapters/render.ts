@@ -9,13 +9,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Groep, Moment, Thema } from '../indicators/definitions.ts';
+import { PROBLEMEN, STATUSMOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
 import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
+import type { ChapterKind } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, GROEP_TEKST, MOMENT_TEKST, THEMA_TEKST } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, PROBLEEM_TEKST, THEMA_TEKST } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
@@ -26,6 +27,20 @@ export interface Hoofdstuk {
   /** Output file name, e.g. 04-basisvoorwaarden.md */
   bestand: string;
   markdown: string;
+  /** How the print edition numbers it (from the file name, see hoofdstukSoort). */
+  soort: ChapterKind;
+}
+
+/**
+ * The kind of a chapter from its file name: `NN-samenvatting` is unnumbered, `NN-bijlage-*` an
+ * appendix, `NN-colofon` front matter, everything else a numbered chapter.
+ */
+export function hoofdstukSoort(bestand: string): ChapterKind {
+  const slug = bestand.replace(/^\d\d-/, '').replace(/\.md$/, '');
+  if (slug === 'samenvatting' || slug === 'summary' || slug === 'literatuur') return 'ongenummerd';
+  if (slug.startsWith('bijlage')) return 'bijlage';
+  if (slug === 'colofon') return 'voorwerk';
+  return 'hoofdstuk';
 }
 
 /** The context a chapter template sees. */
@@ -42,6 +57,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
     drempel: r.editie.drempel,
     afdoeningen: r.editie.recidive_afdoeningen.map((a) => AFDOENING_TEKST[a] ?? a),
     gemeten,
+    gemetenTekst: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
+    allesGemeten: BASISVOORWAARDEN.every((b) => gemeten[b]),
     nietGemeten: BASISVOORWAARDEN.filter((b) => !gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
     /** The appendix: the indicators of each theme, in the order of the definitions. */
     bijlage: THEMAS.map((t) => ({
@@ -64,8 +81,43 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
       }),
     ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[] }>,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
+    onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
+    statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_TEKST[m]),
+    grootstePaar: grootstePaar(r, 'rik'),
+    coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
   };
+}
+
+/** The pair of problems most often found together (largest published share), for the text. */
+export function grootstePaar(r: Resultaten, groep: Groep): { indicator: string; tekst: string } {
+  let beste: { indicator: string; tekst: string; p: number } | undefined;
+  PROBLEMEN.forEach((a, i) =>
+    PROBLEMEN.slice(i + 1).forEach((b) => {
+      const rij = r.indicatoren.find(`samen_${a}_${b}`, 'totaal', groep, '1m_na');
+      if (!rij || rij.onderdrukt || rij.teller === null || rij.noemer === null) return;
+      const p = rij.teller / rij.noemer;
+      if (!beste || p > beste.p) beste = { indicator: rij.indicator, tekst: `${PROBLEEM_TEKST[a]} en ${PROBLEEM_TEKST[b]}`, p };
+    }),
+  );
+  return beste ? { indicator: beste.indicator, tekst: beste.tekst } : { indicator: '', tekst: 'geen publiceerbaar paar' };
+}
+
+/** The covariates of a model with the largest absolute coefficient of any of their levels. */
+export function sterksteKenmerken(r: Resultaten, model: ModelNaam, aantal: number): string[] {
+  const m = r.modellen.modellen.find((x) => x.model === model);
+  if (m?.status !== 'geschat') return [];
+  const perKenmerk = new Map<string, number>();
+  for (const t of m.termen) {
+    const i = t.term.indexOf(':');
+    if (i < 0 || t.term.includes('*')) continue;
+    const cov = t.term.slice(0, i);
+    perKenmerk.set(cov, Math.max(perKenmerk.get(cov) ?? 0, Math.abs(t.coef)));
+  }
+  return [...perKenmerk.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, aantal)
+    .map(([cov]) => (COVARIAAT_TEKST[cov] ?? cov).toLocaleLowerCase('nl'));
 }
 
 function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string) {
@@ -141,5 +193,5 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
 
 /** Render every chapter template of a folder. */
 export function renderChapters(dir: string, r: Resultaten, figuren: readonly Figuur[]): Hoofdstuk[] {
-  return chapterTemplates(dir).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren) }));
+  return chapterTemplates(dir).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren), soort: hoofdstukSoort(bestand) }));
 }
