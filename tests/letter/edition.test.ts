@@ -1,0 +1,84 @@
+/**
+ * The letter's metadata live in the edition: changing its date or signatory changes the letter
+ * and nothing else under out/ (two builds of the committed data, without PDF; the manifest
+ * differs in the edition's hash and the letter's, which is what it is for).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/build/report.ts';
+
+const DATA = join(PROJECT_ROOT, 'data');
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const werk = mkdtempSync(join(tmpdir(), 'kamerbrief-editie-'));
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const anders = JSON.parse(readFileSync(EDITION, 'utf8'));
+anders.brief.datum = '2021-10-05';
+anders.brief.ondertekenaar = { functie: 'De Staatssecretaris van Justitie en Veiligheid', naam: 'A. B. Voorbeeld' };
+const andersPad = join(werk, 'anders.json');
+writeFileSync(andersPad, JSON.stringify(anders, null, 2));
+
+// One build for each edition, each in its own process as `npm run report` runs it (Vega numbers
+// the gradients of a chart per process), without the result cache.
+function bouw(out: string, edition: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--data', DATA, '--out', out, '--edition', edition, '--no-pdf', '--no-cache'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+}
+bouw(join(werk, 'a'), EDITION);
+bouw(join(werk, 'b'), andersPad);
+const a = snapshot(join(werk, 'a'));
+const b = snapshot(join(werk, 'b'));
+
+test('changing the letter\'s date and signatory changes the letter and nothing else under out/', () => {
+  assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort(), 'the same files');
+  const verschillend = Object.keys(a).filter((f) => a[f] !== b[f] && f !== 'manifest.json');
+  assert.deepEqual(verschillend, ['kamerbrief/kamerbrief.md']);
+  assert.ok(Object.keys(a).some((f) => f.startsWith('monitor/')), 'the monitor was built too');
+});
+
+test('the letter\'s Markdown carries the new date, vergaderjaar and signatory', () => {
+  const md = readFileSync(join(werk, 'b', 'kamerbrief', 'kamerbrief.md'), 'utf8');
+  assert.match(md, /vergaderjaar 2021–2022/);
+  assert.match(md, /Den Haag, 5 oktober 2021/);
+  assert.match(md, /De Staatssecretaris van Justitie en Veiligheid, A\. B\. Voorbeeld/);
+  const oud = readFileSync(join(werk, 'a', 'kamerbrief', 'kamerbrief.md'), 'utf8');
+  assert.match(oud, /Den Haag, 8 maart 2021/);
+  // The text below the comment is the same: only the metadata moved.
+  const tekst = (s: string) => s.slice(s.indexOf('-->'));
+  assert.equal(tekst(md), tekst(oud));
+});
+
+test('in the manifest only the edition\'s hash and the letter differ', () => {
+  const ma = JSON.parse(readFileSync(join(werk, 'a', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const mb = JSON.parse(readFileSync(join(werk, 'b', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const plat = (o: unknown, pad = ''): Record<string, string> =>
+    typeof o === 'object' && o !== null
+      ? Object.assign({}, ...Object.entries(o).map(([k, v]) => plat(v, `${pad}/${k}`)))
+      : { [pad]: String(o) };
+  const pa = plat(ma);
+  const pb = plat(mb);
+  // The code's hash is left out: other work in the checkout may change src/ between the builds.
+  const verschil = Object.keys({ ...pa, ...pb }).filter((k) => pa[k] !== pb[k] && !k.startsWith('/invoer/code/'));
+  assert.ok(verschil.length > 0);
+  for (const k of verschil) assert.match(k, /edition|editie|kamerbrief\.md/i, `manifest entry ${k} differs`);
+});
