@@ -67,7 +67,7 @@ export const DEFAULT_MEMORY_LIMIT = '2GB';
  * (up to `maxErrors`) when anything is wrong.
  */
 export async function loadExtracts(folder: string, options: LoadOptions = {}): Promise<LoadedExtracts> {
-  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const maxErrors = Math.max(0, Math.floor(options.maxErrors ?? DEFAULT_MAX_ERRORS));
   await checkFolder(folder);
 
   const earlier: Problem[] = [];
