@@ -55,6 +55,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
     eersteCohort: r.editie.cohorten[0],
     laatsteCohort: r.editie.cohorten[r.editie.cohorten.length - 1],
     drempel: r.editie.drempel,
+    /** The confidence level of every interval in the text, tables and charts. */
+    betrouwbaarheid: '95%',
     afdoeningen: r.editie.recidive_afdoeningen.map((a) => AFDOENING_TEKST[a] ?? a),
     gemeten,
     gemetenTekst: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),

@@ -20,25 +20,20 @@ interface Breukvorm {
 /** Fractions a Dutch reader takes in at a glance, ascending. */
 const BREUKEN: readonly Breukvorm[] = [
   { waarde: 1 / 10, woorden: 'een tiende' },
-  { waarde: 1 / 8, woorden: 'een achtste' },
-  { waarde: 1 / 6, woorden: 'een zesde' },
   { waarde: 1 / 5, woorden: 'een vijfde' },
   { waarde: 1 / 4, woorden: 'een kwart' },
-  { waarde: 3 / 10, woorden: 'drie op de tien' },
   { waarde: 1 / 3, woorden: 'een derde' },
-  { waarde: 2 / 5, woorden: 'twee op de vijf' },
   { waarde: 1 / 2, woorden: 'de helft' },
-  { waarde: 3 / 5, woorden: 'drie op de vijf' },
   { waarde: 2 / 3, woorden: 'twee derde' },
-  { waarde: 7 / 10, woorden: 'zeven op de tien' },
   { waarde: 3 / 4, woorden: 'drie kwart' },
-  { waarde: 4 / 5, woorden: 'vier op de vijf' },
-  { waarde: 9 / 10, woorden: 'negen op de tien' },
+  { waarde: 4 / 5, woorden: 'vier vijfde' },
+  { waarde: 9 / 10, woorden: 'negen tiende' },
 ];
 
 /**
  * Percentage points within which a value is said to be the fraction itself ("een kwart" for
- * 24–26%); beyond it, up to halfway to the next fraction, it is "ruim" or "bijna" that fraction.
+ * 24–26%); beyond it, up to halfway to the next fraction, it is "ruim" or "bijna" that fraction
+ * ("ruim een kwart" for 28%, "bijna de helft" for 45%), as Dutch reports write.
  */
 export const BREUK_MARGE = 1;
 

@@ -1,0 +1,149 @@
+/**
+ * Golden-file tests of the generated chapters on the fixture edition, and the checks that keep
+ * the text true to the numbers.
+ *
+ * Goldens live in tests/chapters/golden/. To update them after an intended change:
+ *
+ *     UPDATE_GOLDEN=1 node --import tsx --test tests/chapters/chapters.test.ts
+ *
+ * A mismatch writes `<name>-changed.md` beside the golden (compare, then update); a missing
+ * golden is written on first run, except on CI (CI=true), where it fails.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderChapter, renderChapters, chapterTemplates, hoofdstukSoort } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/figures.ts';
+import { InputError } from '../../src/util/errors.ts';
+import { fixtureResultaten } from './fixture.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TEMPLATES = join(ROOT, 'templates', 'monitor');
+const GOLDEN = join(ROOT, 'tests', 'chapters', 'golden');
+
+function vergelijkGolden(naam: string, actueel: string): void {
+  const pad = join(GOLDEN, naam);
+  const changed = pad.replace(/\.md$/, '-changed.md');
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(pad, actueel);
+    rmSync(changed, { force: true });
+    return;
+  }
+  if (!existsSync(pad)) {
+    if (process.env.CI === 'true') assert.fail(`golden ${naam} ontbreekt; maak hem lokaal met UPDATE_GOLDEN=1`);
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(pad, actueel);
+    return;
+  }
+  const verwacht = readFileSync(pad, 'utf8');
+  if (verwacht !== actueel) {
+    writeFileSync(changed, actueel);
+    assert.fail(`${naam} wijkt af van de golden; zie ${changed} (bijwerken: UPDATE_GOLDEN=1)`);
+  }
+  rmSync(changed, { force: true });
+}
+
+test('every chapter of the fixture edition matches its golden file', () => {
+  const r = fixtureResultaten();
+  const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
+  assert.ok(hoofdstukken.length >= 9);
+  for (const h of hoofdstukken) vergelijkGolden(h.bestand, h.markdown);
+});
+
+test('every chapter starts with one level-1 title and links figures relative to out/monitor', () => {
+  const r = fixtureResultaten();
+  for (const h of renderChapters(TEMPLATES, r, figuren(r))) {
+    assert.equal(h.markdown.match(/^# /gm)?.length, 1, h.bestand);
+    assert.ok(h.markdown.startsWith('# '), h.bestand);
+    for (const m of h.markdown.matchAll(/!\[[^\]]*\]\(([^ )]+)/g)) assert.match(m[1]!, /^\.\.\/figuren\/[a-z0-9-]+\.svg$/);
+  }
+});
+
+test('chapter kinds follow the file names', () => {
+  assert.equal(hoofdstukSoort('01-samenvatting.md'), 'ongenummerd');
+  assert.equal(hoofdstukSoort('04-basisvoorwaarden.md'), 'hoofdstuk');
+  assert.equal(hoofdstukSoort('08-bijlage-tabellen.md'), 'bijlage');
+});
+
+/** Text of a template outside Handlebars expressions and label markers, where no digit belongs. */
+export function proza(bron: string): string {
+  return bron
+    .replace(/\{\{[\s\S]*?\}\}/g, ' ')
+    .replace(/\{#[a-z]+:[^}]*\}/g, ' ')
+    .replace(/^(\s*)\d+\.\s/gm, '$1'); // ordered-list markers are not figures
+}
+
+test('the number check finds a figure typed into a template', () => {
+  assert.match(proza('Een maand na detentie heeft 36% geen inkomen.'), /\d/);
+  assert.doesNotMatch(proza('1. Hoe staat het ervoor?'), /\d/);
+  assert.doesNotMatch(proza('heeft {{pct (ind "werk" "totaal" "rik" "1m_na")}} werk {#sec:werk-2}'), /\d/);
+});
+
+test('no template contains a number: every figure comes from the results', () => {
+  const fout = chapterTemplates(TEMPLATES).flatMap(({ pad, bestand }) =>
+    proza(readFileSync(pad, 'utf8'))
+      .split('\n')
+      .flatMap((r, i) => (/\d/.test(r) ? [`${bestand}:${i + 1}: ${r.trim().slice(0, 80)}`] : [])),
+  );
+  assert.deepEqual(fout, [], `getallen in de tekst van een template:\n${fout.join('\n')}`);
+});
+
+test('a suppressed value prints as a dash with its footnote, never its number', () => {
+  const r = fixtureResultaten();
+  const md = renderChapter(join(TEMPLATES, '06-samenhang.md.hbs'), r, figuren(r));
+  assert.match(md, /\| – \|/);
+  assert.match(md, /Tabel: [^\n]*\[\^onderdrukt\] \{#tab:aantal-problemen\}/);
+  assert.match(md, /^\[\^onderdrukt\]: /m);
+  const rij = md.split('\n').find((l) => l.startsWith('| 5 problemen'));
+  assert.ok(rij && !rij.includes('| 4 |'), rij);
+});
+
+test('a basisvoorwaarde the edition does not measure is reported as not measured', () => {
+  const r = fixtureResultaten();
+  const md = renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const zorg = md.slice(md.indexOf('## Zorg'));
+  assert.match(zorg, /niet gemeten/);
+  assert.doesNotMatch(zorg.split('\n## ')[0]!, /\d+%/);
+  assert.ok(!figuren(r).some((f) => f.id === 'zorg-rik'));
+});
+
+test('when a trend reverses, the sentence about it changes with it', () => {
+  const laag = 100;
+  const hoog = 300;
+  const zet = (naar2013: number, naar2014: number) =>
+    fixtureResultaten((x) =>
+      x.indicator === 'id_onbekend' && x.moment === 'uitstroom' && x.groep === 'rik' && x.cohort !== 'totaal'
+        ? { ...x, teller: x.cohort === '2013' ? naar2013 : naar2014, noemer: 600, percentage: null }
+        : x,
+    );
+  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const stijgend = tekst(zet(laag, hoog));
+  const dalend = tekst(zet(hoog, laag));
+  assert.match(stijgend, /Dat aandeel steeg met 33 procentpunten tussen cohort 2013 \(17%\) en cohort 2014 \(50%\)/);
+  assert.match(dalend, /Dat aandeel daalde met 33 procentpunten tussen cohort 2013 \(50%\) en cohort 2014 \(17%\)/);
+  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(join(TEMPLATES, '01-samenvatting.md.hbs'), r, figuren(r));
+  assert.match(samenvatting(zet(laag, hoog)), /groot en groeiend deel/);
+  assert.match(samenvatting(zet(hoog, laag)), /groot en kleiner wordend deel/);
+});
+
+test('a reference to a value that does not exist stops with the template file and line', () => {
+  const r = fixtureResultaten();
+  const dir = join(ROOT, 'tests', 'chapters', 'tmp-templates');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\nTekst {{bestaatNiet}}\n');
+    writeFileSync(join(dir, '02-fout.md.hbs'), '# Titel\n\n\n{{pct (ind "werk" "totaal" "rik" "instroom")}}\n');
+    assert.throws(() => renderChapter(join(dir, '01-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /01-fout\.md\.hbs:3:.*bestaatNiet/.test(e.messages[0]!));
+    assert.throws(() => renderChapter(join(dir, '02-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /02-fout\.md\.hbs:4: indicator 'werk'/.test(e.messages[0]!));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('no stale -changed files are left beside the goldens', () => {
+  if (!existsSync(GOLDEN)) return;
+  const over = readdirSync(GOLDEN).filter((f) => f.endsWith('-changed.md'));
+  assert.deepEqual(over, []);
+});

@@ -1,0 +1,153 @@
+/**
+ * A small, hand-made fixture edition for the chapter and chart tests: published indicator rows
+ * for two cohorts without the zorg extract (so care is "not measured"), one suppressed cell,
+ * three estimated models and one suppressed model, and Kaplan–Meier points. The numbers follow
+ * a fixed formula, so the goldens change only when code or templates change.
+ *
+ * `wijzig` lets a test change single rows (e.g. reverse a trend) before the table is built.
+ */
+import { readFileSync } from 'node:fs';
+import { parseEdition } from '../../src/edition/edition.ts';
+import { indicatorenVoor } from '../../src/indicators/definitions.ts';
+import type { Publicatie } from '../../src/indicators/disclosure.ts';
+import { percentage } from '../../src/indicators/disclosure.ts';
+import type { GeschatModel, KmPunt, ModelResults, OnderdruktModel } from '../../src/models/run.ts';
+import { wald } from '../../src/models/wald.ts';
+import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
+
+/**
+ * The fixture edition: the committed 6th meting with two cohorts and another number, so the
+ * fixture follows the edition schema as it evolves.
+ */
+export const FIXTURE_EDITIE = parseEdition(
+  {
+    ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8')) as Record<string, unknown>),
+    nummer: 9,
+    ondertitel: 'Testeditie: uitstroomcohorten 2013–2014',
+    cohorten: [2013, 2014],
+    recidive_afdoeningen: ['veroordeling', 'strafbeschikking'],
+  },
+  'fixture',
+);
+
+/** A stable number in 0..n-1 from a string. */
+function hash(s: string, n: number): number {
+  let h = 7;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) % 100003;
+  return h % n;
+}
+
+function rij(indicator: string, cohort: string, groep: 'rik' | 'kv' | 'totaal', moment: string, teller: number, noemer: number): Publicatie {
+  return { indicator, cohort, groep, moment: moment as Publicatie['moment'], teller, noemer, percentage: percentage(teller, noemer), onderdrukt: false };
+}
+
+export type Wijziging = (r: Publicatie) => Publicatie;
+
+/** Indicator rows: rik and kv per cohort from a formula, totals as sums (as the real table). */
+export function fixtureRijen(wijzig: Wijziging = (r) => r): Publicatie[] {
+  const definities = indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, false);
+  const rijen: Publicatie[] = [];
+  for (const d of definities) {
+    for (const moment of d.momenten) {
+      const delen: Publicatie[] = [];
+      for (const cohort of FIXTURE_EDITIE.cohorten.map(String)) {
+        for (const groep of ['rik', 'kv'] as const) {
+          const noemer = 400 + hash(`${d.naam}${cohort}${groep}${moment}n`, 200);
+          const p = 0.1 + hash(`${d.naam}${groep}${moment}`, 50) / 100 + (cohort === '2014' ? 0.03 : 0);
+          let teller = Math.round(noemer * p);
+          if (d.naam === 'problemen_5' && groep === 'kv') teller = 4;
+          delen.push(wijzig(rij(d.naam, cohort, groep, moment, teller, noemer)));
+        }
+      }
+      const som = (xs: Publicatie[]) => ({ t: xs.reduce((a, x) => a + (x.teller ?? 0), 0), n: xs.reduce((a, x) => a + (x.noemer ?? 0), 0) });
+      const perCohort = FIXTURE_EDITIE.cohorten.map(String).flatMap((cohort) => {
+        const s = som(delen.filter((x) => x.cohort === cohort));
+        return [rij(d.naam, cohort, 'totaal', moment, s.t, s.n)];
+      });
+      const totaal = (['rik', 'kv'] as const).map((g) => {
+        const s = som(delen.filter((x) => x.groep === g));
+        return rij(d.naam, 'totaal', g, moment, s.t, s.n);
+      });
+      const alles = som(delen);
+      rijen.push(...delen, ...perCohort, ...totaal, rij(d.naam, 'totaal', 'totaal', moment, alles.t, alles.n));
+    }
+  }
+  // Suppress the small cell (primary) and, as the real control would, its row's partner.
+  return rijen.map((r) =>
+    r.indicator === 'problemen_5' && r.groep !== 'rik' ? { ...r, teller: null, noemer: null, percentage: null, onderdrukt: true } : r,
+  );
+}
+
+const TERMEN_BASIS = [
+  'id:ongeldig', 'id:onbekend', 'activiteit:werk', 'activiteit:opleiding', 'activiteit:uitkering',
+  'huisvesting:met_partner', 'huisvesting:bij_ouders', 'huisvesting:met_anderen', 'huisvesting:instelling',
+  'huisvesting:briefadres', 'huisvesting:geen_inschrijving', 'wanbetaler:ja', 'startkwalificatie:nee',
+  'startkwalificatie:onbekend', 'geslacht:v', 'leeftijd:18-24', 'leeftijd:35-44', 'leeftijd:45+',
+  'eerdere_zaken:1-2', 'eerdere_zaken:3-5', 'eerdere_zaken:6-10', 'eerdere_zaken:11+', 'cohort:2014',
+];
+
+function model(naam: GeschatModel['model'], kind: 'cox' | 'logit', termen: string[]): GeschatModel {
+  return {
+    model: naam,
+    kind,
+    moment: '1m_na',
+    status: 'geschat',
+    n: 1234,
+    events: 567,
+    loglik: -1000,
+    termen: termen.map((t) => wald(t, (hash(t, 120) - 60) / 100, 0.05 + hash(`${t}se`, 10) / 100)),
+    referenties: [],
+    samengevoegd: [],
+    weggelaten: [],
+  };
+}
+
+export function fixtureModellen(): ModelResults {
+  const onderdrukt: OnderdruktModel = { model: 'cox_landmark_6m', kind: 'cox', moment: '6m_na', status: 'onderdrukt', regel: 'gebeurtenissen_onder_drempel' };
+  const km: KmPunt[] = [];
+  const punt = (uitsplitsing: KmPunt['uitsplitsing'], categorie: string, cohort: string, groep: 'rik' | 'kv', basis: number) => {
+    for (let maand = 1; maand <= 24; maand++) {
+      const c = basis * (1 - Math.exp(-maand / 8));
+      km.push({ uitsplitsing, categorie, cohort, groep, maand, atRisk: 500 - maand * 10, cumulatief: c, ciLaag: c - 0.03, ciHoog: c + 0.03, onderdrukt: false });
+    }
+  };
+  for (const cohort of [...FIXTURE_EDITIE.cohorten.map(String), 'totaal']) for (const g of ['rik', 'kv'] as const) punt('totaal', 'totaal', cohort, g, g === 'rik' ? 0.55 : 0.6);
+  const cats: Record<string, string[]> = {
+    id: ['geldig', 'ongeldig', 'onbekend'],
+    activiteit: ['geen', 'werk', 'opleiding', 'uitkering'],
+    huisvesting: ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen', 'instelling', 'briefadres', 'geen_inschrijving'],
+    wanbetaler: ['nee', 'ja'],
+  };
+  for (const [u, cs] of Object.entries(cats)) cs.forEach((c, i) => punt(u as KmPunt['uitsplitsing'], c, 'totaal', 'rik', 0.4 + i * 0.04));
+  return {
+    drempel: 10,
+    cohorten: FIXTURE_EDITIE.cohorten.map(String),
+    modellen: [
+      model('cox_basis', 'cox', TERMEN_BASIS),
+      model('cox_interactie', 'cox', [...TERMEN_BASIS, 'geslacht:v*geen_adres', 'inkomen*wanbetaler:ja', 'inkomen*veel_eerdere_zaken']),
+      onderdrukt,
+      model('logit_werk_6m', 'logit', ['(Intercept)', ...TERMEN_BASIS.filter((t) => !t.startsWith('activiteit')), 'werk_1m_voor:ja']),
+    ],
+    km,
+    kmOnderdrukkingen: [],
+    noten: [
+      {
+        model: 'cox_landmark_6m',
+        soort: 'onderdrukt',
+        reden: 'gebeurtenissen_onder_drempel',
+        tekst: 'Het landmarkmodel is niet gepubliceerd: te weinig gebeurtenissen.',
+      },
+    ],
+  };
+}
+
+/** The fixture results; `wijzig` changes single indicator rows before the table is built. */
+export function fixtureResultaten(wijzig?: Wijziging): Resultaten {
+  return {
+    editie: FIXTURE_EDITIE,
+    extractie: { peildatum: '2019-06-30', bron: 'synthetisch' },
+    definities: indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, false),
+    indicatoren: new IndicatorTabel(fixtureRijen(wijzig)),
+    modellen: fixtureModellen(),
+  };
+}
