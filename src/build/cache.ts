@@ -14,6 +14,9 @@
  *     orchestrator's closure that runs the steps, and package-lock.json.
  * Any change to one of them is a miss; a miss computes and stores. Entries are written
  * atomically and the newest BEWAREN are kept.
+ *
+ * Rendered figures are cached too (renderWithCache), each by its spec with the data inlined
+ * and the chart code, in `.cache/figuren/`.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -111,7 +114,6 @@ export async function withResultCache(
 /** The cache key (hex SHA-256) for these inputs and the source text of the steps' closure. */
 export async function cacheKey(opts: CacheOptions, stappen: string): Promise<string> {
   const editie = Object.fromEntries(Object.entries(opts.editie).filter(([k]) => !PRESENTATIE.includes(k)));
-  const lock = join(opts.projectRoot, 'package-lock.json');
   return combine({
     formaat: String(FORMAAT),
     extracten: combine(await hashFiles(resolve(opts.data))),
@@ -119,7 +121,7 @@ export async function cacheKey(opts: CacheOptions, stappen: string): Promise<str
     code: combine(await codeHashes(opts.projectRoot)),
     stappen: sha256(stappen),
     node: process.versions.modules,
-    lock: existsSync(lock) ? await hashFile(lock) : 'geen',
+    lock: await lockHash(opts.projectRoot),
   });
 }
 
@@ -130,9 +132,9 @@ const IMPORT = /(?:^|[;\s])(?:import|export)\s(?:[^'"]*?\sfrom\s*)?['"](\.{1,2}\
  * (type-only imports included: simpler, and a type change rarely comes alone), and every
  * non-TypeScript file under the folders of those modules (the SQL they read at run time).
  */
-export async function codeHashes(projectRoot: string): Promise<Record<string, string>> {
+export async function codeHashes(projectRoot: string, entries: readonly string[] = STAP_MODULES): Promise<Record<string, string>> {
   const bezocht = new Set<string>();
-  const todo = STAP_MODULES.map((m) => join(projectRoot, m));
+  const todo = entries.map((m) => join(projectRoot, m));
   while (todo.length > 0) {
     const pad = todo.pop()!;
     if (bezocht.has(pad) || !existsSync(pad)) continue;
@@ -241,4 +243,55 @@ async function opruimen(dir: string): Promise<void> {
   const metTijd = await Promise.all(namen.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
   metTijd.sort((a, b) => b.t - a.t);
   for (const { n } of metTijd.slice(BEWAREN)) await rm(join(dir, n), { force: true });
+}
+
+// ───────────────────────────── figures ─────────────────────────────
+
+/** How many rendered figures the cache keeps beyond those of the latest build. */
+export const FIGUREN_BEWAREN = 400;
+
+/**
+ * Render figures, taking each from `.cache/figuren/<key>.json` when its spec (data inlined)
+ * and the chart code are unchanged. Rendering 27 figures costs over a second; reading them, a
+ * few milliseconds. `render` must be a pure function of the figure (renderFiguur is).
+ */
+export async function renderWithCache<F extends { id: string }, R extends { figuur: F; specJson: string; svg: string }>(
+  dir: string | undefined,
+  figuren: readonly F[],
+  render: (f: F) => Promise<R>,
+  projectRoot: string,
+): Promise<R[]> {
+  if (!dir) return Promise.all(figuren.map(render));
+  const code = combine({ code: combine(await codeHashes(projectRoot, ['src/charts/render.ts'])), lock: await lockHash(projectRoot) });
+  await mkdir(dir, { recursive: true });
+  const gebruikt = new Set<string>();
+  const uit = await Promise.all(
+    figuren.map(async (f) => {
+      const sleutel = sha256(`${code}\0${JSON.stringify(f)}`);
+      gebruikt.add(`${sleutel}.json`);
+      const pad = join(dir, `${sleutel}.json`);
+      try {
+        const { specJson, svg } = JSON.parse(await readFile(pad, 'utf8')) as { specJson: string; svg: string };
+        return { figuur: f, specJson, svg } as R;
+      } catch {
+        const r = await render(f);
+        const tmp = `${pad}.tmp-${process.pid}`;
+        await writeFile(tmp, JSON.stringify({ specJson: r.specJson, svg: r.svg }));
+        await rename(tmp, pad);
+        return r;
+      }
+    }),
+  );
+  const rest = (await readdir(dir)).filter((n) => n.endsWith('.json') && !gebruikt.has(n));
+  if (rest.length > FIGUREN_BEWAREN) {
+    const metTijd = await Promise.all(rest.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
+    metTijd.sort((a, b) => b.t - a.t);
+    for (const { n } of metTijd.slice(FIGUREN_BEWAREN)) await rm(join(dir, n), { force: true });
+  }
+  return uit;
+}
+
+async function lockHash(projectRoot: string): Promise<string> {
+  const lock = join(projectRoot, 'package-lock.json');
+  return existsSync(lock) ? hashFile(lock) : 'geen';
 }

@@ -17,12 +17,11 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadEdition, type Edition } from '../edition/edition.ts';
-import { loadExtracts } from '../extracts/load.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
 import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
 import { figuren as bouwFiguren } from '../charts/figures.ts';
-import { renderFiguur, type GerenderdeFiguur } from '../charts/render.ts';
+import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { renderChapters, type Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument } from '../html/document.ts';
 import { printPdf } from '../pdf/print.ts';
@@ -30,12 +29,16 @@ import { resolveBrowser } from '../pdf/browser.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
-import { withResultCache } from './cache.ts';
+import { renderWithCache, withResultCache } from './cache.ts';
 import { finishOutput } from './finish.ts';
 import type { Product } from './products.ts';
-import { BRIEF_PAD, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+// DuckDB and Vega load only when needed: a rebuild whose results and figures are all in the
+// cache (cache.ts) does without them and starts a second sooner.
+const loadExtracts = async (folder: string) => (await import('../extracts/load.ts')).loadExtracts(folder);
+const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).renderFiguur(f);
 
 export interface BuildOptions {
   /** Extract folder (extracts.md). */
@@ -52,7 +55,7 @@ export interface BuildOptions {
   modelFrames?: string;
   /** Products whose folders this build replaces; the others are kept from the previous output (products.ts). Default: all. */
   producten?: readonly Product[];
-  /** Folder for the cached results of steps 1–4 (cache.ts); no cache when absent. */
+  /** Cache folder (cache.ts): results of steps 1–4 and rendered figures; no cache when absent. */
   cache?: string;
 }
 
@@ -96,7 +99,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
   // and the code of these steps are unchanged (cache.ts).
   const { resultaten, onderdrukkingCsv } = await withResultCache(
-    options.cache && !options.modelFrames ? { dir: options.cache, data: options.data, editie, projectRoot: PROJECT_ROOT } : undefined,
+    options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), data: options.data, editie, projectRoot: PROJECT_ROOT } : undefined,
     fx,
     async (fx) => {
       // 1. Load and validate the extracts.
@@ -145,17 +148,13 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   );
 
   // 4. Charts.
-  const figuren = await stap(fx, 5, 'Figuren renderen', () => Promise.all(bouwFiguren(resultaten).map(renderFiguur)), (f) =>
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), bouwFiguren(resultaten), renderFiguur, PROJECT_ROOT), (f) =>
     `${f.length} figuren`,
   );
   // 5. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
     renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
     (h) => `${h.length} hoofdstukken`,
-  );
-  // 6. The letter (Kamerbrief), from the same results.
-  const brief = await stap(fx, 6, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
-    `${b.cijfers.length} cijfers uit de resultaten`,
   );
 
   const tmp = `${out}.tmp-${process.pid}`;
@@ -168,7 +167,6 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       'data/recidive_km.csv': renderKmCsv(resultaten.modellen),
       ...figuurBestanden(figuren),
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
-      [BRIEF_PAD]: brief.markdown,
     });
 
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
@@ -191,18 +189,13 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
             title: `${editie.titel}, ${editie.nummer}e meting`,
             author: editie.auteurs.join(', '),
             subject: editie.ondertitel,
-            date: editie.datum,
+            date: editie.brief.datum,
           },
           onWarning: (w) => fx.log(`   waarschuwing: ${w}`),
         }),
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
-      const briefPdf = await stap(fx, 8, 'PDF drukken (Kamerbrief)', () =>
-        drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
-        (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
-      );
-      bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
     }
 
     // 9. Keep the chosen products (the others from the previous output) and write the manifest.
@@ -237,7 +230,7 @@ function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstu
     kind: 'monitor',
     chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown })),
     meta: {
-      date: e.datum,
+      date: e.brief.datum,
       authors: e.auteurs,
       subtitle: e.ondertitel,
       publisher: e.uitgever,

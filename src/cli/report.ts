@@ -133,7 +133,7 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
     edition: resolve(values.edition),
     out: resolve(values.out),
     producten,
-    cache: values['no-cache'] ? undefined : join(root, '.cache', 'resultaten'),
+    cache: values['no-cache'] ? undefined : join(root, '.cache'),
     modelFrames: values['model-frames'] === undefined ? undefined : resolve(values['model-frames']),
     quiet: values.quiet,
     compare: values.compare,
