@@ -32,6 +32,7 @@ import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFra
 import { renderWithCache, withResultCache } from './cache.ts';
 import { finishOutput } from './finish.ts';
 import type { Product } from './products.ts';
+import { BRIEF_PAD, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -156,6 +157,10 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
     (h) => `${h.length} hoofdstukken`,
   );
+  // 6. The letter (Kamerbrief), from the same results.
+  const brief = await stap(fx, 6, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
+    `${b.cijfers.length} cijfers uit de resultaten`,
+  );
 
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
@@ -167,6 +172,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       'data/recidive_km.csv': renderKmCsv(resultaten.modellen),
       ...figuurBestanden(figuren),
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
+      [BRIEF_PAD]: brief.markdown,
     });
 
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
@@ -189,13 +195,18 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
             title: `${editie.titel}, ${editie.nummer}e meting`,
             author: editie.auteurs.join(', '),
             subject: editie.ondertitel,
-            date: editie.brief.datum,
+            date: editie.datum,
           },
           onWarning: (w) => fx.log(`   waarschuwing: ${w}`),
         }),
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
+      const briefPdf = await stap(fx, 8, 'PDF drukken (Kamerbrief)', () =>
+        drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
+        (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
+      );
+      bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
     }
 
     // 9. Keep the chosen products (the others from the previous output) and write the manifest.
@@ -230,7 +241,7 @@ function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstu
     kind: 'monitor',
     chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown })),
     meta: {
-      date: e.brief.datum,
+      date: e.datum,
       authors: e.auteurs,
       subtitle: e.ondertitel,
       publisher: e.uitgever,
