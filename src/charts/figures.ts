@@ -38,8 +38,8 @@ const VORMEN = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle
 function reeksEncoding(veld: string, domein: string[], kleuren: readonly string[], legendaTitel: string | null = null) {
   return {
     color: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: kleuren.slice(0, domein.length) } },
-    strokeDash: { field: veld, type: 'nominal' as const, legend: null, scale: { domain: domein, range: DASH.slice(0, domein.length) } },
-    shape: { field: veld, type: 'nominal' as const, legend: null, scale: { domain: domein, range: VORMEN.slice(0, domein.length) } },
+    strokeDash: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: DASH.slice(0, domein.length) } },
+    shape: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: VORMEN.slice(0, domein.length) } },
   };
 }
 
@@ -398,7 +398,13 @@ function kmSpec(values: KmWaarde[], reeksen: string[], legendaTitel: string) {
         encoding: {
           y: { field: 'laag', type: 'quantitative' as const, title: 'Cumulatieve recidive', axis: { format: '.0%' }, scale: { domain: [0, yMax(values.map((v) => ({ aandeel: v.hoog })))] } },
           y2: { field: 'hoog' },
-          color: { field: 'reeks', type: 'nominal' as const, title: legendaTitel, scale: { domain: reeksen, range: KLEUREN.slice(0, reeksen.length) } },
+          color: {
+            field: 'reeks',
+            type: 'nominal' as const,
+            title: legendaTitel,
+            scale: { domain: reeksen, range: KLEUREN.slice(0, reeksen.length) },
+            legend: { columns: 3, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, titleLimit: 400 },
+          },
         },
       },
       {

@@ -79,5 +79,19 @@ export async function renderFiguur(f: Figuur): Promise<GerenderdeFiguur> {
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logLevel: vega.Warn });
   const svg = await view.toSVG();
   view.finalize();
-  return { figuur: f, specJson: JSON.stringify(spec, null, 2) + '\n', svg: svg + '\n' };
+  return { figuur: f, specJson: JSON.stringify(spec, null, 2) + '\n', svg: stabieleIds(svg) + '\n' };
+}
+
+/**
+ * Vega numbers gradients and clip paths with counters global to the process, so the same chart
+ * rendered twice (or after another chart) would get other ids. Renumber them per SVG, in order
+ * of appearance, so rendering is deterministic whatever was rendered before.
+ */
+export function stabieleIds(svg: string): string {
+  const nieuw = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="((gradient_|clip|pattern_)\d+)"/g)) {
+    if (!nieuw.has(m[1]!)) nieuw.set(m[1]!, `${m[2]}${[...nieuw.keys()].filter((k) => k.startsWith(m[2]!)).length}`);
+  }
+  if (nieuw.size === 0) return svg;
+  return svg.replace(/\b(gradient_|clip|pattern_)\d+\b/g, (id) => nieuw.get(id) ?? id);
 }
