@@ -1,10 +1,10 @@
--- The model frames (models.md, "Models") and the Kaplan–Meier population, as tables over the
+-- The model frames (models.md, "Models") and the Kaplan–Meier population, as views over the
 -- tables of 01-recidive.sql and 02-kenmerken.sql. One row per record; detentie_id is kept only
 -- to give the rows a fixed order and never leaves the connection.
 
 -- cox_basis and cox_interactie: rik, observable at 1m_na, follow-up from release. (Observable at
 -- 1m_na implies at least a month of follow-up, so no record here has zero follow-up.)
-CREATE OR REPLACE TEMP TABLE modelframe_recidive AS
+CREATE OR REPLACE TEMP VIEW modelframe_recidive AS
 SELECT
   k.detentie_id,
   v.tijd,
@@ -18,7 +18,7 @@ WHERE k.obs_1m_na;
 -- cox_landmark_6m: rik with a job at 1m_na, observable at 6m_na, without a qualifying case in
 -- (uitstroom, 6m_na]; follow-up from 6m_na to the same end as above. The first case after
 -- release is then the first case after 6m_na.
-CREATE OR REPLACE TEMP TABLE modelframe_landmark_6m AS
+CREATE OR REPLACE TEMP VIEW modelframe_landmark_6m AS
 SELECT
   k.detentie_id,
   CAST(CASE WHEN v.gebeurtenis THEN v.eerste_recidive ELSE v.einde_volgtijd END - l.t_6m_na AS INTEGER) AS tijd,
@@ -35,7 +35,7 @@ WHERE k.obs_1m_na AND k.obs_6m_na AND k.werk_1m_na
   AND v.einde_volgtijd > l.t_6m_na;
 
 -- logit_werk_6m: rik observable at 6m_na (and so at 1m_na); outcome: a job at 6m_na.
-CREATE OR REPLACE TEMP TABLE modelframe_werk_6m AS
+CREATE OR REPLACE TEMP VIEW modelframe_werk_6m AS
 SELECT
   k.detentie_id,
   CAST(k.werk_6m_na AS INTEGER) AS uitkomst,
@@ -47,7 +47,7 @@ WHERE k.obs_1m_na AND k.obs_6m_na;
 -- Kaplan–Meier population: every uitstroom record (rik and kv) observable at 1m_na, the same
 -- rule as the models, so that the curves by category add up to the curve of their group. The
 -- categories exist for rik only.
-CREATE OR REPLACE TEMP TABLE km_record AS
+CREATE OR REPLACE TEMP VIEW km_record AS
 SELECT
   v.detentie_id,
   v.cohort,
