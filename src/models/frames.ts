@@ -5,9 +5,9 @@
  *   uitstroom, status, verloop ──sql/01-recidive.sql──> recidive_volgtijd (follow-up)
  *                               ──sql/02-kenmerken.sql─> model_kenmerken, landmark_6m (covariates)
  *                               ──sql/03-frames.sql────> modelframe_* and km_record
- *   frame table ──readModelFrame──> Frame (covariate levels as text) ──buildDesign──> design
+ *   frame view ──readModelFrame──> Frame (covariate levels as text) ──buildDesign──> design
  *
- * The definitions of the four models (frame table, covariates with their levels,
+ * The definitions of the four models (frame view, covariates with their levels,
  * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -38,11 +38,11 @@ export const NIVEAUS = {
 } as const satisfies Record<string, readonly string[]>;
 export type Covariaat = keyof typeof NIVEAUS | 'cohort';
 
-/** One model: its frame (a table of sql/03-frames.sql), its terms, and where it is measured. */
+/** One model: its frame (a view of sql/03-frames.sql), its terms, and where it is measured. */
 export interface ModelDefinitie {
   readonly model: ModelNaam;
   readonly kind: ModelKind;
-  /** The table holding the model's frame (sql/03-frames.sql). */
+  /** The view holding the model's frame (sql/03-frames.sql). */
   readonly tabel: string;
   /** The covariates, in the order of the terms and of the verification frame's columns. */
   readonly covariaten: readonly Covariaat[];
