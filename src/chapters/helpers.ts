@@ -134,6 +134,21 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     return veranderingTekst(pa, pb, vorm);
   });
   reg('eq', (a: unknown, b: unknown) => a === b);
+  /**
+   * {{beide (hrrichting m "a") (hrrichting m "b") kleiner="minder" groter="meer" gelijk="..."}}:
+   * one word when both values agree ("minder"), else "respectievelijk minder en meer", so two
+   * findings share one sentence without "minder en minder".
+   */
+  reg('beide', (a: unknown, b: unknown, o: HelperOptions) => {
+    const tekst = (w: unknown) => {
+      const t = o.hash?.[String(w)] ?? o.hash?.anders;
+      if (typeof t !== 'string') throw fout(o, `'beide' heeft geen tekst voor '${String(w)}' (en geen anders="...")`);
+      return t;
+    };
+    const ta = tekst(a);
+    const tb = tekst(b);
+    return ta === tb ? ta : `respectievelijk ${ta} en ${tb}`;
+  });
   /** (concat "bijlage-" naam): join strings, for ids built from names. */
   reg('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   /** {{kies (richting a b) stijgt="..." daalt="..." gelijk="..." onbekend="..."}}: text by value. */

@@ -16,7 +16,7 @@ import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, PROBLEEM_TEKST, THEMA_TEKST } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
@@ -84,7 +84,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
     ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[] }>,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
-    statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_TEKST[m]),
+    statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),
+    aantalCellen: r.indicatoren.rijen.length,
     grootstePaar: grootstePaar(r, 'rik'),
     coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
@@ -119,7 +120,12 @@ export function sterksteKenmerken(r: Resultaten, model: ModelNaam, aantal: numbe
   return [...perKenmerk.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, aantal)
-    .map(([cov]) => (COVARIAAT_TEKST[cov] ?? cov).toLocaleLowerCase('nl'));
+    .map(([cov]) => kleineBeginletter(COVARIAAT_TEKST[cov] ?? cov));
+}
+
+/** "Leeftijd bij uitstroom" -> "leeftijd bij uitstroom", but "ID-bewijs" stays as it is. */
+function kleineBeginletter(s: string): string {
+  return s.length > 1 && s[1] === s[1]!.toLocaleLowerCase('nl') ? s[0]!.toLocaleLowerCase('nl') + s.slice(1) : s;
 }
 
 function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string) {
@@ -129,7 +135,7 @@ function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: Hoof
   registerHelpers(hb, r, staat, bestand);
 
   hb.registerHelper('moment', (m: unknown, o: HelperOptions) => {
-    const t = MOMENT_TEKST[m as Moment];
+    const t = MOMENT_ZIN[m as Moment];
     if (!t) throw fout(o, `onbekend meetmoment '${String(m)}'`);
     return t;
   });

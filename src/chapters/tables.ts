@@ -128,13 +128,20 @@ export function bijlageTabel(r: Resultaten, indicator: string): Tabel {
   return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }
 
-/** The operationalisation of every indicator, from the definitions themselves. */
+function sameMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+/**
+ * The operationalisation of every indicator, from the definitions themselves. Indicators
+ * measured at all status moments say "statusmomenten" (the methods text defines the word).
+ */
 export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]): Tabel {
   const rijen = definities.map((d) => [
     `${d.label} (\`${d.naam}\`)`,
     d.tellerTekst,
     d.noemerTekst,
-    d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
+    sameMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
   ]);
   return { markdown: gfmTabel(['Indicator', 'Teller', 'Noemer', 'Meetmoment(en)'], ['l', 'l', 'l', 'l'], rijen), onderdrukt: false };
 }

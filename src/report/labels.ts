@@ -17,6 +17,23 @@ export const MOMENT_TEKST: Record<Moment, string> = {
   '1m_voor-1m_na': 'van 1 maand voor tot 1 maand na detentie',
 };
 
+/**
+ * Meetmomenten in words, for prose that may start a sentence with them ("Een maand na
+ * detentie ..."): Dutch style writes small numbers and periods out in running text.
+ */
+export const MOMENT_ZIN: Record<Moment, string> = {
+  '6m_voor': 'een half jaar voor detentie',
+  '1m_voor': 'een maand voor detentie',
+  instroom: 'bij instroom',
+  uitstroom: 'bij uitstroom',
+  '1m_na': 'een maand na detentie',
+  '6m_na': 'een half jaar na detentie',
+  '12m_na': 'een jaar na detentie',
+  '24m_na': 'twee jaar na detentie',
+  'instroom-uitstroom': 'tussen instroom en uitstroom',
+  '1m_voor-1m_na': 'van een maand voor tot een maand na detentie',
+};
+
 /** Meetmomenten on a chart axis or in a table head. */
 export const MOMENT_KORT: Record<Moment, string> = {
   '6m_voor': '6 mnd voor',
