@@ -239,7 +239,7 @@ function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstu
     title: e.titel,
     lang: 'nl',
     kind: 'monitor',
-    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown })),
+    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown, kind: h.soort })),
     meta: {
       date: e.datum,
       authors: e.auteurs,
