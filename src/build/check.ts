@@ -78,11 +78,10 @@ export function formatVerschillen(verschillen: readonly Verschil[], outLabel: st
   if (verschillen.length === 0) return [`Controle geslaagd: ${outLabel} is precies wat de pijplijn maakt.`];
   const n = verschillen.length;
   const regels = [`Controle mislukt: ${n} ${n === 1 ? 'bestand' : 'bestanden'} in ${outLabel} ${n === 1 ? 'wijkt' : 'wijken'} af van wat de pijplijn maakt:`];
-  const woord = { gewijzigd: 'gewijzigd', ontbreekt: 'ontbreekt ', overbodig: 'overbodig ' } as const;
   for (const v of verschillen) {
     const uitleg =
       v.soort === 'ontbreekt' ? ' (de pijplijn maakt het, maar het is niet vastgelegd)' : v.soort === 'overbodig' ? ' (vastgelegd, maar de pijplijn maakt het niet meer)' : '';
-    regels.push(`  ${woord[v.soort]}  ${v.pad}${uitleg}`);
+    regels.push(`  ${v.soort}  ${v.pad}${uitleg}`);
     if (v.detail) regels.push(`             ${v.detail}`);
   }
   regels.push(`Bouw opnieuw met \`npm run report\` en leg ${outLabel} vast samen met je wijziging.`);

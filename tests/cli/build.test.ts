@@ -1,0 +1,155 @@
+/**
+ * The build's own machinery on small synthetic extracts(scale 0.05: smaller sets leave model terms the letter needs unestimated): the result cache (same bytes, hit and
+ * miss), the manifest, products taken over, --check passing and failing, and --compare listing
+ * exactly the indicators that changed between two data sets.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildReport, PROJECT_ROOT, type Effects } from '../../src/build/report.ts';
+import { cacheKey } from '../../src/build/cache.ts';
+import { compareOutputs, leesCsv } from '../../src/build/compare.ts';
+import type { Manifest } from '../../src/build/manifest.ts';
+import { loadEdition } from '../../src/edition/edition.ts';
+import { generateExtracts } from '../../src/synth/generate.ts';
+import { main, type Io } from '../../src/cli/report.ts';
+
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const werk = mkdtempSync(join(tmpdir(), 'monitor-cli-'));
+const cache = join(werk, 'cache');
+
+function stil(): Effects & { regels: string[] } {
+  const regels: string[] = [];
+  return { regels, log: (r) => regels.push(r), now: () => 0 };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const dataA = join(werk, 'data-a');
+const dataB = join(werk, 'data-b');
+await generateExtracts({ scale: 0.05, seed: 4, out: dataA, peildatum: '2019-06-30', format: 'csv.gz' });
+await generateExtracts({ scale: 0.05, seed: 5, out: dataB, peildatum: '2019-06-30', format: 'csv.gz' });
+
+const outA = join(werk, 'out-a');
+const eerste = stil();
+await buildReport({ data: dataA, edition: EDITION, out: outA, pdf: false, cache }, eerste);
+
+test('a second build takes steps 1–4 and the figures from the cache and writes the same bytes', async () => {
+  assert.ok(eerste.regels.some((r) => r.startsWith('1. Extracten laden')), 'the first build computes');
+  const tweede = stil();
+  const outA2 = join(werk, 'out-a2');
+  await buildReport({ data: dataA, edition: EDITION, out: outA2, pdf: false, cache }, tweede);
+  assert.ok(tweede.regels.some((r) => r.startsWith('1–4. Resultaten uit de cache')), tweede.regels.join('\n'));
+  assert.ok(!tweede.regels.some((r) => r.startsWith('1. ')), 'nothing is loaded again');
+  assert.deepEqual(snapshot(outA2), snapshot(outA));
+});
+
+test('the cache key changes with the extracts and the computational edition fields, not with presentation fields', async () => {
+  const e = await loadEdition(EDITION);
+  const basis = { dir: cache, data: dataA, editie: e, projectRoot: PROJECT_ROOT };
+  const k = await cacheKey(basis, 'stappen');
+  assert.equal(await cacheKey({ ...basis, editie: { ...e, titel: 'Andere titel', brief: { ...e.brief, nr: 1 } } }, 'stappen'), k);
+  assert.notEqual(await cacheKey({ ...basis, editie: { ...e, drempel: e.drempel + 1 } }, 'stappen'), k);
+  assert.notEqual(await cacheKey({ ...basis, data: dataB }, 'stappen'), k);
+  assert.notEqual(await cacheKey(basis, 'andere stappen'), k);
+});
+
+test('manifest.json holds the hash of every extract, the edition, templates and code, and of every output except itself and the PDFs', () => {
+  const tekst = readFileSync(join(outA, 'manifest.json'), 'utf8');
+  const m = JSON.parse(tekst) as Manifest;
+  const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+  for (const f of readdirSync(dataA)) assert.equal(m.invoer.extracten[f], sha(join(dataA, f)), f);
+  assert.equal(m.invoer.editie.sha256, sha(EDITION));
+  assert.equal(m.invoer.editie.bestand, '6e-meting.json');
+  assert.match(m.invoer.code.bron, /^[0-9a-f]{64}$/);
+  assert.ok(Object.keys(m.invoer.sjablonen).some((k) => k.startsWith('monitor/')));
+  const bestanden = Object.keys(snapshot(outA)).filter((f) => f !== 'manifest.json').sort();
+  assert.deepEqual(Object.keys(m.uitvoer), bestanden);
+  for (const f of bestanden) assert.equal(m.uitvoer[f], sha(join(outA, f)), f);
+  assert.ok(!tekst.includes(werk) && !tekst.includes(PROJECT_ROOT), 'no machine-specific paths');
+  assert.equal(m.overgenomen, undefined);
+});
+
+test('--products data replaces only data/ and takes the other folders over unchanged; the manifest says so', async () => {
+  const uit = join(werk, 'out-products');
+  cpSync(outA, uit, { recursive: true });
+  writeFileSync(join(uit, 'figuren', 'eigen.txt'), 'blijft');
+  writeFileSync(join(uit, 'data', 'oud.csv'), 'verdwijnt');
+  const fx = stil();
+  const r = await buildReport({ data: dataA, edition: EDITION, out: uit, producten: ['data'], cache }, fx);
+  assert.equal(readFileSync(join(uit, 'figuren', 'eigen.txt'), 'utf8'), 'blijft');
+  assert.ok(!existsSync(join(uit, 'data', 'oud.csv')));
+  assert.ok(!existsSync(join(uit, 'pdf')), 'no PDF printed');
+  const m = JSON.parse(readFileSync(join(uit, 'manifest.json'), 'utf8')) as Manifest;
+  assert.ok(m.overgenomen?.includes('figuren') && m.overgenomen.includes('monitor'));
+  assert.ok(r.bestanden.includes('figuren/eigen.txt'));
+  assert.ok(fx.regels.some((l) => l.includes('ongewijzigd overgenomen: figuren')), fx.regels.join('\n'));
+});
+
+function io(): Io & { err: string; out: string } {
+  const r = { out: '', err: '', env: { CI: 'true' }, stdout: { write: (s: string) => (r.out += s) }, stderr: { write: (s: string) => (r.err += s) } };
+  return r;
+}
+
+test('--check passes on an output folder the pipeline made, and fails on a tampered one, naming the file and line', async () => {
+  const goed = io();
+  assert.equal(await main(['--check', '--data', dataA, '--out', outA], goed), 0, goed.err);
+  assert.match(goed.err, /Controle geslaagd/);
+  assert.match(goed.err, /^\d+\. /m, 'the stages are shown');
+
+  const kapot = join(werk, 'out-kapot');
+  cpSync(outA, kapot, { recursive: true });
+  const csv = join(kapot, 'data', 'indicatoren.csv');
+  const regels = readFileSync(csv, 'utf8').split('\n');
+  regels[3] = regels[3]!.replace(/,(\d+)\.(\d),0$/, (_m, a: string, b: string) => `,${Number(a) + 1}.${b},0`);
+  writeFileSync(csv, regels.join('\n'));
+  appendFileSync(join(kapot, 'monitor', 'extra.md'), 'niet gemaakt');
+  const fout = io();
+  assert.equal(await main(['--check', '--quiet', '--data', dataA, '--out', kapot], fout), 1);
+  assert.match(fout.err, /Controle mislukt: 2 bestanden/);
+  assert.match(fout.err, /gewijzigd {2}data\/indicatoren\.csv\n +regel 4: /);
+  assert.match(fout.err, /overbodig {2}monitor\/extra\.md/);
+  assert.doesNotMatch(fout.err, /^\d+\. /m, '--quiet leaves out the stages');
+});
+
+test('--compare between builds from different data lists exactly the indicators whose published numbers changed', async () => {
+  const outB = join(werk, 'out-b');
+  await buildReport({ data: dataB, edition: EDITION, out: outB, pdf: false, cache }, stil());
+  const md = await compareOutputs(outA, outB, werk);
+
+  // The expectation, computed independently from the two CSVs.
+  const lees = (d: string) => new Map(leesCsv(readFileSync(join(d, 'data', 'indicatoren.csv'), 'utf8')).map((r) => [`${r.indicator}|${r.cohort}|${r.groep}|${r.moment}`, r]));
+  const a = lees(outA);
+  const b = lees(outB);
+  const veranderd = new Set<string>();
+  for (const [k, r] of b) {
+    const o = a.get(k);
+    if (o && o.onderdrukt === '0' && r.onderdrukt === '0' && o.percentage !== r.percentage) veranderd.add(r.indicator!);
+  }
+  assert.ok(veranderd.size > 0, 'the two data sets differ');
+  const tabel = md.split('## Indicatoren')[1]!.split('\n###')[0]!;
+  const gemeld = new Set(
+    tabel
+      .split('\n')
+      .map((l) => /^\| (\S+) \| (\d+) \|/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) > 0)
+      .map((m) => m[1]!),
+  );
+  assert.deepEqual([...gemeld].sort(), [...veranderd].sort());
+  assert.match(md, /Invoer gewijzigd \(volgens manifest\.json\): extracten\./);
+  assert.match(md, /## Cijfers en zinnen in de tekst/);
+});

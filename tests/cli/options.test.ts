@@ -1,0 +1,120 @@
+/**
+ * The command line's options: defaults, every option read into one typed object, Dutch
+ * messages for mistakes, and a --help that names every option.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { HELP, main, parseOptions, type Io } from '../../src/cli/report.ts';
+import { PRODUCTEN } from '../../src/build/products.ts';
+import { InputError } from '../../src/util/errors.ts';
+
+const ROOT = '/project';
+
+function fout(argv: string[]): string {
+  try {
+    parseOptions(argv, ROOT);
+  } catch (e) {
+    assert.ok(e instanceof InputError, String(e));
+    return e.messages.join('\n');
+  }
+  assert.fail(`no error for ${argv.join(' ')}`);
+}
+
+function io(): Io & { out: string; err: string } {
+  const r = {
+    out: '',
+    err: '',
+    env: { CI: 'true' },
+    stdout: { write: (s: string) => (r.out += s) },
+    stderr: { write: (s: string) => (r.err += s) },
+  };
+  return r;
+}
+
+test('without options it builds the default edition from the committed data into out/, with every product and the cache', () => {
+  const o = parseOptions([], ROOT);
+  assert.equal(o.modus, 'bouwen');
+  assert.equal(o.data, join(ROOT, 'data'));
+  assert.equal(o.out, join(ROOT, 'out'));
+  assert.equal(o.edition, join(ROOT, 'editions', '6e-meting.json'));
+  assert.deepEqual(o.producten, [...PRODUCTEN]);
+  assert.equal(o.cache, join(ROOT, '.cache'));
+  assert.equal(o.quiet, false);
+});
+
+test('--data, --out and --edition are resolved to absolute paths', () => {
+  const o = parseOptions(['--data', 'x/ext', '--out', 'y', '--edition', 'e.json'], ROOT);
+  assert.equal(o.data, join(process.cwd(), 'x/ext'));
+  assert.equal(o.out, join(process.cwd(), 'y'));
+  assert.equal(o.edition, join(process.cwd(), 'e.json'));
+});
+
+test('--products takes a comma-separated list in any order, with English aliases, and keeps the pipeline order', () => {
+  assert.deepEqual(parseOptions(['--products', 'pdf,data'], ROOT).producten, ['data', 'pdf']);
+  assert.deepEqual(parseOptions(['--products', 'letter, figures'], ROOT).producten, ['figuren', 'kamerbrief']);
+});
+
+test('--products rejects an unknown product and says which ones exist', () => {
+  const m = fout(['--products', 'data,grafieken']);
+  assert.match(m, /onbekend product 'grafieken'/);
+  assert.match(m, /data, figuren, monitor, kamerbrief, pdf/);
+  assert.match(fout(['--products', ',']), /geen product opgegeven/);
+});
+
+test('--no-pdf builds every product except the PDFs, and does not go with --products', () => {
+  assert.deepEqual(parseOptions(['--no-pdf'], ROOT).producten, ['data', 'figuren', 'monitor', 'kamerbrief']);
+  assert.match(fout(['--no-pdf', '--products', 'data']), /--products en --no-pdf gaan niet samen/);
+});
+
+test('--check, --compare and --watch are modes; only one at a time', () => {
+  assert.equal(parseOptions(['--check'], ROOT).modus, 'check');
+  assert.equal(parseOptions(['--watch'], ROOT).modus, 'watch');
+  const c = parseOptions(['--compare', 'main', '--compare-out', 'v.md'], ROOT);
+  assert.equal(c.modus, 'compare');
+  assert.equal(c.compare, 'main');
+  assert.equal(c.compareOut, join(process.cwd(), 'v.md'));
+  assert.match(fout(['--check', '--watch']), /--check en --watch gaan niet samen/);
+  assert.match(fout(['--check', '--compare', 'main']), /gaan niet samen/);
+});
+
+test('--compare-out needs --compare, and --check refuses options it would ignore', () => {
+  assert.match(fout(['--compare-out', 'x.md']), /--compare-out hoort bij --compare/);
+  assert.match(fout(['--check', '--products', 'data']), /--check bouwt altijd alles/);
+});
+
+test('--no-cache, --quiet and --model-frames are read', () => {
+  const o = parseOptions(['--no-cache', '--quiet', '--model-frames', '/veilig/frames'], ROOT);
+  assert.equal(o.cache, undefined);
+  assert.equal(o.quiet, true);
+  assert.equal(o.modelFrames, '/veilig/frames');
+});
+
+test('an unknown option or a missing value is explained in Dutch', () => {
+  assert.match(fout(['--pdf']), /onbekende optie --pdf/);
+  assert.match(fout(['--out']), /--out.*verwacht een waarde/);
+  assert.match(fout(['out2']), /onverwacht argument out2/);
+});
+
+test('--help names every option, in Dutch', () => {
+  for (const optie of ['--data', '--out', '--edition', '--products', '--no-pdf', '--check', '--compare', '--compare-out', '--watch', '--no-cache', '--model-frames', '--quiet', '--help'])
+    assert.ok(HELP.includes(optie), `${optie} in --help`);
+  assert.match(HELP, /Gebruik: npm run report/);
+  assert.match(HELP, /Afsluitstatus/);
+});
+
+test('main prints the help on stdout and exits 0; a wrong option exits 2 with the message on stderr', async () => {
+  const a = io();
+  assert.equal(await main(['--help'], a), 0);
+  assert.equal(a.out, HELP);
+  const b = io();
+  assert.equal(await main(['--products', 'xyz'], b), 2);
+  assert.match(b.err, /onbekend product 'xyz'/);
+  assert.equal(b.out, '');
+});
+
+test('a failing build exits 1 with one message saying the output folder is unchanged', async () => {
+  const a = io();
+  assert.equal(await main(['--edition', '/bestaat/niet.json', '--out', '/tmp/nooit-gebouwd', '--no-cache'], a), 1);
+  assert.match(a.err, /^Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.\n {2}\/bestaat\/niet\.json: editiebestand niet gevonden/);
+});
