@@ -27,6 +27,8 @@ Invoer en uitvoer:
   --data <map>          map met de bronextracten (standaard: data/)
   --edition <bestand>   editiebestand (standaard: editions/6e-meting.json)
   --out <map>           uitvoermap; wordt pas vervangen als alles gelukt is (standaard: out/)
+  --templates <map>     map met de sjablonen (standaard: templates/); om een andere versie
+                        van de teksten te proberen zonder de vastgelegde aan te raken
   --products <lijst>    alleen deze onderdelen bijwerken, gescheiden door komma's:
                         ${PRODUCTEN.join(', ')} (standaard: alle). De andere
                         onderdelen in de uitvoermap blijven zoals ze waren.
@@ -67,6 +69,7 @@ export interface CliOptions {
   data: string;
   edition: string;
   out: string;
+  templates: string;
   producten: Product[];
   /** Cache folder, or undefined with --no-cache. */
   cache: string | undefined;
@@ -87,6 +90,7 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
         data: { type: 'string', default: join(root, 'data') },
         out: { type: 'string', default: join(root, 'out') },
         edition: { type: 'string', default: join(root, 'editions', '6e-meting.json') },
+        templates: { type: 'string', default: join(root, 'templates') },
         products: { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
@@ -132,6 +136,7 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
     data: resolve(values.data),
     edition: resolve(values.edition),
     out: resolve(values.out),
+    templates: resolve(values.templates),
     producten,
     cache: values['no-cache'] ? undefined : join(root, '.cache'),
     modelFrames: values['model-frames'] === undefined ? undefined : resolve(values['model-frames']),
@@ -171,7 +176,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     switch (o.modus) {
       case 'check': {
-        const verschillen = await checkOutputs({ data: o.data, edition: o.edition, out: o.out }, fx);
+        const verschillen = await checkOutputs({ data: o.data, edition: o.edition, out: o.out, templates: o.templates }, fx);
         fx.stop();
         const regels = formatVerschillen(verschillen, `${toonPad(o.out)}/`);
         // The verdict is printed even with --quiet: it is the point of the run.
@@ -206,7 +211,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function bouw(o: CliOptions, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
   return buildReport(
-    { data: o.data, out: o.out, edition: o.edition, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
+    { data: o.data, out: o.out, edition: o.edition, templates: o.templates, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
     fx,
   );
 }
@@ -243,7 +248,7 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     }
   };
   await eenBouw();
-  const templates = join(PROJECT_ROOT, 'templates');
+  const templates = o.templates;
   schrijf(`Ik kijk naar ${[templates, o.edition, o.data].map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
   let signal = io.signal;
   if (!signal) {

@@ -38,13 +38,15 @@ test('without options it builds the default edition from the committed data into
   assert.equal(o.data, join(ROOT, 'data'));
   assert.equal(o.out, join(ROOT, 'out'));
   assert.equal(o.edition, join(ROOT, 'editions', '6e-meting.json'));
+  assert.equal(o.templates, join(ROOT, 'templates'));
   assert.deepEqual(o.producten, [...PRODUCTEN]);
   assert.equal(o.cache, join(ROOT, '.cache'));
   assert.equal(o.quiet, false);
 });
 
-test('--data, --out and --edition are resolved to absolute paths', () => {
-  const o = parseOptions(['--data', 'x/ext', '--out', 'y', '--edition', 'e.json'], ROOT);
+test('--data, --out, --edition and --templates are resolved to absolute paths', () => {
+  const o = parseOptions(['--data', 'x/ext', '--out', 'y', '--edition', 'e.json', '--templates', 't'], ROOT);
+  assert.equal(o.templates, join(process.cwd(), 't'));
   assert.equal(o.data, join(process.cwd(), 'x/ext'));
   assert.equal(o.out, join(process.cwd(), 'y'));
   assert.equal(o.edition, join(process.cwd(), 'e.json'));
@@ -97,7 +99,7 @@ test('an unknown option or a missing value is explained in Dutch', () => {
 });
 
 test('--help names every option, in Dutch', () => {
-  for (const optie of ['--data', '--out', '--edition', '--products', '--no-pdf', '--check', '--compare', '--compare-out', '--watch', '--no-cache', '--model-frames', '--quiet', '--help'])
+  for (const optie of ['--data', '--out', '--edition', '--templates', '--products', '--no-pdf', '--check', '--compare', '--compare-out', '--watch', '--no-cache', '--model-frames', '--quiet', '--help'])
     assert.ok(HELP.includes(optie), `${optie} in --help`);
   assert.match(HELP, /Gebruik: npm run report/);
   assert.match(HELP, /Afsluitstatus/);
