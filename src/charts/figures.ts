@@ -620,15 +620,17 @@ export function figuren(r: Resultaten): Figuur[] {
   }
   if (gemeten(r, 'zorg')) {
     f.push(
-      indicatorenPerMoment(r, {
-        id: 'zorg-rik',
-        groep: 'rik',
-        indicatoren: [
-          { naam: 'zorg_ggz', label: 'ggz' },
-          { naam: 'zorg_verslavingszorg', label: 'verslavingszorg' },
-        ],
-        titel: `Geestelijke gezondheidszorg en verslavingszorg per meetmoment, ${rik}`,
-        alt: 'Lijndiagram van de aandelen re-integratiekandidaten in ggz en in verslavingszorg, van 6 maanden voor tot 24 maanden na detentie.',
+      indicatorPerMoment(r, {
+        id: 'ggz-per-meetmoment',
+        indicator: 'zorg_ggz',
+        titel: 'Aandeel in de geestelijke gezondheidszorg per meetmoment',
+        alt: 'Lijndiagram van het aandeel in behandeling in de geestelijke gezondheidszorg van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+      }),
+      indicatorPerMoment(r, {
+        id: 'verslavingszorg-per-meetmoment',
+        indicator: 'zorg_verslavingszorg',
+        titel: 'Aandeel in de verslavingszorg per meetmoment',
+        alt: 'Lijndiagram van het aandeel in behandeling in de verslavingszorg van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
       }),
     );
   }

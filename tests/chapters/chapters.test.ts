@@ -106,7 +106,16 @@ test('a basisvoorwaarde the edition does not measure is reported as not measured
   const zorg = md.slice(md.indexOf('## Zorg'));
   assert.match(zorg, /niet gemeten/);
   assert.doesNotMatch(zorg.split('\n## ')[0]!, /\d+%/);
-  assert.ok(!figuren(r).some((f) => f.id === 'zorg-rik'));
+  assert.ok(!figuren(r).some((f) => f.id.includes('zorg') || f.id.startsWith('ggz')));
+});
+
+test('care is reported with its figures when the zorg extract is present', () => {
+  const r = fixtureResultaten(undefined, { zorg: true });
+  const md = renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const zorg = md.slice(md.indexOf('## Zorg')).split('\n## ')[0]!;
+  assert.doesNotMatch(zorg, /niet gemeten/);
+  assert.match(zorg, /\d+% van de re-integratiekandidaten in behandeling/);
+  assert.match(zorg, /!\[[^\]]+\]\(\.\.\/figuren\/ggz-per-meetmoment\.svg/);
 });
 
 test('when a trend reverses, the sentence about it changes with it', () => {

@@ -44,8 +44,8 @@ function rij(indicator: string, cohort: string, groep: 'rik' | 'kv' | 'totaal', 
 export type Wijziging = (r: Publicatie) => Publicatie;
 
 /** Indicator rows: rik and kv per cohort from a formula, totals as sums (as the real table). */
-export function fixtureRijen(wijzig: Wijziging = (r) => r): Publicatie[] {
-  const definities = indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, false);
+export function fixtureRijen(wijzig: Wijziging = (r) => r, zorg = false): Publicatie[] {
+  const definities = indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, zorg);
   const rijen: Publicatie[] = [];
   for (const d of definities) {
     for (const moment of d.momenten) {
@@ -141,13 +141,16 @@ export function fixtureModellen(): ModelResults {
   };
 }
 
-/** The fixture results; `wijzig` changes single indicator rows before the table is built. */
-export function fixtureResultaten(wijzig?: Wijziging): Resultaten {
+/**
+ * The fixture results; `wijzig` changes single indicator rows before the table is built; with
+ * `zorg` the optional zorg extract counts as present.
+ */
+export function fixtureResultaten(wijzig?: Wijziging, opties: { zorg?: boolean } = {}): Resultaten {
   return {
     editie: FIXTURE_EDITIE,
     extractie: { peildatum: '2019-06-30', bron: 'synthetisch' },
-    definities: indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, false),
-    indicatoren: new IndicatorTabel(fixtureRijen(wijzig)),
+    definities: indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, opties.zorg ?? false),
+    indicatoren: new IndicatorTabel(fixtureRijen(wijzig, opties.zorg ?? false)),
     modellen: fixtureModellen(),
   };
 }
