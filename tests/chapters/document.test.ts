@@ -33,3 +33,22 @@ test('every cross-reference of the monitor resolves and every figure and table i
   const verwijzingen = hoofdstukken.reduce((n, h) => n + (h.markdown.match(/\[@/g)?.length ?? 0), 0);
   assert.ok(verwijzingen > 30);
 });
+
+test('read as GFM, every caption sits above a table and every figure is an image of an SVG beside out/monitor', async () => {
+  const { unified } = await import('unified');
+  const { default: remarkParse } = await import('remark-parse');
+  const { default: remarkGfm } = await import('remark-gfm');
+  const r = fixtureResultaten();
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  for (const h of renderChapters(join(ROOT, 'templates', 'monitor'), r, figuren(r))) {
+    const boom = processor.parse(h.markdown) as { children: { type: string; children?: { type: string; value?: string; url?: string }[] }[] };
+    const blokken = boom.children;
+    blokken.forEach((b, i) => {
+      const eerste = b.children?.[0];
+      if (b.type === 'paragraph' && eerste?.type === 'text' && eerste.value?.startsWith('Tabel:')) assert.equal(blokken[i + 1]?.type, 'table', `${h.bestand}: ${eerste.value}`);
+      if (b.type === 'paragraph' && eerste?.type === 'image') assert.match(eerste.url ?? '', /^\.\.\/figuren\/[a-z0-9-]+\.svg$/);
+    });
+    const bijschriften = (h.markdown.match(/^Tabel: /gm) ?? []).length;
+    assert.equal(blokken.filter((b) => b.type === 'table').length, bijschriften, h.bestand);
+  }
+});
