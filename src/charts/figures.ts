@@ -383,6 +383,8 @@ interface KmWaarde {
   hoog: number;
 }
 
+const KM_LEGENDA = { columns: 3, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300, symbolOpacity: 1, titleLimit: 400 };
+
 /** Cumulative recidive by month with its 95% band, one line per series. */
 function kmSpec(values: KmWaarde[], reeksen: string[], legendaTitel: string) {
   return {
@@ -394,7 +396,7 @@ function kmSpec(values: KmWaarde[], reeksen: string[], legendaTitel: string) {
     },
     layer: [
       {
-        mark: { type: 'area' as const, opacity: 0.15 },
+        mark: { type: 'area' as const, fillOpacity: 0.15 },
         encoding: {
           y: { field: 'laag', type: 'quantitative' as const, title: 'Cumulatieve recidive', axis: { format: '.0%' }, scale: { domain: [0, yMax(values.map((v) => ({ aandeel: v.hoog })))] } },
           y2: { field: 'hoog' },
@@ -403,7 +405,6 @@ function kmSpec(values: KmWaarde[], reeksen: string[], legendaTitel: string) {
             type: 'nominal' as const,
             title: legendaTitel,
             scale: { domain: reeksen, range: KLEUREN.slice(0, reeksen.length) },
-            legend: { columns: 3, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, titleLimit: 400 },
           },
         },
       },
@@ -411,8 +412,9 @@ function kmSpec(values: KmWaarde[], reeksen: string[], legendaTitel: string) {
         mark: { type: 'line' as const, interpolate: 'step-after' as const, point: false },
         encoding: {
           y: { field: 'cumulatief', type: 'quantitative' as const },
-          color: reeksEncoding('reeks', reeksen, KLEUREN, legendaTitel).color,
-          strokeDash: reeksEncoding('reeks', reeksen, KLEUREN, legendaTitel).strokeDash,
+          // One legend for colour and dash, drawn as line samples, so series stay apart in grey.
+          color: { ...reeksEncoding('reeks', reeksen, KLEUREN, legendaTitel).color, legend: KM_LEGENDA },
+          strokeDash: { ...reeksEncoding('reeks', reeksen, KLEUREN, legendaTitel).strokeDash, legend: KM_LEGENDA },
           tooltip: [{ field: 'reeks' }, { field: 'maand' }, { field: 'cumulatief', format: '.1%' }],
         },
       },
@@ -724,7 +726,7 @@ export function figuren(r: Resultaten): Figuur[] {
     kmPerStatus(r, {
       id: 'km-huisvesting',
       uitsplitsing: 'huisvesting',
-      categorieen: ['alleenstaand', 'met_partner', 'bij_ouders', 'instelling', 'briefadres', 'geen_inschrijving'],
+      categorieen: ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen', 'instelling', 'briefadres', 'geen_inschrijving'],
       titel: `Cumulatieve recidive naar woonsituatie een maand na detentie, ${rik}`,
       alt: 'Kaplan–Meiercurven van de cumulatieve recidive voor re-integratiekandidaten naar woonsituatie een maand na detentie.',
     }),
