@@ -260,6 +260,7 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);
     await eenBouw();
   });
+  schrijf('Gestopt.');
   return 0;
 }
 
