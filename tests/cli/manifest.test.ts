@@ -39,5 +39,5 @@ test('with PDFs, manifest.json is the same as without, and pdf/herkomst.json hol
   assert.equal(h.manifest, sha(m));
   assert.equal(h.browser.versie, 'Chromium 999.0 test');
   assert.equal(h.pdf['m.pdf'], sha('%PDF-1.7'));
-  assert.match(h.git?.commit ?? '', /^[0-9a-f]{40}$/);
+  if (h.git) assert.match(h.git.commit, /^[0-9a-f]{40}$/); // null outside a git checkout
 });
