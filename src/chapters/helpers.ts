@@ -199,7 +199,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     const naam = hash(o, 'model') as ModelNaam;
     const m = geschatModel(r, naam);
     if (!m) throw fout(o, `model '${naam}' is niet geschat; zet de tabel binnen {{#if modellen.${naam}.geschat}}`);
-    return tabel(modelTabel(m), o);
+    return tabel(modelTabel(m, String(r.editie.cohorten[0])), o);
   });
 
   // Model figures.

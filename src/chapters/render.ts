@@ -78,10 +78,15 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
             n: m?.status === 'geschat' ? m.n : 0,
             events: m?.status === 'geschat' ? m.events : 0,
             noten: r.modellen.noten.filter((x) => x.model === naam).map((x) => x.tekst),
+            /** The notes as a Markdown list (empty when there are none). */
+            notenLijst: r.modellen.noten
+              .filter((x) => x.model === naam)
+              .map((x) => `- ${x.tekst}`)
+              .join('\n'),
           },
         ];
       }),
-    ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[] }>,
+    ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: string }>,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
     statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),

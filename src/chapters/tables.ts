@@ -9,6 +9,7 @@
 import { MOMENTEN, STATUSMOMENTEN, type Groep, type IndicatorDefinitie, type Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
+import { NIVEAUS } from '../models/frames.ts';
 import { GROEP_KORT, MOMENT_KORT, termTekst } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import { decimaal, getal, procent } from './format.ts';
@@ -151,13 +152,37 @@ export function pWaarde(p: number): string {
   return p < 0.001 ? '< 0,001' : decimaal(p, 3);
 }
 
-/** A model's terms: covariate, level, ratio, 95% interval, p. */
-export function modelTabel(m: GeschatModel): Tabel {
-  const rijen = m.termen.map((t) => {
-    const { covariaat, niveau } = termTekst(t.term);
-    return [covariaat, niveau, decimaal(t.ratio, 2), intervalGetal(t.ciLaag, t.ciHoog), pWaarde(t.p)];
-  });
+/**
+ * A model's terms: covariate, level, ratio, 95% interval, p. Each covariate starts with its
+ * reference level (ratio 1), as the model used it: the first level of models.md, or the level
+ * that replaced a reference too small to publish; `eersteCohort` is the reference of `cohort`.
+ */
+export function modelTabel(m: GeschatModel, eersteCohort: string): Tabel {
+  const referentie = (cov: string): string | undefined => {
+    const wissel = m.referenties.find((x) => x.covariate === cov);
+    if (wissel) return wissel.nieuw;
+    if (cov === 'cohort') return eersteCohort;
+    return (NIVEAUS as Record<string, readonly string[]>)[cov]?.[0];
+  };
   const ratio = m.kind === 'cox' ? 'HR' : 'OR';
+  const rijen: string[][] = [];
+  let vorige = '';
+  for (const t of m.termen) {
+    const i = t.term.indexOf(':');
+    const cov = i > 0 && !t.term.includes('*') ? t.term.slice(0, i) : '';
+    if (cov && cov !== vorige) {
+      const ref = referentie(cov);
+      if (ref !== undefined) {
+        // Levels too small to estimate were counted with the reference; say so in its row.
+        const mee = m.samengevoegd.filter((x) => x.covariate === cov && x.reference === ref).map((x) => termTekst(`${cov}:${x.level}`).niveau);
+        const naam = [termTekst(`${cov}:${ref}`).niveau, ...mee].join(' en ');
+        rijen.push([termTekst(`${cov}:${ref}`).covariaat, `${naam} (referentie)`, '1', '', '']);
+      }
+    }
+    vorige = cov;
+    const { covariaat, niveau } = termTekst(t.term);
+    rijen.push([covariaat, niveau, decimaal(t.ratio, 2), intervalGetal(t.ciLaag, t.ciHoog), pWaarde(t.p)]);
+  }
   return { markdown: gfmTabel(['Kenmerk', 'Categorie', ratio, '95%-BI', 'p'], ['l', 'l', 'r', 'r', 'r'], rijen), onderdrukt: false };
 }
 

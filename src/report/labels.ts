@@ -57,7 +57,7 @@ export const GROEP_TEKST: Record<Groep, string> = {
 export const GROEP_KORT: Record<Groep, string> = {
   rik: 're-integratiekandidaten',
   kv: 'kortverblijvenden',
-  totaal: 'totaal',
+  totaal: 'beide groepen',
 };
 
 /** Model covariates in a table or chart (models.md, "Covariates"). */
@@ -115,7 +115,8 @@ export function termTekst(term: string): { covariaat: string; niveau: string } {
   if (i < 0) return { covariaat: term, niveau: '' };
   const cov = term.slice(0, i);
   const niv = term.slice(i + 1);
-  return { covariaat: COVARIAAT_TEKST[cov] ?? cov, niveau: NIVEAU_TEKST[niv] ?? niv };
+  // Ranges of numbers take an en dash: 25–34, 1–2.
+  return { covariaat: COVARIAAT_TEKST[cov] ?? cov, niveau: NIVEAU_TEKST[niv] ?? niv.replace(/(\d)-(\d)/g, '$1–$2') };
 }
 
 /** Probleem names of the samenhang analysis. */

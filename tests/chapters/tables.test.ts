@@ -56,3 +56,15 @@ test('p-values below one in a thousand are printed as a bound', () => {
   assert.equal(pWaarde(0.00001), '< 0,001');
   assert.equal(pWaarde(0.0123), '0,012');
 });
+
+test('a model table starts each covariate with its reference level, merged levels named with it', async () => {
+  const { modelTabel } = await import('../../src/chapters/tables.ts');
+  const m = r.modellen.modellen.find((x) => x.model === 'cox_basis');
+  assert.ok(m && m.status === 'geschat');
+  const regels = modelTabel(m, '2013').markdown.split('\n');
+  assert.equal(regels[2], '| ID-bewijs bij uitstroom | geldig (referentie) | 1 |  |  |');
+  assert.ok(regels.includes('| Cohort | 2013 (referentie) | 1 |  |  |'));
+  assert.ok(regels.some((l) => l.startsWith('| Leeftijd bij uitstroom | 35–44 |')));
+  const samengevoegd = { ...m, samengevoegd: [{ covariate: 'leeftijd', level: '45+', reference: '25-34', reason: 'records' as const }] };
+  assert.ok(modelTabel(samengevoegd as typeof m, '2013').markdown.includes('| Leeftijd bij uitstroom | 25–34 en 45+ (referentie) | 1 |'));
+});
