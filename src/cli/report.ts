@@ -9,13 +9,17 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { buildReport, PROJECT_ROOT, type BuildResult } from '../build/report.ts';
-import { checkOutputs, formatVerschillen } from '../build/check.ts';
-import { compareOutputs } from '../build/compare.ts';
-import { watchPaths } from '../build/watch.ts';
+import type { BuildResult } from '../build/report.ts';
 import { parseProducten, PRODUCTEN, type Product } from '../build/products.ts';
 import { InputError } from '../util/errors.ts';
 import { isInteractief, maakReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
+
+/** The project root (this file is src/cli/report.ts). */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+
+// The build and its modes are imported when used, so that --help and option errors answer at
+// once instead of after loading DuckDB, Vega and the rest.
+const build = () => import('../build/report.ts');
 
 export const HELP = `Gebruik: npm run report -- [opties]
 
@@ -176,6 +180,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     switch (o.modus) {
       case 'check': {
+        const { checkOutputs, formatVerschillen } = await import('../build/check.ts');
         const verschillen = await checkOutputs({ data: o.data, edition: o.edition, out: o.out, templates: o.templates }, fx);
         fx.stop();
         const regels = formatVerschillen(verschillen, `${toonPad(o.out)}/`);
@@ -184,6 +189,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return verschillen.length === 0 ? 0 : 1;
       }
       case 'compare': {
+        const { compareOutputs } = await import('../build/compare.ts');
         const md = await compareOutputs(o.compare!, o.out, PROJECT_ROOT);
         io.stdout.write(md);
         if (o.compareOut) {
@@ -209,7 +215,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-function bouw(o: CliOptions, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
+async function bouw(o: CliOptions, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
+  const { buildReport } = await build();
   return buildReport(
     { data: o.data, out: o.out, edition: o.edition, templates: o.templates, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
     fx,
@@ -256,6 +263,7 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     process.once('SIGINT', () => ac.abort());
     signal = ac.signal;
   }
+  const { watchPaths } = await import('../build/watch.ts');
   await watchPaths({ paden: [templates, o.edition, o.data], signal }, async (gewijzigd) => {
     schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);
     await eenBouw();

@@ -153,3 +153,29 @@ test('--compare between builds from different data lists exactly the indicators 
   assert.match(md, /Invoer gewijzigd \(volgens manifest\.json\): extracten\./);
   assert.match(md, /## Cijfers en zinnen in de tekst/);
 });
+
+test('--watch builds, rebuilds after a template edit (from the cache) and stops on its signal', async () => {
+  const sjablonen = join(werk, 'sjablonen');
+  cpSync(join(PROJECT_ROOT, 'templates'), sjablonen, { recursive: true });
+  const uit = join(werk, 'out-watch');
+  const ac = new AbortController();
+  const r = io();
+  r.signal = ac.signal;
+  const klaar = main(['--watch', '--no-pdf', '--data', dataA, '--out', uit, '--templates', sjablonen], r);
+  const wachtOp = async (re: RegExp, n = 1) => {
+    for (let i = 0; i < 600 && (r.err.match(new RegExp(re, 'g'))?.length ?? 0) < n; i++) await new Promise((z) => setTimeout(z, 100));
+  };
+  try {
+    await wachtOp(/Ik kijk naar/);
+    assert.match(r.err, /Klaar in/);
+    appendFileSync(join(sjablonen, 'monitor', '02-inleiding.md.hbs'), '\nEen zin die er net bij kwam.\n');
+    await wachtOp(/Klaar in/, 2);
+  } finally {
+    ac.abort(); // whatever failed, the watcher stops and the test file ends
+  }
+  assert.equal(await klaar, 0);
+  assert.match(r.err, /Gewijzigd: .*02-inleiding\.md\.hbs/);
+  assert.match(r.err.split('Gewijzigd:')[1]!, /1–4\. Resultaten uit de cache/);
+  assert.match(r.err, /Gestopt\.\n$/);
+  assert.match(readFileSync(join(uit, 'monitor', '02-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);
+});

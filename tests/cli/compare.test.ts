@@ -1,7 +1,7 @@
 /** The comparison of two builds, on hand-made outputs: indicators, suppressions, models, text. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -120,4 +120,17 @@ test('an unknown reference is an InputError that says what is expected', async (
     assert.match(e.messages[0]!, /--compare bestaat-niet: geen map en geen git-revisie/);
     return true;
   });
+});
+
+test('the command line prints the comparison on stdout and, with --compare-out, writes the same Markdown to a file', async () => {
+  const { main } = await import('../../src/cli/report.ts');
+  const w = mkdtempSync(join(tmpdir(), 'cmp-cli-'));
+  schrijf(join(w, 'oud'), OUD);
+  schrijf(join(w, 'nieuw'), NIEUW);
+  const r = { out: '', err: '', env: { CI: 'true' }, stdout: { write: (s: string) => (r.out += s) }, stderr: { write: (s: string) => (r.err += s) } };
+  const bestand = join(w, 'vergelijking.md');
+  assert.equal(await main(['--compare', join(w, 'oud'), '--out', join(w, 'nieuw'), '--compare-out', bestand], r), 0, r.err);
+  assert.match(r.out, /grootste verschil 5,0 procentpunt/);
+  assert.equal(readFileSync(bestand, 'utf8'), r.out);
+  assert.match(r.err, /Vergelijking geschreven naar/);
 });
