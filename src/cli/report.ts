@@ -160,9 +160,28 @@ export interface Io {
 
 const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
+/**
+ * Options that npm took for its own: `npm run report --check` (without `--`) does not pass
+ * --check to the script but sets npm_config_check in its environment, and the build would
+ * silently ignore it (with --no-pdf: print the PDFs after all). `cache` is left out: npm sets
+ * npm_config_cache itself.
+ */
+export function doorNpmOpgevat(env: Readonly<Record<string, string | undefined>>): string[] {
+  const namen = ['data', 'out', 'edition', 'templates', 'products', 'pdf', 'check', 'compare', 'compare_out', 'watch', 'model_frames'];
+  return namen
+    .filter((n) => env[`npm_config_${n}`] !== undefined)
+    .map((n) => (n === 'pdf' ? '--no-pdf' : `--${n.replace('_', '-')}`));
+}
+
 /** Run the command line; returns the exit status. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const schrijf = (regel: string) => io.stderr.write(`${regel}\n`);
+  const opgevat = doorNpmOpgevat(io.env);
+  if (opgevat.length > 0) {
+    schrijf(`Fout in de opties: npm heeft ${opgevat.join(', ')} zelf opgevat in plaats van door te geven.`);
+    schrijf(`Zet de opties na \`--\`, bijvoorbeeld: npm run report -- ${opgevat.join(' ')}`);
+    return 2;
+  }
   let o: CliOptions;
   try {
     o = parseOptions(argv);
@@ -274,5 +293,10 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
 
 // Run only as a program (tsx src/cli/report.ts), not when a test imports the module.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `npm run report -- --help | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

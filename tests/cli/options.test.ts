@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { HELP, main, parseOptions, type Io } from '../../src/cli/report.ts';
+import { doorNpmOpgevat, HELP, main, parseOptions, type Io } from '../../src/cli/report.ts';
 import { PRODUCTEN } from '../../src/build/products.ts';
 import { InputError } from '../../src/util/errors.ts';
 
@@ -119,4 +119,13 @@ test('a failing build exits 1 with one message saying the output folder is uncha
   const a = io();
   assert.equal(await main(['--edition', '/bestaat/niet.json', '--out', '/tmp/nooit-gebouwd', '--no-cache'], a), 1);
   assert.match(a.err, /^Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.\n {2}\/bestaat\/niet\.json: editiebestand niet gevonden/);
+});
+
+test('options npm took for itself (`npm run report --check` without --) are refused with the right command', async () => {
+  assert.deepEqual(doorNpmOpgevat({ npm_config_check: 'true', npm_config_pdf: '', npm_config_cache: '/root/.npm' }), ['--no-pdf', '--check']);
+  const a = io();
+  a.env = { npm_config_check: 'true' };
+  assert.equal(await main([], a), 2);
+  assert.match(a.err, /npm heeft --check zelf opgevat/);
+  assert.match(a.err, /npm run report -- --check/);
 });
