@@ -78,6 +78,17 @@ const probleemTekst: Record<Probleem, string> = {
   startkwalificatie: 'geen startkwalificatie',
 };
 
+const probleemLabel: Record<Probleem, string> = {
+  id: 'geen ID-bewijs',
+  inkomen: 'geen inkomen',
+  adres: 'geen adres',
+  schulden: 'schulden',
+  startkwalificatie: 'geen startkwalificatie',
+};
+
+/** The five problems in a few words, for the rows that count how many a person has. */
+const PROBLEEM_KORT = 'ID-bewijs, inkomen, adres, schulden, startkwalificatie';
+
 const COMPLEET_TEKST =
   'observeerbaar 12 maanden na uitstroom, met bekende ID-status bij uitstroom en bekend opleidingsniveau';
 
@@ -317,7 +328,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
       naam: `problemen_${k}`,
       thema: 'samenhang',
       label: `${k} ${k === 1 ? 'probleem' : 'problemen'}`,
-      tellerTekst: `precies ${k} van de vijf problemen (${PROBLEMEN.map((p) => probleemTekst[p]).join('; ')})`,
+      tellerTekst: `precies ${k} van de vijf problemen (${PROBLEEM_KORT})`,
       noemerTekst: COMPLEET_TEKST,
       bron: 'verloop',
       momenten: ['1m_na'],
@@ -331,7 +342,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
       (b): IndicatorDefinitie => ({
         naam: `samen_${a}_${b}`,
         thema: 'samenhang',
-        label: `Zowel ${a} als ${b}`,
+        label: `Zowel ${probleemLabel[a]} als ${probleemLabel[b]}`,
         tellerTekst: `zowel ${probleemTekst[a]} als ${probleemTekst[b]}`,
         noemerTekst: COMPLEET_TEKST,
         bron: 'verloop',
