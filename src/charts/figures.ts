@@ -190,7 +190,8 @@ function groepStaven(values: Staaf[], categorieen: string[], categorieTitel: str
     data: { values },
     width: 380,
     encoding: {
-      y: { field: 'categorie', type: 'nominal' as const, sort: categorieen, title: categorieTitel },
+      // category labels are whole phrases ('geen geldig ID bij uitstroom'): do not cut them off
+      y: { field: 'categorie', type: 'nominal' as const, sort: categorieen, title: categorieTitel, axis: { labelLimit: 320 } },
       yOffset: { field: 'groep', type: 'nominal' as const, sort: groepen },
       x: { field: 'aandeel', type: 'quantitative' as const, title: 'Aandeel', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
     },
