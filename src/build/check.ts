@@ -33,10 +33,39 @@ export async function compareFolders(gebouwd: string, vastgelegd: string): Promi
     else if (!a.has(pad)) verschillen.push({ pad, soort: 'overbodig' });
     else {
       const [x, y] = await Promise.all([readFile(join(gebouwd, pad)), readFile(join(vastgelegd, pad))]);
-      if (!x.equals(y)) verschillen.push({ pad, soort: 'gewijzigd', detail: eersteVerschil(x.toString('utf8'), y.toString('utf8')) });
+      if (!x.equals(y))
+        verschillen.push({
+          pad,
+          soort: 'gewijzigd',
+          detail: (pad === 'manifest.json' && manifestVerschil(x.toString('utf8'), y.toString('utf8'))) || eersteVerschil(x.toString('utf8'), y.toString('utf8')),
+        });
     }
   }
   return verschillen;
+}
+
+/**
+ * For manifest.json: which parts differ, e.g. "invoer gewijzigd: code; de uitvoerbestanden zijn
+ * gelijk" — the common case of a code change that did not change any output. Undefined when
+ * either side is not a manifest.
+ */
+export function manifestVerschil(gebouwd: string, vastgelegd: string): string | undefined {
+  let a: { invoer?: Record<string, unknown>; uitvoer?: unknown };
+  let b: { invoer?: Record<string, unknown>; uitvoer?: unknown };
+  try {
+    a = JSON.parse(gebouwd);
+    b = JSON.parse(vastgelegd);
+  } catch {
+    return undefined;
+  }
+  if (!a.invoer || !b.invoer) return undefined;
+  const namen: Record<string, string> = { extracten: 'extracten', editie: 'editie', sjablonen: 'templates', code: 'code' };
+  const invoer = Object.keys(namen).filter((k) => JSON.stringify(a.invoer![k]) !== JSON.stringify(b.invoer![k]));
+  const uitvoerGelijk = JSON.stringify(a.uitvoer) === JSON.stringify(b.uitvoer);
+  return [
+    invoer.length ? `invoer gewijzigd: ${invoer.map((k) => namen[k]).join(', ')}` : 'invoer gelijk',
+    uitvoerGelijk ? 'de uitvoerbestanden zelf zijn gelijk' : 'uitvoerbestanden gewijzigd',
+  ].join('; ');
 }
 
 /** "regel 12: verwacht '…', staat er '…'" for the first line where two texts differ. */

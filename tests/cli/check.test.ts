@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { compareFolders, eersteVerschil, formatVerschillen } from '../../src/build/check.ts';
+import { compareFolders, eersteVerschil, formatVerschillen, manifestVerschil } from '../../src/build/check.ts';
 
 function map(bestanden: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));
@@ -42,4 +42,11 @@ test('a changed, a missing and a superfluous file are each named', async () => {
 test('the first difference names the line, and a shorter file ends', () => {
   assert.equal(eersteVerschil('a\nb', 'a'), "regel 2: de pijplijn maakt 'b', vastgelegd is (einde van het bestand)");
   assert.equal(formatVerschillen([], 'out/')[0], 'Controle geslaagd: out/ is precies wat de pijplijn maakt.');
+});
+
+test('a manifest that differs only in the code hash says so: the outputs themselves are equal', () => {
+  const m = (bron: string, uit: string) => JSON.stringify({ invoer: { extracten: {}, editie: {}, sjablonen: {}, code: { bron } }, uitvoer: { 'a.csv': uit } });
+  assert.equal(manifestVerschil(m('1', 'x'), m('2', 'x')), 'invoer gewijzigd: code; de uitvoerbestanden zelf zijn gelijk');
+  assert.equal(manifestVerschil(m('1', 'x'), m('1', 'y')), 'invoer gelijk; uitvoerbestanden gewijzigd');
+  assert.equal(manifestVerschil('geen json', m('1', 'x')), undefined);
 });
