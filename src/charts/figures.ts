@@ -13,6 +13,7 @@ import { GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSP
 import type { Resultaten } from '../report/results.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
+import { procent } from '../chapters/format.ts';
 
 export function bronregel(r: Resultaten): string {
   const synthetisch = r.extractie.bron === 'synthetisch' ? ' (synthetische gegevens)' : '';
@@ -78,8 +79,8 @@ function yMax(values: { aandeel: number }[]): number {
   return Math.min(1, Math.max(0.1, Math.ceil((max + 0.02) * 10) / 10));
 }
 
-function gepubliceerd(rij: Publicatie | undefined): rij is Publicatie & { percentage: string } {
-  return rij !== undefined && !rij.onderdrukt && rij.percentage !== null;
+function gepubliceerd(rij: Publicatie | undefined): rij is Publicatie & { percentage: string; teller: number; noemer: number } {
+  return rij !== undefined && !rij.onderdrukt && rij.percentage !== null && rij.teller !== null && rij.noemer !== null;
 }
 
 /** One status indicator by meetmoment, rik against kv, pooled cohorts. */
@@ -181,6 +182,8 @@ interface Staaf {
   categorie: string;
   groep: string;
   aandeel: number;
+  /** The printed value, rounded from the counts exactly as the text rounds it. */
+  label: string;
 }
 
 /** Grouped horizontal bars: one bar per category and group (rik, kv), with the value printed. */
@@ -210,7 +213,8 @@ function groepStaven(values: Staaf[], categorieen: string[], categorieTitel: str
       },
       {
         mark: { type: 'text' as const, align: 'left' as const, dx: 3 },
-        encoding: { text: { field: 'aandeel', type: 'quantitative' as const, format: '.0%' } },
+        // the label field, not a format of aandeel: d3 would round 14.5% down, the text rounds half up
+        encoding: { text: { field: 'label', type: 'nominal' as const } },
       },
     ],
   };
@@ -227,7 +231,7 @@ export function indicatorStaven(
       const rij = r.indicatoren.find(s.naam, opties.cohort ?? 'totaal', groep, s.moment);
       if (rij?.onderdrukt) onderdrukt = true;
       if (!gepubliceerd(rij)) return [];
-      return [{ categorie: s.label, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100 }];
+      return [{ categorie: s.label, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
   return {
@@ -251,7 +255,7 @@ export function indicatorPerCohort(
       const rij = r.indicatoren.find(opties.indicator, cohort, groep, opties.moment);
       if (rij?.onderdrukt) onderdrukt = true;
       if (!gepubliceerd(rij)) return [];
-      return [{ categorie: cohort, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100 }];
+      return [{ categorie: cohort, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
   return { id: opties.id, titel: opties.titel, alt: opties.alt, bron: bron(r, onderdrukt), spec: groepStaven(values, cohorten, 'Uitstroomcohort') };
@@ -335,7 +339,7 @@ export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groe
       const rij = r.indicatoren.find(`samen_${a}_${b}`, 'totaal', opties.groep, '1m_na');
       if (rij?.onderdrukt) onderdrukt = true;
       if (!gepubliceerd(rij)) return [];
-      return [{ rij: PROBLEEM_TEKST[a]!, kolom: PROBLEEM_TEKST[b]!, aandeel: Number(rij.percentage) / 100 }];
+      return [{ rij: PROBLEEM_TEKST[a]!, kolom: PROBLEEM_TEKST[b]!, aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
   return {
@@ -367,7 +371,7 @@ export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groe
         {
           mark: { type: 'text', fontSize: 11 },
           encoding: {
-            text: { field: 'aandeel', type: 'quantitative', format: '.0%' },
+            text: { field: 'label', type: 'nominal' },
             color: { condition: { test: `datum.aandeel > ${yMax(values) / 2}`, value: '#ffffff' }, value: '#000000' },
           },
         },
