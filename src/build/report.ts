@@ -31,6 +31,8 @@ import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
 import { renderWithCache, withResultCache } from './cache.ts';
 import { finishOutput } from './finish.ts';
+import { sha256 } from './hash.ts';
+import { hashInvoer, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
 import { BRIEF_PAD, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
@@ -177,7 +179,8 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
 
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 6. HTML.
-      const html = await stap(fx, 7, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken), (h) =>
+      const bouwId = bouwIdentiteit(await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT }));
+      const html = await stap(fx, 7, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
         `${Math.round(h.length / 1024)} kB`,
       );
       // 7. PDF.
@@ -233,7 +236,16 @@ function figuurBestanden(figuren: readonly GerenderdeFiguur[]): Record<string, s
   );
 }
 
-function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[]): string {
+/**
+ * The build identity printed in the colophon: the first 12 hex digits of the SHA-256 of the
+ * `invoer` block of manifest.json as compact JSON (extracts, edition, templates, code). The same
+ * inputs give the same identity on any machine; no clock, so the PDF stays reproducible.
+ */
+export function bouwIdentiteit(invoer: Manifest['invoer']): string {
+  return sha256(JSON.stringify(invoer)).slice(0, 12);
+}
+
+export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[], bouwId: string): string {
   const e = r.editie;
   return renderDocument({
     title: e.titel,
@@ -245,6 +257,15 @@ function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstu
       authors: e.auteurs,
       subtitle: e.ondertitel,
       publisher: e.uitgever,
+      colophon: {
+        edition: `${e.nummer}e meting`,
+        bron: r.extractie.bron,
+        peildatum: r.extractie.peildatum,
+        omschrijving: r.extractie.omschrijving,
+        threshold: e.drempel,
+        buildId: bouwId,
+        buildIdNote: 'SHA-256 over de invoer in manifest.json',
+      },
     },
   });
 }

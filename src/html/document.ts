@@ -47,6 +47,31 @@ export interface DocumentMeta {
   readonly shortTitle?: string;
   /** the kamerstuk header and signature; required for a Kamerbrief */
   readonly letter?: Edition['brief'];
+  /** the monitor's colophon, printed on the page after the cover; absent: no colophon */
+  readonly colophon?: Colophon;
+}
+
+/**
+ * What the colophon says about the edition and where its figures come from. A `bron` of
+ * 'synthetisch' (extracts.md) also puts a notice on the cover.
+ */
+export interface Colophon {
+  /** "6e meting" */
+  readonly edition: string;
+  /** extractie.json's `bron`: 'synthetisch' or the label of the real source */
+  readonly bron: string;
+  /** extractie.json's `peildatum`, JJJJ-MM-DD */
+  readonly peildatum: string;
+  /** extractie.json's `omschrijving` */
+  readonly omschrijving?: string;
+  /** the registers the indicators are defined on (TULP-GW, DPAN, ...) */
+  readonly registers?: readonly string[];
+  /** disclosure threshold: figures resting on fewer persons are not published */
+  readonly threshold?: number;
+  /** build identity: a short hash of the build's inputs (no clock, so the PDF stays reproducible) */
+  readonly buildId: string;
+  /** how the build identity can be checked, e.g. which file lists the hashes */
+  readonly buildIdNote?: string;
 }
 
 export interface DocumentInput {
@@ -77,6 +102,9 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.meta.date)) {
     throw new InputError([`${input.title}: documentdatum '${input.meta.date}' is geen datum als JJJJ-MM-DD`]);
+  }
+  if (input.meta.colophon && !/^\d{4}-\d{2}-\d{2}$/.test(input.meta.colophon.peildatum)) {
+    throw new InputError([`${input.title}: peildatum '${input.meta.colophon.peildatum}' is geen datum als JJJJ-MM-DD`], 'Zie extractie.json (extracts.md).');
   }
 
   // 1. Each chapter through the frozen processor, up to (not including) stringify.
@@ -135,9 +163,31 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       parliamentaryYear: parliamentaryYear(meta.letter.datum),
       dateLong: longDate(meta.letter.datum),
     },
+    colophon: meta.colophon && colophonView(meta.colophon),
     pageRules: pageRules(input, body),
   };
   return shell(input.kind)(view);
+}
+
+/** The colophon's lines as the shell prints them (Dutch). */
+function colophonView(c: Colophon) {
+  const synthetic = c.bron.trim().toLowerCase() === 'synthetisch';
+  return {
+    edition: c.edition,
+    synthetic,
+    bron: c.bron,
+    omschrijving: c.omschrijving,
+    peildatum: longDate(c.peildatum),
+    registers: c.registers && c.registers.length > 0 ? listNl(c.registers) : undefined,
+    threshold: c.threshold,
+    buildId: c.buildId,
+    buildIdNote: c.buildIdNote,
+  };
+}
+
+/** "a, b en c" */
+function listNl(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
 
 const shells = new Map<DocumentKind, Handlebars.TemplateDelegate>();
@@ -171,7 +221,9 @@ function pageRules(input: DocumentInput, body: readonly { page: string; runningH
     return `@page { @top-left { content: ${cssString(header)}; } }\n@page :first { @top-left { content: none; } }`;
   }
   const left = cssString(input.meta.shortTitle ?? input.title);
-  const rules = [`@page { @top-left { content: ${left}; } }`];
+  // The cover and colophon pages (named in monitor.css) carry no running header; their rules
+  // must follow the generic one above to win.
+  const rules = [`@page { @top-left { content: ${left}; } }`, '@page colofon { @top-left { content: none; } @top-right { content: none; } }'];
   for (const c of body) {
     if (c.kind === 'voorwerk') {
       rules.push(`@page ${c.page} { @top-left { content: none; } @top-right { content: none; } }`);
