@@ -148,6 +148,11 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
       cijfer(f(m, t, o), (tekst) => ({ soort, tekst, model: String(m), term: String(t) })),
     );
   }
+  /**
+   * {{#if (geschat "model" "term")}}: whether the model has an estimate of its own for the term
+   * (on small data a level can be merged into its reference); guard every {{kans}} with it.
+   */
+  hb.registerHelper('geschat', (m: unknown, t: unknown, o: HelperOptions) => hrrichting(m, t, o) !== 'onbekend');
   /** {{kans "model" "term"}}: "een grotere", "een kleinere" or "geen aantoonbaar andere" (kans). */
   hb.registerHelper('kans', (m: unknown, t: unknown, o: HelperOptions) => {
     const u = hrrichting(m, t, o);

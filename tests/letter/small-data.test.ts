@@ -1,0 +1,28 @@
+/**
+ * On a small extract set some model terms are merged into their reference level. The letter
+ * then leaves out the sentences about those terms instead of stopping the build.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateExtracts } from '../../src/synth/generate.ts';
+import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+
+test('the letter builds when a model term it mentions has no estimate of its own', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'monitor-letter-small-'));
+  const data = join(dir, 'data');
+  await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
+  const out = join(dir, 'out');
+  await buildReport(
+    { data, out, edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), pdf: false },
+    { log: () => {}, now: () => 0 },
+  );
+  const modellen = readFileSync(join(out, 'data', 'modellen.csv'), 'utf8');
+  const brief = readFileSync(join(out, 'kamerbrief', 'kamerbrief.md'), 'utf8');
+  assert.match(brief, /Stand van zaken basisvoorwaarden/);
+  // The sentence on leaving without a valid ID and recidive appears only when both models estimate id:ongeldig.
+  const idGeschat = /^cox_basis,id:ongeldig,/m.test(modellen) && /^logit_werk_6m,id:ongeldig,/m.test(modellen);
+  assert.equal(/zonder geldig identiteitsbewijs vertrekt, heeft/.test(brief), idGeschat);
+});
