@@ -312,7 +312,9 @@ function pagesOf(matches: readonly HeadingMatch[]): Record<string, number> {
 
 /** Give bookmarks whose title Chromium garbled the heading's own text. */
 export function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
-  const norm = (s: string) => s.replace(/\s+/g, '');
+  // Whitespace collapsed, not removed: a number set as a block ("Bijlage 1" above the title)
+  // loses its space in Chromium's bookmark ("Bijlage 1Tabellen"), which must be repaired too.
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const titles = new Map(matches.filter((m) => norm(m.entry.title) !== norm(m.text)).map((m) => [m.entry.object, m.text]));
   return setOutlineTitles(pdf, titles);
 }

@@ -1,0 +1,156 @@
+/**
+ * The real monitor, read back with Poppler: built once from the committed data (and a second
+ * time from the first build's cache, to compare bytes), then checked the way a reader or a
+ * PDF checker would see it: table of contents against the pages, fonts, tags, metadata,
+ * bookmarks, colophon and cover.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { readOutline } from '../../src/pdf/pdf-file.ts';
+
+const DATA = join(PROJECT_ROOT, 'data');
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const MONITOR = 'pdf/monitor-nazorg-6e-meting.pdf';
+const BRIEF = 'pdf/kamerbrief-monitor-nazorg-6e-meting.pdf';
+const stil = { log: () => {}, now: () => 0 };
+
+const werk = mkdtempSync(join(tmpdir(), 'monitor-pdf-'));
+after(() => rmSync(werk, { recursive: true, force: true }));
+const cache = join(werk, 'cache');
+await buildReport({ data: DATA, out: join(werk, 'a'), edition: EDITION, cache }, stil);
+// The second build takes steps 1–5 from the first one's cache: what it prints is the same.
+await buildReport({ data: DATA, out: join(werk, 'b'), edition: EDITION, cache }, stil);
+
+const pdfPath = join(werk, 'a', MONITOR);
+const poppler = (tool: string, ...args: string[]) =>
+  execFileSync(tool, tool === 'pdftotext' ? [...args, pdfPath, '-'] : [...args, pdfPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+const pageTotal = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo'))![1]);
+/** Every page as pdftotext -layout prints it (`-f N -l N`); index 0 is page 1. */
+const pages = Array.from({ length: pageTotal }, (_, i) => poppler('pdftotext', '-layout', '-f', String(i + 1), '-l', String(i + 1)));
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A page's text without its running header (the first non-empty line). */
+const bodyOf = (page: string) => norm(page.replace(/^\s*\n*[^\n]*\n/, ''));
+
+/** The table of contents as printed: "3.1   Identiteitsbewijs   13". */
+interface TocEntry {
+  heading: string;
+  page: number;
+}
+function tableOfContents(): { entries: TocEntry[]; tocPages: number[] } {
+  const tocPages = pages.map((p, i) => ({ p, n: i + 1 })).filter(({ p }) => /^\s*\S.*\bInhoud\s*$/m.test(p.split('\n')[0] ?? '')).map(({ n }) => n);
+  const entries: TocEntry[] = [];
+  for (const n of tocPages) {
+    for (const line of pages[n - 1]!.split('\n').slice(1)) {
+      const m = /^\s*(.+?)\s{2,}(\d+)\s*$/.exec(line);
+      if (m && !/^pagina \d+ van \d+$/.test(norm(line))) entries.push({ heading: norm(m[1]!), page: Number(m[2]) });
+    }
+  }
+  return { entries, tocPages };
+}
+
+test('the table of contents lists every chapter and appendix, and each page number is the page its heading is on', () => {
+  const { entries, tocPages } = tableOfContents();
+  assert.ok(tocPages.length >= 1, 'there are pages headed "Inhoud"');
+  for (const needed of ['Samenvatting', '1 Inleiding', '2 Methoden', 'Bijlage 1 Tabellen per meetmoment, groep en cohort', 'B1.1 Identiteitsbewijs']) {
+    assert.ok(entries.some((e) => e.heading === needed), `"${needed}" is in the table of contents`);
+  }
+  assert.ok(entries.length >= 40, `${entries.length} entries`);
+  const firstBody = Math.max(...tocPages) + 1;
+  let previous = firstBody;
+  const wrong: string[] = [];
+  for (const e of entries) {
+    assert.ok(e.page >= previous && e.page <= pageTotal, `"${e.heading}" on page ${e.page}: in order and inside the document`);
+    // The first page, from the previous entry's page on, whose text (header left out) has the heading.
+    let found = 0;
+    for (let n = previous; n <= pageTotal && !found; n++) if (bodyOf(pages[n - 1]!).includes(e.heading)) found = n;
+    if (found !== e.page) wrong.push(`${e.heading}: inhoud zegt ${e.page}, kop staat op ${found || 'geen pagina'}`);
+    previous = e.page;
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('every bookmark of a table-of-contents entry points to the page the contents give', () => {
+  const outline = readOutline(readFileSync(pdfPath));
+  const byTitle = new Map(outline.map((o) => [norm(o.title), o.page]));
+  assert.equal(byTitle.get('Colofon'), 2, 'the colophon has a bookmark on page 2');
+  const { entries } = tableOfContents();
+  const missing = entries.filter((e) => byTitle.get(e.heading) !== e.page).map((e) => `${e.heading} (${e.page} / ${byTitle.get(e.heading)})`);
+  assert.deepEqual(missing, []);
+});
+
+test('every font is embedded, and they are the fonts the project ships', () => {
+  const rows = poppler('pdffonts').split('\n').slice(2).filter((l) => l.trim());
+  assert.ok(rows.length >= 3, 'sans and serif fonts are used');
+  for (const row of rows) {
+    const m = /^(\S+)\s+.*?\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(row);
+    assert.ok(m, `pdffonts row: ${row}`);
+    assert.equal(m[2], 'yes', `${m[1]} is embedded`);
+    assert.match(m[1]!, /SourceS(ans|erif)/, `${m[1]} is one of the shipped fonts`);
+  }
+});
+
+test('the PDF is tagged, in Dutch, with title, author, subject and the document date', () => {
+  const info = poppler('pdfinfo');
+  assert.match(info, /^Tagged:\s+yes$/m);
+  assert.match(info, /^Title:\s+Monitor nazorg ex-gedetineerden, 6e meting$/m);
+  assert.match(info, /^Author:\s+WODC$/m);
+  assert.match(info, /^Subject:\s+6e meting: uitstroomcohorten 2013–2016$/m);
+  assert.match(info, /^CreationDate:\s+Mon Mar {2}8 00:00:00 2021 UTC$/m);
+  assert.match(info, /^Page size:\s+594\.96 x 841\.92 pts \(A4\)$/m);
+  assert.match(readFileSync(pdfPath).toString('latin1'), /\/Lang \(nl\)/);
+  // The structure tree has the document's headings as H1/H2 elements.
+  const struct = poppler('pdfinfo', '-struct');
+  assert.match(struct, /^\s*Document\b/m);
+  assert.match(struct, /^\s*H1\b/m);
+  assert.match(struct, /^\s*Table\b/m);
+});
+
+test('the cover says the figures are synthetic; the colophon says so too, with the peildatum, source and build identity', () => {
+  const cover = norm(pages[0]!);
+  assert.match(cover, /Let op: synthetische gegevens\./);
+  assert.match(cover, /Monitor nazorg ex-gedetineerden/);
+  const colofon = norm(pages[1]!);
+  assert.match(colofon, /^Colofon/, 'page 2 is the colophon, without running header');
+  assert.match(colofon, /Synthetische gegevens\. De cijfers, tabellen en figuren in deze uitgave zijn berekend op synthetische extracten/);
+  assert.match(colofon, /Peildatum 30 juni 2019/);
+  assert.match(colofon, /Gegevensbron synthetisch/);
+  assert.match(colofon, /Editie 6e meting, verschenen 8 maart 2021/);
+  assert.match(colofon, /minder dan 10 personen/);
+  const id = /Bouwidentiteit ([0-9a-f]{12})\b/.exec(colofon);
+  assert.ok(id, 'a build identity of 12 hex digits');
+  // It is derived from the manifest's inputs (src/build/report.ts, bouwIdentiteit).
+  const manifest = JSON.parse(readFileSync(join(werk, 'a', 'manifest.json'), 'utf8')) as { invoer: unknown };
+  const expected = execFileSync('sha256sum', { input: JSON.stringify(manifest.invoer), encoding: 'utf8' }).slice(0, 12);
+  // (Editing src/, templates/ or data/ while this file runs changes the inputs between the steps.)
+  assert.equal(id[1], expected);
+});
+
+test('long appendix tables repeat their header on every page they run over', () => {
+  const start = pages.findIndex((p) => bodyOf(p).startsWith('Bijlage 1 Tabellen per meetmoment'));
+  assert.ok(start > 0, 'Bijlage 1 found');
+  let continued = 0;
+  for (let n = start + 1; n < pageTotal && /Bijlage 1/.test(pages[n]!.split('\n')[0] ?? ''); n++) {
+    const body = pages[n]!.split('\n').slice(1).find((l) => l.trim());
+    // A page that opens inside a table opens with the table's header row (cohort columns).
+    if (body && !/^\s*(Tabel|B1\.)/.test(body)) {
+      continued++;
+      assert.match(body, /2013\s+2014\s+2015\s+2016|meetmoment|groep/i, `page ${n + 1} opens with a header row: "${body.trim()}"`);
+    }
+  }
+  assert.ok(continued > 0, 'at least one table runs over a page break');
+});
+
+test('two builds of the same inputs give byte-identical PDFs', () => {
+  for (const f of [MONITOR, BRIEF]) {
+    const a = readFileSync(join(werk, 'a', f));
+    const b = readFileSync(join(werk, 'b', f));
+    assert.ok(a.length > 10_000, `${f} is a real PDF`);
+    assert.ok(a.equals(b), `${f}: both builds are byte-identical`);
+  }
+});
