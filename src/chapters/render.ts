@@ -16,7 +16,7 @@ import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
@@ -77,11 +77,11 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
             geschat: m?.status === 'geschat',
             n: m?.status === 'geschat' ? m.n : 0,
             events: m?.status === 'geschat' ? m.events : 0,
-            noten: r.modellen.noten.filter((x) => x.model === naam).map((x) => x.tekst),
+            noten: r.modellen.noten.filter((x) => x.model === naam).map(modelNootTekst),
             /** The notes as a Markdown list (empty when there are none). */
             notenLijst: r.modellen.noten
               .filter((x) => x.model === naam)
-              .map((x) => `- ${x.tekst}`)
+              .map((x) => `- ${modelNootTekst(x)}`)
               .join('\n'),
           },
         ];

@@ -293,7 +293,8 @@ function kiesReferenties(mf: ModelFrame, d: ModelDefinitie, k: number): { spec: 
   return { spec: { ...d.design, covariates }, referenties };
 }
 
-const TELLING_TEKST: Record<SmallCount, string> = {
+/** Why a level or term was not estimated, in Dutch (also used by the report's notes). */
+export const TELLING_TEKST: Record<SmallCount, string> = {
   records: 'minder records dan de drempel',
   events: 'minder gebeurtenissen dan de drempel',
   'non-events': 'minder records zonder de uitkomst dan de drempel',

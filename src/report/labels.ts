@@ -2,6 +2,7 @@
  * Dutch names of the monitor's categories, as the reader sees them in text, tables and charts.
  */
 import type { Groep, Moment } from '../indicators/definitions.ts';
+import { TELLING_TEKST, type ModelNoot } from '../models/run.ts';
 
 /** Meetmomenten in running text ("1 maand na uitstroom"). */
 export const MOMENT_TEKST: Record<Moment, string> = {
@@ -167,3 +168,24 @@ export const AFDOENING_TEKST: Record<string, string> = {
   vrijspraak: 'een vrijspraak',
   overig: 'een andere afdoening',
 };
+
+/**
+ * A model note for the reader: the models module names terms by their codes
+ * (`geslacht:v`); the report names them in words (Geslacht: vrouw).
+ */
+export function modelNootTekst(noot: ModelNoot): string {
+  const term = noot.term ? termTekst(noot.term) : undefined;
+  const niveau = (n: string) => NIVEAU_TEKST[n] ?? n.replace(/(\d)-(\d)/g, '$1–$2');
+  const reden = typeof noot.reden === 'string' && noot.reden in TELLING_TEKST ? TELLING_TEKST[noot.reden as keyof typeof TELLING_TEKST] : undefined;
+  if (!term || !reden) return noot.tekst;
+  switch (noot.soort) {
+    case 'referentie':
+      return `${term.covariaat}: de referentiecategorie is ${niveau(noot.referentie ?? '')} in plaats van ${term.niveau} (${term.niveau}: ${reden}).`;
+    case 'samengevoegd':
+      return `${term.covariaat}: ${term.niveau} is niet apart geschat maar samengevoegd met de referentiecategorie ${niveau(noot.referentie ?? '')} (${reden}).`;
+    case 'weggelaten':
+      return `De interactie ${term.niveau} is weggelaten (${reden}).`;
+    default:
+      return noot.tekst;
+  }
+}
