@@ -4,10 +4,14 @@
  *   edition file ──┐
  *   extract folder ┴─> 1 load + validate ─> 2 compute indicators ─> 3 disclosure control
  *        ─> 4 fit models (with their own disclosure control)
- *        ─> 5 render charts ─> 6 fill chapters ─> 7 HTML ─> 8 print PDF
- *        ─> 9 move into place: everything is written to a temporary folder beside the output
+ *        ─> 5 render charts ─> 6 fill the monitor's chapters ─> 7 write the Kamerbrief
+ *        ─> 8 HTML ─> 9 print the monitor ─> 10 print the Kamerbrief ─> 11 manifest
+ *        ─> 12 move into place: everything is written to a temporary folder beside the output
  *             folder and replaces it only when every step succeeded, so a failed run leaves the
  *             previous output exactly as it was.
+ *
+ * Steps 1–4 are cached by the hash of what they depend on (src/build/cache.ts), so a rebuild
+ * after a template edit starts at step 5.
  *
  * Person-level data stay inside the DuckDB connection of steps 1–4; after that only published,
  * disclosure-controlled figures travel. The optional verification frames of the models
@@ -160,7 +164,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     (h) => `${h.length} hoofdstukken`,
   );
   // 6. The letter (Kamerbrief), from the same results.
-  const brief = await stap(fx, 6, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
+  const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
     `${b.cijfers.length} cijfers uit de resultaten`,
   );
 
@@ -180,14 +184,14 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 6. HTML.
       const bouwId = bouwIdentiteit(await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT }));
-      const html = await stap(fx, 7, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
+      const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
         `${Math.round(h.length / 1024)} kB`,
       );
       // 7. PDF.
       const browser = await resolveBrowser({ log: fx.log });
       const pdf = join(tmp, 'pdf', pdfNaam(editie));
       await mkdir(dirname(pdf), { recursive: true });
-      const gedrukt = await stap(fx, 8, 'PDF drukken', () =>
+      const gedrukt = await stap(fx, 9, 'PDF drukken', () =>
         printPdf({
           html,
           outFile: pdf,
@@ -205,7 +209,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
-      const briefPdf = await stap(fx, 8, 'PDF drukken (Kamerbrief)', () =>
+      const briefPdf = await stap(fx, 10, 'PDF drukken (Kamerbrief)', () =>
         drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
@@ -213,13 +217,13 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     }
 
     // 9. Keep the chosen products (the others from the previous output) and write the manifest.
-    const klaar = await stap(fx, 9, 'Manifest schrijven', () =>
+    const klaar = await stap(fx, 11, 'Manifest schrijven', () =>
       finishOutput(tmp, out, { data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT, producten: options.producten }),
       (k) => `${Object.keys(k.manifest.uitvoer).length} uitvoerbestanden${k.overgenomen.length ? `; ongewijzigd overgenomen: ${k.overgenomen.join(', ')}` : ''}`,
     );
 
     // 10. Move into place.
-    await stap(fx, 10, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
+    await stap(fx, 12, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
     return { out, bestanden: klaar.bestanden };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
