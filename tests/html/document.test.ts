@@ -244,3 +244,33 @@ describe('helpers', () => {
     assert.equal(prepareSvg('<html></html>', 'p-'), undefined);
   });
 });
+
+describe('renderDocument (colophon)', () => {
+  const colophon = { edition: '6e meting', bron: 'synthetisch', peildatum: '2019-06-30', omschrijving: 'Kunstmatige extracten.', threshold: 10, buildId: '0123456789ab' };
+  const withColophon = (c: Partial<typeof colophon>) =>
+    monitor([samenvatting, methoden], { meta: { date: '2021-03-08', authors: ['WODC'], colophon: { ...colophon, ...c } } });
+  const strip = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('prints a colophon after the cover with edition, source, peildatum, disclosure threshold and build identity', () => {
+    const html = withColophon({});
+    const text = strip(/<section class="colofon"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
+    assert.ok(html.indexOf('class="omslag"') < html.indexOf('class="colofon"') && html.indexOf('class="colofon"') < html.indexOf('class="inhoud"'), 'cover, colophon, contents');
+    for (const part of ['6e meting, verschenen 8 maart 2021', 'Gegevensbron synthetisch', 'Kunstmatige extracten.', '30 juni 2019', 'minder dan 10 personen', '0123456789ab']) {
+      assert.ok(text.includes(part), `colophon says "${part}": ${text}`);
+    }
+  });
+
+  it('puts the synthetic-data notice on the cover and in the colophon only when bron is synthetisch', () => {
+    const synthetic = withColophon({});
+    assert.match(synthetic, /class="synthetisch-omslag"/);
+    assert.match(synthetic, /class="synthetisch-colofon"/);
+    const real = withColophon({ bron: 'CBS-microdata', omschrijving: undefined });
+    assert.doesNotMatch(real, /synthetisch-omslag|synthetisch-colofon|Synthetische gegevens/);
+    assert.match(strip(real), /Gegevensbron CBS-microdata/);
+  });
+
+  it('has no colophon when none is given, and refuses a peildatum that is not a date', () => {
+    assert.doesNotMatch(monitor([samenvatting, methoden]), /class="colofon"/);
+    assert.match(errorsOf(() => withColophon({ peildatum: '30-06-2019' })).join('\n'), /peildatum '30-06-2019' is geen datum/);
+  });
+});
