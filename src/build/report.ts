@@ -266,6 +266,8 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
         bron: r.extractie.bron,
         peildatum: r.extractie.peildatum,
         omschrijving: r.extractie.omschrijving,
+        // The registers the indicators are defined on; the same list as the charts' source line (charts/figures.ts, bronregel).
+        registers: ['TULP-GW', 'DPAN', 'SSB', 'OBJD'],
         threshold: e.drempel,
         buildId: bouwId,
         buildIdNote: 'SHA-256 over de invoer in manifest.json',
