@@ -488,7 +488,7 @@ export function forest(r: Resultaten, opties: { id: string; model: ModelNaam; ti
   });
   const lo = Math.min(...values.map((v) => v.laag), 1);
   const hi = Math.max(...values.map((v) => v.hoog), 1);
-  const termY = { field: 'term', type: 'nominal' as const, sort: values.map((v) => v.term), title: null, axis: { labelLimit: 320 } };
+  const termY = { field: 'term', type: 'nominal' as const, sort: values.map((v) => v.term), title: null, axis: { labelLimit: 0 } };
   const domein = [Math.pow(2, Math.floor(Math.log2(lo) * 2) / 2), Math.pow(2, Math.ceil(Math.log2(hi) * 2) / 2)];
   return {
     id: opties.id,

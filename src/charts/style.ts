@@ -51,7 +51,7 @@ export const HUISSTIJL: Config = {
     tickColor: '#888888',
   },
   axisX: { labelAngle: 0 },
-  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', labelLimit: 260 },
+  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0 },
   range: { category: [...KLEUREN] },
   line: { strokeWidth: 2, point: true },
   point: { size: 40, filled: true },
