@@ -9,7 +9,7 @@ import { PROBLEMEN, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from 
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
-import { GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
+import { BRONREGISTERS, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
@@ -17,7 +17,7 @@ import { procent } from '../chapters/format.ts';
 
 export function bronregel(r: Resultaten): string {
   const synthetisch = r.extractie.bron === 'synthetisch' ? ' (synthetische gegevens)' : '';
-  return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van TULP-GW, DPAN, SSB en OBJD`;
+  return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${BRONREGISTERS.slice(0, -1).join(', ')} en ${BRONREGISTERS[BRONREGISTERS.length - 1]}`;
 }
 
 const ONDERDRUKT_NOOT = 'Een ontbrekend punt of staafje is niet gepubliceerd omdat het op te weinig personen berust';

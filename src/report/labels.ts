@@ -189,3 +189,6 @@ export function modelNootTekst(noot: ModelNoot): string {
       return noot.tekst;
   }
 }
+
+/** The registers the monitor draws on, named in source lines and in the colophon. */
+export const BRONREGISTERS = ['TULP-GW', 'DPAN', 'SSB', 'OBJD'] as const;

@@ -5,30 +5,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 
 const DATA = join(PROJECT_ROOT, 'data');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const stil = { log: () => {}, now: () => 0 };
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-build-'));
 const out = join(werk, 'out');

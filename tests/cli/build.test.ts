@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildReport, PROJECT_ROOT, type Effects } from '../../src/build/report.ts';
 import { cacheKey } from '../../src/build/cache.ts';
 import { compareOutputs, leesCsv } from '../../src/build/compare.ts';
@@ -16,6 +16,7 @@ import type { Manifest } from '../../src/build/manifest.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { main, type Io } from '../../src/cli/report.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const werk = mkdtempSync(join(tmpdir(), 'monitor-cli-'));
@@ -26,18 +27,6 @@ function stil(): Effects & { regels: string[] } {
   return { regels, log: (r) => regels.push(r), now: () => 0 };
 }
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const dataA = join(werk, 'data-a');
 const dataB = join(werk, 'data-b');

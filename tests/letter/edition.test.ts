@@ -5,29 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 
 const DATA = join(PROJECT_ROOT, 'data');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const werk = mkdtempSync(join(tmpdir(), 'kamerbrief-editie-'));
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const anders = JSON.parse(readFileSync(EDITION, 'utf8'));
 anders.brief.datum = '2021-10-05';
