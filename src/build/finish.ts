@@ -5,13 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './hash.ts';
-import { hashInvoer, schrijfManifest, type Manifest } from './manifest.ts';
+import { schrijfManifest, type Manifest } from './manifest.ts';
 import { neemOver, PRODUCTEN, type Product } from './products.ts';
 
 export interface FinishOptions {
-  data: string;
-  edition: string;
-  templates: string;
+  /** The hashes of the build's inputs, computed once per build (hashInvoer). */
+  invoer: Manifest['invoer'];
   projectRoot: string;
   /** Products to take from this build (default: all). */
   producten?: readonly Product[];
@@ -27,8 +26,7 @@ export interface FinishResult {
 /** Finish the temporary folder `tmp` that is about to replace `out`. */
 export async function finishOutput(tmp: string, out: string, o: FinishOptions): Promise<FinishResult> {
   const overgenomen = await neemOver(tmp, out, o.producten ?? PRODUCTEN);
-  const invoer = await hashInvoer(o);
-  const manifest = await schrijfManifest(tmp, invoer, overgenomen, {
+  const manifest = await schrijfManifest(tmp, o.invoer, overgenomen, {
     projectRoot: o.projectRoot,
     // Only for pdf/herkomst.json; imported lazily, so a build without PDFs never loads puppeteer.
     browserPad: existsSync(join(tmp, 'pdf')) ? (await import('../pdf/browser.ts')).findBrowser()?.executablePath : undefined,

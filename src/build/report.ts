@@ -155,16 +155,16 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     },
   );
 
-  // 4. Charts.
+  // 5. Charts.
   const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), bouwFiguren(resultaten), renderFiguur, PROJECT_ROOT), (f) =>
     `${f.length} figuren`,
   );
-  // 5. Chapters.
+  // 6. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
     renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
     (h) => `${h.length} hoofdstukken`,
   );
-  // 6. The letter (Kamerbrief), from the same results.
+  // 7. The letter (Kamerbrief), from the same results.
   const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
     `${b.cijfers.length} cijfers uit de resultaten`,
   );
@@ -182,13 +182,17 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       [BRIEF_PAD]: brief.markdown,
     });
 
+    // The inputs are hashed once: for the colophon's build identity and for the manifest, so
+    // both describe the same state even if a file changes while the build runs.
+    const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT });
+
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
-      // 6. HTML.
-      const bouwId = bouwIdentiteit(await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT }));
+      // 8. HTML.
+      const bouwId = bouwIdentiteit(invoer);
       const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
         `${Math.round(h.length / 1024)} kB`,
       );
-      // 7. PDF.
+      // 9–10. The PDFs of the monitor and the letter.
       const browser = await resolveBrowser({ log: fx.log });
       const pdf = join(tmp, 'pdf', pdfNaam(editie));
       await mkdir(dirname(pdf), { recursive: true });
@@ -217,13 +221,13 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
     }
 
-    // 9. Keep the chosen products (the others from the previous output) and write the manifest.
+    // 11. Keep the chosen products (the others from the previous output) and write the manifest.
     const klaar = await stap(fx, 11, 'Manifest schrijven', () =>
-      finishOutput(tmp, out, { data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT, producten: options.producten }),
+      finishOutput(tmp, out, { invoer, projectRoot: PROJECT_ROOT, producten: options.producten }),
       (k) => `${Object.keys(k.manifest.uitvoer).length} uitvoerbestanden${k.overgenomen.length ? `; ongewijzigd overgenomen: ${k.overgenomen.join(', ')}` : ''}`,
     );
 
-    // 10. Move into place.
+    // 12. Move into place.
     await stap(fx, 12, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
     return { out, bestanden: klaar.bestanden };
   } catch (e) {

@@ -173,16 +173,22 @@ export function chapterTemplates(dir: string): { bestand: string; pad: string }[
     .map((f) => ({ bestand: f.replace(/\.hbs$/, ''), pad: join(dir, f) }));
 }
 
-/** Render one template file with the results. */
-export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], root = process.cwd()): string {
-  const naam = relative(root, pad);
-  const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
-  const hb = createHandlebars(r, figuren, staat, naam);
-  const bron = readFileSync(pad, 'utf8');
-  let markdown: string;
+/** The footnote behind every "–": why a figure is not published (without the final stop). */
+export function onderdruktNoot(drempel: number): string {
+  return `Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${drempel} personen berust of daaruit af te leiden zou zijn`;
+}
+
+/** The footnote behind a model term that was merged into its reference level. */
+export const SAMENGEVOEGD_NOOT =
+  'Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.';
+
+/**
+ * Compile and run one template in strict mode, turning Handlebars' errors into InputErrors
+ * with the template's file and line. Used for the monitor's chapters and for the letter.
+ */
+export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, context: object): string {
   try {
-    const template = hb.compile(bron, { strict: true, noEscape: true });
-    markdown = template(templateContext(r, figuren));
+    return hb.compile(bron, { strict: true, noEscape: true })(context);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const msg = (e as Error).message;
@@ -193,14 +199,23 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
     if (parse) throw new InputError([`${naam}:${parse[1]}: template niet te lezen:${parse[2]!.trimEnd()}`]);
     throw new InputError([`${naam}: ${msg}`]);
   }
+}
+
+/** Render one template file with the results. */
+export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], root = process.cwd()): string {
+  const naam = relative(root, pad);
+  const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
+  const hb = createHandlebars(r, figuren, staat, naam);
+  const bron = readFileSync(pad, 'utf8');
+  let markdown = vulTemplate(hb, bron, naam, templateContext(r, figuren));
   if (staat.onderdrukt)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^onderdrukt]: Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${r.editie.drempel} personen berust of daaruit af te leiden zou zijn (zie de bijlage over geheimhouding).\n`;
+      `\n\n[^onderdrukt]: ${onderdruktNoot(r.editie.drempel)} (zie de bijlage over geheimhouding).\n`;
   if (staat.samengevoegd)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^samengevoegd]: Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.\n`;
+      `\n\n[^samengevoegd]: ${SAMENGEVOEGD_NOOT}\n`;
   return markdown.trimEnd() + '\n';
 }
 

@@ -32,7 +32,7 @@ import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../report/results.ts';
-import { templateContext } from '../chapters/render.ts';
+import { onderdruktNoot, SAMENGEVOEGD_NOOT, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { datumTekst } from '../chapters/format.ts';
 import { hoofdletter } from '../chapters/wording.ts';
@@ -192,21 +192,6 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
   return hb;
 }
 
-/** Compile and run one template, turning Handlebars' errors into InputErrors with file:line. */
-function vul(hb: typeof Handlebars, bron: string, naam: string, context: object): string {
-  try {
-    return hb.compile(bron, { strict: true, noEscape: true })(context);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const msg = (e as Error).message;
-    const strict = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(msg);
-    if (strict) throw new InputError([`${naam}:${strict[2]}:${strict[3]}: waarde '${strict[1]}' bestaat niet in de resultaten`]);
-    const parse = /Parse error on line (\d+):([\s\S]*)/.exec(msg);
-    if (parse) throw new InputError([`${naam}:${parse[1]}: template niet te lezen:${parse[2]!.trimEnd()}`]);
-    throw new InputError([`${naam}: ${msg}`]);
-  }
-}
-
 function lees(pad: string, naam: string): string {
   try {
     return readFileSync(pad, 'utf8');
@@ -240,11 +225,11 @@ export function renderLetter(dir: string, r: Resultaten, options: LetterOptions 
 
   const reactiePad = join(dir, 'beleidsreactie.md.hbs');
   const reactieNaam = relative(root, reactiePad);
-  const reactie = vul(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), lees(reactiePad, reactieNaam), reactieNaam, context);
+  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), lees(reactiePad, reactieNaam), reactieNaam, context);
 
   const briefPad = join(dir, 'kamerbrief.md.hbs');
   const briefNaam = relative(root, briefPad);
-  let markdown = vul(createHandlebars(r, staat, briefNaam, options.markeer ?? false), lees(briefPad, briefNaam), briefNaam, {
+  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), lees(briefPad, briefNaam), briefNaam, {
     ...context,
     beleidsreactie: reactie.trim(),
   });
@@ -253,9 +238,9 @@ export function renderLetter(dir: string, r: Resultaten, options: LetterOptions 
   const eerst = (k: string) => markdown.indexOf(`[^${k}]`);
   const noten = [...staat.noten].sort(([a], [b]) => eerst(a) - eerst(b)).map(([k, tekst]) => `[^${k}]: ${tekst}`);
   if (staat.onderdrukt)
-    noten.push(`[^onderdrukt]: Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${r.editie.drempel} personen berust of daaruit af te leiden zou zijn.`);
+    noten.push(`[^onderdrukt]: ${onderdruktNoot(r.editie.drempel)}.`);
   if (staat.samengevoegd)
-    noten.push('[^samengevoegd]: Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.');
+    noten.push(`[^samengevoegd]: ${SAMENGEVOEGD_NOOT}`);
   markdown = `${kopCommentaar(r)}\n\n${markdown.trim().replace(/\n{3,}/g, '\n\n')}\n`;
   if (noten.length > 0) markdown += `\n${noten.join('\n')}\n`;
   return { markdown, cijfers: staat.cijfers };
