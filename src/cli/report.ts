@@ -275,7 +275,6 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
   };
   await eenBouw();
   const templates = o.templates;
-  schrijf(`Ik kijk naar ${[templates, o.edition, o.data].map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
   let signal = io.signal;
   if (!signal) {
     const ac = new AbortController();
@@ -283,7 +282,9 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     signal = ac.signal;
   }
   const { watchPaths } = await import('../build/watch.ts');
-  await watchPaths({ paden: [templates, o.edition, o.data], signal }, async (gewijzigd) => {
+  const paden = [templates, o.edition, o.data];
+  const onReady = () => schrijf(`Ik kijk naar ${paden.map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
+  await watchPaths({ paden, signal, onReady }, async (gewijzigd) => {
     schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);
     await eenBouw();
   });
