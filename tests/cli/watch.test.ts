@@ -20,20 +20,26 @@ async function bekijk(paden: string[], wachttijd: number, onChange: (p: string[]
   };
 }
 
+/** Poll until `klaar()` holds (at most 10 s): no fixed sleeps that a slow CI machine outruns. */
+async function totdat(klaar: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !klaar(); i++) await wacht(50);
+}
+
 test('a burst of changes to a template and the edition gives one call with the changed paths', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'watch-'));
   mkdirSync(join(dir, 'templates', 'monitor'), { recursive: true });
   const editie = join(dir, 'editie.json');
   writeFileSync(editie, '{}');
   const oproepen: string[][] = [];
-  const stop = await bekijk([join(dir, 'templates'), editie], 100, async (p) => {
+  const stop = await bekijk([join(dir, 'templates'), editie], 300, async (p) => {
     oproepen.push(p);
   });
   // Straight after `ready`, in a subfolder: Node 20's recursive fs.watch missed this one in CI.
   writeFileSync(join(dir, 'templates', 'monitor', 'a.md.hbs'), 'x');
   writeFileSync(editie, '{"a":1}');
   writeFileSync(join(dir, 'ander.txt'), 'niet bekeken');
-  await wacht(600);
+  await totdat(() => oproepen.length > 0);
+  await wacht(600); // time for a second call, which must not come
   await stop();
   assert.equal(oproepen.length, 1, JSON.stringify(oproepen));
   assert.ok(oproepen[0]!.includes(join(dir, 'templates', 'monitor', 'a.md.hbs')));
@@ -49,13 +55,14 @@ test('a change during a rebuild starts one more rebuild after it, not a second a
   const stop = await bekijk([dir], 50, async () => {
     n++;
     max = Math.max(max, ++tegelijk);
-    await wacht(300);
+    await wacht(500);
     tegelijk--;
   });
   writeFileSync(join(dir, 'a'), '1');
-  await wacht(150); // the first rebuild is running
+  await totdat(() => tegelijk === 1); // the first rebuild is running
   writeFileSync(join(dir, 'b'), '2');
-  await wacht(900);
+  await totdat(() => n === 2 && tegelijk === 0);
+  await wacht(300); // time for a third call, which must not come
   await stop();
   assert.equal(max, 1);
   assert.equal(n, 2);
@@ -71,7 +78,7 @@ test('an edition file saved by renaming a new file over it (as many editors do) 
   });
   writeFileSync(join(dir, '.editie.json.swp'), '{"a":1}');
   renameSync(join(dir, '.editie.json.swp'), editie);
-  for (let i = 0; i < 50 && oproepen.length === 0; i++) await wacht(100);
+  await totdat(() => oproepen.length > 0);
   await stop();
   assert.deepEqual(oproepen, [[editie]]);
 });
