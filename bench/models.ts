@@ -16,20 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDesign, fitCox, fitLogit, type DesignSpec, type Frame } from '../src/models/index.ts';
+import { Rng } from '../src/synth/random.ts';
 
 const N = Number(process.argv[2] ?? 60000);
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COVARIATES = [
   { name: 'id', levels: ['geldig', 'ongeldig', 'onbekend'], p: [0.5, 0.15, 0.35], hr: [0, 0.18, 0.05] },
@@ -51,7 +40,8 @@ const COVARIATES = [
 ] as const;
 
 function generate(n: number): Frame {
-  const rnd = prng(20240613);
+  const rng = new Rng(20240613);
+  const rnd = () => rng.uniform();
   const columns: Record<string, string[]> = {};
   const lp = new Float64Array(n);
   for (const c of COVARIATES) {

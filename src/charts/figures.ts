@@ -83,32 +83,47 @@ function gepubliceerd(rij: Publicatie | undefined): rij is Publicatie & { percen
   return rij !== undefined && !rij.onderdrukt && rij.percentage !== null && rij.teller !== null && rij.noemer !== null;
 }
 
+/**
+ * The indicator rows of one figure: `rij` gives a row only when it is published, and remembers
+ * meeting a suppressed one, so that `bron()` adds the suppression note to the source line.
+ */
+function opzoeker(r: Resultaten) {
+  let onderdrukt = false;
+  return {
+    rij(indicator: string, cohort: string, groep: Groep, moment: Moment) {
+      const rij = r.indicatoren.find(indicator, cohort, groep, moment);
+      if (rij?.onderdrukt) onderdrukt = true;
+      return gepubliceerd(rij) ? rij : undefined;
+    },
+    bron: () => bron(r, onderdrukt),
+  };
+}
+
 /** One status indicator by meetmoment, rik against kv, pooled cohorts. */
 export function indicatorPerMoment(
   r: Resultaten,
   opties: { id: string; indicator: string; titel: string; alt: string; momenten?: readonly Moment[] },
 ): Figuur {
   const momenten = opties.momenten ?? STATUSMOMENTEN;
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values: Punt[] = GROEPEN_RK.flatMap((groep) =>
     momenten.flatMap((moment, volgorde) => {
-      const rij = r.indicatoren.find(opties.indicator, 'totaal', groep, moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(opties.indicator, 'totaal', groep, moment);
+      if (!rij) return [];
       return [{ reeks: GROEP_KORT[groep], x: MOMENT_KORT[moment], volgorde, aandeel: Number(rij.percentage) / 100 }];
     }),
   );
-  const eerste = r.indicatoren.find(opties.indicator, 'totaal', 'rik', momenten[0]!);
-  const laatste = r.indicatoren.find(opties.indicator, 'totaal', 'rik', momenten[momenten.length - 1]!);
+  const eerste = rijen.rij(opties.indicator, 'totaal', 'rik', momenten[0]!);
+  const laatste = rijen.rij(opties.indicator, 'totaal', 'rik', momenten[momenten.length - 1]!);
   const samenvatting =
-    gepubliceerd(eerste) && gepubliceerd(laatste)
+    eerste && laatste
       ? ` Bij re-integratiekandidaten ${pctTekst(eerste)} op het eerste en ${pctTekst(laatste)} op het laatste meetmoment.`
       : '';
   return {
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt + samenvatting,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: lijnen(values, {
       xTitel: 'Meetmoment',
       xVolgorde: momenten.map((m) => MOMENT_KORT[m]),
@@ -124,12 +139,11 @@ export function indicatorenPerMoment(
   r: Resultaten,
   opties: { id: string; indicatoren: { naam: string; label: string }[]; groep: Groep; titel: string; alt: string },
 ): Figuur {
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values: Punt[] = opties.indicatoren.flatMap((ind) =>
     STATUSMOMENTEN.flatMap((moment, volgorde) => {
-      const rij = r.indicatoren.find(ind.naam, 'totaal', opties.groep, moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(ind.naam, 'totaal', opties.groep, moment);
+      if (!rij) return [];
       return [{ reeks: ind.label, x: MOMENT_KORT[moment], volgorde, aandeel: Number(rij.percentage) / 100 }];
     }),
   );
@@ -137,7 +151,7 @@ export function indicatorenPerMoment(
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: lijnen(values, {
       xTitel: 'Meetmoment',
       xVolgorde: STATUSMOMENTEN.map((m) => MOMENT_KORT[m]),
@@ -154,12 +168,11 @@ export function trendPerCohort(
   opties: { id: string; reeksen: { naam: string; moment: Moment; label: string }[]; groep: Groep; titel: string; alt: string },
 ): Figuur {
   const cohorten = r.editie.cohorten.map(String);
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values: Punt[] = opties.reeksen.flatMap((s) =>
     cohorten.flatMap((cohort, volgorde) => {
-      const rij = r.indicatoren.find(s.naam, cohort, opties.groep, s.moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(s.naam, cohort, opties.groep, s.moment);
+      if (!rij) return [];
       return [{ reeks: s.label, x: cohort, volgorde, aandeel: Number(rij.percentage) / 100 }];
     }),
   );
@@ -167,7 +180,7 @@ export function trendPerCohort(
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: lijnen(values, {
       xTitel: 'Uitstroomcohort',
       xVolgorde: cohorten,
@@ -225,12 +238,11 @@ export function indicatorStaven(
   r: Resultaten,
   opties: { id: string; reeksen: { naam: string; moment: Moment; label: string }[]; cohort?: string; titel: string; alt: string; categorieTitel?: string },
 ): Figuur {
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values: Staaf[] = opties.reeksen.flatMap((s) =>
     GROEPEN_RK.flatMap((groep) => {
-      const rij = r.indicatoren.find(s.naam, opties.cohort ?? 'totaal', groep, s.moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(s.naam, opties.cohort ?? 'totaal', groep, s.moment);
+      if (!rij) return [];
       return [{ categorie: s.label, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
@@ -238,7 +250,7 @@ export function indicatorStaven(
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: groepStaven(values, opties.reeksen.map((s) => s.label), opties.categorieTitel ?? ''),
   };
 }
@@ -249,27 +261,25 @@ export function indicatorPerCohort(
   opties: { id: string; indicator: string; moment: Moment; titel: string; alt: string },
 ): Figuur {
   const cohorten = r.editie.cohorten.map(String);
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values: Staaf[] = cohorten.flatMap((cohort) =>
     GROEPEN_RK.flatMap((groep) => {
-      const rij = r.indicatoren.find(opties.indicator, cohort, groep, opties.moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(opties.indicator, cohort, groep, opties.moment);
+      if (!rij) return [];
       return [{ categorie: cohort, groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
-  return { id: opties.id, titel: opties.titel, alt: opties.alt, bron: bron(r, onderdrukt), spec: groepStaven(values, cohorten, 'Uitstroomcohort') };
+  return { id: opties.id, titel: opties.titel, alt: opties.alt, bron: rijen.bron(), spec: groepStaven(values, cohorten, 'Uitstroomcohort') };
 }
 
 /** The housing categories by meetmoment for one group, as 100% stacked bars. */
 export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
   const labels = HUISVESTING.map((h) => NIVEAU_TEKST[h] ?? h);
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values = HUISVESTING.flatMap((h, i) =>
     STATUSMOMENTEN.flatMap((moment) => {
-      const rij = r.indicatoren.find(`huisvesting_${h}`, 'totaal', opties.groep, moment);
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(`huisvesting_${h}`, 'totaal', opties.groep, moment);
+      if (!rij) return [];
       return [{ categorie: labels[i]!, volgorde: i, meetmoment: MOMENT_KORT[moment], aandeel: Number(rij.percentage) / 100 }];
     }),
   );
@@ -279,7 +289,7 @@ export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep:
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: {
       data: { values },
       width: 420,
@@ -298,14 +308,13 @@ export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep:
 
 /** The distribution of the number of problems (0..5) for rik and kv. */
 export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: string; alt: string }): Figuur {
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const aantallen = [0, 1, 2, 3, 4, 5];
   const groepen = GROEPEN_RK.map((g) => GROEP_KORT[g]);
   const values = aantallen.flatMap((k) =>
     GROEPEN_RK.flatMap((groep) => {
-      const rij = r.indicatoren.find(`problemen_${k}`, 'totaal', groep, '1m_na');
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(`problemen_${k}`, 'totaal', groep, '1m_na');
+      if (!rij) return [];
       return [{ aantal: String(k), groep: GROEP_KORT[groep], aandeel: Number(rij.percentage) / 100 }];
     }),
   );
@@ -313,7 +322,7 @@ export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: s
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: {
       data: { values },
       width: 420,
@@ -333,12 +342,11 @@ export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: s
 /** Co-occurrence of the five problems: the share with both problems of each pair, one group. */
 export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
   const labels = PROBLEMEN.map((p) => PROBLEEM_TEKST[p]!);
-  let onderdrukt = false;
+  const rijen = opzoeker(r);
   const values = PROBLEMEN.flatMap((a, i) =>
     PROBLEMEN.slice(i + 1).flatMap((b) => {
-      const rij = r.indicatoren.find(`samen_${a}_${b}`, 'totaal', opties.groep, '1m_na');
-      if (rij?.onderdrukt) onderdrukt = true;
-      if (!gepubliceerd(rij)) return [];
+      const rij = rijen.rij(`samen_${a}_${b}`, 'totaal', opties.groep, '1m_na');
+      if (!rij) return [];
       return [{ rij: PROBLEEM_TEKST[a]!, kolom: PROBLEEM_TEKST[b]!, aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];
     }),
   );
@@ -346,7 +354,7 @@ export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groe
     id: opties.id,
     titel: opties.titel,
     alt: opties.alt,
-    bron: bron(r, onderdrukt),
+    bron: rijen.bron(),
     spec: {
       data: { values },
       width: 320,

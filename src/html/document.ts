@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
+import { lijst } from '../chapters/wording.ts';
 import { InputError } from '../util/errors.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type HeadingEntry } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
@@ -178,16 +179,11 @@ function colophonView(c: Colophon) {
     bron: c.bron,
     omschrijving: c.omschrijving,
     peildatum: longDate(c.peildatum),
-    registers: c.registers && c.registers.length > 0 ? listNl(c.registers) : undefined,
+    registers: c.registers && c.registers.length > 0 ? lijst(c.registers) : undefined,
     threshold: c.threshold,
     buildId: c.buildId,
     buildIdNote: c.buildIdNote,
   };
-}
-
-/** "a, b en c" */
-function listNl(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
 
 const shells = new Map<DocumentKind, Handlebars.TemplateDelegate>();
@@ -195,7 +191,10 @@ function shell(kind: DocumentKind): Handlebars.TemplateDelegate {
   let template = shells.get(kind);
   if (!template) {
     const source = readFileSync(new URL(`${kind}.html`, TEMPLATES), 'utf8');
-    template = Handlebars.create().compile(source, { strict: false, noEscape: false });
+    const hb = Handlebars.create();
+    // The <head> (language, metadata, style sheet, page rules) is the same for every document.
+    hb.registerPartial('head', readFileSync(new URL('head.html', TEMPLATES), 'utf8'));
+    template = hb.compile(source, { strict: false, noEscape: false });
     shells.set(kind, template);
   }
   return template;

@@ -6,9 +6,9 @@
  * Person-level tables stay inside the DuckDB connection; what leaves this module are counts
  * (before disclosure control, which is applied in disclosure.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
+import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import {
   GROEPEN,
   MOMENTEN,
@@ -41,35 +41,13 @@ export function parametersVoor(edition: Edition, peildatum: string): IndicatorPa
   return { cohorten: edition.cohorten, peildatum, recidiveAfdoeningen: edition.recidive_afdoeningen };
 }
 
-/** Fill the {{placeholders}} of a SQL file with literals from validated parameters. */
-function fill(sql: string, p: IndicatorParameters): string {
-  const values: Record<string, string> = {
+/** The {{placeholders}} of the SQL files, as literals from validated parameters. */
+function sqlWaarden(p: IndicatorParameters): Record<string, string> {
+  return {
     cohorten: p.cohorten.map((c) => String(Math.trunc(c))).join(', '),
-    peildatum: assertIsoDate(p.peildatum),
-    afdoeningen: p.recidiveAfdoeningen.map((a) => `'${assertWord(a)}'`).join(', '),
+    peildatum: isoDateLiteral(p.peildatum),
+    afdoeningen: wordListLiteral(p.recidiveAfdoeningen),
   };
-  return sql.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const v = values[name];
-    if (v === undefined) throw new Error(`unknown SQL parameter {{${name}}}`);
-    return v;
-  });
-}
-
-function assertIsoDate(s: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`not an ISO date: ${s}`);
-  return s;
-}
-function assertWord(s: string): string {
-  if (!/^[a-z_]+$/.test(s)) throw new Error(`not a plain word: ${s}`);
-  return s;
-}
-
-/** The SQL steps in their order (file names start with their step number). */
-export function sqlSteps(): { file: string; sql: string }[] {
-  return readdirSync(SQL_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((file) => ({ file, sql: readFileSync(new URL(file, SQL_DIR), 'utf8') }));
 }
 
 /**
@@ -88,7 +66,8 @@ export async function buildWorkingTables(
       'CREATE OR REPLACE TEMP TABLE zorg (persoon_id VARCHAR, soort VARCHAR, begin DATE, einde DATE)',
     );
   }
-  for (const step of sqlSteps()) await conn.run(fill(step.sql, p));
+  const waarden = sqlWaarden(p);
+  for (const step of sqlSteps(SQL_DIR)) await conn.run(fillSql(step.sql, waarden));
 }
 
 /**

@@ -10,9 +10,9 @@
  * The definitions of the four models (frame view, covariates with their levels,
  * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
+import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import type { CovariateSpec, DesignSpec, Frame, IndicatorSpec, ModelKind } from './design.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
@@ -114,34 +114,6 @@ export function modelDefinities(edition: Pick<Edition, 'cohorten'>): ModelDefini
   ];
 }
 
-/** Parameters of the model SQL; validated before they are spliced in as literals. */
-export interface ModelParameters {
-  readonly peildatum: string;
-  readonly afdoeningen: readonly string[];
-}
-
-function fill(sql: string, p: ModelParameters): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.peildatum)) throw new Error(`not an ISO date: ${p.peildatum}`);
-  for (const a of p.afdoeningen) if (!/^[a-z_]+$/.test(a)) throw new Error(`not a plain word: ${a}`);
-  if (p.afdoeningen.length === 0) throw new Error('no qualifying afdoeningen');
-  const values: Record<string, string> = {
-    peildatum: p.peildatum,
-    afdoeningen: p.afdoeningen.map((a) => `'${a}'`).join(', '),
-  };
-  return sql.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const v = values[name];
-    if (v === undefined) throw new Error(`unknown SQL parameter {{${name}}}`);
-    return v;
-  });
-}
-
-/** The model SQL steps in their order. */
-export function modelSqlSteps(): { file: string; sql: string }[] {
-  return readdirSync(SQL_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((file) => ({ file, sql: readFileSync(new URL(file, SQL_DIR), 'utf8') }));
-}
 
 async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
   const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${name}'`);
@@ -159,8 +131,8 @@ export async function buildModelFrames(conn: DuckDBConnection, edition: Edition,
       throw new Error(`buildModelFrames: working table '${t}' is missing; run buildWorkingTables first`);
     }
   }
-  const p: ModelParameters = { peildatum, afdoeningen: edition.recidive_afdoeningen };
-  for (const step of modelSqlSteps()) await conn.run(fill(step.sql, p));
+  const waarden = { peildatum: isoDateLiteral(peildatum), afdoeningen: wordListLiteral(edition.recidive_afdoeningen) };
+  for (const step of sqlSteps(SQL_DIR)) await conn.run(fillSql(step.sql, waarden));
 }
 
 /** A model's frame as buildDesign takes it, with its definition. */

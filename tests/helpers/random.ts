@@ -1,10 +1,11 @@
 /** Random small extract sets for property tests of the engine and disclosure control. */
+import { Rng } from '../../src/synth/random.ts';
 import type { Rij, Tabellen } from './tables.ts';
 
 /** A small random population with every kind of spell, seeded. */
 export function randomExtracts(n: number, seed: number): Tabellen {
-  let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  const rng = new Rng(seed);
+  const rnd = () => rng.uniform();
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const day = (y0: number, y1: number) => {
     const t = Date.UTC(y0, 0, 1) + Math.floor(rnd() * (Date.UTC(y1, 11, 28) - Date.UTC(y0, 0, 1)));

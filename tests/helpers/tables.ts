@@ -9,6 +9,26 @@ import { EXTRACTS, type ExtractName } from '../../src/extracts/contract.ts';
 export type Rij = Record<string, string | null | undefined>;
 export type Tabellen = Partial<Record<ExtractName, Rij[]>>;
 
+/** A person: a man born 1980-05-15 with mbo2_4 (a startkwalificatie), unless `extra` says otherwise. */
+export const persoon = (id: string, extra: Rij = {}): Rij => ({
+  persoon_id: id,
+  geslacht: 'm',
+  geboortedatum: '1980-05-15',
+  hoogste_opleiding: 'mbo2_4',
+  ...extra,
+});
+
+/** The standard detention of person `p` (rik, valid ID, 2015-01-10 to 2015-03-10), detentie_id 'd' + p, unless `extra` says otherwise. */
+export const detentie = (p: string, extra: Rij = {}): Rij => ({
+  detentie_id: `d${p}`,
+  persoon_id: p,
+  datum_instroom: '2015-01-10',
+  datum_uitstroom: '2015-03-10',
+  id_bij_instroom: 'geldig',
+  id_bij_uitstroom: 'geldig',
+  ...extra,
+});
+
 function literal(v: string | null | undefined, isDate: boolean): string {
   if (v === null || v === undefined || v === '') return 'NULL';
   const quoted = `'${v.replace(/'/g, "''")}'`;

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tabellen, type Tabellen, type Rij } from '../helpers/tables.ts';
+import { detentie as standaardDetentie, persoon, tabellen, type Tabellen, type Rij } from '../helpers/tables.ts';
 import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 
@@ -27,22 +27,9 @@ function cel(rows: Telling[], indicator: string, moment: string, cohort = 'totaa
   return r ? { teller: r.teller, noemer: r.noemer } : undefined;
 }
 
-const persoon = (id: string, extra: Rij = {}): Rij => ({
-  persoon_id: id,
-  geslacht: 'm',
-  geboortedatum: '1980-05-15',
-  hoogste_opleiding: 'mbo2_4',
-  ...extra,
-});
-const detentie = (id: string, p: string, instroom: string, uitstroom: string, extra: Rij = {}): Rij => ({
-  detentie_id: id,
-  persoon_id: p,
-  datum_instroom: instroom,
-  datum_uitstroom: uitstroom,
-  id_bij_instroom: 'geldig',
-  id_bij_uitstroom: 'geldig',
-  ...extra,
-});
+/** A detention with its own id and dates (the shared builder's defaults otherwise). */
+const detentie = (id: string, p: string, instroom: string, uitstroom: string, extra: Rij = {}): Rij =>
+  standaardDetentie(p, { detentie_id: id, datum_instroom: instroom, datum_uitstroom: uitstroom, ...extra });
 
 test('a person released twice in one year counts once, with the first release; ties go to the smallest detentie_id', async () => {
   const rows = await tel({

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildDesign, designFromColumns, fitCox, ModelError, type CoxDesign } from '../../src/models/index.ts';
+import { buildDesign, designFromColumns, fitCox, type CoxDesign } from '../../src/models/index.ts';
 import { InputError } from '../../src/util/errors.ts';
 import {
   assertClose,
@@ -9,10 +9,12 @@ import {
   MONITOR_INDICATORS,
   MONITOR_INTERACTIONS,
   monitorFrame,
+  modelError,
   numbers,
   readCsv,
   reference as R,
 } from './reference.ts';
+import { Rng } from '../../src/synth/random.ts';
 
 // Agreement asked for: 4 significant digits. The fits agree to about 1e-12; test at 1e-7 so a
 // real regression fails and rounding differences never do.
@@ -95,24 +97,14 @@ describe('fitCox agrees with R coxph(ties = "efron")', () => {
 
 /** A small frame: 300 records, a random 0/1 covariate `a` and a group `g` of the first 15. */
 function smallFrame() {
-  let s = 12345;
-  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const rng = new Rng(12345);
+  const rnd = () => rng.uniform();
   const n = 300;
   const tijd = Array.from({ length: n }, () => 1 + Math.floor(rnd() * 700));
   const gebeurtenis = Array.from({ length: n }, () => (rnd() < 0.6 ? 1 : 0));
   const a = Array.from({ length: n }, () => (rnd() < 0.5 ? 1 : 0));
   const g = Array.from({ length: n }, (_, i) => (i < 15 ? 1 : 0));
   return { n, tijd, gebeurtenis, a, g };
-}
-
-function modelError(fn: () => unknown): ModelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  assert.fail('expected a ModelError');
 }
 
 describe('fitCox refuses what cannot be estimated', () => {

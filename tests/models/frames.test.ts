@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
+import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { buildModelFrames, modelDefinities, readKmRecords, readModelFrame } from '../../src/models/frames.ts';
@@ -40,23 +40,6 @@ async function rijen(conn: DuckDBConnection, tabel: string): Promise<Map<string,
   return new Map(r.getRowObjectsJS().map((row) => [String(row['detentie_id']), row]));
 }
 
-const persoon = (id: string, extra: Rij = {}): Rij => ({
-  persoon_id: id,
-  geslacht: 'm',
-  geboortedatum: '1980-05-15',
-  hoogste_opleiding: 'mbo2_4',
-  ...extra,
-});
-/** The standard detention of a person: detentie_id = 'd' + persoon_id. */
-const detentie = (p: string, extra: Rij = {}): Rij => ({
-  detentie_id: `d${p}`,
-  persoon_id: p,
-  datum_instroom: '2015-01-10',
-  datum_uitstroom: '2015-03-10',
-  id_bij_instroom: 'geldig',
-  id_bij_uitstroom: 'geldig',
-  ...extra,
-});
 let zaakNr = 0;
 const zaak = (p: string, pleegdatum: string, afdoening = 'veroordeling'): Rij => ({
   zaak_id: `z${++zaakNr}`,

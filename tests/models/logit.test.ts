@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildDesign, designFromColumns, fitLogit, ModelError, type LogitDesign } from '../../src/models/index.ts';
+import { buildDesign, designFromColumns, fitLogit, type LogitDesign } from '../../src/models/index.ts';
 import {
   assertClose,
   dummy,
@@ -8,6 +8,7 @@ import {
   MONITOR_INDICATORS,
   MONITOR_INTERACTIONS,
   monitorFrame,
+  modelError,
   numbers,
   readCsv,
   reference as R,
@@ -26,16 +27,6 @@ function lungColumns(mergeEcog3: boolean): { terms: string[]; columns: number[][
   return mergeEcog3
     ? { terms: ['age', 'sex:v', 'ph_ecog:1', 'ph_ecog:2+'], columns: [...base, e.map((v) => (Number(v) >= 2 ? 1 : 0))], y: numbers(d.gebeurtenis!) }
     : { terms: ['age', 'sex:v', 'ph_ecog:1', 'ph_ecog:2', 'ph_ecog:3'], columns: [...base, dummy(e, '2'), dummy(e, '3')], y: numbers(d.gebeurtenis!) };
-}
-
-function modelError(fn: () => unknown): ModelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  assert.fail('expected a ModelError');
 }
 
 describe('fitLogit agrees with R glm(family = binomial)', () => {

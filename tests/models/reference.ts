@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strict as assert } from 'node:assert';
+import { ModelError } from '../../src/models/index.ts';
 
 const dir = fileURLToPath(new URL('./reference/', import.meta.url));
 
@@ -86,4 +87,15 @@ export const MONITOR_INTERACTIONS = [
 export function monitorFrame() {
   const mon = readCsv('monitor_sim.csv');
   return { columns: mon, tijd: numbers(mon.tijd!), gebeurtenis: numbers(mon.gebeurtenis!), uitkomst: numbers(mon.uitkomst!) };
+}
+
+/** The ModelError that `fn` throws; any other outcome fails the test. */
+export function modelError(fn: () => unknown): ModelError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ModelError) return e;
+    throw e;
+  }
+  assert.fail('expected a ModelError');
 }

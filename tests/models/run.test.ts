@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
+import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { computeModels, type ComputeModelsOptions, type ModelResults } from '../../src/models/run.ts';
@@ -31,15 +31,8 @@ const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`
 function groep(prefix: string, n: number, dag: (i: number) => number | null, extra: Rij = {}): Tabellen {
   const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
   return {
-    personen: ids.map((p) => ({ persoon_id: p, geslacht: 'm', geboortedatum: '1980-05-15', hoogste_opleiding: 'mbo2_4', ...extra })),
-    detenties: ids.map((p) => ({
-      detentie_id: `d${p}`,
-      persoon_id: p,
-      datum_instroom: '2015-01-10',
-      datum_uitstroom: '2015-03-10',
-      id_bij_instroom: 'geldig',
-      id_bij_uitstroom: 'geldig',
-    })),
+    personen: ids.map((p) => persoon(p, extra)),
+    detenties: ids.map((p) => detentie(p)),
     justitie: ids.flatMap((p, i) => {
       const d = dag(i);
       return d === null ? [] : [{ zaak_id: `z${p}`, persoon_id: p, pleegdatum: plusDagen('2015-03-10', d), afdoening: 'veroordeling' }];

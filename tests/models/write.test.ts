@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tabellen, type Rij } from '../helpers/tables.ts';
+import { detentie, persoon, tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { ONDERDRUKKING_HEADER } from '../../src/indicators/write.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
@@ -127,20 +127,11 @@ test('the audit lines list every suppressed KM point, merged level, dropped inte
   for (const l of lines) assert.equal(l.replace(/"[^"]*"/g, 'x').split(',').length, kolommen, l);
 });
 
-const persoon = (id: string, extra: Rij = {}): Rij => ({ persoon_id: id, geslacht: 'm', geboortedatum: '1980-05-15', hoogste_opleiding: 'vmbo', ...extra });
-const detentie = (p: string): Rij => ({
-  detentie_id: `d${p}`,
-  persoon_id: p,
-  datum_instroom: '2015-01-10',
-  datum_uitstroom: '2015-03-10',
-  id_bij_instroom: 'geldig',
-  id_bij_uitstroom: 'ongeldig',
-});
 
 async function metConn<T>(f: (conn: Parameters<typeof writeModelFrames>[0]) => Promise<T>): Promise<T> {
   const { conn, close } = await tabellen({
-    personen: [persoon('a'), persoon('b', { geslacht: 'v' })],
-    detenties: [detentie('a'), detentie('b')],
+    personen: [persoon('a', { hoogste_opleiding: 'vmbo' }), persoon('b', { geslacht: 'v', hoogste_opleiding: 'vmbo' })],
+    detenties: [detentie('a', { id_bij_uitstroom: 'ongeldig' }), detentie('b', { id_bij_uitstroom: 'ongeldig' })],
     banen: [{ persoon_id: 'b', baan_id: 'b1', soort: 'werknemer', begin: '2015-04-01', einde: null }],
     justitie: [{ zaak_id: 'z1', persoon_id: 'a', pleegdatum: '2015-04-09', afdoening: 'veroordeling' }],
   });
