@@ -29,7 +29,8 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import { ModelError, type ModelFailure } from '../models/errors.ts';
 import type { ModelResults, ModelUitkomst } from '../models/run.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
-import { combine, hashFile, hashFiles, listFiles, sha256 } from './hash.ts';
+import { combine, hashFile, listFiles, sha256 } from './hash.ts';
+import type { Manifest } from './manifest.ts';
 import type { Effects } from './report.ts';
 
 /** What steps 1–4 hand to the rest of the build. */
@@ -41,7 +42,8 @@ export interface Berekend {
 export interface CacheOptions {
   /** Cache folder (e.g. `<project>/.cache/resultaten`). */
   dir: string;
-  data: string;
+  /** The build's input hashes (hashInvoer): the extracts and the lock file are hashed once per build. */
+  invoer: Manifest['invoer'];
   editie: Edition;
   projectRoot: string;
 }
@@ -116,12 +118,12 @@ export async function cacheKey(opts: CacheOptions, stappen: string): Promise<str
   const editie = Object.fromEntries(Object.entries(opts.editie).filter(([k]) => !PRESENTATIE.includes(k)));
   return combine({
     formaat: String(FORMAAT),
-    extracten: combine(await hashFiles(resolve(opts.data))),
+    extracten: combine(opts.invoer.extracten),
     editie: sha256(JSON.stringify(editie)),
     code: combine(await codeHashes(opts.projectRoot)),
     stappen: sha256(stappen),
     node: process.versions.modules,
-    lock: await lockHash(opts.projectRoot),
+    lock: opts.invoer.code.afhankelijkheden,
   });
 }
 
@@ -260,9 +262,11 @@ export async function renderWithCache<F extends { id: string }, R extends { figu
   figuren: readonly F[],
   render: (f: F) => Promise<R>,
   projectRoot: string,
+  /** The hash of package-lock.json (hashInvoer's `afhankelijkheden`): the renderer's versions. */
+  lock: string,
 ): Promise<R[]> {
   if (!dir) return Promise.all(figuren.map(render));
-  const code = combine({ code: combine(await codeHashes(projectRoot, ['src/charts/render.ts'])), lock: await lockHash(projectRoot) });
+  const code = combine({ code: combine(await codeHashes(projectRoot, ['src/charts/render.ts'])), lock });
   await mkdir(dir, { recursive: true });
   const gebruikt = new Set<string>();
   const uit = await Promise.all(
@@ -291,7 +295,3 @@ export async function renderWithCache<F extends { id: string }, R extends { figu
   return uit;
 }
 
-async function lockHash(projectRoot: string): Promise<string> {
-  const lock = join(projectRoot, 'package-lock.json');
-  return existsSync(lock) ? hashFile(lock) : 'geen';
-}

@@ -17,10 +17,12 @@
  * disclosure-controlled figures travel. The optional verification frames of the models
  * (--model-frames) are person-level and go to a folder outside the published output.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadEdition, type Edition } from '../edition/edition.ts';
+import { checkExtractFolder } from '../extracts/folder.ts';
+import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
 import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
@@ -42,6 +44,12 @@ import type { Product } from './products.ts';
 import { BRIEF_PAD, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+/** The templates folder exists: it is hashed before any template is read. */
+async function checkTemplateFolder(dir: string): Promise<void> {
+  const isDirectory = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isDirectory) throw new InputError([`${dir}: map bestaat niet of is geen map (verwacht: de sjablonen, met monitor/ en kamerbrief/)`]);
+}
 
 // DuckDB and Vega load only when needed: a rebuild whose results and figures are all in the
 // cache (cache.ts) does without them and starts a second sooner.
@@ -103,11 +111,17 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   const out = resolve(options.out);
   const templates = resolve(options.templates ?? join(PROJECT_ROOT, 'templates'));
   const editie = await loadEdition(resolve(options.edition));
+  await checkExtractFolder(resolve(options.data));
+  await checkTemplateFolder(templates);
+  // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
+  // identity and the manifest, so all three describe the same state even if a file changes
+  // while the build runs.
+  const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT });
 
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
   // and the code of these steps are unchanged (cache.ts).
   const { resultaten, onderdrukkingCsv } = await withResultCache(
-    options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), data: options.data, editie, projectRoot: PROJECT_ROOT } : undefined,
+    options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), invoer, editie, projectRoot: PROJECT_ROOT } : undefined,
     fx,
     async (fx) => {
       // 1. Load and validate the extracts.
@@ -156,7 +170,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   );
 
   // 5. Charts.
-  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), bouwFiguren(resultaten), renderFiguur, PROJECT_ROOT), (f) =>
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), bouwFiguren(resultaten), renderFiguur, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
     `${f.length} figuren`,
   );
   // 6. Chapters.
@@ -181,10 +195,6 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
       [BRIEF_PAD]: brief.markdown,
     });
-
-    // The inputs are hashed once: for the colophon's build identity and for the manifest, so
-    // both describe the same state even if a file changes while the build runs.
-    const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT });
 
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 8. HTML.

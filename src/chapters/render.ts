@@ -167,10 +167,19 @@ function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: Hoof
 
 /** Chapter templates in their order: templates/<kind>/NN-<slug>.md.hbs. */
 export function chapterTemplates(dir: string): { bestand: string; pad: string }[] {
-  return readdirSync(dir)
+  const verwacht = '(verwacht: een map met hoofdstuksjablonen NN-<naam>.md.hbs)';
+  let bestanden: string[];
+  try {
+    bestanden = readdirSync(dir);
+  } catch {
+    throw new InputError([`${dir}: map bestaat niet of is niet leesbaar ${verwacht}`]);
+  }
+  const sjablonen = bestanden
     .filter((f) => /^\d\d-[a-z0-9-]+\.md\.hbs$/.test(f))
     .sort()
     .map((f) => ({ bestand: f.replace(/\.hbs$/, ''), pad: join(dir, f) }));
+  if (sjablonen.length === 0) throw new InputError([`${dir}: geen hoofdstuksjablonen gevonden ${verwacht}`]);
+  return sjablonen;
 }
 
 /** The footnote behind every "–": why a figure is not published (without the final stop). */

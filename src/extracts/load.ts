@@ -14,7 +14,7 @@
  * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
  * gzip and, when there are errors to show, finds their physical lines.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { InputError } from '../util/errors.ts';
 import { anyProblem, rowChecks, withDates } from './checks.ts';
 import { EXTRACTS, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
 import { readExtractie } from './extractie.ts';
+import { checkExtractFolder } from './folder.ts';
 import { lineEndingProblem } from './lines.ts';
 import { format, kolom, msg, type Text } from './messages.ts';
 import { extractFiles, gunzipTo, readCsvClause, readCsvHeader, readParquetClause } from './source.ts';
@@ -68,7 +69,7 @@ export const DEFAULT_MEMORY_LIMIT = '2GB';
  */
 export async function loadExtracts(folder: string, options: LoadOptions = {}): Promise<LoadedExtracts> {
   const maxErrors = Math.max(0, Math.floor(options.maxErrors ?? DEFAULT_MAX_ERRORS));
-  await checkFolder(folder);
+  await checkExtractFolder(folder);
 
   const earlier: Problem[] = [];
   const warnings: string[] = [];
@@ -182,16 +183,6 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
     close();
     throw e;
   }
-}
-
-async function checkFolder(folder: string): Promise<void> {
-  let isDirectory: boolean;
-  try {
-    isDirectory = (await stat(folder)).isDirectory();
-  } catch {
-    throw new InputError([format(folder, undefined, undefined, msg.folderMissing())]);
-  }
-  if (!isDirectory) throw new InputError([format(folder, undefined, undefined, msg.folderNotDir())]);
 }
 
 type Report = (at: Problem['at'], text: Text, label?: string) => void;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildReport, PROJECT_ROOT, type Effects } from '../../src/build/report.ts';
 import { cacheKey } from '../../src/build/cache.ts';
 import { compareOutputs, leesCsv } from '../../src/build/compare.ts';
-import type { Manifest } from '../../src/build/manifest.ts';
+import { hashInvoer, type Manifest } from '../../src/build/manifest.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { main, type Io } from '../../src/cli/report.ts';
@@ -49,11 +49,12 @@ test('a second build takes steps 1–4 and the figures from the cache and writes
 
 test('the cache key changes with the extracts and the computational edition fields, not with presentation fields', async () => {
   const e = await loadEdition(EDITION);
-  const basis = { dir: cache, data: dataA, editie: e, projectRoot: PROJECT_ROOT };
+  const invoer = (data: string) => hashInvoer({ data, edition: EDITION, templates: join(PROJECT_ROOT, 'templates'), projectRoot: PROJECT_ROOT });
+  const basis = { dir: cache, invoer: await invoer(dataA), editie: e, projectRoot: PROJECT_ROOT };
   const k = await cacheKey(basis, 'stappen');
   assert.equal(await cacheKey({ ...basis, editie: { ...e, titel: 'Andere titel', brief: { ...e.brief, nr: 1 } } }, 'stappen'), k);
   assert.notEqual(await cacheKey({ ...basis, editie: { ...e, drempel: e.drempel + 1 } }, 'stappen'), k);
-  assert.notEqual(await cacheKey({ ...basis, data: dataB }, 'stappen'), k);
+  assert.notEqual(await cacheKey({ ...basis, invoer: await invoer(dataB) }, 'stappen'), k);
   assert.notEqual(await cacheKey(basis, 'andere stappen'), k);
 });
 

@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { doorNpmOpgevat, HELP, main, parseOptions, type Io } from '../../src/cli/report.ts';
 import { PRODUCTEN } from '../../src/build/products.ts';
@@ -119,6 +121,23 @@ test('a failing build exits 1 with one message saying the output folder is uncha
   const a = io();
   assert.equal(await main(['--edition', '/bestaat/niet.json', '--out', '/tmp/nooit-gebouwd', '--no-cache'], a), 1);
   assert.match(a.err, /^Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.\n {2}\/bestaat\/niet\.json: editiebestand niet gevonden/);
+});
+
+test('a missing extract or templates folder is a mistake in the input, named as such, with the cache on or off', async () => {
+  const leeg = mkdtempSync(join(tmpdir(), 'opties-'));
+  const gevallen: [string[], RegExp][] = [
+    [['--data', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet \(verwacht: een map met de extracten en extractie\.json\)/],
+    [['--templates', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet of is geen map \(verwacht: de sjablonen/],
+    [['--templates', leeg], /monitor: map bestaat niet of is niet leesbaar \(verwacht: een map met hoofdstuksjablonen/],
+  ];
+  for (const [opties, melding] of gevallen) {
+    for (const cache of [[], ['--no-cache']]) {
+      const a = io();
+      assert.equal(await main([...opties, ...cache, '--no-pdf', '--out', join(leeg, 'uit')], a), 1, a.err);
+      assert.match(a.err, melding);
+      assert.doesNotMatch(a.err, /Interne fout/);
+    }
+  }
 });
 
 test('options npm took for itself (`npm run report --check` without --) are refused with the right command', async () => {
