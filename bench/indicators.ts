@@ -18,7 +18,7 @@ if (!folder) {
   console.error('usage: npx tsx bench/indicators.ts <extract folder> [edition.json]');
   process.exit(2);
 }
-const edition = await loadEdition(process.argv[3] ?? new URL('../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(process.argv[3] ?? new URL('../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -26,7 +26,7 @@ if (!existsSync(`${folder}/extractie.json`)) {
   const r = spawnSync('npx', ['tsx', 'src/synth/cli.ts', '--scale', '1', '--seed', '20210308', '--out', folder], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const edition = await loadEdition(`${ROOT}editions/6e-meting.json`);
+const edition = await loadEdition(`${ROOT}editions/6e-meting/editie.json`);
 
 const t0 = performance.now();
 const x = await loadExtracts(folder);

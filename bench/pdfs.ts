@@ -20,8 +20,8 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const dir = join(PROJECT_ROOT, 'tmp', 'bench-pdfs');
 const cache = join(dir, 'cache');
-const DATA = join(PROJECT_ROOT, 'data');
-const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
 rmSync(dir, { recursive: true, force: true });
 
 interface Times {

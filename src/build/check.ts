@@ -4,12 +4,14 @@
  * what the pipeline produces now. CI runs it, so a commit whose outputs were not regenerated
  * does not land.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
 import { listFiles } from './hash.ts';
+import { RESTMAP } from './guard.ts';
+import type { EditieBouw } from './plan.ts';
 import { buildReport, type Effects } from './report.ts';
 
 export interface Verschil {
@@ -81,22 +83,38 @@ export function eersteVerschil(verwacht: string, gevonden: string): string {
 }
 
 export interface CheckOptions {
-  data: string;
-  edition: string;
-  /** The committed output folder. */
+  /** The editions to check, each with its committed output folder (`out`). */
+  bouwen: readonly EditieBouw[];
+  /** The committed output root. */
   out: string;
+  /** True when every edition is checked: an edition folder in `out` that no edition makes is then reported too. */
+  alle: boolean;
   templates?: string;
 }
 
-/** Rebuild in a temporary folder and compare with `out`; the temporary folder is removed. */
+/**
+ * Rebuild every edition in a temporary root and compare each with its committed folder; the
+ * temporary root is removed. An edition that compares with its predecessor reads the
+ * predecessor's fresh build when it is checked too, else the committed one.
+ */
 export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Verschil[]> {
   if (!existsSync(o.out))
     throw new InputError([`${o.out}: uitvoermap bestaat niet; er is niets om te controleren`], 'Bouw eerst met `npm run report` en leg out/ vast.');
   const werk = await mkdtemp(join(tmpdir(), 'monitor-check-'));
   try {
-    const gebouwd = join(werk, 'out');
-    await buildReport({ data: o.data, edition: o.edition, out: gebouwd, templates: o.templates, pdf: false }, fx);
-    return await compareFolders(gebouwd, o.out);
+    const verschillen: Verschil[] = [];
+    for (const b of o.bouwen) {
+      const slug = b.editie.editie.slug;
+      const gebouwd = join(werk, slug);
+      await buildReport({ data: b.data, edition: b.editie.bestand, out: gebouwd, templates: o.templates, pdf: false, vorigeWortels: [werk, o.out] }, fx);
+      verschillen.push(...(await compareFolders(gebouwd, b.out)).map((v) => ({ ...v, pad: `${slug}/${v.pad}` })));
+    }
+    if (o.alle) {
+      const slugs = new Set(o.bouwen.map((b) => b.editie.editie.slug));
+      for (const naam of (await readdir(o.out)).sort())
+        if (!slugs.has(naam) && !RESTMAP.test(naam)) verschillen.push({ pad: `${naam}/`, soort: 'overbodig' });
+    }
+    return verschillen;
   } finally {
     await rm(werk, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../util/errors.ts';
 import { listFiles } from './hash.ts';
@@ -348,8 +348,10 @@ const tc = (s: string) => s.replace(/\|/g, '\\|');
 /** How many rows of a detail table to show before summing up the rest. */
 export const MAX_RIJEN = 40;
 
+const VERGELIJKING_KOP = '# Vergelijking van twee bouwsels';
+
 export function vergelijkingMarkdown(v: Vergelijking): string {
-  const r: string[] = ['# Vergelijking van twee bouwsels', '', `- oud: ${v.oud}`, `- nieuw: ${v.nieuw}`, ''];
+  const r: string[] = [VERGELIJKING_KOP, '', `- oud: ${v.oud}`, `- nieuw: ${v.nieuw}`, ''];
   const gewijzigd = v.indicatoren.filter((c) => c.soort === 'gewijzigd');
   const erbij = v.indicatoren.filter((c) => c.soort === 'onderdrukt_erbij');
   const vervallen = v.indicatoren.filter((c) => c.soort === 'onderdrukking_vervallen');
@@ -443,8 +445,20 @@ export function vergelijkingMarkdown(v: Vergelijking): string {
 }
 
 /** `--compare`: the reference `ref` (folder or revision) against the output folder `out`, as Markdown. */
-export async function compareOutputs(ref: string, out: string, root: string): Promise<string> {
-  if (!existsSync(out)) throw new InputError([`${out}: uitvoermap bestaat niet`], 'Bouw eerst met `npm run report`.');
-  const oud = await openBron(ref, root, out);
-  return vergelijkingMarkdown(await vergelijkBronnen(oud, mapBron(out, relative(process.cwd(), out) || out)));
+export async function compareOutputs(ref: string, outs: string | readonly string[], root: string): Promise<string> {
+  const mappen = typeof outs === 'string' ? [outs] : outs;
+  const delen: string[] = [];
+  for (const out of mappen) {
+    if (!existsSync(out)) throw new InputError([`${out}: uitvoermap bestaat niet`], 'Bouw eerst met `npm run report`.');
+    // A folder given as the reference holds the edition folders (an output root), or is itself one edition's output.
+    const refMap = existsSync(join(ref, basename(out))) ? join(ref, basename(out)) : ref;
+    const oud = await openBron(existsSync(ref) ? refMap : ref, root, out);
+    delen.push(vergelijkingMarkdown(await vergelijkBronnen(oud, mapBron(out, relative(process.cwd(), out) || out))));
+  }
+  return delen.join('\n');
+}
+
+/** Is this (the start of) a comparison summary this tool wrote? Only such a file is overwritten by --compare-out. */
+export function isVergelijking(begin: string): boolean {
+  return begin.startsWith(VERGELIJKING_KOP);
 }

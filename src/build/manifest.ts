@@ -30,7 +30,7 @@ export interface Manifest {
     /** Extract file name -> hash (the folder's path is not recorded: it differs per machine). */
     extracten: Record<string, string>;
     editie: { bestand: string; sha256: string };
-    /** Path under templates/ -> hash (chapter templates and print CSS/HTML). */
+    /** Path under templates/ -> hash (chapter templates and print CSS/HTML); `editie/<path>` for the edition's own versions. */
     sjablonen: Record<string, string>;
     code: {
       /** package.json's version. */
@@ -51,6 +51,8 @@ export interface ManifestInvoer {
   data: string;
   edition: string;
   templates: string;
+  /** The edition's own templates (editions/<slug>/templates), if any. */
+  eigenSjablonen?: string;
   projectRoot: string;
 }
 
@@ -65,7 +67,10 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
   return {
     extracten: await hashFiles(i.data),
     editie: { bestand: basename(i.edition), sha256: await hashFile(i.edition) },
-    sjablonen: await hashFiles(i.templates),
+    sjablonen: {
+      ...(await hashFiles(i.templates)),
+      ...(i.eigenSjablonen ? Object.fromEntries(Object.entries(await hashFiles(i.eigenSjablonen)).map(([k, v]) => [`editie/${k}`, v])) : {}),
+    },
     code: {
       versie: pkg.version ?? 'onbekend',
       bron: combine(await hashFiles(join(i.projectRoot, 'src'))),
@@ -78,10 +83,14 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
 
 /** The manifest of the output folder `dir` (after its products are final). */
 export async function maakManifest(dir: string, invoer: Manifest['invoer'], overgenomen: readonly Product[]): Promise<Manifest> {
+  // The PDFs are not described by the manifest (pdf/herkomst.json ties them to the manifest they
+  // were printed with), so PDFs kept from an earlier build (--no-pdf) do not change it: a build
+  // without PDFs and a full build give the same manifest.
+  const vermeld = overgenomen.filter((p) => p !== 'pdf');
   return {
     formaat: 1,
     invoer,
-    ...(overgenomen.length > 0 ? { overgenomen: [...overgenomen] } : {}),
+    ...(vermeld.length > 0 ? { overgenomen: vermeld } : {}),
     uitvoer: await hashFiles(dir, buitenManifest),
   };
 }

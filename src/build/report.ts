@@ -20,7 +20,10 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadEdition, type Edition } from '../edition/edition.ts';
+import type { Edition } from '../edition/edition.ts';
+import { editieInvoerPad, leesEditieMap } from '../edition/editions.ts';
+import { Sjablonen } from '../edition/templates.ts';
+import { controleerEditieUitvoer, controleerModelframes, ruimRestenOp } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
@@ -41,7 +44,7 @@ import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
 import { hashInvoer, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
-import { BRIEF_PAD, drukBrief, schrijfBrief } from '../letter/stage.ts';
+import { BRIEF_PAD, briefHtml, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -59,12 +62,17 @@ const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).
 export interface BuildOptions {
   /** Extract folder (extracts.md). */
   data: string;
-  /** Output folder; replaced as a whole on success. */
+  /** The edition's output folder (`out/<slug>`); replaced as a whole on success. */
   out: string;
-  /** Edition file. */
+  /** Edition file (editions/<slug>/editie.json; its folder's templates/ overrides the shared ones). */
   edition: string;
-  /** Templates root (templates/). */
+  /** Shared templates root (templates/). */
   templates?: string;
+  /**
+   * Output roots in which to look for the predecessor's published results
+   * (`<root>/<vorige>/data/`), in order; default: the folder that holds `out`.
+   */
+  vorigeWortels?: readonly string[];
   /** Build the PDF too (default true). */
   pdf?: boolean;
   /** Write the models' verification frames here (never inside `out`). */
@@ -110,13 +118,29 @@ export function pdfNaam(e: Edition): string {
 export async function buildReport(options: BuildOptions, fx: Effects = defaultEffects): Promise<BuildResult> {
   const out = resolve(options.out);
   const templates = resolve(options.templates ?? join(PROJECT_ROOT, 'templates'));
-  const editie = await loadEdition(resolve(options.edition));
+  const editieMap = await leesEditieMap(resolve(options.edition));
+  const { editie } = editieMap;
+  // Nothing is written before every path the build writes to is known to be the tool's own
+  // (guard.ts): the output folder, and the verification frames.
+  const bescherm = {
+    projectRoot: PROJECT_ROOT,
+    invoer: [
+      { pad: resolve(options.data), naam: 'de extractmap (--data)' },
+      { pad: templates, naam: 'de sjablonen (--templates)' },
+      { pad: editieInvoerPad(editieMap), naam: `de editie ${editie.slug}` },
+    ],
+  };
+  controleerEditieUitvoer(out, bescherm);
+  if (options.modelFrames) controleerModelframes(resolve(options.modelFrames), out, bescherm);
   await checkExtractFolder(resolve(options.data));
   await checkTemplateFolder(templates);
+  const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
+  sjablonen.controleer();
+  for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
-  const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, projectRoot: PROJECT_ROOT });
+  const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, eigenSjablonen: editieMap.sjablonen, projectRoot: PROJECT_ROOT });
 
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
   // and the code of these steps are unchanged (cache.ts).
@@ -175,11 +199,11 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   );
   // 6. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
-    renderChapters(join(templates, 'monitor'), resultaten, figuren.map((f) => f.figuur)),
+    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur)),
     (h) => `${h.length} hoofdstukken`,
   );
   // 7. The letter (Kamerbrief), from the same results.
-  const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(templates, resultaten), (b) =>
+  const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(sjablonen, resultaten), (b) =>
     `${b.cijfers.length} cijfers uit de resultaten`,
   );
 
@@ -196,12 +220,14 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       [BRIEF_PAD]: brief.markdown,
     });
 
+    // 8. HTML, also without PDFs: it resolves every cross-reference, so a build without PDFs
+    // (--no-pdf, --watch, --check) refuses a broken reference just as a full build does.
+    const bouwId = bouwIdentiteit(invoer);
+    const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
+      `${Math.round(h.length / 1024)} kB`,
+    );
+    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown);
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
-      // 8. HTML.
-      const bouwId = bouwIdentiteit(invoer);
-      const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
-        `${Math.round(h.length / 1024)} kB`,
-      );
       // 9–10. The PDFs of the monitor and the letter.
       const browser = await resolveBrowser({ log: fx.log });
       const pdf = join(tmp, 'pdf', pdfNaam(editie));
@@ -225,7 +251,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       );
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
       const briefPdf = await stap(fx, 10, 'PDF drukken (Kamerbrief)', () =>
-        drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
+        drukBrief(resultaten, briefOpgemaakt, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);

@@ -6,7 +6,8 @@
  * the helpers below, which write them the Dutch way and print a suppressed value as "–" with a
  * footnote that explains it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import type { Sjablonen } from '../edition/templates.ts';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { PROBLEMEN, STATUSMOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
@@ -165,21 +166,15 @@ function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: Hoof
   return hb;
 }
 
-/** Chapter templates in their order: templates/<kind>/NN-<slug>.md.hbs. */
-export function chapterTemplates(dir: string): { bestand: string; pad: string }[] {
+/** Chapter templates in their order: <templates>/<sub>/NN-<slug>.md.hbs, the edition's own versions where it has them. */
+export function chapterTemplates(sjablonen: Sjablonen, sub = 'monitor'): { bestand: string; pad: string }[] {
   const verwacht = '(verwacht: een map met hoofdstuksjablonen NN-<naam>.md.hbs)';
-  let bestanden: string[];
-  try {
-    bestanden = readdirSync(dir);
-  } catch {
-    throw new InputError([`${dir}: map bestaat niet of is niet leesbaar ${verwacht}`]);
-  }
-  const sjablonen = bestanden
+  const gevonden = sjablonen
+    .bestanden(sub)
     .filter((f) => /^\d\d-[a-z0-9-]+\.md\.hbs$/.test(f))
-    .sort()
-    .map((f) => ({ bestand: f.replace(/\.hbs$/, ''), pad: join(dir, f) }));
-  if (sjablonen.length === 0) throw new InputError([`${dir}: geen hoofdstuksjablonen gevonden ${verwacht}`]);
-  return sjablonen;
+    .map((f) => ({ bestand: f.replace(/\.hbs$/, ''), pad: sjablonen.pad(`${sub}/${f}`) }));
+  if (gevonden.length === 0) throw new InputError([`${join(sjablonen.basis, sub)}: geen hoofdstuksjablonen gevonden ${verwacht}`]);
+  return gevonden;
 }
 
 /** The footnote behind every "–": why a figure is not published (without the final stop). */
@@ -228,7 +223,7 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
   return markdown.trimEnd() + '\n';
 }
 
-/** Render every chapter template of a folder. */
-export function renderChapters(dir: string, r: Resultaten, figuren: readonly Figuur[]): Hoofdstuk[] {
-  return chapterTemplates(dir).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren), soort: hoofdstukSoort(bestand) }));
+/** Render every chapter template of the monitor. */
+export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: readonly Figuur[]): Hoofdstuk[] {
+  return chapterTemplates(sjablonen).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren), soort: hoofdstukSoort(bestand) }));
 }

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import type { BuildResult } from '../build/report.ts';
 import { parseProducten, PRODUCTEN, type Product } from '../build/products.ts';
 import { InputError } from '../util/errors.ts';
+import { controleerBestand, Geweigerd } from '../build/guard.ts';
+import { maakBouwplan, maakPlan, type EditieBouw } from '../build/plan.ts';
 import { isInteractief, maakReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
 
 /** The project root (this file is src/cli/report.ts). */
@@ -29,7 +31,7 @@ Zonder opties: de standaardeditie uit de vastgelegde gegevens in data/, naar out
 
 Invoer en uitvoer:
   --data <map>          map met de bronextracten (standaard: data/)
-  --edition <bestand>   editiebestand (standaard: editions/6e-meting.json)
+  --edition <bestand>   editiebestand (standaard: editions/6e-meting/editie.json)
   --out <map>           uitvoermap; wordt pas vervangen als alles gelukt is (standaard: out/)
   --templates <map>     map met de sjablonen (standaard: templates/); om een andere versie
                         van de teksten te proberen zonder de vastgelegde aan te raken
@@ -58,11 +60,13 @@ Tijdens het schrijven:
 
 Overig:
   --model-frames <map>  schrijf de modelframes (persoonsniveau, alleen voor controle in de
-                        beveiligde omgeving) naar deze map; nooit binnen de uitvoermap
+                        beveiligde omgeving) naar deze map; nooit binnen de uitvoermap;
+                        alleen samen met --edition
   --quiet               alleen waarschuwingen, fouten en de slotregel
   -h, --help            toon deze hulp
 
-Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties.
+Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties of een pad dat de
+tool weigert te overschrijven.
 `;
 
 export type Modus = 'bouwen' | 'check' | 'compare' | 'watch' | 'help';
@@ -70,8 +74,11 @@ export type Modus = 'bouwen' | 'check' | 'compare' | 'watch' | 'help';
 /** The command line, validated and with every default filled in. */
 export interface CliOptions {
   modus: Modus;
-  data: string;
-  edition: string;
+  /** --data: the extract folder of the one edition built; default data/<slug>. */
+  data: string | undefined;
+  /** --edition as given (a slug, a folder or a file); undefined: every edition. */
+  edition: string | undefined;
+  /** The output root: each edition goes into <out>/<slug>/. */
   out: string;
   templates: string;
   producten: Product[];
@@ -91,9 +98,9 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        data: { type: 'string', default: join(root, 'data') },
+        data: { type: 'string' },
         out: { type: 'string', default: join(root, 'out') },
-        edition: { type: 'string', default: join(root, 'editions', '6e-meting.json') },
+        edition: { type: 'string' },
         templates: { type: 'string', default: join(root, 'templates') },
         products: { type: 'string' },
         'no-pdf': { type: 'boolean', default: false },
@@ -135,10 +142,13 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
   const modus: Modus = values.help ? 'help' : ((modi[0] as Modus | undefined) ?? 'bouwen');
   if (modus === 'check' && (values.products !== undefined || values['model-frames'] !== undefined))
     throw new InputError(['Fout in de opties: --check bouwt altijd alles behalve de PDF\'s; laat --products en --model-frames weg']);
+  for (const optie of ['data', 'model-frames'] as const)
+    if (values[optie] !== undefined && values.edition === undefined)
+      throw new InputError([`Fout in de opties: --${optie} hoort bij één editie; kies die met --edition (bijvoorbeeld --edition 7e-meting)`]);
   return {
     modus,
-    data: resolve(values.data),
-    edition: resolve(values.edition),
+    data: values.data === undefined ? undefined : resolve(values.data),
+    edition: values.edition,
     out: resolve(values.out),
     templates: resolve(values.templates),
     producten,
@@ -200,7 +210,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     switch (o.modus) {
       case 'check': {
         const { checkOutputs, formatVerschillen } = await import('../build/check.ts');
-        const verschillen = await checkOutputs({ data: o.data, edition: o.edition, out: o.out, templates: o.templates }, fx);
+        const { bouwen } = await maakPlan(o, PROJECT_ROOT);
+        const verschillen = await checkOutputs({ bouwen, out: o.out, alle: o.edition === undefined, templates: o.templates }, fx);
         fx.stop();
         const regels = formatVerschillen(verschillen, `${toonPad(o.out)}/`);
         // The verdict is printed even with --quiet: it is the point of the run.
@@ -208,8 +219,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return verschillen.length === 0 ? 0 : 1;
       }
       case 'compare': {
-        const { compareOutputs } = await import('../build/compare.ts');
-        const md = await compareOutputs(o.compare!, o.out, PROJECT_ROOT);
+        const { compareOutputs, isVergelijking } = await import('../build/compare.ts');
+        const { bouwen, bescherm } = await maakPlan(o, PROJECT_ROOT);
+        if (o.compareOut) controleerBestand(o.compareOut, { ...bescherm, uitvoer: [o.out] }, '--compare-out', isVergelijking);
+        const md = await compareOutputs(o.compare!, bouwen.map((b) => b.out), PROJECT_ROOT);
         io.stdout.write(md);
         if (o.compareOut) {
           await writeFile(o.compareOut, md, 'utf8');
@@ -220,11 +233,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'watch':
         return await kijk(o, io, fx);
       case 'bouwen': {
-        const start = fx.now();
-        const r = await bouw(o, fx);
-        fx.stop();
-        const regels = samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size);
-        for (const regel of o.quiet ? regels.slice(0, 1) : regels) schrijf(regel);
+        const plan = await maakBouwplan(o, PROJECT_ROOT);
+        for (const b of plan) {
+          const start = fx.now();
+          const r = await bouw(o, b, fx);
+          fx.stop();
+          const regels = samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size);
+          for (const regel of o.quiet ? regels.slice(0, 1) : regels) schrijf(regel);
+        }
         return 0;
       }
     }
@@ -234,17 +250,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-async function bouw(o: CliOptions, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
+async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
   const { buildReport } = await build();
+  fx.log(`Editie ${b.editie.editie.slug}`);
   return buildReport(
-    { data: o.data, out: o.out, edition: o.edition, templates: o.templates, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
+    { data: b.data, out: b.out, edition: b.editie.bestand, templates: o.templates, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
     fx,
   );
 }
 
-/** One clear message; exit status 1. Programmer errors show their stack below it. */
+/** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
 function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
   const gevolg = o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
+  if (e instanceof Geweigerd) {
+    schrijf('Geweigerd:');
+    for (const m of e.messages) schrijf(`  ${m}`);
+    if (e.hint) schrijf(`Tip: ${e.hint}`);
+    return 2;
+  }
   if (e instanceof InputError) {
     schrijf(`Fout: ${gevolg}`);
     for (const m of e.messages) schrijf(`  ${m}`);
@@ -262,15 +285,25 @@ function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): numb
 /** --watch: build, then rebuild on every change until the signal (Ctrl-C). */
 async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>): Promise<number> {
   const schrijf = (regel: string) => io.stderr.write(`${regel}\n`);
+  let plan: EditieBouw[];
+  try {
+    plan = await maakBouwplan(o, PROJECT_ROOT);
+  } catch (e) {
+    fx.stop();
+    return meldFout(e, o, schrijf);
+  }
   const eenBouw = async () => {
-    const start = fx.now();
-    try {
-      const r = await bouw(o, fx);
-      fx.stop();
-      schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
-    } catch (e) {
-      fx.stop();
-      meldFout(e, o, schrijf);
+    for (const b of plan) {
+      const start = fx.now();
+      try {
+        const r = await bouw(o, b, fx);
+        fx.stop();
+        schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
+      } catch (e) {
+        fx.stop();
+        meldFout(e, o, schrijf);
+        return;
+      }
     }
   };
   await eenBouw();
@@ -282,7 +315,7 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     signal = ac.signal;
   }
   const { watchPaths } = await import('../build/watch.ts');
-  const paden = [templates, o.edition, o.data];
+  const paden = [templates, ...plan.flatMap((b) => [b.editie.map, b.data])];
   const onReady = () => schrijf(`Ik kijk naar ${paden.map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
   await watchPaths({ paden, signal, onReady }, async (gewijzigd) => {
     schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);

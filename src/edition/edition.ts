@@ -50,13 +50,43 @@ export const editionSchema = z
     /** Publication date of the monitor (its cover and PDF date); the letter has its own. */
     datum: isoDate,
     brief: briefSchema,
+    /**
+     * Why each basisvoorwaarde the edition leaves out is not measured, in one Dutch phrase
+     * ("er waren geen of onvoldoende gegevens"): the methods chapter and the letter name each
+     * one once, with this reason. Exactly the basisvoorwaarden not in `basisvoorwaarden`.
+     */
+    niet_gemeten: z.partialRecord(z.enum(BASISVOORWAARDEN), z.string().min(1)).default({}),
+    /** The previous meting (its slug, e.g. "6e-meting"), whose published results this edition compares with. */
+    vorige: z.string().regex(/^\d+e-meting$/, 'de naam van een editie, zoals 6e-meting').optional(),
   })
   .refine((e) => e.cohorten.every((c, i) => i === 0 || c > e.cohorten[i - 1]!), {
     message: 'cohorten moeten oplopend en zonder dubbele jaren zijn',
     path: ['cohorten'],
-  });
+  })
+  .refine((e) => new Set(e.basisvoorwaarden).size === e.basisvoorwaarden.length, {
+    message: 'een basisvoorwaarde staat er twee keer in',
+    path: ['basisvoorwaarden'],
+  })
+  .superRefine((e, ctx) => {
+    for (const b of BASISVOORWAARDEN) {
+      const gemeten = e.basisvoorwaarden.includes(b);
+      const reden = e.niet_gemeten[b];
+      if (!gemeten && reden === undefined)
+        ctx.addIssue({ code: 'custom', path: ['niet_gemeten', b], message: `'${b}' wordt niet gemeten; geef de reden, bijvoorbeeld "er waren geen of onvoldoende gegevens"` });
+      if (gemeten && reden !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['niet_gemeten', b], message: `'${b}' wordt wel gemeten (staat in basisvoorwaarden); haal het hier weg` });
+    }
+    if (e.vorige !== undefined && Number.parseInt(e.vorige, 10) >= e.nummer)
+      ctx.addIssue({ code: 'custom', path: ['vorige'], message: `de vorige meting moet een lager nummer hebben dan ${e.nummer}` });
+  })
+  .transform((e) => ({ ...e, slug: editieSlug(e.nummer) }));
 
 export type Edition = z.infer<typeof editionSchema>;
+
+/** The name of an edition's folders: editions/<slug>/, data/<slug>/, out/<slug>/. */
+export function editieSlug(nummer: number): string {
+  return `${nummer}e-meting`;
+}
 
 /** Validate an already parsed edition object; `bron` names it in messages. */
 export function parseEdition(value: unknown, bron: string): Edition {

@@ -27,7 +27,8 @@
  *   {{#voetnoot "key"}}text{{/voetnoot}} an authored footnote
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
+import type { Sjablonen } from '../edition/templates.ts';
 import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
@@ -215,19 +216,19 @@ function kopCommentaar(r: Resultaten): string {
 }
 
 /**
- * Render the letter from the templates in `dir` (templates/kamerbrief/).
+ * Render the letter from the templates kamerbrief/*.md.hbs (the edition's own versions where it has them).
  * Throws InputError with file:line for a template error or a missing value.
  */
-export function renderLetter(dir: string, r: Resultaten, options: LetterOptions = {}): Brief {
+export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: LetterOptions = {}): Brief {
   const root = options.root ?? process.cwd();
   const staat: Staat = { cijfers: [], noten: new Map(), onderdrukt: false, samengevoegd: false };
   const context = templateContext(r, []);
 
-  const reactiePad = join(dir, 'beleidsreactie.md.hbs');
+  const reactiePad = sjablonen.pad('kamerbrief/beleidsreactie.md.hbs');
   const reactieNaam = relative(root, reactiePad);
   const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), lees(reactiePad, reactieNaam), reactieNaam, context);
 
-  const briefPad = join(dir, 'kamerbrief.md.hbs');
+  const briefPad = sjablonen.pad('kamerbrief/kamerbrief.md.hbs');
   const briefNaam = relative(root, briefPad);
   let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), lees(briefPad, briefNaam), briefNaam, {
     ...context,

@@ -9,6 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
+import type { Sjablonen } from '../edition/templates.ts';
 import { PROJECT_ROOT, renderDocument } from '../html/document.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { Resultaten } from '../report/results.ts';
@@ -24,9 +25,9 @@ export function briefPdfNaam(e: Edition): string {
   return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.pdf`;
 }
 
-/** The letter from templates/kamerbrief/ (`templates` is the templates root). */
-export function schrijfBrief(templates: string, r: Resultaten): Brief {
-  return renderLetter(join(templates, 'kamerbrief'), r, { root: PROJECT_ROOT });
+/** The letter from the templates kamerbrief/ (shared, or the edition's own versions). */
+export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten): Brief {
+  return renderLetter(sjablonen, r, { root: PROJECT_ROOT });
 }
 
 /** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */
@@ -53,13 +54,13 @@ export interface PrintBriefOptions {
   onWarning: (w: string) => void;
 }
 
-/** Print the letter to dir/pdf/<briefPdfNaam>. */
-export async function drukBrief(r: Resultaten, markdown: string, o: PrintBriefOptions): Promise<PrintResult> {
+/** Print the letter's HTML (briefHtml) to dir/pdf/<briefPdfNaam>. */
+export async function drukBrief(r: Resultaten, html: string, o: PrintBriefOptions): Promise<PrintResult> {
   const e = r.editie;
   const outFile = join(o.dir, 'pdf', briefPdfNaam(e));
   await mkdir(dirname(outFile), { recursive: true });
   return printPdf({
-    html: briefHtml(o.dir, r, markdown),
+    html,
     outFile,
     baseDir: join(o.dir, BRIEF_MAP),
     allowedRoots: [o.dir, PROJECT_ROOT],

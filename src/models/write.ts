@@ -12,8 +12,9 @@
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
  * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty.
  */
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { binnen, echtPad } from '../util/paths.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
 import { InputError } from '../util/errors.ts';
@@ -157,27 +158,6 @@ function auditRegel(n: ModelNoot): string | null {
 }
 
 /** The deepest existing ancestor resolved through symlinks, with the rest appended. */
-async function echtPad(path: string): Promise<string> {
-  const abs = resolve(path);
-  let bestaand = abs;
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      return join(await realpath(bestaand), ...rest.reverse());
-    } catch {
-      const ouder = dirname(bestaand);
-      if (ouder === bestaand) return abs;
-      rest.push(bestaand.slice(ouder.length).replace(/^[\\/]/, ''));
-      bestaand = ouder;
-    }
-  }
-}
-
-function binnen(kind: string, ouder: string): boolean {
-  const rel = relative(ouder, kind);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 /**
  * Writes the verification frame of every model (models.md, "Verification frame") as
  * `<folder>/<model>.csv`: one row per record in a fixed order, no ids; for Cox models `tijd`
@@ -193,7 +173,7 @@ export async function writeModelFrames(
   folder: string,
   publishedOutDir: string,
 ): Promise<string[]> {
-  const [doel, uit] = await Promise.all([echtPad(folder), echtPad(publishedOutDir)]);
+  const [doel, uit] = [echtPad(folder), echtPad(publishedOutDir)];
   if (binnen(resolve(folder), resolve(publishedOutDir)) || binnen(doel, uit)) {
     throw new InputError(
       [
@@ -224,5 +204,8 @@ export async function writeModelFrames(
     await writeFile(file, lines.join('\n') + '\n', 'utf8');
     written.push(file);
   }
+  // The marker by which a later run recognises this folder as the tool's own (build/guard.ts).
+  const merk = join(folder, 'modelframes.json');
+  await writeFile(merk, `${JSON.stringify({ modelframes: written.map((f) => basename(f)), let_op: 'gegevens op persoonsniveau: niet publiceren' }, null, 2)}\n`, 'utf8');
   return written;
 }

@@ -13,8 +13,8 @@ import { loadExtracts } from '../../src/extracts/load.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { primaireRegel } from '../../src/indicators/disclosure.ts';
 
-const DATA = join(PROJECT_ROOT, 'data');
-const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
 const edition = await loadEdition(EDITION);
 const out = join(mkdtempSync(join(tmpdir(), 'monitor-published-')), 'out');
 await buildReport({ data: DATA, out, edition: EDITION, pdf: false }, { log: () => {}, now: () => 0 });

@@ -14,8 +14,8 @@ import { IndicatorTabel } from '../../src/report/results.ts';
 import type { Groep, Moment } from '../../src/indicators/definitions.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const edition = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const extracts = await loadExtracts(join(ROOT, 'data'));
+const edition = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
+const extracts = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 const { definities, tellingen } = await computeIndicators(extracts.connection, edition, extracts.extractie.peildatum, extracts.present.has('zorg'));
 extracts.close();
 const tabel = new IndicatorTabel(applyDisclosure(tellingen, definities, edition.cohorten, edition.drempel).rijen);

@@ -9,6 +9,7 @@
  * A mismatch writes `<name>-changed.md` beside the golden (compare, then update); a missing
  * golden is written on first run, except on CI (CI=true), where it fails.
  */
+import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { InputError } from '../../src/util/errors.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const TEMPLATES = join(ROOT, 'templates', 'monitor');
+const TEMPLATES = new Sjablonen(join(ROOT, 'templates'));
 const GOLDEN = join(ROOT, 'tests', 'chapters', 'golden');
 
 function vergelijkGolden(naam: string, actueel: string): void {
@@ -92,7 +93,7 @@ test('no template contains a number: every figure comes from the results', () =>
 
 test('a suppressed value prints as a dash with its footnote, never its number', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(join(TEMPLATES, '06-samenhang.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/06-samenhang.md.hbs'), r, figuren(r));
   assert.match(md, /\| – \|/);
   assert.match(md, /Tabel: [^\n]*\[\^onderdrukt\] \{#tab:aantal-problemen\}/);
   assert.match(md, /^\[\^onderdrukt\]: /m);
@@ -102,7 +103,7 @@ test('a suppressed value prints as a dash with its footnote, never its number', 
 
 test('a basisvoorwaarde the edition does not measure is reported as not measured', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
   const zorg = md.slice(md.indexOf('## Zorg'));
   assert.match(zorg, /niet gemeten/);
   assert.doesNotMatch(zorg.split('\n## ')[0]!, /\d+%/);
@@ -111,7 +112,7 @@ test('a basisvoorwaarde the edition does not measure is reported as not measured
 
 test('care is reported with its figures when the zorg extract is present', () => {
   const r = fixtureResultaten(undefined, { zorg: true });
-  const md = renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
   const zorg = md.slice(md.indexOf('## Zorg')).split('\n## ')[0]!;
   assert.doesNotMatch(zorg, /niet gemeten/);
   assert.match(zorg, /\d+% van de re-integratiekandidaten in behandeling/);
@@ -127,12 +128,12 @@ test('when a trend reverses, the sentence about it changes with it', () => {
         ? { ...x, teller: x.cohort === '2013' ? naar2013 : naar2014, noemer: 600, percentage: null }
         : x,
     );
-  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(join(TEMPLATES, '04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
   const stijgend = tekst(zet(laag, hoog));
   const dalend = tekst(zet(hoog, laag));
   assert.match(stijgend, /Dat aandeel steeg met 33 procentpunten tussen cohort 2013 \(17%\) en cohort 2014 \(50%\)/);
   assert.match(dalend, /Dat aandeel daalde met 33 procentpunten tussen cohort 2013 \(50%\) en cohort 2014 \(17%\)/);
-  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(join(TEMPLATES, '01-samenvatting.md.hbs'), r, figuren(r));
+  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/01-samenvatting.md.hbs'), r, figuren(r));
   assert.match(samenvatting(zet(laag, hoog)), /groot en groeiend deel/);
   assert.match(samenvatting(zet(hoog, laag)), /groot en kleiner wordend deel/);
 });

@@ -2,6 +2,7 @@
  * The generated chapters go through the HTML stage on the fixture edition: every cross-reference
  * resolves to a number, every table caption and figure is numbered, appendices are appendices.
  */
+import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
   const r = fixtureResultaten();
   const figs = figuren(r);
-  const hoofdstukken = renderChapters(join(ROOT, 'templates', 'monitor'), r, figs);
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
   const html = renderDocument(
     {
       title: r.editie.titel,
@@ -40,7 +41,7 @@ test('read as GFM, every caption sits above a table and every figure is an image
   const { default: remarkGfm } = await import('remark-gfm');
   const r = fixtureResultaten();
   const processor = unified().use(remarkParse).use(remarkGfm);
-  for (const h of renderChapters(join(ROOT, 'templates', 'monitor'), r, figuren(r))) {
+  for (const h of renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r))) {
     const boom = processor.parse(h.markdown) as { children: { type: string; children?: { type: string; value?: string; url?: string }[] }[] };
     const blokken = boom.children;
     blokken.forEach((b, i) => {

@@ -21,7 +21,7 @@ import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
  */
 export const FIXTURE_EDITIE = parseEdition(
   {
-    ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8')) as Record<string, unknown>),
+    ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8')) as Record<string, unknown>),
     nummer: 9,
     ondertitel: 'Testeditie: uitstroomcohorten 2013–2014',
     cohorten: [2013, 2014],

@@ -18,7 +18,7 @@ import { generateExtracts } from '../../src/synth/generate.ts';
 import { main, type Io } from '../../src/cli/report.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
-const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
+const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
 const werk = mkdtempSync(join(tmpdir(), 'monitor-cli-'));
 const cache = join(werk, 'cache');
 

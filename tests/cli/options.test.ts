@@ -34,12 +34,12 @@ function io(): Io & { out: string; err: string } {
   return r;
 }
 
-test('without options it builds the default edition from the committed data into out/, with every product and the cache', () => {
+test('without options it builds every edition from its committed data into out/<edition>/, with every product and the cache', () => {
   const o = parseOptions([], ROOT);
   assert.equal(o.modus, 'bouwen');
-  assert.equal(o.data, join(ROOT, 'data'));
+  assert.equal(o.data, undefined, 'each edition from data/<slug>/');
   assert.equal(o.out, join(ROOT, 'out'));
-  assert.equal(o.edition, join(ROOT, 'editions', '6e-meting.json'));
+  assert.equal(o.edition, undefined, 'every edition');
   assert.equal(o.templates, join(ROOT, 'templates'));
   assert.deepEqual(o.producten, [...PRODUCTEN]);
   assert.equal(o.cache, join(ROOT, '.cache'));
@@ -51,7 +51,7 @@ test('--data, --out, --edition and --templates are resolved to absolute paths', 
   assert.equal(o.templates, join(process.cwd(), 't'));
   assert.equal(o.data, join(process.cwd(), 'x/ext'));
   assert.equal(o.out, join(process.cwd(), 'y'));
-  assert.equal(o.edition, join(process.cwd(), 'e.json'));
+  assert.equal(o.edition, 'e.json', 'an edition is a name, a folder or a file: resolved when the plan is made');
 });
 
 test('--products takes a comma-separated list in any order, with English aliases, and keeps the pipeline order', () => {
@@ -88,10 +88,15 @@ test('--compare-out needs --compare, and --check refuses options it would ignore
 });
 
 test('--no-cache, --quiet and --model-frames are read', () => {
-  const o = parseOptions(['--no-cache', '--quiet', '--model-frames', '/veilig/frames'], ROOT);
+  const o = parseOptions(['--no-cache', '--quiet', '--edition', '6e-meting', '--model-frames', '/veilig/frames'], ROOT);
   assert.equal(o.cache, undefined);
   assert.equal(o.quiet, true);
   assert.equal(o.modelFrames, '/veilig/frames');
+});
+
+test('--data and --model-frames belong to one edition', () => {
+  assert.match(fout(['--data', 'x']), /--data hoort bij één editie; kies die met --edition/);
+  assert.match(fout(['--model-frames', 'x']), /--model-frames hoort bij één editie/);
 });
 
 test('an unknown option or a missing value is explained in Dutch', () => {
@@ -120,20 +125,20 @@ test('main prints the help on stdout and exits 0; a wrong option exits 2 with th
 test('a failing build exits 1 with one message saying the output folder is unchanged', async () => {
   const a = io();
   assert.equal(await main(['--edition', '/bestaat/niet.json', '--out', '/tmp/nooit-gebouwd', '--no-cache'], a), 1);
-  assert.match(a.err, /^Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.\n {2}\/bestaat\/niet\.json: editiebestand niet gevonden/);
+  assert.match(a.err, /^Fout: de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.\n {2}--edition \/bestaat\/niet\.json: geen editie met deze naam en geen bestand of map op dit pad\nTip: Bekende edities: 6e-meting/);
 });
 
 test('a missing extract or templates folder is a mistake in the input, named as such, with the cache on or off', async () => {
   const leeg = mkdtempSync(join(tmpdir(), 'opties-'));
   const gevallen: [string[], RegExp][] = [
-    [['--data', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet \(verwacht: een map met de extracten en extractie\.json\)/],
+    [['--edition', '6e-meting', '--data', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet \(verwacht: een map met de extracten en extractie\.json\)/],
     [['--templates', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet of is geen map \(verwacht: de sjablonen/],
     [['--templates', leeg], /monitor: map bestaat niet of is niet leesbaar \(verwacht: een map met hoofdstuksjablonen/],
   ];
   for (const [opties, melding] of gevallen) {
     for (const cache of [[], ['--no-cache']]) {
       const a = io();
-      assert.equal(await main([...opties, ...cache, '--no-pdf', '--out', join(leeg, 'uit')], a), 1, a.err);
+      assert.equal(await main([...opties, ...cache, '--no-pdf', '--out', join(mkdtempSync(join(tmpdir(), 'opties-uit-')), 'uit')], a), 1, a.err);
       assert.match(a.err, melding);
       assert.doesNotMatch(a.err, /Interne fout/);
     }

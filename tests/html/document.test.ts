@@ -175,7 +175,7 @@ describe('renderDocument errors', () => {
 });
 
 describe('renderDocument (kamerbrief)', () => {
-  const edition = JSON.parse(readFileSync(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8'));
+  const edition = JSON.parse(readFileSync(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8'));
   const html = renderDocument(
     {
       title: 'Kamerbrief',

@@ -8,7 +8,7 @@ import { detentie as standaardDetentie, persoon, tabellen, type Tabellen, type R
 import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
 async function tel(data: Tabellen, opties: { edition?: Edition; peildatum?: string } = {}): Promise<Telling[]> {

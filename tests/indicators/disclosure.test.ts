@@ -13,7 +13,7 @@ import { loadEdition } from '../../src/edition/edition.ts';
 import { tabellen } from '../helpers/tables.ts';
 import { randomExtracts } from '../helpers/random.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 test('percentages have one decimal, rounded half up exactly', () => {
   assert.equal(percentage(1, 8), '12.5');

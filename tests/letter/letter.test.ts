@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Sjablonen } from '../../src/edition/templates.ts';
 import { loadEdition, parseEdition } from '../../src/edition/edition.ts';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
@@ -32,9 +33,9 @@ import { resolveBrowser } from '../../src/pdf/browser.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const TEMPLATES = join(ROOT, 'templates', 'kamerbrief');
-const editie = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const x = await loadExtracts(join(ROOT, 'data'));
+const TEMPLATES = new Sjablonen(join(ROOT, 'templates'));
+const editie = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
+const x = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 const { definities, tellingen } = await computeIndicators(x.connection, editie, x.extractie.peildatum, x.present.has('zorg'));
 const beveiligd = applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel);
 const modellen = await computeModels(x.connection, editie, x.extractie.peildatum);
@@ -156,8 +157,8 @@ test('the marked letter is the letter, and no figure reaches the text outside th
   const zonderCijfers = gemarkeerd.markdown.replace(/⟦\d+\|[^⟧]*⟧/g, '⟦⟧');
   const verboden = [/\d\s*%/, /\d\s*procent/, /\b(een|twee|drie|vier|zeven|negen) (derde|kwart|tiende|achtste|zesde|vijfde|op de (tien|vijf))\b/i, /\b(de|bijna de|ruim de) helft\b/i];
   for (const v of verboden) assert.doesNotMatch(zonderCijfers, v, `a figure outside a helper: ${v}`);
-  for (const f of readdirSync(TEMPLATES)) {
-    const bron = readFileSync(join(TEMPLATES, f), 'utf8').replace(/\{\{!--[\s\S]*?--\}\}/g, '');
+  for (const f of TEMPLATES.bestanden('kamerbrief')) {
+    const bron = readFileSync(TEMPLATES.pad(`kamerbrief/${f}`), 'utf8').replace(/\{\{!--[\s\S]*?--\}\}/g, '');
     assert.doesNotMatch(bron, /\d\s*%/, `${f} types no percentage`);
   }
   // Each marking is one recorded figure, in order.
@@ -167,29 +168,31 @@ test('the marked letter is the letter, and no figure reaches the text outside th
 
 test('a template error names the template file and line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kamerbrief-tpl-'));
-  writeFileSync(join(dir, 'beleidsreactie.md.hbs'), '## Beleidsreactie\n\nTekst.{{noot "bestaat_niet"}}\n');
-  writeFileSync(join(dir, 'kamerbrief.md.hbs'), '# Brief\n\n{{{beleidsreactie}}}\n');
-  assert.throws(() => renderLetter(dir, r, { root: dir }), (e: unknown) =>
+  mkdirSync(join(dir, 'kamerbrief'));
+  writeFileSync(join(dir, 'kamerbrief', 'beleidsreactie.md.hbs'), '## Beleidsreactie\n\nTekst.{{noot "bestaat_niet"}}\n');
+  writeFileSync(join(dir, 'kamerbrief', 'kamerbrief.md.hbs'), '# Brief\n\n{{{beleidsreactie}}}\n');
+  assert.throws(() => renderLetter(new Sjablonen(dir), r, { root: dir }), (e: unknown) =>
     e instanceof InputError && /beleidsreactie\.md\.hbs:3: referentie 'bestaat_niet' staat niet in brief\.referenties/.test(e.message));
-  writeFileSync(join(dir, 'beleidsreactie.md.hbs'), 'Tekst {{pct (ind "bestaat_niet" "totaal" "rik" "1m_na")}}.\n');
-  assert.throws(() => renderLetter(dir, r, { root: dir }), (e: unknown) =>
+  writeFileSync(join(dir, 'kamerbrief', 'beleidsreactie.md.hbs'), 'Tekst {{pct (ind "bestaat_niet" "totaal" "rik" "1m_na")}}.\n');
+  assert.throws(() => renderLetter(new Sjablonen(dir), r, { root: dir }), (e: unknown) =>
     e instanceof InputError && /beleidsreactie\.md\.hbs:1: indicator 'bestaat_niet'/.test(e.message));
-  writeFileSync(join(dir, 'beleidsreactie.md.hbs'), 'Tekst {{onbekend}}.\n');
-  assert.throws(() => renderLetter(dir, r, { root: dir }), (e: unknown) =>
+  writeFileSync(join(dir, 'kamerbrief', 'beleidsreactie.md.hbs'), 'Tekst {{onbekend}}.\n');
+  assert.throws(() => renderLetter(new Sjablonen(dir), r, { root: dir }), (e: unknown) =>
     e instanceof InputError && /beleidsreactie\.md\.hbs:1:\d+: waarde 'onbekend' bestaat niet/.test(e.message));
 });
 
 test('authored footnotes and references are numbered in the order of the text', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kamerbrief-tpl-'));
-  writeFileSync(join(dir, 'beleidsreactie.md.hbs'), '## Slot\n\nB.{{noot "bestuurlijk_akkoord"}} C.{{#voetnoot "eigen"}}Een eigen\nnoot.{{/voetnoot}} ({{ref "monitor_recidive"}})\n');
-  writeFileSync(join(dir, 'kamerbrief.md.hbs'), '# Brief\n\n## Inleiding\n\nA.{{noot "monitor_recidive"}}\n\n{{{beleidsreactie}}}\n');
-  const md = renderLetter(dir, r, { root: dir }).markdown;
+  mkdirSync(join(dir, 'kamerbrief'));
+  writeFileSync(join(dir, 'kamerbrief', 'beleidsreactie.md.hbs'), '## Slot\n\nB.{{noot "bestuurlijk_akkoord"}} C.{{#voetnoot "eigen"}}Een eigen\nnoot.{{/voetnoot}} ({{ref "monitor_recidive"}})\n');
+  writeFileSync(join(dir, 'kamerbrief', 'kamerbrief.md.hbs'), '# Brief\n\n## Inleiding\n\nA.{{noot "monitor_recidive"}}\n\n{{{beleidsreactie}}}\n');
+  const md = renderLetter(new Sjablonen(dir), r, { root: dir }).markdown;
   assert.match(md, /\[\^monitor_recidive\]: Kamerstuk 29 270, nr\. 139\n\[\^bestuurlijk_akkoord\]: .*\n\[\^eigen\]: Een eigen noot\.\n$/);
   assert.match(md, /\(Kamerstuk 29 270, nr\. 139\)/);
 });
 
 test('the edition\'s references are validated strictly', () => {
-  const json = JSON.parse(readFileSync(join(ROOT, 'editions', '6e-meting.json'), 'utf8'));
+  const json = JSON.parse(readFileSync(join(ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8'));
   json.brief.referenties = { 'Geen Sleutel': 'x' };
   assert.throws(() => parseEdition(json, 'e.json'), (e: unknown) => e instanceof InputError && /brief\.referenties/.test(e.message));
   json.brief.referenties = {};

@@ -16,7 +16,7 @@ test('the letter builds when a model term it mentions has no estimate of its own
   await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
   const out = join(dir, 'out');
   await buildReport(
-    { data, out, edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), pdf: false },
+    { data, out, edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false },
     { log: () => {}, now: () => 0 },
   );
   const modellen = readFileSync(join(out, 'data', 'modellen.csv'), 'utf8');

@@ -15,7 +15,7 @@ import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { buildModelFrames, modelDefinities, readKmRecords, readModelFrame } from '../../src/models/frames.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
 type Row = Record<string, unknown>;

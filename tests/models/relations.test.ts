@@ -14,8 +14,8 @@ import { computeModels, type GeschatModel } from '../../src/models/run.ts';
 import { renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const edition = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const extracts = await loadExtracts(join(ROOT, 'data'));
+const edition = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
+const extracts = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 let results;
 try {
   await buildWorkingTables(extracts.connection, parametersVoor(edition, extracts.extractie.peildatum), extracts.present.has('zorg'));

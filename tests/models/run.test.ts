@@ -12,7 +12,7 @@ import { computeModels, type ComputeModelsOptions, type ModelResults } from '../
 import { ModelError } from '../../src/models/errors.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
 async function bereken(data: Tabellen, ed: Edition = edition, opties: ComputeModelsOptions = {}): Promise<ModelResults> {

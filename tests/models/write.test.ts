@@ -26,7 +26,7 @@ import {
   writeModelFrames,
 } from '../../src/models/write.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting.json', import.meta.url).pathname);
+const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 test('numbers are written with 6 significant digits as sprintf("%.6g") does, and -0 as 0', () => {
   // Expected strings from C's printf("%.6g").

@@ -1,0 +1,210 @@
+/**
+ * The tool only ever deletes or overwrites what it wrote itself.
+ *
+ * Every path the tool writes to (the output folder, the verification frames, the comparison
+ * summary) is checked here before anything is touched. A refusal is a `Geweigerd` error: a
+ * Dutch message that names the path, says why, and gives the way out; the command line exits
+ * with status 2.
+ *
+ * How the tool recognises its own output:
+ * - an edition's output folder (`<out>/<slug>/`) holds the build's `manifest.json`;
+ * - the output root (`--out`, default `out/`) holds only edition output folders and the
+ *   temporary and backup folders of a build (`<slug>.tmp-<pid>`, `<slug>.old-<pid>`);
+ * - a folder of verification frames holds `modelframes.json`, written with the frames;
+ * - a comparison summary starts with its own heading.
+ * Empty folders and paths that do not exist yet are always fine.
+ *
+ * Whatever is recognised, the tool never writes into, over or around its own inputs: no output
+ * path may be, contain or lie inside the extract folder, the templates, an edition's folder or
+ * one of the repository's own folders; nor may it be or contain the repository root, the home
+ * folder or `/`.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../util/errors.ts';
+import { binnen, echtPad } from '../util/paths.ts';
+
+/** A refusal to write: exit status 2, nothing touched. */
+export class Geweigerd extends InputError {
+  readonly status = 2;
+}
+
+/** An input of this build that no output may touch, and how to name it to the user. */
+export interface Invoer {
+  pad: string;
+  naam: string;
+}
+
+export interface BeschermContext {
+  projectRoot: string;
+  /** The build's inputs: extract folders, templates, edition folders. */
+  invoer: readonly Invoer[];
+  /** Default: the user's home folder. */
+  home?: string;
+}
+
+/** The repository's own folders: never an output, never inside one. */
+const PROJECTMAPPEN = ['src', 'templates', 'editions', 'data', 'tests', 'bench', 'docs', '.ci', '.git', 'node_modules'];
+
+/** `<slug>.tmp-<pid>` and `<slug>.old-<pid>`: a build's temporary and backup folders. */
+export const RESTMAP = /^(.+)\.(tmp|old)-(\d+)$/;
+
+function weiger(pad: string, optie: string, waarom: string, uitweg: string): never {
+  throw new Geweigerd([`${optie} ${pad}: ${waarom}. Er is niets gewijzigd.`], uitweg);
+}
+
+/** The inputs and repository folders `pad` may not be, contain or lie inside; the roots it may not be or contain. */
+function controleerLigging(pad: string, optie: string, ctx: BeschermContext): void {
+  const echt = echtPad(pad);
+  const wortels: Invoer[] = [
+    { pad: ctx.projectRoot, naam: 'de hoofdmap van het project' },
+    { pad: ctx.home ?? homedir(), naam: 'je thuismap' },
+    { pad: '/', naam: 'de hoofdmap van het bestandssysteem (/)' },
+  ];
+  for (const w of wortels) {
+    if (binnen(echtPad(w.pad), echt)) weiger(pad, optie, `dit is of bevat ${w.naam}`, 'Kies een eigen, nieuwe map voor de uitvoer, bijvoorbeeld een map uitvoer/ daarbinnen.');
+  }
+  const beschermd: Invoer[] = [
+    ...ctx.invoer,
+    ...PROJECTMAPPEN.map((m) => ({ pad: join(ctx.projectRoot, m), naam: `de projectmap ${m}/` })),
+  ];
+  for (const b of beschermd) {
+    const e = echtPad(b.pad);
+    if (binnen(echt, e))
+      weiger(pad, optie, echt === e ? `dit is ${b.naam}` : `deze map ligt binnen ${b.naam} (${b.pad})`, 'Kies een eigen, nieuwe map voor de uitvoer, buiten de invoer en de code van het project.');
+    if (binnen(e, echt)) weiger(pad, optie, `deze map bevat ${b.naam} (${b.pad})`, 'Kies een eigen, nieuwe map voor de uitvoer, buiten de invoer en de code van het project.');
+  }
+}
+
+function isManifest(pad: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(pad, 'utf8')) as Record<string, unknown>;
+    return typeof m.formaat === 'number' && typeof m.invoer === 'object' && typeof m.uitvoer === 'object';
+  } catch {
+    return false;
+  }
+}
+
+/** Is `map` a folder this tool wrote as an edition's output (or an empty one)? */
+export function isEditieUitvoer(map: string): boolean {
+  const s = lstatSync(map, { throwIfNoEntry: false });
+  if (!s?.isDirectory()) return false;
+  return readdirSync(map).length === 0 || isManifest(join(map, 'manifest.json'));
+}
+
+/**
+ * The output root (`--out`): missing, empty, or holding only edition outputs and the tool's own
+ * temporary and backup folders.
+ */
+export function controleerUitvoerwortel(out: string, ctx: BeschermContext, optie = '--out'): void {
+  controleerLigging(out, optie, ctx);
+  const s = lstatSync(out, { throwIfNoEntry: false });
+  if (!s) return;
+  if (!statSync(out, { throwIfNoEntry: false })?.isDirectory())
+    weiger(out, optie, 'dit is een bestand, geen map', 'Geef een map op voor de uitvoer; een bestaand bestand wordt nooit vervangen.');
+  const vreemd = readdirSync(out)
+    .filter((naam) => !RESTMAP.test(naam) && !isEditieUitvoer(join(out, naam)))
+    .sort();
+  if (vreemd.length > 0) {
+    const lijst = vreemd.slice(0, 5).join(', ') + (vreemd.length > 5 ? ` en nog ${vreemd.length - 5}` : '');
+    weiger(
+      out,
+      optie,
+      `deze map bevat iets dat deze tool niet heeft gemaakt (${lijst})`,
+      'Kies een lege of nieuwe map. De tool vervangt alleen zijn eigen uitvoer: per editie een map met manifest.json.',
+    );
+  }
+}
+
+/** The folder of the verification frames: never inside the published output, and only the tool's own frames are overwritten. */
+export function controleerModelframes(folder: string, out: string, ctx: BeschermContext): void {
+  const optie = '--model-frames';
+  const [doel, uit] = [echtPad(folder), echtPad(out)];
+  if (binnen(resolve(folder), resolve(out)) || binnen(doel, uit))
+    throw new Geweigerd(
+      [
+        `${optie} ${folder}: deze map ligt binnen de gepubliceerde uitvoermap ${out}. ` +
+          'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten. Er is niets gewijzigd.',
+      ],
+      `Kies een map buiten ${out}, bijvoorbeeld een werkmap in de beveiligde omgeving.`,
+    );
+  if (binnen(uit, doel)) weiger(folder, optie, `deze map bevat de uitvoermap ${out}`, 'Kies een eigen, nieuwe map voor de modelframes.');
+  controleerLigging(folder, optie, ctx);
+  const s = lstatSync(folder, { throwIfNoEntry: false });
+  if (!s) return;
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    weiger(folder, optie, 'dit is een bestand, geen map', 'Geef een map op voor de modelframes.');
+  if (readdirSync(folder).length > 0 && !existsSync(join(folder, MODELFRAMES_MERK)))
+    weiger(folder, optie, 'deze map is niet leeg en bevat geen modelframes van deze tool', 'Kies een lege of nieuwe map voor de modelframes.');
+}
+
+/** The marker written beside the verification frames. */
+export const MODELFRAMES_MERK = 'modelframes.json';
+
+/**
+ * A file the tool writes (the comparison summary): not a folder, not one of the inputs, not
+ * inside the output root, and an existing file only when the tool wrote it (`herkend`).
+ */
+export function controleerBestand(
+  file: string,
+  ctx: BeschermContext & { uitvoer: readonly string[] },
+  optie: string,
+  herkend: (inhoud: string) => boolean,
+): void {
+  controleerLigging(file, optie, ctx);
+  for (const u of ctx.uitvoer)
+    if (binnen(echtPad(file), echtPad(u))) weiger(file, optie, `dit bestand ligt binnen de uitvoermap ${u}, die alleen de bouw zelf vult`, 'Schrijf het overzicht naar een bestand buiten de uitvoermap.');
+  const s = statSync(file, { throwIfNoEntry: false });
+  if (!s) return;
+  if (!s.isFile()) weiger(file, optie, 'dit is geen gewoon bestand', 'Geef de naam van een nieuw bestand op.');
+  const begin = readFileSync(file, { encoding: 'utf8' }).slice(0, 200);
+  if (!herkend(begin)) weiger(file, optie, 'dit bestand bestaat al en is niet door deze tool geschreven', 'Geef de naam van een nieuw bestand op, of verwijder het bestaande zelf.');
+}
+
+/** Is process `pid` still running? */
+function leeft(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After a crash of an earlier build into the edition folder `out`: remove its temporary folder
+ * (`<out>.tmp-<pid>`), and put back the previous output that a kill between the two renames of
+ * the swap left as `<out>.old-<pid>` when no `out` arrived. Only folders of exactly these names
+ * whose build process is gone are touched. Returns what was done, for the log.
+ */
+export async function ruimRestenOp(out: string): Promise<string[]> {
+  const wortel = dirname(out);
+  if (!statSync(wortel, { throwIfNoEntry: false })?.isDirectory()) return [];
+  const gedaan: string[] = [];
+  for (const naam of readdirSync(wortel).sort()) {
+    const m = RESTMAP.exec(naam);
+    if (!m || m[1] !== basename(out) || leeft(Number(m[3]))) continue;
+    const pad = join(wortel, naam);
+    if (m[2] === 'old' && !existsSync(out) && isEditieUitvoer(pad)) {
+      await rename(pad, out);
+      gedaan.push(`de vorige uitvoer van een afgebroken bouw is teruggezet (${naam} -> ${basename(out)})`);
+    } else {
+      await rm(pad, { recursive: true, force: true });
+      gedaan.push(`restant van een afgebroken bouw verwijderd: ${naam}`);
+    }
+  }
+  return gedaan;
+}
+
+/** The edition's output folder: missing, empty, or an earlier output of this tool. */
+export function controleerEditieUitvoer(out: string, ctx: BeschermContext, optie = '--out'): void {
+  controleerLigging(out, optie, ctx);
+  const s = statSync(out, { throwIfNoEntry: false });
+  if (!s) return;
+  if (!s.isDirectory()) weiger(out, optie, 'dit is een bestand, geen map', 'Geef een map op voor de uitvoer; een bestaand bestand wordt nooit vervangen.');
+  if (!isEditieUitvoer(out))
+    weiger(out, optie, 'deze map is niet leeg en bevat geen manifest.json van een eerdere bouw', 'Kies een lege of nieuwe map. De tool vervangt alleen zijn eigen uitvoer.');
+}

@@ -1,0 +1,58 @@
+/**
+ * Which editions one run builds, from where, to where: every edition in editions/ (oldest
+ * first, so that a predecessor's published results exist before the edition that compares with
+ * them), or the one named with --edition; each from data/<slug>/ (or --data) into
+ * <out>/<slug>/.
+ */
+import { join, resolve } from 'node:path';
+import { alleEdities, editieBestand, editieInvoerPad, leesEditieMap, type EditieMap } from '../edition/editions.ts';
+import { controleerModelframes, controleerUitvoerwortel, type BeschermContext } from './guard.ts';
+
+export interface EditieBouw {
+  editie: EditieMap;
+  /** The extract folder. */
+  data: string;
+  /** The edition's output folder, <out>/<slug>. */
+  out: string;
+}
+
+export interface PlanOpties {
+  /** --edition as given, or undefined for every edition. */
+  edition: string | undefined;
+  /** --data (only with one edition). */
+  data: string | undefined;
+  /** The output root. */
+  out: string;
+  templates: string;
+  /** --model-frames (only with one edition). */
+  modelFrames?: string | undefined;
+}
+
+/** The builds of this run, and the guard's context: the inputs no output may touch. */
+export async function maakPlan(o: PlanOpties, root: string): Promise<{ bouwen: EditieBouw[]; bescherm: BeschermContext }> {
+  const edities = o.edition === undefined ? await alleEdities(root) : [await leesEditieMap(editieBestand(o.edition, root))];
+  const bouwen = edities.map((e) => ({
+    editie: e,
+    data: o.data ?? join(root, 'data', e.editie.slug),
+    out: join(resolve(o.out), e.editie.slug),
+  }));
+  const bescherm: BeschermContext = {
+    projectRoot: root,
+    invoer: [
+      { pad: o.templates, naam: 'de sjablonen (--templates)' },
+      ...bouwen.flatMap((b) => [
+        { pad: b.data, naam: `de extractmap van de ${b.editie.editie.slug}` },
+        { pad: editieInvoerPad(b.editie), naam: `de editie ${b.editie.editie.slug}` },
+      ]),
+    ],
+  };
+  return { bouwen, bescherm };
+}
+
+/** The plan, with every path it writes checked before anything is touched (guard.ts). */
+export async function maakBouwplan(o: PlanOpties, root: string): Promise<EditieBouw[]> {
+  const { bouwen, bescherm } = await maakPlan(o, root);
+  controleerUitvoerwortel(resolve(o.out), bescherm);
+  for (const b of bouwen) if (o.modelFrames) controleerModelframes(o.modelFrames, b.out, bescherm);
+  return bouwen;
+}
