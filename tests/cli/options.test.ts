@@ -133,7 +133,7 @@ test('a missing extract or templates folder is a mistake in the input, named as 
   const gevallen: [string[], RegExp][] = [
     [['--edition', '6e-meting', '--data', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet \(verwacht: een map met de extracten en extractie\.json\)/],
     [['--templates', '/bestaat/niet'], /\/bestaat\/niet: map bestaat niet of is geen map \(verwacht: de sjablonen/],
-    [['--templates', leeg], /monitor: map bestaat niet of is niet leesbaar \(verwacht: een map met hoofdstuksjablonen/],
+    [['--templates', leeg], /monitor: geen hoofdstuksjablonen gevonden \(verwacht: een map met hoofdstuksjablonen/],
   ];
   for (const [opties, melding] of gevallen) {
     for (const cache of [[], ['--no-cache']]) {
