@@ -10,16 +10,17 @@ import { readFileSync } from 'node:fs';
 import type { Sjablonen } from '../edition/templates.ts';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { PROBLEMEN, STATUSMOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
-import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
+import { problemenVoor, STATUSMOMENTEN, type Groep, type Moment, type Probleem, type Thema } from '../indicators/definitions.ts';
+import { BASISVOORWAARDEN, type Basisvoorwaarde, type Edition } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
+import { hoofdletter, lijst, telwoord } from './wording.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
@@ -61,8 +62,43 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
     afdoeningen: r.editie.recidive_afdoeningen.map((a) => AFDOENING_TEKST[a] ?? a),
     gemeten,
     gemetenTekst: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
+    /** What has to be in place, for each basisvoorwaarde the edition measures. */
+    gemetenZaken: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_ZAAK[b]),
+    /** The same in the letter's words and order. */
+    gemetenBrief: Object.keys(BASISVOORWAARDE_BRIEF).filter((b) => gemeten[b as Basisvoorwaarde]).map((b) => BASISVOORWAARDE_BRIEF[b]),
+    aantalGemeten: BASISVOORWAARDEN.filter((b) => gemeten[b]).length,
     allesGemeten: BASISVOORWAARDEN.every((b) => gemeten[b]),
-    nietGemeten: BASISVOORWAARDEN.filter((b) => !gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
+    /**
+     * The one sentence that names the basisvoorwaarden the edition leaves out, with its reasons
+     * (the methods chapter and the letter say it; nothing else mentions them). Empty when all
+     * are measured.
+     */
+    nietGemetenZin: nietGemetenZin(r.editie),
+    /** What chapter 'veranderingen' follows through time, for the research question. */
+    veranderingen: [
+      ...(gemeten.werk_inkomen ? ['werk'] : []),
+      ...(gemeten.huisvesting ? ['huisvesting'] : []),
+      ...(gemeten.id ? ['het bezit van een identiteitsbewijs'] : []),
+    ],
+    /** The transitions of that chapter's table, as `indicator@moment` series. */
+    transitieReeksen: [
+      ...(gemeten.werk_inkomen ? ['baan_behouden@1m_voor-1m_na', 'baan_gevonden@1m_voor-1m_na'] : []),
+      ...(gemeten.huisvesting ? ['adres_verloren@1m_voor-1m_na', 'adres_gevonden@1m_voor-1m_na'] : []),
+      ...(gemeten.id ? ['id_verkregen@instroom-uitstroom'] : []),
+    ].join(' '),
+    /** The problems of the samenhang analysis this edition measures. */
+    problemen: {
+      aantal: problemenVoor(r.editie.basisvoorwaarden).length,
+      beschrijving: problemenVoor(r.editie.basisvoorwaarden).map((p) => PROBLEEM_BESCHRIJVING[p]),
+      metId: problemenVoor(r.editie.basisvoorwaarden).includes('id'),
+      /** The table's series: problemen_0 .. problemen_<aantal>. */
+      reeksen: Array.from({ length: problemenVoor(r.editie.basisvoorwaarden).length + 1 }, (_, k) => `problemen_${k}@1m_na`).join(' '),
+      /** Three problems or more, one entry each: the last is "alle <n>". */
+      veel: Array.from({ length: Math.max(0, problemenVoor(r.editie.basisvoorwaarden).length - 2) }, (_, i) => i + 3).map((k, _, a) => ({
+        indicator: `problemen_${k}`,
+        label: k === a[a.length - 1] ? `alle ${telwoord(k)}` : telwoord(k),
+      })),
+    },
     /** The appendix: the indicators of each theme, in the order of the definitions. */
     bijlage: THEMAS.map((t) => ({
       thema: t,
@@ -98,11 +134,37 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
   };
 }
 
+/**
+ * "Het identiteitsbewijs en de zorg zijn in deze meting niet gemeten, omdat er geen of
+ * onvoldoende gegevens waren." One clause per reason; '' when everything is measured.
+ */
+export function nietGemetenZin(e: Edition): string {
+  const weg = BASISVOORWAARDEN.filter((b) => !e.basisvoorwaarden.includes(b));
+  if (weg.length === 0) return '';
+  const perReden = new Map<string, Basisvoorwaarde[]>();
+  for (const b of weg) {
+    const reden = e.niet_gemeten[b]!;
+    perReden.set(reden, [...(perReden.get(reden) ?? []), b]);
+  }
+  const delen = [...perReden].map(([reden, bs]) => `${lijst(bs.map((b) => BASISVOORWAARDE_ONDERWERP[b]!))} ${bs.length === 1 ? 'is' : 'zijn'} in deze meting niet gemeten, omdat ${reden}`);
+  return `${hoofdletter(delen.join('; '))}.`;
+}
+
+/** Each problem of the samenhang analysis as the text lists them. */
+const PROBLEEM_BESCHRIJVING: Record<Probleem, string> = {
+  id: 'geen geldig identiteitsbewijs bij uitstroom',
+  inkomen: 'geen geregistreerd inkomen een maand na uitstroom',
+  adres: 'niet op een adres ingeschreven een maand na uitstroom',
+  schulden: 'een registratie als wanbetaler in het jaar na uitstroom',
+  startkwalificatie: 'geen startkwalificatie',
+};
+
 /** The pair of problems most often found together (largest published share), for the text. */
 export function grootstePaar(r: Resultaten, groep: Groep): { indicator: string; tekst: string } {
   let beste: { indicator: string; tekst: string; p: number } | undefined;
-  PROBLEMEN.forEach((a, i) =>
-    PROBLEMEN.slice(i + 1).forEach((b) => {
+  const problemen = problemenVoor(r.editie.basisvoorwaarden);
+  problemen.forEach((a, i) =>
+    problemen.slice(i + 1).forEach((b) => {
       const rij = r.indicatoren.find(`samen_${a}_${b}`, 'totaal', groep, '1m_na');
       if (!rij || rij.onderdrukt || rij.teller === null || rij.noemer === null) return;
       const p = rij.teller / rij.noemer;

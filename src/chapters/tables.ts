@@ -212,18 +212,12 @@ export function kmTabel(r: Resultaten, maanden: readonly number[]): Tabel {
   return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }
 
-/**
- * The number of uitstroom records per cohort and group: the noemer of an indicator counted over
- * all records (id_onbekend at uitstroom, whose noemer is everyone).
- */
+/** The number of uitstroom records per cohort and group: the indicator `populatie`. */
 export function populatieTabel(r: Resultaten): Tabel {
   const c = new Cellen();
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
   const groepen: Groep[] = ['rik', 'kv', 'totaal'];
-  const basis = r.definities.find((d) => d.noemer === 'TRUE');
-  if (!basis) throw new Error('no indicator counted over all records');
-  const moment = basis.momenten[basis.momenten.length - 1]!;
-  const rijen = groepen.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.n(r.indicatoren.find(basis.naam, k, g, moment)))]);
+  const rijen = groepen.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.n(r.indicatoren.find('populatie', k, g, 'uitstroom')))]);
   const kop = ['', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
   return { markdown: gfmTabel(kop, ['l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }

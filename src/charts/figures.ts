@@ -5,7 +5,7 @@
  * trend across cohorts, ...); `figuren` at the bottom lists the figures the chapters use, and
  * follows the edition: a basisvoorwaarde it does not measure gets no figure.
  */
-import { PROBLEMEN, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from '../indicators/definitions.ts';
+import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
@@ -306,10 +306,10 @@ export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep:
   };
 }
 
-/** The distribution of the number of problems (0..5) for rik and kv. */
+/** The distribution of the number of problems (0 up to as many as the edition measures) for rik and kv. */
 export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: string; alt: string }): Figuur {
   const rijen = opzoeker(r);
-  const aantallen = [0, 1, 2, 3, 4, 5];
+  const aantallen = Array.from({ length: problemenVoor(r.editie.basisvoorwaarden).length + 1 }, (_, k) => k);
   const groepen = GROEPEN_RK.map((g) => GROEP_KORT[g]);
   const values = aantallen.flatMap((k) =>
     GROEPEN_RK.flatMap((groep) => {
@@ -339,12 +339,13 @@ export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: s
   };
 }
 
-/** Co-occurrence of the five problems: the share with both problems of each pair, one group. */
+/** Co-occurrence of the edition's problems: the share with both problems of each pair, one group. */
 export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
-  const labels = PROBLEMEN.map((p) => PROBLEEM_TEKST[p]!);
+  const problemen = problemenVoor(r.editie.basisvoorwaarden);
+  const labels = problemen.map((p) => PROBLEEM_TEKST[p]!);
   const rijen = opzoeker(r);
-  const values = PROBLEMEN.flatMap((a, i) =>
-    PROBLEMEN.slice(i + 1).flatMap((b) => {
+  const values = problemen.flatMap((a, i) =>
+    problemen.slice(i + 1).flatMap((b) => {
       const rij = rijen.rij(`samen_${a}_${b}`, 'totaal', opties.groep, '1m_na');
       if (!rij) return [];
       return [{ rij: PROBLEEM_TEKST[a]!, kolom: PROBLEEM_TEKST[b]!, aandeel: Number(rij.percentage) / 100, label: procent(rij.teller, rij.noemer) }];

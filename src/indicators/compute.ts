@@ -10,6 +10,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import {
+  problemenVoor,
+  type Probleem,
   GROEPEN,
   MOMENTEN,
   indicatorenVoor,
@@ -35,10 +37,12 @@ export interface IndicatorParameters {
   cohorten: readonly number[];
   peildatum: string;
   recidiveAfdoeningen: readonly string[];
+  /** The problems of the samenhang analysis this edition measures (problemenVoor). */
+  problemen: readonly Probleem[];
 }
 
 export function parametersVoor(edition: Edition, peildatum: string): IndicatorParameters {
-  return { cohorten: edition.cohorten, peildatum, recidiveAfdoeningen: edition.recidive_afdoeningen };
+  return { cohorten: edition.cohorten, peildatum, recidiveAfdoeningen: edition.recidive_afdoeningen, problemen: problemenVoor(edition.basisvoorwaarden) };
 }
 
 /** The {{placeholders}} of the SQL files, as literals from validated parameters. */
@@ -47,6 +51,11 @@ function sqlWaarden(p: IndicatorParameters): Record<string, string> {
     cohorten: p.cohorten.map((c) => String(Math.trunc(c))).join(', '),
     peildatum: isoDateLiteral(p.peildatum),
     afdoeningen: wordListLiteral(p.recidiveAfdoeningen),
+    // Without ID (an edition whose extracts have no ID status), the ID problem is never present
+    // and a complete case needs no known ID status.
+    probleem_id: p.problemen.includes('id') ? "u.id_bij_uitstroom = 'ongeldig'" : 'FALSE',
+    compleet_id: p.problemen.includes('id') ? "u.id_bij_uitstroom <> 'onbekend'" : 'TRUE',
+    aantal_problemen: p.problemen.map((x) => `${x === 'schulden' ? 'wanbetaler_jaar_na' : `probleem_${x}`}::INTEGER`).join(' + '),
   };
 }
 

@@ -36,11 +36,25 @@ export type Groep = (typeof GROEPEN)[number];
 export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificatie'] as const;
 export type Probleem = (typeof PROBLEMEN)[number];
 
+/** The basisvoorwaarde each problem belongs to: an edition that does not measure it has no such problem. */
+export const PROBLEEM_BASISVOORWAARDE: Record<Probleem, Basisvoorwaarde> = {
+  id: 'id',
+  inkomen: 'werk_inkomen',
+  adres: 'huisvesting',
+  schulden: 'schulden',
+  startkwalificatie: 'werk_inkomen',
+};
+
+/** The problems an edition measures, in their fixed order. */
+export function problemenVoor(basisvoorwaarden: readonly Basisvoorwaarde[]): Probleem[] {
+  return PROBLEMEN.filter((p) => basisvoorwaarden.includes(PROBLEEM_BASISVOORWAARDE[p]));
+}
+
 export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
 export type Huisvesting = (typeof HUISVESTING)[number];
 
 /** What an indicator is about: a basisvoorwaarde, or the analyses that combine them. */
-export type Thema = Basisvoorwaarde | 'samenhang' | 'recidive';
+export type Thema = Basisvoorwaarde | 'populatie' | 'samenhang' | 'recidive';
 
 export interface IndicatorDefinitie {
   naam: string;
@@ -86,11 +100,60 @@ const probleemLabel: Record<Probleem, string> = {
   startkwalificatie: 'geen startkwalificatie',
 };
 
-/** The five problems in a few words, for the rows that count how many a person has. */
-const PROBLEEM_KORT = 'ID-bewijs, inkomen, adres, schulden, startkwalificatie';
+/** Each problem in a word or two, for the rows that count how many a person has. */
+const probleemKort: Record<Probleem, string> = {
+  id: 'ID-bewijs',
+  inkomen: 'inkomen',
+  adres: 'adres',
+  schulden: 'schulden',
+  startkwalificatie: 'startkwalificatie',
+};
 
-const COMPLEET_TEKST =
-  'observeerbaar 12 maanden na uitstroom, met bekende ID-status bij uitstroom en bekend opleidingsniveau';
+const TELWOORD = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
+
+function compleetTekst(problemen: readonly Probleem[]): string {
+  return problemen.includes('id')
+    ? 'observeerbaar 12 maanden na uitstroom, met bekende ID-status bij uitstroom en bekend opleidingsniveau'
+    : 'observeerbaar 12 maanden na uitstroom, met bekend opleidingsniveau';
+}
+
+/** The samenhang indicators of an edition: how many of its problems a record has, and each pair. */
+function samenhangDefinities(problemen: readonly Probleem[]): IndicatorDefinitie[] {
+  const COMPLEET_TEKST = compleetTekst(problemen);
+  const PROBLEEM_KORT = problemen.map((p) => probleemKort[p]).join(', ');
+  const aantal = TELWOORD[problemen.length] ?? String(problemen.length);
+  return [
+    ...Array.from({ length: problemen.length + 1 }, (_, k) => k).map(
+    (k): IndicatorDefinitie => ({
+      naam: `problemen_${k}`,
+      thema: 'samenhang',
+      label: `${k} ${k === 1 ? 'probleem' : 'problemen'}`,
+      tellerTekst: `precies ${k} van de ${aantal} problemen (${PROBLEEM_KORT})`,
+      noemerTekst: COMPLEET_TEKST,
+      bron: 'verloop',
+      momenten: ['1m_na'],
+      teller: `aantal_problemen = ${k}`,
+      noemer: 'compleet',
+      familie: 'problemen',
+    }),
+  ),
+    ...problemen.flatMap((a, i) =>
+    problemen.slice(i + 1).map(
+      (b): IndicatorDefinitie => ({
+        naam: `samen_${a}_${b}`,
+        thema: 'samenhang',
+        label: `Zowel ${probleemLabel[a]} als ${probleemLabel[b]}`,
+        tellerTekst: `zowel ${probleemTekst[a]} als ${probleemTekst[b]}`,
+        noemerTekst: COMPLEET_TEKST,
+        bron: 'verloop',
+        momenten: ['1m_na'],
+        teller: `probleem_${a} AND probleem_${b}`,
+        noemer: 'compleet',
+      }),
+    ),
+  ),
+  ];
+}
 
 const huisvestingLabel: Record<Huisvesting, string> = {
   alleenstaand: 'alleenstaand',
@@ -109,6 +172,17 @@ function huisvestingTeller(cat: Huisvesting): string {
 }
 
 export const INDICATOREN: readonly IndicatorDefinitie[] = [
+  {
+    naam: 'populatie',
+    thema: 'populatie',
+    label: 'Uitstroom',
+    tellerTekst: 'alle uitgestroomden (het aantal uitstroomrecords)',
+    noemerTekst: 'alle uitgestroomden',
+    bron: 'status',
+    momenten: ['uitstroom'],
+    teller: 'TRUE',
+    noemer: 'TRUE',
+  },
   {
     naam: 'id_geen_geldig',
     thema: 'id',
@@ -323,35 +397,6 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     teller: "id_bij_uitstroom = 'geldig'",
     noemer: "id_bij_instroom = 'ongeldig'",
   },
-  ...[0, 1, 2, 3, 4, 5].map(
-    (k): IndicatorDefinitie => ({
-      naam: `problemen_${k}`,
-      thema: 'samenhang',
-      label: `${k} ${k === 1 ? 'probleem' : 'problemen'}`,
-      tellerTekst: `precies ${k} van de vijf problemen (${PROBLEEM_KORT})`,
-      noemerTekst: COMPLEET_TEKST,
-      bron: 'verloop',
-      momenten: ['1m_na'],
-      teller: `aantal_problemen = ${k}`,
-      noemer: 'compleet',
-      familie: 'problemen',
-    }),
-  ),
-  ...PROBLEMEN.flatMap((a, i) =>
-    PROBLEMEN.slice(i + 1).map(
-      (b): IndicatorDefinitie => ({
-        naam: `samen_${a}_${b}`,
-        thema: 'samenhang',
-        label: `Zowel ${probleemLabel[a]} als ${probleemLabel[b]}`,
-        tellerTekst: `zowel ${probleemTekst[a]} als ${probleemTekst[b]}`,
-        noemerTekst: COMPLEET_TEKST,
-        bron: 'verloop',
-        momenten: ['1m_na'],
-        teller: `probleem_${a} AND probleem_${b}`,
-        noemer: 'compleet',
-      }),
-    ),
-  ),
   {
     naam: 'recidive_2j',
     thema: 'recidive',
@@ -368,11 +413,14 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
 
 /** The definitions that apply to an edition, given which optional extracts are present. */
 export function indicatorenVoor(basisvoorwaarden: readonly Basisvoorwaarde[], zorgAanwezig: boolean): IndicatorDefinitie[] {
-  return INDICATOREN.filter((d) => {
+  const gekozen = INDICATOREN.filter((d) => {
     if (d.vereist === 'zorg' && !zorgAanwezig) return false;
-    if (d.thema === 'samenhang' || d.thema === 'recidive') return true;
-    return basisvoorwaarden.includes(d.thema);
+    if (d.thema === 'populatie' || d.thema === 'recidive') return true;
+    return basisvoorwaarden.includes(d.thema as Basisvoorwaarde);
   });
+  // The samenhang indicators go before recidive, as they always have in the output files.
+  const recidive = gekozen.findIndex((d) => d.thema === 'recidive');
+  return [...gekozen.slice(0, recidive), ...samenhangDefinities(problemenVoor(basisvoorwaarden)), ...gekozen.slice(recidive)];
 }
 
 /** Indicators with the same bron and noemer condition share their noemer. */

@@ -147,6 +147,33 @@ export const BASISVOORWAARDE_TEKST: Record<string, string> = {
   zorg: 'zorg',
 };
 
+/** Each basisvoorwaarde as what has to be in place, for running text ("… wanneer {lijst} op orde zijn"). */
+export const BASISVOORWAARDE_ZAAK: Record<string, string> = {
+  id: 'een geldig identiteitsbewijs',
+  werk_inkomen: 'werk of een andere vorm van inkomen',
+  huisvesting: 'een woonplek',
+  schulden: 'grip op schulden',
+  zorg: 'zo nodig zorg',
+};
+
+/** Each basisvoorwaarde as the letter names it, in the letter's order. */
+export const BASISVOORWAARDE_BRIEF: Record<string, string> = {
+  werk_inkomen: 'werk en inkomen',
+  huisvesting: 'onderdak',
+  schulden: 'een aanpak van schulden',
+  id: 'een geldig identiteitsbewijs',
+  zorg: 'toegang tot zorg',
+};
+
+/** Each basisvoorwaarde as the subject of a sentence that says it was not measured. */
+export const BASISVOORWAARDE_ONDERWERP: Record<string, string> = {
+  id: 'het identiteitsbewijs',
+  werk_inkomen: 'werk en inkomen',
+  huisvesting: 'de huisvesting',
+  schulden: 'de schulden',
+  zorg: 'de zorg',
+};
+
 /** Themes of the indicators as appendix section titles. */
 export const THEMA_TEKST: Record<string, string> = {
   id: 'Identiteitsbewijs',
@@ -154,6 +181,7 @@ export const THEMA_TEKST: Record<string, string> = {
   huisvesting: 'Huisvesting',
   schulden: 'Schulden',
   zorg: 'Zorg',
+  populatie: 'Onderzoeksgroep',
   samenhang: 'Samenhang van problemen',
   recidive: 'Recidive',
 };

@@ -48,20 +48,21 @@ SELECT
             AND j.afdoening IN ({{afdoeningen}})
             AND j.pleegdatum > u.datum_uitstroom
             AND j.pleegdatum <= plus_maanden(u.datum_uitstroom, 24)) AS recidive_2j,
-  -- The five problems of the samenhang analysis, in their fixed order.
-  u.id_bij_uitstroom = 'ongeldig' AS probleem_id,
+  -- The problems of the samenhang analysis, in their fixed order (the ID problem only when the
+  -- edition measures ID; otherwise {{probleem_id}} is FALSE).
+  {{probleem_id}} AS probleem_id,
   b.geen_inkomen_1m_na AS probleem_inkomen,
   b.niet_ingeschreven_1m_na AS probleem_adres,
   b.geen_startkwalificatie AS probleem_startkwalificatie,
-  -- A complete case is observable at 12m_na and has a known ID status at uitstroom and a known
-  -- hoogste_opleiding, so all five problems are known.
-  (b.obs_12m_na AND u.id_bij_uitstroom <> 'onbekend' AND u.hoogste_opleiding <> 'onbekend') AS compleet
+  -- A complete case is observable at 12m_na and has a known ID status at uitstroom (when the
+  -- edition measures ID) and a known hoogste_opleiding, so every problem is known.
+  (b.obs_12m_na AND {{compleet_id}} AND u.hoogste_opleiding <> 'onbekend') AS compleet
 FROM uitstroom AS u
 JOIN breed AS b USING (detentie_id)
 )
 SELECT
   *,
   wanbetaler_jaar_na AS probleem_schulden,
-  probleem_id::INTEGER + probleem_inkomen::INTEGER + probleem_adres::INTEGER
-    + wanbetaler_jaar_na::INTEGER + probleem_startkwalificatie::INTEGER AS aantal_problemen
+  -- How many of the edition's problems a record has.
+  {{aantal_problemen}} AS aantal_problemen
 FROM feiten;
