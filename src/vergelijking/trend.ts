@@ -109,11 +109,16 @@ function beide(s: { van: Punt; naar: Punt }): string {
   return `${procent(s.van.teller, s.van.noemer)} in cohort ${s.van.cohort}, ${procent(s.naar.teller, s.naar.noemer)} in cohort ${s.naar.cohort}`;
 }
 
-/** A segment on its own, after the subject-verb inversion: "steeg het aandeel in de 6e meting met ...". */
+/**
+ * A segment on its own, after the subject-verb inversion: with the predecessor's name "steeg het
+ * aandeel in de 6e meting met ...", without it (this edition) "stijgt het aandeel met ...".
+ */
 function segmentTekst(s: Bekend, meting?: string): string {
+  // the predecessor (named) in the past tense, this edition in the present, as the rest of the report
+  const vorm = meting ? 'vt' : 'tt';
   const waar = meting ? ` in de ${meting}` : '';
-  if (s.richting === 'gelijk') return `bleef het aandeel${waar} ongeveer gelijk (${beide(s)})`;
-  return `${veranderingWoord(s.richting, 'vt')} het aandeel${waar} met ${procentpunten(s.van, s.naar)} (${vanNaar(s)})`;
+  if (s.richting === 'gelijk') return `${vorm === 'vt' ? 'bleef' : 'blijft'} het aandeel${waar} ongeveer gelijk (${beide(s)})`;
+  return `${veranderingWoord(s.richting, vorm)} het aandeel${waar} met ${procentpunten(s.van, s.naar)} (${vanNaar(s)})`;
 }
 
 export interface VerloopOpties {
