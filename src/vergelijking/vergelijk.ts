@@ -14,7 +14,7 @@
  * notes beside the indicator's table.
  */
 import { z } from 'zod';
-import { MOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
+import { INDICATOREN, MOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
@@ -145,7 +145,8 @@ export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wi
   if (fouten.length > 0) throw new InputError(fouten);
   const wijzigingen = (opties.wijzigingen ?? []).map((w) => ({
     ...w,
-    label: huidig.definities.find((d) => d.naam === w.indicator)?.label ?? w.indicator,
+    // the label of the definition, also for an indicator only the predecessor measured
+    label: INDICATOREN.find((d) => d.naam === w.indicator)?.label ?? w.indicator,
   }));
 
   return {

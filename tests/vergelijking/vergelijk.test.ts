@@ -76,6 +76,11 @@ test('the kernmoment is a month after detention when both publish it, else the l
 test('notes on changed definitions carry the label; a note on an unknown indicator is an error', () => {
   const w = vergelijk(r, vorigeFixture(), { wijzigingen: [{ indicator: 'geen_inkomen', tekst: 'Andere bron.' }] });
   assert.deepEqual(w.wijzigingen, [{ indicator: 'geen_inkomen', tekst: 'Andere bron.', label: 'Geen geregistreerd inkomen' }]);
+  // an indicator this edition does not measure still gets its label from the definitions
+  const zonderZorg = vergelijk(r, { ...vorigeFixture(), rijen: [...vorigeFixture().rijen, { ...vorigeFixture().rijen[0]!, indicator: 'zorg_ggz' }] }, {
+    wijzigingen: [{ indicator: 'zorg_ggz', tekst: 'x' }],
+  });
+  assert.equal(zonderZorg.wijzigingen[0]!.label, 'In ggz-zorg');
   assert.throws(
     () => vergelijk(r, vorigeFixture(), { wijzigingen: [{ indicator: 'geen_inkomens', tekst: 'x' }] }),
     (e: unknown) => e instanceof InputError && e.messages[0] === "wijzigingen: onbekende indicator 'geen_inkomens' (verwacht: een indicator van deze of van de vorige meting)",
