@@ -32,6 +32,8 @@ export interface Manifest {
     editie: { bestand: string; sha256: string };
     /** Path under templates/ -> hash (chapter templates and print CSS/HTML); `editie/<path>` for the edition's own versions. */
     sjablonen: Record<string, string>;
+    /** The previous meting's published indicatoren.csv the comparison chapter was made from. */
+    vorige?: { editie: string; sha256: string };
     code: {
       /** package.json's version. */
       versie: string;
@@ -53,6 +55,8 @@ export interface ManifestInvoer {
   templates: string;
   /** The edition's own templates (editions/<slug>/templates), if any. */
   eigenSjablonen?: string;
+  /** The predecessor's published indicatoren.csv, when the edition compares with one. */
+  vorige?: { editie: string; pad: string } | undefined;
   projectRoot: string;
 }
 
@@ -71,6 +75,7 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
       ...(await hashFiles(i.templates)),
       ...(i.eigenSjablonen ? Object.fromEntries(Object.entries(await hashFiles(i.eigenSjablonen)).map(([k, v]) => [`editie/${k}`, v])) : {}),
     },
+    ...(i.vorige ? { vorige: { editie: i.vorige.editie, sha256: await hashFile(i.vorige.pad) } } : {}),
     code: {
       versie: pkg.version ?? 'onbekend',
       bron: combine(await hashFiles(join(i.projectRoot, 'src'))),

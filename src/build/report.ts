@@ -23,6 +23,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import { editieInvoerPad, leesEditieMap } from '../edition/editions.ts';
 import { Sjablonen } from '../edition/templates.ts';
+import { gepubliceerdPad, leesVorigeMeting, type VorigeMeting } from '../vergelijking/lezen.ts';
+import { vergelijk } from '../vergelijking/vergelijk.ts';
+import { vergelijkingFiguren } from '../charts/vergelijking.ts';
 import { controleerEditieUitvoer, controleerModelframes, ruimRestenOp } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
@@ -140,7 +143,15 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
-  const invoer = await hashInvoer({ data: resolve(options.data), edition: resolve(options.edition), templates, eigenSjablonen: editieMap.sjablonen, projectRoot: PROJECT_ROOT });
+  const vorige = editie.vorige ? leesVorige(editie.vorige, options.vorigeWortels ?? [dirname(out)]) : undefined;
+  const invoer = await hashInvoer({
+    data: resolve(options.data),
+    edition: resolve(options.edition),
+    templates,
+    eigenSjablonen: editieMap.sjablonen,
+    vorige: vorige && { editie: vorige.slug, pad: vorige.pad },
+    projectRoot: PROJECT_ROOT,
+  });
 
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
   // and the code of these steps are unchanged (cache.ts).
@@ -193,13 +204,17 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     },
   );
 
+  // The comparison with the previous meting, from its published results only (never its extracts).
+  const vergelijking = vorige ? vergelijk(resultaten, vorige, { wijzigingen: editie.wijzigingen }) : undefined;
+
   // 5. Charts.
-  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), bouwFiguren(resultaten), renderFiguur, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
+  const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderFiguur, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
     `${f.length} figuren`,
   );
   // 6. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
-    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur)),
+    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur), { vergelijking }),
     (h) => `${h.length} hoofdstukken`,
   );
   // 7. The letter (Kamerbrief), from the same results.
@@ -270,6 +285,16 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * The predecessor's published results: from the first output root that holds them (a check
+ * builds every edition into a temporary root and looks there first, then in the committed one).
+ */
+function leesVorige(slug: string, wortels: readonly string[]): VorigeMeting & { pad: string } {
+  const wortel = wortels.find((w) => existsSync(gepubliceerdPad(w, slug))) ?? wortels[0]!;
+  const vorige = leesVorigeMeting({ slug, nummer: Number.parseInt(slug, 10), uitvoer: wortel, root: PROJECT_ROOT });
+  return { ...vorige, pad: gepubliceerdPad(wortel, slug) };
 }
 
 function figuurBestanden(figuren: readonly GerenderdeFiguur[]): Record<string, string> {

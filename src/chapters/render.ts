@@ -22,6 +22,8 @@ import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { hoofdletter, lijst, telwoord } from './wording.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
+import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -45,8 +47,11 @@ export function hoofdstukSoort(bestand: string): ChapterKind {
   return 'hoofdstuk';
 }
 
-/** The context a chapter template sees. */
-export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
+/**
+ * The context a chapter template sees. `vergelijking` is the comparison with the predecessor
+ * (src/vergelijking/), or false when the edition names none.
+ */
+export function templateContext(r: Resultaten, figuren: readonly Figuur[], vergelijking?: Vergelijking) {
   const gemeten = Object.fromEntries(BASISVOORWAARDEN.map((b) => [b, gemetenThema(r, b)])) as Record<Basisvoorwaarde, boolean>;
   return {
     editie: r.editie,
@@ -131,6 +136,7 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
     grootstePaar: grootstePaar(r, 'rik'),
     coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
+    vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
   };
 }
 
@@ -196,11 +202,12 @@ function kleineBeginletter(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLocaleLowerCase('nl') ? s[0]!.toLocaleLowerCase('nl') + s.slice(1) : s;
 }
 
-function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string) {
+function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking) {
   const hb = Handlebars.create();
   const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
   const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
   registerHelpers(hb, r, staat, bestand);
+  registerVergelijkingHelpers(hb, vergelijking, staat, bestand);
 
   hb.registerHelper('moment', (m: unknown, o: HelperOptions) => {
     const t = MOMENT_ZIN[m as Moment];
@@ -267,13 +274,21 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
   }
 }
 
+/** What a chapter may draw on beside the results and figures. */
+export interface HoofdstukOpties {
+  /** Template paths in messages are relative to it (default: the working folder). */
+  root?: string;
+  /** The comparison with the predecessor, when the edition names one. */
+  vergelijking?: Vergelijking;
+}
+
 /** Render one template file with the results. */
-export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], root = process.cwd()): string {
-  const naam = relative(root, pad);
+export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): string {
+  const naam = relative(opties.root ?? process.cwd(), pad);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
-  const hb = createHandlebars(r, figuren, staat, naam);
+  const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking);
   const bron = readFileSync(pad, 'utf8');
-  let markdown = vulTemplate(hb, bron, naam, templateContext(r, figuren));
+  let markdown = vulTemplate(hb, bron, naam, templateContext(r, figuren, opties.vergelijking));
   if (staat.onderdrukt)
     markdown =
       markdown.trimEnd() +
@@ -285,7 +300,18 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
   return markdown.trimEnd() + '\n';
 }
 
-/** Render every chapter template of the monitor. */
-export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: readonly Figuur[]): Hoofdstuk[] {
-  return chapterTemplates(sjablonen).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren), soort: hoofdstukSoort(bestand) }));
+/**
+ * Render every chapter template of the monitor (the edition's own versions where it has them). A template that renders to nothing (its whole text
+ * inside a condition that does not hold, such as `{{#if vergelijking}}`) is no chapter of this
+ * edition. The template's NN orders the chapters; the output file is numbered by its position
+ * among the chapters that exist, so an edition without the optional chapter keeps its numbering.
+ */
+export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): Hoofdstuk[] {
+  return chapterTemplates(sjablonen)
+    .map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren, opties) }))
+    .filter((h) => h.markdown.trim() !== '')
+    .map((h, i) => {
+      const bestand = h.bestand.replace(/^\d\d/, String(i + 1).padStart(2, '0'));
+      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand) };
+    });
 }

@@ -114,8 +114,13 @@ export function veranderingWoord(v: Verandering | Richting, vorm: Vorm = 'tt'): 
 export function veranderingTekst(a: Aandeel, b: Aandeel, vorm: Exclude<Vorm, 'zn'> = 'tt'): string {
   const v = verandering(a, b);
   if (v.richting === 'gelijk') return veranderingWoord(v, vorm);
+  return `${veranderingWoord(v, vorm)} met ${procentpunten(a, b)}`;
+}
+
+/** The difference between the whole percents the text prints: "4 procentpunten", "1 procentpunt". */
+export function procentpunten(a: Aandeel, b: Aandeel): string {
   const pp = Math.abs(procentGetal(b.teller, b.noemer) - procentGetal(a.teller, a.noemer));
-  return `${veranderingWoord(v, vorm)} met ${pp} ${pp === 1 ? 'procentpunt' : 'procentpunten'}`;
+  return `${pp} ${pp === 1 ? 'procentpunt' : 'procentpunten'}`;
 }
 
 /** Wilson 95% interval of a proportion, as proportions. */

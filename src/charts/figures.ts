@@ -20,7 +20,7 @@ export function bronregel(r: Resultaten): string {
   return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${BRONREGISTERS.slice(0, -1).join(', ')} en ${BRONREGISTERS[BRONREGISTERS.length - 1]}`;
 }
 
-const ONDERDRUKT_NOOT = 'Een ontbrekend punt of staafje is niet gepubliceerd omdat het op te weinig personen berust';
+export const ONDERDRUKT_NOOT = 'Een ontbrekend punt of staafje is niet gepubliceerd omdat het op te weinig personen berust';
 
 function bron(r: Resultaten, onderdrukt: boolean): string {
   return onderdrukt ? `${bronregel(r)}. ${ONDERDRUKT_NOOT}` : bronregel(r);
@@ -36,7 +36,7 @@ const DASH: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [12, 4], [4, 2, 
 const VORMEN = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'stroke'];
 
 /** Colour, dash and shape scales for a few series, so each stays apart in greyscale. */
-function reeksEncoding(veld: string, domein: string[], kleuren: readonly string[], legendaTitel: string | null = null) {
+export function reeksEncoding(veld: string, domein: string[], kleuren: readonly string[], legendaTitel: string | null = null) {
   return {
     color: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: kleuren.slice(0, domein.length) } },
     strokeDash: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: DASH.slice(0, domein.length) } },
@@ -74,7 +74,7 @@ function lijnen(values: Punt[], opties: { xTitel: string; xVolgorde: string[]; r
 }
 
 /** Upper end of the y axis: the next 10% above the largest share (at least 10%). */
-function yMax(values: { aandeel: number }[]): number {
+export function yMax(values: { aandeel: number }[]): number {
   const max = Math.max(0, ...values.map((v) => v.aandeel));
   return Math.min(1, Math.max(0.1, Math.ceil((max + 0.02) * 10) / 10));
 }

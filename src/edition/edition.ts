@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { wijzigingenSchema } from '../vergelijking/vergelijk.ts';
 
 const isoDate = z
   .string()
@@ -58,6 +59,8 @@ export const editionSchema = z
     niet_gemeten: z.partialRecord(z.enum(BASISVOORWAARDEN), z.string().min(1)).default({}),
     /** The previous meting (its slug, e.g. "6e-meting"), whose published results this edition compares with. */
     vorige: z.string().regex(/^\d+e-meting$/, 'de naam van een editie, zoals 6e-meting').optional(),
+    /** Notes on definitions or sources that changed since the previous meting, per indicator (the comparison chapter prints them). */
+    wijzigingen: wijzigingenSchema,
   })
   .refine((e) => e.cohorten.every((c, i) => i === 0 || c > e.cohorten[i - 1]!), {
     message: 'cohorten moeten oplopend en zonder dubbele jaren zijn',

@@ -1,0 +1,131 @@
+/**
+ * What the chapter "Vergelijking met eerdere metingen" (templates/monitor/NN-vergelijking.md.hbs)
+ * sees: its template context and its helpers.
+ *
+ *     {{#if vergelijking}} ... {{/if}}            the chapter exists only with a predecessor
+ *     {{#each vergelijking.themas}} ... {{/each}}  a section per theme both editions measure
+ *     {{verloop rik}}                              a sentence on one series (trend.ts, verloopZin)
+ *     {{vergelijkingtabel thema=thema id=tabelId titel="..."}}
+ */
+import type { HelperDelegate } from 'handlebars';
+import type Handlebars from 'handlebars';
+import type { Groep, Thema } from '../indicators/definitions.ts';
+import type { Publicatie } from '../indicators/disclosure.ts';
+import { procent } from '../chapters/format.ts';
+import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
+import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
+import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../report/labels.ts';
+import { InputError } from '../util/errors.ts';
+import { oordeelKort, overzichtZin, verloopZin } from './trend.ts';
+import { kernmoment, kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
+
+/** The themes in the order of the report. */
+const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
+
+/** The template context of the comparison (the value of `vergelijking`). */
+export function vergelijkingContext(v: Vergelijking) {
+  const kern = kernreeksen(v);
+  const themas = THEMAS.filter((t) => v.reeksen.some((r) => r.thema === t)).map((thema) => {
+    const indicatoren = new Set(v.reeksen.filter((r) => r.thema === thema).map((r) => r.indicator));
+    const wijzigingen = v.wijzigingen.filter((w) => indicatoren.has(w.indicator)).map((w) => ({ label: w.label, tekst: w.tekst }));
+    return {
+      thema,
+      titel: THEMA_TEKST[thema] ?? thema,
+      /** For labels: `sec:vergelijking-werk-inkomen`, `tab:vergelijking-werk-inkomen`. */
+      sleutel: thema.replace(/_/g, '-'),
+      kernreeksen: kern
+        .filter((k) => k.thema === thema)
+        .map((k) => ({
+          naam: k.naam,
+          figuurId: vergelijkingFiguurId(k.indicator, k.moment),
+          rik: vindReeks(v, k.indicator, k.moment, 'rik')!,
+          kv: vindReeks(v, k.indicator, k.moment, 'kv')!,
+          totaal: vindReeks(v, k.indicator, k.moment, 'totaal')!,
+        })),
+      wijzigingen,
+      heeftWijzigingen: wijzigingen.length > 0,
+    };
+  });
+  const overzicht = (groep: Groep) =>
+    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => ({ naam: k.naam, oordeel: vindReeks(v, k.indicator, k.moment, groep)!.oordeel })), v.vorige.naam);
+  const overige = v.wijzigingen.filter((w) => !v.reeksen.some((r) => r.indicator === w.indicator));
+  return {
+    vorige: v.vorige.naam,
+    huidige: v.huidige.naam,
+    vorigePeriode: periode(v.vorige.cohorten),
+    huidigePeriode: periode(v.huidige.cohorten),
+    periode: periode(v.cohorten),
+    themas,
+    heeftKernreeksen: kern.length > 0,
+    overzicht: { rik: overzicht('rik'), kv: overzicht('kv') },
+    /** Notes on indicators without a compared series (they have no section to stand beside). */
+    overigeWijzigingen: overige.map((w) => ({ label: w.label, tekst: w.tekst })),
+    heeftOverigeWijzigingen: overige.length > 0,
+  };
+}
+
+export type VergelijkingContext = ReturnType<typeof vergelijkingContext>;
+
+function isReeks(x: unknown): x is Reeks {
+  return typeof x === 'object' && x !== null && 'cellen' in x && 'oordeel' in x && 'groep' in x;
+}
+
+/**
+ * The indicators of one theme at their kernmoment: (indicator, groep) rows by cohort of both
+ * editions, and the outcome of the trend rule. A suppressed cell prints as "–", a cohort without
+ * a row stays empty.
+ */
+export function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
+  let onderdrukt = false;
+  const cel = (rij: Publicatie | undefined) => {
+    if (!rij) return '';
+    if (rij.onderdrukt || rij.teller === null || rij.noemer === null) {
+      onderdrukt = true;
+      return ONDERDRUKT;
+    }
+    return procent(rij.teller, rij.noemer);
+  };
+  const indicatoren = [...new Set(v.reeksen.filter((r) => r.thema === thema).map((r) => r.indicator))];
+  const rijen = indicatoren.flatMap((indicator) => {
+    const moment = kernmoment(v, indicator)!;
+    return VERGELIJKING_GROEPEN.map((groep, i) => {
+      const r = vindReeks(v, indicator, moment, groep)!;
+      return [i === 0 ? `${r.label} (${MOMENT_KORT[moment]})` : '', GROEP_KORT[groep], ...r.cellen.map((c) => cel(c.rij)), oordeelKort(r.eerder.richting, r.nieuw.richting)];
+    });
+  });
+  const kop = ['Indicator', 'Groep', ...v.cohorten.map(String), 'Verloop'];
+  return { markdown: gfmTabel(kop, ['l', 'l', ...v.cohorten.map(() => 'r' as const), 'l'], rijen), onderdrukt };
+}
+
+/** Register the comparison's helpers; without a predecessor they fail with the template line. */
+export function registerVergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): void {
+  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${o?.loc ? `${bestand}:${o.loc.start.line}` : bestand}: ${wat}`]);
+  const nodig = (o: HelperOptions): Vergelijking => {
+    if (!v) throw fout(o, 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}');
+    return v;
+  };
+  const reg = (naam: string, f: (...args: never[]) => unknown) => hb.registerHelper(naam, f as unknown as HelperDelegate);
+
+  /** {{verloop rik}}: one sentence on a series across both editions. */
+  reg('verloop', (reeks: unknown, o: HelperOptions) => {
+    const w = nodig(o);
+    if (!isReeks(reeks)) throw fout(o, "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}");
+    const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
+    if (z.onderdrukt) staat.onderdrukt = true;
+    return new hb.SafeString(z.tekst);
+  });
+  /** {{vergelijkingtabel thema=thema id=(concat "vergelijking-" sleutel) titel="..."}} */
+  reg('vergelijkingtabel', (o: HelperOptions) => {
+    const w = nodig(o);
+    const arg = (k: string) => {
+      const x = o.hash?.[k];
+      if (typeof x !== 'string' || x === '') throw fout(o, `ontbrekend argument ${k}="..."`);
+      return x;
+    };
+    const thema = arg('thema') as Thema;
+    if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, `geen vergeleken indicatoren voor thema '${thema}'`);
+    const t = vergelijkingTabel(w, thema);
+    if (t.onderdrukt) staat.onderdrukt = true;
+    return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The chapter "Vergelijking met eerdere metingen" on the fixture and its predecessor: a golden
+ * file; the chapter exists only with a predecessor and comes right before the Conclusie, without
+ * renumbering an edition that has none; its references resolve; its words follow the numbers.
+ *
+ * Update the golden after an intended change of text:
+ *
+ *     UPDATE_GOLDEN=1 node --import tsx --test tests/vergelijking/hoofdstuk.test.ts
+ */
+import { Sjablonen } from '../../src/edition/templates.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderChapter, renderChapters } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/figures.ts';
+import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
+import { renderDocument } from '../../src/html/document.ts';
+import { InputError } from '../../src/util/errors.ts';
+import { vergelijk, type Wijziging } from '../../src/vergelijking/vergelijk.ts';
+import { fixtureResultaten } from '../chapters/fixture.ts';
+import { huidigeFixture, vorigeFixture } from './fixture.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TEMPLATES = join(ROOT, 'templates', 'monitor');
+const GOLDEN = join(ROOT, 'tests', 'vergelijking', 'golden');
+const SJABLOON = join(TEMPLATES, '07-vergelijking.md.hbs');
+
+const WIJZIGINGEN: Wijziging[] = [
+  { indicator: 'geen_inkomen', tekst: 'Vanaf deze meting telt ook een inkomen uit het buitenland mee.' },
+  { indicator: 'problemen_0', tekst: 'Het aantal problemen telt alleen de basisvoorwaarden die beide metingen meten.' },
+];
+
+function opbouw(opties: { wijzigingen?: Wijziging[]; vorige?: ReturnType<typeof vorigeFixture> } = {}) {
+  const r = huidigeFixture();
+  const v = vergelijk(r, opties.vorige ?? vorigeFixture(), { wijzigingen: opties.wijzigingen ?? WIJZIGINGEN });
+  const figs = [...figuren(r), ...vergelijkingFiguren(r, v)];
+  return { r, v, figs };
+}
+
+function vergelijkGolden(naam: string, actueel: string): void {
+  const pad = join(GOLDEN, naam);
+  const changed = pad.replace(/\.md$/, '-changed.md');
+  if (process.env.UPDATE_GOLDEN === '1' || (!existsSync(pad) && process.env.CI !== 'true')) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(pad, actueel);
+    rmSync(changed, { force: true });
+    return;
+  }
+  if (!existsSync(pad)) assert.fail(`golden ${naam} ontbreekt; maak hem lokaal met UPDATE_GOLDEN=1`);
+  if (readFileSync(pad, 'utf8') !== actueel) {
+    writeFileSync(changed, actueel);
+    assert.fail(`${naam} wijkt af van de golden; zie ${changed} (bijwerken: UPDATE_GOLDEN=1)`);
+  }
+  rmSync(changed, { force: true });
+}
+
+test('the comparison chapter of the fixture matches its golden file', () => {
+  const { r, v, figs } = opbouw();
+  vergelijkGolden('07-vergelijking.md', renderChapter(SJABLOON, r, figs, { vergelijking: v }));
+});
+
+test('with a predecessor the chapter comes right before the Conclusie, and the later chapters move up one', () => {
+  const { r, v, figs } = opbouw();
+  const h = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  assert.deepEqual(h.map((x) => x.bestand), [
+    '01-samenvatting.md',
+    '02-inleiding.md',
+    '03-methoden.md',
+    '04-basisvoorwaarden.md',
+    '05-veranderingen.md',
+    '06-samenhang.md',
+    '07-vergelijking.md',
+    '08-conclusie.md',
+    '09-bijlage-tabellen.md',
+    '10-bijlage-modellen.md',
+    '11-bijlage-geheimhouding.md',
+  ]);
+  assert.equal(h[6]!.soort, 'hoofdstuk');
+  assert.match(h[6]!.markdown, /^# Vergelijking met eerdere metingen \{#sec:vergelijking\}\n/);
+  assert.match(h[7]!.markdown, /^# Conclusie/);
+  assert.equal(h[8]!.soort, 'bijlage');
+});
+
+test('without a predecessor there is no such chapter and every other chapter keeps its file name', () => {
+  const r = fixtureResultaten();
+  assert.equal(renderChapter(SJABLOON, r, figuren(r)), '\n');
+  const namen = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)).map((x) => x.bestand);
+  const golden = readdirSync(join(ROOT, 'tests', 'chapters', 'golden')).filter((f) => /^\d\d-[a-z-]+\.md$/.test(f)).sort();
+  assert.deepEqual(namen, golden);
+  assert.ok(!namen.some((n) => n.includes('vergelijking')));
+  assert.equal(namen[6], '07-conclusie.md');
+});
+
+test('the chapter is the same whether or not other chapters are rendered with it', () => {
+  const { r, v, figs } = opbouw();
+  const los = renderChapter(SJABLOON, r, figs, { vergelijking: v });
+  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '07-vergelijking.md')!.markdown;
+  assert.equal(mee, los);
+});
+
+test('every cross-reference of the chapter resolves; in print it is chapter 6 (the Samenvatting has no number)', () => {
+  const { r, v, figs } = opbouw();
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  const html = renderDocument(
+    {
+      title: r.editie.titel,
+      lang: 'nl',
+      kind: 'monitor',
+      chapters: hoofdstukken.map((h) => ({ file: join('/fixture/monitor', h.bestand), markdown: h.markdown, kind: h.soort })),
+      meta: { date: r.editie.brief.datum, authors: r.editie.auteurs },
+    },
+    { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' },
+  );
+  assert.doesNotMatch(html, /\[@(fig|tab|sec|Fig|Tab|Sec):/);
+  assert.match(html, /"6 Vergelijking met eerdere metingen"/);
+  assert.match(html, /Figuur 6\.1/);
+  assert.match(html, /Figuur 6\.6/);
+  assert.match(html, /Tabel 6\.1/);
+  assert.match(html, /"7 Conclusie en discussie"/);
+});
+
+test('the chapter prints the notes on changed definitions beside their theme, the others at the end', () => {
+  const { r, v, figs } = opbouw();
+  const md = renderChapter(SJABLOON, r, figs, { vergelijking: v });
+  const werk = md.slice(md.indexOf('## Werk, inkomen'), md.indexOf('## Huisvesting'));
+  assert.match(werk, /^- \*Geen geregistreerd inkomen\.\* Vanaf deze meting telt ook een inkomen uit het buitenland mee\.$/m);
+  assert.match(md.slice(md.indexOf('## Overige wijzigingen')), /^- \*0 problemen\.\* Het aantal problemen/m);
+  const zonder = opbouw({ wijzigingen: [] });
+  const kaal = renderChapter(SJABLOON, zonder.r, zonder.figs, { vergelijking: zonder.v });
+  assert.doesNotMatch(kaal, /indicatoren gewijzigd|Overige wijzigingen/);
+});
+
+test('a suppressed value in the predecessor prints as a dash with the footnote, never a number', () => {
+  const { r, v, figs } = opbouw();
+  const md = renderChapter(SJABLOON, r, figs, { vergelijking: v });
+  const rij = md.split('\n').find((l) => l.startsWith('|  | kortverblijvenden') && md.indexOf(l) > md.indexOf('Recidive binnen 2 jaar (24 mnd na)'))!;
+  assert.match(rij, /^\|  \| kortverblijvenden \| \d+% \| – \| \d+% \| \d+% \| niet te bepalen \|$/);
+  assert.match(md, /^Tabel: Recidive[^\n]*\[\^onderdrukt\] \{#tab:vergelijking-recidive\}$/m);
+  assert.match(md, /^\[\^onderdrukt\]: /m);
+});
+
+test('when the predecessor\'s trend is the other way round, the words about it change with it', () => {
+  const vorige = vorigeFixture();
+  // swap the predecessor's two cohorts of werk: its rise becomes a fall, continued now becomes reversed
+  const gedraaid = {
+    ...vorige,
+    rijen: vorige.rijen.map((x) => (x.indicator === 'werk' && x.cohort !== 'totaal' ? { ...x, cohort: x.cohort === '2011' ? '2012' : '2011' } : x)),
+  };
+  const tekst = (w: ReturnType<typeof opbouw>) => renderChapter(SJABLOON, w.r, w.figs, { vergelijking: w.v });
+  const normaal = tekst(opbouw());
+  const omgekeerd = tekst(opbouw({ vorige: gedraaid }));
+  assert.match(normaal, /\*Werk een maand na detentie\.\* Bij de re-integratiekandidaten steeg het aandeel in de 8e meting met 10 procentpunten \(van 20% in cohort 2011 naar 30% in cohort 2012\); in de 9e meting zet die stijging door/);
+  assert.match(omgekeerd, /\*Werk een maand na detentie\.\* Bij de re-integratiekandidaten daalde het aandeel in de 8e meting met 10 procentpunten \(van 30% in cohort 2011 naar 20% in cohort 2012\); in de 9e meting slaat die daling om in een stijging/);
+  assert.match(omgekeerd, /keert die om bij werk een maand na detentie en niet op een adres ingeschreven/);
+});
+
+test('a comparison helper outside {{#if vergelijking}} stops with the template file and line', () => {
+  const r = fixtureResultaten();
+  const dir = join(ROOT, 'tests', 'vergelijking', 'tmp-templates');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\n{{vergelijkingtabel thema="werk_inkomen" id="x" titel="y"}}\n');
+    assert.throws(
+      () => renderChapter(join(dir, '01-fout.md.hbs'), r, [], { root: ROOT }),
+      (e: unknown) => e instanceof InputError && e.messages[0] === 'tests/vergelijking/tmp-templates/01-fout.md.hbs:3: deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
