@@ -38,7 +38,7 @@ import { renderChapters, type Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument } from '../html/document.ts';
 import { printPdf } from '../pdf/print.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
-import { BRONREGISTERS } from '../report/labels.ts';
+import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
@@ -333,7 +333,7 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
         peildatum: r.extractie.peildatum,
         omschrijving: r.extractie.omschrijving,
         // The registers the indicators are defined on; the same list as the charts' source line (charts/figures.ts, bronregel).
-        registers: BRONREGISTERS,
+        registers: bronregisters(e.basisvoorwaarden),
         threshold: e.drempel,
         buildId: bouwId,
         buildIdNote: 'SHA-256 over de invoer in manifest.json',

@@ -9,15 +9,16 @@ import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } f
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
-import { BRONREGISTERS, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
+import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
 import { procent } from '../chapters/format.ts';
+import { lijst } from '../chapters/wording.ts';
 
 export function bronregel(r: Resultaten): string {
   const synthetisch = r.extractie.bron === 'synthetisch' ? ' (synthetische gegevens)' : '';
-  return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${BRONREGISTERS.slice(0, -1).join(', ')} en ${BRONREGISTERS[BRONREGISTERS.length - 1]}`;
+  return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${lijst(bronregisters(r.editie.basisvoorwaarden))}`;
 }
 
 export const ONDERDRUKT_NOOT = 'Een ontbrekend punt of staafje is niet gepubliceerd omdat het op te weinig personen berust';

@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
-import { wijzigingenSchema } from '../vergelijking/vergelijk.ts';
 
 const isoDate = z
   .string()
@@ -36,6 +35,19 @@ const briefSchema = z.strictObject({
    */
   referenties: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'een sleutel van kleine letters, cijfers en _'), z.string().min(1)).default({}),
 });
+
+/**
+ * The optional edition field `wijzigingen` (the comparison chapter, src/vergelijking/):
+ * `"wijzigingen": [{ "indicator": "geen_inkomen", "tekst": "Vanaf cohort 2017 ..." }]`.
+ */
+export const wijzigingenSchema = z
+  .array(
+    z.strictObject({
+      indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'een indicatornaam uit indicatoren.csv'),
+      tekst: z.string().min(1),
+    }),
+  )
+  .default([]);
 
 export const editionSchema = z
   .strictObject({

@@ -8,7 +8,7 @@
  *
  * The order of this list is the order of indicatoren.csv.
  */
-import type { Basisvoorwaarde } from '../edition/edition.ts';
+import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
 import { HUISHOUDEN } from '../extracts/contract.ts';
 
 /** Meetmomenten in their fixed order; the transitions are named after the two moments they join. */
@@ -421,6 +421,11 @@ export function indicatorenVoor(basisvoorwaarden: readonly Basisvoorwaarde[], zo
   // The samenhang indicators go before recidive, as they always have in the output files.
   const recidive = gekozen.findIndex((d) => d.thema === 'recidive');
   return [...gekozen.slice(0, recidive), ...samenhangDefinities(problemenVoor(basisvoorwaarden)), ...gekozen.slice(recidive)];
+}
+
+/** Every indicator any edition can have (all basisvoorwaarden, zorg present): for labels of a predecessor's indicators. */
+export function alleIndicatoren(): IndicatorDefinitie[] {
+  return indicatorenVoor(BASISVOORWAARDEN, true);
 }
 
 /** Indicators with the same bron and noemer condition share their noemer. */

@@ -14,7 +14,7 @@
  * notes beside the indicator's table.
  */
 import { z } from 'zod';
-import { INDICATOREN, MOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
+import { alleIndicatoren, INDICATOREN, MOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
@@ -28,18 +28,8 @@ export interface Wijziging {
   tekst: string;
 }
 
-/**
- * The optional edition field `wijzigingen` (for editionSchema in src/edition/edition.ts):
- * `"wijzigingen": [{ "indicator": "geen_inkomen", "tekst": "Vanaf cohort 2017 ..." }]`.
- */
-export const wijzigingenSchema = z
-  .array(
-    z.strictObject({
-      indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'een indicatornaam uit indicatoren.csv'),
-      tekst: z.string().min(1),
-    }),
-  )
-  .default([]);
+/** The edition field `wijzigingen` (defined with the edition schema, src/edition/edition.ts). */
+export { wijzigingenSchema } from '../edition/edition.ts';
 
 export type Meting = 'vorige' | 'huidige';
 
@@ -146,7 +136,7 @@ export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wi
   const wijzigingen = (opties.wijzigingen ?? []).map((w) => ({
     ...w,
     // the label of the definition, also for an indicator only the predecessor measured
-    label: INDICATOREN.find((d) => d.naam === w.indicator)?.label ?? w.indicator,
+    label: alleIndicatoren().find((d) => d.naam === w.indicator)?.label ?? w.indicator,
   }));
 
   return {

@@ -101,13 +101,14 @@ test('a suppressed value prints as a dash with its footnote, never its number', 
   assert.ok(rij && !rij.includes('| 4 |'), rij);
 });
 
-test('a basisvoorwaarde the edition does not measure is reported as not measured', () => {
+test('a basisvoorwaarde the edition does not measure has no section and no figure, and is named once, in the methods', () => {
   const r = fixtureResultaten();
   const md = renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
-  const zorg = md.slice(md.indexOf('## Zorg'));
-  assert.match(zorg, /niet gemeten/);
-  assert.doesNotMatch(zorg.split('\n## ')[0]!, /\d+%/);
+  assert.doesNotMatch(md, /## Zorg/);
+  assert.doesNotMatch(md, /(?<!na)zorg\b/i, 'only the title "Monitor nazorg" and the zorgverzekering may have the word');
   assert.ok(!figuren(r).some((f) => f.id.includes('zorg') || f.id.startsWith('ggz')));
+  const methoden = renderChapter(TEMPLATES.pad('monitor/03-methoden.md.hbs'), r, figuren(r));
+  assert.match(methoden, /De zorg is in deze meting niet gemeten, omdat er geen gegevens over zorg waren\./);
 });
 
 test('care is reported with its figures when the zorg extract is present', () => {

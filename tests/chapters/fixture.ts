@@ -19,16 +19,22 @@ import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
  * The fixture edition: the committed 6th meting with two cohorts and another number, so the
  * fixture follows the edition schema as it evolves.
  */
-export const FIXTURE_EDITIE = parseEdition(
-  {
-    ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8')) as Record<string, unknown>),
-    nummer: 9,
-    ondertitel: 'Testeditie: uitstroomcohorten 2013–2014',
-    cohorten: [2013, 2014],
-    recidive_afdoeningen: ['veroordeling', 'strafbeschikking'],
-  },
-  'fixture',
-);
+export function fixtureEditie(zorg = false) {
+  return parseEdition(
+    {
+      ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8')) as Record<string, unknown>),
+      nummer: 9,
+      ondertitel: 'Testeditie: uitstroomcohorten 2013–2014',
+      cohorten: [2013, 2014],
+      recidive_afdoeningen: ['veroordeling', 'strafbeschikking'],
+      // Without zorg unless asked: the edition then names it as not measured.
+      ...(zorg ? {} : { basisvoorwaarden: ['id', 'werk_inkomen', 'huisvesting', 'schulden'], niet_gemeten: { zorg: 'er geen gegevens over zorg waren' } }),
+    },
+    'fixture',
+  );
+}
+
+export const FIXTURE_EDITIE = fixtureEditie();
 
 /** A stable number in 0..n-1 from a string. */
 function hash(s: string, n: number): number {
@@ -45,7 +51,7 @@ export type Wijziging = (r: Publicatie) => Publicatie;
 
 /** Indicator rows: rik and kv per cohort from a formula, totals as sums (as the real table). */
 export function fixtureRijen(wijzig: Wijziging = (r) => r, zorg = false): Publicatie[] {
-  const definities = indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, zorg);
+  const definities = indicatorenVoor(fixtureEditie(zorg).basisvoorwaarden, zorg);
   const rijen: Publicatie[] = [];
   for (const d of definities) {
     for (const moment of d.momenten) {
@@ -147,9 +153,9 @@ export function fixtureModellen(): ModelResults {
  */
 export function fixtureResultaten(wijzig?: Wijziging, opties: { zorg?: boolean } = {}): Resultaten {
   return {
-    editie: FIXTURE_EDITIE,
+    editie: fixtureEditie(opties.zorg ?? false),
     extractie: { peildatum: '2019-06-30', bron: 'synthetisch' },
-    definities: indicatorenVoor(FIXTURE_EDITIE.basisvoorwaarden, opties.zorg ?? false),
+    definities: indicatorenVoor(fixtureEditie(opties.zorg ?? false).basisvoorwaarden, opties.zorg ?? false),
     indicatoren: new IndicatorTabel(fixtureRijen(wijzig, opties.zorg ?? false)),
     modellen: fixtureModellen(),
   };
