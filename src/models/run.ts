@@ -15,9 +15,13 @@
  *   rik by category of id, activiteit, huisvesting and wanbetaler with the cohorts pooled
  *   (cohort 'totaal' only: per cohort the categories would be small and mostly suppressed).
  *   Month m is read at day floor(m * 365.25 / 12) after release (km.ts, monthEndDay).
- * - Their population is the models' entry rule, observable at 1m_na, for rik and kv alike,
- *   so the category curves add up to the rik curve and suppression can be checked exactly.
- *   Those dropped died, emigrated or passed the peildatum within a month of release.
+ * - Their population is the models' entry rule, observable at 1m_na, for rik and kv alike.
+ *   Those dropped died, emigrated or passed the peildatum within a month of release. The
+ *   curves by category take, like cox_basis, only the records in the landmark at 1m_na (no
+ *   qualifying case and no end of follow-up up to the 1m_na date) with time from that date;
+ *   on the axis of months since release month m is read m - 1 months after the landmark.
+ *   They add up to a landmark curve of rik that is not published, not to the rik curve
+ *   from release, so they are no longer a family for the suppression (kmFamilies).
  * - A whole model is left out when its own counts break the indicator rule (fewer than k
  *   records, events, or records without an event), as an indicator row would be.
  * - A reference level below the threshold gives way to the largest level (ReferentieWissel).
@@ -391,20 +395,25 @@ function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
     const cohort = r.cohort[i]!;
     const groep = r.groep[i]!;
     for (const c of [cohort, 'totaal']) for (const g of [groep, 'totaal']) byId.get(curveId('totaal', 'totaal', c, g))!.push(i);
-    if (groep !== 'rik') continue;
+    if (groep !== 'rik' || r.landmark1m[i] !== 1) continue;
     for (const u of KM_UITSPLITSINGEN) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
   }
 
   const out: KmCurve[] = [];
   for (const c of curves) {
     if (c.records.length === 0) continue;
+    // The curves by category follow the landmark at 1m_na (models.md): time from the 1m_na
+    // date, read on the axis of months since release, so month m is m - 1 months after the
+    // landmark and month 1 is its start (nobody has reoffended yet, all are at risk).
+    const landmark = c.uitsplitsing !== 'totaal';
+    const tijd = landmark ? r.tijd1m : r.tijd;
     const km = kaplanMeier(
-      c.records.map((i) => r.tijd[i]!),
+      c.records.map((i) => tijd[i]!),
       c.records.map((i) => r.gebeurtenis[i]!),
     );
     const punten = [];
     for (let m = 1; m <= KM_MAANDEN; m++) {
-      const p = kmAt(km, monthEndDay(m));
+      const p = kmAt(km, monthEndDay(landmark ? m - 1 : m));
       punten.push({
         atRisk: p.atRisk,
         events: p.events,
@@ -429,8 +438,8 @@ function kmFamilies(cohorten: readonly string[]): KmFamilie[] {
       totaal: curveId('totaal', 'totaal', cohort, 'totaal'),
       delen: ['rik', 'kv'].map((g) => curveId('totaal', 'totaal', cohort, g)),
     });
-  for (const u of KM_UITSPLITSINGEN)
-    f.push({ totaal: curveId('totaal', 'totaal', 'totaal', 'rik'), delen: NIVEAUS[u].map((l) => curveId(u, l, 'totaal', 'rik')) });
+  // The curves by category add up to a landmark curve of rik (from 1m_na) that is not
+  // published, not to the rik curve from release: they form no family.
   return f;
 }
 
