@@ -299,7 +299,7 @@ test('cox_basis and the category curves start at the landmark 1m_na: a case or t
   // censored at 24 months after release: 2017-03-10 is 700 days after 2015-04-10
   assert.deepEqual(got('dgeen'), [731, false, true, 700]);
   // The model frame: the three in the landmark, in detentie_id order (dgeen, dna, dpeil).
-  assert.deepEqual([res.basis.n, [...res.basis.frame.tijd!], [...res.basis.frame.gebeurtenis!]], [3, [700, 1, 700], [0, 1, 0]]);
+  assert.deepEqual([res.basis.n, Array.from(res.basis.frame.tijd!), Array.from(res.basis.frame.gebeurtenis!)], [3, [700, 1, 700], [0, 1, 0]]);
   // The KM population keeps all five (from release); three are in the landmark.
   assert.equal(res.km.n, 5);
   assert.equal([...res.km.landmark1m].filter((x) => x === 1).length, 3);
