@@ -49,6 +49,8 @@ import {
   type ModelNaam,
 } from './frames.ts';
 import { suppressKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { coxZph, PH_ALFA, PH_GLOBAL, phGroepen, type PhToets } from './zph.ts';
+import { tijdsplitsing, type Tijdsplitsing } from './tijdsplitsing.ts';
 
 /** Months of the Kaplan–Meier output. */
 export const KM_MAANDEN = 24;
@@ -75,6 +77,16 @@ export interface GeschatModel extends UitkomstBasis {
   readonly referenties: readonly ReferentieWissel[];
   readonly samengevoegd: readonly MergedLevel[];
   readonly weggelaten: readonly DroppedTerm[];
+  /**
+   * Cox models: the test of proportional hazards (zph.ts, R's cox.zph with transform "km"),
+   * one row per covariate or interaction and GLOBAL; empty for the logistic model.
+   */
+  readonly ph: readonly PhToets[];
+  /**
+   * Cox models: for each covariate (not GLOBAL) whose test has p < PH_ALFA, its hazard ratios
+   * for months 0–6 and 6–24 of follow-up apart (tijdsplitsing.ts), in the order of `ph`.
+   */
+  readonly tijdsplitsingen: readonly Tijdsplitsing[];
 }
 
 /** A model whose population is too small to publish anything of it. */
@@ -138,7 +150,7 @@ export interface KmOnderdrukking {
 /** What the report says about a model beyond its coefficients (merges, drops, failures). */
 export interface ModelNoot {
   readonly model: ModelNaam;
-  readonly soort: 'referentie' | 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout';
+  readonly soort: 'referentie' | 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout' | 'tijdsplitsing';
   /** The term concerned: `<covariate>:<level>` or an interaction; absent for the whole model. */
   readonly term?: string;
   /** For a merged level: the reference level it was counted with; for 'referentie': the new reference. */
@@ -248,6 +260,13 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
         bad ? [bad.term] : [],
       );
     }
+    // Proportional hazards, and the time-split fit of each covariate that fails it.
+    const ph = design.kind === 'cox' ? coxZph(design, fit) : [];
+    const groepen = design.kind === 'cox' ? phGroepen(design.terms) : [];
+    const tijdsplitsingen =
+      design.kind === 'cox'
+        ? ph.filter((r) => r.term !== PH_GLOBAL && r.p < PH_ALFA).map((r) => tijdsplitsing(design, groepen.find((g) => g.term === r.term)!, k))
+        : [];
     return {
       ...basis,
       status: 'geschat',
@@ -258,6 +277,8 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
       referenties,
       samengevoegd: design.merged,
       weggelaten: design.dropped,
+      ph,
+      tijdsplitsingen,
     };
   } catch (e) {
     if (!(e instanceof ModelError) || bijFout === 'stoppen') throw e;
@@ -344,6 +365,21 @@ function notenVan(m: ModelUitkomst): ModelNoot[] {
       }),
     ),
   ];
+  if (m.status === 'geschat') {
+    // A covariate that fails the PH test but whose time-split fit is not published.
+    for (const t of m.tijdsplitsingen) {
+      if (t.status === 'geschat') continue;
+      const reden = t.status === 'onderdrukt' ? t.reden : t.failure;
+      const waarom = t.status === 'onderdrukt' ? TELLING_TEKST[t.reden] : t.tekst;
+      noten.push({
+        model: m.model,
+        soort: 'tijdsplitsing',
+        term: `${t.covariaat}@perioden`,
+        reden,
+        tekst: `De samenhang van ${t.covariaat} verandert in de tijd (toets op proportionele hazards), maar de hazard ratio's per periode (0–6 en 6–24 maanden) zijn niet gepubliceerd: ${waarom}.`,
+      });
+    }
+  }
   if (m.status === 'fout') {
     const hint = m.fout.hint ? ` ${m.fout.hint}` : '';
     noten.push({ model: m.model, soort: 'fout', reden: m.fout.failure, tekst: `${m.fout.message}${hint}` });

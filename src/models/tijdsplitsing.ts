@@ -19,7 +19,7 @@
  */
 import type { CoxDesign, SmallCount, TermInfo } from './design.ts';
 import { fitCox } from './cox.ts';
-import { ModelError } from './errors.ts';
+import { ModelError, type ModelFailure } from './errors.ts';
 import { monthEndDay } from './km.ts';
 import { waldTable, type WaldRow } from './wald.ts';
 import type { PhGroep } from './zph.ts';
@@ -41,7 +41,8 @@ export interface PeriodeTerm extends WaldRow {
 export type Tijdsplitsing =
   | { readonly covariaat: string; readonly status: 'geschat'; readonly termen: readonly PeriodeTerm[] }
   | { readonly covariaat: string; readonly status: 'onderdrukt'; readonly reden: SmallCount }
-  | { readonly covariaat: string; readonly status: 'fout'; readonly fout: ModelError };
+  /** Could not be estimated; plain fields (not the ModelError) so the results cache keeps them. */
+  | { readonly covariaat: string; readonly status: 'fout'; readonly failure: ModelFailure; readonly tekst: string };
 
 /** The episode-split design of `design` with the columns of `groep` split at `cut` days. */
 export function splitsDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG): CoxDesign {
@@ -141,6 +142,6 @@ export function tijdsplitsing(design: CoxDesign, groep: PhGroep, k: number): Tij
     return { covariaat: groep.term, status: 'geschat', termen };
   } catch (e) {
     if (!(e instanceof ModelError)) throw e;
-    return { covariaat: groep.term, status: 'fout', fout: e };
+    return { covariaat: groep.term, status: 'fout', failure: e.failure, tekst: e.message };
   }
 }

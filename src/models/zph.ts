@@ -35,6 +35,12 @@ export interface PhToets {
   readonly p: number;
 }
 
+/**
+ * A covariate fails the test at p below this (models.md): the report then says that its
+ * association changes over time and gives its ratios for two periods (tijdsplitsing.ts).
+ */
+export const PH_ALFA = 0.01;
+
 /** The name of GLOBAL in cox.zph's table. */
 export const PH_GLOBAL = 'GLOBAL';
 
