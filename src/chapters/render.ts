@@ -20,6 +20,7 @@ import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, M
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+import { PH_ALFA_TEKST } from './ph.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -87,6 +88,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
         ];
       }),
     ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: string }>,
+    /** The p below which a covariate fails the test of proportional hazards ("0,01"). */
+    phDrempel: PH_ALFA_TEKST,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
     statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),
