@@ -56,4 +56,30 @@ for (model in c("cox_basis", "cox_interactie", "cox_landmark_6m")) {
   stopifnot(nrow(m) == nrow(ons), nrow(m) == nrow(r))
   print(format(m, digits = 6), row.names = FALSE)
   cat(sprintf("max rel. verschil chisq %.2g, p %.2g\n", rel(m$chisq, m$chisq_R), rel(m$p, m$p_R)))
+
+  # The time-split fits of modellen_perioden.csv: episodes split at day 182, the covariate's
+  # columns one per period (survSplit + counting-process coxph).
+  per <- read.csv(file.path(data, "modellen_perioden.csv"), colClasses = "character")
+  per <- per[per$model == model, ]
+  mm <- model.matrix(fit)
+  colnames(mm) <- namen
+  for (cov in unique(sub("@.*$", "", sub(":[^:*]*@.*$", "", per$term)))) {
+    kolommen <- which(groepen[fit$assign |> (\(a) rep(seq_along(a), lengths(a)))()] == cov)
+    sd <- survSplit(Surv(tijd, gebeurtenis) ~ ., data = cbind(as.data.frame(mm), tijd = d$tijd, gebeurtenis = d$gebeurtenis),
+                    cut = 182, episode = "periode")
+    X <- list(); xn <- character()
+    for (j in seq_along(namen)) {
+      if (j %in% kolommen) {
+        X[[length(X) + 1]] <- sd[[namen[j]]] * (sd$periode == 1); xn <- c(xn, paste0(namen[j], "@0-6m"))
+        X[[length(X) + 1]] <- sd[[namen[j]]] * (sd$periode == 2); xn <- c(xn, paste0(namen[j], "@6-24m"))
+      } else { X[[length(X) + 1]] <- sd[[namen[j]]]; xn <- c(xn, namen[j]) }
+    }
+    X <- as.data.frame(X); names(X) <- sprintf("x%02d", seq_along(X))
+    sfit <- coxph(Surv(sd$tstart, sd$tijd, sd$gebeurtenis) ~ ., data = X, ties = "efron")
+    r <- data.frame(term = xn, ratio_R = unname(exp(coef(sfit))), ci_laag_R = unname(exp(confint(sfit)[, 1])),
+                    ci_hoog_R = unname(exp(confint(sfit)[, 2])))
+    o <- merge(per[startsWith(per$term, paste0(cov, ":")) | startsWith(per$term, paste0(cov, "@")), c("term", "ratio", "ci_laag", "ci_hoog")], r, by = "term")
+    cat(sprintf("tijdsplitsing %s:\n", cov)); print(o, row.names = FALSE)
+    cat(sprintf("max rel. verschil ratio %.2g\n", rel(as.numeric(o$ratio), o$ratio_R)))
+  }
 }
