@@ -41,7 +41,7 @@ import { resolveBrowser } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, writeModelFrames } from '../models/write.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
 import { renderWithCache, withResultCache } from './cache.ts';
 import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
@@ -229,6 +229,8 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       'data/indicatoren.csv': renderIndicatorenCsv(resultaten.indicatoren.rijen),
       'data/onderdrukking.csv': onderdrukkingCsv,
       'data/modellen.csv': renderModellenCsv(resultaten.modellen),
+      'data/modellen_ph.csv': renderModellenPhCsv(resultaten.modellen),
+      'data/modellen_perioden.csv': renderModellenPeriodenCsv(resultaten.modellen),
       'data/recidive_km.csv': renderKmCsv(resultaten.modellen),
       ...figuurBestanden(figuren),
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),

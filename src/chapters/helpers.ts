@@ -19,7 +19,7 @@ import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { ModelNaam } from '../models/frames.ts';
+import { modelDefinities, type ModelNaam } from '../models/frames.ts';
 import { geschatModel } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
@@ -36,6 +36,7 @@ import {
   reeksTabel,
   type Tabel,
 } from './tables.ts';
+import { heeftPeriodeTabel, periodeTabel, phBijlageTekst, phTabel, phZin } from './ph.ts';
 import { breuk, hoofdletter, intervalGetal, intervalProcent, lijst, ratioRichting, telwoord, verandering, veranderingTekst } from './wording.ts';
 
 export interface Loc {
@@ -200,6 +201,41 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     const m = geschatModel(r, naam);
     if (!m) throw fout(o, `model '${naam}' is niet geschat; zet de tabel binnen {{#if modellen.${naam}.geschat}}`);
     return tabel(modelTabel(m, String(r.editie.cohorten[0])), o);
+  });
+
+  // The test of proportional hazards (ph.ts).
+  const coxModel = (o: HelperOptions, helper: string) => {
+    const naam = hash(o, 'model') as ModelNaam;
+    const m = geschatModel(r, naam);
+    if (!m || m.kind !== 'cox') throw fout(o, `'${helper}': model '${naam}' is geen geschat Cox-model; zet dit binnen {{#if modellen.${naam}.geschat}}`);
+    return m;
+  };
+  /** {{phtabel id="..." titel="..." model="cox_basis"}}: the test per covariate and globally. */
+  reg('phtabel', (o: HelperOptions) => tabel(phTabel(coxModel(o, 'phtabel')), o));
+  /**
+   * {{phperioden id="..." titel="..." model="cox_basis"}}: the text on the covariates that fail
+   * the test and, when their ratios per period are published, the table of them (id, titel).
+   */
+  reg('phperioden', (o: HelperOptions) => {
+    const m = coxModel(o, 'phperioden');
+    const tekst = phBijlageTekst(m, hash(o, 'id'));
+    return heeftPeriodeTabel(m) ? new hb.SafeString(`${tekst}\n\n${tabel(periodeTabel(m), o).toString()}`) : tekst;
+  });
+  /**
+   * {{phzin "cox_basis" "activiteit id" tabel="perioden-cox-basis"}}: after a paragraph that
+   * reports these covariates' ratios, the sentence that their association changes over time
+   * (only for those that fail the test; empty when none does).
+   */
+  reg('phzin', (model: unknown, termen: unknown, o: HelperOptions) => {
+    const m = geschatModel(r, model as ModelNaam);
+    if (!m || m.kind !== 'cox') throw fout(o, `'phzin': model '${String(model)}' is geen geschat Cox-model`);
+    const lijstTermen = String(termen).split(/\s+/).filter(Boolean);
+    // Covariates and interactions of the model's definition (one merged away has no PH row).
+    const d = modelDefinities(r.editie).find((x) => x.model === m.model)!;
+    const bekend = new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
+    const onbekend = lijstTermen.filter((t) => !bekend.has(t));
+    if (onbekend.length > 0) throw fout(o, `'phzin': ${onbekend.join(', ')} is geen kenmerk van ${m.model}`);
+    return new hb.SafeString(phZin(m, lijstTermen, hash(o, 'tabel')));
   });
 
   // Model figures.

@@ -24,6 +24,7 @@ import { hoofdletter, lijst, telwoord } from './wording.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
+import { PH_ALFA_TEKST } from './ph.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -129,6 +130,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
         ];
       }),
     ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: string }>,
+    /** The p below which a covariate fails the test of proportional hazards ("0,01"). */
+    phDrempel: PH_ALFA_TEKST,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
     statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),

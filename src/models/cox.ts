@@ -13,6 +13,11 @@
  * `timefix` (merging floating-point times that differ by rounding) has nothing to do here. The
  * linear predictor is shifted by its maximum before exponentiating, which cancels in the
  * partial likelihood and keeps exp() finite.
+ *
+ * A design with `entry` has counting-process rows (entry, tijd], as R's
+ * `coxph(Surv(start, stop, event) ~ ...)`: a row is at risk at an event time t when
+ * entry < t <= tijd. The backward pass then also subtracts each row from the sums at the first
+ * event time at or before its entry.
  */
 import type { CoxDesign } from './design.ts';
 import { termNames } from './design.ts';
@@ -55,11 +60,29 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
     for (let s = groups[g]!; s < groups[g + 1]!; s++) deathsIn[g]! += status[s]!;
   }
 
+  // Counting-process rows (start, stop]: a row leaves the risk set, going back in time, at the
+  // first event time at or before its start. The rows by start, latest first, as positions in
+  // the time order, with the time of each group.
+  let exits: Exits | null = null;
+  const entry = design.entry;
+  if (entry) {
+    if (entry.length !== n) throw new Error(`fitCox(${model}): entry has ${entry.length} values for ${n} rows`);
+    for (let i = 0; i < n; i++) {
+      if (!(entry[i]! >= 0 && entry[i]! < tijd[i]!)) throw new Error(`fitCox(${model}): row ${i + 1} starts at ${entry[i]}, not before its end ${tijd[i]}`);
+    }
+    const pos = Int32Array.from({ length: n }, (_, s) => s).sort((a, b) => entry[order[b]!]! - entry[order[a]!]!);
+    exits = {
+      pos,
+      start: Float64Array.from(pos, (s) => entry[order[s]!]!),
+      groupTime: Float64Array.from({ length: groups.length - 1 }, (_, g) => tijd[order[groups[g]!]!]!),
+    };
+  }
+
   const problem: NewtonProblem = {
     model,
     terms,
     ranges: rows.range,
-    evaluate: (beta) => evaluateCox(rows, status, groups, deathsIn, beta),
+    evaluate: (beta) => evaluateCox(rows, status, groups, deathsIn, beta, exits),
     converged: (previous, current) => Math.abs(1 - previous / current) <= COX_EPS,
     separationCause:
       'een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft',
@@ -82,6 +105,13 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
   };
 }
 
+/** Counting-process rows: positions (time order) by start, latest first; the time of each group. */
+interface Exits {
+  readonly pos: Int32Array;
+  readonly start: Float64Array;
+  readonly groupTime: Float64Array;
+}
+
 /** Log partial likelihood (Efron), score and information at beta: one backward pass. */
 function evaluateCox(
   rows: ReturnType<typeof sparseRows>,
@@ -89,6 +119,7 @@ function evaluateCox(
   groups: Int32Array,
   deathsIn: Int32Array,
   beta: Float64Array,
+  exits: Exits | null = null,
 ): Evaluation {
   const { n, p, start, col, val } = rows;
   const eta = new Float64Array(n);
@@ -107,9 +138,29 @@ function evaluateCox(
   const d1 = new Float64Array(p);
   const d2 = new Float64Array(p * p);
   let s0 = 0;
+  let exit = 0;
 
   for (let g = 0; g + 1 < groups.length; g++) {
     const d = deathsIn[g]!;
+    // Counting process: rows that start at or after this time are not at risk at it (they
+    // were added with a later end); subtract them, as R's agreg does.
+    if (exits) {
+      const t = exits.groupTime[g]!;
+      for (; exit < n && exits.start[exit]! >= t; exit++) {
+        const s = exits.pos[exit]!;
+        const w = Math.exp(eta[s]! - maxEta);
+        s0 -= w;
+        const a0 = start[s]!;
+        const a1 = start[s + 1]!;
+        for (let ka = a0; ka < a1; ka++) {
+          const a = col[ka]!;
+          const wa = w * val[ka]!;
+          s1[a] = s1[a]! - wa;
+          const row = a * p;
+          for (let kb = a0; kb <= ka; kb++) s2[row + col[kb]!] = s2[row + col[kb]!]! - wa * val[kb]!;
+        }
+      }
+    }
     const ties = d > 1;
     let d0 = 0;
     if (ties) {

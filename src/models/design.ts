@@ -98,8 +98,15 @@ interface DesignBase {
 
 export interface CoxDesign extends DesignBase {
   readonly kind: 'cox';
+  /** End of each row's interval at risk (days). */
   readonly tijd: Float64Array;
   readonly gebeurtenis: Uint8Array;
+  /**
+   * Start of each row's interval at risk, for counting-process rows (start, tijd] as R's
+   * `Surv(start, stop, event)`; absent: every row is at risk from 0. Used by the time-split
+   * fit (tijdsplitsing.ts), whose episodes start at the cut.
+   */
+  readonly entry?: Float64Array;
 }
 
 export interface LogitDesign extends DesignBase {

@@ -216,7 +216,10 @@ export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDef
   return { definitie, n, frame };
 }
 
-/** The breakdowns of the Kaplan–Meier curves for rik (models.md, "Kaplan–Meier"). */
+/**
+ * The breakdowns of the Kaplan–Meier curves for rik (models.md, "Kaplan–Meier"). Their
+ * covariates are measured at 1m_na, so their curves follow the landmark at 1m_na.
+ */
 export const KM_UITSPLITSINGEN = ['id', 'activiteit', 'huisvesting', 'wanbetaler'] as const;
 export type KmUitsplitsing = (typeof KM_UITSPLITSINGEN)[number];
 
@@ -225,8 +228,13 @@ export interface KmRecords {
   readonly n: number;
   readonly cohort: readonly string[];
   readonly groep: readonly string[];
+  /** Days from release (the curves by cohort and groep). */
   readonly tijd: Int32Array;
   readonly gebeurtenis: Int32Array;
+  /** 1 when the record is in the landmark at 1m_na (the curves by category), else 0. */
+  readonly landmark1m: Int32Array;
+  /** Days from the 1m_na date, for records in the landmark (0 for the others). */
+  readonly tijd1m: Int32Array;
   readonly categorie: Readonly<Record<KmUitsplitsing, readonly (string | null)[]>>;
 }
 
@@ -234,28 +242,32 @@ export interface KmRecords {
 export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Edition, 'cohorten'>): Promise<KmRecords> {
   const cohorten = edition.cohorten.map(String);
   const groepen = ['rik', 'kv'];
-  const names = ['cohort', 'groep', 'tijd', 'gebeurtenis', ...KM_UITSPLITSINGEN];
+  const names = ['cohort', 'groep', 'tijd', 'gebeurtenis', 'landmark_1m', 'tijd_1m', ...KM_UITSPLITSINGEN];
   const exprs = [
     levelCode('cohort', cohorten),
     levelCode('groep', groepen),
     'tijd',
     'gebeurtenis',
+    'landmark_1m',
+    'tijd_1m',
     // Categories exist for rik only: -1 for kv.
     ...KM_UITSPLITSINGEN.map((u) => `coalesce(${levelCode(u, NIVEAUS[u])}, -1)`),
   ];
   const { n, cols } = await readIntegers(conn, `SELECT ${exprs.join(', ')} FROM km_record ORDER BY detentie_id`, names);
-  const [cohort, groep, tijd, gebeurtenis] = cols as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [cohort, groep, tijd, gebeurtenis, landmark1m, tijd1m] = cols as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   return {
     n,
     cohort: decode(cohort, cohorten) as string[],
     groep: decode(groep, groepen) as string[],
     tijd,
     gebeurtenis,
+    landmark1m,
+    tijd1m,
     categorie: {
-      id: decode(cols[4]!, NIVEAUS.id),
-      activiteit: decode(cols[5]!, NIVEAUS.activiteit),
-      huisvesting: decode(cols[6]!, NIVEAUS.huisvesting),
-      wanbetaler: decode(cols[7]!, NIVEAUS.wanbetaler),
+      id: decode(cols[6]!, NIVEAUS.id),
+      activiteit: decode(cols[7]!, NIVEAUS.activiteit),
+      huisvesting: decode(cols[8]!, NIVEAUS.huisvesting),
+      wanbetaler: decode(cols[9]!, NIVEAUS.wanbetaler),
     },
   };
 }

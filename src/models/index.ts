@@ -5,6 +5,7 @@
  *
  *   frame --buildDesign(k)--> design --fitCox / fitLogit--> fit --waldTable--> rows
  *   tijd, gebeurtenis --kaplanMeier--> curve --cumulativeIncidenceByMonth--> months 1..24
+ *   design, fit --coxZph--> test of proportional hazards --(p < PH_ALFA) tijdsplitsing--> ratios per period
  */
 export { ModelError, type ModelFailure } from './errors.ts';
 export {
@@ -38,3 +39,6 @@ export {
 } from './km.ts';
 export { wald, waldTable, type WaldRow } from './wald.ts';
 export { pnorm, pnormUpper, pnormBoth, erfc, Z_975 } from './normal.ts';
+export { coxZph, kmTransform, phGroepen, PH_ALFA, PH_GLOBAL, type PhGroep, type PhToets } from './zph.ts';
+export { splitsDesign, tijdsplitsing, SPLITS_DAG, PERIODEN, type Periode, type PeriodeTerm, type Tijdsplitsing } from './tijdsplitsing.ts';
+export { pchisqUpper, gammaQ, logGamma } from './chisq.ts';

@@ -15,9 +15,13 @@
  *   rik by category of id, activiteit, huisvesting and wanbetaler with the cohorts pooled
  *   (cohort 'totaal' only: per cohort the categories would be small and mostly suppressed).
  *   Month m is read at day floor(m * 365.25 / 12) after release (km.ts, monthEndDay).
- * - Their population is the models' entry rule, observable at 1m_na, for rik and kv alike,
- *   so the category curves add up to the rik curve and suppression can be checked exactly.
- *   Those dropped died, emigrated or passed the peildatum within a month of release.
+ * - Their population is the models' entry rule, observable at 1m_na, for rik and kv alike.
+ *   Those dropped died, emigrated or passed the peildatum within a month of release. The
+ *   curves by category take, like cox_basis, only the records in the landmark at 1m_na (no
+ *   qualifying case and no end of follow-up up to the 1m_na date) with time from that date;
+ *   on the axis of months since release month m is read m - 1 months after the landmark.
+ *   They add up to a landmark curve of rik that is not published, not to the rik curve
+ *   from release, so they are no longer a family for the suppression (kmFamilies).
  * - A whole model is left out when its own counts break the indicator rule (fewer than k
  *   records, events, or records without an event), as an indicator row would be.
  * - A reference level below the threshold gives way to the largest level (ReferentieWissel).
@@ -45,6 +49,8 @@ import {
   type ModelNaam,
 } from './frames.ts';
 import { suppressKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { coxZph, PH_ALFA, PH_GLOBAL, phGroepen, type PhToets } from './zph.ts';
+import { tijdsplitsing, type Tijdsplitsing } from './tijdsplitsing.ts';
 
 /** Months of the Kaplan–Meier output. */
 export const KM_MAANDEN = 24;
@@ -71,6 +77,16 @@ export interface GeschatModel extends UitkomstBasis {
   readonly referenties: readonly ReferentieWissel[];
   readonly samengevoegd: readonly MergedLevel[];
   readonly weggelaten: readonly DroppedTerm[];
+  /**
+   * Cox models: the test of proportional hazards (zph.ts, R's cox.zph with transform "km"),
+   * one row per covariate or interaction and GLOBAL; empty for the logistic model.
+   */
+  readonly ph: readonly PhToets[];
+  /**
+   * Cox models: for each covariate (not GLOBAL) whose test has p < PH_ALFA, its hazard ratios
+   * for months 0–6 and 6–24 of follow-up apart (tijdsplitsing.ts), in the order of `ph`.
+   */
+  readonly tijdsplitsingen: readonly Tijdsplitsing[];
 }
 
 /** A model whose population is too small to publish anything of it. */
@@ -134,7 +150,7 @@ export interface KmOnderdrukking {
 /** What the report says about a model beyond its coefficients (merges, drops, failures). */
 export interface ModelNoot {
   readonly model: ModelNaam;
-  readonly soort: 'referentie' | 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout';
+  readonly soort: 'referentie' | 'samengevoegd' | 'weggelaten' | 'onderdrukt' | 'fout' | 'tijdsplitsing';
   /** The term concerned: `<covariate>:<level>` or an interaction; absent for the whole model. */
   readonly term?: string;
   /** For a merged level: the reference level it was counted with; for 'referentie': the new reference. */
@@ -244,6 +260,13 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
         bad ? [bad.term] : [],
       );
     }
+    // Proportional hazards, and the time-split fit of each covariate that fails it.
+    const ph = design.kind === 'cox' ? coxZph(design, fit) : [];
+    const groepen = design.kind === 'cox' ? phGroepen(design.terms) : [];
+    const tijdsplitsingen =
+      design.kind === 'cox'
+        ? ph.filter((r) => r.term !== PH_GLOBAL && r.p < PH_ALFA).map((r) => tijdsplitsing(design, groepen.find((g) => g.term === r.term)!, k))
+        : [];
     return {
       ...basis,
       status: 'geschat',
@@ -254,6 +277,8 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
       referenties,
       samengevoegd: design.merged,
       weggelaten: design.dropped,
+      ph,
+      tijdsplitsingen,
     };
   } catch (e) {
     if (!(e instanceof ModelError) || bijFout === 'stoppen') throw e;
@@ -340,6 +365,21 @@ function notenVan(m: ModelUitkomst): ModelNoot[] {
       }),
     ),
   ];
+  if (m.status === 'geschat') {
+    // A covariate that fails the PH test but whose time-split fit is not published.
+    for (const t of m.tijdsplitsingen) {
+      if (t.status === 'geschat') continue;
+      const reden = t.status === 'onderdrukt' ? t.reden : t.failure;
+      const waarom = t.status === 'onderdrukt' ? TELLING_TEKST[t.reden] : t.tekst;
+      noten.push({
+        model: m.model,
+        soort: 'tijdsplitsing',
+        term: `${t.covariaat}@perioden`,
+        reden,
+        tekst: `De samenhang van ${t.covariaat} verandert in de tijd (toets op proportionele hazards), maar de hazard ratio's per periode (0–6 en 6–24 maanden) zijn niet gepubliceerd: ${waarom}.`,
+      });
+    }
+  }
   if (m.status === 'fout') {
     const hint = m.fout.hint ? ` ${m.fout.hint}` : '';
     noten.push({ model: m.model, soort: 'fout', reden: m.fout.failure, tekst: `${m.fout.message}${hint}` });
@@ -391,20 +431,25 @@ function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
     const cohort = r.cohort[i]!;
     const groep = r.groep[i]!;
     for (const c of [cohort, 'totaal']) for (const g of [groep, 'totaal']) byId.get(curveId('totaal', 'totaal', c, g))!.push(i);
-    if (groep !== 'rik') continue;
+    if (groep !== 'rik' || r.landmark1m[i] !== 1) continue;
     for (const u of KM_UITSPLITSINGEN) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
   }
 
   const out: KmCurve[] = [];
   for (const c of curves) {
     if (c.records.length === 0) continue;
+    // The curves by category follow the landmark at 1m_na (models.md): time from the 1m_na
+    // date, read on the axis of months since release, so month m is m - 1 months after the
+    // landmark and month 1 is its start (nobody has reoffended yet, all are at risk).
+    const landmark = c.uitsplitsing !== 'totaal';
+    const tijd = landmark ? r.tijd1m : r.tijd;
     const km = kaplanMeier(
-      c.records.map((i) => r.tijd[i]!),
+      c.records.map((i) => tijd[i]!),
       c.records.map((i) => r.gebeurtenis[i]!),
     );
     const punten = [];
     for (let m = 1; m <= KM_MAANDEN; m++) {
-      const p = kmAt(km, monthEndDay(m));
+      const p = kmAt(km, monthEndDay(landmark ? m - 1 : m));
       punten.push({
         atRisk: p.atRisk,
         events: p.events,
@@ -429,8 +474,8 @@ function kmFamilies(cohorten: readonly string[]): KmFamilie[] {
       totaal: curveId('totaal', 'totaal', cohort, 'totaal'),
       delen: ['rik', 'kv'].map((g) => curveId('totaal', 'totaal', cohort, g)),
     });
-  for (const u of KM_UITSPLITSINGEN)
-    f.push({ totaal: curveId('totaal', 'totaal', 'totaal', 'rik'), delen: NIVEAUS[u].map((l) => curveId(u, l, 'totaal', 'rik')) });
+  // The curves by category add up to a landmark curve of rik (from 1m_na) that is not
+  // published, not to the rik curve from release: they form no family.
   return f;
 }
 

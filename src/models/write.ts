@@ -1,5 +1,6 @@
 /**
- * The published model files (models.md): out/data/modellen.csv and out/data/recidive_km.csv,
+ * The published model files (models.md): out/data/modellen.csv, modellen_ph.csv,
+ * modellen_perioden.csv and recidive_km.csv,
  * their lines for the disclosure audit (the indicator engine's onderdrukking.csv), and the
  * verification frames that stay inside the secure environment.
  *
@@ -87,6 +88,50 @@ export function renderModellenCsv(results: ModelResults): string {
   return lines.join('\n') + '\n';
 }
 
+export const MODELLEN_PH_HEADER = 'model,term,chisq,df,p';
+export const MODELLEN_PERIODEN_HEADER = 'model,term,coef,se,ratio,ci_laag,ci_hoog,p';
+
+/**
+ * modellen_ph.csv: the test of proportional hazards of every published Cox model (models.md;
+ * R's cox.zph with transform "km"), one row per covariate or interaction as cox.zph groups
+ * them (`activiteit` with df 3: its estimated levels together), then `GLOBAL`; chisq and p
+ * with 6 significant digits. The logistic model has no rows.
+ */
+export function renderModellenPhCsv(results: ModelResults): string {
+  const lines = [MODELLEN_PH_HEADER];
+  for (const m of results.modellen) {
+    if (m.status !== 'geschat') continue;
+    for (const r of m.ph) lines.push([m.model, csvVeld(r.term), formatSignificant(r.chisq), String(r.df), formatSignificant(r.p)].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * modellen_perioden.csv: for each covariate whose test of proportional hazards has p < 0.01,
+ * its hazard ratios for months 0–6 and 6–24 of follow-up apart (the time-split fit of
+ * tijdsplitsing.ts: episodes split at day 182 after the model's time origin, the covariate's
+ * columns one per period, the other covariates as in the model). One row per level and period,
+ * term `<covariate>:<level>@0-6m` or `@6-24m` (an interaction: `<interaction>@0-6m`), in the
+ * columns of modellen.csv without n and events. A covariate whose split is not estimated
+ * (a period with fewer than k records or events, or no estimate) has no rows; the report's
+ * notes say why.
+ */
+export function renderModellenPeriodenCsv(results: ModelResults): string {
+  const lines = [MODELLEN_PERIODEN_HEADER];
+  for (const m of results.modellen) {
+    if (m.status !== 'geschat') continue;
+    for (const t of m.tijdsplitsingen) {
+      if (t.status !== 'geschat') continue;
+      for (const r of t.termen) {
+        lines.push(
+          [m.model, csvVeld(r.term), ...[r.coef, r.se, r.ratio, r.ciLaag, r.ciHoog, r.p].map((x) => formatSignificant(x))].join(','),
+        );
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** recidive_km.csv, in the order of results.km (uitsplitsing, categorie, cohort, groep, maand). */
 export function renderKmCsv(results: ModelResults): string {
   const lines = [KM_HEADER];
@@ -130,6 +175,8 @@ const NOOT_REGEL: Record<string, string> = {
  *   covariates describe (`1m_na`; `6m_na` for cox_landmark_6m), regel
  *   `records_onder_drempel`, `gebeurtenissen_onder_drempel` or `niet_gebeurtenissen_onder_drempel`;
  *   and one line per model left out whole: indicator `<model>`, regel the model's rule.
+ * - modellen_perioden.csv, one line per covariate that fails the PH test but whose time split
+ *   is left out for a small period: indicator `<model>:<covariate>@perioden`, regel as above.
  *
  * Values never appear; the rule and a Dutch explanation do.
  */
@@ -146,13 +193,15 @@ export function modelOnderdrukkingRegels(results: ModelResults): string[] {
     const regel = auditRegel(n);
     if (!regel) continue;
     const indicator = n.term ? `${n.model}:${n.term}` : n.model;
-    lines.push(['modellen.csv', csvVeld(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, quote(n.tekst)].join(','));
+    const bestand = n.soort === 'tijdsplitsing' ? 'modellen_perioden.csv' : 'modellen.csv';
+    lines.push([bestand, csvVeld(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, quote(n.tekst)].join(','));
   }
   return lines;
 }
 
 function auditRegel(n: ModelNoot): string | null {
-  if (n.soort === 'samengevoegd' || n.soort === 'weggelaten') return NOOT_REGEL[n.reden] ?? null;
+  // A time split left out for a small period is a suppression too (modellen_perioden.csv).
+  if (n.soort === 'samengevoegd' || n.soort === 'weggelaten' || n.soort === 'tijdsplitsing') return NOOT_REGEL[n.reden] ?? null;
   if (n.soort === 'onderdrukt') return n.reden;
   return null; // a failed model is not a suppression
 }

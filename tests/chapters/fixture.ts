@@ -13,6 +13,7 @@ import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';
 import type { GeschatModel, KmPunt, ModelResults, OnderdruktModel } from '../../src/models/run.ts';
 import { wald } from '../../src/models/wald.ts';
+import { pchisqUpper } from '../../src/models/chisq.ts';
 import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
 
 /**
@@ -92,7 +93,37 @@ const TERMEN_BASIS = [
   'eerdere_zaken:1-2', 'eerdere_zaken:3-5', 'eerdere_zaken:6-10', 'eerdere_zaken:11+', 'cohort:2014',
 ];
 
-function model(naam: GeschatModel['model'], kind: 'cox' | 'logit', termen: string[]): GeschatModel {
+/**
+ * The PH test of a fixture Cox model: one row per covariate (and interaction), chisq from the
+ * formula, plus GLOBAL; `falend` covariates get a large chisq (p < 0.01) and a time split.
+ */
+function phVan(naam: string, termen: string[], falend: readonly string[]): Pick<GeschatModel, 'ph' | 'tijdsplitsingen'> {
+  const groepen = new Map<string, string[]>();
+  for (const t of termen) {
+    const cov = t.includes('*') ? t : t.slice(0, t.indexOf(':'));
+    groepen.set(cov, [...(groepen.get(cov) ?? []), t]);
+  }
+  const ph = [...groepen].map(([term, ts]) => {
+    const chisq = falend.includes(term) ? 20 + hash(`${naam}${term}`, 10) : 0.5 + hash(`${naam}${term}`, 40) / 10;
+    return { term, chisq, df: ts.length, p: pchisqUpper(chisq, ts.length) };
+  });
+  const totaal = ph.reduce((a, r) => a + r.chisq, 0);
+  const df = ph.reduce((a, r) => a + r.df, 0);
+  const tijdsplitsingen = falend.map((cov) => ({
+    covariaat: cov,
+    status: 'geschat' as const,
+    termen: groepen.get(cov)!.flatMap((t) =>
+      (['0-6m', '6-24m'] as const).map((periode, i) => ({
+        ...wald(`${t}@${periode}`, (hash(`${t}${periode}`, 120) - 60) / 100 - (i === 0 ? 0.3 : 0), 0.06 + hash(`${t}${periode}se`, 10) / 100),
+        basisterm: t,
+        periode,
+      })),
+    ),
+  }));
+  return { ph: [...ph, { term: 'GLOBAL', chisq: totaal, df, p: pchisqUpper(totaal, df) }], tijdsplitsingen };
+}
+
+function model(naam: GeschatModel['model'], kind: 'cox' | 'logit', termen: string[], falend: readonly string[] = []): GeschatModel {
   return {
     model: naam,
     kind,
@@ -105,6 +136,7 @@ function model(naam: GeschatModel['model'], kind: 'cox' | 'logit', termen: strin
     referenties: [],
     samengevoegd: [],
     weggelaten: [],
+    ...(kind === 'cox' ? phVan(naam, termen, falend) : { ph: [], tijdsplitsingen: [] }),
   };
 }
 
@@ -129,7 +161,7 @@ export function fixtureModellen(): ModelResults {
     drempel: 10,
     cohorten: FIXTURE_EDITIE.cohorten.map(String),
     modellen: [
-      model('cox_basis', 'cox', TERMEN_BASIS),
+      model('cox_basis', 'cox', TERMEN_BASIS, ['activiteit']),
       model('cox_interactie', 'cox', [...TERMEN_BASIS, 'geslacht:v*geen_adres', 'inkomen*wanbetaler:ja', 'inkomen*veel_eerdere_zaken']),
       onderdrukt,
       model('logit_werk_6m', 'logit', ['(Intercept)', ...TERMEN_BASIS.filter((t) => !t.startsWith('activiteit')), 'werk_1m_voor:ja']),

@@ -274,6 +274,49 @@ test('cox_basis takes rik records observable at 1m_na; kv and those who died in 
   assert.equal(res.km.categorie.huisvesting[1 - kv], 'geen_inschrijving');
 });
 
+test('cox_basis and the category curves start at the landmark 1m_na: a case or the end of follow-up on or before the 1m_na date keeps a record out; time from 1m_na', async () => {
+  const ids = ['voor', 'op', 'na', 'geen', 'peil']; // peil: no case either
+  const res = await metFrames(
+    {
+      personen: ids.map((p) => persoon(p)),
+      detenties: ids.map((p) => detentie(p)),
+      justitie: [
+        zaak('voor', '2015-03-20'), // day 10: reoffended in the first month
+        zaak('op', '2015-04-10'), // on the 1m_na date itself
+        zaak('na', '2015-04-11'), // the day after 1m_na: in, event on day 1 from the landmark
+      ],
+    },
+    async (conn) => {
+      const basis = await readModelFrame(conn, modelDefinities(edition).find((d) => d.model === 'cox_basis')!);
+      return { basis, volg: await rijen(conn, 'recidive_volgtijd'), km: await readKmRecords(conn, edition) };
+    },
+  );
+  const got = (id: string) => ['tijd', 'gebeurtenis', 'landmark_1m', 'tijd_1m'].map((c) => res.volg.get(id)![c]);
+  // From release for the descriptive curves; from 2015-04-10 (day 31) for the landmark.
+  assert.deepEqual(got('dvoor'), [10, true, false, null]);
+  assert.deepEqual(got('dop'), [31, true, false, null]);
+  assert.deepEqual(got('dna'), [32, true, true, 1]);
+  // censored at 24 months after release: 2017-03-10 is 700 days after 2015-04-10
+  assert.deepEqual(got('dgeen'), [731, false, true, 700]);
+  // The model frame: the three in the landmark, in detentie_id order (dgeen, dna, dpeil).
+  assert.deepEqual([res.basis.n, Array.from(res.basis.frame.tijd!), Array.from(res.basis.frame.gebeurtenis!)], [3, [700, 1, 700], [0, 1, 0]]);
+  // The KM population keeps all five (from release); three are in the landmark.
+  assert.equal(res.km.n, 5);
+  assert.equal([...res.km.landmark1m].filter((x) => x === 1).length, 3);
+
+  // Follow-up that ends on the 1m_na date (the peildatum) keeps the record out of the landmark.
+  const peil = await metFrames(
+    { personen: [persoon('a')], detenties: [detentie('a')] },
+    async (conn) => ({
+      volg: await rijen(conn, 'recidive_volgtijd'),
+      basis: await readModelFrame(conn, modelDefinities(edition).find((d) => d.model === 'cox_basis')!),
+    }),
+    { peildatum: '2015-04-10' },
+  );
+  assert.deepEqual(['tijd', 'landmark_1m', 'tijd_1m'].map((c) => peil.volg.get('da')![c]), [31, false, null]);
+  assert.equal(peil.basis.n, 0);
+});
+
 test('cox_landmark_6m: rik with a job at 1m_na, observable at 6m_na and without a case up to 6m_na; follow-up from 6m_na', async () => {
   const ids = ['blijf', 'wissel', 'terug', 'vroeg', 'zonder', 'dood', 'instelling'];
   const f = await metFrames(

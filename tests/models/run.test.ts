@@ -84,16 +84,26 @@ test('the KM curves: by cohort and groep with totals, and for rik by category; c
   assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [11, true, false]);
   // Month 12 (day 365): all 12 events by day 230, nobody at risk: suppressed.
   assert.equal(r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 12)!.onderdrukt, true);
+  // The curves by category follow the landmark at 1m_na (2015-04-10, day 31): the events on
+  // days 10 and 30 came before it, so 10 records enter, with events on days 50, 70, ... after
+  // release, i.e. 19, 39, ... after the landmark. Month m is read m - 1 months after the
+  // landmark: month 2 at landmark day 30 (1 event, 9 at risk), month 3 at day 60 (3 events,
+  // 7 at risk), month 4 at day 91 (4 events, 6 at risk).
+  const cat = (m: number) => r.km.find((p) => p.uitsplitsing === 'activiteit' && p.categorie === 'geen' && p.maand === m)!;
+  assert.deepEqual([cat(2).atRisk, cat(2).onderdrukt], [null, true], 'one event: below the threshold 2');
+  assert.deepEqual([cat(3).atRisk, Math.abs(cat(3).cumulatief! - 3 / 10) < 1e-12], [7, true]);
+  assert.deepEqual([cat(4).atRisk, Math.abs(cat(4).cumulatief! - 4 / 10) < 1e-12], [6, true]);
 });
 
 /**
- * Twenty men reoffend on days 100..119 and five do not, five women on days 1..5: every
+ * Twenty men reoffend on days 100..119 and five do not, five women on days 40..44: every
  * woman's event comes before any man's, so the likelihood of geslacht:v rises without bound
  * (separation). All other covariates have one level.
  */
 const gescheiden = samen(
   groep('m', 25, (i) => (i < 20 ? 100 + i : null)),
-  groep('v', 5, (i) => 1 + i, { geslacht: 'v' }),
+  // after the landmark at 1m_na (day 31), so they are in cox_basis
+  groep('v', 5, (i) => 40 + i, { geslacht: 'v' }),
 );
 
 test('a model that cannot be estimated is reported with a Dutch message naming the model and term, and writes no numbers', async () => {

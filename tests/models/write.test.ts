@@ -18,6 +18,9 @@ import type { ModelResults } from '../../src/models/run.ts';
 import {
   formatFixed,
   formatSignificant,
+  MODELLEN_PH_HEADER,
+  renderModellenPeriodenCsv,
+  renderModellenPhCsv,
   KM_HEADER,
   MODELLEN_HEADER,
   modelOnderdrukkingRegels,
@@ -70,6 +73,23 @@ function resultaat(): ModelResults {
         referenties: [],
         samengevoegd: [{ covariate: 'huisvesting', level: 'instelling', reference: 'alleenstaand', reason: 'events' }],
         weggelaten: [{ term: 'inkomen*wanbetaler:ja', reason: 'records' }],
+        ph: [
+          { term: 'activiteit', chisq: 23.456789, df: 3, p: 3.39e-5 },
+          { term: 'huisvesting', chisq: 4.1, df: 2, p: 0.128735 },
+          { term: 'geslacht:v*geen_adres', chisq: 0.5, df: 1, p: 0.4795 },
+          { term: 'GLOBAL', chisq: 30.05, df: 6, p: 3.8e-5 },
+        ],
+        tijdsplitsingen: [
+          {
+            covariaat: 'activiteit',
+            status: 'geschat',
+            termen: [
+              { ...wald('activiteit:werk@0-6m', -0.5, 0.1), basisterm: 'activiteit:werk', periode: '0-6m' },
+              { ...wald('activiteit:werk@6-24m', -0.1, 0.1), basisterm: 'activiteit:werk', periode: '6-24m' },
+            ],
+          },
+          { covariaat: 'id', status: 'onderdrukt', reden: 'events' },
+        ],
       },
       { model: 'cox_landmark_6m', kind: 'cox', moment: '6m_na', status: 'onderdrukt', regel: 'gebeurtenissen_onder_drempel' },
     ],
@@ -89,6 +109,7 @@ function resultaat(): ModelResults {
       },
       { model: 'cox_basis', soort: 'weggelaten', term: 'inkomen*wanbetaler:ja', reden: 'records', tekst: 'De interactie inkomen*wanbetaler:ja is weggelaten (minder records dan de drempel).' },
       { model: 'cox_landmark_6m', soort: 'onderdrukt', reden: 'gebeurtenissen_onder_drempel', tekst: 'Model cox_landmark_6m is niet gepubliceerd: de populatie van het model telt minder gebeurtenissen dan de drempel.' },
+      { model: 'cox_basis', soort: 'tijdsplitsing', term: 'id@perioden', reden: 'events', tekst: 'De samenhang van id verandert in de tijd.' },
     ],
   };
 }
@@ -107,6 +128,33 @@ test('modellen.csv: a (model) row with the log likelihood, n and events, then on
   assert.equal(MODELLEN_HEADER, 'model,term,coef,se,ratio,ci_laag,ci_hoog,p,n,events');
 });
 
+test('modellen_ph.csv: per Cox model one row per covariate as cox.zph groups them, then GLOBAL', () => {
+  assert.equal(
+    renderModellenPhCsv(resultaat()),
+    [
+      'model,term,chisq,df,p',
+      'cox_basis,activiteit,23.4568,3,3.39e-05',
+      'cox_basis,huisvesting,4.1,2,0.128735',
+      'cox_basis,geslacht:v*geen_adres,0.5,1,0.4795',
+      'cox_basis,GLOBAL,30.05,6,3.8e-05',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(MODELLEN_PH_HEADER, 'model,term,chisq,df,p');
+});
+
+test('modellen_perioden.csv: the two periods of a covariate that fails the PH test; a split left out has no rows', () => {
+  assert.equal(
+    renderModellenPeriodenCsv(resultaat()),
+    [
+      'model,term,coef,se,ratio,ci_laag,ci_hoog,p',
+      'cox_basis,activiteit:werk@0-6m,-0.5,0.1,0.606531,0.498577,0.737858,5.73303e-07',
+      'cox_basis,activiteit:werk@6-24m,-0.1,0.1,0.904837,0.74379,1.10076,0.317311',
+      '',
+    ].join('\n'),
+  );
+});
+
 test('recidive_km.csv: a suppressed point keeps its keys, shows onderdrukt 1 and leaves the values empty', () => {
   assert.equal(
     renderKmCsv(resultaat()),
@@ -122,6 +170,7 @@ test('the audit lines list every suppressed KM point, merged level, dropped inte
     'modellen.csv,cox_basis:huisvesting:instelling,totaal,rik,1m_na,gebeurtenissen_onder_drempel,"huisvesting:instelling is niet apart geschat maar samengevoegd met de referentiecategorie alleenstaand (minder gebeurtenissen dan de drempel)."',
     'modellen.csv,cox_basis:inkomen*wanbetaler:ja,totaal,rik,1m_na,records_onder_drempel,"De interactie inkomen*wanbetaler:ja is weggelaten (minder records dan de drempel)."',
     'modellen.csv,cox_landmark_6m,totaal,rik,6m_na,gebeurtenissen_onder_drempel,"Model cox_landmark_6m is niet gepubliceerd: de populatie van het model telt minder gebeurtenissen dan de drempel."',
+    'modellen_perioden.csv,cox_basis:id@perioden,totaal,rik,1m_na,gebeurtenissen_onder_drempel,"De samenhang van id verandert in de tijd."',
   ]);
   const kolommen = ONDERDRUKKING_HEADER.split(',').length;
   for (const l of lines) assert.equal(l.replace(/"[^"]*"/g, 'x').split(',').length, kolommen, l);
@@ -133,7 +182,7 @@ async function metConn<T>(f: (conn: Parameters<typeof writeModelFrames>[0]) => P
     personen: [persoon('a', { hoogste_opleiding: 'vmbo' }), persoon('b', { geslacht: 'v', hoogste_opleiding: 'vmbo' })],
     detenties: [detentie('a', { id_bij_uitstroom: 'ongeldig' }), detentie('b', { id_bij_uitstroom: 'ongeldig' })],
     banen: [{ persoon_id: 'b', baan_id: 'b1', soort: 'werknemer', begin: '2015-04-01', einde: null }],
-    justitie: [{ zaak_id: 'z1', persoon_id: 'a', pleegdatum: '2015-04-09', afdoening: 'veroordeling' }],
+    justitie: [{ zaak_id: 'z1', persoon_id: 'a', pleegdatum: '2015-05-10', afdoening: 'veroordeling' }],
   });
   try {
     await buildWorkingTables(conn, parametersVoor(edition, '2019-06-30'), false);
@@ -155,8 +204,10 @@ test('the verification frames: one file per model, outcome columns first, covari
       basis,
       [
         'tijd,gebeurtenis,id,activiteit,huisvesting,wanbetaler,startkwalificatie,geslacht,leeftijd,eerdere_zaken,detentieduur,cohort',
+        // tijd from the landmark at 1m_na (2015-04-10): a case on 2015-05-10, the end of
+        // follow-up on 2017-03-10
         '30,1,ongeldig,geen,geen_inschrijving,nee,nee,m,25-34,0,31-90,2015',
-        '731,0,ongeldig,werk,geen_inschrijving,nee,nee,v,25-34,0,31-90,2015',
+        '700,0,ongeldig,werk,geen_inschrijving,nee,nee,v,25-34,0,31-90,2015',
         '',
       ].join('\n'),
     );

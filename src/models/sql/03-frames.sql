@@ -2,18 +2,19 @@
 -- tables of 01-recidive.sql and 02-kenmerken.sql. One row per record; detentie_id is kept only
 -- to give the rows a fixed order and never leaves the connection.
 
--- cox_basis and cox_interactie: rik, observable at 1m_na, follow-up from release. (Observable at
--- 1m_na implies at least a month of follow-up, so no record here has zero follow-up.)
+-- cox_basis and cox_interactie: rik in the landmark at 1m_na (01-recidive.sql: observable at
+-- 1m_na, no qualifying case and no end of follow-up up to and including the 1m_na date);
+-- follow-up from the 1m_na date, so the covariates, measured at 1m_na, precede it.
 CREATE OR REPLACE TEMP VIEW modelframe_recidive AS
 SELECT
   k.detentie_id,
-  v.tijd,
+  v.tijd_1m AS tijd,
   CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
   k.id, k.activiteit, k.huisvesting, k.wanbetaler, k.startkwalificatie,
   k.geslacht, k.leeftijd, k.eerdere_zaken, k.detentieduur, k.cohort
 FROM model_kenmerken AS k
 JOIN recidive_volgtijd AS v USING (detentie_id)
-WHERE k.obs_1m_na;
+WHERE k.obs_1m_na AND v.landmark_1m;
 
 -- cox_landmark_6m: rik with a job at 1m_na, observable at 6m_na, without a qualifying case in
 -- (uitstroom, 6m_na]; follow-up from 6m_na to the same end as above. The first case after
@@ -44,9 +45,10 @@ SELECT
 FROM model_kenmerken AS k
 WHERE k.obs_1m_na AND k.obs_6m_na;
 
--- Kaplan–Meier population: every uitstroom record (rik and kv) observable at 1m_na, the same
--- rule as the models, so that the curves by category add up to the curve of their group. The
--- categories exist for rik only.
+-- Kaplan–Meier population: every uitstroom record (rik and kv) observable at 1m_na. The curves
+-- by cohort and groep take tijd (from release); the curves by category (rik only) take the
+-- records in the landmark at 1m_na and tijd_1m (from the 1m_na date), as the models do.
+-- tijd_1m is 0 outside the landmark (never read there).
 CREATE OR REPLACE TEMP VIEW km_record AS
 SELECT
   v.detentie_id,
@@ -54,6 +56,8 @@ SELECT
   v.groep,
   v.tijd,
   CAST(v.gebeurtenis AS INTEGER) AS gebeurtenis,
+  CAST(v.landmark_1m AS INTEGER) AS landmark_1m,
+  coalesce(v.tijd_1m, 0) AS tijd_1m,
   k.id, k.activiteit, k.huisvesting, k.wanbetaler
 FROM recidive_volgtijd AS v
 LEFT JOIN model_kenmerken AS k USING (detentie_id)

@@ -218,6 +218,63 @@ ref$monitor_glm <- c(glm_ref(glm(uitkomst ~ ., data = glm_data, family = binomia
 ref$monitor_km_months <- km_months(survfit(Surv(tijd, gebeurtenis) ~ 1, data = mon))
 ref$monitor_km_months_v <- km_months(survfit(Surv(tijd, gebeurtenis) ~ 1, data = mon[mon$geslacht == "v", ]))
 
+# ---- proportional hazards: cox.zph(fit, transform = "km"), the score test of survival 3.x ----
+# One row per model term as cox.zph groups them (a factor is one term), then GLOBAL.
+zph_ref <- function(fit, terms) {
+  tab <- cox.zph(fit, transform = "km")$table
+  stopifnot(nrow(tab) == length(terms) + 1)
+  list(terms = arr(c(terms, "GLOBAL")), chisq = arr(unname(tab[, "chisq"])), df = arr(unname(tab[, "df"])),
+       p = arr(unname(tab[, "p"])))
+}
+ref$lung_zph <- zph_ref(coxph(Surv(tijd, gebeurtenis) ~ age + I(sex == "v") + ph_ecog, data = lung_d, ties = "efron"),
+                        c("age", "sex", "ph_ecog"))
+ref$veteran_zph <- zph_ref(coxph(Surv(tijd, gebeurtenis) ~ I(trt == 2) + celltype + karno + I(prior == 10), data = vet, ties = "efron"),
+                           c("trt", "celltype", "karno", "prior"))
+ref$ties_zph <- zph_ref(coxph(Surv(tijd, gebeurtenis) ~ groep + x + I(vlag == "ja"), data = ties, ties = "efron"),
+                        c("groep", "x", "vlag"))
+# monitor_sim with the disclosure rule applied as above: each covariate a factor of the levels
+# that are estimated (merged levels recoded to the reference), each interaction its own term.
+merged_factor <- function(cov) {
+  v <- mon[[cov]]
+  for (m in mc$merged) if (m$covariate == cov) v[v == m$level] <- m$reference
+  lv <- levels_of[[cov]]
+  factor(v, levels = lv[lv %in% v])
+}
+zdata <- data.frame(tijd = mon$tijd, gebeurtenis = mon$gebeurtenis)
+for (cov in names(levels_of)) zdata[[cov]] <- merged_factor(cov)
+kept <- names(ind)[names(ind) %in% mc$terms]
+for (i in seq_along(kept)) zdata[[sprintf("i%d", i)]] <- ind[[kept[i]]]
+zfit <- coxph(as.formula(paste("Surv(tijd, gebeurtenis) ~", paste(c(names(levels_of), sprintf("i%d", seq_along(kept))), collapse = " + "))),
+              data = zdata, ties = "efron")
+stopifnot(isTRUE(all.equal(unname(coef(zfit)), as.vector(ref$monitor_cox$coef), tolerance = 1e-8)))
+ref$monitor_zph <- zph_ref(zfit, c(names(levels_of), kept))
+
+# ---- a time-split fit: activiteit's ratios for days 1-182 and 183+ apart -----------------------
+# Episode splitting at day 182 (survSplit: (0, 182] and (182, tijd]); each activiteit column of
+# the monitor_sim design becomes two, one per period, next to each other; the other columns as
+# they are. Counting-process Cox, Efron ties.
+split <- survSplit(cbind(mc$X, tijd = mon$tijd, gebeurtenis = mon$gebeurtenis), cut = 182, end = "tijd",
+                   event = "gebeurtenis", episode = "periode")
+sX <- list(); sterms <- character()
+for (j in seq_along(mc$terms)) {
+  col <- split[[sprintf("c%02d", j)]]
+  if (startsWith(mc$terms[j], "activiteit:")) {
+    sX[[length(sX) + 1]] <- col * (split$periode == 1); sterms <- c(sterms, paste0(mc$terms[j], "@0-6m"))
+    sX[[length(sX) + 1]] <- col * (split$periode == 2); sterms <- c(sterms, paste0(mc$terms[j], "@6-24m"))
+  } else {
+    sX[[length(sX) + 1]] <- col; sterms <- c(sterms, mc$terms[j])
+  }
+}
+sX <- as.data.frame(sX); names(sX) <- sprintf("s%02d", seq_along(sX))
+sfit <- coxph(Surv(split$tstart, split$tijd, split$gebeurtenis) ~ ., data = sX, ties = "efron")
+ref$monitor_split <- c(cox_ref(sfit, sterms), list(cut = 182, rows = nrow(split)))
+
+# ---- the chi-squared upper tail ------------------------------------------------------------
+chi_x <- c(0.001, 0.5, 1, 3.84, 7.5, 12, 25, 60, 150, 400)
+chi_df <- c(1, 2, 3, 6, 13)
+ref$pchisq <- list(x = arr(rep(chi_x, times = length(chi_df))), df = arr(rep(chi_df, each = length(chi_x))),
+                   p = arr(pchisq(rep(chi_x, times = length(chi_df)), rep(chi_df, each = length(chi_x)), lower.tail = FALSE)))
+
 # ---- the normal distribution, into the far tail ---------------------------------------------
 z <- c(0, 1e-10, 0.1, 0.5, 0.67448975, 0.7, 1, 1.959963984540054, 2.5, 3, 4, 5, 5.65, 5.7, 6, 8, 10, 15, 20, 30, 37, 37.6)
 ref$pnorm <- list(z = arr(z), lower = arr(pnorm(-z)), upper_of_neg = arr(pnorm(-z, lower.tail = FALSE)),
