@@ -15,6 +15,7 @@
  *     {{momententabel id="..." titel="..." groep="rik" indicatoren="werk uitkering"}}
  *     {{hr "cox_basis" "id:ongeldig"}} / {{hrbi ...}} / {{hrrichting ...}}
  */
+import { BASISVOORWAARDEN } from '../edition/edition.ts';
 import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
@@ -229,13 +230,16 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
   reg('phzin', (model: unknown, termen: unknown, o: HelperOptions) => {
     const m = geschatModel(r, model as ModelNaam);
     if (!m || m.kind !== 'cox') throw fout(o, `'phzin': model '${String(model)}' is geen geschat Cox-model`);
-    const lijstTermen = String(termen).split(/\s+/).filter(Boolean);
-    // Covariates and interactions of the model's definition (one merged away has no PH row).
-    const d = modelDefinities(r.editie).find((x) => x.model === m.model)!;
-    const bekend = new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
-    const onbekend = lijstTermen.filter((t) => !bekend.has(t));
+    // Covariates and interactions of the model's definition (one merged away has no PH row); a
+    // covariate of a basisvoorwaarde the edition does not measure is not in this edition's model
+    // and is skipped, a name no edition's model has is an error.
+    const kenmerken = (d: ReturnType<typeof modelDefinities>[number]) => new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
+    const bekend = kenmerken(modelDefinities(r.editie).find((x) => x.model === m.model)!);
+    const mogelijk = kenmerken(modelDefinities({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] }).find((x) => x.model === m.model)!);
+    const gevraagd = String(termen).split(/\s+/).filter(Boolean);
+    const onbekend = gevraagd.filter((t) => !mogelijk.has(t));
     if (onbekend.length > 0) throw fout(o, `'phzin': ${onbekend.join(', ')} is geen kenmerk van ${m.model}`);
-    return new hb.SafeString(phZin(m, lijstTermen, hash(o, 'tabel')));
+    return new hb.SafeString(phZin(m, gevraagd.filter((t) => bekend.has(t)), hash(o, 'tabel')));
   });
 
   // Model figures.

@@ -11,7 +11,7 @@
  * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Basisvoorwaarde, Edition } from '../edition/edition.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import type { CovariateSpec, DesignSpec, Frame, IndicatorSpec, ModelKind } from './design.ts';
 
@@ -70,8 +70,35 @@ export const INDICATOREN: Readonly<Record<string, IndicatorSpec>> = {
   veel_eerdere_zaken: { covariate: 'eerdere_zaken', levels: ['6-10', '11+'] },
 };
 
-/** The model definitions of an edition (the cohort levels are the edition's cohorts). */
-export function modelDefinities(edition: Pick<Edition, 'cohorten'>): ModelDefinitie[] {
+/** The basisvoorwaarde a covariate measures; the controls belong to none. An edition that does not measure it has no such covariate. */
+const COVARIAAT_BASISVOORWAARDE: Partial<Record<Covariaat, Basisvoorwaarde>> = {
+  id: 'id',
+  activiteit: 'werk_inkomen',
+  startkwalificatie: 'werk_inkomen',
+  werk_1m_voor: 'werk_inkomen',
+  zelfde_baan: 'werk_inkomen',
+  huisvesting: 'huisvesting',
+  stabiel_wonen: 'huisvesting',
+  wanbetaler: 'schulden',
+};
+
+/** Does the edition measure what this covariate (or interaction factor, `geslacht:v`, `geen_adres`) describes? */
+function gemeten(naam: string, basisvoorwaarden: readonly Basisvoorwaarde[]): boolean {
+  const covariaat = (INDICATOREN[naam]?.covariate ?? naam.split(':')[0]!) as Covariaat;
+  const b = COVARIAAT_BASISVOORWAARDE[covariaat];
+  return b === undefined || basisvoorwaarden.includes(b);
+}
+
+/** The Kaplan–Meier breakdowns by category an edition has: only of what it measures. */
+export function kmUitsplitsingen(basisvoorwaarden: readonly Basisvoorwaarde[]): KmUitsplitsing[] {
+  return KM_UITSPLITSINGEN.filter((u) => gemeten(u, basisvoorwaarden));
+}
+
+/**
+ * The model definitions of an edition: the cohort levels are the edition's cohorts, and a
+ * covariate (or interaction) of a basisvoorwaarde the edition does not measure is left out.
+ */
+export function modelDefinities(edition: Pick<Edition, 'cohorten' | 'basisvoorwaarden'>): ModelDefinitie[] {
   const spec = (name: Covariaat): CovariateSpec => ({
     name,
     levels: name === 'cohort' ? edition.cohorten.map(String) : NIVEAUS[name],
@@ -83,19 +110,23 @@ export function modelDefinities(edition: Pick<Edition, 'cohorten'>): ModelDefini
     covariaten: readonly Covariaat[],
     moment: '1m_na' | '6m_na',
     interactions?: readonly (readonly string[])[],
-  ): ModelDefinitie => ({
-    model,
-    kind,
-    tabel,
-    covariaten,
-    moment,
-    design: {
+  ): ModelDefinitie => {
+    const eigen = covariaten.filter((c) => gemeten(c, edition.basisvoorwaarden));
+    const eigenInteracties = interactions?.filter((f) => f.every((x) => gemeten(x, edition.basisvoorwaarden)));
+    return {
       model,
       kind,
-      covariates: covariaten.map(spec),
-      ...(interactions ? { indicators: INDICATOREN, interactions } : {}),
-    },
-  });
+      tabel,
+      covariaten: eigen,
+      moment,
+      design: {
+        model,
+        kind,
+        covariates: eigen.map(spec),
+        ...(eigenInteracties && eigenInteracties.length > 0 ? { indicators: INDICATOREN, interactions: eigenInteracties } : {}),
+      },
+    };
+  };
   return [
     def('cox_basis', 'cox', 'modelframe_recidive', BASIS, '1m_na'),
     def('cox_interactie', 'cox', 'modelframe_recidive', BASIS, '1m_na', [

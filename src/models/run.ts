@@ -38,6 +38,7 @@ import { waldTable, type WaldRow } from './wald.ts';
 import {
   buildModelFrames,
   KM_UITSPLITSINGEN,
+  kmUitsplitsingen,
   modelDefinities,
   NIVEAUS,
   readKmRecords,
@@ -218,7 +219,7 @@ export async function computeModels(
     meet(d.model);
   }
   const records = await readKmRecords(conn, edition);
-  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k);
+  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k, kmUitsplitsingen(edition.basisvoorwaarden));
   meet('km');
   return {
     drempel: k,
@@ -413,7 +414,7 @@ const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|$
  * uitsplitsing = categorie = 'totaal'; and for rik, all cohorts together, by category of id,
  * activiteit, huisvesting and wanbetaler. Curves without records are left out.
  */
-function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
+function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmCurve[] {
   // The curves in output order, each with the records it takes: one pass over the records,
   // sorted by time once, so each curve's records arrive sorted.
   const curves: { uitsplitsing: KmPunt['uitsplitsing']; categorie: string; cohort: string; groep: KmPunt['groep']; records: number[] }[] = [];
@@ -424,7 +425,7 @@ function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
     byId.set(curveId(uitsplitsing, categorie, cohort, groep), records);
   };
   for (const cohort of [...cohorten, 'totaal']) for (const groep of ['rik', 'kv', 'totaal'] as const) add('totaal', 'totaal', cohort, groep);
-  for (const u of KM_UITSPLITSINGEN) for (const level of NIVEAUS[u]) add(u, level, 'totaal', 'rik');
+  for (const u of uitsplitsingen) for (const level of NIVEAUS[u]) add(u, level, 'totaal', 'rik');
 
   const order = Int32Array.from({ length: r.n }, (_, i) => i).sort((a, b) => r.tijd[a]! - r.tijd[b]!);
   for (const i of order) {
@@ -432,7 +433,7 @@ function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
     const groep = r.groep[i]!;
     for (const c of [cohort, 'totaal']) for (const g of [groep, 'totaal']) byId.get(curveId('totaal', 'totaal', c, g))!.push(i);
     if (groep !== 'rik' || r.landmark1m[i] !== 1) continue;
-    for (const u of KM_UITSPLITSINGEN) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
+    for (const u of uitsplitsingen) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
   }
 
   const out: KmCurve[] = [];
@@ -483,8 +484,9 @@ function kmPunten(
   r: KmRecords,
   cohorten: readonly string[],
   k: number,
+  uitsplitsingen: readonly KmUitsplitsing[],
 ): { km: KmPunt[]; kmOnderdrukkingen: KmOnderdrukking[] } {
-  const curves = kmCurves(r, cohorten);
+  const curves = kmCurves(r, cohorten, uitsplitsingen);
   const tellingen: KmCurveTellingen[] = curves.map((c) => ({ id: c.id, n: c.n, punten: c.punten }));
   const regels = suppressKm(tellingen, kmFamilies(cohorten), k);
   const km: KmPunt[] = [];
