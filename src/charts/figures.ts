@@ -14,7 +14,7 @@ import type { Resultaten } from '../report/results.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
 import { procent } from '../chapters/format.ts';
-import { lijst } from '../chapters/wording.ts';
+import { lijst, telwoord } from '../chapters/wording.ts';
 
 export function bronregel(r: Resultaten): string {
   const synthetisch = r.extractie.bron === 'synthetisch' ? ' (synthetische gegevens)' : '';
@@ -681,7 +681,7 @@ export function figuren(r: Resultaten): Figuur[] {
         ...(gemeten(r, 'id') ? [{ naam: 'id_verkregen', moment: 'instroom-uitstroom' as const, label: 'ID verkregen' }] : []),
       ],
       titel: 'Veranderingen tijdens en na detentie',
-      alt: 'Staafdiagram van de veranderingen tussen een maand voor en een maand na detentie (baan behouden of gevonden, adres verloren of gevonden) en tussen instroom en uitstroom (ID verkregen), voor re-integratiekandidaten en kortverblijvenden.',
+      alt: `Staafdiagram van de veranderingen tussen een maand voor en een maand na detentie (baan behouden of gevonden, adres verloren of gevonden)${gemeten(r, 'id') ? ' en tussen instroom en uitstroom (ID verkregen)' : ''}, voor re-integratiekandidaten en kortverblijvenden.`,
     }),
     trendPerCohort(r, {
       id: 'transities-per-cohort',
@@ -692,18 +692,18 @@ export function figuren(r: Resultaten): Figuur[] {
         ...(gemeten(r, 'id') ? [{ naam: 'id_verkregen', moment: 'instroom-uitstroom' as const, label: 'ID verkregen' }] : []),
       ],
       titel: `Veranderingen per cohort, ${rik}`,
-      alt: 'Lijndiagram per uitstroomcohort van het aandeel dat zijn baan behield, het aandeel dat zijn adres verloor en het aandeel dat tijdens detentie een geldig identiteitsbewijs kreeg.',
+      alt: `Lijndiagram per uitstroomcohort van het aandeel dat zijn baan behield${gemeten(r, 'id') ? ', het aandeel dat zijn adres verloor en het aandeel dat tijdens detentie een geldig identiteitsbewijs kreeg' : ' en het aandeel dat zijn adres verloor'}.`,
     }),
     problemenVerdeling(r, {
       id: 'aantal-problemen',
       titel: 'Aantal problemen op de basisvoorwaarden een maand na detentie',
-      alt: 'Staafdiagram van de verdeling van het aantal problemen (nul tot vijf) op de basisvoorwaarden, voor re-integratiekandidaten en kortverblijvenden.',
+      alt: `Staafdiagram van de verdeling van het aantal problemen (nul tot ${telwoord(problemenVoor(r.editie.basisvoorwaarden).length)}) op de basisvoorwaarden, voor re-integratiekandidaten en kortverblijvenden.`,
     }),
     samenhangMatrix(r, {
       id: 'samenhang-problemen',
       groep: 'rik',
       titel: `Samen voorkomen van problemen, ${rik}`,
-      alt: 'Matrix met voor elk paar van de vijf problemen het aandeel re-integratiekandidaten dat beide problemen heeft; donkerder is een groter aandeel.',
+      alt: `Matrix met voor elk paar van de ${telwoord(problemenVoor(r.editie.basisvoorwaarden).length)} problemen het aandeel re-integratiekandidaten dat beide problemen heeft; donkerder is een groter aandeel.`,
     }),
     indicatorPerCohort(r, {
       id: 'recidive-per-cohort',

@@ -237,3 +237,20 @@ export interface Extractie {
   bron: string;
   omschrijving?: string;
 }
+
+/** The columns that only an edition measuring ID needs. */
+export const ID_KOLOMMEN = ['id_bij_instroom', 'id_bij_uitstroom'] as const;
+
+/**
+ * The contract for an edition that measures `basisvoorwaarden`: without ID, `detenties` has no
+ * ID columns (a file that has them gets the usual warning for an extra column); without care,
+ * `zorg` is not read at all; with care, `zorg` is required.
+ */
+export function contractVoor(basisvoorwaarden: readonly string[]): ExtractSpec[] {
+  return EXTRACTS.filter((e) => e.name !== 'zorg' || basisvoorwaarden.includes('zorg')).map((e) => {
+    if (e.name === 'zorg') return { ...e, optional: false };
+    if (e.name === 'detenties' && !basisvoorwaarden.includes('id'))
+      return { ...e, columns: e.columns.filter((c) => !(ID_KOLOMMEN as readonly string[]).includes(c.name)) };
+    return e;
+  });
+}

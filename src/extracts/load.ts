@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../util/errors.ts';
 import { anyProblem, rowChecks, withDates } from './checks.ts';
-import { EXTRACTS, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
+import { contractVoor, EXTRACTS, ID_KOLOMMEN, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
 import { readExtractie } from './extractie.ts';
 import { checkExtractFolder } from './folder.ts';
 import { lineEndingProblem } from './lines.ts';
@@ -38,6 +38,12 @@ export interface LoadOptions {
    * and intermediate results to a temporary folder instead of growing.
    */
   memoryLimit?: string;
+  /**
+   * The basisvoorwaarden of the edition (default: all, with `zorg` optional): the contract
+   * follows them (contractVoor), and an extract the edition needs and the folder lacks names
+   * the basisvoorwaarde.
+   */
+  basisvoorwaarden?: readonly string[];
 }
 
 export interface LoadedExtracts {
@@ -99,13 +105,21 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   try {
     const files = await extractFiles(folder);
     const plan: { spec: ExtractSpec; order: number; form: ExtractForm }[] = [];
-    EXTRACTS.forEach((spec, order) => {
+    const contract = options.basisvoorwaarden ? contractVoor(options.basisvoorwaarden) : EXTRACTS;
+    if (options.basisvoorwaarden && !options.basisvoorwaarden.includes('zorg') && files.forms('zorg').length > 0)
+      warnings.push(`${join(folder, 'zorg')}: de editie meet geen zorg; dit extract wordt niet gelezen`);
+    contract.forEach((spec, order) => {
       const forms = files.forms(spec.name);
       const problem = (text: Text): void => {
         earlier.push({ order, file: folder, at: { kind: 'file' }, columnOrder: 0, text });
       };
       if (forms.length === 0) {
-        if (!spec.optional) problem(msg.extractMissing(spec.name, files.nearMisses(spec.name)));
+        if (!spec.optional)
+          problem(
+            spec.name === 'zorg'
+              ? { what: "extract 'zorg' ontbreekt, maar de editie meet de basisvoorwaarde zorg", expected: `een bestand ${['.csv', '.csv.gz', '.parquet'].map((f) => `zorg${f}`).join(', ')}; of haal zorg uit "basisvoorwaarden" in het editiebestand en geef de reden onder "niet_gemeten"` }
+              : msg.extractMissing(spec.name, files.nearMisses(spec.name)),
+          );
       } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
       else plan.push({ spec, order, form: forms[0]! });
     });
@@ -171,6 +185,10 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
         .join(' '),
     );
     for (const name of decompressed.keys()) await rm(join(temp, `${name}.csv`), { force: true });
+    // An edition without ID reads no ID columns; the working tables still have them, empty, so
+    // that the SQL is the same for every edition and nothing published reads them.
+    if (options.basisvoorwaarden && !options.basisvoorwaarden.includes('id') && tables.some((t) => t.spec.name === 'detenties'))
+      for (const c of ID_KOLOMMEN) await connection.run(`ALTER TABLE detenties ADD COLUMN IF NOT EXISTS ${ident(c)} VARCHAR`);
     return {
       instance,
       connection,
