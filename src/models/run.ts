@@ -4,11 +4,11 @@
  * read the Kaplan–Meier curves with their suppression (disclosure.ts).
  *
  *   working tables ──buildModelFrames──> frames ──buildDesign(k)──> fitCox / fitLogit ──> ModelUitkomst
- *                                       km_record ──kaplanMeier──> curves ──suppressKm(k)──> KmPunt
+ *                                       km_record ──kaplanMeier──> curves ──vertraagKm(k)──> KmPunt
  *
  * What leaves this module is fit for publication: coefficients of levels and interactions
- * that passed the rule, counts of whole models that passed it, and Kaplan–Meier points whose
- * suppressed values are null. Person-level data stay in the connection.
+ * that passed the rule, counts of whole models that passed it (rounded down to a multiple of k),
+ * and the delayed Kaplan–Meier curves with rounded at_risk, whose suppressed values are null. Person-level data stay in the connection.
  *
  * Choices beyond models.md:
  * - Kaplan–Meier curves: by cohort (each and 'totaal') x groep (rik, kv, 'totaal'), and for
@@ -44,7 +44,7 @@ import {
   type ModelFrame,
   type ModelNaam,
 } from './frames.ts';
-import { suppressKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { getoondeMaand, rondAf, vertraagKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 
 /** Months of the Kaplan–Meier output. */
 export const KM_MAANDEN = 24;
@@ -62,6 +62,11 @@ interface UitkomstBasis {
 /** A fitted, publishable model. */
 export interface GeschatModel extends UitkomstBasis {
   readonly status: 'geschat';
+  /**
+   * Records and events, rounded down to a multiple of k: exact, they would differ from a
+   * published noemer or teller by the few a model leaves out (the landmark's first month, for
+   * one), so only the rounded counts are published.
+   */
   readonly n: number;
   readonly events: number;
   /** Log likelihood at the estimate (R's `loglik[2]` for coxph, `logLik()` for glm). */
@@ -113,15 +118,16 @@ export interface KmPunt {
   readonly cohort: string;
   readonly groep: 'rik' | 'kv' | 'totaal';
   readonly maand: number;
+  /** At risk at the end of the month, rounded down to a multiple of k (disclosure.ts, rule 3). */
   readonly atRisk: number | null;
-  /** Cumulative recidive 1 - S at the end of the month. */
+  /** Cumulative recidive 1 - S of the delayed curve: the value of its last visible step (disclosure.ts). */
   readonly cumulatief: number | null;
   readonly ciLaag: number | null;
   readonly ciHoog: number | null;
   readonly onderdrukt: boolean;
 }
 
-/** A suppressed Kaplan–Meier point and its rule (for the audit file; never its values). */
+/** A delayed or suppressed Kaplan–Meier point and its rule (for the audit file; never its values). */
 export interface KmOnderdrukking {
   readonly uitsplitsing: string;
   readonly categorie: string;
@@ -168,6 +174,12 @@ export interface ComputeModelsOptions {
    * and fitting it, then 'km'), for benchmarks; the results do not depend on it.
    */
   readonly meting?: (stap: string, ms: number) => void;
+  /**
+   * The published rows of indicatoren.csv. A Kaplan–Meier curve by cohort and groep keeps its
+   * visible steps away from the published recidive_2j teller of the same cohort and groep
+   * (disclosure.ts, rule 5); without them no such coupling is applied.
+   */
+  readonly indicatoren?: readonly { indicator: string; cohort: string; groep: string; teller: number | null }[];
 }
 
 /**
@@ -202,7 +214,10 @@ export async function computeModels(
     meet(d.model);
   }
   const records = await readKmRecords(conn, edition);
-  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k);
+  const gekoppeld = new Map<string, number[]>();
+  for (const i of options.indicatoren ?? [])
+    if (i.indicator === 'recidive_2j' && i.teller !== null) gekoppeld.set(`${i.cohort}|${i.groep}`, [i.teller]);
+  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k, gekoppeld);
   meet('km');
   return {
     drempel: k,
@@ -247,8 +262,9 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
     return {
       ...basis,
       status: 'geschat',
-      n: fit.n,
-      events: fit.events,
+      // Published rounded down to a multiple of k, as at_risk (disclosure.ts, rule 3).
+      n: rondAf(fit.n, k),
+      events: rondAf(fit.events, k),
       loglik: fit.loglik.final,
       termen,
       referenties,
@@ -438,23 +454,40 @@ function kmPunten(
   r: KmRecords,
   cohorten: readonly string[],
   k: number,
+  gekoppeld: ReadonlyMap<string, readonly number[]>,
 ): { km: KmPunt[]; kmOnderdrukkingen: KmOnderdrukking[] } {
   const curves = kmCurves(r, cohorten);
-  const tellingen: KmCurveTellingen[] = curves.map((c) => ({ id: c.id, n: c.n, punten: c.punten }));
-  const regels = suppressKm(tellingen, kmFamilies(cohorten), k);
+  const tellingen: KmCurveTellingen[] = curves.map((c) => ({
+    id: c.id,
+    n: c.n,
+    punten: c.punten,
+    gekoppeld: c.uitsplitsing === 'totaal' ? gekoppeld.get(`${c.cohort}|${c.groep}`) : undefined,
+  }));
+  const { stappen, regels } = vertraagKm(tellingen, kmFamilies(cohorten), k);
   const km: KmPunt[] = [];
   const kmOnderdrukkingen: KmOnderdrukking[] = [];
   for (const c of curves) {
+    const s = stappen.get(c.id);
     c.punten.forEach((p, i) => {
       const maand = i + 1;
-      const regel = regels.get(`${c.id}#${maand}`);
       const sleutel = { uitsplitsing: c.uitsplitsing, categorie: c.categorie, cohort: c.cohort, groep: c.groep, maand };
-      if (regel) {
+      const regel = regels.get(`${c.id}#${maand}`);
+      if (regel) kmOnderdrukkingen.push({ ...sleutel, regel });
+      if (!s) {
         km.push({ ...sleutel, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true });
-        kmOnderdrukkingen.push({ ...sleutel, regel });
-      } else {
-        km.push({ ...sleutel, atRisk: p.atRisk, cumulatief: p.cumulatief, ciLaag: p.ciLaag, ciHoog: p.ciHoog, onderdrukt: false });
+        return;
       }
+      // The delayed curve: the values of the last visible step (the start before the first).
+      const g = getoondeMaand(s, maand);
+      const getoond = g === 0 ? { cumulatief: 0, ciLaag: 0, ciHoog: 0 } : c.punten[g - 1]!;
+      km.push({
+        ...sleutel,
+        atRisk: rondAf(p.atRisk, k),
+        cumulatief: getoond.cumulatief,
+        ciLaag: getoond.ciLaag,
+        ciHoog: getoond.ciHoog,
+        onderdrukt: false,
+      });
     });
   }
   return { km, kmOnderdrukkingen };

@@ -79,11 +79,18 @@ test('the KM curves: by cohort and groep with totals, and for rik by category; c
     'huisvesting|geen_inschrijving|totaal|rik',
     'wanbetaler|nee|totaal|rik',
   ]);
-  // Events on days 10, 30, 50, ...: month 1 (day 30) has 2 events behind it, 11 at risk.
-  const m1 = r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 1)!;
-  assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [11, true, false]);
-  // Month 12 (day 365): all 12 events by day 230, nobody at risk: suppressed.
-  assert.equal(r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 12)!.onderdrukt, true);
+  // Events on days 10, 30, 50, ...: month 1 (day 30) has 2 events behind it (a visible step
+  // with k = 2) and 11 at risk, published rounded down to 10.
+  const punt = (maand: number) => r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === maand)!;
+  const m1 = punt(1);
+  assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [10, true, false]);
+  // Month 2 (day 60) adds one event (day 50): delayed, the curve repeats month 1.
+  assert.deepEqual([punt(2).cumulatief, punt(2).ciLaag, punt(2).ciHoog], [m1.cumulatief, m1.ciLaag, m1.ciHoog]);
+  assert.ok(r.kmOnderdrukkingen.some((o) => o.cohort === 'totaal' && o.groep === 'totaal' && o.maand === 2 && o.regel === 'vertraagd'));
+  // Month 8 (day 243) holds the last event, day 230, one after the step at month 7 (day 213,
+  // events on days 10..210: 11): it stays delayed, and nobody is at risk from then on.
+  assert.ok(Math.abs(punt(7).cumulatief! - 11 / 12) < 1e-12);
+  assert.deepEqual([punt(12).atRisk, punt(12).cumulatief, punt(12).onderdrukt], [0, punt(7).cumulatief, false]);
 });
 
 /**
