@@ -87,7 +87,13 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[]) {
         ];
       }),
     ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: string }>,
-    kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
+    /** Kaplan–Meier months whose step is delayed, and curves suppressed whole (disclosure.ts). */
+    kmVertraagd: r.modellen.kmOnderdrukkingen.filter((o) => o.regel.startsWith('vertraagd')).length,
+    kmCurvenOnderdrukt: new Set(
+      r.modellen.kmOnderdrukkingen
+        .filter((o) => !o.regel.startsWith('vertraagd'))
+        .map((o) => `${o.uitsplitsing}|${o.categorie}|${o.cohort}|${o.groep}`),
+    ).size,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
     statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),
     aantalCellen: r.indicatoren.rijen.length,
