@@ -366,7 +366,7 @@ function notenVan(m: ModelUitkomst): ModelNoot[] {
 // ---------------------------------------------------------------------------------------------
 // Kaplan–Meier
 
-interface KmCurve {
+export interface KmCurve {
   readonly id: string;
   readonly uitsplitsing: KmPunt['uitsplitsing'];
   readonly categorie: string;
@@ -385,11 +385,14 @@ interface KmCurve {
 const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|${c}|${cohort}|${groep}`;
 
 /**
+ * (Exported for the test of the whole publication, which needs the true counts behind the
+ * published curves; the build publishes only kmPunten's output.)
+ *
  * The curves of models.md: by cohort (and 'totaal') x groep (rik, kv, 'totaal') with
  * uitsplitsing = categorie = 'totaal'; and for rik, all cohorts together, by category of id,
  * activiteit, huisvesting and wanbetaler. Curves without records are left out.
  */
-function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
+export function kmCurves(r: KmRecords, cohorten: readonly string[]): KmCurve[] {
   // The curves in output order, each with the records it takes: one pass over the records,
   // sorted by time once, so each curve's records arrive sorted.
   const curves: { uitsplitsing: KmPunt['uitsplitsing']; categorie: string; cohort: string; groep: KmPunt['groep']; records: number[] }[] = [];
