@@ -36,9 +36,13 @@
  *    subtraction, and with it its delayed events (1..k-1). So the true E of every curve at every
  *    month where it does not step is an unknown, the family equations link them, and while a
  *    delayed count (true E minus shown E, in 1..k-1) is determined by the published values we
- *    delay one more visible step that shares an equation with it (a part before a total, then
- *    the smallest curve, then key order): regel `vertraagd_secundair`. Delaying a step only
- *    enlarges the next visible step, so rule 1 still holds.
+ *    delay one more visible step that shares an equation with it: regel `vertraagd_secundair`.
+ *    Delaying a step only enlarges the next visible step, so rule 1 still holds. Which step:
+ *    the one whose delay distorts the published curve least, its events as a share of its
+ *    curve times the months until that curve's next visible step (then key order). That is
+ *    mostly a step of a large curve, often a total; preferring parts and small curves, as the
+ *    old rule for suppression did, lowered month 24 of a kv cohort curve by up to 5.6
+ *    percentage points on the synthetic data, against 2.4 this way.
  * 5. Published counts elsewhere (coupling). A curve may carry exact counts published in other
  *    files that its E is compared with (recidive_2j's teller for the curve of the same cohort
  *    and groep counts nearly the same events in nearly the same population). A visible step
@@ -181,14 +185,14 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
     const uitstel = E(id, maand) - getoond;
     return uitstel >= 1 && uitstel < k;
   };
-  const vergelijkingen: { termen: Term[]; totaal: string }[] = [];
+  const vergelijkingen: { termen: Term[] }[] = [];
   for (const f of families) {
     const delen = f.delen.filter((d) => byId.has(d));
     if (!byId.has(f.totaal) && delen.length === 0) continue;
     for (let m = 1; m <= maanden; m++) {
       const termen = delen.map((d) => ({ v: varNaam(d, m), c: 1 }));
       if (byId.has(f.totaal)) termen.push({ v: varNaam(f.totaal, m), c: -1 });
-      vergelijkingen.push({ termen, totaal: f.totaal });
+      vergelijkingen.push({ termen });
     }
   }
   const perVar = new Map<string, typeof vergelijkingen>();
@@ -200,22 +204,26 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
     if (lekkend.length === 0) break;
     // One step per round: the leak is computed afresh after each delay.
     const deel = lekkend[0]!;
-    const kandidaten = new Map<string, { id: string; maand: number; totaal: boolean }>();
+    const kandidaten = new Map<string, { id: string; maand: number }>();
     const voegToe = (e: (typeof vergelijkingen)[number]) => {
       for (const t of e.termen) {
         const p = ontleed(t.v);
-        if (!zichtbaar(p.id, p.maand)) continue;
-        const key = puntSleutel(p.id, p.maand);
-        const totaal = p.id === e.totaal;
-        const bestaand = kandidaten.get(key);
-        if (!bestaand || (bestaand.totaal && !totaal)) kandidaten.set(key, { id: p.id, maand: p.maand, totaal });
+        if (zichtbaar(p.id, p.maand)) kandidaten.set(puntSleutel(p.id, p.maand), p);
       }
     };
     for (const q of deel) for (const e of perVar.get(q) ?? []) voegToe(e);
     if (kandidaten.size === 0) throw new Error(`vertraagKm: cannot protect ${deel[0]}`);
-    const keuze = [...kandidaten.entries()].sort(
-      ([ka, a], [kb, b]) => Number(a.totaal) - Number(b.totaal) || byId.get(a.id)!.n - byId.get(b.id)!.n || (ka < kb ? -1 : ka > kb ? 1 : 0),
-    )[0]![1];
+    // The cost of delaying a step: how far the shown curve falls short (the step's events as a
+    // share of the curve) times for how many months (up to its next visible step).
+    const kosten = (c: { id: string; maand: number }) => {
+      const s = stappen.get(c.id)!;
+      const i = s.indexOf(c.maand);
+      const volgende = s[i + 1] ?? maanden + 1;
+      return ((E(c.id, c.maand) - E(c.id, s[i - 1] ?? 0)) / byId.get(c.id)!.n) * (volgende - c.maand);
+    };
+    const keuze = [...kandidaten.entries()]
+      .map(([key, c]) => ({ key, c, kosten: kosten(c) }))
+      .sort((a, b) => a.kosten - b.kosten || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0]!.c;
     stappen.set(
       keuze.id,
       stappen.get(keuze.id)!.filter((m) => m !== keuze.maand),
