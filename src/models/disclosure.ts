@@ -33,10 +33,18 @@
  *    exact at_risk and E per point, suppressing points below k and their partners) is no longer
  *    needed for at_risk, which is rounded, but the delay brings a new leak: at a month where a
  *    total and all but one part show a visible step, the one part's true E follows by
- *    subtraction, and with it its delayed events (1..k-1). So the true E of every curve at every
- *    month where it does not step is an unknown, the family equations link them, and while a
- *    delayed count (true E minus shown E, in 1..k-1) is determined by the published values we
- *    delay one more visible step that shares an equation with it: regel `vertraagd_secundair`.
+ *    subtraction, and with it its delayed events (1..k-1). And bounds do it without
+ *    subtraction to one value: the rule says a delayed count is 0..k-1, so a total that steps
+ *    by 15 while its two parts hold their events back puts each part's count in 6..9. So the
+ *    true E of every curve at every month where it does not step is an unknown, the family
+ *    equations link them, and while a delayed count (true E minus shown E, in 1..k-1) is
+ *    determined by them (solved exactly, as the indicator engine's `recoverable`) or bounded
+ *    inside 1..k-1 (the reader's bounds: 0 at a step, 0..k-1 where this rule held events back,
+ *    open after a step delayed by rule 4 or 5, which may hold k or more; tightened along the
+ *    equations to a fixed point), we delay one more visible step: of a curve in an equation
+ *    with the leak, at that month or its last step before (which opens that curve's bounds),
+ *    widening to further equations of the month when none has a step yet. Regel
+ *    `vertraagd_secundair`.
  *    Delaying a step only enlarges the next visible step, so rule 1 still holds. Which step:
  *    the one whose delay distorts the published curve least, its events as a share of its
  *    curve times the months until that curve's next visible step (then key order). That is
@@ -50,15 +58,16 @@
  *    or of the few who differ between the two definitions; it is delayed: regel
  *    `vertraagd_koppeling`. A curve left without any visible step is suppressed whole.
  *
- * The audit (onderdrukking.csv) gets one line per month whose events are delayed (events fell
- * in that month but the curve does not step there, or a step there was delayed by rule 4 or 5),
- * and one per month of a curve suppressed whole.
+ * The audit (onderdrukking.csv) gets one line per month at which a published curve does not
+ * step, so whose events, if it has any, are delayed (regel `vertraagd`, or the rule of 4 or 5
+ * when a step was due there), and one per month of a curve suppressed whole. It lists the
+ * months without events too: listing only months with events would tell that a delayed count
+ * is at least 1, and with the rule's "fewer than k" that it lies in 1..k-1.
  *
- * Not protected, by design: ranges. A reader who adds what the rounding and the rule tell
- * (a delayed count lies in 0..k-1) to the family equations can narrow a delayed count to an
- * interval; rules 4 and 5 make sure no such count is pinned to one value. The cumulative values
- * themselves keep six decimals: for a curve without censoring they give E exactly, which the
- * rules above assume anyway.
+ * Not protected: bounds a reader gets with more than interval reasoning along the equations of
+ * one month (linear programming over all months at once, with E rising month by month, could
+ * in places narrow a count further). The cumulative values keep six decimals: for a curve
+ * without censoring they give E exactly, which the rules above assume anyway.
  */
 import { recoverable } from '../indicators/disclosure.ts';
 
@@ -198,21 +207,92 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
   const perVar = new Map<string, typeof vergelijkingen>();
   for (const e of vergelijkingen) for (const t of e.termen) perVar.set(t.v, [...(perVar.get(t.v) ?? []), e]);
 
+  const getoondE = (id: string, m: number) => (onderdrukt.has(id) ? 0 : E(id, getoondeMaand(stappen.get(id)!, m)));
+  const maandFamilies = families
+    .map((f) => [...f.delen.filter((d) => byId.has(d)).map((id) => ({ id, c: 1 })), ...(byId.has(f.totaal) ? [{ id: f.totaal, c: -1 }] : [])])
+    .filter((t) => t.length > 0);
+
+  /**
+   * The reader's bounds on the delayed counts of month m: 0 at a visible step; 0..k-1 where the
+   * rule held the events back (the audit says which rule); unbounded after a step delayed by
+   * rule 4 or 5, which may hold k or more. The family equations tighten them (interval
+   * propagation to a fixed point). Returns a curve whose true delayed count (1..k-1) the bounds
+   * pin inside 1..k-1, if any.
+   */
+  const GROOT = 1e12;
+  const intervalLek = (m: number): string | null => {
+    const lo = new Map<string, number>();
+    const hi = new Map<string, number>();
+    for (const c of curves) {
+      lo.set(c.id, 0);
+      if (onderdrukt.has(c.id)) hi.set(c.id, k - 1);
+      else if (zichtbaar(c.id, m)) hi.set(c.id, 0);
+      else {
+        let open = false;
+        for (let j = getoondeMaand(stappen.get(c.id)!, m) + 1; j <= m; j++) if (uitgesteld.has(puntSleutel(c.id, j))) open = true;
+        hi.set(c.id, open ? GROOT : k - 1);
+      }
+    }
+    for (let ronde = 0, veranderd = true; veranderd && ronde < 100; ronde++) {
+      veranderd = false;
+      for (const termen of maandFamilies) {
+        // sum c * (shown + delayed) = 0, so sum c * delayed = rhs.
+        const rhs = -termen.reduce((a, t) => a + t.c * getoondE(t.id, m), 0);
+        for (const t of termen) {
+          let minS = 0;
+          let maxS = 0;
+          for (const o of termen) {
+            if (o === t) continue;
+            minS += o.c > 0 ? lo.get(o.id)! : -hi.get(o.id)!;
+            maxS += o.c > 0 ? hi.get(o.id)! : -lo.get(o.id)!;
+          }
+          const [nlo, nhi] = t.c > 0 ? [rhs - maxS, rhs - minS] : [minS - rhs, maxS - rhs];
+          if (nlo > lo.get(t.id)!) (lo.set(t.id, nlo), (veranderd = true));
+          if (nhi < hi.get(t.id)!) (hi.set(t.id, nhi), (veranderd = true));
+        }
+      }
+    }
+    for (const c of curves) {
+      const uitstel = E(c.id, m) - getoondE(c.id, m);
+      if (uitstel >= 1 && uitstel < k && lo.get(c.id)! >= 1 && hi.get(c.id)! <= k - 1) return c.id;
+    }
+    return null;
+  };
+
   for (let ronde = 0; ; ronde++) {
     if (ronde > curves.length * maanden + 1) throw new Error('vertraagKm: secondary delay did not converge');
-    const lekkend = recoverable(vergelijkingen, onbekend).filter((deel) => deel.some(beschermd));
-    if (lekkend.length === 0) break;
-    // One step per round: the leak is computed afresh after each delay.
-    const deel = lekkend[0]!;
+    // What leaks: a delayed count the equations pin exactly, or else one their bounds pin inside 1..k-1.
+    let lek: { id: string; maand: number }[] | null = null;
+    const exact = recoverable(vergelijkingen, onbekend).find((deel) => deel.some(beschermd));
+    if (exact) lek = exact.map(ontleed);
+    for (let m = 1; !lek && m <= maanden; m++) {
+      const id = intervalLek(m);
+      if (id) lek = [{ id, maand: m }];
+    }
+    if (!lek) break;
+    // One step per round: the leak is computed afresh after each delay. The candidates: per
+    // curve in an equation with the leak, its step at that month or else its last step before,
+    // whose delay leaves the curve's count there open (it may then hold k or more).
+    // When none of them has a step yet, the bounds came through further equations of that
+    // month: widen the search one equation at a time.
     const kandidaten = new Map<string, { id: string; maand: number }>();
-    const voegToe = (e: (typeof vergelijkingen)[number]) => {
-      for (const t of e.termen) {
-        const p = ontleed(t.v);
-        if (zichtbaar(p.id, p.maand)) kandidaten.set(puntSleutel(p.id, p.maand), p);
-      }
-    };
-    for (const q of deel) for (const e of perVar.get(q) ?? []) voegToe(e);
-    if (kandidaten.size === 0) throw new Error(`vertraagKm: cannot protect ${deel[0]}`);
+    const gezien = new Set<string>();
+    let rand = lek.map((q) => varNaam(q.id, q.maand));
+    while (kandidaten.size === 0 && rand.length > 0) {
+      const volgende: string[] = [];
+      for (const v of rand) gezien.add(v);
+      for (const v of rand)
+        for (const e of perVar.get(v) ?? [])
+          for (const t of e.termen) {
+            if (!gezien.has(t.v)) (volgende.push(t.v), gezien.add(t.v));
+            const p = ontleed(t.v);
+            const s = stappen.get(p.id);
+            const stap = zichtbaar(p.id, p.maand) ? p.maand : s ? getoondeMaand(s, p.maand) : 0;
+            if (stap > 0) kandidaten.set(puntSleutel(p.id, stap), { id: p.id, maand: stap });
+          }
+      rand = volgende;
+    }
+    if (kandidaten.size === 0) throw new Error(`vertraagKm: cannot protect ${lek[0]!.id} month ${lek[0]!.maand}`);
     // The cost of delaying a step: how far the shown curve falls short (the step's events as a
     // share of the curve) times for how many months (up to its next visible step).
     const kosten = (c: { id: string; maand: number }) => {
@@ -244,7 +324,7 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
       const key = puntSleutel(c.id, m);
       if (onderdrukt.has(c.id)) regels.set(key, E(c.id, maanden) < k ? 'gebeurtenissen_onder_drempel' : 'secundair');
       else if (uitgesteld.has(key)) regels.set(key, uitgesteld.get(key)!);
-      else if (!zichtbaar(c.id, m) && E(c.id, m) > E(c.id, m - 1)) regels.set(key, 'vertraagd');
+      else if (!zichtbaar(c.id, m)) regels.set(key, 'vertraagd');
     }
   }
   return { stappen, onderdrukt, regels };

@@ -19,7 +19,9 @@
  *   (at_risk falls) less those events: the censorings;
  * - across curves: the true E at months where a curve does not step, from the curves that add
  *   up (cohorts to 'totaal', rik and kv to 'totaal', categories to the rik curve), solved
- *   exactly; a delayed count (true E minus shown E in 1..k-1) must not be determined;
+ *   exactly; a delayed count (true E minus shown E in 1..k-1) must not be determined; nor be
+ *   bounded inside 1..k-1 by those equations and what the rule and the audit say of each
+ *   month (tests/helpers/km-lezer.ts);
  * - across files: recidive_2j's teller against the events behind every step of the curve of the
  *   same cohort and groep; every published noemer of a cohort and groep against the at_risk of
  *   its curves; every model's n and events against every published teller and noemer of rik,
@@ -41,7 +43,9 @@ import { applyDisclosure, recoverable } from '../../src/indicators/disclosure.ts
 import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
 import { computeModels, kmCurves, type KmCurve } from '../../src/models/run.ts';
 import { KM_UITSPLITSINGEN, NIVEAUS, readKmRecords } from '../../src/models/frames.ts';
-import { renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { ONDERDRUKKING_HEADER } from '../../src/indicators/write.ts';
+import { intervalLekken } from '../helpers/km-lezer.ts';
 import { tabellen } from '../helpers/tables.ts';
 import { randomExtracts } from '../helpers/random.ts';
 
@@ -61,6 +65,8 @@ interface Publicatie {
   indicatoren: Rij[];
   km: Rij[];
   modellen: Rij[];
+  /** The audit lines of recidive_km.csv and modellen.csv. */
+  audit: Rij[];
   /** The true counts behind the curves (never published; the test's ground truth). */
   curves: KmCurve[];
 }
@@ -76,6 +82,7 @@ async function publiceer(n: number, seed: number): Promise<Publicatie> {
       indicatoren: csv(renderIndicatorenCsv(rijen)),
       km: csv(renderKmCsv(modellen)),
       modellen: csv(renderModellenCsv(modellen)),
+      audit: csv([ONDERDRUKKING_HEADER, ...modelOnderdrukkingRegels(modellen)].join('\n') + '\n'),
       curves,
     };
   } finally {
@@ -198,6 +205,16 @@ function lekken(p: Publicatie, lezer: Lezer = LEZER): string[] {
     const getoond = c.onderdrukt ? 0 : E(id, [0, ...c.stappen].filter((s) => s <= m).at(-1)!);
     if (klein(exact(E(id, m) - getoond))) uit.push(`km-familie: ${id} maand ${m}`);
   }
+
+  // 2b. The same equations with the bounds the rule and the audit give (tests/helpers/km-lezer.ts).
+  const regel = new Map(p.audit.filter((a) => a['bestand'] === 'recidive_km.csv').map((a) => [`${a['indicator']!.replace(':', '|')}|${a['cohort']}|${a['groep']}#${parseInt(a['moment']!, 10)}`, a['regel']!]));
+  const gelezen = p.curves.map((c) => ({
+    id: c.id,
+    events: c.punten.map((pt) => pt.events),
+    stappen: km.get(c.id)!.onderdrukt ? null : km.get(c.id)!.stappen,
+    regel: c.punten.map((_, i) => regel.get(`${c.id}#${i + 1}`)),
+  }));
+  for (const l of intervalLekken(gelezen, families(), K)) uit.push(`km-grenzen: ${l}`);
 
   // 3. Curves against indicatoren.csv.
   const gepubliceerd = p.indicatoren.filter((r) => r['onderdrukt'] === '0');
