@@ -20,13 +20,19 @@
  *    0 or a step of at least k. Regel `vertraagd`.
  * 2. A curve with fewer than k events in all has no visible step and is suppressed whole: every
  *    month is published empty. Regel `gebeurtenissen_onder_drempel`.
- * 3. at_risk is published rounded down to a multiple of k (k * floor(at_risk / k)). A reader then
- *    knows at_risk only to within k values [R, R + k - 1]; the exits of a month (events plus
- *    censorings) to within 2k - 1 values, so a censoring count is never pinned. Rounding down
- *    and not to the nearest multiple: every other threshold of the publication is "at least k",
- *    and a rounding interval that starts at a multiple of k is never cut short by it (nearest
- *    rounding would tell that a count shown as 10 under the rule "at least 10" is 10..14, and
- *    ceiling rounding that it is exactly 10). A month with fewer than k at risk shows 0.
+ * 3. at_risk follows the delayed curve and is rounded down to a multiple of k: a month shows
+ *    k * floor(A / k) with A the at_risk of its last visible step (n before the first), so
+ *    nothing in a row changes between steps. A fresh at_risk per month would give a reader
+ *    who knows that nobody was censored (the noemers of indicatoren.csv across moments can
+ *    show that) the events of the hidden months to within the rounding, and together with the
+ *    rule (fewer than k held back) often a count in 1..k-1: 5 delayed events and an at_risk
+ *    5 above its multiple of 10 pin the count to 1..9. At a step the reader knows the events
+ *    anyway; the rounding leaves the censorings between two steps known only to within 2k - 1
+ *    values. Rounding down and not to the nearest multiple: every other threshold of the
+ *    publication is "at least k", and a rounding interval that starts at a multiple of k is
+ *    never cut short by it (nearest rounding would tell that a count shown as 10 under the rule
+ *    "at least 10" is 10..14, and ceiling rounding that it is exactly 10). Fewer than k at risk
+ *    shows 0.
  * 4. Totals and parts (secondary delay). The curves add up in E, month by month: the cohorts to
  *    their 'totaal' (per groep), rik and kv to 'totaal' (per cohort), the categories of each
  *    uitsplitsing to the rik curve of all cohorts (all of one population). The old rule (an

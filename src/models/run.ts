@@ -118,7 +118,7 @@ export interface KmPunt {
   readonly cohort: string;
   readonly groep: 'rik' | 'kv' | 'totaal';
   readonly maand: number;
-  /** At risk at the end of the month, rounded down to a multiple of k (disclosure.ts, rule 3). */
+  /** At risk at the end of the last visible step's month, rounded down to a multiple of k (disclosure.ts, rule 3). */
   readonly atRisk: number | null;
   /** Cumulative recidive 1 - S of the delayed curve: the value of its last visible step (disclosure.ts). */
   readonly cumulatief: number | null;
@@ -471,7 +471,7 @@ function kmPunten(
   const kmOnderdrukkingen: KmOnderdrukking[] = [];
   for (const c of curves) {
     const s = stappen.get(c.id);
-    c.punten.forEach((p, i) => {
+    c.punten.forEach((_, i) => {
       const maand = i + 1;
       const sleutel = { uitsplitsing: c.uitsplitsing, categorie: c.categorie, cohort: c.cohort, groep: c.groep, maand };
       const regel = regels.get(`${c.id}#${maand}`);
@@ -480,12 +480,12 @@ function kmPunten(
         km.push({ ...sleutel, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true });
         return;
       }
-      // The delayed curve: the values of the last visible step (the start before the first).
+      // The delayed curve: every value of the last visible step (the start before the first).
       const g = getoondeMaand(s, maand);
-      const getoond = g === 0 ? { cumulatief: 0, ciLaag: 0, ciHoog: 0 } : c.punten[g - 1]!;
+      const getoond = g === 0 ? { atRisk: c.n, cumulatief: 0, ciLaag: 0, ciHoog: 0 } : c.punten[g - 1]!;
       km.push({
         ...sleutel,
-        atRisk: rondAf(p.atRisk, k),
+        atRisk: rondAf(getoond.atRisk, k),
         cumulatief: getoond.cumulatief,
         ciLaag: getoond.ciLaag,
         ciHoog: getoond.ciHoog,

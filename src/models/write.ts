@@ -11,8 +11,8 @@
  * - the log likelihood in the `(model)` row: fixed, 4 decimals.
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
  * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty. The
- *   model's n and events and the curves' at_risk arrive rounded down to a multiple of k
- *   (run.ts, disclosure.ts).
+ *   model's n and events and the curves' at_risk arrive rounded down to a multiple of k, the
+ *   at_risk as of the curve's last visible step (run.ts, disclosure.ts).
  */
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';

@@ -16,7 +16,8 @@
  * What the reader derives, and what is checked (a derived count is a leak when every value it
  * can take lies in 1..k-1, or in -(k-1)..-1 for a difference taken the other way round):
  * - within a curve, from consecutive rows: the events between them (steps), and the exits
- *   (at_risk falls) less those events: the censorings;
+ *   (at_risk falls) less those events: the censorings; and, for a reader who knows who was
+ *   censored, the events held back in a month without a step, from its at_risk;
  * - across curves: the true E at months where a curve does not step, from the curves that add
  *   up (cohorts to 'totaal', rik and kv to 'totaal', categories to the rik curve), solved
  *   exactly; a delayed count (true E minus shown E in 1..k-1) must not be determined; nor be
@@ -183,6 +184,26 @@ function lekken(p: Publicatie, lezer: Lezer = LEZER): string[] {
     }
   }
 
+  // 1b. at_risk in a month without a step. A reader who knows who was censored (the noemers
+  // across moments can tell that nobody was) reads the month's events off a fresh at_risk, to
+  // within its rounding; with the rule (fewer than k held back) that may pin a count in 1..k-1.
+  const regelVan = new Map(p.audit.filter((a) => a['bestand'] === 'recidive_km.csv').map((a) => [`${a['indicator']!.replace(':', '|')}|${a['cohort']}|${a['groep']}#${parseInt(a['moment']!, 10)}`, a['regel']!]));
+  for (const c of km.values()) {
+    if (c.onderdrukt) continue;
+    const w = waarheid.get(c.id)!;
+    for (let m = 2; m <= c.atRisk.length; m++) {
+      if (c.stappen.includes(m) || c.atRisk[m - 1] === c.atRisk[m - 2]) continue;
+      const vorigeStap = [0, ...c.stappen].filter((s) => s < m).at(-1)!;
+      const open = Array.from({ length: m - vorigeStap }, (_, j) => regelVan.get(`${c.id}#${vorigeStap + 1 + j}`)).some((r) => r !== 'vertraagd');
+      const pt = w.punten[m - 1]!;
+      const anders = w.n - pt.atRisk - pt.events; // exits other than events, known to this reader
+      const a = lezer.atRisk(c.atRisk[m - 1]!);
+      const e = { lo: w.n - anders - a.hi, hi: w.n - anders - a.lo };
+      const uitstel = { lo: Math.max(0, e.lo - E(c.id, vorigeStap)), hi: Math.min(open ? Infinity : K - 1, e.hi - E(c.id, vorigeStap)) };
+      if (klein(uitstel)) uit.push(`km-at_risk: ${c.id} maand ${m}`);
+    }
+  }
+
   // 2. Across curves: the family equations in the true E.
   const maanden = p.curves[0]?.punten.length ?? 0;
   const vergelijkingen = families().flatMap((f) =>
@@ -207,12 +228,11 @@ function lekken(p: Publicatie, lezer: Lezer = LEZER): string[] {
   }
 
   // 2b. The same equations with the bounds the rule and the audit give (tests/helpers/km-lezer.ts).
-  const regel = new Map(p.audit.filter((a) => a['bestand'] === 'recidive_km.csv').map((a) => [`${a['indicator']!.replace(':', '|')}|${a['cohort']}|${a['groep']}#${parseInt(a['moment']!, 10)}`, a['regel']!]));
   const gelezen = p.curves.map((c) => ({
     id: c.id,
     events: c.punten.map((pt) => pt.events),
     stappen: km.get(c.id)!.onderdrukt ? null : km.get(c.id)!.stappen,
-    regel: c.punten.map((_, i) => regel.get(`${c.id}#${i + 1}`)),
+    regel: c.punten.map((_, i) => regelVan.get(`${c.id}#${i + 1}`)),
   }));
   for (const l of intervalLekken(gelezen, families(), K)) uit.push(`km-grenzen: ${l}`);
 

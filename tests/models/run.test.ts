@@ -88,7 +88,8 @@ test('the KM curves: by cohort and groep with totals, and for rik by category; c
   assert.deepEqual([punt(2).cumulatief, punt(2).ciLaag, punt(2).ciHoog], [m1.cumulatief, m1.ciLaag, m1.ciHoog]);
   assert.ok(r.kmOnderdrukkingen.some((o) => o.cohort === 'totaal' && o.groep === 'totaal' && o.maand === 2 && o.regel === 'vertraagd'));
   // Month 8 (day 243) holds the last event, day 230, one after the step at month 7 (day 213,
-  // events on days 10..210: 11): it stays delayed, and nobody is at risk from then on.
+  // events on days 10..210: 11): it stays delayed. at_risk follows the curve: month 12 shows
+  // that of month 7 (1, the record with its event on day 230), rounded down to 0.
   assert.ok(Math.abs(punt(7).cumulatief! - 11 / 12) < 1e-12);
   assert.deepEqual([punt(12).atRisk, punt(12).cumulatief, punt(12).onderdrukt], [0, punt(7).cumulatief, false]);
 });
