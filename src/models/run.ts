@@ -1,14 +1,15 @@
 /**
  * Compute the models of the monitor on the working tables: build the frames (frames.ts), fit
  * cox_basis, cox_interactie, cox_landmark_6m and logit_werk_6m with the disclosure rule, and
- * read the Kaplan–Meier curves with their suppression (disclosure.ts).
+ * read the Kaplan–Meier curves with their delay and suppression (disclosure.ts).
  *
  *   working tables ──buildModelFrames──> frames ──buildDesign(k)──> fitCox / fitLogit ──> ModelUitkomst
  *                                       km_record ──kaplanMeier──> curves ──vertraagKm(k)──> KmPunt
  *
  * What leaves this module is fit for publication: coefficients of levels and interactions
  * that passed the rule, counts of whole models that passed it (rounded down to a multiple of k),
- * and the delayed Kaplan–Meier curves with rounded at_risk, whose suppressed values are null. Person-level data stay in the connection.
+ * and the delayed Kaplan–Meier curves with rounded at_risk, whose suppressed values are null.
+ * Person-level data stay in the connection.
  *
  * Choices beyond models.md:
  * - Kaplan–Meier curves: by cohort (each and 'totaal') x groep (rik, kv, 'totaal'), and for
