@@ -180,7 +180,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
         );
         // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
         const modellen = await stap(fx, 4, 'Modellen schatten', () =>
-          computeModels(extracts.connection, editie, extracts.extractie.peildatum),
+          computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
           (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
         );
         for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);

@@ -133,6 +133,13 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     /** The p below which a covariate fails the test of proportional hazards ("0,01"). */
     phDrempel: PH_ALFA_TEKST,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
+    /** Kaplan–Meier months whose step is delayed, and curves suppressed whole (disclosure.ts). */
+    kmVertraagd: r.modellen.kmOnderdrukkingen.filter((o) => o.regel.startsWith('vertraagd')).length,
+    kmCurvenOnderdrukt: new Set(
+      r.modellen.kmOnderdrukkingen
+        .filter((o) => !o.regel.startsWith('vertraagd'))
+        .map((o) => `${o.uitsplitsing}|${o.categorie}|${o.cohort}|${o.groep}`),
+    ).size,
     onderdrukteCellen: r.indicatoren.rijen.filter((x) => x.onderdrukt).length,
     statusmomenten: STATUSMOMENTEN.map((m) => MOMENT_ZIN[m]),
     aantalCellen: r.indicatoren.rijen.length,

@@ -1,14 +1,15 @@
 /**
  * Compute the models of the monitor on the working tables: build the frames (frames.ts), fit
  * cox_basis, cox_interactie, cox_landmark_6m and logit_werk_6m with the disclosure rule, and
- * read the Kaplan–Meier curves with their suppression (disclosure.ts).
+ * read the Kaplan–Meier curves with their delay and suppression (disclosure.ts).
  *
  *   working tables ──buildModelFrames──> frames ──buildDesign(k)──> fitCox / fitLogit ──> ModelUitkomst
- *                                       km_record ──kaplanMeier──> curves ──suppressKm(k)──> KmPunt
+ *                                       km_record ──kaplanMeier──> curves ──vertraagKm(k)──> KmPunt
  *
  * What leaves this module is fit for publication: coefficients of levels and interactions
- * that passed the rule, counts of whole models that passed it, and Kaplan–Meier points whose
- * suppressed values are null. Person-level data stay in the connection.
+ * that passed the rule, counts of whole models that passed it (rounded down to a multiple of k),
+ * and the delayed Kaplan–Meier curves with rounded at_risk, whose suppressed values are null.
+ * Person-level data stay in the connection.
  *
  * Choices beyond models.md:
  * - Kaplan–Meier curves: by cohort (each and 'totaal') x groep (rik, kv, 'totaal'), and for
@@ -49,9 +50,16 @@ import {
   type ModelFrame,
   type ModelNaam,
 } from './frames.ts';
-import { suppressKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { getoondeMaand, rondAf, vertraagKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 import { coxZph, PH_ALFA, PH_GLOBAL, phGroepen, type PhToets } from './zph.ts';
 import { tijdsplitsing, type Tijdsplitsing } from './tijdsplitsing.ts';
+
+/**
+ * The curve of every rik record that enters the 1m_na landmark, all categories together: the
+ * curves by category of each breakdown add up to it, so it is published as their total (the
+ * reference line of the charts by category, and a known total for disclosure control).
+ */
+export const LANDMARK_CURVE = 'landmark_1m';
 
 /** Months of the Kaplan–Meier output. */
 export const KM_MAANDEN = 24;
@@ -69,6 +77,11 @@ interface UitkomstBasis {
 /** A fitted, publishable model. */
 export interface GeschatModel extends UitkomstBasis {
   readonly status: 'geschat';
+  /**
+   * Records and events, rounded down to a multiple of k: exact, they would differ from a
+   * published noemer or teller by the few a model leaves out (the landmark's first month, for
+   * one), so only the rounded counts are published.
+   */
   readonly n: number;
   readonly events: number;
   /** Log likelihood at the estimate (R's `loglik[2]` for coxph, `logLik()` for glm). */
@@ -124,21 +137,22 @@ export interface ReferentieWissel {
 /** One point of recidive_km.csv after disclosure control; values are null when suppressed. */
 export interface KmPunt {
   /** 'totaal' for the curves by cohort and groep, else id, activiteit, huisvesting, wanbetaler. */
-  readonly uitsplitsing: 'totaal' | KmUitsplitsing;
+  readonly uitsplitsing: 'totaal' | typeof LANDMARK_CURVE | KmUitsplitsing;
   readonly categorie: string;
   /** A cohort year or 'totaal'. */
   readonly cohort: string;
   readonly groep: 'rik' | 'kv' | 'totaal';
   readonly maand: number;
+  /** At risk at the end of the last visible step's month, rounded down to a multiple of k (disclosure.ts, rule 3). */
   readonly atRisk: number | null;
-  /** Cumulative recidive 1 - S at the end of the month. */
+  /** Cumulative recidive 1 - S of the delayed curve: the value of its last visible step (disclosure.ts). */
   readonly cumulatief: number | null;
   readonly ciLaag: number | null;
   readonly ciHoog: number | null;
   readonly onderdrukt: boolean;
 }
 
-/** A suppressed Kaplan–Meier point and its rule (for the audit file; never its values). */
+/** A delayed or suppressed Kaplan–Meier point and its rule (for the audit file; never its values). */
 export interface KmOnderdrukking {
   readonly uitsplitsing: string;
   readonly categorie: string;
@@ -185,6 +199,12 @@ export interface ComputeModelsOptions {
    * and fitting it, then 'km'), for benchmarks; the results do not depend on it.
    */
   readonly meting?: (stap: string, ms: number) => void;
+  /**
+   * The published rows of indicatoren.csv. A Kaplan–Meier curve by cohort and groep keeps its
+   * visible steps away from the published recidive_2j teller of the same cohort and groep
+   * (disclosure.ts, rule 5); without them no such coupling is applied.
+   */
+  readonly indicatoren?: readonly { indicator: string; cohort: string; groep: string; teller: number | null }[];
 }
 
 /**
@@ -219,7 +239,10 @@ export async function computeModels(
     meet(d.model);
   }
   const records = await readKmRecords(conn, edition);
-  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k, kmUitsplitsingen(edition.basisvoorwaarden));
+  const gekoppeld = new Map<string, number[]>();
+  for (const i of options.indicatoren ?? [])
+    if (i.indicator === 'recidive_2j' && i.teller !== null) gekoppeld.set(`${i.cohort}|${i.groep}`, [i.teller]);
+  const { km, kmOnderdrukkingen } = kmPunten(records, edition.cohorten.map(String), k, gekoppeld, kmUitsplitsingen(edition.basisvoorwaarden));
   meet('km');
   return {
     drempel: k,
@@ -271,8 +294,9 @@ function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden
     return {
       ...basis,
       status: 'geschat',
-      n: fit.n,
-      events: fit.events,
+      // Published rounded down to a multiple of k, as at_risk (disclosure.ts, rule 3).
+      n: rondAf(fit.n, k),
+      events: rondAf(fit.events, k),
       loglik: fit.loglik.final,
       termen,
       referenties,
@@ -391,7 +415,7 @@ function notenVan(m: ModelUitkomst): ModelNoot[] {
 // ---------------------------------------------------------------------------------------------
 // Kaplan–Meier
 
-interface KmCurve {
+export interface KmCurve {
   readonly id: string;
   readonly uitsplitsing: KmPunt['uitsplitsing'];
   readonly categorie: string;
@@ -410,11 +434,14 @@ interface KmCurve {
 const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|${c}|${cohort}|${groep}`;
 
 /**
+ * (Exported for the test of the whole publication, which needs the true counts behind the
+ * published curves; the build publishes only kmPunten's output.)
+ *
  * The curves of models.md: by cohort (and 'totaal') x groep (rik, kv, 'totaal') with
  * uitsplitsing = categorie = 'totaal'; and for rik, all cohorts together, by category of id,
  * activiteit, huisvesting and wanbetaler. Curves without records are left out.
  */
-function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmCurve[] {
+export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmCurve[] {
   // The curves in output order, each with the records it takes: one pass over the records,
   // sorted by time once, so each curve's records arrive sorted.
   const curves: { uitsplitsing: KmPunt['uitsplitsing']; categorie: string; cohort: string; groep: KmPunt['groep']; records: number[] }[] = [];
@@ -425,6 +452,7 @@ function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: rea
     byId.set(curveId(uitsplitsing, categorie, cohort, groep), records);
   };
   for (const cohort of [...cohorten, 'totaal']) for (const groep of ['rik', 'kv', 'totaal'] as const) add('totaal', 'totaal', cohort, groep);
+  if (uitsplitsingen.length > 0) add(LANDMARK_CURVE, 'totaal', 'totaal', 'rik');
   for (const u of uitsplitsingen) for (const level of NIVEAUS[u]) add(u, level, 'totaal', 'rik');
 
   const order = Int32Array.from({ length: r.n }, (_, i) => i).sort((a, b) => r.tijd[a]! - r.tijd[b]!);
@@ -432,7 +460,8 @@ function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: rea
     const cohort = r.cohort[i]!;
     const groep = r.groep[i]!;
     for (const c of [cohort, 'totaal']) for (const g of [groep, 'totaal']) byId.get(curveId('totaal', 'totaal', c, g))!.push(i);
-    if (groep !== 'rik' || r.landmark1m[i] !== 1) continue;
+    if (groep !== 'rik' || r.landmark1m[i] !== 1 || uitsplitsingen.length === 0) continue;
+    byId.get(curveId(LANDMARK_CURVE, 'totaal', 'totaal', 'rik'))!.push(i);
     for (const u of uitsplitsingen) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
   }
 
@@ -466,7 +495,7 @@ function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: rea
 }
 
 /** The additive structure of the curves (disclosure.ts, rule 2). */
-function kmFamilies(cohorten: readonly string[]): KmFamilie[] {
+function kmFamilies(cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmFamilie[] {
   const f: KmFamilie[] = [];
   for (const groep of ['rik', 'kv', 'totaal'])
     f.push({ totaal: curveId('totaal', 'totaal', 'totaal', groep), delen: cohorten.map((c) => curveId('totaal', 'totaal', c, groep)) });
@@ -475,8 +504,10 @@ function kmFamilies(cohorten: readonly string[]): KmFamilie[] {
       totaal: curveId('totaal', 'totaal', cohort, 'totaal'),
       delen: ['rik', 'kv'].map((g) => curveId('totaal', 'totaal', cohort, g)),
     });
-  // The curves by category add up to a landmark curve of rik (from 1m_na) that is not
-  // published, not to the rik curve from release: they form no family.
+  // The curves by category of each breakdown add up to the landmark curve of rik (from 1m_na),
+  // not to the rik curve from release.
+  for (const u of uitsplitsingen)
+    f.push({ totaal: curveId(LANDMARK_CURVE, 'totaal', 'totaal', 'rik'), delen: NIVEAUS[u].map((l) => curveId(u, l, 'totaal', 'rik')) });
   return f;
 }
 
@@ -484,24 +515,41 @@ function kmPunten(
   r: KmRecords,
   cohorten: readonly string[],
   k: number,
+  gekoppeld: ReadonlyMap<string, readonly number[]>,
   uitsplitsingen: readonly KmUitsplitsing[],
 ): { km: KmPunt[]; kmOnderdrukkingen: KmOnderdrukking[] } {
   const curves = kmCurves(r, cohorten, uitsplitsingen);
-  const tellingen: KmCurveTellingen[] = curves.map((c) => ({ id: c.id, n: c.n, punten: c.punten }));
-  const regels = suppressKm(tellingen, kmFamilies(cohorten), k);
+  const tellingen: KmCurveTellingen[] = curves.map((c) => ({
+    id: c.id,
+    n: c.n,
+    punten: c.punten,
+    gekoppeld: c.uitsplitsing === 'totaal' ? gekoppeld.get(`${c.cohort}|${c.groep}`) : undefined,
+  }));
+  const { stappen, regels } = vertraagKm(tellingen, kmFamilies(cohorten, uitsplitsingen), k);
   const km: KmPunt[] = [];
   const kmOnderdrukkingen: KmOnderdrukking[] = [];
   for (const c of curves) {
-    c.punten.forEach((p, i) => {
+    const s = stappen.get(c.id);
+    c.punten.forEach((_, i) => {
       const maand = i + 1;
-      const regel = regels.get(`${c.id}#${maand}`);
       const sleutel = { uitsplitsing: c.uitsplitsing, categorie: c.categorie, cohort: c.cohort, groep: c.groep, maand };
-      if (regel) {
+      const regel = regels.get(`${c.id}#${maand}`);
+      if (regel) kmOnderdrukkingen.push({ ...sleutel, regel });
+      if (!s) {
         km.push({ ...sleutel, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true });
-        kmOnderdrukkingen.push({ ...sleutel, regel });
-      } else {
-        km.push({ ...sleutel, atRisk: p.atRisk, cumulatief: p.cumulatief, ciLaag: p.ciLaag, ciHoog: p.ciHoog, onderdrukt: false });
+        return;
       }
+      // The delayed curve: every value of the last visible step (the start before the first).
+      const g = getoondeMaand(s, maand);
+      const getoond = g === 0 ? { atRisk: c.n, cumulatief: 0, ciLaag: 0, ciHoog: 0 } : c.punten[g - 1]!;
+      km.push({
+        ...sleutel,
+        atRisk: rondAf(getoond.atRisk, k),
+        cumulatief: getoond.cumulatief,
+        ciLaag: getoond.ciLaag,
+        ciHoog: getoond.ciHoog,
+        onderdrukt: false,
+      });
     });
   }
   return { km, kmOnderdrukkingen };

@@ -11,7 +11,9 @@
  *   even); a p below the smallest double is `0`.
  * - the log likelihood in the `(model)` row: fixed, 4 decimals.
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
- * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty.
+ * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty. The
+ *   model's n and events and the curves' at_risk arrive rounded down to a multiple of k, the
+ *   at_risk as of the curve's last visible step (run.ts, disclosure.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -166,10 +168,12 @@ const NOOT_REGEL: Record<string, string> = {
  * The disclosure audit lines (no header) for recidive_km.csv and modellen.csv, in the columns of
  * the indicator engine's ONDERDRUKKING_HEADER `bestand,indicator,cohort,groep,moment,regel,toelichting`:
  *
- * - recidive_km.csv, one line per suppressed point: indicator `<uitsplitsing>:<categorie>`
- *   (`totaal:totaal` for the curves by cohort and groep), its cohort and groep, moment
- *   `<maand>m_na` (the end of month m after release), regel `at_risk_onder_drempel`,
- *   `gebeurtenissen_onder_drempel` or `secundair`.
+ * - recidive_km.csv, one line per delayed month and per month of a curve suppressed whole
+ *   (disclosure.ts): indicator `<uitsplitsing>:<categorie>` (`totaal:totaal` for the curves by
+ *   cohort and groep), its cohort and groep, moment `<maand>m_na` (the end of month m after
+ *   release), regel `vertraagd`, `vertraagd_secundair`, `vertraagd_koppeling` (the curve does
+ *   not step there: its events are shown later or not at all), `gebeurtenissen_onder_drempel` or
+ *   `secundair` (the curve is suppressed whole).
  * - modellen.csv, one line per merged level or dropped interaction: indicator
  *   `<model>:<term>`, cohort `totaal` (cohorts pooled), groep `rik`, moment the moment the
  *   covariates describe (`1m_na`; `6m_na` for cox_landmark_6m), regel

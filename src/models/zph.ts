@@ -212,6 +212,8 @@ function quadratic(imat: Float64Array, q: number, idx: readonly number[], u: rea
  */
 export function coxZph(design: CoxDesign, fit: Pick<ModelFit, 'coef'>, groepen: readonly PhGroep[] = phGroepen(design.terms)): PhToets[] {
   const { p } = design;
+  // A model with no column left (every level merged into its reference) has nothing to test.
+  if (p === 0) return [];
   if (fit.coef.length !== p) throw new Error(`coxZph: ${fit.coef.length} coefficients for ${p} columns`);
   const g = kmTransform(design.tijd, design.gebeurtenis);
   const { u, imat } = zphScore(design, fit.coef, g);

@@ -132,6 +132,7 @@ export const PROBLEEM_TEKST: Record<string, string> = {
 /** Kaplan–Meier breakdowns. */
 export const UITSPLITSING_TEKST: Record<string, string> = {
   totaal: 'cohort',
+  landmark_1m: 'alle re-integratiekandidaten vanaf 1 maand na detentie',
   id: 'ID-bewijs bij uitstroom',
   activiteit: 'activiteit 1 maand na detentie',
   huisvesting: 'huisvesting 1 maand na detentie',

@@ -62,23 +62,32 @@ test('every published row of indicatoren.csv keeps the threshold; suppressed row
   }
 });
 
-test('every published Kaplan–Meier point has at least k at risk', () => {
+test('every published Kaplan–Meier point shows at_risk rounded down to a multiple of k; the curves step and the audit lists the delays', () => {
   const rijen = csv(join(out, 'data/recidive_km.csv'));
   assert.ok(rijen.length > 100);
+  const vorige = new Map<string, string>();
+  let stappen = 0;
   for (const r of rijen) {
     if (r['onderdrukt'] === '1') {
       assert.deepEqual([r['at_risk'], r['cumulatief']], ['', ''], JSON.stringify(r));
       continue;
     }
-    assert.ok(Number(r['at_risk']) >= edition.drempel, `published point with too few at risk: ${JSON.stringify(r)}`);
+    assert.equal(Number(r['at_risk']) % edition.drempel, 0, `at_risk not rounded: ${JSON.stringify(r)}`);
+    const curve = [r['uitsplitsing'], r['categorie'], r['cohort'], r['groep']].join('|');
+    if (r['cumulatief'] !== (vorige.get(curve) ?? '0.000000')) stappen++;
+    vorige.set(curve, r['cumulatief']!);
   }
+  const vertraagd = csv(join(out, 'data/onderdrukking.csv')).filter((a) => a['bestand'] === 'recidive_km.csv' && a['regel']!.startsWith('vertraagd'));
+  assert.ok(stappen > 0 && vertraagd.length > 0, `${stappen} steps, ${vertraagd.length} delayed`);
 });
 
-test('every model reports n and events of at least k', () => {
+test('every model reports n and events of at least k, rounded down to a multiple of k', () => {
   const rijen = csv(join(out, 'data/modellen.csv')).filter((r) => r['term'] === '(model)');
   assert.equal(rijen.length, 4);
   for (const r of rijen) {
     assert.ok(Number(r['n']) >= edition.drempel && Number(r['events']) >= edition.drempel, JSON.stringify(r));
+    assert.equal(Number(r['n']) % edition.drempel, 0, JSON.stringify(r));
+    assert.equal(Number(r['events']) % edition.drempel, 0, JSON.stringify(r));
   }
 });
 

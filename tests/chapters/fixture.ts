@@ -167,7 +167,8 @@ export function fixtureModellen(): ModelResults {
       model('logit_werk_6m', 'logit', ['(Intercept)', ...TERMEN_BASIS.filter((t) => !t.startsWith('activiteit')), 'werk_1m_voor:ja']),
     ],
     km,
-    kmOnderdrukkingen: [],
+    // Three delayed months of a small curve (the appendix counts them).
+    kmOnderdrukkingen: [22, 23, 24].map((maand) => ({ uitsplitsing: 'huisvesting', categorie: 'instelling', cohort: 'totaal', groep: 'rik', maand, regel: 'vertraagd' as const })),
     noten: [
       {
         model: 'cox_landmark_6m',

@@ -74,25 +74,35 @@ test('the KM curves: by cohort and groep with totals, and for rik by category; c
     'totaal|totaal|2015|totaal',
     'totaal|totaal|totaal|rik',
     'totaal|totaal|totaal|totaal',
+    'landmark_1m|totaal|totaal|rik',
     'id|geldig|totaal|rik',
     'activiteit|geen|totaal|rik',
     'huisvesting|geen_inschrijving|totaal|rik',
     'wanbetaler|nee|totaal|rik',
   ]);
-  // Events on days 10, 30, 50, ...: month 1 (day 30) has 2 events behind it, 11 at risk.
-  const m1 = r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 1)!;
-  assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [11, true, false]);
-  // Month 12 (day 365): all 12 events by day 230, nobody at risk: suppressed.
-  assert.equal(r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === 12)!.onderdrukt, true);
+  // Events on days 10, 30, 50, ...: month 1 (day 30) has 2 events behind it (a visible step
+  // with k = 2) and 11 at risk, published rounded down to 10.
+  const punt = (maand: number) => r.km.find((p) => p.cohort === 'totaal' && p.groep === 'totaal' && p.maand === maand)!;
+  const m1 = punt(1);
+  assert.deepEqual([m1.atRisk, m1.cumulatief !== null && Math.abs(m1.cumulatief - 2 / 12) < 1e-12, m1.onderdrukt], [10, true, false]);
+  // Month 2 (day 60) adds one event (day 50): delayed, the curve repeats month 1.
+  assert.deepEqual([punt(2).cumulatief, punt(2).ciLaag, punt(2).ciHoog], [m1.cumulatief, m1.ciLaag, m1.ciHoog]);
+  assert.ok(r.kmOnderdrukkingen.some((o) => o.cohort === 'totaal' && o.groep === 'totaal' && o.maand === 2 && o.regel === 'vertraagd'));
+  // Month 8 (day 243) holds the last event, day 230, one after the step at month 7 (day 213,
+  // events on days 10..210: 11): it stays delayed. at_risk follows the curve: month 12 shows
+  // that of month 7 (1, the record with its event on day 230), rounded down to 0.
+  assert.ok(Math.abs(punt(7).cumulatief! - 11 / 12) < 1e-12);
+  assert.deepEqual([punt(12).atRisk, punt(12).cumulatief, punt(12).onderdrukt], [0, punt(7).cumulatief, false]);
   // The curves by category follow the landmark at 1m_na (2015-04-10, day 31): the events on
   // days 10 and 30 came before it, so 10 records enter, with events on days 50, 70, ... after
   // release, i.e. 19, 39, ... after the landmark. Month m is read m - 1 months after the
-  // landmark: month 2 at landmark day 30 (1 event, 9 at risk), month 3 at day 60 (3 events,
-  // 7 at risk), month 4 at day 91 (4 events, 6 at risk).
+  // landmark: month 2 at landmark day 30 (1 event: delayed, k = 2), month 3 at day 60 (3 events,
+  // a step; 7 at risk, published rounded down to 6), month 4 at day 91 (one more event: delayed,
+  // the curve repeats month 3).
   const cat = (m: number) => r.km.find((p) => p.uitsplitsing === 'activiteit' && p.categorie === 'geen' && p.maand === m)!;
-  assert.deepEqual([cat(2).atRisk, cat(2).onderdrukt], [null, true], 'one event: below the threshold 2');
-  assert.deepEqual([cat(3).atRisk, Math.abs(cat(3).cumulatief! - 3 / 10) < 1e-12], [7, true]);
-  assert.deepEqual([cat(4).atRisk, Math.abs(cat(4).cumulatief! - 4 / 10) < 1e-12], [6, true]);
+  assert.ok(r.kmOnderdrukkingen.some((o) => o.uitsplitsing === 'activiteit' && o.categorie === 'geen' && o.maand === 2 && o.regel.startsWith('vertraagd')));
+  assert.deepEqual([cat(3).atRisk, Math.abs(cat(3).cumulatief! - 3 / 10) < 1e-12, cat(3).onderdrukt], [6, true, false]);
+  assert.deepEqual([cat(4).atRisk, cat(4).cumulatief], [cat(3).atRisk, cat(3).cumulatief]);
 });
 
 /**

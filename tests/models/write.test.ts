@@ -97,7 +97,10 @@ function resultaat(): ModelResults {
       { uitsplitsing: 'totaal', categorie: 'totaal', cohort: '2013', groep: 'rik', maand: 1, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true },
       { uitsplitsing: 'totaal', categorie: 'totaal', cohort: '2013', groep: 'rik', maand: 2, atRisk: 812, cumulatief: 0.1026425, ciLaag: 0.0984371, ciHoog: 0.10683, onderdrukt: false },
     ],
-    kmOnderdrukkingen: [{ uitsplitsing: 'totaal', categorie: 'totaal', cohort: '2013', groep: 'rik', maand: 1, regel: 'gebeurtenissen_onder_drempel' }],
+    kmOnderdrukkingen: [
+      { uitsplitsing: 'totaal', categorie: 'totaal', cohort: '2013', groep: 'rik', maand: 1, regel: 'gebeurtenissen_onder_drempel' },
+      { uitsplitsing: 'activiteit', categorie: 'werk', cohort: 'totaal', groep: 'rik', maand: 3, regel: 'vertraagd' },
+    ],
     noten: [
       {
         model: 'cox_basis',
@@ -163,10 +166,11 @@ test('recidive_km.csv: a suppressed point keeps its keys, shows onderdrukt 1 and
   assert.equal(KM_HEADER, 'uitsplitsing,categorie,cohort,groep,maand,at_risk,cumulatief,ci_laag,ci_hoog,onderdrukt');
 });
 
-test('the audit lines list every suppressed KM point, merged level, dropped interaction and suppressed model with its rule, never a value', () => {
+test('the audit lines list every delayed or suppressed KM point, merged level, dropped interaction and suppressed model with its rule, never a value', () => {
   const lines = modelOnderdrukkingRegels(resultaat());
   assert.deepEqual(lines, [
-    'recidive_km.csv,totaal:totaal,2013,rik,1m_na,gebeurtenissen_onder_drempel,"minder gebeurtenissen (recidive) tot en met deze maand dan de drempel"',
+    'recidive_km.csv,totaal:totaal,2013,rik,1m_na,gebeurtenissen_onder_drempel,"minder gebeurtenissen (recidive) in de hele curve dan de drempel"',
+    'recidive_km.csv,activiteit:werk,totaal,rik,3m_na,vertraagd,"stap uitgesteld: minder gebeurtenissen sinds de vorige zichtbare stap dan de drempel"',
     'modellen.csv,cox_basis:huisvesting:instelling,totaal,rik,1m_na,gebeurtenissen_onder_drempel,"huisvesting:instelling is niet apart geschat maar samengevoegd met de referentiecategorie alleenstaand (minder gebeurtenissen dan de drempel)."',
     'modellen.csv,cox_basis:inkomen*wanbetaler:ja,totaal,rik,1m_na,records_onder_drempel,"De interactie inkomen*wanbetaler:ja is weggelaten (minder records dan de drempel)."',
     'modellen.csv,cox_landmark_6m,totaal,rik,6m_na,gebeurtenissen_onder_drempel,"Model cox_landmark_6m is niet gepubliceerd: de populatie van het model telt minder gebeurtenissen dan de drempel."',
@@ -197,7 +201,8 @@ test('the verification frames: one file per model, outcome columns first, covari
   try {
     const folder = join(root, 'frames');
     const files = await metConn((conn) => writeModelFrames(conn, edition, '2019-06-30', folder, join(root, 'out')));
-    assert.deepEqual(readdirSync(folder).sort(), ['cox_basis.csv', 'cox_interactie.csv', 'cox_landmark_6m.csv', 'logit_werk_6m.csv']);
+    assert.deepEqual(readdirSync(folder).sort(), ['cox_basis.csv', 'cox_interactie.csv', 'cox_landmark_6m.csv', 'logit_werk_6m.csv', 'modelframes.json']);
+    assert.match(readFileSync(join(folder, 'modelframes.json'), 'utf8'), /niet publiceren/, 'the marker says what the folder holds');
     assert.equal(files.length, 4);
     const basis = readFileSync(join(folder, 'cox_basis.csv'), 'utf8');
     assert.equal(
@@ -242,7 +247,7 @@ test('the verification frames refuse a folder inside the published output, also 
     assert.deepEqual(readdirSync(join(out, 'data')), []);
     // A sibling whose name merely starts with "out" is fine.
     await metConn((conn) => writeModelFrames(conn, edition, '2019-06-30', join(root, 'out-frames'), out));
-    assert.equal(readdirSync(join(root, 'out-frames')).length, 4);
+    assert.deepEqual(readdirSync(join(root, 'out-frames')).filter((f) => f.endsWith('.csv')).length, 4);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
