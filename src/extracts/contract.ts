@@ -1,5 +1,5 @@
 /**
- * The data contract of the source extracts (shared/spec/extracts.md), as data.
+ * The data contract of the source extracts (docs/extracts.md), as data.
  *
  * The loader, the validator, the synthetic generator and the test fixtures all read this one
  * description, so a change to the contract is made here and nowhere else.

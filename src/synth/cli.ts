@@ -21,7 +21,7 @@ export const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed 
 
 Maakt een complete set synthetische bronextracten (personen, detenties, banen, uitkeringen,
 onderwijs, adressen, wanbetalers, justitie, zorg en extractie.json) volgens het datacontract
-(shared/spec/extracts.md). Dezelfde seed, schaal en opties geven byte-identieke bestanden.
+(docs/extracts.md). Dezelfde seed, schaal en opties geven byte-identieke bestanden.
 De gegevens zijn verzonnen (bron "synthetisch") en gekalibreerd op de gepubliceerde cijfers
 van de 6e meting.
 

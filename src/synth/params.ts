@@ -3,7 +3,7 @@
  *
  * Rates are per month unless the name says otherwise. The values were tuned by generating
  * extracts and computing the monitor from them (see data/README.md for the figures reached);
- * the comments say which published figure or assumed relation (shared/spec/calibration.md)
+ * the comments say which published figure or assumed relation (data/README.md)
  * each one mainly drives. Change one, regenerate, and check the monitor again.
  */
 
