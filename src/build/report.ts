@@ -59,7 +59,7 @@ async function checkTemplateFolder(dir: string): Promise<void> {
 
 // DuckDB and Vega load only when needed: a rebuild whose results and figures are all in the
 // cache (cache.ts) does without them and starts a second sooner.
-const loadExtracts = async (folder: string, basisvoorwaarden: readonly string[]) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden });
+const loadExtracts = async (folder: string, e: Edition) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
 const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).renderFiguur(f);
 
 export interface BuildOptions {
@@ -160,7 +160,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     fx,
     async (fx) => {
       // 1. Load and validate the extracts.
-      const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie.basisvoorwaarden), (x) =>
+      const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie), (x) =>
         `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
       );
       for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);

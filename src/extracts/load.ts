@@ -44,6 +44,8 @@ export interface LoadOptions {
    * the basisvoorwaarde.
    */
   basisvoorwaarden?: readonly string[];
+  /** The edition's name, for messages about what it needs ("7e-meting"). */
+  editie?: string;
 }
 
 export interface LoadedExtracts {
@@ -107,7 +109,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
     const plan: { spec: ExtractSpec; order: number; form: ExtractForm }[] = [];
     const contract = options.basisvoorwaarden ? contractVoor(options.basisvoorwaarden) : EXTRACTS;
     if (options.basisvoorwaarden && !options.basisvoorwaarden.includes('zorg') && files.forms('zorg').length > 0)
-      warnings.push(`${join(folder, 'zorg')}: de editie meet geen zorg; dit extract wordt niet gelezen`);
+      warnings.push(`${join(folder, 'zorg')}: de editie ${options.editie ?? ''} meet geen zorg; dit extract wordt niet gelezen`.replace('  ', ' '));
     contract.forEach((spec, order) => {
       const forms = files.forms(spec.name);
       const problem = (text: Text): void => {
@@ -117,7 +119,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
         if (!spec.optional)
           problem(
             spec.name === 'zorg'
-              ? { what: "extract 'zorg' ontbreekt, maar de editie meet de basisvoorwaarde zorg", expected: `een bestand ${['.csv', '.csv.gz', '.parquet'].map((f) => `zorg${f}`).join(', ')}; of haal zorg uit "basisvoorwaarden" in het editiebestand en geef de reden onder "niet_gemeten"` }
+              ? { what: `extract 'zorg' ontbreekt, maar de editie ${options.editie ?? ''} meet de basisvoorwaarde zorg`.replace('  ', ' '), expected: `een bestand ${['.csv', '.csv.gz', '.parquet'].map((f) => `zorg${f}`).join(', ')}; of haal zorg uit "basisvoorwaarden" in het editiebestand en geef de reden onder "niet_gemeten"` }
               : msg.extractMissing(spec.name, files.nearMisses(spec.name)),
           );
       } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
