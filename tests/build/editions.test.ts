@@ -1,0 +1,100 @@
+/**
+ * Everything follows the edition: for every subset of the basisvoorwaarden a real edition could
+ * measure, a build on small generated data mentions a basisvoorwaarde it leaves out nowhere,
+ * except in the one sentence that names it as not measured (in the methods and in the letter).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateExtracts } from '../../src/synth/generate.ts';
+import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { parseEdition, type Basisvoorwaarde } from '../../src/edition/edition.ts';
+import { nietGemetenZin } from '../../src/chapters/render.ts';
+
+const werk = mkdtempSync(join(tmpdir(), 'monitor-edities-'));
+const basis = JSON.parse(readFileSync(join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8')) as Record<string, unknown>;
+
+/** What gives a left-out basisvoorwaarde away in text, tables, charts and their specs. */
+const SPOREN: Partial<Record<Basisvoorwaarde, RegExp>> = {
+  id: /identiteitsbewijs|\bID\b|ID-|DPAN|\bid_(geen_geldig|onbekend|verkregen|bij_)|"id:|km-id\b|\bid:(geldig|ongeldig|onbekend)/,
+  zorg: /(?<![Nn]a)zorg\b|\bggz\b|verslaving|zorg_(ggz|verslavingszorg)/i,
+};
+
+const SUBSETS: { naam: string; zonder: ('id' | 'zorg')[] }[] = [
+  { naam: 'all five', zonder: [] },
+  { naam: 'without ID and care', zonder: ['id', 'zorg'] },
+  { naam: 'without care', zonder: ['zorg'] },
+  { naam: 'without ID', zonder: ['id'] },
+];
+
+/** Every text file of a build, by path. */
+function teksten(dir: string, rel = ''): Map<string, string> {
+  const uit = new Map<string, string>();
+  for (const naam of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const pad = rel ? `${rel}/${naam.name}` : naam.name;
+    if (naam.isDirectory()) for (const [k, v] of teksten(dir, pad)) uit.set(k, v);
+    else if (/\.(md|svg|json|csv)$/.test(naam.name)) uit.set(pad, readFileSync(join(dir, pad), 'utf8'));
+  }
+  return uit;
+}
+
+for (const s of SUBSETS) {
+  test(`an edition ${s.naam}: no chapter, figure, table or letter mentions what it leaves out, except the sentence that names it`, async () => {
+    const map = mkdtempSync(join(werk, 'editie-'));
+    const data = join(map, 'data');
+    await generateExtracts({ scale: 0.02, seed: 11, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: s.zonder });
+    const basisvoorwaarden = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg'].filter((b) => !(s.zonder as string[]).includes(b));
+    const niet_gemeten = Object.fromEntries(s.zonder.map((b) => [b, 'er geen of onvoldoende gegevens waren']));
+    const editieBestand = join(map, 'editie.json');
+    writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
+    const editie = parseEdition(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
+    const out = join(map, 'out', '6e-meting');
+    await buildReport({ data, out, edition: editieBestand, pdf: false }, { log: () => {}, now: () => 0 });
+
+    const bestanden = teksten(out);
+    const zin = nietGemetenZin(editie);
+    if (s.zonder.length === 0) assert.equal(zin, '');
+    else {
+      // Named once in the methods chapter and once in the letter, nowhere else.
+      const waar = [...bestanden].filter(([, t]) => t.includes(zin)).map(([p]) => p);
+      assert.deepEqual(waar.sort(), ['kamerbrief/kamerbrief.md', 'monitor/03-methoden.md']);
+      for (const p of waar) assert.equal(bestanden.get(p)!.split(zin).length, 2, `${p} names it once`);
+    }
+    for (const b of s.zonder) {
+      const spoor = SPOREN[b]!;
+      for (const [pad, tekst] of bestanden) {
+        if (pad === 'manifest.json' || pad === 'data/onderdrukking.csv') continue;
+        const zonderZin = zin ? tekst.split(zin).join('') : tekst;
+        const regel = zonderZin.split('\n').find((r) => spoor.test(r));
+        assert.equal(regel, undefined, `${pad} mentions ${b}: ${regel?.slice(0, 200)}`);
+      }
+    }
+    // What the edition measures is there.
+    const alles = [...bestanden.values()].join('\n');
+    if (!s.zonder.includes('id')) assert.match(alles, /identiteitsbewijs/);
+    if (!s.zonder.includes('zorg')) assert.match(alles, /verslavingszorg/);
+    assert.match(bestanden.get('monitor/04-basisvoorwaarden.md')!, /## Werk, inkomen en opleiding/);
+  });
+}
+
+test('an edition that needs care on data without a zorg extract stops, naming the edition and the basisvoorwaarde', async () => {
+  const map = mkdtempSync(join(werk, 'editie-'));
+  const data = join(map, 'data');
+  await generateExtracts({ scale: 0.01, seed: 12, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: ['zorg'] });
+  await assert.rejects(
+    buildReport({ data, out: join(map, 'out', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
+    (e: unknown) => /extract 'zorg' ontbreekt, maar de editie 6e-meting meet de basisvoorwaarde zorg/.test(String((e as Error).message)),
+  );
+});
+
+test('an edition that measures ID on data without ID columns stops with the missing column named', async () => {
+  const map = mkdtempSync(join(werk, 'editie-'));
+  const data = join(map, 'data');
+  await generateExtracts({ scale: 0.01, seed: 13, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: ['id'] });
+  await assert.rejects(
+    buildReport({ data, out: join(map, 'out', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
+    (e: unknown) => /detenties[^\n]*id_bij_instroom/.test(String((e as Error).message)),
+  );
+});
