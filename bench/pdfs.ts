@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const dir = join(PROJECT_ROOT, 'tmp', 'bench-pdfs');
 const cache = join(dir, 'cache');
-const DATA = join(PROJECT_ROOT, 'data');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 rmSync(dir, { recursive: true, force: true });
 

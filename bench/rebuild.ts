@@ -68,11 +68,11 @@ console.log(`1. na een sjabloonwijziging, nieuw proces (${runs}x): ${stat(wall)}
 
 const binnen: number[] = [];
 const stil = { log: () => {}, now: () => performance.now() };
-await buildReport({ data: join(PROJECT_ROOT, 'data'), edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), out, templates, pdf: false, cache }, stil);
+await buildReport({ data: join(PROJECT_ROOT, 'data', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), out, templates, pdf: false, cache }, stil);
 for (let i = 0; i < runs; i++) {
   bewerk(100 + i);
   const start = performance.now();
-  await buildReport({ data: join(PROJECT_ROOT, 'data'), edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), out, templates, pdf: false, cache }, stil);
+  await buildReport({ data: join(PROJECT_ROOT, 'data', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting.json'), out, templates, pdf: false, cache }, stil);
   binnen.push((performance.now() - start) / 1000);
 }
 console.log(`2. na een sjabloonwijziging, lopend proces (--watch) (${runs}x): ${stat(binnen)}`);

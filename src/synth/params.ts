@@ -2,7 +2,7 @@
  * The parameters of the synthetic population, in one place.
  *
  * Rates are per month unless the name says otherwise. The values were tuned by generating
- * extracts and computing the monitor from them (see data/README.md for the figures reached);
+ * extracts and computing the monitor from them (see data/6e-meting/README.md and data/7e-meting/README.md for the figures reached);
  * the comments say which published figure or assumed relation (shared/spec/calibration.md)
  * each one mainly drives. Change one, regenerate, and check the monitor again.
  */

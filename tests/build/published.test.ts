@@ -13,7 +13,7 @@ import { loadExtracts } from '../../src/extracts/load.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { primaireRegel } from '../../src/indicators/disclosure.ts';
 
-const DATA = join(PROJECT_ROOT, 'data');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const edition = await loadEdition(EDITION);
 const out = join(mkdtempSync(join(tmpdir(), 'monitor-published-')), 'out');

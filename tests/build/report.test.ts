@@ -13,7 +13,7 @@ import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
-const DATA = join(PROJECT_ROOT, 'data');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const stil = { log: () => {}, now: () => 0 };
 

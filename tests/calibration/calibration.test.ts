@@ -15,7 +15,7 @@ import type { Groep, Moment } from '../../src/indicators/definitions.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const edition = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const extracts = await loadExtracts(join(ROOT, 'data'));
+const extracts = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 const { definities, tellingen } = await computeIndicators(extracts.connection, edition, extracts.extractie.peildatum, extracts.present.has('zorg'));
 extracts.close();
 const tabel = new IndicatorTabel(applyDisclosure(tellingen, definities, edition.cohorten, edition.drempel).rijen);

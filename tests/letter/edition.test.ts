@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/build/report.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
-const DATA = join(PROJECT_ROOT, 'data');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const werk = mkdtempSync(join(tmpdir(), 'kamerbrief-editie-'));
 

@@ -34,7 +34,7 @@ import { InputError } from '../../src/util/errors.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = join(ROOT, 'templates', 'kamerbrief');
 const editie = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const x = await loadExtracts(join(ROOT, 'data'));
+const x = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 const { definities, tellingen } = await computeIndicators(x.connection, editie, x.extractie.peildatum, x.present.has('zorg'));
 const beveiligd = applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel);
 const modellen = await computeModels(x.connection, editie, x.extractie.peildatum);

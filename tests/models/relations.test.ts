@@ -1,5 +1,5 @@
 /**
- * The models fitted on the committed synthetic data (data/) show the relations of
+ * The models fitted on the committed synthetic data (data/6e-meting/) show the relations of
  * shared/spec/calibration.md ("Relations the models must find") in direction. These are
  * assumptions the generator is calibrated to; a failure here means the data or the model
  * frames changed, and names the term and its ratio.
@@ -15,7 +15,7 @@ import { renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const edition = await loadEdition(join(ROOT, 'editions', '6e-meting.json'));
-const extracts = await loadExtracts(join(ROOT, 'data'));
+const extracts = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 let results;
 try {
   await buildWorkingTables(extracts.connection, parametersVoor(edition, extracts.extractie.peildatum), extracts.present.has('zorg'));

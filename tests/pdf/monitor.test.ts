@@ -14,7 +14,7 @@ import { after } from 'node:test';
 import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
 import { readOutline } from '../../src/pdf/pdf-file.ts';
 
-const DATA = join(PROJECT_ROOT, 'data');
+const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting.json');
 const MONITOR = 'pdf/monitor-nazorg-6e-meting.pdf';
 const BRIEF = 'pdf/kamerbrief-monitor-nazorg-6e-meting.pdf';
