@@ -98,8 +98,10 @@ export const ID = {
   pInvalidStart: 0.13,
   gainPerMonth: 0.05,
   lossPerMonth: 0.007,
-  /** during detention */
-  gainKv: 0.03,
+  /** during detention: no time to get an ID in a short stay (kv), where one may be lost at the
+   * arrest instead, so that id_geen_geldig of kv is no lower at uitstroom than at instroom */
+  gainKv: 0,
+  lossKv: 0.015,
   gainRikMax: 0.32,
 };
 
@@ -135,6 +137,9 @@ export const WORK = {
   pKeep: [0.84, 0.9, 0.75, 0.5, 0.21],
   /** a new job started within a month of release */
   pNewAtRelease: 0.059,
+  /** its multiplier after a short stay (kv): a detention of days does not help anyone find work,
+   * so werk of kv at 1m_na stays under 1m_voor (kept jobs plus these do not make up for the lost) */
+  newAtReleaseKv: 0.35,
   pInitial: 0.1,
 };
 
@@ -156,14 +161,16 @@ export const BENEFIT = {
   pEndAtJobStart: 1,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
   pAtRelease: 0.525,
-  /** the same after a kv detention (most benefits simply continue) */
-  pAtReleaseKv: 0.12,
+  /** the same after a kv detention: most benefits simply continue, and a short stay is no
+   * occasion to start one (geen_inkomen of kv at 1m_na no lower than at 1m_voor) */
+  pAtReleaseKv: 0.03,
   /** the same for someone with a job at 1m_na: a supplementary benefit next to a small job after
    * release, the overlap that keeps geen_inkomen at 1m_na about a point above 1m_voor while
    * uitkering at 1m_na stays under 51% */
   pAtReleaseWorking: 0.1,
-  /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
-  pStop: [0.5, 0.92],
+  /** during detention a benefit stops: kv (suspended and not yet resumed at 1m_na), then rik by
+   * duration class 14-30, 31+ */
+  pStop: [0.02, 0.5, 0.92],
   /** bijstand, werkloosheid, arbeidsongeschiktheid, overig (pensioen is separate) */
   soortWeights: [0.78, 0.03, 0.12, 0.07] as const,
   /** share of those without a job who have a benefit where a history starts (18 months before the
@@ -191,12 +198,19 @@ export const HOUSING = {
   household: [0.45, 0.22, 0.18, 0.15],
   householdYoung: [0.2, 0.1, 0.55, 0.15],
   /** keeping the address through detention: kv, then rik by duration class */
-  pKeep: [0.96, 0.85, 0.7, 0.5, 0.28],
+  pKeep: [0.94, 0.85, 0.7, 0.5, 0.28],
   /** category at 1m_na when the address was not kept (niet_ingeschreven 22%) */
-  afterRelease: [0.19, 0.06, 0.14, 0.09, 0.13, 0.15, 0.25],
+  afterRelease: [0.22, 0.06, 0.14, 0.09, 0.13, 0.14, 0.22],
   afterReleaseYoung: [0.12, 0.03, 0.27, 0.1, 0.12, 0.15, 0.22],
   /** without a woonadres before detention: the same category after release */
   pStayUnstable: 0.5,
+  /** the same after a short stay (kv): days inside do not get anyone registered at an address, so
+   * niet_ingeschreven of kv at 1m_na stays at least at 1m_voor */
+  pStayUnstableKv: 0.97,
+  /** multiplier of the rate of leaving instelling, briefadres or geen_inschrijving for a woonadres
+   * in the months before a detention (WORK.beforeDetentionDays): things go wrong first, so
+   * niet_ingeschreven does not fall from 6m_voor to 1m_voor */
+  settleBeforeDetention: 0.5,
   pReturn: 0.25,
   instellingPoolPerScale: 400,
   briefPoolPerScale: 150,
@@ -219,6 +233,8 @@ export const EDUCATION = {
   endPerMonth: 0.07,
   pAtReleaseYoung: 0.04,
   pAtRelease: 0.01,
+  /** multiplier of those after a short stay (kv) */
+  atReleaseKv: 0.25,
 };
 
 export const CARE = {

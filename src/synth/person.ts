@@ -235,8 +235,10 @@ export class Life {
       const u = rng.uniform();
       const idIn = u < pOnbekend(instroom) ? 'onbekend' : this.idValid ? 'geldig' : 'ongeldig';
       const cls = durationClass(duur);
+      // A short stay leaves no time to apply for an ID; an arrest may cost one (kortverblijf).
       if (!this.idValid && rng.chance(cls === 0 ? ID.gainKv : ID.gainRikMax * Math.min(1, duur / 180))) this.idValid = true;
-      else if (this.idValid && rng.chance(1 - Math.exp(-ID.lossPerMonth * 0.5 * duur * PER_MONTH))) this.idValid = false;
+      else if (this.idValid && rng.chance(cls === 0 ? ID.lossKv : 1 - Math.exp(-ID.lossPerMonth * 0.5 * duur * PER_MONTH)))
+        this.idValid = false;
       const u2 = rng.chance(ID.pSameRecording) ? u : rng.uniform();
       const idOut = u2 < pOnbekend(uitstroom) ? 'onbekend' : this.idValid ? 'geldig' : 'ongeldig';
 
@@ -420,7 +422,7 @@ export class Life {
         this.closeJob(job, clampEnd(instroom + rng.int(-7, 7), job.begin));
       }
     }
-    if (this.ben !== null && cls >= 1 && rng.chance(BENEFIT.pStop[cls === 1 ? 0 : 1]!)) {
+    if (this.ben !== null && rng.chance(BENEFIT.pStop[cls === 0 ? 0 : cls === 1 ? 1 : 2]!)) {
       this.closeBen(clampEnd(instroom + rng.int(0, 28), this.ben.begin));
     }
     const h = this.house;
@@ -458,7 +460,7 @@ export class Life {
       const preCat = pre === null ? GEEN : pre.cat;
       if (pre !== null && pre.cat <= 3 && rng.chance(HOUSING.pReturn)) {
         this.openHouse(pre.cat, pre.adres, soon());
-      } else if (preCat > 3 && rng.chance(HOUSING.pStayUnstable)) {
+      } else if (preCat > 3 && rng.chance(cls === 0 ? HOUSING.pStayUnstableKv : HOUSING.pStayUnstable)) {
         if (preCat !== GEEN) this.openHouse(preCat, this.adresFor(preCat), soon());
       } else {
         const cat = rng.pick(young ? HOUSING.afterReleaseYoung : HOUSING.afterRelease);
@@ -470,10 +472,11 @@ export class Life {
     for (const job of this.paused) this.openJob(soon(), job.id, job.soort);
     this.paused = [];
     if (this.jobs.length === 0 && age < 67) {
-      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? 1.2 : 1);
+      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? WORK.newAtReleaseKv : 1);
       if (rng.chance(p)) this.openJob(soon());
     }
-    if (this.edu < 0 && rng.chance(young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease)) this.openEdu(soon());
+    const pEdu = (young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease) * (cls === 0 ? EDUCATION.atReleaseKv : 1);
+    if (this.edu < 0 && rng.chance(pEdu)) this.openEdu(soon());
     if (this.ben === null && age >= 18 && m1 < this.day65) {
       const base = cls === 0 ? BENEFIT.pAtReleaseKv : BENEFIT.pAtRelease;
       const p = this.jobs.length > 0 ? BENEFIT.pAtReleaseWorking : Math.min(0.97, base * this.benProp * (age >= 45 ? 1.15 : 1));
@@ -598,7 +601,7 @@ export class Life {
       const from = cat === INST ? HOUSING.fromInst : cat === BRIEF ? HOUSING.fromBrief : HOUSING.fromGeen;
       r[6] = 0;
       r[7] = 0;
-      r[11] = from[0]! * PER_MONTH;
+      r[11] = from[0]! * (before < 1 ? HOUSING.settleBeforeDetention : 1) * PER_MONTH;
       r[9] = from[1]! * PER_MONTH;
       r[10] = from[2]! * PER_MONTH;
       r[8] = from[3]! * PER_MONTH;
