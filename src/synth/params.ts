@@ -146,18 +146,17 @@ export const WORK = {
   leeftijd: [1.0, 1.05, 0.95, 0.7],
   /** slightly more work in later years, up to this year (werk before detention stays near 15%) */
   yearTrend: 0.05,
-  yearTrendUntil: 2016,
+  yearTrendUntil: 2015,
   /** from 2017: relative rise per year of the job start rate after a release, until the first new
-   * case and for at most this many days (after a kv release the chain's rate only, not the chance
-   * of a job at release) */
-  afterReleaseTrend: 0.15,
+   * case and for at most this many days, from 1m_na on; and of the chance of a job at a rik release */
+  afterReleaseTrend: 0.2,
   afterReleaseDays: 730,
   /** from 2017, outside that search: relative change per year of the job start rate */
-  yearTrendLate: -0.1,
+  yearTrendLate: -0.15,
   /** from 2017: relative rise per year of keeping a job through a rik detention */
   keepTrend: 0.03,
   /** keeping the job through detention: kv, then rik by duration class */
-  pKeep: [0.83, 0.9, 0.75, 0.5, 0.21],
+  pKeep: [0.84, 0.9, 0.75, 0.5, 0.21],
   /** a new job started within a month of release */
   pNewAtRelease: 0.059,
   /** its multiplier after a short stay (kv): a detention of days does not help anyone find work,
@@ -226,7 +225,7 @@ export const HOUSING = {
   /** keeping the address through detention: kv, then rik by duration class */
   pKeep: [0.9, 0.85, 0.7, 0.5, 0.28],
   /** category at 1m_na when the address was not kept (niet_ingeschreven 22%) */
-  afterRelease: [0.24, 0.06, 0.14, 0.09, 0.13, 0.14, 0.2],
+  afterRelease: [0.29, 0.06, 0.14, 0.09, 0.13, 0.13, 0.16],
   afterReleaseYoung: [0.12, 0.03, 0.27, 0.1, 0.12, 0.15, 0.22],
   /** without a woonadres before detention: the same category after release */
   pStayUnstable: 0.5,

@@ -476,7 +476,7 @@ export class Life {
     const age = (uitstroom - this.birth) / 365.25;
     const young = age < 25;
     this.searchUntil = uitstroom + WORK.afterReleaseDays;
-    this.searchFrom = durationClass(duur) === 0 ? m1 : uitstroom;
+    this.searchFrom = m1;
     if (this.protectedDetention) {
       this.t = Math.max(this.t, m1);
       return;
@@ -501,7 +501,8 @@ export class Life {
     for (const job of this.paused) this.openJob(soon(), job.id, job.soort);
     this.paused = [];
     if (this.jobs.length === 0 && age < 67) {
-      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? WORK.newAtReleaseKv : this.searchAfterRelease(m1));
+      const search = 1 + WORK.afterReleaseTrend * yearsAfter2016(m1);
+      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? WORK.newAtReleaseKv : search);
       if (rng.chance(p)) this.openJob(soon());
     }
     const pEdu = (young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease) * (cls === 0 ? EDUCATION.atReleaseKv : 1);
@@ -547,7 +548,7 @@ export class Life {
    * WORK.afterReleaseDays): from 2017 on a tighter labour market reaches ex-detainees looking
    * for work, so werk after release rises over the 7th meting's cohorts; before a detention,
    * which follows a new case, it does not (there the labour market reaches them less each year).
-   * After a kv release the search starts at 1m_na.
+   * The chain's search starts at 1m_na; the chance of a job at release (rik) rises alike.
    */
   private searchAfterRelease(day: number): number {
     const t = yearsAfter2016(day);
