@@ -2,7 +2,7 @@
  * Command line of the synthetic extract generator:
  *
  *   npm run data:generate -- --scale <factor> --seed <n> --out <map>
- *                            [--peildatum JJJJ-MM-DD] [--format csv|csv.gz|parquet]
+ *                            [--peildatum JJJJ-MM-DD] [--format csv|csv.gz|parquet] [--zonder id,zorg]
  *
  * The flags are read and checked once, here, into SynthOptions; bad input gets a Dutch
  * message saying what is wrong and what is expected, and a non-zero exit status.
@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../util/errors.ts';
 import { isIsoDate } from './dates.ts';
-import { DEFAULT_PEILDATUM, generateExtracts, type SynthOptions } from './generate.ts';
+import { DEFAULT_PEILDATUM, generateExtracts, WEGLAATBAAR, type SynthOptions, type Weglaatbaar } from './generate.ts';
 import { FORMATS, type Format } from './writer.ts';
 
 export const MAX_SCALE = 100;
@@ -22,8 +22,9 @@ export const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed 
 Maakt een complete set synthetische bronextracten (personen, detenties, banen, uitkeringen,
 onderwijs, adressen, wanbetalers, justitie, zorg en extractie.json) volgens het datacontract
 (docs/extracts.md). Dezelfde seed, schaal en opties geven byte-identieke bestanden.
-De gegevens zijn verzonnen (bron "synthetisch") en gekalibreerd op de gepubliceerde cijfers
-van de 6e meting.
+De gegevens zijn verzonnen (bron "synthetisch"). De cohorten 2013-2016 zijn gekalibreerd op
+de gepubliceerde cijfers van de 6e meting; de cohorten 2017-2019 volgen synthetische doelen
+die de trends daarvan voortzetten (geen gepubliceerde cijfers).
 
 Verplicht:
   --scale <factor>          grootte; 1 = volledige populatie (ongeveer 32.000 uitstroomrecords
@@ -35,12 +36,17 @@ Optioneel:
   --peildatum JJJJ-MM-DD    gegevens compleet tot en met deze datum (standaard ${DEFAULT_PEILDATUM});
                             een latere peildatum zet dezelfde levens voort (cohorten 2017-2019)
   --format <vorm>           csv, csv.gz of parquet (standaard csv.gz)
+  --zonder <delen>          laat delen weg, gescheiden door komma's, zoals een meting die ze niet
+                            meet ze krijgt: id (de kolommen id_bij_instroom en id_bij_uitstroom
+                            van detenties) en zorg (het extract zorg); de levens blijven dezelfde
   -h, --help                deze hulp
 
-Voorbeeld:
-  npm run data:generate -- --scale 0.1 --seed 20210308 --out data --format csv.gz`;
+Voorbeelden:
+  6e meting:  npm run data:generate -- --scale 0.1 --seed 7 --out data/6e-meting
+  7e meting:  npm run data:generate -- --scale 0.1 --seed 7 --out data/7e-meting \\
+                --peildatum 2021-12-31 --zonder id,zorg`;
 
-const FLAGS = ['--scale', '--seed', '--out', '--peildatum', '--format'] as const;
+const FLAGS = ['--scale', '--seed', '--out', '--peildatum', '--format', '--zonder'] as const;
 type Flag = (typeof FLAGS)[number];
 
 const AGAIN = 'Zie npm run data:generate -- --help.';
@@ -109,8 +115,21 @@ export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
   if (!(FORMATS as readonly string[]).includes(format)) {
     problems.push(`--format '${format}' is onbekend (verwacht csv, csv.gz of parquet)`);
   }
+  const zonder: Weglaatbaar[] = [];
+  const zonderText = values.get('--zonder');
+  if (zonderText !== undefined) {
+    for (const deel of zonderText.split(',')) {
+      if (!(WEGLAATBAAR as readonly string[]).includes(deel)) {
+        problems.push(`--zonder '${deel}' is onbekend (verwacht id, zorg of id,zorg)`);
+      } else if (zonder.includes(deel as Weglaatbaar)) {
+        problems.push(`--zonder noemt '${deel}' meer dan eens`);
+      } else {
+        zonder.push(deel as Weglaatbaar);
+      }
+    }
+  }
   if (problems.length > 0) throw new InputError(problems, AGAIN);
-  return { scale, seed, out: values.get('--out')!, peildatum, format: format as Format };
+  return { scale, seed, out: values.get('--out')!, peildatum, format: format as Format, zonder };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -137,7 +156,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .join(', ');
   process.stdout.write(
     `Synthetische extracten geschreven naar ${opts.out} (schaal ${opts.scale}, seed ${opts.seed}, ` +
-      `peildatum ${opts.peildatum}, ${opts.format}) in ${seconds} s.\nRijen: ${rows}.\n`,
+      `peildatum ${opts.peildatum}, ${opts.format}${opts.zonder?.length ? `, zonder ${opts.zonder.join(',')}` : ''}) ` +
+      `in ${seconds} s.\nRijen: ${rows}.\n`,
   );
   return 0;
 }

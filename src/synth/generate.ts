@@ -11,7 +11,7 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXTRACT_NAMES, type ExtractName, type Extractie } from '../extracts/contract.ts';
+import { EXTRACT_NAMES, extractSpec, type ExtractName, type Extractie } from '../extracts/contract.ts';
 import { dayFromIso, dayFromParts } from './dates.ts';
 import { CAREER, HOUSING, WINDOW } from './params.ts';
 import { Life, type Rows, type World } from './person.ts';
@@ -19,6 +19,13 @@ import { hashWords, Rng } from './random.ts';
 import { csvToParquet, ExtractWriter, type Format } from './writer.ts';
 
 export const DEFAULT_PEILDATUM = '2019-06-30';
+
+/** What an extract set can be made without: the ID columns of detenties, the zorg extract. */
+export const WEGLAATBAAR = ['id', 'zorg'] as const;
+export type Weglaatbaar = (typeof WEGLAATBAAR)[number];
+
+/** The columns of detenties that `zonder: ['id']` leaves out (the last two of the contract). */
+const ID_KOLOMMEN = ['id_bij_instroom', 'id_bij_uitstroom'];
 
 export interface SynthOptions {
   /** 1 = the full-size population (about 32,000 uitstroom records a year) */
@@ -29,11 +36,14 @@ export interface SynthOptions {
   /** YYYY-MM-DD */
   peildatum: string;
   format: Format;
+  /** Parts left out of the set, as an edition that does not measure them gets its extracts
+   * (the 7th meting: no ID columns, no zorg). The lives are the same either way. */
+  zonder?: readonly Weglaatbaar[];
 }
 
 export interface SynthSummary {
   personen: number;
-  rijen: Record<ExtractName, number>;
+  rijen: Partial<Record<ExtractName, number>>;
   bestanden: string[];
 }
 
@@ -80,7 +90,8 @@ export async function forEachPerson(
     const first = dayFromParts(year, month, 1);
     if (first > world.horizon) break;
     const days = dayFromParts(year, month + 1, 1) - first;
-    const trend = Math.max(0.5, 1 + CAREER.entryTrend * (year - 2013));
+    const early = 1 + CAREER.entryTrend * (Math.min(year, CAREER.entryTrendUntil) - 2013);
+    const trend = Math.max(0.5, early * (1 + CAREER.entryTrendLate * Math.max(0, year - CAREER.entryTrendUntil)));
     const n = Math.floor(perMonth * trend + new Rng(world.seed, 0x7fffffff, m).uniform());
     for (let j = 0; j < n; j++) {
       const entry = first + (hashWords(world.seed, m, j, 0x5eed) % days);
@@ -96,6 +107,25 @@ export async function forEachPerson(
   return written;
 }
 
+/** The extractie.json description: what the set is, what it is calibrated on, what it leaves out. */
+export function omschrijving(opts: SynthOptions): string {
+  const zonder = opts.zonder ?? [];
+  const delen = [
+    `Synthetische extracten (schaal ${opts.scale}, seed ${opts.seed}). Geen echte personen.`,
+    'De uitstroomcohorten 2013–2016 zijn gekalibreerd op de gepubliceerde cijfers van de 6e meting van de ' +
+      'Monitor nazorg ex-gedetineerden.',
+  ];
+  if (opts.peildatum >= '2018-01-01') {
+    delen.push(
+      'De cohorten vanaf 2017 volgen synthetische doelen: aannames die de niveaus en trends van de 6e meting ' +
+        'voortzetten, geen gepubliceerde cijfers (de 7e meting is niet beschikbaar).',
+    );
+  }
+  if (zonder.includes('id')) delen.push('Zonder ID-status bij in- en uitstroom (id_bij_instroom, id_bij_uitstroom).');
+  if (zonder.includes('zorg')) delen.push('Zonder extract zorg.');
+  return delen.join(' ');
+}
+
 /** Generate a complete extract set into `opts.out`. */
 export async function generateExtracts(opts: SynthOptions, progress?: (message: string) => void): Promise<SynthSummary> {
   await mkdir(opts.out, { recursive: true });
@@ -104,29 +134,33 @@ export async function generateExtracts(opts: SynthOptions, progress?: (message: 
   await mkdir(tmp);
   try {
     const csvGz = opts.format === 'csv.gz';
-    const writers = EXTRACT_NAMES.map(
-      (name) => new ExtractWriter(name, join(tmp, name + (csvGz ? '.csv.gz' : '.csv')), csvGz),
-    );
+    const zonder = new Set(opts.zonder ?? []);
+    const names = EXTRACT_NAMES.filter((n) => !(n === 'zorg' && zonder.has('zorg')));
+    const writers = names.map((name) => {
+      const all = extractSpec(name).columns.map((c) => c.name);
+      const columns = name === 'detenties' && zonder.has('id') ? all.filter((c) => !ID_KOLOMMEN.includes(c)) : all;
+      return new ExtractWriter(name, join(tmp, name + (csvGz ? '.csv.gz' : '.csv')), csvGz, columns);
+    });
+    // The rows are made with every column; a writer with fewer keeps the leading fields.
+    const cut = (w: ExtractWriter, lines: string[]): string[] => {
+      const n = w.columns.length;
+      if (n === extractSpec(w.name).columns.length) return lines;
+      return lines.map((l) => l.split(',', n).join(','));
+    };
     let count = 0;
     const personen = await forEachPerson(opts, async (rows) => {
       let ok = true;
-      for (const w of writers) ok = w.add(rows[w.name]) && ok;
+      for (const w of writers) ok = w.add(cut(w, rows[w.name])) && ok;
       if (!ok) for (const w of writers) await w.drain();
       if (++count % 50_000 === 0) progress?.(`${count} personen geschreven`);
     });
     for (const w of writers) await w.close();
-    const rijen = Object.fromEntries(writers.map((w) => [w.name, w.rows])) as Record<ExtractName, number>;
+    const rijen = Object.fromEntries(writers.map((w) => [w.name, w.rows])) as Partial<Record<ExtractName, number>>;
 
     if (opts.format === 'parquet') {
-      for (const w of writers) await csvToParquet(w.name, w.path, join(tmp, `${w.name}.parquet`));
+      for (const w of writers) await csvToParquet(w.name, w.path, join(tmp, `${w.name}.parquet`), w.columns);
     }
-    const extractie: Extractie = {
-      peildatum: opts.peildatum,
-      bron: 'synthetisch',
-      omschrijving:
-        `Synthetische extracten (schaal ${opts.scale}, seed ${opts.seed}), gekalibreerd op de gepubliceerde ` +
-        'cijfers van de 6e meting van de Monitor nazorg ex-gedetineerden. Geen echte personen.',
-    };
+    const extractie: Extractie = { peildatum: opts.peildatum, bron: 'synthetisch', omschrijving: omschrijving(opts) };
     await writeFile(join(tmp, 'extractie.json'), JSON.stringify(extractie, null, 2) + '\n');
 
     // Replace an earlier extract set in the folder (every form of every extract) and move in.
@@ -136,7 +170,7 @@ export async function generateExtracts(opts: SynthOptions, progress?: (message: 
         if (existing.has(name + suffix)) await rm(join(opts.out, name + suffix));
       }
     }
-    const bestanden = [...EXTRACT_NAMES.map((n) => n + FORM_SUFFIX[opts.format]), 'extractie.json'];
+    const bestanden = [...names.map((n) => n + FORM_SUFFIX[opts.format]), 'extractie.json'];
     for (const f of bestanden) await rename(join(tmp, f), join(opts.out, f));
     return { personen, rijen, bestanden };
   } finally {

@@ -2,10 +2,17 @@
  * The parameters of the synthetic population, in one place.
  *
  * Rates are per month unless the name says otherwise. The values were tuned by generating
- * extracts and computing the monitor from them (see data/README.md for the figures reached);
+ * extracts and computing the monitor from them (see data/6e-meting/README.md and data/7e-meting/README.md for the figures reached);
  * the comments say which published figure or assumed relation (data/README.md)
  * each one mainly drives. Change one, regenerate, and check the monitor again.
  */
+
+/**
+ * The 7th meting's cohorts (2017-2019) continue the 6th's picture through trends that start in
+ * 2017 and run, per calendar year, up to this year (yearsAfter2016 in person.ts). They are
+ * assumptions (data/7e-meting/README.md), not published figures.
+ */
+export const TRENDS_UNTIL = 2021;
 
 /** Log hazard ratios of the recidive model (a proportional-hazards model at 1m_na). */
 export const RECIDIVE = {
@@ -34,6 +41,8 @@ export const RECIDIVE = {
   duur: [Math.log(1.1), 0, 0, Math.log(0.95), Math.log(0.85)],
   /** per calendar year of release after 2013 (2016 cohort reoffends a little less) */
   cohortTrend: -0.02,
+  /** from 2017 (7th meting): an extra change per year (recidive_2j falls a little faster) */
+  cohortTrendLate: -0.03,
   /** After 6m_na: the same job and the same woonadres at 1m_na and 6m_na. */
   zelfdeBaan: Math.log(0.55),
   stabielWonen: Math.log(0.75),
@@ -42,8 +51,12 @@ export const RECIDIVE = {
 export const CAREER = {
   /** First detentions per year at scale 1 (tuned to ~32,000 uitstroom records per year). */
   entriesPerYear: 18_500,
-  /** relative change of that number per year after 2013 (keeps cohort sizes level) */
+  /** relative change of that number per year after 2013 (keeps cohort sizes level) ... */
   entryTrend: 0.015,
+  /** ... until this year; after it first detentions fall by this much per year (slowly falling
+   * cohorts in the 7th meting) */
+  entryTrendUntil: 2015,
+  entryTrendLate: -0.05,
   entryStartYear: 1992,
   pFemale: 0.12,
   /** age bands at the first detention: [from, to) in years and weight */
@@ -98,8 +111,10 @@ export const ID = {
   pInvalidStart: 0.13,
   gainPerMonth: 0.05,
   lossPerMonth: 0.007,
-  /** during detention */
-  gainKv: 0.03,
+  /** during detention: no time to get an ID in a short stay (kv), where one may be lost at the
+   * arrest instead, so that id_geen_geldig of kv is no lower at uitstroom than at instroom */
+  gainKv: 0,
+  lossKv: 0.015,
   gainRikMax: 0.32,
 };
 
@@ -129,12 +144,24 @@ export const WORK = {
   vrouw: 0.85,
   /** 18-24, 25-34, 35-44, 45+ */
   leeftijd: [1.0, 1.05, 0.95, 0.7],
-  /** slightly more work in later years */
+  /** slightly more work in later years, up to this year (werk before detention stays near 15%) */
   yearTrend: 0.05,
+  yearTrendUntil: 2015,
+  /** from 2017: relative rise per year of the job start rate after a release, until the first new
+   * case and for at most this many days, from 1m_na on; and of the chance of a job at a rik release */
+  afterReleaseTrend: 0.2,
+  afterReleaseDays: 730,
+  /** from 2017, outside that search: relative change per year of the job start rate */
+  yearTrendLate: -0.15,
+  /** from 2017: relative rise per year of keeping a job through a rik detention */
+  keepTrend: 0.03,
   /** keeping the job through detention: kv, then rik by duration class */
   pKeep: [0.84, 0.9, 0.75, 0.5, 0.21],
   /** a new job started within a month of release */
   pNewAtRelease: 0.059,
+  /** its multiplier after a short stay (kv): a detention of days does not help anyone find work,
+   * so werk of kv at 1m_na stays under 1m_voor (kept jobs plus these do not make up for the lost) */
+  newAtReleaseKv: 0.1,
   pInitial: 0.1,
 };
 
@@ -156,14 +183,19 @@ export const BENEFIT = {
   pEndAtJobStart: 1,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
   pAtRelease: 0.525,
-  /** the same after a kv detention (most benefits simply continue) */
-  pAtReleaseKv: 0.12,
+  /** the same after a kv detention: most benefits simply continue, and a short stay is no
+   * occasion to start one (geen_inkomen of kv at 1m_na no lower than at 1m_voor) */
+  pAtReleaseKv: 0.03,
   /** the same for someone with a job at 1m_na: a supplementary benefit next to a small job after
    * release, the overlap that keeps geen_inkomen at 1m_na about a point above 1m_voor while
    * uitkering at 1m_na stays under 51% */
   pAtReleaseWorking: 0.1,
-  /** during detention a benefit stops (rik): by duration class 14-30, 31+ */
-  pStop: [0.5, 0.92],
+  /** from 2017: relative rise per year of pAtRelease (benefits arranged before release more
+   * often; geen_inkomen falls over the 7th meting's cohorts) */
+  atReleaseTrend: 0.05,
+  /** during detention a benefit stops: kv (suspended and not yet resumed at 1m_na), then rik by
+   * duration class 14-30, 31+ */
+  pStop: [0.02, 0.5, 0.92],
   /** bijstand, werkloosheid, arbeidsongeschiktheid, overig (pensioen is separate) */
   soortWeights: [0.78, 0.03, 0.12, 0.07] as const,
   /** share of those without a job who have a benefit where a history starts (18 months before the
@@ -191,12 +223,19 @@ export const HOUSING = {
   household: [0.45, 0.22, 0.18, 0.15],
   householdYoung: [0.2, 0.1, 0.55, 0.15],
   /** keeping the address through detention: kv, then rik by duration class */
-  pKeep: [0.96, 0.85, 0.7, 0.5, 0.28],
+  pKeep: [0.9, 0.85, 0.7, 0.5, 0.28],
   /** category at 1m_na when the address was not kept (niet_ingeschreven 22%) */
-  afterRelease: [0.19, 0.06, 0.14, 0.09, 0.13, 0.15, 0.25],
+  afterRelease: [0.29, 0.06, 0.14, 0.09, 0.13, 0.13, 0.16],
   afterReleaseYoung: [0.12, 0.03, 0.27, 0.1, 0.12, 0.15, 0.22],
   /** without a woonadres before detention: the same category after release */
   pStayUnstable: 0.5,
+  /** the same after a short stay (kv): days inside do not get anyone registered at an address, so
+   * niet_ingeschreven of kv at 1m_na stays at least at 1m_voor */
+  pStayUnstableKv: 0.97,
+  /** multiplier of the rate of leaving instelling, briefadres or geen_inschrijving for a woonadres
+   * in the months before a detention (WORK.beforeDetentionDays): things go wrong first, so
+   * niet_ingeschreven does not fall from 6m_voor to 1m_voor */
+  settleBeforeDetention: 0.25,
   pReturn: 0.25,
   instellingPoolPerScale: 400,
   briefPoolPerScale: 150,
@@ -210,15 +249,34 @@ export const DEBT = {
   endPerMonth: 0.024,
   pInitialProne: 0.4,
   pAtReleaseProne: 0.1,
+  /** from 2017: relative change per year of the chance of becoming a defaulter (wanbetaler_jaar_na
+   * falls over the 7th meting's cohorts) */
+  yearTrend: -0.2,
+  /** from 2017: relative rise per year of the rate of leaving the register */
+  endYearTrend: 0.5,
 };
 
 export const EDUCATION = {
+  /** hoogste_opleiding: basis, vmbo, mbo1, mbo2_4, havo_vwo, hbo_wo, onbekend (78% of the known
+   * below mbo2 for those born up to lowShiftFrom; two thirds in the 6th meting's cohorts) */
+  hoogsteOpleiding: [0.197, 0.291, 0.14, 0.102, 0.05, 0.025, 0.195],
+  /** for each birth year after lowShiftFrom this share of basis, vmbo and mbo1 moves to mbo2_4
+   * (geen_startkwalificatie about 60% in the 7th meting) */
+  lowShiftFrom: 1984,
+  lowShiftPerBirthYear: 0.05,
+  lowShiftMax: 0.6,
   startYoung: 0.008,
   startMid: 0.0025,
   startOld: 0.0006,
   endPerMonth: 0.07,
   pAtReleaseYoung: 0.04,
   pAtRelease: 0.01,
+  /** multiplier of those after a short stay (kv) */
+  atReleaseKv: 0.25,
+  /** enrolment ended by a short stay (kv; a rik detention ends 80%) */
+  pStopKv: 0.15,
+  /** multiplier of the start rates in the months before a detention (WORK.beforeDetentionDays) */
+  startBeforeDetention: 0.3,
 };
 
 export const CARE = {

@@ -19,7 +19,7 @@
 import { HUISHOUDEN, OPLEIDING, UITKERING_SOORT, type ExtractName } from '../extracts/contract.ts';
 import { addMonths, addYears, ageOn, dayFromParts, isoFromDay, yearOf } from './dates.ts';
 import { pseudoId } from './ids.ts';
-import { BENEFIT, CARE, CAREER, DEBT, EDUCATION, HOUSING, ID, RECIDIVE, WORK } from './params.ts';
+import { BENEFIT, CARE, CAREER, DEBT, EDUCATION, HOUSING, ID, RECIDIVE, TRENDS_UNTIL, WORK } from './params.ts';
 import { Rng } from './random.ts';
 
 export type Rows = Record<ExtractName, string[]>;
@@ -50,7 +50,6 @@ const MAX_CASES = 1023;
 const MAX_JOBS = 255;
 const MAX_ADDRESSES = 255;
 
-const OPLEIDING_WEIGHTS = [0.16, 0.25, 0.12, 0.2, 0.05, 0.025, 0.195]; // two thirds of known < mbo2
 const AFDOENING_QUAL = ['veroordeling', 'strafbeschikking', 'transactie'] as const;
 const AFDOENING_QUAL_W = [0.6, 0.25, 0.15];
 const AFDOENING_NONQUAL = ['sepot_beleid', 'sepot_technisch', 'vrijspraak', 'overig'] as const;
@@ -89,6 +88,29 @@ function baselineG(t: number): number {
 
 function baselineGInverse(g: number): number {
   return RECIDIVE.scaleDays * Math.pow(-Math.log(1 - g), 1 / RECIDIVE.shape);
+}
+
+/**
+ * Weights of hoogste_opleiding by birth year: later generations leave school with a
+ * startkwalificatie more often, so part of the weight of basis, vmbo and mbo1 moves to mbo2_4.
+ */
+function opleidingWeights(birthYear: number): number[] {
+  const E = EDUCATION;
+  const shift = Math.min(E.lowShiftMax, E.lowShiftPerBirthYear * Math.max(0, birthYear - E.lowShiftFrom));
+  const w = [...E.hoogsteOpleiding];
+  let moved = 0;
+  for (const i of [0, 1, 2]) {
+    moved += w[i]! * shift;
+    w[i] = w[i]! * (1 - shift);
+  }
+  w[3] = w[3]! + moved;
+  return w;
+}
+
+/** Years after 2016 on `day` (fractional, capped at 2021): the 7th meting's trends run on this. */
+export function yearsAfter2016(day: number): number {
+  const y = yearOf(day) + (day - dayFromParts(yearOf(day), 1, 1)) / 365.25;
+  return Math.min(TRENDS_UNTIL - 2016, Math.max(0, y - 2017));
 }
 
 /** Share of detention records whose ID status is unknown, by date (grows over the years). */
@@ -146,6 +168,9 @@ export class Life {
   private nAdres = 0;
   private triggerSameDay = false;
   private protectUntil = -Infinity;
+  /** the last day of the job search after the last release (ends at the first new case) */
+  private searchUntil = -Infinity;
+  private searchFrom = Infinity;
   private written = false;
 
   constructor(
@@ -167,7 +192,7 @@ export class Life {
     const entryAge = rng.between(band[0], band[1]);
     this.birth = entry - Math.floor(entryAge * 365.25);
     this.female = rng.chance(CAREER.pFemale);
-    this.opl = OPLEIDING[rng.pick(OPLEIDING_WEIGHTS)]!;
+    this.opl = OPLEIDING[rng.pick(opleidingWeights(yearOf(this.birth)))]!;
     this.kwalNee = this.opl === 'basis' || this.opl === 'vmbo' || this.opl === 'mbo1';
     const emp = WORK.employability[rng.pick(WORK.employability.map((e) => e[0]))]!;
     this.emp = emp[1] * (this.kwalNee ? 1 : 1.3);
@@ -235,8 +260,10 @@ export class Life {
       const u = rng.uniform();
       const idIn = u < pOnbekend(instroom) ? 'onbekend' : this.idValid ? 'geldig' : 'ongeldig';
       const cls = durationClass(duur);
+      // A short stay leaves no time to apply for an ID; an arrest may cost one (kortverblijf).
       if (!this.idValid && rng.chance(cls === 0 ? ID.gainKv : ID.gainRikMax * Math.min(1, duur / 180))) this.idValid = true;
-      else if (this.idValid && rng.chance(1 - Math.exp(-ID.lossPerMonth * 0.5 * duur * PER_MONTH))) this.idValid = false;
+      else if (this.idValid && rng.chance(cls === 0 ? ID.lossKv : 1 - Math.exp(-ID.lossPerMonth * 0.5 * duur * PER_MONTH)))
+        this.idValid = false;
       const u2 = rng.chance(ID.pSameRecording) ? u : rng.uniform();
       const idOut = u2 < pOnbekend(uitstroom) ? 'onbekend' : this.idValid ? 'geldig' : 'ongeldig';
 
@@ -275,6 +302,7 @@ export class Life {
           firstCase = uitstroom + Math.max(1, Math.ceil(baselineGInverse(g)));
         }
       }
+      this.searchUntil = Math.min(this.searchUntil, firstCase);
       const next = this.casesFrom(firstCase, capAfter);
       this.protectUntil = m1;
       this.advance(next);
@@ -387,7 +415,7 @@ export class Life {
     eta += R.eerdere[eerdereClass(eerdere)]!;
     eta += R.duur[durationClass(duur)]!;
     const year = Math.min(2022, Math.max(2008, yearOf(uitstroom)));
-    eta += R.cohortTrend * (year - 2013);
+    eta += R.cohortTrend * (year - 2013) + R.cohortTrendLate * yearsAfter2016(uitstroom);
     return {
       eta,
       jobsAtM1: this.jobs.map((j) => j.id),
@@ -410,7 +438,8 @@ export class Life {
     const clampEnd = Life.clampTo(uitstroom);
 
     for (const job of [...this.jobs]) {
-      if (rng.chance(WORK.pKeep[cls]!)) {
+      const keep = cls === 0 ? WORK.pKeep[0]! : Math.min(0.95, WORK.pKeep[cls]! * (1 + WORK.keepTrend * yearsAfter2016(uitstroom)));
+      if (rng.chance(keep)) {
         if (duur > 45 && rng.chance(0.5)) {
           // Kept, but the polis shows a pause: a new spell of the same baan_id after release.
           this.closeJob(job, clampEnd(instroom + rng.int(0, 14), job.begin));
@@ -420,7 +449,7 @@ export class Life {
         this.closeJob(job, clampEnd(instroom + rng.int(-7, 7), job.begin));
       }
     }
-    if (this.ben !== null && cls >= 1 && rng.chance(BENEFIT.pStop[cls === 1 ? 0 : 1]!)) {
+    if (this.ben !== null && rng.chance(BENEFIT.pStop[cls === 0 ? 0 : cls === 1 ? 1 : 2]!)) {
       this.closeBen(clampEnd(instroom + rng.int(0, 28), this.ben.begin));
     }
     const h = this.house;
@@ -431,7 +460,7 @@ export class Life {
       this.preHouse = h;
       this.closeHouse(clampEnd(instroom + rng.int(0, duur - 1), h.begin));
     }
-    if (this.edu >= 0 && cls >= 1 && rng.chance(0.8)) this.closeEdu(clampEnd(instroom + rng.int(0, 14), this.edu));
+    if (this.edu >= 0 && rng.chance(cls === 0 ? EDUCATION.pStopKv : 0.8)) this.closeEdu(clampEnd(instroom + rng.int(0, 14), this.edu));
     if (this.ggz >= 0 && cls >= 1 && rng.chance(CARE.pStopInDetention))
       this.closeCare('ggz', clampEnd(instroom + rng.int(0, 30), this.ggz));
     if (this.vz >= 0 && cls >= 1 && rng.chance(CARE.pStopInDetention))
@@ -446,6 +475,8 @@ export class Life {
     const soon = this.soonAfter(uitstroom, span);
     const age = (uitstroom - this.birth) / 365.25;
     const young = age < 25;
+    this.searchUntil = uitstroom + WORK.afterReleaseDays;
+    this.searchFrom = m1;
     if (this.protectedDetention) {
       this.t = Math.max(this.t, m1);
       return;
@@ -458,7 +489,7 @@ export class Life {
       const preCat = pre === null ? GEEN : pre.cat;
       if (pre !== null && pre.cat <= 3 && rng.chance(HOUSING.pReturn)) {
         this.openHouse(pre.cat, pre.adres, soon());
-      } else if (preCat > 3 && rng.chance(HOUSING.pStayUnstable)) {
+      } else if (preCat > 3 && rng.chance(cls === 0 ? HOUSING.pStayUnstableKv : HOUSING.pStayUnstable)) {
         if (preCat !== GEEN) this.openHouse(preCat, this.adresFor(preCat), soon());
       } else {
         const cat = rng.pick(young ? HOUSING.afterReleaseYoung : HOUSING.afterRelease);
@@ -470,16 +501,19 @@ export class Life {
     for (const job of this.paused) this.openJob(soon(), job.id, job.soort);
     this.paused = [];
     if (this.jobs.length === 0 && age < 67) {
-      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? 1.2 : 1);
+      const search = 1 + WORK.afterReleaseTrend * yearsAfter2016(m1);
+      const p = WORK.pNewAtRelease * this.workFactor(cat, uitstroom) * (cls === 0 ? WORK.newAtReleaseKv : search);
       if (rng.chance(p)) this.openJob(soon());
     }
-    if (this.edu < 0 && rng.chance(young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease)) this.openEdu(soon());
+    const pEdu = (young ? EDUCATION.pAtReleaseYoung : EDUCATION.pAtRelease) * (cls === 0 ? EDUCATION.atReleaseKv : 1);
+    if (this.edu < 0 && rng.chance(pEdu)) this.openEdu(soon());
     if (this.ben === null && age >= 18 && m1 < this.day65) {
-      const base = cls === 0 ? BENEFIT.pAtReleaseKv : BENEFIT.pAtRelease;
+      const base = cls === 0 ? BENEFIT.pAtReleaseKv : BENEFIT.pAtRelease * (1 + BENEFIT.atReleaseTrend * yearsAfter2016(uitstroom));
       const p = this.jobs.length > 0 ? BENEFIT.pAtReleaseWorking : Math.min(0.97, base * this.benProp * (age >= 45 ? 1.15 : 1));
       if (rng.chance(p)) this.openBen(this.drawBenSoort(age), soon());
     }
-    if (this.wanb < 0 && rng.chance(this.debtProne ? DEBT.pAtReleaseProne : 0.012)) this.wanb = soon();
+    const debtTrend = Math.max(0, 1 + DEBT.yearTrend * yearsAfter2016(uitstroom));
+    if (this.wanb < 0 && rng.chance((this.debtProne ? DEBT.pAtReleaseProne : 0.012) * debtTrend)) this.wanb = soon();
     if (this.ggz < 0 && this.ggzProne && rng.chance(CARE.pAtReleaseProne)) this.ggz = soon();
     if (this.vz < 0 && this.vzProne && rng.chance(CARE.pAtReleaseProne)) this.vz = soon();
     this.t = m1;
@@ -497,7 +531,7 @@ export class Life {
   /** Multiplier of the chance of finding a job: person, ID, housing, age, labour market. */
   private workFactor(cat: number, day: number): number {
     const age = (day - this.birth) / 365.25;
-    const year = Math.min(2020, Math.max(2010, yearOf(day)));
+    const year = Math.min(WORK.yearTrendUntil, Math.max(2010, yearOf(day)));
     return (
       this.emp *
       (this.idValid ? 1 : WORK.idInvalid) *
@@ -507,6 +541,19 @@ export class Life {
       WORK.leeftijd[ageClass(age)]! *
       (1 + WORK.yearTrend * (year - 2013))
     );
+  }
+
+  /**
+   * Multiplier of the job start rate after a release, up to the first new case (at most
+   * WORK.afterReleaseDays): from 2017 on a tighter labour market reaches ex-detainees looking
+   * for work, so werk after release rises over the 7th meting's cohorts; before a detention,
+   * which follows a new case, it does not (there the labour market reaches them less each year).
+   * The chain's search starts at 1m_na; the chance of a job at release (rik) rises alike.
+   */
+  private searchAfterRelease(day: number): number {
+    const t = yearsAfter2016(day);
+    if (day >= this.searchFrom && day <= this.searchUntil) return 1 + WORK.afterReleaseTrend * t;
+    return 1 + WORK.yearTrendLate * t;
   }
 
   private drawBenSoort(age: number): string {
@@ -576,7 +623,8 @@ export class Life {
     const nj = this.jobs.length;
     const income = nj > 0 || this.ben !== null || day >= this.day65;
     const before = this.nextInstroom - day < WORK.beforeDetentionDays ? WORK.beforeDetention : 1;
-    r[0] = nj === 0 && age >= 16 && age < 67 ? WORK.startPerMonth * before * this.workFactor(cat, day) * PER_MONTH : 0;
+    const search = before < 1 ? 1 : this.searchAfterRelease(day);
+    r[0] = nj === 0 && age >= 16 && age < 67 ? WORK.startPerMonth * before * search * this.workFactor(cat, day) * PER_MONTH : 0;
     r[1] = nj === 1 && this.nJob < MAX_JOBS ? WORK.secondJobPerMonth * PER_MONTH : 0;
     const endBefore = before < 1 ? WORK.endBeforeDetention : 1;
     r[2] = nj >= 1 ? WORK.endPerMonth * endBefore * (unstable ? WORK.unstableEnd : 1) * (this.emp > 2 ? 0.7 : 1) * PER_MONTH : 0;
@@ -598,18 +646,25 @@ export class Life {
       const from = cat === INST ? HOUSING.fromInst : cat === BRIEF ? HOUSING.fromBrief : HOUSING.fromGeen;
       r[6] = 0;
       r[7] = 0;
-      r[11] = from[0]! * PER_MONTH;
+      r[11] = from[0]! * (before < 1 ? HOUSING.settleBeforeDetention : 1) * PER_MONTH;
       r[9] = from[1]! * PER_MONTH;
       r[10] = from[2]! * PER_MONTH;
       r[8] = from[3]! * PER_MONTH;
     }
     r[12] =
       this.wanb < 0 && age >= 18
-        ? (this.debtProne ? DEBT.startProne : DEBT.startOther) * (income ? 1 : DEBT.noIncome) * PER_MONTH
+        ? (this.debtProne ? DEBT.startProne : DEBT.startOther) *
+          (income ? 1 : DEBT.noIncome) *
+          Math.max(0, 1 + DEBT.yearTrend * yearsAfter2016(day)) *
+          PER_MONTH
         : 0;
-    r[13] = this.wanb >= 0 ? DEBT.endPerMonth * PER_MONTH : 0;
+    r[13] = this.wanb >= 0 ? DEBT.endPerMonth * (1 + DEBT.endYearTrend * yearsAfter2016(day)) * PER_MONTH : 0;
     r[14] =
-      this.edu < 0 ? (age < 23 ? EDUCATION.startYoung : age < 30 ? EDUCATION.startMid : EDUCATION.startOld) * PER_MONTH : 0;
+      this.edu < 0
+        ? (age < 23 ? EDUCATION.startYoung : age < 30 ? EDUCATION.startMid : EDUCATION.startOld) *
+          (before < 1 ? EDUCATION.startBeforeDetention : 1) *
+          PER_MONTH
+        : 0;
     r[15] = this.edu >= 0 ? EDUCATION.endPerMonth * PER_MONTH : 0;
     r[16] = this.ggz < 0 ? (this.ggzProne ? CARE.startProne : CARE.startOther) * PER_MONTH : 0;
     r[17] = this.ggz >= 0 ? CARE.endPerMonth * PER_MONTH : 0;

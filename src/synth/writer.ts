@@ -43,10 +43,12 @@ export class ExtractWriter {
   private readonly file: WriteStream;
   private readonly done: Promise<void>;
 
+  /** `columns`: the columns written, a leading part of the contract's (default: all of them) */
   constructor(
     readonly name: ExtractName,
     readonly path: string,
     gzip: boolean,
+    readonly columns: readonly string[] = extractSpec(name).columns.map((c) => c.name),
   ) {
     this.file = createWriteStream(path);
     const fileDone = once(this.file, 'close').then(() => undefined);
@@ -59,7 +61,7 @@ export class ExtractWriter {
       this.head = this.file;
     }
     this.done = fileDone;
-    this.buffer = extractSpec(name).columns.map((c) => c.name).join(',') + '\n';
+    this.buffer = columns.join(',') + '\n';
   }
 
   get rows(): number {
@@ -90,13 +92,19 @@ export class ExtractWriter {
 }
 
 /** Convert a finished CSV extract to Parquet (dates as DATE, everything else as VARCHAR). */
-export async function csvToParquet(name: ExtractName, csvPath: string, parquetPath: string): Promise<void> {
+export async function csvToParquet(
+  name: ExtractName,
+  csvPath: string,
+  parquetPath: string,
+  written: readonly string[] = extractSpec(name).columns.map((c) => c.name),
+): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const con = await instance.connect();
   try {
     const spec = extractSpec(name);
     const columns = spec.columns
+      .filter((c) => written.includes(c.name))
       .map((c) => `'${c.name}': '${c.type.kind === 'date' ? 'DATE' : 'VARCHAR'}'`)
       .join(', ');
     const q = (p: string): string => `'${p.replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 /**
- * The models fitted on the committed synthetic data (data/) show the relations of
+ * The models fitted on the committed synthetic data (data/6e-meting/) show the relations of
  * shared/spec/calibration.md ("Relations the models must find") in direction. These are
  * assumptions the generator is calibrated to; a failure here means the data or the model
  * frames changed, and names the term and its ratio.

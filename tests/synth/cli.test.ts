@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../../src/synth/cli.ts';
+import type { SynthOptions } from '../../src/synth/generate.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 function problems(argv: string[]): string[] {
@@ -19,14 +20,16 @@ const OK = ['--scale', '0.1', '--seed', '3', '--out', 'tmp/x'];
 
 describe('synth cli', () => {
   it('reads the options, with the default peildatum and format', () => {
-    assert.deepEqual(parseArgs(OK), { scale: 0.1, seed: 3, out: 'tmp/x', peildatum: '2019-06-30', format: 'csv.gz' });
-    assert.deepEqual(parseArgs(['--scale=2', '--seed=0', '--out=d', '--peildatum=2021-12-31', '--format=parquet']), {
+    assert.deepEqual(parseArgs(OK), { scale: 0.1, seed: 3, out: 'tmp/x', peildatum: '2019-06-30', format: 'csv.gz', zonder: [] });
+    assert.deepEqual(parseArgs(['--scale=2', '--seed=0', '--out=d', '--peildatum=2021-12-31', '--format=parquet', '--zonder=id,zorg']), {
       scale: 2,
       seed: 0,
       out: 'd',
       peildatum: '2021-12-31',
       format: 'parquet',
+      zonder: ['id', 'zorg'],
     });
+    assert.deepEqual((parseArgs([...OK, '--zonder', 'zorg']) as SynthOptions).zonder, ['zorg']);
     assert.equal(parseArgs(['--help']), 'help');
   });
 
@@ -54,6 +57,11 @@ describe('synth cli', () => {
     assert.ok(m.some((x) => /--format 'xlsx' is onbekend \(verwacht csv, csv.gz of parquet\)/.test(x)));
     assert.ok(m.some((x) => /onbekende optie '--verbose'/.test(x)));
     for (const flag of ['--scale', '--seed', '--out']) assert.ok(m.some((x) => x === `optie '${flag}' ontbreekt`), flag);
+  });
+
+  it('rejects an unknown or repeated part after --zonder', () => {
+    const m = problems([...OK, '--zonder', 'id,adres,id']);
+    assert.deepEqual(m, ["--zonder 'adres' is onbekend (verwacht id, zorg of id,zorg)", "--zonder noemt 'id' meer dan eens"]);
   });
 
   it('rejects an option without a value and a repeated option', () => {

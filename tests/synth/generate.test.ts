@@ -88,6 +88,51 @@ describe('generateExtracts', () => {
   });
 });
 
+describe('generateExtracts without ID columns and zorg (the 7th meting)', () => {
+  it('leaves out exactly those, with the same lives, and says so in extractie.json', async () => {
+    const zonder = join(root, 'zonder');
+    const withAll = join(root, 'met');
+    await generateExtracts(opts(withAll, { format: 'csv' }));
+    await generateExtracts(opts(zonder, { format: 'csv', zonder: ['id', 'zorg'] }));
+    const files = (await readdir(zonder)).sort();
+    assert.deepEqual(files, [...EXTRACT_NAMES.filter((n) => n !== 'zorg').map((n) => `${n}.csv`), 'extractie.json'].sort());
+    const met = (await readFile(join(withAll, 'detenties.csv'), 'utf8')).split('\n');
+    const zonderId = (await readFile(join(zonder, 'detenties.csv'), 'utf8')).split('\n');
+    assert.equal(zonderId[0], 'detentie_id,persoon_id,datum_instroom,datum_uitstroom');
+    assert.deepEqual(zonderId, met.map((l) => l.split(',').slice(0, 4).join(',')), 'the same detentions, without the last two columns');
+    for (const name of EXTRACT_NAMES.filter((n) => n !== 'zorg' && n !== 'detenties')) {
+      const a = await readFile(join(withAll, `${name}.csv`));
+      assert.ok(a.equals(await readFile(join(zonder, `${name}.csv`))), `${name} is the same with or without ID and zorg`);
+    }
+    const meta = JSON.parse(await readFile(join(zonder, 'extractie.json'), 'utf8')) as { omschrijving: string };
+    assert.match(meta.omschrijving, /Zonder ID-status bij in- en uitstroom/);
+    assert.match(meta.omschrijving, /Zonder extract zorg/);
+  });
+
+  it('removes a zorg file of an earlier set in the folder', async () => {
+    const dir = join(root, 'plain2');
+    await generateExtracts(opts(dir, { format: 'csv' }));
+    await generateExtracts(opts(dir, { format: 'csv', zonder: ['zorg'] }));
+    assert.ok(!(await readdir(dir)).includes('zorg.csv'));
+  });
+
+  it('writes Parquet without the ID columns', async () => {
+    const dir = join(root, 'pq-zonder');
+    await generateExtracts(opts(dir, { scale: 0.002, format: 'parquet', zonder: ['id'] }));
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    try {
+      const file = join(dir, 'detenties.parquet').replaceAll("'", "''");
+      const cols = (await con.runAndReadAll(`DESCRIBE SELECT * FROM '${file}'`)).getRowsJS().map((r) => r[0]);
+      assert.deepEqual(cols, ['detentie_id', 'persoon_id', 'datum_instroom', 'datum_uitstroom']);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
+});
+
 describe('generateExtracts as Parquet', () => {
   it('writes byte-stable Parquet files with typed dates and NULL for missing values', async () => {
     await generateExtracts(opts(join(root, 'pq1'), { scale: 0.002, format: 'parquet' }));
