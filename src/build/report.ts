@@ -218,7 +218,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     (h) => `${h.length} hoofdstukken`,
   );
   // 7. The letter (Kamerbrief), from the same results.
-  const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(sjablonen, resultaten), (b) =>
+  const brief = await stap(fx, 7, 'Kamerbrief schrijven', async () => schrijfBrief(sjablonen, resultaten, vergelijking), (b) =>
     `${b.cijfers.length} cijfers uit de resultaten`,
   );
 

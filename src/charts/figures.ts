@@ -724,13 +724,17 @@ export function figuren(r: Resultaten): Figuur[] {
       titel: `Cumulatieve recidive per maand na uitstroom, per cohort, ${GROEP_KORT.kv}`,
       alt: 'Kaplan–Meiercurven van de cumulatieve recidive van kortverblijvenden per maand tot twee jaar na uitstroom, per uitstroomcohort.',
     }),
-    kmPerStatus(r, {
-      id: 'km-id',
-      uitsplitsing: 'id',
-      categorieen: ['geldig', 'ongeldig', 'onbekend'],
-      titel: `Cumulatieve recidive naar ID-bewijs bij uitstroom, ${rik}`,
-      alt: 'Kaplan–Meiercurven van de cumulatieve recidive tot twee jaar na uitstroom voor re-integratiekandidaten met een geldig, een ongeldig en een onbekend identiteitsbewijs.',
-    }),
+    ...(gemeten(r, 'id')
+      ? [
+        kmPerStatus(r, {
+          id: 'km-id',
+          uitsplitsing: 'id',
+          categorieen: ['geldig', 'ongeldig', 'onbekend'],
+          titel: `Cumulatieve recidive naar ID-bewijs bij uitstroom, ${rik}`,
+          alt: 'Kaplan–Meiercurven van de cumulatieve recidive tot twee jaar na uitstroom voor re-integratiekandidaten met een geldig, een ongeldig en een onbekend identiteitsbewijs.',
+        }),
+        ]
+      : []),
     kmPerStatus(r, {
       id: 'km-activiteit',
       uitsplitsing: 'activiteit',

@@ -29,6 +29,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Sjablonen } from '../edition/templates.ts';
+import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
@@ -71,6 +72,8 @@ export interface LetterOptions {
   markeer?: boolean;
   /** File names in messages are relative to this folder (default: the working folder). */
   root?: string;
+  /** The comparison with the previous meting, when the edition names one: the summary mentions the main changes. */
+  vergelijking?: Vergelijking;
 }
 
 /** Letter state while rendering: the chapters' footnote flags, figures, notes. */
@@ -222,7 +225,7 @@ function kopCommentaar(r: Resultaten): string {
 export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: LetterOptions = {}): Brief {
   const root = options.root ?? process.cwd();
   const staat: Staat = { cijfers: [], noten: new Map(), onderdrukt: false, samengevoegd: false };
-  const context = templateContext(r, []);
+  const context = templateContext(r, [], options.vergelijking);
 
   const reactiePad = sjablonen.pad('kamerbrief/beleidsreactie.md.hbs');
   const reactieNaam = relative(root, reactiePad);

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
+import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PROJECT_ROOT, renderDocument } from '../html/document.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { Resultaten } from '../report/results.ts';
@@ -26,8 +27,8 @@ export function briefPdfNaam(e: Edition): string {
 }
 
 /** The letter from the templates kamerbrief/ (shared, or the edition's own versions). */
-export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten): Brief {
-  return renderLetter(sjablonen, r, { root: PROJECT_ROOT });
+export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten, vergelijking?: Vergelijking): Brief {
+  return renderLetter(sjablonen, r, { root: PROJECT_ROOT, vergelijking });
 }
 
 /** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */

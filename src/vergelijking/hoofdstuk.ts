@@ -47,7 +47,7 @@ export function vergelijkingContext(v: Vergelijking) {
     };
   });
   const overzicht = (groep: Groep) =>
-    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => ({ naam: k.naam, oordeel: vindReeks(v, k.indicator, k.moment, groep)!.oordeel })), v.vorige.naam);
+    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
   const overige = v.wijzigingen.filter((w) => !v.reeksen.some((r) => r.indicator === w.indicator));
   return {
     vorige: v.vorige.naam,

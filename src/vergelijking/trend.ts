@@ -184,7 +184,7 @@ export function verloopZin(o: VerloopOpties): { tekst: string; onderdrukt: boole
  * "Bij de re-integratiekandidaten zet de ontwikkeling uit de 6e meting door bij a en b, komt
  * die tot stilstand bij c en keert die om bij d." `namen` are the series in running text.
  */
-export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oordeel: Oordeel }[], vorige: string): string {
+export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], vorige: string): string {
   if (reeksen.length === 0) throw new Error('overzichtZin: no series');
   let genoemd = false;
   const onderwerp = () => {
@@ -207,9 +207,18 @@ export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oor
       case 'omgekeerd':
         delen.push(`keert ${onderwerp()} om bij ${bij}`);
         break;
-      case 'nieuw':
-        delen.push(`zet na een stabiele periode een stijging of daling in bij ${bij}`);
+      case 'nieuw': {
+        // Say which: a rise or a fall (the newer cohorts' direction).
+        const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map((x) => x.naam);
+        const stijgt = per('stijgt');
+        const daalt = per('daalt');
+        if (stijgt.length + daalt.length < namen.length) delen.push(`zet na een stabiele periode een stijging of daling in bij ${bij}`);
+        else {
+          if (stijgt.length > 0) delen.push(`begint na een stabiele periode een stijging bij ${lijst(stijgt)}`);
+          if (daalt.length > 0) delen.push(`begint na een stabiele periode een daling bij ${lijst(daalt)}`);
+        }
         break;
+      }
       case 'onbekend':
         delen.push(`is ${onderwerp()} niet te bepalen bij ${bij}`);
         break;

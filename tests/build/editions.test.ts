@@ -47,7 +47,7 @@ for (const s of SUBSETS) {
     await generateExtracts({ scale: 0.02, seed: 11, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: s.zonder });
     const basisvoorwaarden = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg'].filter((b) => !(s.zonder as string[]).includes(b));
     const niet_gemeten = Object.fromEntries(s.zonder.map((b) => [b, 'er geen of onvoldoende gegevens waren']));
-    const editieBestand = join(map, 'editie.json');
+    const editieBestand = join(map, 'editie-test.json');
     writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
     const editie = parseEdition(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
     const out = join(map, 'out', '6e-meting');
