@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Extractie } from './contract.ts';
+import { describeJsonError, parseJson } from '../util/json.ts';
 import { format, msg, toon, veld, type Text } from './messages.ts';
 
 /** Is `s` an ISO `YYYY-MM-DD` date that exists in the calendar? */
@@ -34,15 +35,9 @@ export async function readExtractie(file: string): Promise<ExtractieResult> {
     return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonMissing())], warnings };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(detail);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
-    return { extractie: undefined, errors: [format(file, line, undefined, msg.jsonInvalid(detail))], warnings };
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { extractie: undefined, errors: [describeJsonError(file, parsed.error)], warnings };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonNotObject())], warnings };
   }

@@ -74,7 +74,6 @@ export const msg = {
     what: 'bestand ontbreekt',
     expected: `extractie.json met ten minste "peildatum" en "bron"`,
   }),
-  jsonInvalid: (detail: string): Text => ({ what: `geen geldige JSON: ${detail}`, expected: 'een JSON-object' }),
   jsonNotObject: (): Text => ({ what: 'is geen JSON-object', expected: '{ "peildatum": "JJJJ-MM-DD", "bron": "..." }' }),
   jsonFieldMissing: (): Text => ({ what: 'ontbreekt', expected: 'dit veld' }),
   jsonPeildatum: (value: string): Text => ({

@@ -174,7 +174,9 @@ describe('the folder and extractie.json', () => {
     only(await errorsOf(dir), join(dir, 'extractie.json'), undefined, undefined, /^bestand ontbreekt/);
 
     dir = await writeSet({ json: '{\n  "peildatum": "2019-06-30",\n  "bron": "x",\n}' });
-    only(await errorsOf(dir), join(dir, 'extractie.json'), 4, undefined, /^geen geldige JSON/);
+    assert.deepEqual(await errorsOf(dir), [
+      `${join(dir, 'extractie.json')}:4:1: geen geldige JSON: een komma voor '}' (een komma na het laatste veld is in JSON niet toegestaan)`,
+    ]);
 
     dir = await writeSet({ json: '{\n  "peildatum": "2019-02-29",\n  "bron": 7\n}' });
     const messages = await errorsOf(dir);
