@@ -20,6 +20,7 @@ import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, M
 import { InputError } from '../util/errors.ts';
 import { datumTekst } from './format.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+import { templateError } from './template-errors.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -200,13 +201,9 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
     return hb.compile(bron, { strict: true, noEscape: true })(context);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const msg = (e as Error).message;
-    // Strict mode: '"x" not defined in [object Object] - 3:14'
-    const strict = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(msg);
-    if (strict) throw new InputError([`${naam}:${strict[2]}:${strict[3]}: waarde '${strict[1]}' bestaat niet in de resultaten`]);
-    const parse = /Parse error on line (\d+):([\s\S]*)/.exec(msg);
-    if (parse) throw new InputError([`${naam}:${parse[1]}: template niet te lezen:${parse[2]!.trimEnd()}`]);
-    throw new InputError([`${naam}: ${msg}`]);
+    const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing')), values: Object.keys(context) });
+    if (messages) throw new InputError(messages);
+    throw e;
   }
 }
 

@@ -99,7 +99,7 @@ export function nearest(name: string, known: readonly string[]): string | undefi
     const d = editDistance(lower, k.toLowerCase());
     if (!best || d < best.d) best = { k, d };
   }
-  return best && best.d <= Math.max(2, Math.floor(best.k.length / 3)) ? best.k : undefined;
+  return best && best.d <= Math.max(1, Math.floor(best.k.length / 3)) ? best.k : undefined;
 }
 
 const bedoelt = (suggestion: string | undefined): string => (suggestion === undefined ? '' : `; bedoelt u '${suggestion}'?`);
