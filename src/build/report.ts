@@ -225,7 +225,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       );
       bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
       const briefPdf = await stap(fx, 10, 'PDF drukken (Kamerbrief)', () =>
-        drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
+        drukBrief(resultaten, brief.markdown, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`), bronnen: brief.bronnen }),
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
@@ -270,7 +270,7 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
     title: e.titel,
     lang: 'nl',
     kind: 'monitor',
-    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown, kind: h.soort })),
+    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown, kind: h.soort, sources: h.bronnen })),
     meta: {
       date: e.datum,
       authors: e.auteurs,

@@ -13,7 +13,7 @@ import { PROBLEMEN, STATUSMOMENTEN, type Groep, type Moment, type Thema } from '
 import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
-import type { ChapterKind } from '../html/context.ts';
+import type { ChapterKind, TemplateSource } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
 import { AFDOENING_TEKST, BASISVOORWAARDE_TEKST, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
@@ -30,6 +30,8 @@ export interface Hoofdstuk {
   markdown: string;
   /** How the print edition numbers it (from the file name, see hoofdstukSoort). */
   soort: ChapterKind;
+  /** The template it was filled from, so later messages (cross-references) can name it. */
+  bronnen?: readonly TemplateSource[];
 }
 
 /**
@@ -227,5 +229,10 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
 
 /** Render every chapter template of a folder. */
 export function renderChapters(dir: string, r: Resultaten, figuren: readonly Figuur[]): Hoofdstuk[] {
-  return chapterTemplates(dir).map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren), soort: hoofdstukSoort(bestand) }));
+  return chapterTemplates(dir).map(({ bestand, pad }) => ({
+    bestand,
+    markdown: renderChapter(pad, r, figuren),
+    soort: hoofdstukSoort(bestand),
+    bronnen: [{ name: relative(process.cwd(), pad), text: readFileSync(pad, 'utf8') }],
+  }));
 }

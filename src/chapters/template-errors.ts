@@ -9,7 +9,7 @@
  * becomes "waarde 'x' bestaat niet" or, for a call with arguments, "onbekende helper", with the
  * nearest known name.
  */
-import { nearest } from '../edition/messages.ts';
+import { nearest } from '../util/nearest.ts';
 
 export interface Tag {
   kind: 'open' | 'close' | 'else' | 'unclosed';

@@ -10,6 +10,9 @@
 import type { z } from 'zod';
 import { InputError } from '../util/errors.ts';
 import { pathKey } from '../util/json.ts';
+import { nearest } from '../util/nearest.ts';
+
+export { editDistance, nearest } from '../util/nearest.ts';
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
@@ -68,39 +71,6 @@ const lijst = (values: readonly unknown[]): string => {
   const shown = values.map(waarde);
   return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} of ${shown.at(-1)}`;
 };
-
-/** Levenshtein distance, for "bedoelt u ...?". */
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
-
-/** The known name nearest to `name`, when it is near enough to be a typing error. */
-export function nearest(name: string, known: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower);
-  if (exact !== undefined) return exact;
-  // A name cut short or with a bit added ('werk' for 'werk_inkomen', 'cohorten2').
-  const prefix = known
-    .filter((k) => lower.length >= 3 && (k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase())))
-    .sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length))[0];
-  if (prefix !== undefined) return prefix;
-  let best: { k: string; d: number } | undefined;
-  for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
-    if (!best || d < best.d) best = { k, d };
-  }
-  return best && best.d <= Math.max(1, Math.floor(best.k.length / 3)) ? best.k : undefined;
-}
 
 const bedoelt = (suggestion: string | undefined): string => (suggestion === undefined ? '' : `; bedoelt u '${suggestion}'?`);
 

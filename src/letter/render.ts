@@ -36,6 +36,7 @@ import { onderdruktNoot, SAMENGEVOEGD_NOOT, templateContext, vulTemplate } from 
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { datumTekst } from '../chapters/format.ts';
 import { hoofdletter } from '../chapters/wording.ts';
+import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 
@@ -63,6 +64,8 @@ export type BriefCijfer =
 export interface Brief {
   markdown: string;
   cijfers: BriefCijfer[];
+  /** The templates the letter was filled from, so later messages (cross-references) can name them. */
+  bronnen?: readonly TemplateSource[];
 }
 
 export interface LetterOptions {
@@ -225,11 +228,13 @@ export function renderLetter(dir: string, r: Resultaten, options: LetterOptions 
 
   const reactiePad = join(dir, 'beleidsreactie.md.hbs');
   const reactieNaam = relative(root, reactiePad);
-  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), lees(reactiePad, reactieNaam), reactieNaam, context);
+  const reactieBron = lees(reactiePad, reactieNaam);
+  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
 
   const briefPad = join(dir, 'kamerbrief.md.hbs');
   const briefNaam = relative(root, briefPad);
-  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), lees(briefPad, briefNaam), briefNaam, {
+  const briefBron = lees(briefPad, briefNaam);
+  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
     ...context,
     beleidsreactie: reactie.trim(),
   });
@@ -243,5 +248,12 @@ export function renderLetter(dir: string, r: Resultaten, options: LetterOptions 
     noten.push(`[^samengevoegd]: ${SAMENGEVOEGD_NOOT}`);
   markdown = `${kopCommentaar(r)}\n\n${markdown.trim().replace(/\n{3,}/g, '\n\n')}\n`;
   if (noten.length > 0) markdown += `\n${noten.join('\n')}\n`;
-  return { markdown, cijfers: staat.cijfers };
+  return {
+    markdown,
+    cijfers: staat.cijfers,
+    bronnen: [
+      { name: briefNaam, text: briefBron },
+      { name: reactieNaam, text: reactieBron },
+    ],
+  };
 }

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import { PROJECT_ROOT, renderDocument } from '../html/document.ts';
+import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { Resultaten } from '../report/results.ts';
 import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
@@ -30,13 +31,13 @@ export function schrijfBrief(templates: string, r: Resultaten): Brief {
 }
 
 /** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */
-export function briefHtml(dir: string, r: Resultaten, markdown: string): string {
+export function briefHtml(dir: string, r: Resultaten, markdown: string, bronnen?: readonly TemplateSource[]): string {
   const e = r.editie;
   return renderDocument({
     title: `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`,
     lang: 'nl',
     kind: 'kamerbrief',
-    chapters: [{ file: join(dir, BRIEF_PAD), markdown }],
+    chapters: [{ file: join(dir, BRIEF_PAD), markdown, ...(bronnen ? { sources: bronnen } : {}) }],
     meta: {
       date: e.brief.datum,
       authors: [e.brief.ondertekenaar.naam],
@@ -51,6 +52,8 @@ export interface PrintBriefOptions {
   dir: string;
   executablePath: string;
   onWarning: (w: string) => void;
+  /** The letter's templates (Brief.bronnen), named in messages instead of the Markdown. */
+  bronnen?: readonly TemplateSource[];
 }
 
 /** Print the letter to dir/pdf/<briefPdfNaam>. */
@@ -59,7 +62,7 @@ export async function drukBrief(r: Resultaten, markdown: string, o: PrintBriefOp
   const outFile = join(o.dir, 'pdf', briefPdfNaam(e));
   await mkdir(dirname(outFile), { recursive: true });
   return printPdf({
-    html: briefHtml(o.dir, r, markdown),
+    html: briefHtml(o.dir, r, markdown, o.bronnen),
     outFile,
     baseDir: join(o.dir, BRIEF_MAP),
     allowedRoots: [o.dir, PROJECT_ROOT],
