@@ -14,8 +14,8 @@
  * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
  * gzip and, when there are errors to show, finds their physical lines.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { access, mkdtemp, rm, stat } from 'node:fs/promises';
+import { constants, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -26,7 +26,7 @@ import { readExtractie } from './extractie.ts';
 import { checkExtractFolder } from './folder.ts';
 import { lineEndingProblem } from './lines.ts';
 import { format, kolom, msg, type Text } from './messages.ts';
-import { extractFiles, gunzipTo, readCsvClause, readCsvHeader, readParquetClause } from './source.ts';
+import { extractFiles, gunzipTo, GzipError, readCsvClause, readCsvHeader, readParquetClause, type GunzipLimits } from './source.ts';
 import { ident } from './sql.ts';
 import { validateTables, type LoadedTable, type Problem } from './validate.ts';
 
@@ -38,6 +38,8 @@ export interface LoadOptions {
    * and intermediate results to a temporary folder instead of growing.
    */
   memoryLimit?: string;
+  /** How far a .csv.gz may expand before it is refused as a gzip bomb (default DEFAULT_GUNZIP_LIMITS). */
+  gunzip?: GunzipLimits;
 }
 
 export interface LoadedExtracts {
@@ -109,18 +111,30 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
       } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
       else plan.push({ spec, order, form: forms[0]! });
     });
+    // Only regular files are read: a FIFO would block for ever, a link to /dev/zero never end.
+    for (let k = plan.length - 1; k >= 0; k--) {
+      const { spec, order, form } = plan[k]!;
+      const file = join(folder, `${spec.name}${form}`);
+      const text = await notReadable(file);
+      if (text === undefined) continue;
+      earlier.push({ order, file, at: { kind: 'file' }, columnOrder: 0, text });
+      plan.splice(k, 1);
+    }
 
     // Decompress the .csv.gz files one after another in the background (zlib works on its own
     // threads), so DuckDB reads one extract while the next is being decompressed.
     let chain: Promise<unknown> = Promise.resolve();
-    const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: string }>>();
+    const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: GzipError }>>();
     for (const { spec, form } of plan) {
       if (form !== '.csv.gz') continue;
       const target = join(temp, `${spec.name}.csv`);
       const done = chain.then(() =>
-        gunzipTo(join(folder, `${spec.name}.csv.gz`), target).then(
+        gunzipTo(join(folder, `${spec.name}.csv.gz`), target, options.gunzip).then(
           () => ({ path: target }),
-          (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+          (e: unknown) => {
+            if (e instanceof GzipError) return { error: e };
+            throw e;
+          },
         ),
       );
       decompressed.set(spec.name, done);
@@ -139,7 +153,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
       if (form === '.csv.gz') {
         const result = await decompressed.get(spec.name)!;
         if ('error' in result) {
-          problem({ kind: 'file' }, msg.gzip(result.error));
+          problem({ kind: 'file' }, msg.gzip(result.error.problem, result.error.limit));
           continue;
         }
         csvPath = result.path;
@@ -187,6 +201,33 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
 type Report = (at: Problem['at'], text: Text, label?: string) => void;
 
+/** Why `file` cannot be read as an extract (not a regular file, no permission), or undefined. */
+async function notReadable(file: string): Promise<Text | undefined> {
+  let info: Stats;
+  try {
+    info = await stat(file); // follows links: a link to a regular file is fine
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return msg.noAccess();
+    if (code === 'ENOENT') return msg.notRegular('een koppeling naar een bestand dat niet bestaat');
+    if (code === 'ELOOP') return msg.notRegular('een kringkoppeling');
+    throw e;
+  }
+  if (info.isFile()) {
+    try {
+      await access(file, constants.R_OK);
+    } catch {
+      return msg.noAccess();
+    }
+    return undefined;
+  }
+  if (info.isDirectory()) return msg.notRegular('een map');
+  if (info.isFIFO()) return msg.notRegular('een named pipe (FIFO); die zou het inlezen laten wachten');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return msg.notRegular('een apparaat (zoals /dev/zero)');
+  if (info.isSocket()) return msg.notRegular('een socket');
+  return msg.notRegular('iets anders');
+}
+
 /** How to read one extract: its relation (contract columns as read) and what goes with it. */
 interface PreparedSource {
   /** The plain CSV DuckDB reads (undefined for Parquet). */
@@ -208,7 +249,10 @@ async function prepareCsv(
   const header = await readCsvHeader(csvPath);
   if (header.kind === 'empty') return void problem({ kind: 'file' }, msg.emptyFile());
   if (header.kind === 'utf16') return void problem({ kind: 'file' }, msg.utf16());
+  if (header.kind === 'binary') return void problem({ kind: 'file' }, msg.binary());
+  if (header.kind === 'tooLong') return void problem({ kind: 'line', line: 1 }, msg.headerTooLong(header.limit));
   if (header.kind === 'encoding') return void problem({ kind: 'line', line: 1 }, msg.headerEncoding());
+  if (header.delimiter !== undefined) return void problem({ kind: 'line', line: 1 }, msg.delimiter(header.delimiter));
   if (header.bom) warnings.push(format(file, undefined, undefined, msg.bom()));
   const names = header.names;
   if (!checkColumns(spec, file, names, 1, problem, warnings)) return undefined;
@@ -244,8 +288,8 @@ async function prepareParquet(
   try {
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readParquetClause(file)}`);
     schema = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  } catch (e) {
-    return void problem({ kind: 'file' }, msg.unreadable(firstLine(e)));
+  } catch {
+    return void problem({ kind: 'file' }, msg.parquetUnreadable());
   }
   if (!checkColumns(spec, file, schema.map((s) => s.name), undefined, problem, warnings)) return undefined;
   const dateTyped = new Set<string>();
