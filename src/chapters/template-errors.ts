@@ -125,6 +125,8 @@ const TOKENS: Record<string, string> = {
   OPEN_PARTIAL: "'{{>'",
   COMMENT: 'commentaar',
 };
+/** Tokens too obscure to list as what was expected. */
+const OBSCURE = new Set(['UNDEFINED', 'NULL', 'CLOSE_RAW_BLOCK', 'OPEN_BLOCK_PARAMS', 'CLOSE_BLOCK_PARAMS', 'OPEN_RAW_BLOCK', 'END_RAW_BLOCK']);
 const token = (t: string): string => TOKENS[t] ?? `'${t.toLowerCase()}'`;
 
 /** Where a message points: `file:line` or `file:line:column`. */
@@ -175,7 +177,7 @@ export function templateError(e: unknown, ctx: TemplateErrorContext): string[] |
     const expecting = (parse[2] ?? '')
       .split(', ')
       .map((t) => t.replace(/'/g, ''))
-      .filter((t) => t !== '');
+      .filter((t) => t !== '' && !OBSCURE.has(t));
     const verwacht = [...new Set(expecting.map(token))].slice(0, 6).join(', ');
     const got = parse[3] === undefined ? '' : `: onverwacht ${token(parse[3])}`;
     return [`${at(naam, Number(parse[1]))}: sjabloon niet te lezen${got}${verwacht ? ` (verwacht: ${verwacht})` : ''}`];

@@ -44,7 +44,7 @@ test('a close of the wrong block names both lines', () => {
 test('a {{ that is never closed is named where it opens; other syntax errors at their line in Dutch', () => {
   assert.deepEqual(templateErrors('a\n{{pct x\nb\nc\n'), [`${NAAM}:2:1: '{{pct x' wordt niet gesloten (verwacht: '}}' aan het einde van de opdracht)`]);
   assert.deepEqual(templateErrors('a\n{{pct x y=}}\n'), [
-    `${NAAM}:2: sjabloon niet te lezen: onverwacht '}}' (verwacht: '(', een naam, tekst tussen "...", een getal, true of false, 'undefined')`,
+    `${NAAM}:2: sjabloon niet te lezen: onverwacht '}}' (verwacht: '(', een naam, tekst tussen "...", een getal, true of false, '@…')`,
   ]);
 });
 
