@@ -3,7 +3,7 @@
  * checked before any extract, because every date in the extracts is checked against the
  * peildatum.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Extractie } from './contract.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 import { format, msg, toon, veld, type Text } from './messages.ts';
@@ -16,6 +16,9 @@ export function isIsoDate(s: string): boolean {
 }
 
 const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
+
+/** extractie.json holds three short fields; anything this large is not it. */
+const MAX_JSON_BYTES = 1 << 20;
 
 export interface ExtractieResult {
   /** The metadata, or undefined when extractie.json is missing or unusable. */
@@ -30,6 +33,13 @@ export async function readExtractie(file: string): Promise<ExtractieResult> {
   const warnings: string[] = [];
   let text: string;
   try {
+    // A FIFO would block, a link to /dev/zero never end: only a regular file of sensible size.
+    const info = await stat(file);
+    const fail = (t: Text): ExtractieResult => ({ extractie: undefined, errors: [format(file, undefined, undefined, t)], warnings });
+    if (!info.isFile()) {
+      return fail(msg.notRegular(info.isDirectory() ? 'een map' : info.isFIFO() ? 'een named pipe (FIFO)' : 'een apparaat of ander speciaal bestand'));
+    }
+    if (info.size > MAX_JSON_BYTES) return fail(msg.jsonTooLarge(MAX_JSON_BYTES));
     text = await readFile(file, 'utf8');
   } catch {
     return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonMissing())], warnings };

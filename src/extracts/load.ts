@@ -15,10 +15,11 @@
  * gzip and, when there are errors to show, finds their physical lines.
  */
 import { access, mkdtemp, rm, stat } from 'node:fs/promises';
-import { constants, rmSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import { InputError } from '../util/errors.ts';
 import { anyProblem, rowChecks, withDates } from './checks.ts';
 import { EXTRACTS, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
@@ -26,7 +27,17 @@ import { readExtractie } from './extractie.ts';
 import { checkExtractFolder } from './folder.ts';
 import { lineEndingProblem } from './lines.ts';
 import { format, kolom, msg, type Text } from './messages.ts';
-import { extractFiles, gunzipTo, GzipError, readCsvClause, readCsvHeader, readParquetClause, type GunzipLimits } from './source.ts';
+import {
+  extractFiles,
+  gunzipTo,
+  GzipError,
+  longLines,
+  MAX_LINE_BYTES,
+  readCsvClause,
+  readCsvHeader,
+  readParquetClause,
+  type GunzipLimits,
+} from './source.ts';
 import { ident } from './sql.ts';
 import { validateTables, type LoadedTable, type Problem } from './validate.ts';
 
@@ -40,6 +51,8 @@ export interface LoadOptions {
   memoryLimit?: string;
   /** How far a .csv.gz may expand before it is refused as a gzip bomb (default DEFAULT_GUNZIP_LIMITS). */
   gunzip?: GunzipLimits;
+  /** The longest CSV line read (default MAX_LINE_BYTES); a longer line is an error at its line. */
+  maxLineBytes?: number;
 }
 
 export interface LoadedExtracts {
@@ -56,6 +69,9 @@ export interface LoadedExtracts {
 }
 
 export const DEFAULT_MAX_ERRORS = 50;
+
+/** Temporary folders of the loader are `<tmpdir>/monitor-extracts-<pid>-XXXXXX`. */
+export const TEMP_NAME = 'monitor-extracts';
 
 /**
  * At scale 10 the extract tables alone take about 4 GB in memory; with this limit the whole
@@ -80,22 +96,36 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   warnings.push(...json.warnings);
   const peildatum = json.extractie?.peildatum;
 
-  const temp = await mkdtemp(join(tmpdir(), 'monitor-extracts-'));
+  // Decompressed extracts are microdata: the folder goes on error, exit and Ctrl-C, and folders
+  // left by a run that was killed outright are removed by the next.
+  removeStale(tmpdir(), TEMP_NAME);
+  const temp = await mkdtemp(join(tmpdir(), tempPrefix(TEMP_NAME)));
+  const release = removeOnExit(temp);
   const config: Record<string, string> = {
     temp_directory: join(temp, 'duckdb'),
     // Row order is file order: a row's position is how a message finds its line.
     preserve_insertion_order: 'true',
     memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   };
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const connection = await instance.connect();
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+    connection = await instance.connect();
+  } catch (e) {
+    release();
+    throw e;
+  }
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
-    connection.closeSync();
-    instance.closeSync();
-    rmSync(temp, { recursive: true, force: true });
+    try {
+      connection.closeSync();
+      instance.closeSync();
+    } finally {
+      release();
+    }
   };
 
   try {
@@ -161,7 +191,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
       const source =
         csvPath !== undefined
-          ? await prepareCsv(spec, file, csvPath, problem, warnings)
+          ? await prepareCsv(spec, file, csvPath, problem, warnings, { maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxErrors })
           : await prepareParquet(connection, spec, file, problem, warnings);
       if (!source) continue;
       const table = await loadTable(connection, spec, file, form, source, peildatum, problem);
@@ -245,6 +275,7 @@ async function prepareCsv(
   csvPath: string,
   problem: Report,
   warnings: string[],
+  limits: { maxLineBytes: number; maxErrors: number },
 ): Promise<PreparedSource | undefined> {
   const header = await readCsvHeader(csvPath);
   if (header.kind === 'empty') return void problem({ kind: 'file' }, msg.emptyFile());
@@ -256,6 +287,12 @@ async function prepareCsv(
   if (header.bom) warnings.push(format(file, undefined, undefined, msg.bom()));
   const names = header.names;
   if (!checkColumns(spec, file, names, 1, problem, warnings)) return undefined;
+  // DuckDB drops a line longer than its read buffer without a trace; find them first.
+  const long = await longLines(csvPath, limits.maxLineBytes, Math.max(1, limits.maxErrors));
+  if (long.length > 0) {
+    for (const line of long) problem({ kind: 'line', line }, msg.lineTooLong(limits.maxLineBytes));
+    return undefined;
+  }
 
   const position = new Map(names.map((n, i) => [n, i]));
   const extras = names.map((n, i) => ({ n, i })).filter(({ n }) => !spec.columns.some((c) => c.name === n));
@@ -265,7 +302,7 @@ async function prepareCsv(
   ];
   return {
     csvPath,
-    relation: (rejects) => `SELECT ${items.join(', ')} FROM ${readCsvClause(csvPath, names.length, rejects)}`,
+    relation: (rejects) => `SELECT ${items.join(', ')} FROM ${readCsvClause(csvPath, names.length, rejects, limits.maxLineBytes)}`,
     // DuckDB must read every column: it checks UTF-8 only in columns it reads, and reading
     // only some columns while it rejects a line for its encoding fails inside DuckDB (1.5:
     // "INTERNAL Error: Attempted to access index ... within vector"). This never-true

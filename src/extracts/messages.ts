@@ -82,6 +82,7 @@ export const msg = {
     what: 'bestand ontbreekt',
     expected: `extractie.json met ten minste "peildatum" en "bron"`,
   }),
+  jsonTooLarge: (limit: number): Text => ({ what: `het bestand is groter dan ${megabytes(limit)}`, expected: 'een klein JSON-object met "peildatum" en "bron"' }),
   jsonNotObject: (): Text => ({ what: 'is geen JSON-object', expected: '{ "peildatum": "JJJJ-MM-DD", "bron": "..." }' }),
   jsonFieldMissing: (): Text => ({ what: 'ontbreekt', expected: 'dit veld' }),
   jsonPeildatum: (value: string): Text => ({

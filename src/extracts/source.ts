@@ -190,6 +190,66 @@ export async function readCsvHeader(path: string, maxBytes = MAX_HEADER_BYTES): 
   }
 }
 
+/**
+ * The longest line DuckDB is asked to read (its own default, 2 MiB). A longer line is not read
+ * reliably: DuckDB records it as rejected while it fits in its read buffer, and beyond that
+ * drops it without a trace. So lines longer than this are found here first (`longLines`).
+ */
+export const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The physical lines (1-based) of `path` longer than `limit` bytes, at most `max` of them.
+ * A file no longer than the limit is not read; otherwise a first pass looks only for a stretch
+ * of `limit / 2` bytes without a line end (a few searches per megabyte), and only when it finds
+ * one does a second pass count lines.
+ */
+export async function longLines(path: string, limit: number = MAX_LINE_BYTES, max = 50): Promise<number[]> {
+  if ((await stat(path)).size <= limit) return [];
+  const step = Math.max(1, Math.floor(limit / 2));
+  let suspect = false;
+  let run = 0; // bytes since the last line end
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const first = chunk.indexOf(NL);
+    if (first === -1) {
+      run += chunk.length;
+      if (run > limit) suspect = true;
+    } else {
+      if (run + first > limit) suspect = true;
+      const last = chunk.lastIndexOf(NL);
+      // A line longer than `limit` between the first and last line end covers a whole block.
+      for (let p = first + 1; !suspect && p + step <= last; p += step) {
+        const next = chunk.indexOf(NL, p);
+        if (next === -1 || next >= p + step) suspect = true;
+      }
+      run = chunk.length - 1 - last;
+    }
+    if (suspect) break;
+  }
+  if (!suspect) return [];
+
+  const found: number[] = [];
+  let line = 1;
+  let length = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let i = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NL, i);
+      const end = nl === -1 ? chunk.length : nl;
+      const before = length;
+      length += end - i;
+      if (before <= limit && length > limit) found.push(line);
+      if (found.length >= max) return found;
+      if (nl === -1) break;
+      line++;
+      length = 0;
+      i = nl + 1;
+    }
+  }
+  return found;
+}
+
+const NL = 0x0a;
+
 /** Split one CSV record into its fields. */
 export function parseRecord(text: string): string[] {
   const fields: string[] = [];
@@ -220,10 +280,10 @@ export function parseRecord(text: string): string[] {
  * with nothing sniffed or converted. Malformed lines go to the rejects table `rejects`
  * instead of stopping the read.
  */
-export function readCsvClause(path: string, count: number, rejects: string): string {
+export function readCsvClause(path: string, count: number, rejects: string, maxLineBytes = MAX_LINE_BYTES): string {
   const columns = Array.from({ length: count }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
   return (
-    `read_csv(${str(path)}, columns = {${columns}}, header = true, auto_detect = false, ` +
+    `read_csv(${str(path)}, columns = {${columns}}, header = true, auto_detect = false, max_line_size = ${Math.floor(maxLineBytes)}, ` +
     `delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
     `store_rejects = true, rejects_table = ${str(rejects)}, rejects_scan = ${str(`${rejects}_scan`)})`
   );
