@@ -32,10 +32,13 @@ function removeAll(): void {
 }
 
 function onSignal(signal: Signal): void {
+  // This handler runs first (prepended), so the other listeners are all still counted, also
+  // those registered with `once`.
+  const others = process.listenerCount(signal) - 1;
   removeAll();
   uninstall();
   // Others listening for the signal decide what happens; otherwise its default: end the process.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  if (others === 0) process.kill(process.pid, signal);
 }
 
 const handlers = new Map<Signal, () => void>(SIGNALS.map((s) => [s, () => onSignal(s)]));
@@ -44,7 +47,7 @@ function install(): void {
   if (installed) return;
   installed = true;
   process.on('exit', removeAll);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
+  for (const [signal, handler] of handlers) process.prependListener(signal, handler);
 }
 
 function uninstall(): void {

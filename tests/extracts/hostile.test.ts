@@ -226,4 +226,33 @@ describe('temporary folders', () => {
       assert.equal(existsSync(dir), false, `the folder survived ${signal}`);
     }
   });
+
+  test('with another SIGINT listener (the watch mode), the folder goes and that listener decides', async () => {
+    const script = `
+      import { existsSync, mkdtempSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { removeOnExit, tempPrefix } from ${JSON.stringify(new URL('../../src/util/cleanup.ts', import.meta.url).pathname)};
+      const timer = setInterval(() => {}, 1000);
+      process.once('SIGINT', () => {
+        process.stdout.write(existsSync(dir) ? 'still there\\n' : 'removed\\n');
+        clearInterval(timer);
+      });
+      const dir = mkdtempSync(join(tmpdir(), tempPrefix('monitor-extracts')));
+      removeOnExit(dir);
+      process.stdout.write('ready\\n');
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ready')) resolve();
+      }),
+    );
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, s) => resolve({ code, signal: s })));
+    child.kill('SIGINT');
+    assert.deepEqual(await exited, { code: 0, signal: null });
+    assert.equal(out, 'ready\nremoved\n');
+  });
 });
