@@ -202,7 +202,18 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
   try {
     return hb.compile(bron, { strict: true, noEscape: true })(context);
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    // A message from deeper down (a table builder) that does not know its line still names the
+    // template, and the line where the value it names ('x') is written in an argument, if any.
+    if (e instanceof InputError) {
+      if (e.messages.every((m) => m.startsWith(naam))) throw e;
+      const waar = (m: string): string => {
+        const genoemd = /'([^']+)'/.exec(m)?.[1];
+        const woord = genoemd === undefined ? undefined : new RegExp(`"(?:[^"]*\\s)?${genoemd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s[^"]*)?"`);
+        const regel = woord === undefined ? 0 : bron.split('\n').findIndex((l) => woord.test(l)) + 1;
+        return regel > 0 ? `${naam}:${regel}` : naam;
+      };
+      throw new InputError(e.messages.map((m) => (m.startsWith(naam) ? m : `${waar(m)}: ${m}`)), e.hint);
+    }
     const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing')), values: Object.keys(context) });
     if (messages) throw new InputError(messages);
     throw e;

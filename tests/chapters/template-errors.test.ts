@@ -54,3 +54,22 @@ test('an unknown helper or value is named at its line and column, with the neare
   assert.deepEqual(templateErrors('a\n{{cohort}}\n'), [`${NAAM}:2:3: waarde 'cohort' bestaat niet in de resultaten; bedoelt u 'cohorten'?`]);
   assert.deepEqual(templateErrors('a\n{{editie.drempl}}\n', { editie: { drempel: 10 } }), [`${NAAM}:2:3: waarde 'editie.drempl' bestaat niet in de resultaten`]);
 });
+
+test('an unknown indicator in a table names the template, its line and the nearest indicator', async () => {
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { renderChapter } = await import('../../src/chapters/render.ts');
+  const { fixtureResultaten } = await import('./fixture.ts');
+  const dir = await mkdtemp(join(tmpdir(), 'template-errors-'));
+  try {
+    const pad = join(dir, '04-x.md.hbs');
+    await writeFile(pad, '# X\n\nTekst.\n\n{{momententabel id="t" titel="T" groep="rik" indicatoren="werk werkk"}}\n');
+    assert.throws(
+      () => renderChapter(pad, fixtureResultaten(), [], dir),
+      (e: unknown) => e instanceof InputError && e.messages.length === 1 && e.messages[0] === "04-x.md.hbs:5: onbekende indicator 'werkk'; bedoelt u 'werk'?",
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
