@@ -427,7 +427,7 @@ async function loadTable(
     await conn.run(`DROP TABLE IF EXISTS ${ident(spec.name)}`);
     const ending = source.csvPath === undefined ? undefined : await lineEndingProblem(source.csvPath);
     if (ending) problem({ kind: 'line', line: ending.line }, msg.lineEnding(ending.kind));
-    else problem({ kind: 'file' }, msg.unreadable(detail));
+    else problem({ kind: 'file' }, msg.unreadable(form === '.parquet'));
     return undefined;
   }
   const rejected =

@@ -120,7 +120,10 @@ export const msg = {
         return { what: 'het gzip-bestand is beschadigd (de inhoud klopt niet met het controlegetal)', expected: 'een onbeschadigd gzip-bestand; kopieer het opnieuw' };
     }
   },
-  unreadable: (detail: string): Text => ({ what: `kan het bestand niet lezen: ${detail}` }),
+  unreadable: (parquet: boolean): Text =>
+    parquet
+      ? { what: 'het bestand is niet als Parquet te lezen', expected: 'een volledig Parquet-bestand met tekstkolommen' }
+      : { what: 'het bestand is niet als CSV te lezen', expected: "een CSV-bestand in UTF-8 met komma's als scheidingsteken (RFC 4180)" },
   parquetUnreadable: (): Text => ({
     what: 'het bestand is geen leesbaar Parquet-bestand (beschadigd, onvolledig of iets anders met de extensie .parquet)',
     expected: 'een volledig Parquet-bestand',
