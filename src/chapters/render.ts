@@ -7,7 +7,7 @@
  * footnote that explains it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { PROBLEMEN, STATUSMOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
 import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
@@ -220,9 +220,15 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
   }
 }
 
+/** A template as named in messages: relative to `root` when it lies inside it, else in full. */
+export function sjabloonNaam(pad: string, root = process.cwd()): string {
+  const rel = relative(root, pad);
+  return rel.startsWith('..') || isAbsolute(rel) ? pad : rel;
+}
+
 /** Render one template file with the results. */
 export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], root = process.cwd()): string {
-  const naam = relative(root, pad);
+  const naam = sjabloonNaam(pad, root);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
   const hb = createHandlebars(r, figuren, staat, naam);
   const bron = readFileSync(pad, 'utf8');
@@ -244,6 +250,6 @@ export function renderChapters(dir: string, r: Resultaten, figuren: readonly Fig
     bestand,
     markdown: renderChapter(pad, r, figuren),
     soort: hoofdstukSoort(bestand),
-    bronnen: [{ name: relative(process.cwd(), pad), text: readFileSync(pad, 'utf8') }],
+    bronnen: [{ name: sjabloonNaam(pad), text: readFileSync(pad, 'utf8') }],
   }));
 }

@@ -14,7 +14,7 @@ import type { ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { where, type DocumentRegister, type Label, type LabelKind } from './context.ts';
 import { h, text, visitProseText } from './hast.ts';
-import { nearest } from '../util/nearest.ts';
+import { editDistance, nearest } from '../util/nearest.ts';
 
 const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 const KINDS: readonly LabelKind[] = ['fig', 'tab', 'sec'];
@@ -122,6 +122,11 @@ function suggest(register: DocumentRegister, kind: LabelKind, name: string): str
   const known = [...register.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
   if (known.length === 0) return `; er zijn geen labels @${kind}: in het document`;
   const close = nearest(name, known);
-  const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+  // The nearest first: in a long list the one meant is at the front.
+  const byDistance = known
+    .map((k, i) => ({ k, i, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.k);
+  const list = byDistance.length > 8 ? `${byDistance.slice(0, 8).join(', ')}, …` : byDistance.join(', ');
   return `${close === undefined ? '' : `; bedoelt u '${kind}:${close}'?`} (${KIND_PLURAL[kind]}: ${list})`;
 }

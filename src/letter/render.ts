@@ -27,12 +27,12 @@
  *   {{#voetnoot "key"}}text{{/voetnoot}} an authored footnote
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../report/results.ts';
-import { onderdruktNoot, SAMENGEVOEGD_NOOT, templateContext, vulTemplate } from '../chapters/render.ts';
+import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { datumTekst } from '../chapters/format.ts';
 import { hoofdletter } from '../chapters/wording.ts';
@@ -227,12 +227,12 @@ export function renderLetter(dir: string, r: Resultaten, options: LetterOptions 
   const context = templateContext(r, []);
 
   const reactiePad = join(dir, 'beleidsreactie.md.hbs');
-  const reactieNaam = relative(root, reactiePad);
+  const reactieNaam = sjabloonNaam(reactiePad, root);
   const reactieBron = lees(reactiePad, reactieNaam);
   const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
 
   const briefPad = join(dir, 'kamerbrief.md.hbs');
-  const briefNaam = relative(root, briefPad);
+  const briefNaam = sjabloonNaam(briefPad, root);
   const briefBron = lees(briefPad, briefNaam);
   let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
     ...context,
