@@ -131,11 +131,17 @@ export function createRegister(options: {
  * `needle` (the text as the user wrote it, e.g. `[@fig:werk]`) stands in it, or, when it is not
  * found there (the text came from a helper), with the line of the generated Markdown.
  */
-export function where(file: { path?: string; data?: { print?: ChapterContext } } | undefined, point: Point | undefined, needles: readonly string[] = []): string {
+export function where(
+  file: { path?: string; value?: unknown; data?: { print?: ChapterContext } } | undefined,
+  point: Point | undefined,
+  needles: readonly string[] = [],
+): string {
   const name = file?.path ?? '(onbekend bestand)';
   const sources = file?.data?.print?.sources ?? [];
   if (sources.length === 0) return point ? `${name}:${point.line}:${point.column}` : name;
-  for (const needle of needles) {
+  // Else the Markdown line itself, when the template has it word for word (a heading, a caption).
+  const markdownLine = point && typeof file?.value === 'string' ? file.value.split('\n')[point.line - 1]?.trim() : undefined;
+  for (const needle of [...needles, ...(markdownLine && markdownLine.length >= 4 ? [markdownLine] : [])]) {
     if (needle === '') continue;
     for (const source of sources) {
       const at = source.text.indexOf(needle);

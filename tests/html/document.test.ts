@@ -178,6 +178,23 @@ describe('renderDocument errors', () => {
     ]);
   });
 
+  it('finds the template line of a heading or caption written there word for word', () => {
+    const template = '# X\n\n{{#if x}}\nTabel: Zwevend\n{{/if}}\n\n# Tweede titel\n';
+    const messages = errorsOf(() =>
+      monitor([
+        {
+          file: '/tmp/build-123/monitor/03-x.md',
+          markdown: '# X\n\nTabel: Zwevend\n\nGeen tabel.\n\n# Tweede titel\n',
+          sources: [{ name: 'templates/monitor/03-x.md.hbs', text: template }],
+        },
+      ]),
+    );
+    assert.deepEqual(messages, [
+      'templates/monitor/03-x.md.hbs:7:1: een hoofdstuk heeft één kop van niveau 1 (#); maak deze kop ## of lager',
+      "templates/monitor/03-x.md.hbs:4:1: 'Tabel:'-onderschrift zonder tabel direct eronder; zet de tabel meteen na deze regel",
+    ]);
+  });
+
   it('reports a label used twice with both places', () => {
     const messages = errorsOf(() =>
       monitor([
