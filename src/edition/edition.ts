@@ -5,10 +5,10 @@
  * Editions are data (editions/*.json). The file is read and validated once, here, into one
  * typed object that is passed down; nothing about a particular meting lives in the engine.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { readRegularFile } from '../util/files.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 import { checkAgainst } from './messages.ts';
 
@@ -69,7 +69,7 @@ export function parseEdition(value: unknown, bron: string, lines?: ReadonlyMap<s
 export async function loadEdition(path: string): Promise<Edition> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch {
     throw new InputError([`${path}: editiebestand niet gevonden of niet leesbaar`]);
   }

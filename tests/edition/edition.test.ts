@@ -92,3 +92,14 @@ test('nearest and editDistance', () => {
   assert.equal(nearest('Drempel', ['nummer', 'drempel']), 'drempel');
   assert.equal(nearest('xyz', ['nummer', 'drempel']), undefined);
 });
+
+test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: 20_000 }, async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { symlink } = await import('node:fs/promises');
+  const fifo = join(dir, 'fifo.json');
+  execFileSync('mkfifo', [fifo]);
+  await assert.rejects(loadEdition(fifo), (e: unknown) => e instanceof InputError && e.messages[0] === `${fifo}: editiebestand niet gevonden of niet leesbaar`);
+  const zero = join(dir, 'zero.json');
+  await symlink('/dev/zero', zero);
+  await assert.rejects(loadEdition(zero), (e: unknown) => e instanceof InputError && e.messages[0] === `${zero}: editiebestand niet gevonden of niet leesbaar`);
+});
