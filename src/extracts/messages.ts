@@ -211,7 +211,7 @@ export const msg = {
           : 'de regel eindigt op \\n, de eerste regel op \\r\\n',
     expected: 'één soort regeleinde in het hele bestand, \\n of \\r\\n (een \\r in een waarde staat tussen "...")',
   }),
-  badLine: (detail: string): Text => ({ what: `onleesbare regel: ${detail}`, expected: 'een regel volgens RFC 4180' }),
+  badLine: (): Text => ({ what: 'onleesbare regel', expected: "een regel volgens RFC 4180: velden gescheiden door komma's, een waarde met een komma of regeleinde tussen \"...\"" }),
 
   // Values.
   valueMissing: (column: ColumnSpec): Text => ({ what: 'waarde ontbreekt', expected: expectedValue(column) }),

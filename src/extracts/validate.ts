@@ -165,7 +165,7 @@ async function rejectedLines(conn: DuckDBConnection, table: LoadedTable, cap: nu
       text = msg.badEncoding();
       label = columnName === undefined ? undefined : kolom(columnName);
     } else if (type === 'LINE SIZE OVER MAXIMUM') text = msg.lineTooLong();
-    else text = msg.badLine(message.split('\n')[0] ?? type);
+    else text = msg.badLine();
     problems.push({
       order: options.order(table),
       file: table.file,
