@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Sjablonen } from '../edition/templates.ts';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { problemenVoor, STATUSMOMENTEN, type Groep, type Moment, type Probleem, type Thema } from '../indicators/definitions.ts';
 import { BASISVOORWAARDEN, type Basisvoorwaarde, type Edition } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
-import type { ChapterKind } from '../html/context.ts';
+import type { ChapterKind, TemplateSource } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
 import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
@@ -25,6 +25,7 @@ import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './help
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PH_ALFA_TEKST } from './ph.ts';
+import { templateError } from './template-errors.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -34,6 +35,8 @@ export interface Hoofdstuk {
   markdown: string;
   /** How the print edition numbers it (from the file name, see hoofdstukSoort). */
   soort: ChapterKind;
+  /** The template it was filled from, so later messages (cross-references) can name it. */
+  bronnen?: readonly TemplateSource[];
 }
 
 /**
@@ -273,14 +276,21 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
   try {
     return hb.compile(bron, { strict: true, noEscape: true })(context);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const msg = (e as Error).message;
-    // Strict mode: '"x" not defined in [object Object] - 3:14'
-    const strict = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(msg);
-    if (strict) throw new InputError([`${naam}:${strict[2]}:${strict[3]}: waarde '${strict[1]}' bestaat niet in de resultaten`]);
-    const parse = /Parse error on line (\d+):([\s\S]*)/.exec(msg);
-    if (parse) throw new InputError([`${naam}:${parse[1]}: template niet te lezen:${parse[2]!.trimEnd()}`]);
-    throw new InputError([`${naam}: ${msg}`]);
+    // A message from deeper down (a table builder) that does not know its line still names the
+    // template, and the line where the value it names ('x') is written in an argument, if any.
+    if (e instanceof InputError) {
+      if (e.messages.every((m) => m.startsWith(naam))) throw e;
+      const waar = (m: string): string => {
+        const genoemd = /'([^']+)'/.exec(m)?.[1];
+        const woord = genoemd === undefined ? undefined : new RegExp(`"(?:[^"]*\\s)?${genoemd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s[^"]*)?"`);
+        const regel = woord === undefined ? 0 : bron.split('\n').findIndex((l) => woord.test(l)) + 1;
+        return regel > 0 ? `${naam}:${regel}` : naam;
+      };
+      throw new InputError(e.messages.map((m) => (m.startsWith(naam) ? m : `${waar(m)}: ${m}`)), e.hint);
+    }
+    const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing')), values: Object.keys(context) });
+    if (messages) throw new InputError(messages);
+    throw e;
   }
 }
 
@@ -292,9 +302,15 @@ export interface HoofdstukOpties {
   vergelijking?: Vergelijking;
 }
 
+/** A template as named in messages: relative to `root` when it lies inside it, else in full. */
+export function sjabloonNaam(pad: string, root = process.cwd()): string {
+  const rel = relative(root, pad);
+  return rel.startsWith('..') || isAbsolute(rel) ? pad : rel;
+}
+
 /** Render one template file with the results. */
 export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): string {
-  const naam = relative(opties.root ?? process.cwd(), pad);
+  const naam = sjabloonNaam(pad, opties.root);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
   const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking);
   const bron = readFileSync(pad, 'utf8');
@@ -318,10 +334,10 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
  */
 export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): Hoofdstuk[] {
   return chapterTemplates(sjablonen)
-    .map(({ bestand, pad }) => ({ bestand, markdown: renderChapter(pad, r, figuren, opties) }))
+    .map(({ bestand, pad }) => ({ bestand, pad, markdown: renderChapter(pad, r, figuren, opties) }))
     .filter((h) => h.markdown.trim() !== '')
     .map((h, i) => {
       const bestand = h.bestand.replace(/^\d\d/, String(i + 1).padStart(2, '0'));
-      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand) };
+      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), bronnen: [{ name: sjabloonNaam(h.pad), text: readFileSync(h.pad, 'utf8') }] };
     });
 }

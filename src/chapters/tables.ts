@@ -14,6 +14,8 @@ import { GROEP_KORT, MOMENT_KORT, termTekst } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import { decimaal, getal, procent } from './format.ts';
 import { intervalGetal } from './wording.ts';
+import { InputError } from '../util/errors.ts';
+import { nearest } from '../util/nearest.ts';
 
 export const ONDERDRUKT = '–';
 
@@ -72,7 +74,10 @@ class Cellen {
 
 function definitie(r: Resultaten, naam: string): IndicatorDefinitie {
   const d = r.definities.find((x) => x.naam === naam);
-  if (!d) throw new Error(`no indicator definition ${naam}`);
+  if (!d) {
+    const bijna = nearest(naam, r.definities.map((x) => x.naam));
+    throw new InputError([`onbekende indicator '${naam}'${bijna === undefined ? '' : `; bedoelt u '${bijna}'?`}`]);
+  }
   return d;
 }
 

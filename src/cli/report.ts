@@ -124,7 +124,7 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
         ? `onbekende optie ${m?.[1] ?? ''}`
         : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? `${m?.[1] ?? 'een optie'} verwacht een waarde`
+          ? `${m?.[1]?.replace(/ <value>$/, '') ?? 'een optie'} verwacht een waarde`
           : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
             ? `onverwacht argument ${m?.[1] ?? ''} (opties beginnen met --)`
             : (e as Error).message;

@@ -5,10 +5,12 @@
  * Editions are data (editions/*.json). The file is read and validated once, here, into one
  * typed object that is passed down; nothing about a particular meting lives in the engine.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { readRegularFile } from '../util/files.ts';
+import { describeJsonError, parseJson } from '../util/json.ts';
+import { checkAgainst } from './messages.ts';
 
 const isoDate = z
   .string()
@@ -103,31 +105,20 @@ export function editieSlug(nummer: number): string {
   return `${nummer}e-meting`;
 }
 
-/** Validate an already parsed edition object; `bron` names it in messages. */
-export function parseEdition(value: unknown, bron: string): Edition {
-  const result = editionSchema.safeParse(value);
-  if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `${bron}: veld '${i.path.join('.') || '(hoofdniveau)'}': ${i.message}`,
-    );
-    throw new InputError(lines);
-  }
-  return result.data;
+/** Validate an already parsed edition object; `bron` names it in messages, `lines` locates fields (parseJson). */
+export function parseEdition(value: unknown, bron: string, lines?: ReadonlyMap<string, number>): Edition {
+  return checkAgainst(editionSchema, value, bron, lines);
 }
 
 /** Read and validate an edition file. */
 export async function loadEdition(path: string): Promise<Edition> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch {
     throw new InputError([`${path}: editiebestand niet gevonden of niet leesbaar`]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError([`${path}: geen geldige JSON (${(e as Error).message})`]);
-  }
-  return parseEdition(json, path);
+  const json = parseJson(text);
+  if (!json.ok) throw new InputError([describeJsonError(path, json.error)]);
+  return parseEdition(json.value, path, json.lines);
 }

@@ -3,8 +3,9 @@
  * checked before any extract, because every date in the extracts is checked against the
  * peildatum.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Extractie } from './contract.ts';
+import { describeJsonError, parseJson } from '../util/json.ts';
 import { format, msg, toon, veld, type Text } from './messages.ts';
 
 /** Is `s` an ISO `YYYY-MM-DD` date that exists in the calendar? */
@@ -15,6 +16,9 @@ export function isIsoDate(s: string): boolean {
 }
 
 const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
+
+/** extractie.json holds three short fields; anything this large is not it. */
+const MAX_JSON_BYTES = 1 << 20;
 
 export interface ExtractieResult {
   /** The metadata, or undefined when extractie.json is missing or unusable. */
@@ -29,20 +33,21 @@ export async function readExtractie(file: string): Promise<ExtractieResult> {
   const warnings: string[] = [];
   let text: string;
   try {
+    // A FIFO would block, a link to /dev/zero never end: only a regular file of sensible size.
+    const info = await stat(file);
+    const fail = (t: Text): ExtractieResult => ({ extractie: undefined, errors: [format(file, undefined, undefined, t)], warnings });
+    if (!info.isFile()) {
+      return fail(msg.notRegular(info.isDirectory() ? 'een map' : info.isFIFO() ? 'een named pipe (FIFO)' : 'een apparaat of ander speciaal bestand'));
+    }
+    if (info.size > MAX_JSON_BYTES) return fail(msg.jsonTooLarge(MAX_JSON_BYTES));
     text = await readFile(file, 'utf8');
   } catch {
     return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonMissing())], warnings };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(detail);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
-    return { extractie: undefined, errors: [format(file, line, undefined, msg.jsonInvalid(detail))], warnings };
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { extractie: undefined, errors: [describeJsonError(file, parsed.error)], warnings };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonNotObject())], warnings };
   }

@@ -14,11 +14,12 @@
  * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
  * gzip and, when there are errors to show, finds their physical lines.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { access, mkdtemp, rm, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import { InputError } from '../util/errors.ts';
 import { anyProblem, rowChecks, withDates } from './checks.ts';
 import { contractVoor, EXTRACTS, ID_KOLOMMEN, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
@@ -26,7 +27,17 @@ import { readExtractie } from './extractie.ts';
 import { checkExtractFolder } from './folder.ts';
 import { lineEndingProblem } from './lines.ts';
 import { format, kolom, msg, type Text } from './messages.ts';
-import { extractFiles, gunzipTo, readCsvClause, readCsvHeader, readParquetClause } from './source.ts';
+import {
+  extractFiles,
+  gunzipTo,
+  GzipError,
+  longLines,
+  MAX_LINE_BYTES,
+  readCsvClause,
+  readCsvHeader,
+  readParquetClause,
+  type GunzipLimits,
+} from './source.ts';
 import { ident } from './sql.ts';
 import { validateTables, type LoadedTable, type Problem } from './validate.ts';
 
@@ -46,6 +57,10 @@ export interface LoadOptions {
   basisvoorwaarden?: readonly string[];
   /** The edition's name, for messages about what it needs ("7e-meting"). */
   editie?: string;
+  /** How far a .csv.gz may expand before it is refused as a gzip bomb (default DEFAULT_GUNZIP_LIMITS). */
+  gunzip?: GunzipLimits;
+  /** The longest CSV line read (default MAX_LINE_BYTES); a longer line is an error at its line. */
+  maxLineBytes?: number;
 }
 
 export interface LoadedExtracts {
@@ -62,6 +77,9 @@ export interface LoadedExtracts {
 }
 
 export const DEFAULT_MAX_ERRORS = 50;
+
+/** Temporary folders of the loader are `<tmpdir>/monitor-extracts-<pid>-XXXXXX`. */
+export const TEMP_NAME = 'monitor-extracts';
 
 /**
  * At scale 10 the extract tables alone take about 4 GB in memory; with this limit the whole
@@ -86,22 +104,36 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   warnings.push(...json.warnings);
   const peildatum = json.extractie?.peildatum;
 
-  const temp = await mkdtemp(join(tmpdir(), 'monitor-extracts-'));
+  // Decompressed extracts are microdata: the folder goes on error, exit and Ctrl-C, and folders
+  // left by a run that was killed outright are removed by the next.
+  removeStale(tmpdir(), TEMP_NAME);
+  const temp = await mkdtemp(join(tmpdir(), tempPrefix(TEMP_NAME)));
+  const release = removeOnExit(temp);
   const config: Record<string, string> = {
     temp_directory: join(temp, 'duckdb'),
     // Row order is file order: a row's position is how a message finds its line.
     preserve_insertion_order: 'true',
     memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   };
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const connection = await instance.connect();
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+    connection = await instance.connect();
+  } catch (e) {
+    release();
+    throw e;
+  }
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
-    connection.closeSync();
-    instance.closeSync();
-    rmSync(temp, { recursive: true, force: true });
+    try {
+      connection.closeSync();
+      instance.closeSync();
+    } finally {
+      release();
+    }
   };
 
   try {
@@ -125,18 +157,30 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
       } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
       else plan.push({ spec, order, form: forms[0]! });
     });
+    // Only regular files are read: a FIFO would block for ever, a link to /dev/zero never end.
+    for (let k = plan.length - 1; k >= 0; k--) {
+      const { spec, order, form } = plan[k]!;
+      const file = join(folder, `${spec.name}${form}`);
+      const text = await notReadable(file);
+      if (text === undefined) continue;
+      earlier.push({ order, file, at: { kind: 'file' }, columnOrder: 0, text });
+      plan.splice(k, 1);
+    }
 
     // Decompress the .csv.gz files one after another in the background (zlib works on its own
     // threads), so DuckDB reads one extract while the next is being decompressed.
     let chain: Promise<unknown> = Promise.resolve();
-    const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: string }>>();
+    const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: GzipError }>>();
     for (const { spec, form } of plan) {
       if (form !== '.csv.gz') continue;
       const target = join(temp, `${spec.name}.csv`);
       const done = chain.then(() =>
-        gunzipTo(join(folder, `${spec.name}.csv.gz`), target).then(
+        gunzipTo(join(folder, `${spec.name}.csv.gz`), target, options.gunzip).then(
           () => ({ path: target }),
-          (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+          (e: unknown) => {
+            if (e instanceof GzipError) return { error: e };
+            throw e;
+          },
         ),
       );
       decompressed.set(spec.name, done);
@@ -155,7 +199,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
       if (form === '.csv.gz') {
         const result = await decompressed.get(spec.name)!;
         if ('error' in result) {
-          problem({ kind: 'file' }, msg.gzip(result.error));
+          problem({ kind: 'file' }, msg.gzip(result.error.problem, result.error.limit));
           continue;
         }
         csvPath = result.path;
@@ -163,7 +207,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
       const source =
         csvPath !== undefined
-          ? await prepareCsv(spec, file, csvPath, problem, warnings)
+          ? await prepareCsv(spec, file, csvPath, problem, warnings, { maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxErrors })
           : await prepareParquet(connection, spec, file, problem, warnings);
       if (!source) continue;
       const table = await loadTable(connection, spec, file, form, source, peildatum, problem);
@@ -207,6 +251,33 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
 type Report = (at: Problem['at'], text: Text, label?: string) => void;
 
+/** Why `file` cannot be read as an extract (not a regular file, no permission), or undefined. */
+async function notReadable(file: string): Promise<Text | undefined> {
+  let info: Stats;
+  try {
+    info = await stat(file); // follows links: a link to a regular file is fine
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return msg.noAccess();
+    if (code === 'ENOENT') return msg.notRegular('een koppeling naar een bestand dat niet bestaat');
+    if (code === 'ELOOP') return msg.notRegular('een kringkoppeling');
+    throw e;
+  }
+  if (info.isFile()) {
+    try {
+      await access(file, constants.R_OK);
+    } catch {
+      return msg.noAccess();
+    }
+    return undefined;
+  }
+  if (info.isDirectory()) return msg.notRegular('een map');
+  if (info.isFIFO()) return msg.notRegular('een named pipe (FIFO); die zou het inlezen laten wachten');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return msg.notRegular('een apparaat (zoals /dev/zero)');
+  if (info.isSocket()) return msg.notRegular('een socket');
+  return msg.notRegular('iets anders');
+}
+
 /** How to read one extract: its relation (contract columns as read) and what goes with it. */
 interface PreparedSource {
   /** The plain CSV DuckDB reads (undefined for Parquet). */
@@ -224,14 +295,24 @@ async function prepareCsv(
   csvPath: string,
   problem: Report,
   warnings: string[],
+  limits: { maxLineBytes: number; maxErrors: number },
 ): Promise<PreparedSource | undefined> {
   const header = await readCsvHeader(csvPath);
   if (header.kind === 'empty') return void problem({ kind: 'file' }, msg.emptyFile());
   if (header.kind === 'utf16') return void problem({ kind: 'file' }, msg.utf16());
+  if (header.kind === 'binary') return void problem({ kind: 'file' }, msg.binary());
+  if (header.kind === 'tooLong') return void problem({ kind: 'line', line: 1 }, msg.headerTooLong(header.limit));
   if (header.kind === 'encoding') return void problem({ kind: 'line', line: 1 }, msg.headerEncoding());
+  if (header.delimiter !== undefined) return void problem({ kind: 'line', line: 1 }, msg.delimiter(header.delimiter));
   if (header.bom) warnings.push(format(file, undefined, undefined, msg.bom()));
   const names = header.names;
   if (!checkColumns(spec, file, names, 1, problem, warnings)) return undefined;
+  // DuckDB drops a line longer than its read buffer without a trace; find them first.
+  const long = await longLines(csvPath, limits.maxLineBytes, Math.max(1, limits.maxErrors));
+  if (long.length > 0) {
+    for (const line of long) problem({ kind: 'line', line }, msg.lineTooLong(limits.maxLineBytes));
+    return undefined;
+  }
 
   const position = new Map(names.map((n, i) => [n, i]));
   const extras = names.map((n, i) => ({ n, i })).filter(({ n }) => !spec.columns.some((c) => c.name === n));
@@ -241,7 +322,7 @@ async function prepareCsv(
   ];
   return {
     csvPath,
-    relation: (rejects) => `SELECT ${items.join(', ')} FROM ${readCsvClause(csvPath, names.length, rejects)}`,
+    relation: (rejects) => `SELECT ${items.join(', ')} FROM ${readCsvClause(csvPath, names.length, rejects, limits.maxLineBytes)}`,
     // DuckDB must read every column: it checks UTF-8 only in columns it reads, and reading
     // only some columns while it rejects a line for its encoding fails inside DuckDB (1.5:
     // "INTERNAL Error: Attempted to access index ... within vector"). This never-true
@@ -264,8 +345,8 @@ async function prepareParquet(
   try {
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readParquetClause(file)}`);
     schema = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  } catch (e) {
-    return void problem({ kind: 'file' }, msg.unreadable(firstLine(e)));
+  } catch {
+    return void problem({ kind: 'file' }, msg.parquetUnreadable());
   }
   if (!checkColumns(spec, file, schema.map((s) => s.name), undefined, problem, warnings)) return undefined;
   const dateTyped = new Set<string>();
@@ -366,7 +447,7 @@ async function loadTable(
     await conn.run(`DROP TABLE IF EXISTS ${ident(spec.name)}`);
     const ending = source.csvPath === undefined ? undefined : await lineEndingProblem(source.csvPath);
     if (ending) problem({ kind: 'line', line: ending.line }, msg.lineEnding(ending.kind));
-    else problem({ kind: 'file' }, msg.unreadable(detail));
+    else problem({ kind: 'file' }, msg.unreadable(form === '.parquet'));
     return undefined;
   }
   const rejected =

@@ -6,6 +6,14 @@
  * the functions below give the what and the expected.
  */
 import type { ColumnSpec, ExtractName } from './contract.ts';
+import type { GzipProblem } from './source.ts';
+
+/** A size as shown: "64 MB", "1 kB". */
+export function megabytes(bytes: number): string {
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
+  return `${bytes} bytes`;
+}
 
 export interface Text {
   what: string;
@@ -74,7 +82,7 @@ export const msg = {
     what: 'bestand ontbreekt',
     expected: `extractie.json met ten minste "peildatum" en "bron"`,
   }),
-  jsonInvalid: (detail: string): Text => ({ what: `geen geldige JSON: ${detail}`, expected: 'een JSON-object' }),
+  jsonTooLarge: (limit: number): Text => ({ what: `het bestand is groter dan ${megabytes(limit)}`, expected: 'een klein JSON-object met "peildatum" en "bron"' }),
   jsonNotObject: (): Text => ({ what: 'is geen JSON-object', expected: '{ "peildatum": "JJJJ-MM-DD", "bron": "..." }' }),
   jsonFieldMissing: (): Text => ({ what: 'ontbreekt', expected: 'dit veld' }),
   jsonPeildatum: (value: string): Text => ({
@@ -90,13 +98,64 @@ export const msg = {
     what: 'het extract bevat geen rijen',
     expected: `ten minste één rij (één rij per ${rij})`,
   }),
-  gzip: (detail: string): Text => ({
-    what: `het gzip-bestand is beschadigd of onvolledig (${detail})`,
-    expected: 'een volledig gzip-bestand',
+  gzip: (problem: GzipProblem, limit?: number): Text => {
+    switch (problem) {
+      case 'truncated':
+        return {
+          what: 'het gzip-bestand houdt te vroeg op; het is waarschijnlijk niet volledig gekopieerd of gedownload',
+          expected: 'het volledige gzip-bestand; kopieer het opnieuw',
+        };
+      case 'notGzip':
+        return { what: 'het bestand is geen gzip-bestand', expected: `een met gzip ingepakt CSV-bestand, of hernoem het naar .csv als het gewone tekst is` };
+      case 'tooLarge':
+        return {
+          what: `het gzip-bestand pakt uit tot meer dan ${megabytes(limit ?? 0)}, onwaarschijnlijk veel voor de ingepakte grootte; het uitpakken is gestopt`,
+          expected: 'een ingepakt CSV-bestand (tekst pakt hoogstens enkele tientallen keren zo groot uit)',
+        };
+      case 'binary':
+        return { what: 'het uitgepakte bestand lijkt geen tekst te zijn (het bevat NUL-tekens)', expected: 'een ingepakt CSV-bestand in UTF-8' };
+      case 'utf16':
+        return { what: 'het uitgepakte bestand is in UTF-16 gecodeerd', expected: 'UTF-8: sla het bestand op als "CSV UTF-8"' };
+      case 'damaged':
+        return { what: 'het gzip-bestand is beschadigd (de inhoud klopt niet met het controlegetal)', expected: 'een onbeschadigd gzip-bestand; kopieer het opnieuw' };
+    }
+  },
+  unreadable: (parquet: boolean): Text =>
+    parquet
+      ? { what: 'het bestand is niet als Parquet te lezen', expected: 'een volledig Parquet-bestand met tekstkolommen' }
+      : { what: 'het bestand is niet als CSV te lezen', expected: "een CSV-bestand in UTF-8 met komma's als scheidingsteken (RFC 4180)" },
+  parquetUnreadable: (): Text => ({
+    what: 'het bestand is geen leesbaar Parquet-bestand (beschadigd, onvolledig of iets anders met de extensie .parquet)',
+    expected: 'een volledig Parquet-bestand',
   }),
-  unreadable: (detail: string): Text => ({ what: `kan het bestand niet lezen: ${detail}` }),
-  utf16: (): Text => ({ what: 'het bestand is in UTF-16 gecodeerd', expected: 'UTF-8' }),
-  headerEncoding: (): Text => ({ what: 'de kopregel bevat tekens die geen UTF-8 zijn', expected: 'UTF-8' }),
+  notRegular: (kind: string): Text => ({
+    what: `is geen gewoon bestand maar ${kind}`,
+    expected: 'een gewoon bestand (een koppeling mag, als die naar een gewoon bestand wijst)',
+  }),
+  noAccess: (): Text => ({ what: 'het bestand mag niet gelezen worden (geen leesrechten)', expected: 'een bestand met leesrechten voor deze gebruiker' }),
+  utf16: (): Text => ({
+    what: 'het bestand is in UTF-16 gecodeerd (zo bewaart Excel "Unicode-tekst")',
+    expected: 'UTF-8: sla het bestand op als "CSV UTF-8"',
+  }),
+  binary: (): Text => ({
+    what: 'het bestand lijkt geen tekst te zijn (het bevat NUL-tekens)',
+    expected: 'een CSV-bestand in UTF-8; is het misschien een Excel-bestand met de extensie .csv?',
+  }),
+  headerTooLong: (limit: number): Text => ({
+    what: `geen regeleinde in de eerste ${megabytes(limit)}: de kopregel is te lang of het bestand is geen CSV`,
+    expected: 'een kopregel met de kolomnamen, afgesloten met een regeleinde',
+  }),
+  delimiter: (delimiter: ';' | '\t'): Text => ({
+    what:
+      delimiter === ';'
+        ? "de velden zijn gescheiden door puntkomma's (;) in plaats van komma's; zo bewaart een spreadsheet met Nederlandse instellingen een CSV-bestand"
+        : "de velden zijn gescheiden door tabs in plaats van komma's",
+    expected: `komma's als scheidingsteken: bewaar het bestand als "CSV UTF-8 (door komma's gescheiden)"`,
+  }),
+  headerEncoding: (): Text => ({
+    what: 'de kopregel bevat tekens die geen UTF-8 zijn; het bestand is waarschijnlijk bewaard als Windows-1252 of Latin-1',
+    expected: 'UTF-8: sla het bestand op als "CSV UTF-8"',
+  }),
   bom: (): Text => ({ what: 'begint met een UTF-8 BOM; die wordt overgeslagen' }),
 
   // The header.
@@ -119,8 +178,12 @@ export const msg = {
     what: found === undefined ? 'te weinig velden' : `${found} ${found === 1 ? 'veld' : 'velden'} in plaats van ${expected}`,
     expected: `${expected} velden gescheiden door komma's, zoals de kopregel`,
   }),
-  tooManyFields: (found: number | undefined, expected: number): Text => ({
-    what: found === undefined ? 'te veel velden' : `${found} velden in plaats van ${expected}`,
+  tooManyFields: (found: number | undefined, expected: number, decimal?: { value: string; column: string }): Text => ({
+    what:
+      (found === undefined ? 'te veel velden' : `${found} velden in plaats van ${expected}`) +
+      (decimal === undefined
+        ? ''
+        : `; waarschijnlijk een decimale komma in ${toon(decimal.value)} (kolom '${decimal.column}'): zet de waarde tussen "..." of schrijf een punt`),
     expected: `${expected} velden gescheiden door komma's, zoals de kopregel (een komma in een waarde staat tussen "...")`,
   }),
   unterminatedQuote: (): Text => ({
@@ -131,8 +194,14 @@ export const msg = {
     what: 'onjuist gebruik van aanhalingstekens',
     expected: 'RFC 4180: een waarde tussen "..." met "" voor een aanhalingsteken erin, direct gevolgd door een komma of het einde van de regel',
   }),
-  badEncoding: (): Text => ({ what: 'bevat tekens die geen UTF-8 zijn', expected: 'UTF-8' }),
-  lineTooLong: (): Text => ({ what: 'de regel is te lang om te lezen', expected: 'regels van hoogstens enkele megabytes' }),
+  badEncoding: (): Text => ({
+    what: 'bevat tekens die geen UTF-8 zijn; het bestand is waarschijnlijk bewaard als Windows-1252 of Latin-1 (zoals Excel een "CSV" bewaart)',
+    expected: 'UTF-8: sla het bestand op als "CSV UTF-8"',
+  }),
+  lineTooLong: (limit?: number): Text => ({
+    what: `de regel is te lang om te lezen${limit === undefined ? '' : ` (meer dan ${megabytes(limit)})`}; ontbreken er regeleinden, of staat er een aanhalingsteken dat niet wordt afgesloten?`,
+    expected: 'regels van hoogstens enkele megabytes',
+  }),
   lineEnding: (kind: 'crlf-after-lf' | 'lf-after-crlf' | 'lone-cr'): Text => ({
     what:
       kind === 'lone-cr'
@@ -142,14 +211,23 @@ export const msg = {
           : 'de regel eindigt op \\n, de eerste regel op \\r\\n',
     expected: 'één soort regeleinde in het hele bestand, \\n of \\r\\n (een \\r in een waarde staat tussen "...")',
   }),
-  badLine: (detail: string): Text => ({ what: `onleesbare regel: ${detail}`, expected: 'een regel volgens RFC 4180' }),
+  badLine: (): Text => ({ what: 'onleesbare regel', expected: "een regel volgens RFC 4180: velden gescheiden door komma's, een waarde met een komma of regeleinde tussen \"...\"" }),
 
   // Values.
   valueMissing: (column: ColumnSpec): Text => ({ what: 'waarde ontbreekt', expected: expectedValue(column) }),
-  valueInvalid: (column: ColumnSpec, value: string): Text => ({
-    what: `${column.type.kind === 'date' ? 'ongeldige datum' : column.type.kind === 'id' ? 'ongeldige id' : 'ongeldige waarde'} ${toon(value)}`,
-    expected: expectedValue(column),
-  }),
+  valueInvalid: (column: ColumnSpec, value: string): Text => {
+    const kind = column.type.kind === 'date' ? 'ongeldige datum' : column.type.kind === 'id' ? 'ongeldige id' : 'ongeldige waarde';
+    // A spreadsheet with Dutch settings writes dates as DD-MM-JJJJ.
+    const dmy = column.type.kind === 'date' ? /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value) : null;
+    if (dmy) {
+      const iso = `${dmy[4]}-${dmy[3]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+      return {
+        what: `${kind} ${toon(value)}: dag-maand-jaar (DD-MM-JJJJ), zoals een spreadsheet met Nederlandse instellingen schrijft`,
+        expected: `jaar-maand-dag als JJJJ-MM-DD, hier ${iso}`,
+      };
+    }
+    return { what: `${kind} ${toon(value)}`, expected: expectedValue(column) };
+  },
   afterPeildatum: (value: string, peildatum: string): Text => ({
     what: `datum ${value} ligt na de peildatum ${peildatum}`,
     expected: `uiterlijk ${peildatum} (extractie.json)`,

@@ -7,7 +7,8 @@
  * without complaint), and DuckDB reads a plain CSV in parallel but a gzipped one on one thread.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { EXTRACT_FORMS, type ExtractForm, type ExtractName } from './contract.ts';
@@ -30,31 +31,117 @@ export async function extractFiles(folder: string): Promise<{
   };
 }
 
-/** Decompress `source` to `target`; rejects with zlib's message when the gzip is damaged. */
-export async function gunzipTo(source: string, target: string): Promise<void> {
+/** Why a .csv.gz could not be decompressed; each has its own message (messages.ts). */
+export type GzipProblem = 'truncated' | 'notGzip' | 'damaged' | 'tooLarge' | 'binary' | 'utf16';
+
+/** A failed decompression: what went wrong, and zlib's own words for a programmer. */
+export class GzipError extends Error {
+  constructor(
+    readonly problem: GzipProblem,
+    detail: string,
+    /** For tooLarge: the size it was stopped at. */
+    readonly limit?: number,
+  ) {
+    super(detail);
+    this.name = 'GzipError';
+  }
+}
+
+export interface GunzipLimits {
+  /**
+   * The most the decompressed file may be, as a multiple of the compressed size (default 100).
+   * CSV text compresses some 5 to 15 times; a gzip bomb a thousand times or more.
+   */
+  ratio?: number;
+  /** Below this many decompressed bytes the ratio is not checked (default 64 MiB). */
+  floor?: number;
+}
+
+export const DEFAULT_GUNZIP_LIMITS: Required<GunzipLimits> = { ratio: 100, floor: 64 * 1024 * 1024 };
+
+/** The first bytes of a file as text or not: NUL bytes mean UTF-16 or no text at all. */
+export function sniffBinary(bytes: Uint8Array): 'text' | 'utf16' | 'binary' {
+  const n = Math.min(bytes.length, 4096);
+  let zeros = 0;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    zeros++;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  if (zeros === 0) return 'text';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf16';
+  // UTF-16 text of mostly ASCII: every other byte NUL, the others not.
+  const half = Math.floor(n / 2);
+  if (half > 0 && (oddZeros >= half * 0.6 || evenZeros >= half * 0.6) && Math.min(oddZeros, evenZeros) < half * 0.1) return 'utf16';
+  return 'binary';
+}
+
+/**
+ * Decompress `source` to `target`. Rejects with a GzipError when the gzip is damaged or cut
+ * off, when its first bytes are no text (a gzip of NUL bytes, a zipped spreadsheet), or as soon
+ * as the output grows beyond `limits`: a gzip bomb is refused before it fills the disk.
+ */
+export async function gunzipTo(source: string, target: string, limits: GunzipLimits = {}): Promise<void> {
+  const { ratio, floor } = { ...DEFAULT_GUNZIP_LIMITS, ...limits };
+  const compressed = (await stat(source)).size;
+  const max = Math.max(floor, compressed * ratio);
   // Large chunks: with node's defaults (64 KiB reads, 16 KiB inflate output) the stream
   // machinery costs four times the CPU of the inflating itself.
   const chunk = 1 << 20;
-  await pipeline(
-    createReadStream(source, { highWaterMark: chunk }),
-    createGunzip({ chunkSize: chunk }),
-    createWriteStream(target, { highWaterMark: chunk }),
-  );
+  let written = 0;
+  let first = true;
+  const guard = new Transform({
+    transform(data: Buffer, _encoding, done) {
+      if (first) {
+        first = false;
+        const kind = sniffBinary(data);
+        if (kind !== 'text') return done(new GzipError(kind, `decompressed data starts as ${kind}`));
+      }
+      written += data.length;
+      if (written > max) return done(new GzipError('tooLarge', `more than ${max} bytes`, max));
+      done(null, data);
+    },
+  });
+  try {
+    await pipeline(
+      createReadStream(source, { highWaterMark: chunk }),
+      createGunzip({ chunkSize: chunk }),
+      guard,
+      createWriteStream(target, { highWaterMark: chunk }),
+    );
+  } catch (e) {
+    await rm(target, { force: true });
+    if (e instanceof GzipError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'Z_BUF_ERROR') throw new GzipError('truncated', err.message);
+    if (/incorrect header check|unknown compression method/.test(err.message)) throw new GzipError('notGzip', err.message);
+    if (typeof err.code === 'string' && err.code.startsWith('Z_')) throw new GzipError('damaged', err.message);
+    throw e;
+  }
 }
 
 export type HeaderResult =
   | { kind: 'empty' }
   | { kind: 'utf16' }
+  | { kind: 'binary' }
   | { kind: 'encoding' }
-  | { kind: 'header'; names: string[]; bom: boolean };
+  | { kind: 'tooLong'; limit: number }
+  | { kind: 'header'; names: string[]; bom: boolean; delimiter?: ';' | '\t' };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The longest header line read (default): a header is a few hundred bytes. */
+export const MAX_HEADER_BYTES = 1 << 20;
+
 /**
  * Read the header record of a CSV (RFC 4180: fields may be quoted, `""` is a quote inside a
- * quoted field). Reads only as far as the end of the header.
+ * quoted field). Reads only as far as the end of the header, and never more than `maxBytes`:
+ * a file without a line end (or /dev/zero) is not read to its end.
  */
-export async function readCsvHeader(path: string): Promise<HeaderResult> {
+export async function readCsvHeader(path: string, maxBytes = MAX_HEADER_BYTES): Promise<HeaderResult> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -66,6 +153,10 @@ export async function readCsvHeader(path: string): Promise<HeaderResult> {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
+      if (total === 0) {
+        const kind = sniffBinary(chunk);
+        if (kind !== 'text') return { kind };
+      }
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i];
         if (b === 0x22) inQuote = !inQuote;
@@ -77,10 +168,10 @@ export async function readCsvHeader(path: string): Promise<HeaderResult> {
       chunks.push(chunk);
       total += bytesRead;
       if (end >= 0) break;
+      if (total > maxBytes) return { kind: 'tooLong', limit: maxBytes };
     }
     const bytes = Buffer.concat(chunks);
     if (bytes.length === 0) return { kind: 'empty' };
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { kind: 'utf16' };
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     let line = bytes.subarray(bom ? 3 : 0, end >= 0 ? end : bytes.length);
     if (line.length > 0 && line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
@@ -90,11 +181,74 @@ export async function readCsvHeader(path: string): Promise<HeaderResult> {
     } catch {
       return { kind: 'encoding' };
     }
-    return { kind: 'header', names: parseRecord(text), bom };
+    const names = parseRecord(text);
+    // A spreadsheet's Dutch export separates fields with ';' (a tab-separated export with tabs).
+    const delimiter = names.length > 1 ? undefined : text.includes(';') ? ';' : text.includes('\t') ? '\t' : undefined;
+    return { kind: 'header', names, bom, ...(delimiter ? { delimiter } : {}) };
   } finally {
     await handle.close();
   }
 }
+
+/**
+ * The longest line DuckDB is asked to read (its own default, 2 MiB). A longer line is not read
+ * reliably: DuckDB records it as rejected while it fits in its read buffer, and beyond that
+ * drops it without a trace. So lines longer than this are found here first (`longLines`).
+ */
+export const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The physical lines (1-based) of `path` longer than `limit` bytes, at most `max` of them.
+ * A file no longer than the limit is not read; otherwise a first pass looks only for a stretch
+ * of `limit / 2` bytes without a line end (a few searches per megabyte), and only when it finds
+ * one does a second pass count lines.
+ */
+export async function longLines(path: string, limit: number = MAX_LINE_BYTES, max = 50): Promise<number[]> {
+  if ((await stat(path)).size <= limit) return [];
+  const step = Math.max(1, Math.floor(limit / 2));
+  let suspect = false;
+  let run = 0; // bytes since the last line end
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const first = chunk.indexOf(NL);
+    if (first === -1) {
+      run += chunk.length;
+      if (run > limit) suspect = true;
+    } else {
+      if (run + first > limit) suspect = true;
+      const last = chunk.lastIndexOf(NL);
+      // A line longer than `limit` between the first and last line end covers a whole block.
+      for (let p = first + 1; !suspect && p + step <= last; p += step) {
+        const next = chunk.indexOf(NL, p);
+        if (next === -1 || next >= p + step) suspect = true;
+      }
+      run = chunk.length - 1 - last;
+    }
+    if (suspect) break;
+  }
+  if (!suspect) return [];
+
+  const found: number[] = [];
+  let line = 1;
+  let length = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let i = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NL, i);
+      const end = nl === -1 ? chunk.length : nl;
+      const before = length;
+      length += end - i;
+      if (before <= limit && length > limit) found.push(line);
+      if (found.length >= max) return found;
+      if (nl === -1) break;
+      line++;
+      length = 0;
+      i = nl + 1;
+    }
+  }
+  return found;
+}
+
+const NL = 0x0a;
 
 /** Split one CSV record into its fields. */
 export function parseRecord(text: string): string[] {
@@ -126,10 +280,10 @@ export function parseRecord(text: string): string[] {
  * with nothing sniffed or converted. Malformed lines go to the rejects table `rejects`
  * instead of stopping the read.
  */
-export function readCsvClause(path: string, count: number, rejects: string): string {
+export function readCsvClause(path: string, count: number, rejects: string, maxLineBytes = MAX_LINE_BYTES): string {
   const columns = Array.from({ length: count }, (_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
   return (
-    `read_csv(${str(path)}, columns = {${columns}}, header = true, auto_detect = false, ` +
+    `read_csv(${str(path)}, columns = {${columns}}, header = true, auto_detect = false, max_line_size = ${Math.floor(maxLineBytes)}, ` +
     `delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
     `store_rejects = true, rejects_table = ${str(rejects)}, rejects_scan = ${str(`${rejects}_scan`)})`
   );

@@ -152,19 +152,20 @@ async function rejectedLines(conn: DuckDBConnection, table: LoadedTable, cap: nu
     const type = String(error.error_type);
     const message = String(error.error_message ?? '');
     // DuckDB's "Found: n" is where it noticed, not always the number of fields; count them.
-    const count = typeof error.csv_line === 'string' ? parseRecord(error.csv_line.replace(/\r?\n$/, '')).length : undefined;
+    const fields = typeof error.csv_line === 'string' ? parseRecord(error.csv_line.replace(/\r?\n$/, '')) : undefined;
+    const count = fields?.length;
     const columnIndex = /^c(\d+)$/.exec(String(error.column_name ?? ''));
     const columnName = columnIndex ? table.header[Number(columnIndex[1])] : undefined;
     let text: Text;
     let label: string | undefined;
     if (type === 'MISSING COLUMNS') text = msg.tooFewFields(count, expected);
-    else if (type === 'TOO MANY COLUMNS') text = msg.tooManyFields(count, expected);
+    else if (type === 'TOO MANY COLUMNS') text = msg.tooManyFields(count, expected, decimalComma(fields, table.header));
     else if (type === 'UNQUOTED VALUE') text = /unterminated/i.test(message) ? msg.unterminatedQuote() : msg.badQuote();
     else if (type === 'INVALID ENCODING' || type === 'INVALID UNICODE') {
       text = msg.badEncoding();
       label = columnName === undefined ? undefined : kolom(columnName);
     } else if (type === 'LINE SIZE OVER MAXIMUM') text = msg.lineTooLong();
-    else text = msg.badLine(message.split('\n')[0] ?? type);
+    else text = msg.badLine();
     problems.push({
       order: options.order(table),
       file: table.file,
@@ -175,6 +176,21 @@ async function rejectedLines(conn: DuckDBConnection, table: LoadedTable, cap: nu
     });
   }
   return { problems, count: table.rejectedLines };
+}
+
+/**
+ * A line with one field too many because of a decimal comma (`1,5` written unquoted), when
+ * exactly one pair of neighbouring fields looks like the two halves of a number.
+ */
+function decimalComma(fields: readonly string[] | undefined, header: readonly string[]): { value: string; column: string } | undefined {
+  if (!fields || fields.length !== header.length + 1) return undefined;
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < fields.length; i++) {
+    if (/^-?\d+$/.test(fields[i]!.trim()) && /^\d+$/.test(fields[i + 1]!.trim())) pairs.push(i);
+  }
+  if (pairs.length !== 1) return undefined;
+  const i = pairs[0]!;
+  return { value: `${fields[i]},${fields[i + 1]}`, column: header[i] ?? `${i + 1}` };
 }
 
 function rank(type: string): number {

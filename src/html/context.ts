@@ -74,6 +74,8 @@ export interface PendingReference {
   readonly element: Element;
   readonly targets: readonly { kind: LabelKind; name: string; capital: boolean }[];
   readonly where: string;
+  /** the reference as written, `[@fig:a; @tab:b]` */
+  readonly text?: string;
 }
 
 /** What one chapter's vfile carries in `file.data.print`. */
@@ -88,6 +90,17 @@ export interface ChapterContext {
   readonly counters: { fig: number; tab: number };
   /** prefix that keeps footnote ids of different chapters apart */
   readonly idPrefix: string;
+  /**
+   * The templates the chapter's Markdown was filled from, as named in messages: a problem is
+   * reported where the user can fix it, not at a line of generated Markdown.
+   */
+  readonly sources?: readonly TemplateSource[];
+}
+
+/** A template a chapter was made from: its name in messages and its text. */
+export interface TemplateSource {
+  readonly name: string;
+  readonly text: string;
 }
 
 declare module 'vfile' {
@@ -112,10 +125,34 @@ export function createRegister(options: {
   };
 }
 
-/** "out/monitor/03-methoden.md:12:1" for messages. */
-export function where(file: { path?: string } | undefined, point: Point | undefined): string {
+/**
+ * Where a problem is, for messages. Without templates: "out/monitor/03-methoden.md:12:1". When
+ * the chapter was filled from templates, the template is named instead: at the line where
+ * `needle` (the text as the user wrote it, e.g. `[@fig:werk]`) stands in it, or, when it is not
+ * found there (the text came from a helper), with the line of the generated Markdown.
+ */
+export function where(
+  file: { path?: string; value?: unknown; data?: { print?: ChapterContext } } | undefined,
+  point: Point | undefined,
+  needles: readonly string[] = [],
+): string {
   const name = file?.path ?? '(onbekend bestand)';
-  return point ? `${name}:${point.line}:${point.column}` : name;
+  const sources = file?.data?.print?.sources ?? [];
+  if (sources.length === 0) return point ? `${name}:${point.line}:${point.column}` : name;
+  // Else the Markdown line itself, when the template has it word for word (a heading, a caption).
+  const markdownLine = point && typeof file?.value === 'string' ? file.value.split('\n')[point.line - 1]?.trim() : undefined;
+  for (const needle of [...needles, ...(markdownLine && markdownLine.length >= 4 ? [markdownLine] : [])]) {
+    if (needle === '') continue;
+    for (const source of sources) {
+      const at = source.text.indexOf(needle);
+      if (at === -1) continue;
+      const before = source.text.slice(0, at);
+      const line = before.split('\n').length;
+      return `${source.name}:${line}:${at - before.lastIndexOf('\n')}`;
+    }
+  }
+  const generated = name.split(/[\\/]/).slice(-2).join('/');
+  return `${sources.map((s) => s.name).join(' of ')} (${point ? `regel ${point.line} van de ingevulde ${generated}` : generated})`;
 }
 
 /** Register a label; a second label with the same name is a user error naming both places. */

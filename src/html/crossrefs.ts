@@ -14,6 +14,7 @@ import type { ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { where, type DocumentRegister, type Label, type LabelKind } from './context.ts';
 import { h, text, visitProseText } from './hast.ts';
+import { editDistance, nearest } from '../util/nearest.ts';
 
 const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 const KINDS: readonly LabelKind[] = ['fig', 'tab', 'sec'];
@@ -27,20 +28,22 @@ export default function rehypeCrossReferences() {
       const out: ElementContent[] = [];
       let last = 0;
       for (const match of node.value.matchAll(REFERENCE)) {
-        const at = where(file, node.position?.start);
+        // The template line: the reference as written, else its first part on its own.
+        const parts = match[1]!.split(';').map((p) => p.trim());
+        const at = where(file, node.position?.start, [match[0], ...parts]);
         const targets = [];
-        for (const part of match[1]!.split(';')) {
-          const [rawKind, name] = part.trim().slice(1).split(':') as [string, string];
+        for (const part of parts) {
+          const [rawKind, name] = part.slice(1).split(':') as [string, string];
           const kind = rawKind.toLowerCase() as LabelKind;
           if (!KINDS.includes(kind)) {
-            ctx.register.errors.push(`${at}: onbekende verwijzing '@${rawKind}:${name}'; gebruik @fig:, @tab: of @sec:`);
+            ctx.register.errors.push(`${at}: verwijzing ${match[0]}: onbekende soort '@${rawKind}:'; gebruik @fig: (figuur), @tab: (tabel) of @sec: (hoofdstuk of paragraaf)`);
             continue;
           }
           targets.push({ kind, name, capital: rawKind[0] !== rawKind[0]!.toLowerCase() });
         }
         if (match.index > last) out.push(text(node.value.slice(last, match.index)));
         const element = h('span', { className: ['xref'] }, [text(match[0])]);
-        ctx.register.references.push({ element, targets, where: at });
+        ctx.register.references.push({ element, targets, where: at, text: match[0] });
         out.push(element);
         last = match.index + match[0].length;
       }
@@ -76,7 +79,12 @@ export function resolveCrossReferences(register: DocumentRegister): void {
     for (const t of ref.targets) {
       const label = register.labels.get(`${t.kind}:${t.name}`);
       if (label) found.push(label);
-      else register.errors.push(`${ref.where}: verwijzing naar onbekend label '${t.kind}:${t.name}'${suggest(register, t.kind, t.name)}`);
+      else
+        register.errors.push(
+          `${ref.where}: verwijzing ${ref.text ?? `[@${t.kind}:${t.name}]`} naar ${KIND_TEXT[t.kind]} die niet bestaat` +
+            (ref.targets.length > 1 ? ` ('${t.kind}:${t.name}')` : '') +
+            suggest(register, t.kind, t.name),
+        );
     }
     if (found.length !== ref.targets.length || found.length === 0) continue;
 
@@ -106,9 +114,19 @@ export function resolveCrossReferences(register: DocumentRegister): void {
   }
 }
 
+const KIND_TEXT: Record<LabelKind, string> = { fig: 'een figuur', tab: 'een tabel', sec: 'een hoofdstuk of paragraaf' };
+const KIND_PLURAL: Record<LabelKind, string> = { fig: 'bestaande figuren', tab: 'bestaande tabellen', sec: 'bestaande hoofdstukken en paragrafen' };
+
+/** "; bedoelt u 'fig:werk'? bestaande figuren: ..." */
 function suggest(register: DocumentRegister, kind: LabelKind, name: string): string {
   const known = [...register.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
-  const close = known.filter((k) => k.includes(name) || name.includes(k)).slice(0, 3);
-  if (close.length) return `; bedoelt u ${close.map((k) => `'${kind}:${k}'`).join(' of ')}?`;
-  return known.length ? `; bekende ${kind}-labels: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}` : '';
+  if (known.length === 0) return `; er zijn geen labels @${kind}: in het document`;
+  const close = nearest(name, known);
+  // The nearest first: in a long list the one meant is at the front.
+  const byDistance = known
+    .map((k, i) => ({ k, i, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.k);
+  const list = byDistance.length > 8 ? `${byDistance.slice(0, 8).join(', ')}, …` : byDistance.join(', ');
+  return `${close === undefined ? '' : `; bedoelt u '${kind}:${close}'?`} (${KIND_PLURAL[kind]}: ${list})`;
 }

@@ -19,7 +19,7 @@ import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../chapters/wording.ts';
 import { InputError } from '../util/errors.ts';
-import { createRegister, type ChapterContext, type ChapterKind, type HeadingEntry } from './context.ts';
+import { createRegister, type ChapterContext, type ChapterKind, type HeadingEntry, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
 
@@ -31,6 +31,8 @@ export interface ChapterInput {
   readonly markdown: string;
   /** default 'hoofdstuk' in the monitor; every chapter of a Kamerbrief is 'brief' */
   readonly kind?: ChapterKind;
+  /** the templates the Markdown was filled from: messages name them instead of the Markdown */
+  readonly sources?: readonly TemplateSource[];
 }
 
 export interface DocumentMeta {
@@ -113,7 +115,15 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
   const chapters = input.chapters.map((chapter, index) => {
     const kind: ChapterKind = input.kind === 'kamerbrief' ? 'brief' : (chapter.kind ?? 'hoofdstuk');
     const number = kind === 'hoofdstuk' || kind === 'bijlage' ? String(++counters[kind]) : '';
-    const context: ChapterContext = { register, index, kind, number, counters: { fig: 0, tab: 0 }, idPrefix: `h${index + 1}-` };
+    const context: ChapterContext = {
+      register,
+      index,
+      kind,
+      number,
+      counters: { fig: 0, tab: 0 },
+      idPrefix: `h${index + 1}-`,
+      ...(chapter.sources ? { sources: chapter.sources } : {}),
+    };
     // unified makes a VFile from these options for each call; `data` is shared by reference.
     const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
     const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
@@ -123,7 +133,10 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
   // 2. Cross-references, now that every label is known; 3. all user errors at once.
   resolveCrossReferences(register);
   if (register.errors.length > 0) {
-    throw new InputError(register.errors, 'Zie de Markdown-conventies in src/html/ (figures.ts, tables.ts, crossrefs.ts, headings.ts).');
+    throw new InputError(
+      register.errors,
+      'Een verwijzing schrijft u als [@fig:naam], [@tab:naam] of [@sec:naam]; het label staat bij de figuur ({{figuur "naam"}}), achter het tabelonderschrift ({#tab:naam}) of achter de kop ({#sec:naam}).',
+    );
   }
 
   // 4. The shell.

@@ -42,8 +42,10 @@ export default function rehypeFigures() {
 }
 
 function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: VFile): Element {
-  const at = where(file, paragraph.position?.start);
   const src = String(image.properties.src ?? '');
+  // In a template the figure is {{figuur "id"}}, or the image as written.
+  const bestand = src.replace(/^.*\//, '').replace(/\.svg$/, '');
+  const at = where(file, paragraph.position?.start, [`figuur "${bestand}"`, `](${src}`]);
   const alt = String(image.properties.alt ?? '');
   const title = image.properties.title === undefined ? undefined : String(image.properties.title);
 

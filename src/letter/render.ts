@@ -27,17 +27,17 @@
  *   {{#voetnoot "key"}}text{{/voetnoot}} an authored footnote
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../report/results.ts';
-import { onderdruktNoot, SAMENGEVOEGD_NOOT, templateContext, vulTemplate } from '../chapters/render.ts';
+import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { datumTekst } from '../chapters/format.ts';
 import { hoofdletter } from '../chapters/wording.ts';
+import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 
@@ -65,6 +65,8 @@ export type BriefCijfer =
 export interface Brief {
   markdown: string;
   cijfers: BriefCijfer[];
+  /** The templates the letter was filled from, so later messages (cross-references) can name them. */
+  bronnen?: readonly TemplateSource[];
 }
 
 export interface LetterOptions {
@@ -228,12 +230,14 @@ export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: Lette
   const context = templateContext(r, [], options.vergelijking);
 
   const reactiePad = sjablonen.pad('kamerbrief/beleidsreactie.md.hbs');
-  const reactieNaam = relative(root, reactiePad);
-  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), lees(reactiePad, reactieNaam), reactieNaam, context);
+  const reactieNaam = sjabloonNaam(reactiePad, root);
+  const reactieBron = lees(reactiePad, reactieNaam);
+  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
 
   const briefPad = sjablonen.pad('kamerbrief/kamerbrief.md.hbs');
-  const briefNaam = relative(root, briefPad);
-  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), lees(briefPad, briefNaam), briefNaam, {
+  const briefNaam = sjabloonNaam(briefPad, root);
+  const briefBron = lees(briefPad, briefNaam);
+  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
     ...context,
     beleidsreactie: reactie.trim(),
   });
@@ -247,5 +251,12 @@ export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: Lette
     noten.push(`[^samengevoegd]: ${SAMENGEVOEGD_NOOT}`);
   markdown = `${kopCommentaar(r)}\n\n${markdown.trim().replace(/\n{3,}/g, '\n\n')}\n`;
   if (noten.length > 0) markdown += `\n${noten.join('\n')}\n`;
-  return { markdown, cijfers: staat.cijfers };
+  return {
+    markdown,
+    cijfers: staat.cijfers,
+    bronnen: [
+      { name: briefNaam, text: briefBron },
+      { name: reactieNaam, text: reactieBron },
+    ],
+  };
 }

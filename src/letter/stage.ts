@@ -12,6 +12,7 @@ import type { Edition } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PROJECT_ROOT, renderDocument } from '../html/document.ts';
+import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { Resultaten } from '../report/results.ts';
 import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
@@ -32,13 +33,13 @@ export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten, vergelijking?:
 }
 
 /** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */
-export function briefHtml(dir: string, r: Resultaten, markdown: string): string {
+export function briefHtml(dir: string, r: Resultaten, markdown: string, bronnen?: readonly TemplateSource[]): string {
   const e = r.editie;
   return renderDocument({
     title: `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`,
     lang: 'nl',
     kind: 'kamerbrief',
-    chapters: [{ file: join(dir, BRIEF_PAD), markdown }],
+    chapters: [{ file: join(dir, BRIEF_PAD), markdown, ...(bronnen ? { sources: bronnen } : {}) }],
     meta: {
       date: e.brief.datum,
       authors: [e.brief.ondertekenaar.naam],
@@ -53,6 +54,8 @@ export interface PrintBriefOptions {
   dir: string;
   executablePath: string;
   onWarning: (w: string) => void;
+  /** The letter's templates (Brief.bronnen), named in messages instead of the Markdown. */
+  bronnen?: readonly TemplateSource[];
 }
 
 /** Print the letter's HTML (briefHtml) to dir/pdf/<briefPdfNaam>. */

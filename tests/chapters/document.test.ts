@@ -53,3 +53,35 @@ test('read as GFM, every caption sits above a table and every figure is an image
     assert.equal(blokken.filter((b) => b.type === 'table').length, bijschriften, h.bestand);
   }
 });
+
+test('an unknown cross-reference in a chapter names the template and its line, not the generated Markdown', async () => {
+  const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { monitorHtml } = await import('../../src/build/report.ts');
+  const { InputError } = await import('../../src/util/errors.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
+  try {
+    cpSync(join(ROOT, 'templates', 'monitor'), join(dir, 'monitor'), { recursive: true });
+    const pad = join(dir, 'monitor', '07-conclusie.md.hbs');
+    const lines = readFileSync(pad, 'utf8').split('\n');
+    lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
+    writeFileSync(pad, lines.join('\n'));
+    const r = fixtureResultaten();
+    const hoofdstukken = renderChapters(new Sjablonen(dir), r, figuren(r));
+    let messages: readonly string[] = [];
+    try {
+      monitorHtml(join(dir, 'build-tmp'), r, hoofdstukken, 'x');
+    } catch (e) {
+      assert.ok(e instanceof InputError, String(e));
+      messages = e.messages;
+    }
+    const xref = messages.filter((m) => m.includes('km-per-cohortt'));
+    assert.equal(xref.length, 1, messages.join('\n'));
+    assert.match(xref[0]!, new RegExp(`^${pad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:5: verwijzing \\[@fig:km-per-cohortt\\] naar een figuur die niet bestaat; bedoelt u 'fig:km-per-cohort'\\? \\(bestaande figuren: km-per-cohort, `));
+    assert.ok(!xref[0]!.includes('build-tmp'), xref[0]);
+    // The figures are not made here: those messages name the template line of {{figuur "..."}}.
+    assert.match(messages[0]!, /04-basisvoorwaarden\.md\.hbs:\d+:\d+: figuur '\.\.\/figuren\/[a-z-]+\.svg' niet gevonden/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

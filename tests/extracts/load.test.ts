@@ -174,7 +174,9 @@ describe('the folder and extractie.json', () => {
     only(await errorsOf(dir), join(dir, 'extractie.json'), undefined, undefined, /^bestand ontbreekt/);
 
     dir = await writeSet({ json: '{\n  "peildatum": "2019-06-30",\n  "bron": "x",\n}' });
-    only(await errorsOf(dir), join(dir, 'extractie.json'), 4, undefined, /^geen geldige JSON/);
+    assert.deepEqual(await errorsOf(dir), [
+      `${join(dir, 'extractie.json')}:4:1: geen geldige JSON: een komma voor '}' (een komma na het laatste veld is in JSON niet toegestaan)`,
+    ]);
 
     dir = await writeSet({ json: '{\n  "peildatum": "2019-02-29",\n  "bron": 7\n}' });
     const messages = await errorsOf(dir);
@@ -200,10 +202,15 @@ describe('the files', () => {
     const whole = gzipSync(Buffer.from(`${header('banen')}\n${VALID.banen.join('\n')}\n`.repeat(50)));
     let dir = await writeSet({ forms: { banen: 'csv.gz' }, files: { banen: null } });
     await writeFile(join(dir, 'banen.csv.gz'), whole.subarray(0, whole.length - 12));
-    only(await errorsOf(dir), join(dir, 'banen.csv.gz'), undefined, undefined, /^het gzip-bestand is beschadigd of onvolledig/);
+    only(await errorsOf(dir), join(dir, 'banen.csv.gz'), undefined, undefined, /^het gzip-bestand houdt te vroeg op; het is waarschijnlijk niet volledig gekopieerd/);
 
     dir = await writeSet({ files: { banen: null }, extra: { 'banen.csv.gz': 'dit is geen gzip' } });
-    only(await errorsOf(dir), join(dir, 'banen.csv.gz'), undefined, undefined, /^het gzip-bestand is beschadigd/);
+    only(await errorsOf(dir), join(dir, 'banen.csv.gz'), undefined, undefined, /^het bestand is geen gzip-bestand/);
+
+    const damaged = Buffer.from(whole);
+    damaged[damaged.length - 6]! ^= 0xff; // the CRC
+    dir = await writeSet({ files: { banen: null }, extra: { 'banen.csv.gz': damaged } });
+    only(await errorsOf(dir), join(dir, 'banen.csv.gz'), undefined, undefined, /^het gzip-bestand is beschadigd \(de inhoud klopt niet met het controlegetal\)/);
   });
 
   test('bytes that are not UTF-8 are an error at their line and column, also in an extra column', async () => {
@@ -213,7 +220,13 @@ describe('the files', () => {
       Buffer.from('\nP2,B3,werknemer,2015-04-01,2016-04-01,\n'),
     ]);
     const dir = await writeSet({ files: { banen: bad } });
-    only(await errorsOf(dir), join(dir, 'banen.csv'), 3, 'opmerking', /^bevat tekens die geen UTF-8 zijn \(verwacht: UTF-8\)$/);
+    only(
+      await errorsOf(dir),
+      join(dir, 'banen.csv'),
+      3,
+      'opmerking',
+      /^bevat tekens die geen UTF-8 zijn; het bestand is waarschijnlijk bewaard als Windows-1252 of Latin-1 \(zoals Excel een "CSV" bewaart\) \(verwacht: UTF-8: sla het bestand op als "CSV UTF-8"\)$/,
+    );
 
     const latin = Buffer.concat([Buffer.from('P1,B1,'), Buffer.from([0x77, 0xe9]), Buffer.from(',2013-01-01,\n')]);
     const dir2 = await writeSet({ files: { banen: Buffer.concat([Buffer.from(`${header('banen')}\n`), latin]) } });
@@ -223,7 +236,10 @@ describe('the files', () => {
   test('a UTF-16 file, or a header that is not UTF-8, is an error', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header('onderwijs')}\nP2,2012-09-01,2014-07-01\n`, 'utf16le')]);
     let dir = await writeSet({ files: { onderwijs: utf16 } });
-    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), undefined, undefined, /^het bestand is in UTF-16 gecodeerd \(verwacht: UTF-8\)$/);
+    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), undefined, undefined, /^het bestand is in UTF-16 gecodeerd \(zo bewaart Excel "Unicode-tekst"\) \(verwacht: UTF-8: sla het bestand op als "CSV UTF-8"\)$/);
+    // Without a byte order mark it is known by its NUL bytes.
+    dir = await writeSet({ files: { onderwijs: utf16.subarray(2) } });
+    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), undefined, undefined, /^het bestand is in UTF-16 gecodeerd/);
     const latin1 = Buffer.concat([Buffer.from('persoon_id,begin,einde,opmerking_'), Buffer.from([0xe9]), Buffer.from('\nP2,2012-09-01,2014-07-01,\n')]);
     dir = await writeSet({ files: { onderwijs: latin1 } });
     only(await errorsOf(dir), join(dir, 'onderwijs.csv'), 1, undefined, /^de kopregel bevat tekens die geen UTF-8 zijn/);
@@ -270,6 +286,39 @@ describe('the files', () => {
       `COPY (SELECT 12 AS persoon_id, DATE '2016-01-01' AS "begin", NULL::DATE AS einde) TO '${join(dir, 'wanbetalers.parquet')}' (FORMAT parquet)`,
     );
     only(await errorsOf(dir), join(dir, 'wanbetalers.parquet'), undefined, 'persoon_id', /^heeft type INTEGER \(verwacht: VARCHAR \(tekst\)\)$/);
+  });
+});
+
+describe('the mistakes people make most', () => {
+  test("a spreadsheet's Dutch export: fields separated by semicolons, or by tabs", async () => {
+    const semi = `${header('banen').replaceAll(',', ';')}\n${VALID.banen.map((l) => l.replaceAll(',', ';')).join('\n')}\n`;
+    let dir = await writeSet({ files: { banen: semi } });
+    only(await errorsOf(dir), join(dir, 'banen.csv'), 1, undefined, /^de velden zijn gescheiden door puntkomma's \(;\) in plaats van komma's; zo bewaart een spreadsheet met Nederlandse instellingen/);
+    dir = await writeSet({ files: { banen: semi.replaceAll(';', '\t') } });
+    only(await errorsOf(dir), join(dir, 'banen.csv'), 1, undefined, /^de velden zijn gescheiden door tabs in plaats van komma's/);
+  });
+
+  test('dates as DD-MM-JJJJ say so and give the date as it should be written', async () => {
+    const dir = await writeSet({ rows: { wanbetalers: ['P2,1-2-2016,31-12-2016'] } });
+    assert.deepEqual(await errorsOf(dir), [
+      `${join(dir, 'wanbetalers.csv')}:2: kolom 'begin': ongeldige datum '1-2-2016': dag-maand-jaar (DD-MM-JJJJ), zoals een spreadsheet met Nederlandse instellingen schrijft (verwacht: jaar-maand-dag als JJJJ-MM-DD, hier 2016-02-01)`,
+      `${join(dir, 'wanbetalers.csv')}:2: kolom 'einde': ongeldige datum '31-12-2016': dag-maand-jaar (DD-MM-JJJJ), zoals een spreadsheet met Nederlandse instellingen schrijft (verwacht: jaar-maand-dag als JJJJ-MM-DD, hier 2016-12-31)`,
+    ]);
+  });
+
+  test('a decimal comma that splits a value in two is named', async () => {
+    const dir = await writeSet({ files: { wanbetalers: `${header('wanbetalers')},bedrag\nP2,2016-01-01,2016-12-31,12,50\n` } });
+    only(await errorsOf(dir), join(dir, 'wanbetalers.csv'), 2, undefined, /^5 velden in plaats van 4; waarschijnlijk een decimale komma in '12,50' \(kolom 'bedrag'\): zet de waarde tussen "\.\.\." of schrijf een punt/);
+  });
+
+  test('a file that is no text (NUL bytes) is refused', async () => {
+    const dir = await writeSet({ files: { onderwijs: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]) } });
+    only(await errorsOf(dir), join(dir, 'onderwijs.csv'), undefined, undefined, /^het bestand lijkt geen tekst te zijn \(het bevat NUL-tekens\)/);
+  });
+
+  test('a Parquet file that is not Parquet is an error without DuckDB\'s words', async () => {
+    const dir = await writeSet({ files: { onderwijs: null }, extra: { 'onderwijs.parquet': 'geen parquet' } });
+    only(await errorsOf(dir), join(dir, 'onderwijs.parquet'), undefined, undefined, /^het bestand is geen leesbaar Parquet-bestand/);
   });
 });
 

@@ -145,8 +145,54 @@ describe('renderDocument errors', () => {
       monitor([{ file: '/doc/monitor/03-x.md', markdown: '# X\n\nTekst.\n\nZie [@fig:onbekend] en [@tab:x].\n' }]),
     );
     assert.equal(messages.length, 2);
-    assert.match(messages[0]!, /^\/doc\/monitor\/03-x\.md:5:\d+: verwijzing naar onbekend label 'fig:onbekend'/);
-    assert.match(messages[1]!, /'tab:x'/);
+    assert.match(messages[0]!, /^\/doc\/monitor\/03-x\.md:5:\d+: verwijzing \[@fig:onbekend\] naar een figuur die niet bestaat; er zijn geen labels @fig: in het document$/);
+    assert.match(messages[1]!, /\[@tab:x\]/);
+  });
+
+  it('names the template and the line where the reference is written, with the nearest label', () => {
+    const template = '# X\n\n{{figuur "werk"}}\n\n{{#if x}}\nZie [@fig:wrek] en\n[@tab:x].\n{{/if}}\n';
+    const sources = [{ name: 'templates/monitor/03-x.md.hbs', text: template }];
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>';
+    const messages = errorsOf(() =>
+      renderDocument(
+        {
+          title: 'T',
+          lang: 'nl',
+          kind: 'monitor',
+          chapters: [
+            {
+              file: '/tmp/build-123/monitor/03-x.md',
+              markdown: '# X\n\n![Werk {#fig:werk}](../figuren/werk.svg)\n\nZie [@fig:wrek] en [@tab:x] en [@fig:werkk].\n',
+              sources,
+            },
+          ],
+          meta: { date: '2020-01-01', authors: ['A'] },
+        },
+        { readAsset: () => svg },
+      ),
+    );
+    assert.deepEqual(messages, [
+      "templates/monitor/03-x.md.hbs:6:5: verwijzing [@fig:wrek] naar een figuur die niet bestaat; bedoelt u 'fig:werk'? (bestaande figuren: werk)",
+      'templates/monitor/03-x.md.hbs:7:1: verwijzing [@tab:x] naar een tabel die niet bestaat; er zijn geen labels @tab: in het document',
+      "templates/monitor/03-x.md.hbs (regel 5 van de ingevulde monitor/03-x.md): verwijzing [@fig:werkk] naar een figuur die niet bestaat; bedoelt u 'fig:werk'? (bestaande figuren: werk)",
+    ]);
+  });
+
+  it('finds the template line of a heading or caption written there word for word', () => {
+    const template = '# X\n\n{{#if x}}\nTabel: Zwevend\n{{/if}}\n\n# Tweede titel\n';
+    const messages = errorsOf(() =>
+      monitor([
+        {
+          file: '/tmp/build-123/monitor/03-x.md',
+          markdown: '# X\n\nTabel: Zwevend\n\nGeen tabel.\n\n# Tweede titel\n',
+          sources: [{ name: 'templates/monitor/03-x.md.hbs', text: template }],
+        },
+      ]),
+    );
+    assert.deepEqual(messages, [
+      'templates/monitor/03-x.md.hbs:7:1: een hoofdstuk heeft één kop van niveau 1 (#); maak deze kop ## of lager',
+      "templates/monitor/03-x.md.hbs:4:1: 'Tabel:'-onderschrift zonder tabel direct eronder; zet de tabel meteen na deze regel",
+    ]);
   });
 
   it('reports a label used twice with both places', () => {
@@ -165,7 +211,7 @@ describe('renderDocument errors', () => {
     );
     assert.match(messages[0]!, /04-y\.md:3:1: figuur '\.\.\/figuren\/weg\.svg' niet gevonden/);
     assert.match(messages.join('\n'), /04-y\.md:5:1: 'Tabel:'-onderschrift zonder tabel/);
-    assert.match(messages.join('\n'), /04-y\.md:9:\d+: onbekende verwijzing '@eq:x'/);
+    assert.match(messages.join('\n'), /04-y\.md:9:\d+: verwijzing \[@eq:x\]: onbekende soort '@eq:'/);
   });
 
   it('requires a chapter to open with a level-1 heading', () => {

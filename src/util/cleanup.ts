@@ -1,0 +1,120 @@
+/**
+ * Temporary folders that must not outlive the process, even when it is interrupted.
+ *
+ * The extract loader decompresses microdata into a temporary folder. A folder registered here
+ * is removed when it is released, when the process exits, and on SIGINT (Ctrl-C), SIGTERM or
+ * SIGHUP; after that the signal's default behaviour follows (the process ends with the signal),
+ * unless some other part of the program listens for that signal too. The signal handlers are
+ * installed only while something is registered, so they change nothing otherwise.
+ *
+ * A process killed outright (SIGKILL, a power cut) cannot clean up: folders named with
+ * `tempPrefix` carry the process id, and `removeStale` removes those of processes that no
+ * longer run.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type Signal = (typeof SIGNALS)[number];
+
+const registered = new Set<string>();
+let installed = false;
+
+function removeAll(): void {
+  for (const path of registered) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+  registered.clear();
+}
+
+function onSignal(signal: Signal): void {
+  // This handler runs first (prepended), so the other listeners are all still counted, also
+  // those registered with `once`.
+  const others = process.listenerCount(signal) - 1;
+  removeAll();
+  uninstall();
+  // Others listening for the signal decide what happens; otherwise its default: end the process.
+  if (others === 0) process.kill(process.pid, signal);
+}
+
+const handlers = new Map<Signal, () => void>(SIGNALS.map((s) => [s, () => onSignal(s)]));
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  process.on('exit', removeAll);
+  for (const [signal, handler] of handlers) process.prependListener(signal, handler);
+}
+
+function uninstall(): void {
+  if (!installed) return;
+  installed = false;
+  process.removeListener('exit', removeAll);
+  for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+}
+
+/**
+ * Remove `path` (recursively) when the process exits or is interrupted. Returns the release:
+ * it removes the folder now and forgets it. Safe to call twice.
+ */
+export function removeOnExit(path: string): () => void {
+  registered.add(path);
+  install();
+  return () => {
+    if (!registered.delete(path)) return;
+    rmSync(path, { recursive: true, force: true });
+    if (registered.size === 0) uninstall();
+  };
+}
+
+/** What is registered now (for tests). */
+export function registeredPaths(): string[] {
+  return [...registered];
+}
+
+/** The name prefix of a temporary folder of this process: `<name>-<pid>-` (mkdtemp adds the rest). */
+export function tempPrefix(name: string): string {
+  return `${name}-${process.pid}-`;
+}
+
+/** Is the process with this id still running? (EPERM: it runs, as another user.) */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the folders `<name>-<pid>-*` in `dir` whose process no longer runs: left behind by a
+ * run that was killed outright. Returns what was removed.
+ */
+export function removeStale(dir: string, name: string): string[] {
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-`);
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const m = pattern.exec(entry);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(dir, entry), { recursive: true, force: true });
+      removed.push(entry);
+    } catch {
+      // Not ours to remove (another user's); leave it.
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,105 @@
+/**
+ * The edition file: every problem is a Dutch message naming the file, the line and the field;
+ * an unknown field suggests the nearest known one; invalid JSON is located by line and column.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadEdition } from '../../src/edition/edition.ts';
+import { editDistance, nearest } from '../../src/edition/messages.ts';
+import { InputError } from '../../src/util/errors.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'edition-test-'));
+after(() => rm(dir, { recursive: true, force: true }));
+const base = JSON.parse(await readFile(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** The messages loading `text` as an edition gives, with the file shown as `ed.json`. */
+export async function editionErrors(text: string): Promise<string[]> {
+  const file = join(dir, 'ed.json');
+  await writeFile(file, text);
+  try {
+    await loadEdition(file);
+  } catch (e) {
+    if (e instanceof InputError) return e.messages.map((m) => m.replaceAll(file, 'ed.json'));
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+const edited = (change: (e: Record<string, any>) => void): string => {
+  const e = structuredClone(base) as Record<string, any>;
+  change(e);
+  return JSON.stringify(e, null, 2);
+};
+
+test('an unknown field names the nearest known field', async () => {
+  const messages = await editionErrors(
+    edited((e) => {
+      e.cohorte = e.cohorten;
+      delete e.cohorten;
+    }),
+  );
+  assert.ok(messages.includes(`ed.json:1: veld 'cohorten': ontbreekt (verwacht: een lijst [ ... ])`), messages.join('\n'));
+  assert.ok(messages.some((m) => /^ed\.json:\d+: veld 'cohorte': onbekend veld 'cohorte'; bedoelt u 'cohorten'\?$/.test(m)), messages.join('\n'));
+});
+
+test('wrong types, bounds and options are Dutch, with the line and the field', async () => {
+  const text = edited((e) => {
+    e.nummer = 'zes';
+    e.drempel = 0;
+    e.basisvoorwaarden = ['werk'];
+    e.auteurs = [];
+    e.brief.nr = 1.5;
+    e.brief.datum = '2020-02-30';
+    e.brief.extra = true;
+  });
+  // The line of the first occurrence of `needle` after `from`.
+  const line = (needle: string, from = ''): number => {
+    const start = text.indexOf(from);
+    return text.slice(0, text.indexOf(needle, start)).split('\n').length;
+  };
+  const messages = await editionErrors(text);
+  // The known fields of 'brief' may grow; the message lists them all.
+  assert.match(messages.at(-1)!, new RegExp(`^ed\\.json:${line('"extra"')}: veld 'brief\\.extra': onbekend veld 'extra'; bekende velden: datum, plaats, dossier, nr, .*referenties`));
+  assert.deepEqual(messages.slice(0, -1), [
+    `ed.json:${line('"nummer"')}: veld 'nummer': 'zes' is tekst (verwacht: een getal)`,
+    `ed.json:${line('"werk"')}: veld 'basisvoorwaarden[1]': ongeldige waarde 'werk'; bedoelt u 'werk_inkomen'? (verwacht: een van 'id', 'werk_inkomen', 'huisvesting', 'schulden' of 'zorg')`,
+    `ed.json:${line('"drempel"')}: veld 'drempel': te klein: 0 (verwacht: ten minste 1)`,
+    `ed.json:${line('"auteurs"')}: veld 'auteurs': de lijst is leeg (verwacht: ten minste één waarde)`,
+    `ed.json:${line('"datum"', '"brief"')}: veld 'brief.datum': ongeldige waarde '2020-02-30' (verwacht: een bestaande kalenderdatum)`,
+    `ed.json:${line('"nr"')}: veld 'brief.nr': 1.5 is geen geheel getal (verwacht: een geheel getal)`,
+  ]);
+});
+
+test('invalid JSON is reported at its line and column', async () => {
+  assert.deepEqual(await editionErrors('{\n  "nummer": 6,\n}\n'), [
+    `ed.json:3:1: geen geldige JSON: een komma voor '}' (een komma na het laatste veld is in JSON niet toegestaan)`,
+  ]);
+  assert.deepEqual(await editionErrors('{\n  "nummer": 6\n  "titel": "x"\n}\n'), [
+    `ed.json:3:3: geen geldige JSON: onverwacht '"' na de waarde van "nummer" (verwacht: ',' of '}'; ontbreekt er een komma?)`,
+  ]);
+  assert.deepEqual(await editionErrors('{\n  "drempel": 1,5\n}\n'), [
+    `ed.json:2:16: geen geldige JSON: een komma in een getal (verwacht: een punt voor decimalen, zoals 1.5)`,
+  ]);
+  assert.deepEqual(await editionErrors(''), [`ed.json:1:1: geen geldige JSON: het bestand is leeg (verwacht: een JSON-object { ... })`]);
+});
+
+test('nearest and editDistance', () => {
+  assert.equal(editDistance('cohorte', 'cohorten'), 1);
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  assert.equal(nearest('Drempel', ['nummer', 'drempel']), 'drempel');
+  assert.equal(nearest('xyz', ['nummer', 'drempel']), undefined);
+});
+
+test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: 20_000 }, async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { symlink } = await import('node:fs/promises');
+  const fifo = join(dir, 'fifo.json');
+  execFileSync('mkfifo', [fifo]);
+  await assert.rejects(loadEdition(fifo), (e: unknown) => e instanceof InputError && e.messages[0] === `${fifo}: editiebestand niet gevonden of niet leesbaar`);
+  const zero = join(dir, 'zero.json');
+  await symlink('/dev/zero', zero);
+  await assert.rejects(loadEdition(zero), (e: unknown) => e instanceof InputError && e.messages[0] === `${zero}: editiebestand niet gevonden of niet leesbaar`);
+});
