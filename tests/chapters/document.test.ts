@@ -62,7 +62,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
   const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
   try {
     cpSync(join(ROOT, 'templates', 'monitor'), join(dir, 'monitor'), { recursive: true });
-    const pad = join(dir, 'monitor', '07-conclusie.md.hbs');
+    const pad = join(dir, 'monitor', '08-conclusie.md.hbs');
     const lines = readFileSync(pad, 'utf8').split('\n');
     lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
     writeFileSync(pad, lines.join('\n'));

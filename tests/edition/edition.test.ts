@@ -13,7 +13,7 @@ import { InputError } from '../../src/util/errors.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'edition-test-'));
 after(() => rm(dir, { recursive: true, force: true }));
-const base = JSON.parse(await readFile(new URL('../../editions/6e-meting.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const base = JSON.parse(await readFile(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** The messages loading `text` as an edition gives, with the file shown as `ed.json`. */
 export async function editionErrors(text: string): Promise<string[]> {

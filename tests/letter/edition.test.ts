@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,10 @@ const werk = mkdtempSync(join(tmpdir(), 'kamerbrief-editie-'));
 const anders = JSON.parse(readFileSync(EDITION, 'utf8'));
 anders.brief.datum = '2021-10-05';
 anders.brief.ondertekenaar = { functie: 'De Staatssecretaris van Justitie en Veiligheid', naam: 'A. B. Voorbeeld' };
-const andersPad = join(werk, 'anders.json');
+// A copy of the edition's folder (with its own policy response), the edition file changed.
+const andersMap = join(werk, 'edities', '6e-meting');
+cpSync(join(PROJECT_ROOT, 'editions', '6e-meting'), andersMap, { recursive: true });
+const andersPad = join(andersMap, 'editie.json');
 writeFileSync(andersPad, JSON.stringify(anders, null, 2));
 
 // One build for each edition, each in its own process as `npm run report` runs it (Vega numbers
@@ -34,8 +37,8 @@ function bouw(out: string, edition: string) {
 }
 bouw(join(werk, 'a'), EDITION);
 bouw(join(werk, 'b'), andersPad);
-const a = snapshot(join(werk, 'a'));
-const b = snapshot(join(werk, 'b'));
+const a = snapshot(join(werk, 'a', '6e-meting'));
+const b = snapshot(join(werk, 'b', '6e-meting'));
 
 test('changing the letter\'s date and signatory changes the letter and nothing else under out/', () => {
   assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort(), 'the same files');
@@ -45,11 +48,11 @@ test('changing the letter\'s date and signatory changes the letter and nothing e
 });
 
 test('the letter\'s Markdown carries the new date, vergaderjaar and signatory', () => {
-  const md = readFileSync(join(werk, 'b', 'kamerbrief', 'kamerbrief.md'), 'utf8');
+  const md = readFileSync(join(werk, 'b', '6e-meting', 'kamerbrief', 'kamerbrief.md'), 'utf8');
   assert.match(md, /vergaderjaar 2021–2022/);
   assert.match(md, /Den Haag, 5 oktober 2021/);
   assert.match(md, /De Staatssecretaris van Justitie en Veiligheid, A\. B\. Voorbeeld/);
-  const oud = readFileSync(join(werk, 'a', 'kamerbrief', 'kamerbrief.md'), 'utf8');
+  const oud = readFileSync(join(werk, 'a', '6e-meting', 'kamerbrief', 'kamerbrief.md'), 'utf8');
   assert.match(oud, /Den Haag, 8 maart 2021/);
   // The text below the comment is the same: only the metadata moved.
   const tekst = (s: string) => s.slice(s.indexOf('-->'));
@@ -57,8 +60,8 @@ test('the letter\'s Markdown carries the new date, vergaderjaar and signatory', 
 });
 
 test('in the manifest only the edition\'s hash and the letter differ', () => {
-  const ma = JSON.parse(readFileSync(join(werk, 'a', 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  const mb = JSON.parse(readFileSync(join(werk, 'b', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const ma = JSON.parse(readFileSync(join(werk, 'a', '6e-meting', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const mb = JSON.parse(readFileSync(join(werk, 'b', '6e-meting', 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const plat = (o: unknown, pad = ''): Record<string, string> =>
     typeof o === 'object' && o !== null
       ? Object.assign({}, ...Object.entries(o).map(([k, v]) => plat(v, `${pad}/${k}`)))

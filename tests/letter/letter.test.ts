@@ -33,7 +33,7 @@ import { resolveBrowser } from '../../src/pdf/browser.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const TEMPLATES = new Sjablonen(join(ROOT, 'templates'));
+const TEMPLATES = new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates'));
 const editie = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
 const x = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 const { definities, tellingen } = await computeIndicators(x.connection, editie, x.extractie.peildatum, x.present.has('zorg'));
