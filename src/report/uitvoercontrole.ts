@@ -47,9 +47,23 @@ function kleinsteRegel(bestand: string, a: KleinsteAantallen): string {
   }
 }
 
-/** The smallest counts below k, by name; empty when every one is at least k. */
+const AANTAL_NAAM: Record<keyof KleinsteAantallen, string> = {
+  noemer: 'noemer in indicatoren.csv',
+  teller: 'teller in indicatoren.csv',
+  rest: 'noemer min teller in indicatoren.csv',
+  modelN: 'n in modellen.csv',
+  modelEvents: 'events in modellen.csv',
+  modelRest: 'n min events in modellen.csv',
+  atRisk: 'at_risk in recidive_km.csv',
+  kmStap: 'geschatte stap in recidive_km.csv',
+};
+
+/** The smallest counts below k, named; empty when every one is at least k. */
 export function onderDrempel(a: KleinsteAantallen, k: number): string[] {
-  return Object.entries(a).flatMap(([naam, x]) => (x !== null && x < k ? [`${naam} ${x}`] : []));
+  return (Object.keys(AANTAL_NAAM) as (keyof KleinsteAantallen)[]).flatMap((naam) => {
+    const x = a[naam];
+    return x !== null && x < k ? [`${AANTAL_NAAM[naam]} ${x}`] : [];
+  });
 }
 
 function uitkomstSectie(a: KleinsteAantallen, k: number): string {
