@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../util/errors.ts';
+import { leesCsv } from '../util/csv.ts';
 import { listFiles } from './hash.ts';
 
 const run = promisify(execFile);
@@ -90,28 +91,8 @@ export async function openBron(ref: string, root: string, out: string): Promise<
 
 // ───────────────────────────── CSV ─────────────────────────────
 
-/** Parse CSV text with a header line (RFC 4180 quotes) into records. */
-export function leesCsv(tekst: string): Record<string, string>[] {
-  const rijen: string[][] = [];
-  let veld = '';
-  let rij: string[] = [];
-  let quote = false;
-  for (let i = 0; i < tekst.length; i++) {
-    const c = tekst[i]!;
-    if (quote) {
-      if (c === '"' && tekst[i + 1] === '"') (veld += '"'), i++;
-      else if (c === '"') quote = false;
-      else veld += c;
-    } else if (c === '"') quote = true;
-    else if (c === ',') rij.push(veld), (veld = '');
-    else if (c === '\n') rij.push(veld), rijen.push(rij), (rij = []), (veld = '');
-    else if (c !== '\r') veld += c;
-  }
-  if (veld !== '' || rij.length > 0) rij.push(veld), rijen.push(rij);
-  const [kop, ...rest] = rijen;
-  if (!kop) return [];
-  return rest.map((r) => Object.fromEntries(kop.map((k, i) => [k, r[i] ?? ''])));
-}
+/** Parse CSV text with a header line (RFC 4180 quotes) into records (src/util/csv.ts). */
+export { leesCsv };
 
 // ───────────────────────────── indicators ─────────────────────────────
 

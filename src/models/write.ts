@@ -1,6 +1,6 @@
 /**
  * The published model files (models.md): out/data/modellen.csv, modellen_ph.csv,
- * modellen_perioden.csv and recidive_km.csv,
+ * modellen_perioden.csv, modellen_noten.csv and recidive_km.csv,
  * their lines for the disclosure audit (the indicator engine's onderdrukking.csv), and the
  * verification frames that stay inside the secure environment.
  *
@@ -153,6 +153,24 @@ export function renderKmCsv(results: ModelResults): string {
         p.onderdrukt ? '1' : '0',
       ].join(','),
     );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const MODELLEN_NOTEN_HEADER = 'model,soort,term,referentie,reden,tekst';
+
+/**
+ * modellen_noten.csv: every note the report prints under a model (results.noten, in order):
+ * one row per reference switch, merged level, dropped interaction, suppressed or failed model
+ * and time split left out (models.md). `term` and `referentie` are empty where the note has
+ * none; `reden` is the structured reason (a count below k, the model's rule, or why the fit
+ * failed); `tekst` the note's Dutch sentence, always quoted. Counts never appear.
+ */
+export function renderModellenNotenCsv(results: ModelResults): string {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const lines = [MODELLEN_NOTEN_HEADER];
+  for (const n of results.noten) {
+    lines.push([n.model, n.soort, csvVeld(n.term ?? ''), csvVeld(n.referentie ?? ''), n.reden, quote(n.tekst)].join(','));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,76 @@
+/**
+ * The published results read back (the build's second stage, `--from-results`): from the files
+ * of `data/` alone, the Resultaten that the charts, the chapters and the letter use. The full
+ * build goes through the same files, so both routes give the same publication.
+ *
+ * Each file is checked as it is read; a missing file or a bad line is an InputError naming
+ * `data/<bestand>:<regel>`.
+ */
+import type { Edition } from '../edition/edition.ts';
+import type { Extractie } from '../extracts/contract.ts';
+import { alleIndicatoren, indicatorenVoor } from '../indicators/definitions.ts';
+import type { Publicatie } from '../indicators/disclosure.ts';
+import { InputError } from '../util/errors.ts';
+import { parseIndicatorenCsv } from '../vergelijking/lezen.ts';
+import { leesOnderdrukking, type Audit } from './lezen-audit.ts';
+import { leesKm } from './lezen-km.ts';
+import { leesModelResultaten } from './lezen-modellen.ts';
+import { leesNoten } from './lezen-noten.ts';
+import { IndicatorTabel, type Resultaten } from './results.ts';
+
+/** The files of data/ a results folder holds, with what each is (for the message when one is missing). */
+export const RESULTAAT_BESTANDEN = {
+  'indicatoren.csv': 'de indicatoren na onthullingscontrole',
+  'modellen.csv': 'de coëfficiënten van de modellen',
+  'modellen_ph.csv': 'de toetsen op proportionele hazards',
+  'modellen_perioden.csv': "de hazard ratio's per periode",
+  'modellen_noten.csv': 'de noten bij de modellen',
+  'recidive_km.csv': 'de Kaplan–Meiercurven',
+  'onderdrukking.csv': 'de verantwoording van de onthullingscontrole',
+} as const;
+export type ResultaatBestand = keyof typeof RESULTAAT_BESTANDEN;
+
+/** How a file is named in messages. */
+export const pad = (naam: ResultaatBestand) => `data/${naam}`;
+
+/** The text of one file, or an InputError that names it. */
+export function resultaatBestand(bestanden: Record<string, string>, naam: ResultaatBestand): string {
+  const tekst = bestanden[naam];
+  if (tekst === undefined) throw new InputError([`${pad(naam)}: ontbreekt in de resultatenmap (verwacht: ${RESULTAAT_BESTANDEN[naam]})`]);
+  return tekst;
+}
+
+/** data/onderdrukking.csv, read and checked. */
+export function leesAudit(bestanden: Record<string, string>): Audit {
+  return leesOnderdrukking(pad('onderdrukking.csv'), resultaatBestand(bestanden, 'onderdrukking.csv'));
+}
+
+export function leesResultaten(bestanden: Record<string, string>, editie: Edition, extractie: Extractie): Resultaten {
+  const lees = (naam: ResultaatBestand) => resultaatBestand(bestanden, naam);
+  const audit = leesAudit(bestanden);
+  const modellen = leesModelResultaten(
+    editie,
+    { modellen: lees('modellen.csv'), ph: lees('modellen_ph.csv'), perioden: lees('modellen_perioden.csv') },
+    leesNoten(pad('modellen_noten.csv'), lees('modellen_noten.csv')),
+    leesKm(pad('recidive_km.csv'), lees('recidive_km.csv')),
+    audit,
+    { modellen: pad('modellen.csv'), ph: pad('modellen_ph.csv'), perioden: pad('modellen_perioden.csv'), onderdrukking: pad('onderdrukking.csv') },
+  );
+  const rijen = parseIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
+  return {
+    editie,
+    extractie,
+    definities: indicatorenVoor(editie.basisvoorwaarden, editie.basisvoorwaarden.includes('zorg') && zorgGepubliceerd(rijen)),
+    indicatoren: new IndicatorTabel(rijen),
+    modellen,
+  };
+}
+
+/**
+ * Whether the zorg extract was there (the build leaves its indicators out without it,
+ * indicatorenVoor): the published file then has rows of them.
+ */
+function zorgGepubliceerd(rijen: readonly Publicatie[]): boolean {
+  const zorg = new Set(alleIndicatoren().filter((d) => d.vereist === 'zorg').map((d) => d.naam));
+  return rijen.some((r) => zorg.has(r.indicator));
+}
