@@ -18,6 +18,8 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { combine, hashFile, hashFiles, sha256 } from './hash.ts';
 import type { Product } from './products.ts';
+import type { Extractie } from '../extracts/contract.ts';
+import { InputError } from '../util/errors.ts';
 
 const run = promisify(execFile);
 
@@ -29,6 +31,8 @@ export interface Manifest {
   invoer: {
     /** Extract file name -> hash (the folder's path is not recorded: it differs per machine). */
     extracten: Record<string, string>;
+    /** The extracts' own description (extractie.json): peildatum, bron, omschrijving. */
+    extractie?: Extractie;
     editie: { bestand: string; sha256: string };
     /** Path under templates/ -> hash (chapter templates and print CSS/HTML); `editie/<path>` for the edition's own versions. */
     sjablonen: Record<string, string>;
@@ -50,7 +54,8 @@ export interface Manifest {
 }
 
 export interface ManifestInvoer {
-  data: string;
+  /** The extract folder; undefined when the build starts from a results folder (its manifest has the hashes). */
+  data: string | undefined;
   edition: string;
   templates: string;
   /** The edition's own templates (editions/<slug>/templates), if any. */
@@ -69,7 +74,7 @@ export function buitenManifest(rel: string): boolean {
 export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']> {
   const pkg = JSON.parse(await readFile(join(i.projectRoot, 'package.json'), 'utf8')) as { version?: string };
   return {
-    extracten: await hashFiles(i.data),
+    extracten: i.data === undefined ? {} : await hashFiles(i.data),
     editie: { bestand: basename(i.edition), sha256: await hashFile(i.edition) },
     sjablonen: {
       ...(await hashFiles(i.templates)),
@@ -155,4 +160,17 @@ async function gitStand(root: string): Promise<Herkomst['git']> {
   } catch {
     return null;
   }
+}
+
+/** Read a manifest.json this tool wrote (a results folder's, for --from-results). */
+export async function leesManifest(pad: string): Promise<Manifest> {
+  let m: Manifest;
+  try {
+    m = JSON.parse(await readFile(pad, 'utf8')) as Manifest;
+  } catch {
+    throw new InputError([`${pad}: niet gevonden of geen geldige manifest.json (verwacht: een map met resultaten van npm run report -- --stage resultaten)`]);
+  }
+  if (m.formaat !== 1 || typeof m.invoer !== 'object' || typeof m.invoer.extracten !== 'object')
+    throw new InputError([`${pad}: geen manifest.json van deze tool (verwacht: "formaat": 1 en een blok "invoer")`]);
+  return m;
 }

@@ -26,6 +26,8 @@ export interface PlanOpties {
   templates: string;
   /** --model-frames (only with one edition). */
   modelFrames?: string | undefined;
+  /** --from-results: the results root; no extract folder is then an input. */
+  fromResults?: string | undefined;
 }
 
 /** The builds of this run, and the guard's context: the inputs no output may touch. */
@@ -40,8 +42,9 @@ export async function maakPlan(o: PlanOpties, root: string): Promise<{ bouwen: E
     projectRoot: root,
     invoer: [
       { pad: o.templates, naam: 'de sjablonen (--templates)' },
+      ...(o.fromResults ? [{ pad: o.fromResults, naam: 'de map met resultaten (--from-results)' }] : []),
       ...bouwen.flatMap((b) => [
-        { pad: b.data, naam: `de extractmap van de ${b.editie.editie.slug}` },
+        ...(o.fromResults ? [] : [{ pad: b.data, naam: `de extractmap van de ${b.editie.editie.slug}` }]),
         { pad: editieInvoerPad(b.editie), naam: `de editie ${b.editie.editie.slug}` },
       ]),
     ],

@@ -17,7 +17,7 @@
  * disclosure-controlled figures travel. The optional verification frames of the models
  * (--model-frames) are person-level and go to a folder outside the published output.
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
@@ -41,11 +41,14 @@ import { resolveBrowser } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
+import type { Extractie } from '../extracts/contract.ts';
 import { renderWithCache, withResultCache } from './cache.ts';
+import { leesResultaten, RESULTAAT_BESTANDEN, type ResultaatBestand } from '../report/lezen.ts';
+import { uitvoercontrole } from '../report/uitvoercontrole.ts';
 import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
-import { hashInvoer, type Manifest } from './manifest.ts';
+import { hashInvoer, leesManifest, MANIFEST, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
 import { BRIEF_PAD, briefHtml, drukBrief, schrijfBrief } from '../letter/stage.ts';
 
@@ -84,6 +87,16 @@ export interface BuildOptions {
   producten?: readonly Product[];
   /** Cache folder (cache.ts): results of steps 1–4 and rendered figures; no cache when absent. */
   cache?: string;
+  /**
+   * 'resultaten': only steps 1–4, writing the publishable results (data/*.csv) and the
+   * output-check statement uitvoercontrole.md, for the output checker of the secure environment.
+   */
+  stage?: 'resultaten';
+  /**
+   * Build the publication from such a results folder (an earlier `stage: 'resultaten'` of this
+   * edition) instead of from extracts: `data` is then not read at all.
+   */
+  fromResults?: string;
 }
 
 /** Side effects the build needs from outside: logging and the clock (for durations only). */
@@ -128,14 +141,17 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   const bescherm = {
     projectRoot: PROJECT_ROOT,
     invoer: [
-      { pad: resolve(options.data), naam: 'de extractmap (--data)' },
+      options.fromResults
+        ? { pad: resolve(options.fromResults), naam: 'de map met resultaten (--from-results)' }
+        : { pad: resolve(options.data), naam: 'de extractmap (--data)' },
       { pad: templates, naam: 'de sjablonen (--templates)' },
       { pad: editieInvoerPad(editieMap), naam: `de editie ${editie.slug}` },
     ],
   };
   controleerEditieUitvoer(out, bescherm);
   if (options.modelFrames) controleerModelframes(resolve(options.modelFrames), out, bescherm);
-  await checkExtractFolder(resolve(options.data));
+  // From a results folder no extracts are read, or even present.
+  if (!options.fromResults) await checkExtractFolder(resolve(options.data));
   await checkTemplateFolder(templates);
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
   sjablonen.controleer();
@@ -143,9 +159,10 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
-  const vorige = editie.vorige ? leesVorige(editie.vorige, options.vorigeWortels ?? [dirname(out)]) : undefined;
+  // The comparison needs the predecessor's published results; the results stage does not.
+  const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [dirname(out)]) : undefined;
   const invoer = await hashInvoer({
-    data: resolve(options.data),
+    data: options.fromResults ? undefined : resolve(options.data),
     edition: resolve(options.edition),
     templates,
     eigenSjablonen: editieMap.sjablonen,
@@ -154,55 +171,24 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   });
 
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
-  // and the code of these steps are unchanged (cache.ts).
-  const { resultaten, onderdrukkingCsv } = await withResultCache(
-    options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), invoer, editie, projectRoot: PROJECT_ROOT } : undefined,
-    fx,
-    async (fx) => {
-      // 1. Load and validate the extracts.
-      const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie), (x) =>
-        `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
-      );
-      for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
-
-      let resultaten: Resultaten;
-      let onderdrukkingCsv: string;
-      try {
-        // 2. Compute the indicators (person-level work stays in DuckDB).
-        const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
-          computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
-          (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
-        );
-        // 3. Disclosure control.
-        const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
-          applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
-          (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
-        );
-        // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
-        const modellen = await stap(fx, 4, 'Modellen schatten', () =>
-          computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
-          (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
-        );
-        for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
-        if (options.modelFrames) {
-          const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, resolve(options.modelFrames), out);
-          fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${resolve(options.modelFrames)}`);
-        }
-        resultaten = {
-          editie,
-          extractie: extracts.extractie,
-          definities,
-          indicatoren: new IndicatorTabel(beveiligd.rijen),
-          modellen,
-        };
-        onderdrukkingCsv =
-          renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join('');
-      } finally {
-        extracts.close();
-      }
-      return { resultaten, onderdrukkingCsv };
-    },
-  );
+  // and the code of these steps are unchanged (cache.ts); or, outside the secure environment,
+  // the results folder of an earlier stage (--from-results).
+  const berekend: Gepubliceerd = options.fromResults
+    ? await leesResultatenMap(resolve(options.fromResults), fx)
+    : await withResultCache(
+        options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), invoer, editie, projectRoot: PROJECT_ROOT } : undefined,
+        fx,
+        (fx) => berekenResultaten(fx, options, editie, out),
+      ).then((b) => ({ extractie: b.resultaten.extractie, bestanden: resultaatBestanden(b.resultaten, b.onderdrukkingCsv) }));
+  if (berekend.extracten) invoer.extracten = berekend.extracten;
+  invoer.extractie = berekend.extractie;
+  // Everything after step 4 is made from the published files alone, read back: the publication
+  // needs nothing the output checker did not see, and a build from a results folder gives the
+  // same bytes as one from the extracts.
+  const dataBestanden = berekend.bestanden;
+  const resultaten = leesResultaten(dataBestanden, editie, berekend.extractie);
+  const controle = uitvoercontrole(resultaten, dataBestanden);
+  if (options.stage === 'resultaten') return schrijfResultaten(out, dataBestanden, controle, invoer, fx);
 
   // The comparison with the previous meting, from its published results only (never its extracts).
   const vergelijking = vorige ? vergelijk(resultaten, vorige, { wijzigingen: editie.wijzigingen }) : undefined;
@@ -226,12 +212,8 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   await rm(tmp, { recursive: true, force: true });
   try {
     const bestanden = await writeTextOutputs(tmp, {
-      'data/indicatoren.csv': renderIndicatorenCsv(resultaten.indicatoren.rijen),
-      'data/onderdrukking.csv': onderdrukkingCsv,
-      'data/modellen.csv': renderModellenCsv(resultaten.modellen),
-      'data/modellen_ph.csv': renderModellenPhCsv(resultaten.modellen),
-      'data/modellen_perioden.csv': renderModellenPeriodenCsv(resultaten.modellen),
-      'data/recidive_km.csv': renderKmCsv(resultaten.modellen),
+      ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
+      [UITVOERCONTROLE]: controle,
       ...figuurBestanden(figuren),
       ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
       [BRIEF_PAD]: brief.markdown,
@@ -243,7 +225,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
       `${Math.round(h.length / 1024)} kB`,
     );
-    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown);
+    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown, brief.bronnen);
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 9–10. The PDFs of the monitor and the letter.
       const browser = await resolveBrowser({ log: fx.log });
@@ -282,6 +264,104 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
 
     // 12. Move into place.
     await stap(fx, 12, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
+    return { out, bestanden: klaar.bestanden };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
+interface Gepubliceerd {
+  extractie: Extractie;
+  bestanden: Record<string, string>;
+  /** From a results folder: the extracts' hashes its manifest recorded (the extracts are not here). */
+  extracten?: Manifest['invoer']['extracten'];
+}
+
+/** Steps 1–4 on the extracts: load and validate, indicators, disclosure control, models. */
+async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edition, out: string): Promise<{ resultaten: Resultaten; onderdrukkingCsv: string }> {
+  // 1. Load and validate the extracts.
+  const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie), (x) =>
+    `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
+  );
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  try {
+    // 2. Compute the indicators (person-level work stays in DuckDB).
+    const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
+      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+      (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
+    );
+    // 3. Disclosure control.
+    const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
+      applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
+      (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
+    );
+    // 4. Models: Kaplan–Meier, Cox and logistic, on the same working tables.
+    const modellen = await stap(fx, 4, 'Modellen schatten', () =>
+      computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
+      (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
+    );
+    for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
+    if (options.modelFrames) {
+      const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, resolve(options.modelFrames), out);
+      fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${resolve(options.modelFrames)}`);
+    }
+    return {
+      resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
+      onderdrukkingCsv: renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+    };
+  } finally {
+    extracts.close();
+  }
+}
+
+/** The published data files (data/<name>) of the results. */
+function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
+  return {
+    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
+    'modellen.csv': renderModellenCsv(r.modellen),
+    'modellen_ph.csv': renderModellenPhCsv(r.modellen),
+    'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
+    'modellen_noten.csv': renderModellenNotenCsv(r.modellen),
+    'recidive_km.csv': renderKmCsv(r.modellen),
+    'onderdrukking.csv': onderdrukkingCsv,
+  };
+}
+
+/** The output-check statement beside the data files. */
+export const UITVOERCONTROLE = 'uitvoercontrole.md';
+
+/**
+ * Read a results folder (the output of `stage: 'resultaten'`): its data files and, from its
+ * manifest, the description and hashes of the extracts they were computed from.
+ */
+async function leesResultatenMap(map: string, fx: Effects): Promise<Gepubliceerd> {
+  return stap(fx, 1, 'Resultaten lezen', async () => {
+    const m = await leesManifest(join(map, MANIFEST));
+    if (!m.invoer.extractie)
+      throw new InputError([`${join(map, MANIFEST)}: geen beschrijving van de extracten (verwacht: de manifest.json van npm run report -- --stage resultaten)`]);
+    const bestanden: Record<string, string> = {};
+    for (const naam of Object.keys(RESULTAAT_BESTANDEN)) {
+      const pad = join(map, 'data', naam);
+      try {
+        bestanden[naam] = await readFile(pad, 'utf8');
+      } catch {
+        throw new InputError([`${pad}: bestand ontbreekt (verwacht: de resultaten van npm run report -- --stage resultaten, met ${Object.keys(RESULTAAT_BESTANDEN).join(', ')})`]);
+      }
+    }
+    return { extractie: m.invoer.extractie, bestanden, extracten: m.invoer.extracten };
+  }, () => map);
+}
+
+/** Stage 'resultaten': only the publishable results, the statement and the manifest, swapped into place. */
+async function schrijfResultaten(out: string, data: Record<string, string>, controle: string, invoer: Manifest['invoer'], fx: Effects): Promise<BuildResult> {
+  const tmp = `${out}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    await writeTextOutputs(tmp, { ...Object.fromEntries(Object.entries(data).map(([naam, tekst]) => [`data/${naam}`, tekst])), [UITVOERCONTROLE]: controle });
+    const klaar = await finishOutput(tmp, out, { invoer, projectRoot: PROJECT_ROOT });
+    await stap(fx, 5, 'Resultaten op hun plaats zetten', () => replaceFolder(tmp, out), () => `${out} (alleen data/ en ${UITVOERCONTROLE}, voor de uitvoercontrole)`);
     return { out, bestanden: klaar.bestanden };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });

@@ -40,6 +40,14 @@ Invoer en uitvoer:
                         onderdelen in de uitvoermap blijven zoals ze waren.
   --no-pdf              alles behalve de PDF's (hetzelfde als --products zonder pdf)
 
+Twee fasen (beveiligde omgeving en publicatie):
+  --stage resultaten    alleen in de beveiligde omgeving: reken uit de extracten alleen de
+                        publiceerbare resultaten uit (data/*.csv) met uitvoercontrole.md, de
+                        verantwoording voor de uitvoercontrole; verder niets
+  --from-results <map>  buiten de beveiligde omgeving: bouw figuren, hoofdstukken, Kamerbrief
+                        en PDF's uit zo'n map met resultaten (per editie <map>/<editie>/),
+                        zonder extracten
+
 Voor reviewers:
   --check               bouw opnieuw in een tijdelijke map (zonder PDF's) en controleer of de
                         vastgelegde uitvoer precies is wat de pijplijn maakt; noemt wat afwijkt
@@ -89,6 +97,10 @@ export interface CliOptions {
   /** --compare: a folder or git revision. */
   compare: string | undefined;
   compareOut: string | undefined;
+  /** --stage resultaten: only the publishable results. */
+  stage: 'resultaten' | undefined;
+  /** --from-results: the results root (per edition <root>/<slug>). */
+  fromResults: string | undefined;
 }
 
 /** Read the arguments once; throws InputError with a Dutch message on anything wrong. */
@@ -110,6 +122,8 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
         watch: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         'model-frames': { type: 'string' },
+        stage: { type: 'string' },
+        'from-results': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -142,6 +156,16 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
   const modus: Modus = values.help ? 'help' : ((modi[0] as Modus | undefined) ?? 'bouwen');
   if (modus === 'check' && (values.products !== undefined || values['model-frames'] !== undefined))
     throw new InputError(['Fout in de opties: --check bouwt altijd alles behalve de PDF\'s; laat --products en --model-frames weg']);
+  if (values.stage !== undefined && values.stage !== 'resultaten')
+    throw new InputError([`Fout in de opties: --stage ${values.stage} bestaat niet (verwacht: --stage resultaten)`]);
+  if (values.stage !== undefined && values['from-results'] !== undefined)
+    throw new InputError(['Fout in de opties: --stage resultaten en --from-results gaan niet samen: de eerste draait in de beveiligde omgeving, de tweede daarbuiten']);
+  if (values['from-results'] !== undefined && values.data !== undefined)
+    throw new InputError(['Fout in de opties: --from-results bouwt zonder extracten; laat --data weg']);
+  if (values['from-results'] !== undefined && values['model-frames'] !== undefined)
+    throw new InputError(['Fout in de opties: --model-frames heeft de extracten nodig en gaat niet samen met --from-results']);
+  if ((values.stage !== undefined || values['from-results'] !== undefined) && modus !== 'bouwen')
+    throw new InputError([`Fout in de opties: --${values.stage !== undefined ? 'stage' : 'from-results'} hoort bij een gewone bouw, niet bij --${modus}`]);
   for (const optie of ['data', 'model-frames'] as const)
     if (values[optie] !== undefined && values.edition === undefined)
       throw new InputError([`Fout in de opties: --${optie} hoort bij één editie; kies die met --edition (bijvoorbeeld --edition 7e-meting)`]);
@@ -157,6 +181,8 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
     quiet: values.quiet,
     compare: values.compare,
     compareOut: values['compare-out'] === undefined ? undefined : resolve(values['compare-out']),
+    stage: values.stage === undefined ? undefined : 'resultaten',
+    fromResults: values['from-results'] === undefined ? undefined : resolve(values['from-results']),
   };
 }
 
@@ -254,7 +280,17 @@ async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakRepo
   const { buildReport } = await build();
   fx.log(`Editie ${b.editie.editie.slug}`);
   return buildReport(
-    { data: b.data, out: b.out, edition: b.editie.bestand, templates: o.templates, producten: o.producten, modelFrames: o.modelFrames, cache: o.cache },
+    {
+      data: b.data,
+      out: b.out,
+      edition: b.editie.bestand,
+      templates: o.templates,
+      producten: o.producten,
+      modelFrames: o.modelFrames,
+      cache: o.cache,
+      ...(o.stage ? { stage: o.stage } : {}),
+      ...(o.fromResults ? { fromResults: join(o.fromResults, b.editie.editie.slug) } : {}),
+    },
     fx,
   );
 }

@@ -34,7 +34,7 @@ function kleinsteRegel(bestand: string, a: KleinsteAantallen): string {
     case 'modellen.csv':
       return `kleinste n ${n(a.modelN)}, kleinste aantal gebeurtenissen ${n(a.modelEvents)}, kleinste n min gebeurtenissen ${n(a.modelRest)} (alle naar beneden afgerond op een veelvoud van de drempel)`;
     case 'recidive_km.csv':
-      return `kleinste gepubliceerde at_risk ${n(a.atRisk)}; kleinste zichtbare stap ongeveer ${n(a.kmStap)} gebeurtenissen (geschat als at_risk van de maand ervoor maal de relatieve daling van de overleving)`;
+      return `kleinste gepubliceerde at_risk ${n(a.atRisk)}; kleinste zichtbare stap ongeveer ${n(a.kmStap)} gebeurtenissen (geschat als at_risk van de maand ervoor maal de relatieve daling van de overleving; omdat at_risk naar beneden is afgerond, valt die schatting wat te laag uit: de regel zelf telt de werkelijke gebeurtenissen en zet een stap pas bij ten minste de drempel)`;
     case 'modellen_ph.csv':
       return 'geen aantallen; de toetsen horen bij de gepubliceerde modellen van `modellen.csv`';
     case 'modellen_perioden.csv':
@@ -47,7 +47,7 @@ function kleinsteRegel(bestand: string, a: KleinsteAantallen): string {
   }
 }
 
-const AANTAL_NAAM: Record<keyof KleinsteAantallen, string> = {
+const AANTAL_NAAM: Record<Exclude<keyof KleinsteAantallen, 'kmStap'>, string> = {
   noemer: 'noemer in indicatoren.csv',
   teller: 'teller in indicatoren.csv',
   rest: 'noemer min teller in indicatoren.csv',
@@ -55,12 +55,15 @@ const AANTAL_NAAM: Record<keyof KleinsteAantallen, string> = {
   modelEvents: 'events in modellen.csv',
   modelRest: 'n min events in modellen.csv',
   atRisk: 'at_risk in recidive_km.csv',
-  kmStap: 'geschatte stap in recidive_km.csv',
 };
 
-/** The smallest counts below k, named; empty when every one is at least k. */
+/**
+ * The smallest counts below k, named; empty when every one is at least k. The curve step is left
+ * out: read from the published (rounded) values it is only an estimate, biased downwards; the
+ * delay rule itself counts the real events.
+ */
 export function onderDrempel(a: KleinsteAantallen, k: number): string[] {
-  return (Object.keys(AANTAL_NAAM) as (keyof KleinsteAantallen)[]).flatMap((naam) => {
+  return (Object.keys(AANTAL_NAAM) as Exclude<keyof KleinsteAantallen, 'kmStap'>[]).flatMap((naam) => {
     const x = a[naam];
     return x !== null && x < k ? [`${AANTAL_NAAM[naam]} ${x}`] : [];
   });
