@@ -33,7 +33,9 @@ const dataB = join(werk, 'data-b');
 await generateExtracts({ scale: 0.05, seed: 4, out: dataA, peildatum: '2019-06-30', format: 'csv.gz' });
 await generateExtracts({ scale: 0.05, seed: 5, out: dataB, peildatum: '2019-06-30', format: 'csv.gz' });
 
-const outA = join(werk, 'out-a');
+// --out on the command line is the output root; each edition goes into <root>/<slug>.
+const rootA = join(werk, 'root-a');
+const outA = join(rootA, '6e-meting');
 const eerste = stil();
 await buildReport({ data: dataA, edition: EDITION, out: outA, pdf: false, cache }, eerste);
 
@@ -64,7 +66,7 @@ test('manifest.json holds the hash of every extract, the edition, templates and 
   const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
   for (const f of readdirSync(dataA)) assert.equal(m.invoer.extracten[f], sha(join(dataA, f)), f);
   assert.equal(m.invoer.editie.sha256, sha(EDITION));
-  assert.equal(m.invoer.editie.bestand, '6e-meting.json');
+  assert.equal(m.invoer.editie.bestand, 'editie.json');
   assert.match(m.invoer.code.bron, /^[0-9a-f]{64}$/);
   assert.ok(Object.keys(m.invoer.sjablonen).some((k) => k.startsWith('monitor/')));
   const bestanden = Object.keys(snapshot(outA)).filter((f) => f !== 'manifest.json').sort();
@@ -97,11 +99,12 @@ function io(): Io & { err: string; out: string } {
 
 test('--check passes on an output folder the pipeline made, and fails on a tampered one, naming the file and line', async () => {
   const goed = io();
-  assert.equal(await main(['--check', '--data', dataA, '--out', outA], goed), 0, goed.err);
+  assert.equal(await main(['--check', '--edition', '6e-meting', '--data', dataA, '--out', rootA], goed), 0, goed.err);
   assert.match(goed.err, /Controle geslaagd/);
   assert.match(goed.err, /^\d+\. /m, 'the stages are shown');
 
-  const kapot = join(werk, 'out-kapot');
+  const kapotRoot = join(werk, 'root-kapot');
+  const kapot = join(kapotRoot, '6e-meting');
   cpSync(outA, kapot, { recursive: true });
   const csv = join(kapot, 'data', 'indicatoren.csv');
   const regels = readFileSync(csv, 'utf8').split('\n');
@@ -109,10 +112,10 @@ test('--check passes on an output folder the pipeline made, and fails on a tampe
   writeFileSync(csv, regels.join('\n'));
   appendFileSync(join(kapot, 'monitor', 'extra.md'), 'niet gemaakt');
   const fout = io();
-  assert.equal(await main(['--check', '--quiet', '--data', dataA, '--out', kapot], fout), 1);
+  assert.equal(await main(['--check', '--quiet', '--edition', '6e-meting', '--data', dataA, '--out', kapotRoot], fout), 1);
   assert.match(fout.err, /Controle mislukt: 2 bestanden/);
-  assert.match(fout.err, /gewijzigd {2}data\/indicatoren\.csv\n +regel 4: /);
-  assert.match(fout.err, /overbodig {2}monitor\/extra\.md/);
+  assert.match(fout.err, /gewijzigd {2}6e-meting\/data\/indicatoren\.csv\n +regel 4: /);
+  assert.match(fout.err, /overbodig {2}6e-meting\/monitor\/extra\.md/);
   assert.doesNotMatch(fout.err, /^\d+\. /m, '--quiet leaves out the stages');
 });
 
@@ -128,7 +131,7 @@ test('--compare between builds from different data lists exactly the indicators 
   const veranderd = new Set<string>();
   for (const [k, r] of b) {
     const o = a.get(k);
-    if (o && o.onderdrukt === '0' && r.onderdrukt === '0' && o.percentage !== r.percentage) veranderd.add(r.indicator!);
+    if (o && o.onderdrukt === '0' && r.onderdrukt === '0' && (o.percentage !== r.percentage || o.teller !== r.teller || o.noemer !== r.noemer)) veranderd.add(r.indicator!);
   }
   assert.ok(veranderd.size > 0, 'the two data sets differ');
   const tabel = md.split('## Indicatoren')[1]!.split('\n###')[0]!;
@@ -151,7 +154,7 @@ test('--watch builds, rebuilds after a template edit (from the cache) and stops 
   const ac = new AbortController();
   const r = io();
   r.signal = ac.signal;
-  const klaar = main(['--watch', '--no-pdf', '--data', dataA, '--out', uit, '--templates', sjablonen], r);
+  const klaar = main(['--watch', '--no-pdf', '--edition', '6e-meting', '--data', dataA, '--out', uit, '--templates', sjablonen], r);
   const wachtOp = async (re: RegExp, n = 1) => {
     for (let i = 0; i < 600 && (r.err.match(new RegExp(re, 'g'))?.length ?? 0) < n; i++) await new Promise((z) => setTimeout(z, 100));
   };
@@ -167,5 +170,5 @@ test('--watch builds, rebuilds after a template edit (from the cache) and stops 
   assert.match(r.err, /Gewijzigd: .*02-inleiding\.md\.hbs/);
   assert.match(r.err.split('Gewijzigd:')[1]!, /1–4\. Resultaten uit de cache/);
   assert.match(r.err, /Gestopt\.\n$/);
-  assert.match(readFileSync(join(uit, 'monitor', '02-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);
+  assert.match(readFileSync(join(uit, '6e-meting', 'monitor', '02-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);
 });

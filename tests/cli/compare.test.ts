@@ -125,11 +125,12 @@ test('an unknown reference is an InputError that says what is expected', async (
 test('the command line prints the comparison on stdout and, with --compare-out, writes the same Markdown to a file', async () => {
   const { main } = await import('../../src/cli/report.ts');
   const w = mkdtempSync(join(tmpdir(), 'cmp-cli-'));
-  schrijf(join(w, 'oud'), OUD);
-  schrijf(join(w, 'nieuw'), NIEUW);
+  // Output roots, each with the edition's folder.
+  schrijf(join(w, 'oud', '6e-meting'), OUD);
+  schrijf(join(w, 'nieuw', '6e-meting'), NIEUW);
   const r = { out: '', err: '', env: { CI: 'true' }, stdout: { write: (s: string) => (r.out += s) }, stderr: { write: (s: string) => (r.err += s) } };
   const bestand = join(w, 'vergelijking.md');
-  assert.equal(await main(['--compare', join(w, 'oud'), '--out', join(w, 'nieuw'), '--compare-out', bestand], r), 0, r.err);
+  assert.equal(await main(['--compare', join(w, 'oud'), '--edition', '6e-meting', '--out', join(w, 'nieuw'), '--compare-out', bestand], r), 0, r.err);
   assert.match(r.out, /grootste verschil 5,0 procentpunt/);
   assert.equal(readFileSync(bestand, 'utf8'), r.out);
   assert.match(r.err, /Vergelijking geschreven naar/);
