@@ -34,7 +34,7 @@ import { applyDisclosure } from '../indicators/disclosure.ts';
 import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
 import { figuren as bouwFiguren } from '../charts/figures.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
-import { renderChapters, type Hoofdstuk } from '../chapters/render.ts';
+import { chapterTemplates, renderChapters, type Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument } from '../html/document.ts';
 import { printPdf } from '../pdf/print.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
@@ -154,6 +154,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   if (!options.fromResults) await checkExtractFolder(resolve(options.data));
   await checkTemplateFolder(templates);
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
+  chapterTemplates(sjablonen); // a templates folder without chapters is named as such first
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build

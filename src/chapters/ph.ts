@@ -60,7 +60,7 @@ export function phFalend(m: GeschatModel, termen?: readonly string[]): PhToets[]
 /** The appendix table of a model's test: covariate, chi-squared, degrees of freedom, p. */
 export function phTabel(m: GeschatModel): Tabel {
   const rijen = m.ph.map((r) => [phLabel(r.term), decimaal(r.chisq, 2), String(r.df), pWaarde(r.p)]);
-  return { markdown: gfmTabel(['Kenmerk', 'χ²', 'Vrijheidsgraden', 'p'], ['l', 'r', 'r', 'r'], rijen), onderdrukt: false };
+  return { markdown: gfmTabel(['Kenmerk', 'Chi²', 'Vrijheidsgraden', 'p'], ['l', 'r', 'r', 'r'], rijen), onderdrukt: false };
 }
 
 /** Where a model's follow-up starts, for "de follow-up, die ... begint". */

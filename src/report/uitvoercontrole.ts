@@ -17,7 +17,7 @@ import { ingrepen, INDICATOR_REGELS, KM_REGELS, kleinsteAantallen, type Ingrepen
 const RIJ: Record<string, string> = {
   'indicatoren.csv': 'één indicator voor één cohort (of alle cohorten samen), groep en meetmoment: teller, noemer en percentage, of leeg en `onderdrukt` 1',
   'modellen.csv': 'per model eerst een regel `(model)` met de log-likelihood en de aantallen `n` en `events`, dan één regel per coëfficiënt (ratio, 95%-interval, p)',
-  'modellen_ph.csv': 'de toets op proportionele hazards van één kenmerk (of interactie) van een Cox-model, of `GLOBAL`: χ², vrijheidsgraden, p',
+  'modellen_ph.csv': 'de toets op proportionele hazards van één kenmerk (of interactie) van een Cox-model, of `GLOBAL`: chi², vrijheidsgraden, p',
   'modellen_perioden.csv': 'de hazard ratio van één categorie van een kenmerk in één periode van de follow-up (0–6 of 6–24 maanden)',
   'modellen_noten.csv': 'één noot bij een model: een gewisselde referentiecategorie, een samengevoegde categorie, een weggelaten interactie, een niet gepubliceerd of niet geschat model, of niet gepubliceerde ratio’s per periode; zonder aantallen',
   'recidive_km.csv': 'één maand van één Kaplan–Meiercurve (cumulatieve recidive): at_risk, cumulatief en 95%-interval, of leeg en `onderdrukt` 1',

@@ -100,7 +100,7 @@ test('the table of the test: a row per covariate and interaction, then all toget
   assert.equal(
     phTabel(m).markdown,
     [
-      '| Kenmerk | χ² | Vrijheidsgraden | p |',
+      '| Kenmerk | Chi² | Vrijheidsgraden | p |',
       '|:--|--:|--:|--:|',
       '| Huisvesting | 10,00 | 6 | 0,123 |',
       '| Interactie inkomen × wanbetaler | 10,00 | 1 | < 0,001 |',
