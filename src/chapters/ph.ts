@@ -148,7 +148,7 @@ export function phZin(m: GeschatModel, termen: readonly string[], tabel: string)
 export function phBijlageTekst(m: GeschatModel, tabel: string): string {
   const falend = phFalend(m);
   if (falend.length === 0) {
-    return `Bij geen van de kenmerken wijst de toets op een samenhang die in de loop van de follow-up verandert (alle p ≥ ${PH_ALFA_TEKST}).`;
+    return `Bij geen van de kenmerken wijst de toets op een samenhang die in de loop van de follow-up verandert (alle p-waarden ten minste ${PH_ALFA_TEKST}).`;
   }
   const zinnen: string[] = [];
   const wie = lijst(falend.map((r) => phOnderwerp(r.term)));

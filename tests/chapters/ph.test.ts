@@ -42,7 +42,7 @@ test('no covariate fails: no sentence in the chapter, one sentence in the append
   const m = model([rij('activiteit', 0.02, 3), rij('id', 0.5, 2), rij('GLOBAL', 0.001, 5)]);
   assert.deepEqual(phFalend(m), [], 'GLOBAL is not a covariate; p = 0.02 passes');
   assert.equal(phZin(m, ['activiteit', 'id'], 'perioden-x'), '');
-  assert.equal(phBijlageTekst(m, 'perioden-x'), 'Bij geen van de kenmerken wijst de toets op een samenhang die in de loop van de follow-up verandert (alle p ≥ 0,01).');
+  assert.equal(phBijlageTekst(m, 'perioden-x'), 'Bij geen van de kenmerken wijst de toets op een samenhang die in de loop van de follow-up verandert (alle p-waarden ten minste 0,01).');
 });
 
 test('a failing covariate of several levels, split: plural, the p-value and a reference to the table; its ratios per category', () => {
