@@ -121,8 +121,10 @@ export function omschrijving(opts: SynthOptions): string {
         'voortzetten, geen gepubliceerde cijfers (de 7e meting is niet beschikbaar).',
     );
   }
-  if (zonder.includes('id')) delen.push('Zonder ID-status bij in- en uitstroom (id_bij_instroom, id_bij_uitstroom).');
-  if (zonder.includes('zorg')) delen.push('Zonder extract zorg.');
+  // Which parts are left out is visible in the files themselves; the description (printed in the
+  // colophon) does not name them, so a report names a basisvoorwaarde it does not measure only
+  // where it says why.
+  if (zonder.length > 0) delen.push('Extracten en kolommen die de meting niet gebruikt, zijn weggelaten.');
   return delen.join(' ');
 }
 

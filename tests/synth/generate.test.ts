@@ -105,8 +105,8 @@ describe('generateExtracts without ID columns and zorg (the 7th meting)', () => 
       assert.ok(a.equals(await readFile(join(zonder, `${name}.csv`))), `${name} is the same with or without ID and zorg`);
     }
     const meta = JSON.parse(await readFile(join(zonder, 'extractie.json'), 'utf8')) as { omschrijving: string };
-    assert.match(meta.omschrijving, /Zonder ID-status bij in- en uitstroom/);
-    assert.match(meta.omschrijving, /Zonder extract zorg/);
+    assert.match(meta.omschrijving, /Extracten en kolommen die de meting niet gebruikt, zijn weggelaten\./);
+    assert.doesNotMatch(meta.omschrijving, /\bID\b|zorg/, 'the description names no left-out basisvoorwaarde');
   });
 
   it('removes a zorg file of an earlier set in the folder', async () => {
