@@ -41,3 +41,14 @@ test('with PDFs, manifest.json is the same as without, and pdf/herkomst.json hol
   assert.equal(h.pdf['m.pdf'], sha('%PDF-1.7'));
   if (h.git) assert.match(h.git.commit, /^[0-9a-f]{40}$/); // null outside a git checkout
 });
+
+test('PDFs kept from an earlier build (--no-pdf) leave the manifest as a build without PDFs makes it, so --check accepts the folder', async () => {
+  const { maakManifest } = await import('../../src/build/manifest.ts');
+  const d = mkdtempSync(join(tmpdir(), 'manifest-'));
+  mkdirSync(join(d, 'data'));
+  writeFileSync(join(d, 'data', 'x.csv'), 'a\n');
+  const zonderPdf = await maakManifest(d, invoer, []);
+  assert.deepEqual(await maakManifest(d, invoer, ['pdf']), zonderPdf);
+  // Another product taken over is still recorded: that folder may not be what this build makes.
+  assert.deepEqual((await maakManifest(d, invoer, ['pdf', 'figuren'])).overgenomen, ['figuren']);
+});
