@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +23,10 @@ const SPOREN: Partial<Record<Basisvoorwaarde, RegExp>> = {
   zorg: /(?<![Nn]a)zorg\b|\bggz\b|verslaving|zorg_(ggz|verslavingszorg)/i,
 };
 
-const SUBSETS: { naam: string; zonder: ('id' | 'zorg')[] }[] = [
+const SUBSETS: { naam: string; zonder: ('id' | 'zorg')[]; pdf?: boolean }[] = [
   { naam: 'all five', zonder: [] },
-  { naam: 'without ID and care', zonder: ['id', 'zorg'] },
+  // This one is printed too: the PDFs' text (cover, colophon, contents, chapters, letter) is checked as well.
+  { naam: 'without ID and care', zonder: ['id', 'zorg'], pdf: true },
   { naam: 'without care', zonder: ['zorg'] },
   { naam: 'without ID', zonder: ['id'] },
 ];
@@ -51,14 +53,18 @@ for (const s of SUBSETS) {
     writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
     const editie = parseEdition(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
     const out = join(map, 'out', '6e-meting');
-    await buildReport({ data, out, edition: editieBestand, pdf: false }, { log: () => {}, now: () => 0 });
+    await buildReport({ data, out, edition: editieBestand, pdf: s.pdf ?? false }, { log: () => {}, now: () => 0 });
 
     const bestanden = teksten(out);
+    if (s.pdf)
+      for (const f of readdirSync(join(out, 'pdf')).filter((f) => f.endsWith('.pdf')))
+        // pdftotext wraps lines; one line per paragraph-free run of words keeps the sentence whole.
+        bestanden.set(`pdf/${f}.txt`, execFileSync('pdftotext', [join(out, 'pdf', f), '-'], { encoding: 'utf8' }).replace(/-\n(?=[a-z])/g, '-').replace(/\s+/g, ' '));
     const zin = nietGemetenZin(editie);
     if (s.zonder.length === 0) assert.equal(zin, '');
     else {
       // Named once in the methods chapter and once in the letter, nowhere else.
-      const waar = [...bestanden].filter(([, t]) => t.includes(zin)).map(([p]) => p);
+      const waar = [...bestanden].filter(([p, t]) => !p.startsWith('pdf/') && t.includes(zin)).map(([p]) => p);
       assert.deepEqual(waar.sort(), ['kamerbrief/kamerbrief.md', 'monitor/03-methoden.md']);
       for (const p of waar) assert.equal(bestanden.get(p)!.split(zin).length, 2, `${p} names it once`);
     }
@@ -66,7 +72,9 @@ for (const s of SUBSETS) {
       const spoor = SPOREN[b]!;
       for (const [pad, tekst] of bestanden) {
         if (pad === 'manifest.json' || pad === 'data/onderdrukking.csv') continue;
-        const zonderZin = zin ? tekst.split(zin).join('') : tekst;
+        // In the PDFs' text the sentence may be hyphenated or run over lines: take it out word by word.
+        const zinRegex = zin ? new RegExp(zin.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*'), 'g') : undefined;
+        const zonderZin = zinRegex ? tekst.replace(zinRegex, '') : tekst;
         const regel = zonderZin.split('\n').find((r) => spoor.test(r));
         assert.equal(regel, undefined, `${pad} mentions ${b}: ${regel?.slice(0, 200)}`);
       }
@@ -96,5 +104,18 @@ test('an edition that measures ID on data without ID columns stops with the miss
   await assert.rejects(
     buildReport({ data, out: join(map, 'out', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
     (e: unknown) => /detenties[^\n]*id_bij_instroom/.test(String((e as Error).message)),
+  );
+});
+
+test('an edition template that replaces no shared template (a typo in its path) stops the build, named', async () => {
+  const map = mkdtempSync(join(werk, 'editie-'));
+  const editie = join(map, 'editions', '6e-meting');
+  const { cpSync, mkdirSync } = await import('node:fs');
+  cpSync(join(PROJECT_ROOT, 'editions', '6e-meting'), editie, { recursive: true });
+  mkdirSync(join(editie, 'templates', 'kamerbrief'), { recursive: true });
+  writeFileSync(join(editie, 'templates', 'kamerbrief', 'beleidsreacite.md.hbs'), '## Beleidsreactie\n');
+  await assert.rejects(
+    buildReport({ data: join(PROJECT_ROOT, 'data', '6e-meting'), out: join(map, 'out', '6e-meting'), edition: join(editie, 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
+    (e: unknown) => /beleidsreacite\.md\.hbs: dit sjabloon vervangt niets, want er is geen gedeeld sjabloon kamerbrief\/beleidsreacite\.md\.hbs/.test(String((e as Error).message)),
   );
 });
