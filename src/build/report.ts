@@ -76,7 +76,8 @@ export interface BuildOptions {
   templates?: string;
   /**
    * Output roots in which to look for the predecessor's published results
-   * (`<root>/<vorige>/data/`), in order; default: the folder that holds `out`.
+   * (`<root>/<vorige>/data/`), in order; default: the folder that holds `out`, then the
+   * repository's committed out/.
    */
   vorigeWortels?: readonly string[];
   /** Build the PDF too (default true). */
@@ -161,7 +162,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
   // The comparison needs the predecessor's published results; the results stage does not.
-  const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [dirname(out)]) : undefined;
+  const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [...new Set([dirname(out), join(PROJECT_ROOT, 'out')])]) : undefined;
   const invoer = await hashInvoer({
     data: options.fromResults ? undefined : resolve(options.data),
     edition: resolve(options.edition),
@@ -293,6 +294,22 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
       computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
       (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
     );
+    // Extracts of another meting (or cut off too early) have no uitstroom in the edition's cohorts:
+    // say so here, not as a missing figure in some template.
+    const leeg = editie.cohorten.filter((c) => !tellingen.some((t) => t.indicator === 'populatie' && t.cohort === String(c) && t.groep === 'totaal' && t.noemer > 0));
+    if (leeg.length > 0)
+      throw new InputError(
+        [`${resolve(options.data)}: de extracten bevatten geen uitstroom in ${leeg.length === 1 ? 'cohort' : 'de cohorten'} ${leeg.join(', ')} van de editie ${editie.slug} (peildatum ${extracts.extractie.peildatum})`],
+        `Klopt --data? De extracten van de ${editie.slug} staan standaard in data/${editie.slug}/.`,
+      );
+    // Two years of follow-up of the last cohort: the recidive of every cohort is part of the monitor.
+    const laatste = editie.cohorten[editie.cohorten.length - 1]!;
+    const nodig = `${laatste + 2}-12-31`;
+    if (extracts.extractie.peildatum < nodig)
+      throw new InputError(
+        [`${join(resolve(options.data), 'extractie.json')}: peildatum ${extracts.extractie.peildatum} ligt voor ${nodig}, het einde van twee jaar na uitstroom van cohort ${laatste} van de editie ${editie.slug}; de recidive binnen twee jaar is dan niet voor elk cohort te bepalen`],
+        `Klopt --data? De extracten van de ${editie.slug} staan standaard in data/${editie.slug}/.`,
+      );
     // 3. Disclosure control.
     const beveiligd = await stap(fx, 3, 'Onthullingscontrole', async () =>
       applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),

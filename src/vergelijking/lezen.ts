@@ -8,7 +8,7 @@
  * `bestand:regel: kolom 'x': wat er mis is (verwacht: ...)`, as for the extracts.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { GROEPEN, MOMENTEN, type Groep, type Moment } from '../indicators/definitions.ts';
 import { percentage, type Publicatie } from '../indicators/disclosure.ts';
 import { INDICATOREN_HEADER } from '../indicators/write.ts';
@@ -121,7 +121,8 @@ export function gepubliceerdPad(uitvoer: string, slug: string): string {
  */
 export function leesVorigeMeting(opties: { slug: string; nummer: number; uitvoer: string; root?: string }): VorigeMeting {
   const pad = gepubliceerdPad(opties.uitvoer, opties.slug);
-  const naam = relative(opties.root ?? process.cwd(), pad) || pad;
+  const rel = relative(opties.root ?? process.cwd(), pad);
+  const naam = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : pad;
   let tekst: string;
   try {
     tekst = readFileSync(pad, 'utf8');
