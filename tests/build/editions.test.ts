@@ -119,3 +119,14 @@ test('an edition template that replaces no shared template (a typo in its path) 
     (e: unknown) => /beleidsreacite\.md\.hbs: dit sjabloon vervangt niets, want er is geen gedeeld sjabloon kamerbrief\/beleidsreacite\.md\.hbs/.test(String((e as Error).message)),
   );
 });
+
+test('extracts of another meting are refused with the reason: the 7th meting on the 6th meting\'s data', async () => {
+  const map = mkdtempSync(join(werk, 'editie-'));
+  await assert.rejects(
+    buildReport(
+      { data: join(PROJECT_ROOT, 'data', '6e-meting'), out: join(map, 'out', '7e-meting'), edition: join(PROJECT_ROOT, 'editions', '7e-meting', 'editie.json'), pdf: false },
+      { log: () => {}, now: () => 0 },
+    ),
+    (e: unknown) => /extractie\.json: peildatum 2019-06-30 ligt voor 2021-12-31, het einde van twee jaar na uitstroom van cohort 2019 van de editie 7e-meting/.test(String((e as Error).message)),
+  );
+});
