@@ -59,9 +59,11 @@ export function fixtureRijen(wijzig: Wijziging = (r) => r, zorg = false): Public
       const delen: Publicatie[] = [];
       for (const cohort of FIXTURE_EDITIE.cohorten.map(String)) {
         for (const groep of ['rik', 'kv'] as const) {
-          const noemer = 400 + hash(`${d.naam}${cohort}${groep}${moment}n`, 200);
+          let noemer = 400 + hash(`${d.naam}${cohort}${groep}${moment}n`, 200);
           const p = 0.1 + hash(`${d.naam}${groep}${moment}`, 50) / 100 + (cohort === '2014' ? 0.03 : 0);
           let teller = Math.round(noemer * p);
+          // Everyone who left counts in the populatie, more than in any indicator's noemer.
+          if (d.naam === 'populatie') noemer = teller = 1000 + hash(`${cohort}${groep}`, 200);
           if (d.naam === 'problemen_5' && groep === 'kv') teller = 4;
           delen.push(wijzig(rij(d.naam, cohort, groep, moment, teller, noemer)));
         }
@@ -247,7 +249,7 @@ export function fixtureResultaten(wijzig?: Wijziging, opties: { zorg?: boolean; 
   const modellen = fixtureModellen();
   return {
     editie: fixtureEditie(opties.zorg ?? false),
-    extractie: { peildatum: '2019-06-30', bron: 'synthetisch' },
+    extractie: { peildatum: '2019-06-30', bron: 'synthetisch', omschrijving: 'Synthetische extracten (schaal 0.1, seed 7). Geen echte personen.' },
     definities: indicatorenVoor(fixtureEditie(opties.zorg ?? false).basisvoorwaarden, opties.zorg ?? false),
     indicatoren: new IndicatorTabel(fixtureRijen(wijzig, opties.zorg ?? false)),
     modellen: opties.termen ? metTermen(modellen, opties.termen) : modellen,
