@@ -113,6 +113,16 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     const p = rij(v, o, 'breuk');
     return gepubliceerd(p) ? breuk(p.teller, p.noemer) : streep();
   });
+  /**
+   * {{noemeraandeel a b}}: a's noemer as a share of b's noemer, in whole percents from the two
+   * counts (how many of the group an analysis rests on: the complete cases of problemen_0 among
+   * the populatie).
+   */
+  reg('noemeraandeel', (a: unknown, b: unknown, o: HelperOptions) => {
+    const pa = rij(a, o, 'noemeraandeel');
+    const pb = rij(b, o, 'noemeraandeel');
+    return gepubliceerd(pa) && gepubliceerd(pb) ? procent(pa.noemer, pb.noemer) : streep();
+  });
   reg('bi', (v: unknown, o: HelperOptions) => {
     const p = rij(v, o, 'bi');
     return gepubliceerd(p) ? intervalProcent(p.teller, p.noemer) : streep();

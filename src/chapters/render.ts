@@ -19,8 +19,8 @@ import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
 import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
-import { datumTekst } from './format.ts';
-import { hoofdletter, lijst, telwoord } from './wording.ts';
+import { datumTekst, decimaal } from './format.ts';
+import { breuk, hoofdletter, lijst, telwoord, Z_95 } from './wording.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
@@ -61,6 +61,13 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     editie: r.editie,
     peildatum: r.extractie.peildatum,
     synthetisch: r.extractie.bron === 'synthetisch',
+    /**
+     * The scale of synthetic extracts relative to the real registrations, in words ("een
+     * tiende"), read from the extractie's description ("schaal 0.1"); '' when it names none.
+     */
+    syntheseSchaal: syntheseSchaal(r.extractie.omschrijving),
+    /** The 97.5% normal quantile as the text prints it ("1,96"), for the methods. */
+    z95: decimaal(Z_95, 2),
     cohorten: r.editie.cohorten,
     aantalCohorten: r.editie.cohorten.length,
     eersteCohort: r.editie.cohorten[0],
@@ -151,6 +158,14 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
   };
+}
+
+/** "een tiende" for "… (schaal 0.1, …)"; '' without a scale below 1. */
+export function syntheseSchaal(omschrijving: string | undefined): string {
+  const m = /\bschaal\s+([0-9]+(?:\.[0-9]+)?)/.exec(omschrijving ?? '');
+  const schaal = m ? Number(m[1]) : NaN;
+  if (!(schaal > 0 && schaal < 1)) return '';
+  return breuk(Math.round(schaal * 1e6), 1e6);
 }
 
 /**

@@ -27,9 +27,12 @@ function bron(r: Resultaten, onderdrukt: boolean): string {
   return onderdrukt ? `${bronregel(r)}. ${ONDERDRUKT_NOOT}` : bronregel(r);
 }
 
-/** Percent in Dutch notation with one decimal, for text alternatives. */
-function pctTekst(rij: Publicatie): string {
-  return `${Number(rij.percentage).toFixed(0)}%`;
+/**
+ * Whole percent for text alternatives, rounded once from the counts as the text and tables do
+ * (not from the published one-decimal percentage: 9.46% is "9%", where 9.5 rounded again is 10).
+ */
+function pctTekst(rij: Publicatie & { teller: number; noemer: number }): string {
+  return procent(rij.teller, rij.noemer);
 }
 
 const GROEPEN_RK: Groep[] = ['rik', 'kv'];
@@ -785,5 +788,57 @@ export function figuren(r: Resultaten): Figuur[] {
       alt: 'Forest plot van de odds ratio’s van het werkmodel met hun 95%-betrouwbaarheidsintervallen; een waarde boven 1 betekent een grotere kans op werk.',
     }),
   );
-  return f.filter((x): x is Figuur => x !== undefined);
+  return f.filter((x): x is Figuur => x !== undefined).map(bijschriftNaarInhoud);
+}
+
+/**
+ * The series a chart's legend names (the domain of its colour scale) and the field that holds
+ * them, wherever in the (layered) spec the colour encoding sits.
+ */
+export function legendaReeksen(spec: unknown): { veld: string; domein: string[] } | undefined {
+  if (typeof spec !== 'object' || spec === null) return undefined;
+  const o = spec as Record<string, unknown>;
+  const kleur = (o.encoding as Record<string, unknown> | undefined)?.color as { field?: string; scale?: { domain?: unknown } } | undefined;
+  if (kleur?.field && Array.isArray(kleur.scale?.domain) && kleur.scale.domain.every((d) => typeof d === 'string'))
+    return { veld: kleur.field, domein: kleur.scale.domain as string[] };
+  for (const sub of [...((o.layer as unknown[]) ?? []), ...((o.vconcat as unknown[]) ?? []), ...((o.hconcat as unknown[]) ?? [])]) {
+    const g = legendaReeksen(sub);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+/** The data points a chart draws (its top-level inline data). */
+function getekendePunten(spec: unknown): Record<string, unknown>[] {
+  const data = (spec as { data?: { values?: unknown } }).data;
+  return Array.isArray(data?.values) ? (data.values as Record<string, unknown>[]) : [];
+}
+
+/**
+ * A caption never promises what the chart does not show: when every value of a series is
+ * suppressed, the series is not drawn, so a title that names it (a group: "re-integratiekandidaten
+ * en kortverblijvenden") drops its name and the text alternative says that it is missing and why.
+ */
+export function bijschriftNaarInhoud(f: Figuur): Figuur {
+  const legenda = legendaReeksen(f.spec);
+  if (!legenda) return f;
+  const punten = getekendePunten(f.spec);
+  const ontbrekend = legenda.domein.filter((d) => !punten.some((p) => p[legenda.veld] === d));
+  if (ontbrekend.length === 0) return f;
+  const getoond = legenda.domein.filter((d) => !ontbrekend.includes(d));
+  let { titel, alt } = f;
+  for (const weg of ontbrekend) {
+    for (const blijft of getoond) {
+      for (const [a, b] of [[weg, blijft], [blijft, weg]] as const) {
+        titel = titel.replace(`${a} en ${b}`, blijft);
+        alt = alt.replace(`met een lijn voor ${a} en een voor ${b}`, `met een lijn voor ${blijft}`).replace(`${a} en ${b}`, blijft);
+      }
+    }
+    titel = titel.replace(new RegExp(`,\\s*${weg}$`), '');
+  }
+  const noot =
+    getoond.length === 0
+      ? ' Alle cijfers van deze figuur zijn onderdrukt omdat zij op te weinig personen berusten; de figuur toont geen gegevens.'
+      : ` Niet getoond: ${lijst(ontbrekend)}; ${ontbrekend.length === 1 ? 'alle cijfers van deze reeks zijn' : 'alle cijfers van deze reeksen zijn'} onderdrukt omdat zij op te weinig personen berusten.`;
+  return { ...f, titel, alt: alt + noot };
 }

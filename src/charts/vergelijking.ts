@@ -9,6 +9,7 @@
  */
 import type { Groep } from '../indicators/definitions.ts';
 import { hoofdletter, lijst } from '../chapters/wording.ts';
+import { procent } from '../chapters/format.ts';
 import { GROEP_KORT } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
@@ -41,8 +42,11 @@ function eindpunten(reeks: Reeks): string {
   const eerste = gepubliceerd[0];
   const laatste = gepubliceerd[gepubliceerd.length - 1];
   if (!eerste || !laatste || eerste === laatste) return '';
-  const pct = (p: string) => `${Number(p).toFixed(0)}%`;
-  return ` Bij re-integratiekandidaten ${pct(eerste.rij!.percentage!)} in cohort ${eerste.cohort} en ${pct(laatste.rij!.percentage!)} in cohort ${laatste.cohort}.`;
+  // Rounded once, from the counts where the meting published them (as the text and tables do);
+  // a previous meting's cell without counts has only its published percentage to round.
+  const pct = (rij: NonNullable<(typeof eerste)['rij']>) =>
+    rij.teller !== null && rij.noemer !== null && rij.noemer > 0 ? procent(rij.teller, rij.noemer) : `${Number(rij.percentage).toFixed(0)}%`;
+  return ` Bij re-integratiekandidaten ${pct(eerste.rij!)} in cohort ${eerste.cohort} en ${pct(laatste.rij!)} in cohort ${laatste.cohort}.`;
 }
 
 /** One headline series across both editions, by group, with the boundary between editions. */

@@ -59,9 +59,11 @@ export function fixtureRijen(wijzig: Wijziging = (r) => r, zorg = false): Public
       const delen: Publicatie[] = [];
       for (const cohort of FIXTURE_EDITIE.cohorten.map(String)) {
         for (const groep of ['rik', 'kv'] as const) {
-          const noemer = 400 + hash(`${d.naam}${cohort}${groep}${moment}n`, 200);
+          let noemer = 400 + hash(`${d.naam}${cohort}${groep}${moment}n`, 200);
           const p = 0.1 + hash(`${d.naam}${groep}${moment}`, 50) / 100 + (cohort === '2014' ? 0.03 : 0);
           let teller = Math.round(noemer * p);
+          // Everyone who left counts in the populatie, more than in any indicator's noemer.
+          if (d.naam === 'populatie') noemer = teller = 1000 + hash(`${cohort}${groep}`, 200);
           if (d.naam === 'problemen_5' && groep === 'kv') teller = 4;
           delen.push(wijzig(rij(d.naam, cohort, groep, moment, teller, noemer)));
         }
@@ -181,15 +183,75 @@ export function fixtureModellen(): ModelResults {
 }
 
 /**
- * The fixture results; `wijzig` changes single indicator rows before the table is built; with
- * `zorg` the optional zorg extract counts as present.
+ * What a test makes of one model term: a ratio whose 95% interval lies above 1 (`groter`),
+ * below 1 (`kleiner`), or contains 1 with the point estimate above or below 1 (`gelijk-boven`,
+ * `gelijk-onder`); or the term merged into its reference category (`samengevoegd`; an
+ * interaction, which has no level to merge, is then absent from the model).
  */
-export function fixtureResultaten(wijzig?: Wijziging, opties: { zorg?: boolean } = {}): Resultaten {
+export type TermGeval = 'groter' | 'kleiner' | 'gelijk-boven' | 'gelijk-onder' | 'samengevoegd';
+
+/** coef and se of each case: groter 1,50 (1,23–1,83), kleiner 0,67 (0,55–0,82), gelijk 1,05 (0,93–1,19) / 0,95 (0,84–1,08). */
+const TERM_GEVALLEN: Record<Exclude<TermGeval, 'samengevoegd'>, { coef: number; se: number }> = {
+  groter: { coef: Math.log(1.5), se: 0.1 },
+  kleiner: { coef: Math.log(2 / 3), se: 0.1 },
+  'gelijk-boven': { coef: Math.log(1.05), se: 0.065 },
+  'gelijk-onder': { coef: Math.log(0.95), se: 0.065 },
+};
+
+/** The landmark model estimated (the default fixture has it suppressed), for wording tests. */
+function landmarkModel(): GeschatModel {
+  return {
+    ...model('cox_landmark_6m', 'cox', ['zelfde_baan:ja', 'stabiel_wonen:ja', 'geslacht:v', 'leeftijd:18-24', 'eerdere_zaken:1-2', 'cohort:2014']),
+    moment: '6m_na',
+    n: 750,
+    events: 210,
+  };
+}
+
+/**
+ * Set model terms as a test asks: `termen` maps "model|term" to a case. A model named there that
+ * the fixture has suppressed (the landmark model) is estimated.
+ */
+export function metTermen(modellen: ModelResults, termen: Readonly<Record<string, TermGeval>>): ModelResults {
+  const sleutels = Object.keys(termen);
+  const nodig = new Set(sleutels.map((k) => k.slice(0, k.indexOf('|'))));
+  const lijst = modellen.modellen.map((m) => (m.status !== 'geschat' && m.model === 'cox_landmark_6m' && nodig.has(m.model) ? landmarkModel() : m));
+  return {
+    ...modellen,
+    noten: modellen.noten.filter((n) => !(nodig.has(n.model) && n.soort === 'onderdrukt')),
+    modellen: lijst.map((m) => {
+      if (m.status !== 'geschat') return m;
+      let uit: GeschatModel = m;
+      for (const k of sleutels) {
+        const [naam, term] = k.split('|') as [string, string];
+        if (naam !== m.model) continue;
+        if (!uit.termen.some((t) => t.term === term)) throw new Error(`fixture: model ${naam} heeft geen term ${term}`);
+        const geval = termen[k]!;
+        if (geval === 'samengevoegd') {
+          const i = term.lastIndexOf(':');
+          const merged = term.includes('*') ? [] : [{ covariate: term.slice(0, i), level: term.slice(i + 1), reference: 'referentie', reason: 'records' as const }];
+          uit = { ...uit, termen: uit.termen.filter((t) => t.term !== term), samengevoegd: [...uit.samengevoegd, ...merged] };
+        } else {
+          const { coef, se } = TERM_GEVALLEN[geval];
+          uit = { ...uit, termen: uit.termen.map((t) => (t.term === term ? wald(term, coef, se) : t)) };
+        }
+      }
+      return uit;
+    }),
+  };
+}
+
+/**
+ * The fixture results; `wijzig` changes single indicator rows before the table is built; with
+ * `zorg` the optional zorg extract counts as present; `termen` sets model terms (metTermen).
+ */
+export function fixtureResultaten(wijzig?: Wijziging, opties: { zorg?: boolean; termen?: Readonly<Record<string, TermGeval>> } = {}): Resultaten {
+  const modellen = fixtureModellen();
   return {
     editie: fixtureEditie(opties.zorg ?? false),
-    extractie: { peildatum: '2019-06-30', bron: 'synthetisch' },
+    extractie: { peildatum: '2019-06-30', bron: 'synthetisch', omschrijving: 'Synthetische extracten (schaal 0.1, seed 7). Geen echte personen.' },
     definities: indicatorenVoor(fixtureEditie(opties.zorg ?? false).basisvoorwaarden, opties.zorg ?? false),
     indicatoren: new IndicatorTabel(fixtureRijen(wijzig, opties.zorg ?? false)),
-    modellen: fixtureModellen(),
+    modellen: opties.termen ? metTermen(modellen, opties.termen) : modellen,
   };
 }
