@@ -125,7 +125,7 @@ function figureEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentR
   }
   name ??= image.url.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
   const label = labelOf(register, 'fig', name, chapter.path);
-  const anchor = `figuur-${label.number.replace(/\./g, '-')}`;
+  const anchor = `figuur-${label.number.replace(/\./g, '-').toLowerCase()}`;
   anchors.set(label.id, { path: chapter.path, anchor });
   const url = /[\s()<>]/.test(image.url) ? `<${image.url}>` : image.url;
   return {
@@ -145,7 +145,7 @@ function tableEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentRe
   if (match) caption = caption.slice(0, match.index);
   const name = match?.[1] ?? slug(textContent(parse(caption)).trim());
   const label = labelOf(register, 'tab', name, chapter.path);
-  const anchor = `tabel-${label.number.replace(/\./g, '-')}`;
+  const anchor = `tabel-${label.number.replace(/\./g, '-').toLowerCase()}`;
   anchors.set(label.id, { path: chapter.path, anchor });
   return { start: offset(node, 'start'), end: offset(node, 'end'), text: `<a id="${anchor}"></a>\n${emphasise(`Tabel ${label.number} ${caption.trim()}`)}` };
 }
@@ -225,7 +225,7 @@ function splitParagraphs(markdown: string): string {
     if (node.type !== 'paragraph' || !['root', 'listItem', 'footnoteDefinition'].includes(parent.type)) return;
     const start = offset(node, 'start');
     const source = markdown.slice(start, offset(node, 'end'));
-    if (source.includes('\n')) return; // written over several lines already: left as it is
+    // A paragraph the template already wrapped keeps its line breaks and is split at its sentences as well.
     const protectedRanges: [number, number][] = [];
     visit(node, (child) => {
       if (['link', 'image', 'inlineCode', 'html', 'footnoteReference', 'linkReference', 'imageReference'].includes(child.type)) {
