@@ -168,6 +168,6 @@ test('a reference to a value that does not exist stops with the template file an
 
 test('no stale -changed files are left beside the goldens', () => {
   if (!existsSync(GOLDEN)) return;
-  const over = readdirSync(GOLDEN).filter((f) => f.endsWith('-changed.md'));
+  const over = (readdirSync(GOLDEN, { recursive: true }) as string[]).filter((f) => f.endsWith('-changed.md'));
   assert.deepEqual(over, []);
 });
