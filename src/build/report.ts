@@ -38,6 +38,7 @@ import { chapterTemplates, renderChapters, type Hoofdstuk } from '../chapters/re
 import { renderDocument, type RenderOptions } from '../html/document.ts';
 import type { DocumentRegister } from '../html/context.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
+import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf } from '../pdf/print.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
@@ -262,6 +263,10 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
+      // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts).
+      const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
+      await writeFile(briefWord, await briefDocx(leesbareBrief!, editie));
+      bestanden.push(`pdf/${basename(briefWord)}`);
     }
 
     // 11. Keep the chosen products (the others from the previous output) and write the manifest.
