@@ -10,8 +10,7 @@
  *   the code host makes the anchor itself, and the slug is computed here the same way
  *   (github-slugger, per file, in document order);
  * - figure and table captions as a plain emphasised line, `*Figuur 5.6 Titel*`, after an explicit
- *   anchor `<a id="figuur-5-6"></a>` (GitHub keeps an `id` on `<a>`, prefixing `user-content-`,
- *   and scrolls to `#figuur-5-6` all the same);
+ *   anchor `<a id="figuur-5-6" name="figuur-5-6"></a>` (see anchorHtml);
  * - every reference resolved and linked: `[figuur 5.6](06-samenhang.md#figuur-5-6)`;
  * - one sentence per line in paragraphs (sentences.ts), so a diff shows the sentence that changed.
  *
@@ -131,7 +130,7 @@ function figureEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentR
   return {
     start: offset(node, 'start'),
     end: offset(node, 'end'),
-    text: `<a id="${anchor}"></a>\n${emphasise(`Figuur ${label.number} ${escapeInline(caption.trim())}`)}\n\n![${escapeInline(cleanAlt.trim())}](${url})`,
+    text: `${anchorHtml(anchor)}\n${emphasise(`Figuur ${label.number} ${escapeInline(caption.trim())}`)}\n\n![${escapeInline(cleanAlt.trim())}](${url})`,
   };
 }
 
@@ -147,7 +146,7 @@ function tableEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentRe
   const label = labelOf(register, 'tab', name, chapter.path);
   const anchor = `tabel-${label.number.replace(/\./g, '-').toLowerCase()}`;
   anchors.set(label.id, { path: chapter.path, anchor });
-  return { start: offset(node, 'start'), end: offset(node, 'end'), text: `<a id="${anchor}"></a>\n${emphasise(`Tabel ${label.number} ${caption.trim()}`)}` };
+  return { start: offset(node, 'start'), end: offset(node, 'end'), text: `${anchorHtml(anchor)}\n${emphasise(`Tabel ${label.number} ${caption.trim()}`)}` };
 }
 
 function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path: string): Label {
@@ -276,6 +275,15 @@ function textContent(node: Nodes): string {
   if (node.type === 'image') return node.alt ?? '';
   if ('children' in node) return (node.children as Nodes[]).map(textContent).join('');
   return '';
+}
+
+/**
+ * An anchor before a caption. GitHub's sanitizer has kept `name` on `<a>` for as long as named
+ * anchors exist and keeps `id` too (both prefixed `user-content-`, which its `#x` links resolve);
+ * both are written, with the same value, so the anchor survives a host that keeps only one.
+ */
+function anchorHtml(anchor: string): string {
+  return `<a id="${anchor}" name="${anchor}"></a>`;
 }
 
 function escapeInline(value: string): string {

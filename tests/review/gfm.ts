@@ -36,7 +36,11 @@ export function renderGfm(markdown: string): Rendered {
     if ('children' in node) for (const c of node.children) walk(c as Nodes);
   };
   walk(tree);
-  for (const m of html.matchAll(/\s(?:id|name)="([^"]+)"/g)) anchors.push(m[1]!.startsWith(PREFIX) ? m[1]!.slice(PREFIX.length) : m[1]!);
+  // id and name of one element are one anchor (an <a id="x" name="x">).
+  for (const tag of html.matchAll(/<[a-z][^>]*>/g)) {
+    const values = new Set([...tag[0].matchAll(/\s(?:id|name)="([^"]+)"/g)].map((m) => (m[1]!.startsWith(PREFIX) ? m[1]!.slice(PREFIX.length) : m[1]!)));
+    anchors.push(...values);
+  }
   const links = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decodeURI(m[1]!.replace(/&#x26;/g, '&').replace(/&amp;/g, '&')));
   return { html, anchors, links };
 }
