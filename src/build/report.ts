@@ -35,7 +35,10 @@ import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/writ
 import { figuren as bouwFiguren } from '../charts/figures.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { chapterTemplates, renderChapters, type Hoofdstuk } from '../chapters/render.ts';
-import { renderDocument } from '../html/document.ts';
+import { renderDocument, type RenderOptions } from '../html/document.ts';
+import type { DocumentRegister } from '../html/context.ts';
+import { reviewMarkdown } from '../review/markdown.ts';
+import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf } from '../pdf/print.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
@@ -217,17 +220,22 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
       [UITVOERCONTROLE]: controle,
       ...figuurBestanden(figuren),
-      ...Object.fromEntries(hoofdstukken.map((h) => [`monitor/${h.bestand}`, h.markdown])),
-      [BRIEF_PAD]: brief.markdown,
     });
 
     // 8. HTML, also without PDFs: it resolves every cross-reference, so a build without PDFs
     // (--no-pdf, --watch, --check) refuses a broken reference just as a full build does.
     const bouwId = bouwIdentiteit(invoer);
-    const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId), (h) =>
+    const registers: DocumentRegister[] = [];
+    const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId, { onRegister: (r) => registers.push(r) }), (h) =>
       `${Math.round(h.length / 1024)} kB`,
     );
-    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown, brief.bronnen);
+    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown, brief.bronnen, { onRegister: (r) => registers.push(r) });
+    // The committed Markdown: the same chapters with every number and reference resolved, for
+    // reviewers on a code host (src/review/markdown.ts); the HTML above keeps the project syntax.
+    const hoofdstukPaden = hoofdstukken.map((h) => `monitor/${h.bestand}`);
+    const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown })), registers[0]!);
+    const [leesbareBrief] = reviewMarkdown([{ path: BRIEF_PAD, markdown: brief.markdown, brief: true }], registers[1]!);
+    bestanden.push(...(await writeTextOutputs(tmp, { ...Object.fromEntries(hoofdstukPaden.map((p, i) => [p, leesbaar[i]!])), [BRIEF_PAD]: leesbareBrief! })));
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 9–10. The PDFs of the monitor and the letter.
       const browser = await resolveBrowser({ log: fx.log });
@@ -256,6 +264,10 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
         (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
       );
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
+      // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts).
+      const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
+      await writeFile(briefWord, await briefDocx(leesbareBrief!, editie));
+      bestanden.push(`pdf/${basename(briefWord)}`);
     }
 
     // 11. Keep the chosen products (the others from the previous output) and write the manifest.
@@ -415,7 +427,7 @@ export function bouwIdentiteit(invoer: Manifest['invoer']): string {
   return sha256(JSON.stringify(invoer)).slice(0, 12);
 }
 
-export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[], bouwId: string): string {
+export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[], bouwId: string, options: RenderOptions = {}): string {
   const e = r.editie;
   return renderDocument({
     title: e.titel,
@@ -439,7 +451,7 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
         buildIdNote: 'SHA-256 over de invoer in manifest.json',
       },
     },
-  });
+  }, options);
 }
 
 async function writeTextOutputs(dir: string, files: Record<string, string>): Promise<string[]> {

@@ -19,7 +19,7 @@ import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../chapters/wording.ts';
 import { InputError } from '../util/errors.ts';
-import { createRegister, type ChapterContext, type ChapterKind, type HeadingEntry, type TemplateSource } from './context.ts';
+import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
 
@@ -88,6 +88,11 @@ export interface DocumentInput {
 export interface RenderOptions {
   /** reads an SVG figure; default: the file system */
   readonly readAsset?: (absolutePath: string) => string;
+  /**
+   * Called with the document's register once every label is numbered and every cross-reference
+   * resolved: the reviewers' Markdown (src/review/markdown.ts) is written from it.
+   */
+  readonly onRegister?: (register: DocumentRegister) => void;
 }
 
 /** The project's root folder (this file is src/html/document.ts). */
@@ -138,6 +143,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       'Een verwijzing schrijft u als [@fig:naam], [@tab:naam] of [@sec:naam]; het label staat bij de figuur ({{figuur "naam"}}), achter het tabelonderschrift ({#tab:naam}) of achter de kop ({#sec:naam}).',
     );
   }
+  options.onRegister?.(register);
 
   // 4. The shell.
   const body = chapters.map((c) => {

@@ -13,11 +13,12 @@ import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { renderChapter, renderChapters, chapterTemplates, hoofdstukSoort } from '../../src/chapters/render.ts';
 import { figuren } from '../../src/charts/figures.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { fixtureResultaten } from './fixture.ts';
+import type { DocumentRegister } from '../../src/html/context.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = new Sjablonen(join(ROOT, 'templates'));
@@ -27,14 +28,14 @@ function vergelijkGolden(naam: string, actueel: string): void {
   const pad = join(GOLDEN, naam);
   const changed = pad.replace(/\.md$/, '-changed.md');
   if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
+    mkdirSync(dirname(pad), { recursive: true });
     writeFileSync(pad, actueel);
     rmSync(changed, { force: true });
     return;
   }
   if (!existsSync(pad)) {
     if (process.env.CI === 'true') assert.fail(`golden ${naam} ontbreekt; maak hem lokaal met UPDATE_GOLDEN=1`);
-    mkdirSync(GOLDEN, { recursive: true });
+    mkdirSync(dirname(pad), { recursive: true });
     writeFileSync(pad, actueel);
     return;
   }
@@ -51,6 +52,18 @@ test('every chapter of the fixture edition matches its golden file', () => {
   const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
   assert.ok(hoofdstukken.length >= 9);
   for (const h of hoofdstukken) vergelijkGolden(h.bestand, h.markdown);
+});
+
+test('every chapter of the fixture edition, as reviewers read it (references resolved), matches its golden file', async () => {
+  const { monitorHtml } = await import('../../src/build/report.ts');
+  const { reviewMarkdown } = await import('../../src/review/markdown.ts');
+  const r = fixtureResultaten();
+  const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
+  let register: DocumentRegister | undefined;
+  // The charts are not rendered here; any SVG will do for numbering.
+  monitorHtml('/fixture', r, hoofdstukken, 'x', { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg"/>', onRegister: (reg) => (register = reg) });
+  const leesbaar = reviewMarkdown(hoofdstukken.map((h) => ({ path: `monitor/${h.bestand}`, markdown: h.markdown })), register!);
+  hoofdstukken.forEach((h, i) => vergelijkGolden(`review/${h.bestand}`, leesbaar[i]!));
 });
 
 test('every chapter starts with one level-1 title and links figures relative to out/monitor', () => {
@@ -155,6 +168,6 @@ test('a reference to a value that does not exist stops with the template file an
 
 test('no stale -changed files are left beside the goldens', () => {
   if (!existsSync(GOLDEN)) return;
-  const over = readdirSync(GOLDEN).filter((f) => f.endsWith('-changed.md'));
+  const over = (readdirSync(GOLDEN, { recursive: true }) as string[]).filter((f) => f.endsWith('-changed.md'));
   assert.deepEqual(over, []);
 });

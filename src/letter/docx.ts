@@ -1,0 +1,187 @@
+/**
+ * The letter as a Word file, for the ministry's editing round with tracked changes:
+ * `<out>/pdf/kamerbrief-monitor-nazorg-<n>e-meting.docx`, beside the PDF (a build product).
+ *
+ * It is made from the letter's Markdown as reviewers read it (src/review/markdown.ts: references
+ * already resolved, sections numbered "1." and "a.") and from the edition's `brief`, with the same
+ * parts as the print (templates/print/kamerbrief.html): the kamerstuk header, the numbered
+ * sections as Word headings, the text, the footnotes as Word footnotes and the signature.
+ *
+ * Reproducible like the PDF: the document's dates are the letter's date and every entry of the
+ * zip carries one fixed time, so the same inputs give the same bytes.
+ */
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
+import type { FootnoteDefinition, List, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Edition } from '../edition/edition.ts';
+import { longDate, parliamentaryYear } from '../html/document.ts';
+import { InputError } from '../util/errors.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function briefDocxNaam(e: Edition): string {
+  return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.docx`;
+}
+
+interface Style {
+  italics?: boolean;
+  bold?: boolean;
+}
+
+/** The letter as .docx bytes. `markdown` is the letter as reviewers read it (references resolved). */
+export async function briefDocx(markdown: string, e: Edition): Promise<Buffer> {
+  const tree = parser.parse(markdown) as Root;
+  const brief = e.brief;
+
+  // Footnotes are numbered in the order they are first referred to, as in the print.
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node);
+  const footnoteIds = new Map<string, number>();
+
+  const runs = (nodes: readonly PhrasingContent[], style: Style = {}): ParagraphChild[] =>
+    nodes.flatMap((node): ParagraphChild[] => {
+      switch (node.type) {
+        case 'text':
+          return [new TextRun({ text: node.value.replace(/\s*\n\s*/g, ' '), ...style })];
+        case 'emphasis':
+          return runs(node.children, { ...style, italics: true });
+        case 'strong':
+          return runs(node.children, { ...style, bold: true });
+        case 'inlineCode':
+          return [new TextRun({ text: node.value, ...style })];
+        case 'break':
+          return [new TextRun({ break: 1 })];
+        case 'link':
+          // A link into the monitor or to an anchor reads as its text; a web address stays a link.
+          return /^https?:/.test(node.url) ? [new ExternalHyperlink({ link: node.url, children: runs(node.children, style) as TextRun[] })] : runs(node.children, style);
+        case 'footnoteReference': {
+          if (!definitions.has(node.identifier)) throw new InputError([`kamerbrief: noot [^${node.label ?? node.identifier}] zonder tekst`]);
+          let id = footnoteIds.get(node.identifier);
+          if (id === undefined) footnoteIds.set(node.identifier, (id = footnoteIds.size + 1));
+          return [new FootnoteReferenceRun(id)];
+        }
+        case 'html':
+          return [];
+        default:
+          throw new InputError([`kamerbrief: ${node.type} wordt in de Word-versie van de brief niet ondersteund`]);
+      }
+    });
+
+  let lists = 0;
+  const blocks = (nodes: readonly RootContent[]): Paragraph[] =>
+    nodes.flatMap((node): Paragraph[] => {
+      switch (node.type) {
+        case 'heading':
+          // The kamerstuk header replaces the letter's title, as in the print.
+          if (node.depth === 1) return [];
+          return [new Paragraph({ heading: node.depth === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: runs(node.children) })];
+        case 'paragraph':
+          return [new Paragraph({ children: runs(node.children), spacing: { after: 160 } })];
+        case 'list':
+          return list(node);
+        case 'html':
+        case 'footnoteDefinition':
+        case 'definition':
+          return [];
+        case 'blockquote':
+          return blocks(node.children);
+        default:
+          throw new InputError([`kamerbrief: ${node.type} wordt in de Word-versie van de brief niet ondersteund`]);
+      }
+    });
+  const list = (node: List): Paragraph[] => {
+    const instance = ++lists;
+    return node.children.flatMap((item) =>
+      item.children.flatMap((child, c) => {
+        if (child.type !== 'paragraph') return blocks([child]);
+        return [
+          new Paragraph({
+            children: runs(child.children),
+            ...(c > 0 ? { indent: { left: 720 } } : node.ordered ? { numbering: { reference: 'genummerd', level: 0, instance } } : { bullet: { level: 0 } }),
+          }),
+        ];
+      }),
+    );
+  };
+
+  const body = blocks(tree.children);
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const [identifier, id] of footnoteIds) {
+    footnotes[id] = { children: blocks(definitions.get(identifier)!.children) };
+  }
+
+  const header = [
+    new Paragraph({ children: [new TextRun({ text: 'Tweede Kamer der Staten-Generaal', bold: true })] }),
+    new Paragraph({ children: [new TextRun(`Vergaderjaar ${parliamentaryYear(brief.datum)}`)], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: `${brief.dossier.nummer} ${brief.dossier.titel}`, bold: true })], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: `Nr. ${brief.nr} ${brief.briefhoofd}`, bold: true })], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun(brief.geadresseerde)] }),
+    new Paragraph({ children: [new TextRun(`${brief.plaats}, ${longDate(brief.datum)}`)], spacing: { after: 360 } }),
+  ];
+  const signature = new Paragraph({
+    children: [new TextRun(`${brief.ondertekenaar.functie},`), new TextRun({ text: brief.ondertekenaar.naam, break: 1 })],
+    spacing: { before: 360 },
+  });
+
+  const title = `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`;
+  const document = new Document({
+    creator: `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`,
+    title,
+    subject: `Tweede Kamer, ${brief.dossier.nummer} ${brief.dossier.titel}, nr. ${brief.nr}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    numbering: {
+      config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
+    },
+    footnotes,
+    sections: [{ children: [...header, ...body, signature] }],
+  });
+  // The document's own dates are the letter's date, not the clock.
+  const core = coreXml(title, `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`, `${brief.datum}T00:00:00Z`);
+  const bytes = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  return fixZipTimes(bytes);
+}
+
+function coreXml(title: string, creator: string, date: string): string {
+  const x = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${x(title)}</dc:title><dc:creator>${x(creator)}</dc:creator><dc:language>nl-NL</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Give every entry of a zip file the same time (1980-01-01 00:00), in place: the bytes no longer depend on the clock. */
+export function fixZipTimes(zip: Buffer): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('docx: geen zip-bestand');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('docx: onverwachte centrale map in het zip-bestand');
+    zip.writeUInt16LE(0, at + 12);
+    zip.writeUInt16LE(DOS_DATE, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('docx: onverwachte lokale kop in het zip-bestand');
+    zip.writeUInt16LE(0, local + 10);
+    zip.writeUInt16LE(DOS_DATE, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
+}
+

@@ -1,0 +1,302 @@
+/**
+ * The committed Markdown as a reviewer reads it on a code host (GitHub, in a merge request):
+ * the finished text, with nothing only the project's own renderer understands.
+ *
+ * The templates and the HTML/PDF pipeline keep the project syntax (`[@fig:x]`, `{#sec:x}`,
+ * `Tabel: … {#tab:x}`, `"Caption {#fig:x}"` image titles). Once the print pipeline has numbered
+ * everything (its DocumentRegister, see src/html/context.ts), this module writes each chapter
+ * again with
+ * - headings carrying their number and no attribute syntax: `## 5.2 Werk behouden en vinden`;
+ *   the code host makes the anchor itself, and the slug is computed here the same way
+ *   (github-slugger, per file, in document order);
+ * - figure and table captions as a plain emphasised line, `*Figuur 5.6 Titel*`, after an explicit
+ *   anchor `<a id="figuur-5-6" name="figuur-5-6"></a>` (see anchorHtml);
+ * - every reference resolved and linked: `[figuur 5.6](06-samenhang.md#figuur-5-6)`;
+ * - one sentence per line in paragraphs (sentences.ts), so a diff shows the sentence that changed.
+ *
+ * Edits are made on the source text at the positions remark reports, so everything else (tables,
+ * footnotes, lists) is kept byte for byte.
+ */
+import { dirname, posix, relative } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { Heading, Nodes, Paragraph, Parents, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
+import { slug } from '../html/headings.ts';
+import { sentenceBreaks } from './sentences.ts';
+
+export interface ReviewChapter {
+  /** path of the chapter in the output folder, with forward slashes: `monitor/05-veranderingen.md` */
+  readonly path: string;
+  /** the chapter's Markdown with the project syntax, as given to renderDocument */
+  readonly markdown: string;
+  /** a Kamerbrief: its level-1 title is not numbered and not registered */
+  readonly brief?: boolean;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parse = (markdown: string): Root => parser.parse(markdown) as Root;
+
+const HEADING_LABEL = /\s*\{#sec:[\p{L}\p{N}_-]+\}\s*$/u;
+const FIGURE_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
+const TABLE_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
+const TABLE_PREFIX = /^\s*Tabel:\s*/;
+export const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Anchor {
+  path: string;
+  anchor: string;
+}
+
+/**
+ * Every chapter rewritten for reviewers, in the order given; `register` is the one renderDocument
+ * filled for the same chapters (same order), after its cross-references were resolved.
+ */
+export function reviewMarkdown(chapters: readonly ReviewChapter[], register: DocumentRegister): string[] {
+  // Pass 1: headings and captions, and the anchor of every label.
+  const anchors = new Map<string, Anchor>();
+  const structured = chapters.map((chapter, index) => {
+    const tree = parse(chapter.markdown);
+    const edits: Edit[] = [];
+    const slugger = new GithubSlugger();
+    const entries = register.headings.filter((h) => h.chapterIndex === index);
+    let next = 0;
+
+    visit(tree, (node, parent) => {
+      if (node.type === 'heading') {
+        const registered = parent.type === 'root' && !(chapter.brief && node.depth === 1);
+        const content = headingContent(chapter.markdown, node);
+        if (!registered) {
+          const plain = content.replace(HEADING_LABEL, '');
+          edits.push({ start: offset(node, 'start'), end: offset(node, 'end'), text: `${'#'.repeat(node.depth)} ${plain}` });
+          slugger.slug(textContent(parse(plain)));
+          return;
+        }
+        const entry = entries[next++];
+        if (!entry) throw new Error(`${chapter.path}: kop '${content}' ontbreekt in het register van de opmaak`);
+        const title = stripNumber(content.replace(HEADING_LABEL, ''), entry.number);
+        const written = entry.number ? `${entry.number} ${title}` : title;
+        edits.push({ start: offset(node, 'start'), end: offset(node, 'end'), text: `${'#'.repeat(node.depth)} ${written}` });
+        anchors.set(entry.id, { path: chapter.path, anchor: slugger.slug(entry.number ? `${entry.number} ${entry.text}` : entry.text) });
+        return;
+      }
+      if (node.type === 'paragraph' && parent.type === 'root') {
+        const figure = figureEdit(chapter, node, register, anchors);
+        if (figure) edits.push(figure);
+        const table = tableEdit(chapter, node, register, anchors);
+        if (table) edits.push(table);
+      }
+    });
+    if (next !== entries.length) throw new Error(`${chapter.path}: ${entries.length - next} kop(pen) uit het register niet gevonden`);
+    return apply(chapter.markdown, edits);
+  });
+
+  // Pass 2: references, now that every anchor is known; pass 3: a sentence per line.
+  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors)));
+}
+
+/** `![alt](x.svg "Caption {#fig:x}")` alone in its paragraph -> anchor, caption line, image. */
+function figureEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentRegister, anchors: Map<string, Anchor>): Edit | undefined {
+  const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const image = content[0];
+  if (content.length !== 1 || image?.type !== 'image') return undefined;
+  // As src/html/figures.ts: the caption is the title, else the alt text; the label an explicit
+  // {#fig:x} at the end of either, else the file name.
+  const title = image.title ?? undefined;
+  const alt = image.alt ?? '';
+  let caption = title ?? alt;
+  let name: string | undefined;
+  let cleanAlt = alt;
+  for (const source of [title, alt]) {
+    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
+    if (!match) continue;
+    name ??= match[1];
+    if (source === caption) caption = source.slice(0, match.index);
+    if (source === alt) cleanAlt = alt.slice(0, match.index);
+  }
+  name ??= image.url.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+  const label = labelOf(register, 'fig', name, chapter.path);
+  const anchor = `figuur-${label.number.replace(/\./g, '-').toLowerCase()}`;
+  anchors.set(label.id, { path: chapter.path, anchor });
+  const url = /[\s()<>]/.test(image.url) ? `<${image.url}>` : image.url;
+  return {
+    start: offset(node, 'start'),
+    end: offset(node, 'end'),
+    text: `${anchorHtml(anchor)}\n${emphasise(`Figuur ${label.number} ${escapeInline(caption.trim())}`)}\n\n![${escapeInline(cleanAlt.trim())}](${url})`,
+  };
+}
+
+/** `Tabel: Caption {#tab:x}` right before a table -> anchor and caption line. */
+function tableEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentRegister, anchors: Map<string, Anchor>): Edit | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !TABLE_PREFIX.test(first.value)) return undefined;
+  const source = chapter.markdown.slice(offset(node, 'start'), offset(node, 'end'));
+  let caption = source.replace(TABLE_PREFIX, '');
+  const match = TABLE_LABEL.exec(caption);
+  if (match) caption = caption.slice(0, match.index);
+  const name = match?.[1] ?? slug(textContent(parse(caption)).trim());
+  const label = labelOf(register, 'tab', name, chapter.path);
+  const anchor = `tabel-${label.number.replace(/\./g, '-').toLowerCase()}`;
+  anchors.set(label.id, { path: chapter.path, anchor });
+  return { start: offset(node, 'start'), end: offset(node, 'end'), text: `${anchorHtml(anchor)}\n${emphasise(`Tabel ${label.number} ${caption.trim()}`)}` };
+}
+
+function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path: string): Label {
+  const label = register.labels.get(`${kind}:${name}`);
+  if (!label) throw new Error(`${path}: label '${kind}:${name}' ontbreekt in het register van de opmaak`);
+  return label;
+}
+
+const NOUNS = {
+  fig: ['figuur', 'figuren'],
+  tab: ['tabel', 'tabellen'],
+  hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
+  bijlage: ['bijlage', 'bijlagen'],
+  paragraaf: ['paragraaf', 'paragrafen'],
+} as const;
+
+/** The noun a label is called by, as src/html/crossrefs.ts does; none for an unnumbered section. */
+function noun(label: Label): keyof typeof NOUNS | undefined {
+  if (label.kind !== 'sec') return label.kind;
+  if (!label.number) return undefined;
+  if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';
+  return 'paragraaf';
+}
+
+/** `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code. */
+function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>): string {
+  const code: [number, number][] = [];
+  visit(parse(markdown), (node) => {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') code.push([offset(node, 'start'), offset(node, 'end')]);
+  });
+  return markdown.replace(REFERENCE, (whole: string, inner: string, at: number) => {
+    if (code.some(([s, e]) => at >= s && at < e)) return whole;
+    const targets = inner.split(';').map((part) => {
+      const [rawKind, name] = part.trim().slice(1).split(':') as [string, string];
+      return { label: labelOf(register, rawKind.toLowerCase() as LabelKind, name, path), capital: rawKind[0] !== rawKind[0]!.toLowerCase() };
+    });
+    const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
+    for (const { label } of targets) {
+      const n = noun(label);
+      const previous = groups.at(-1);
+      if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
+      else groups.push({ noun: n, labels: [label] });
+    }
+    let out = '';
+    groups.forEach((group, g) => {
+      if (g > 0) out += g === groups.length - 1 ? ' en ' : ', ';
+      group.labels.forEach((label, l) => {
+        if (l > 0) out += l === group.labels.length - 1 ? ' en ' : ', ';
+        let words = label.number && group.noun ? label.number : escapeInline(label.text);
+        if (l === 0 && group.noun) {
+          const [one, many] = NOUNS[group.noun];
+          let word: string = group.labels.length > 1 ? many : one;
+          if (g === 0 && targets[0]!.capital) word = word[0]!.toUpperCase() + word.slice(1);
+          words = `${word} ${words}`;
+        }
+        out += `[${words}](${link(path, label, anchors)})`;
+      });
+    });
+    return out;
+  });
+}
+
+function link(from: string, label: Label, anchors: Map<string, Anchor>): string {
+  const target = anchors.get(label.id);
+  if (!target) throw new Error(`${from}: geen anker voor '${label.kind}:${label.name}'`);
+  if (target.path === from) return `#${target.anchor}`;
+  return `${posix.normalize(relative(dirname(from), target.path).split('\\').join('/'))}#${target.anchor}`;
+}
+
+/** Every paragraph outside tables and block quotes: a line per sentence. */
+function splitParagraphs(markdown: string): string {
+  const tree = parse(markdown);
+  const edits: Edit[] = [];
+  visit(tree, (node, parent) => {
+    if (node.type !== 'paragraph' || !['root', 'listItem', 'footnoteDefinition'].includes(parent.type)) return;
+    const start = offset(node, 'start');
+    const source = markdown.slice(start, offset(node, 'end'));
+    // A paragraph the template already wrapped keeps its line breaks and is split at its sentences as well.
+    const protectedRanges: [number, number][] = [];
+    visit(node, (child) => {
+      if (['link', 'image', 'inlineCode', 'html', 'footnoteReference', 'linkReference', 'imageReference'].includes(child.type)) {
+        protectedRanges.push([offset(child, 'start') - start, offset(child, 'end') - start]);
+      }
+    });
+    const indent = parent.type === 'root' ? '' : parent.type === 'footnoteDefinition' ? '    ' : ' '.repeat(node.position!.start.column - 1);
+    for (const [s, e] of sentenceBreaks(source, (at) => protectedRanges.some(([a, b]) => at >= a && at < b))) {
+      edits.push({ start: start + s, end: start + e, text: `\n${indent}` });
+    }
+  });
+  return apply(markdown, edits);
+}
+
+// ---- small helpers -------------------------------------------------------------------------
+
+function visit(node: Nodes, fn: (node: Nodes, parent: Parents) => void): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) {
+    fn(child, node as Parents);
+    visit(child, fn);
+  }
+}
+
+function offset(node: Nodes, which: 'start' | 'end'): number {
+  const at = node.position?.[which].offset;
+  if (at === undefined) throw new Error(`markdown: ${node.type} zonder positie`);
+  return at;
+}
+
+/** A heading's content as written (between the `#`s and the end of the line). */
+function headingContent(markdown: string, node: Heading): string {
+  if (node.children.length === 0) return '';
+  return markdown.slice(offset(node.children[0]!, 'start'), offset(node.children.at(-1)!, 'end')).trim();
+}
+
+/** A heading written with its own number ("3.2 Werk") keeps it once (as src/html/headings.ts). */
+function stripNumber(title: string, number: string): string {
+  const bare = number.replace(/^Bijlage /, '');
+  if (!bare) return title;
+  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return title.replace(new RegExp(`^\\s*(Bijlage\\s+)?${escaped}${bare.endsWith('.') ? '' : '\\.?'}\\s+`), '');
+}
+
+/** The text a renderer shows for some Markdown (what GitHub slugs a heading from). */
+function textContent(node: Nodes): string {
+  if ('value' in node && node.type !== 'html') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(textContent).join('');
+  return '';
+}
+
+/**
+ * An anchor before a caption. GitHub's sanitizer has kept `name` on `<a>` for as long as named
+ * anchors exist and keeps `id` too (both prefixed `user-content-`, which its `#x` links resolve);
+ * both are written, with the same value, so the anchor survives a host that keeps only one.
+ */
+function anchorHtml(anchor: string): string {
+  return `<a id="${anchor}" name="${anchor}"></a>`;
+}
+
+function escapeInline(value: string): string {
+  return value.replace(/[\\`*_[\]<]/g, '\\$&');
+}
+
+/** `*text*`, or `_text_` when the text has a `*` of its own. */
+function emphasise(value: string): string {
+  return value.includes('*') && !value.includes('_') ? `_${value}_` : `*${value}*`;
+}
+
+function apply(source: string, edits: readonly Edit[]): string {
+  let out = source;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
