@@ -3,9 +3,10 @@
  * Kamerbrief, rendered with a plain GFM renderer (tests/review/gfm.ts), has no project syntax
  * left, and every internal link lands on an anchor that exists.
  *
- * By default the test builds every edition (without PDFs) into a temporary folder once, so it
- * checks what the pipeline writes now. With REVIEW_MARKDOWN_DIR=out it checks a folder as it is,
- * e.g. the committed out/ after regenerating it.
+ * By default the test reads the committed out/: `npm run report -- --check` (CI runs it first)
+ * guarantees that it is exactly what the pipeline writes now. With REVIEW_MARKDOWN_DIR=build it
+ * builds every edition (without PDFs) into a temporary folder first, for a check of a working
+ * tree whose out/ is not regenerated yet.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -24,8 +25,8 @@ describe('committed Markdown on a code host', () => {
   const sources = new Map<string, string>();
 
   before(() => {
-    if (process.env.REVIEW_MARKDOWN_DIR) {
-      out = resolve(ROOT, process.env.REVIEW_MARKDOWN_DIR);
+    if (process.env.REVIEW_MARKDOWN_DIR !== 'build') {
+      out = resolve(ROOT, process.env.REVIEW_MARKDOWN_DIR ?? 'out');
     } else {
       temporary = mkdtempSync(join(tmpdir(), 'review-md-'));
       out = join(temporary, 'out');
