@@ -73,8 +73,10 @@ Overig:
   --quiet               alleen waarschuwingen, fouten en de slotregel
   -h, --help            toon deze hulp
 
-Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties of een pad dat de
-tool weigert te overschrijven.
+Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties, een pad dat de
+tool weigert te overschrijven of een uitvoermap waar al een andere bouw in schrijft;
+130 afgebroken met Ctrl-C (SIGINT), 143 gestopt met SIGTERM, 129 met SIGHUP. Afgebroken
+laat de uitvoermap zoals hij was en niets achter in de tijdelijke map.
 `;
 
 export type Modus = 'bouwen' | 'check' | 'compare' | 'watch' | 'help';
@@ -192,6 +194,11 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Ends --watch (Ctrl-C by default). */
   signal?: AbortSignal;
+  /**
+   * Handle SIGINT, SIGTERM and SIGHUP (and the parent going away) for this process: clean up,
+   * one line, exit 130, 143 or 129 (vangSignalen). Only for the real command line.
+   */
+  signalen?: boolean;
 }
 
 const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -232,6 +239,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 0;
   }
   const fx = maakReporter({ stream: io.stderr, interactief: isInteractief(io.stderr, io.env), quiet: o.quiet });
+  const klaar: string[] = [];
+  const signalenLos = io.signalen && o.modus !== 'watch' ? vangSignalen((reden) => {
+    fx.stop();
+    schrijf(`Afgebroken (${reden}): ${klaar.length > 0 ? `${gevolgVan(o).replace(/\.$/, '')}, behalve wat al klaar was (${klaar.join(', ')}).` : gevolgVan(o)}`);
+  }) : undefined;
   try {
     switch (o.modus) {
       case 'check': {
@@ -266,14 +278,65 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
           fx.stop();
           const regels = samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size);
           for (const regel of o.quiet ? regels.slice(0, 1) : regels) schrijf(regel);
+          klaar.push(b.editie.editie.slug);
         }
         return 0;
+      }
+      default: {
+        const onbekend: never = o.modus;
+        throw new Error(`onbekende modus ${String(onbekend)}`);
       }
     }
   } catch (e) {
     fx.stop();
     return meldFout(e, o, schrijf);
+  } finally {
+    signalenLos?.();
   }
+}
+
+/** Signals that end a run, with the conventional exit status (128 + the signal's number). */
+const AFBREEKSIGNALEN = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Until the release: on SIGINT (Ctrl-C), SIGTERM or SIGHUP, or when the parent process goes away
+ * (npm or a terminal stopped without passing the signal on), stop at once: `meld` says so in one
+ * line, and the process exits with 130, 143 or 129. The exit runs the clean-up of cleanup.ts,
+ * synchronously: the browser is killed, the build's temporary folder (`<out>.tmp-<pid>`), the
+ * browser's profile and the decompressed extracts are removed, an output folder half-way through
+ * its swap is put back and the lock released, so the output folder is as it was. Nothing of the
+ * work is awaited: a DuckDB query or a print may take minutes to notice an abort.
+ */
+export function vangSignalen(meld: (reden: string) => void): () => void {
+  let gestopt = false;
+  const stop = (reden: string, status: number) => {
+    if (gestopt) return;
+    gestopt = true;
+    try {
+      meld(reden);
+    } finally {
+      process.exit(status);
+    }
+  };
+  const handlers = Object.entries(AFBREEKSIGNALEN).map(([signaal, status]) => {
+    const h = () => stop(signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : signaal, status);
+    process.on(signaal, h);
+    return [signaal, h] as const;
+  });
+  // An orphan has a new parent: npm run through a shell that died of SIGTERM, `timeout` on npm.
+  const ouder = process.ppid;
+  const wacht = setInterval(() => {
+    if (process.ppid !== ouder) stop('het proces dat de bouw startte is gestopt', AFBREEKSIGNALEN.SIGHUP);
+  }, 500);
+  wacht.unref();
+  return () => {
+    clearInterval(wacht);
+    for (const [signaal, h] of handlers) process.removeListener(signaal, h);
+  };
+}
+
+function gevolgVan(o: CliOptions): string {
+  return o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
 }
 
 async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
@@ -297,7 +360,7 @@ async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakRepo
 
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
 function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
-  const gevolg = o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
+  const gevolg = gevolgVan(o);
   if (e instanceof Geweigerd) {
     schrijf('Geweigerd:');
     for (const m of e.messages) schrijf(`  ${m}`);
@@ -368,5 +431,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { ...processIo(), signalen: true });
 }

@@ -1,7 +1,8 @@
 /**
  * Temporary folders that must not outlive the process, even when it is interrupted.
  *
- * The extract loader decompresses microdata into a temporary folder. A folder registered here
+ * The extract loader decompresses microdata into a temporary folder; the build writes its output
+ * into `<out>.tmp-<pid>`; the browser has a profile folder. A folder registered here
  * is removed when it is released, when the process exits, and on SIGINT (Ctrl-C), SIGTERM or
  * SIGHUP; after that the signal's default behaviour follows (the process ends with the signal),
  * unless some other part of the program listens for that signal too. The signal handlers are
@@ -18,9 +19,19 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type Signal = (typeof SIGNALS)[number];
 
 const registered = new Set<string>();
+/** Synchronous actions to run before the folders are removed (kill a browser that uses one). */
+const actions = new Set<() => void>();
 let installed = false;
 
 function removeAll(): void {
+  for (const action of actions) {
+    try {
+      action();
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+  actions.clear();
   for (const path of registered) {
     try {
       rmSync(path, { recursive: true, force: true });
@@ -66,8 +77,22 @@ export function removeOnExit(path: string): () => void {
   install();
   return () => {
     if (!registered.delete(path)) return;
-    rmSync(path, { recursive: true, force: true });
-    if (registered.size === 0) uninstall();
+    rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+    if (registered.size === 0 && actions.size === 0) uninstall();
+  };
+}
+
+/**
+ * Run `action` (synchronous: no promise is awaited while exiting) when the process exits or is
+ * interrupted, before the registered folders are removed. Returns the release: it forgets the
+ * action without running it.
+ */
+export function atExit(action: () => void): () => void {
+  actions.add(action);
+  install();
+  return () => {
+    if (!actions.delete(action)) return;
+    if (registered.size === 0 && actions.size === 0) uninstall();
   };
 }
 
