@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
-import { atExit, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { atExit, killProcessesWith, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 
 /** Environment variables naming a browser, in order of precedence. */
 export const BROWSER_ENV_VARS = ['MONITOR_CHROME', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
@@ -319,8 +319,11 @@ export const PROFILE_NAME = 'monitor-chrome';
 
 export interface LaunchedBrowser {
   readonly browser: Browser;
-  /** closes the browser (killing it if it does not close in time) and removes its profile */
-  close(): Promise<void>;
+  /**
+   * closes the browser (killing it if it does not close in time) and removes its profile; with
+   * `kill`, kills it at once (after a deadline passed: a browser that hangs will not close)
+   */
+  close(options?: { kill?: boolean }): Promise<void>;
 }
 
 /**
@@ -368,11 +371,11 @@ function killNow(child: ReturnType<Browser['process']>): void {
  * Launch headless with a fresh temporary profile (`--user-data-dir`), removed again on close.
  * The browser and its profile are registered with cleanup.ts: an exit or an interruption
  * (Ctrl-C, SIGTERM) kills the browser and removes the profile; profiles of earlier runs that
- * were killed outright are removed at the next launch. `signal` aborts the launch (and kills
+ * were killed outright are removed at the next launch, and a browser still running in one killed. `signal` aborts the launch (and kills
  * what it started).
  */
 export async function launchBrowser(executablePath: string, options: { timeout?: number; protocolTimeout?: number; signal?: AbortSignal } = {}): Promise<LaunchedBrowser> {
-  removeStale(tmpdir(), PROFILE_NAME);
+  removeStale(tmpdir(), PROFILE_NAME, { killUsers: true });
   const profile = mkdtempSync(join(tmpdir(), tempPrefix(PROFILE_NAME)));
   const releaseProfile = removeOnExit(profile);
   let browser: Browser;
@@ -391,6 +394,8 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (e) {
+    // puppeteer leaves a browser running that started but could not be connected to.
+    killProcessesWith(`--user-data-dir=${profile}`);
     releaseProfile();
     throw new InputError(
       [`Chrome/Chromium (${executablePath}) start niet: ${reden(e)}`],
@@ -401,8 +406,9 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
   const releaseKill = atExit(() => killNow(child));
   return {
     browser,
-    async close() {
-      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
+    async close(o = {}) {
+      if (!o.kill) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
+      else browser.disconnect().catch(() => undefined);
       killNow(child);
       releaseKill();
       releaseProfile();

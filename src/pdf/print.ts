@@ -250,7 +250,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     clearTimeout(timer);
     // Also when the deadline struck during the launch: the launch was aborted, so this settles
     // at once; close (or kill) what it started.
-    await (await launching?.catch(() => undefined))?.close();
+    // A browser that missed a deadline or crashed is killed rather than asked to close.
+    await (await launching?.catch(() => undefined))?.close({ kill: settled });
     releaseWork();
   }
 }

@@ -12,7 +12,7 @@
  * `tempPrefix` carry the process id, and `removeStale` removes those of processes that no
  * longer run.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -118,9 +118,10 @@ function alive(pid: number): boolean {
 
 /**
  * Remove the folders `<name>-<pid>-*` in `dir` whose process no longer runs: left behind by a
- * run that was killed outright. Returns what was removed.
+ * run that was killed outright. With `killUsers`, processes still running with such a folder on
+ * their command line (a browser and its helpers) are killed first. Returns what was removed.
  */
-export function removeStale(dir: string, name: string): string[] {
+export function removeStale(dir: string, name: string, options: { killUsers?: boolean } = {}): string[] {
   const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-`);
   const removed: string[] = [];
   let entries: string[];
@@ -134,6 +135,8 @@ export function removeStale(dir: string, name: string): string[] {
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || alive(pid)) continue;
+    // A browser whose driver was killed outright runs on, in its profile folder: stop it first.
+    if (options.killUsers) killProcessesWith(join(dir, entry));
     try {
       rmSync(join(dir, entry), { recursive: true, force: true });
       removed.push(entry);
@@ -142,4 +145,31 @@ export function removeStale(dir: string, name: string): string[] {
     }
   }
   return removed;
+}
+
+/**
+ * Kill (SIGKILL) every process whose command line contains `text`, such as a browser started
+ * with `--user-data-dir=<a folder of ours>`: for when the handle on it is lost (a failed launch,
+ * a run killed outright). Linux only (it reads /proc); elsewhere it does nothing. Returns the ids.
+ */
+export function killProcessesWith(text: string): number[] {
+  const killed: number[] = [];
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return killed;
+  }
+  for (const p of pids) {
+    const pid = Number(p);
+    if (pid === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text)) continue;
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    } catch {
+      // Gone meanwhile, or not ours to kill.
+    }
+  }
+  return killed;
 }
