@@ -358,6 +358,27 @@ async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakRepo
   );
 }
 
+/** What the machine refuses, by errno code: no rights, a read-only file system, a full disk. */
+const OMGEVING: Record<string, { wat: string; tip: string }> = {
+  EACCES: { wat: 'geen toestemming om hier te schrijven of te lezen', tip: 'Kies met --out een map waarin je mag schrijven, of pas de rechten van deze map aan.' },
+  EPERM: { wat: 'dit mag niet (geen toestemming van het systeem)', tip: 'Kies met --out een map waarin je mag schrijven, of pas de rechten van deze map aan.' },
+  EROFS: { wat: 'dit bestandssysteem is alleen-lezen', tip: 'Kies met --out een map op een schijf waarop geschreven kan worden.' },
+  ENOSPC: { wat: 'de schijf is vol', tip: 'Maak ruimte vrij op deze schijf, of kies een andere met --out (de uitvoer) of TMPDIR (de tijdelijke bestanden), en probeer het opnieuw.' },
+  EDQUOT: { wat: 'je schijfquotum is op', tip: 'Maak ruimte vrij binnen je quotum, of kies een andere schijf met --out of TMPDIR, en probeer het opnieuw.' },
+};
+
+/**
+ * An error of the environment rather than of the program or the input: one line naming the path
+ * and the cause, and what to do (no stack trace). Undefined for anything else.
+ */
+export function omgevingsfout(e: unknown): { regel: string; tip: string } | undefined {
+  const { code, path, dest } = (e ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const soort = code ? OMGEVING[code] : undefined;
+  if (!soort) return undefined;
+  const pad = dest && code !== 'ENOSPC' ? `${path ?? ''} -> ${dest}` : path;
+  return { regel: `${pad ? toonPad(pad) : 'een bestand of map'}: ${soort.wat} (${code}).`, tip: soort.tip };
+}
+
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
 function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
   const gevolg = gevolgVan(o);
@@ -371,6 +392,13 @@ function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): numb
     schrijf(`Fout: ${gevolg}`);
     for (const m of e.messages) schrijf(`  ${m}`);
     if (e.hint) schrijf(`Tip: ${e.hint}`);
+    return 1;
+  }
+  const omgeving = omgevingsfout(e);
+  if (omgeving) {
+    schrijf(`Fout: ${gevolg}`);
+    schrijf(`  ${omgeving.regel}`);
+    schrijf(`Tip: ${omgeving.tip}`);
     return 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));
