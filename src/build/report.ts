@@ -38,7 +38,7 @@ import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { chapterTemplates, renderChapters, type Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument } from '../html/document.ts';
 import { printPdf } from '../pdf/print.ts';
-import { resolveBrowser } from '../pdf/browser.ts';
+import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
@@ -170,6 +170,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   chapterTemplates(sjablonen); // a templates folder without chapters is named as such first
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
+  for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.

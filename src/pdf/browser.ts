@@ -317,6 +317,18 @@ export const LAUNCH_ARGS = [
 /** The name of the browser's temporary profile folders: `monitor-chrome-<pid>-*` (cleanup.ts). */
 export const PROFILE_NAME = 'monitor-chrome';
 
+/** The name of the print's temporary folders: `monitor-print-<pid>-*` (src/pdf/print.ts). */
+export const PRINT_NAME = 'monitor-print';
+
+/**
+ * The start-up sweep: kill a browser left running by a run that was killed outright (SIGKILL)
+ * and remove its profile and print folders, recognised by the dead run's process id in their
+ * names. Returns the folders removed.
+ */
+export function sweepStaleBrowsers(): string[] {
+  return [...removeStale(tmpdir(), PROFILE_NAME, { killUsers: true }), ...removeStale(tmpdir(), PRINT_NAME)];
+}
+
 export interface LaunchedBrowser {
   readonly browser: Browser;
   /**
@@ -375,7 +387,7 @@ function killNow(child: ReturnType<Browser['process']>): void {
  * what it started).
  */
 export async function launchBrowser(executablePath: string, options: { timeout?: number; protocolTimeout?: number; signal?: AbortSignal } = {}): Promise<LaunchedBrowser> {
-  removeStale(tmpdir(), PROFILE_NAME, { killUsers: true });
+  sweepStaleBrowsers();
   const profile = mkdtempSync(join(tmpdir(), tempPrefix(PROFILE_NAME)));
   const releaseProfile = removeOnExit(profile);
   let browser: Browser;

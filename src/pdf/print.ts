@@ -25,8 +25,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
-import { launchBrowser, PROJECT_ROOT, resolveBrowser, type LaunchedBrowser } from './browser.ts';
-import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
+import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
 import { pageCount, readOutline, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
@@ -123,7 +123,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const outFile = resolve(options.outFile);
   const t = options.timeout;
   const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...(t === undefined ? {} : { start: t, laden: t, printen: t }), ...options.deadlines };
-  removeStale(tmpdir(), PRINT_NAME);
+  sweepStaleBrowsers();
   const work = mkdtempSync(join(tmpdir(), tempPrefix(PRINT_NAME)));
   const releaseWork = removeOnExit(work);
   const documentPath = join(work, 'document.html');
@@ -255,9 +255,6 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     releaseWork();
   }
 }
-
-/** The name of the print's temporary folders: `monitor-print-<pid>-*` (cleanup.ts). */
-const PRINT_NAME = 'monitor-print';
 
 /** Let through data: URIs and files inside the allowed folders; abort and record anything else. */
 function gate(request: HTTPRequest, allowed: readonly string[], documentPath: string, blocked: string[]): void {

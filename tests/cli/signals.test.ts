@@ -54,7 +54,7 @@ async function niets(run: Lopend, root: string, voor: Record<string, string>): P
   assert.deepEqual(processenMet(root), [], 'no process working on the output folder');
 }
 
-test('SIGINT while the extracts load: status 130, one Dutch line, the decompressed extracts removed', { timeout: 20_000 }, async () => {
+test('SIGINT while the extracts load: status 130, one Dutch line, the decompressed extracts removed', { timeout: 20_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-laden');
   const run = cli(['--edition', '6e-meting', '--data', data, '--out', root, '--no-pdf', '--no-cache']);
   await wachtOp(() => tempResten(run.pid).some((n) => n.startsWith('monitor-extracts-')), 15_000, 'the extracts being decompressed', run.stderr);
@@ -63,12 +63,13 @@ test('SIGINT while the extracts load: status 130, one Dutch line, the decompress
   const { code, ms } = await run.einde;
   assert.equal(code, 130, run.stderr());
   assert.ok(performance.now() - t < 3_000, `ended ${Math.round(performance.now() - t)} ms after the signal (run ${ms} ms)`);
+  tc.diagnostic(`exit ${code} ${Math.round(performance.now() - t)} ms after SIGINT; ${run.stderr().trim().split('\n').at(-1)}`);
   assert.match(run.stderr(), /^Afgebroken \(Ctrl-C, SIGINT\): de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.$/m);
   assert.doesNotMatch(run.stderr(), /Interne fout|at .*\.ts:/);
   await niets(run, root, voor);
 });
 
-test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 25_000 }, async () => {
+test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 25_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-printen');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
   // The browser runs when a process has the build's profile folder on its command line.
@@ -80,22 +81,47 @@ test('SIGTERM while the browser prints: status 143, the browser and its profile 
   const { code } = await run.einde;
   assert.equal(code, 143, run.stderr());
   assert.ok(performance.now() - t < 3_000, `ended ${Math.round(performance.now() - t)} ms after the signal`);
+  tc.diagnostic(`exit ${code} ${Math.round(performance.now() - t)} ms after SIGTERM; ${run.stderr().trim().split('\n').at(-1)}`);
   assert.match(run.stderr(), /^Afgebroken \(SIGTERM\): de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.$/m);
   await niets(run, root, voor);
 });
 
-test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 20_000 }, async () => {
+test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 20_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-npm');
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf']);
   await wachtOp(() => /^5\. /m.test(npm.stderr()), 15_000, 'stage 5', npm.stderr);
   const bouw = processenMet(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
+  const t = performance.now();
   npm.child.kill('SIGTERM');
   const { code, signal } = await npm.einde;
+  tc.diagnostic(`npm ended with ${code ?? signal} ${Math.round(performance.now() - t)} ms after SIGTERM`);
   assert.ok(code === 143 || signal === 'SIGTERM', `npm ended with ${code ?? signal}`);
   assert.match(npm.stderr(), /^Afgebroken \(SIGTERM\)/m);
   await wachtOp(() => processenMet(root).length === 0, 3_000, 'the build process to end with npm', () => JSON.stringify(processenMet(root)));
   assert.deepEqual(snapshot(root), voor);
   assert.deepEqual(readdirSync(root), ['6e-meting']);
   assert.deepEqual(tempResten(bouw[0]!.pid), []);
+});
+
+test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: 30_000 }, async (tc) => {
+  const { root } = uitvoer('uit-kill');
+  const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 20_000, 'the browser to start', run.stderr);
+  run.child.kill('SIGKILL');
+  assert.equal((await run.einde).signal, 'SIGKILL');
+  // A kill cannot be handled: the run's leftovers are there, its browser runs on.
+  assert.ok(existsSync(join(root, '6e-meting.lock')) && existsSync(join(root, `6e-meting.tmp-${run.pid}`)));
+  assert.ok(processenMet(`monitor-chrome-${run.pid}-`).length > 0, 'the orphaned browser runs');
+  const volgende = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf']);
+  const t = await volgende.einde;
+  assert.equal(t.code, 0, volgende.stderr());
+  assert.match(volgende.stderr(), new RegExp(`restant van een afgebroken bouw verwijderd: 6e-meting\\.tmp-${run.pid}`));
+  assert.match(volgende.stderr(), new RegExp(`restant van een afgebroken bouw verwijderd: monitor-chrome-${run.pid}-\\w+ \\(de browser die daarin nog liep is gestopt\\)`));
+  assert.match(volgende.stderr(), new RegExp(`restant van een afgebroken bouw verwijderd: monitor-print-${run.pid}-`));
+  tc.diagnostic(`next build ${t.ms} ms: ${volgende.stderr().split('\n').filter((l) => l.startsWith('   ')).join(' | ')}`);
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length === 0, 3_000, 'the orphaned browser to be gone');
+  assert.deepEqual(tempResten(run.pid), []);
+  assert.deepEqual(readdirSync(root), ['6e-meting']);
+  assert.ok(existsSync(join(root, '6e-meting', 'monitor')), 'the next build made its output');
 });
