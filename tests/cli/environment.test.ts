@@ -5,7 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { gunzipTo, GzipError } from '../../src/extracts/source.ts';
 import { omgevingsfout } from '../../src/cli/report.ts';
 import { cli } from '../helpers/processen.ts';
 
@@ -34,4 +38,23 @@ test('errno codes of the environment become a Dutch line naming the path; anythi
   assert.equal(omgevingsfout(fout('ENOENT', '/x')), undefined);
   assert.equal(omgevingsfout(new TypeError('x')), undefined);
   assert.equal(omgevingsfout(undefined), undefined);
+});
+
+test('a full temp disk while decompressing an extract is a full disk, not a damaged gzip', async () => {
+  const werk = mkdtempSync(join(tmpdir(), 'vol-test-'));
+  try {
+    const bron = join(werk, 'personen.csv.gz');
+    writeFileSync(bron, gzipSync('persoon_id,geboortejaar\n' + 'p1,1980\n'.repeat(200_000)));
+    // The target is a link to /dev/full: every write fails with ENOSPC, as on a full disk.
+    const doel = join(werk, 'personen.csv');
+    symlinkSync('/dev/full', doel);
+    let fout: unknown;
+    await gunzipTo(bron, doel).catch((e: unknown) => (fout = e));
+    assert.ok(!(fout instanceof GzipError), `not reported as a gzip problem: ${String(fout)}`);
+    assert.equal((fout as NodeJS.ErrnoException).code, 'ENOSPC');
+    assert.equal(omgevingsfout(fout)!.regel, `${doel}: de schijf is vol (ENOSPC).`);
+    assert.ok(existsSync('/dev/full'), 'only the link was removed');
+  } finally {
+    rmSync(werk, { recursive: true, force: true });
+  }
 });
