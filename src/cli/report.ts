@@ -420,17 +420,27 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     return meldFout(e, o, schrijf);
   }
   const eenBouw = async () => {
-    for (const b of plan) {
-      const start = fx.now();
-      try {
-        const r = await bouw(o, b, fx);
-        fx.stop();
-        schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
-      } catch (e) {
-        fx.stop();
-        meldFout(e, o, schrijf);
-        return;
+    // Ctrl-C while a build runs stops it at once, as outside --watch (its temporary data
+    // removed, the output folder as it was); between builds it just ends the watching.
+    const signalenLos = io.signalen ? vangSignalen((reden) => {
+      fx.stop();
+      schrijf(`Gestopt tijdens een bouw (${reden}): ${gevolgVan(o)}`);
+    }) : undefined;
+    try {
+      for (const b of plan) {
+        const start = fx.now();
+        try {
+          const r = await bouw(o, b, fx);
+          fx.stop();
+          schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
+        } catch (e) {
+          fx.stop();
+          meldFout(e, o, schrijf);
+          return;
+        }
       }
+    } finally {
+      signalenLos?.();
     }
   };
   await eenBouw();

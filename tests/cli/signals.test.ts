@@ -125,3 +125,15 @@ test('SIGKILL while the browser prints: the next build stops the orphaned browse
   assert.deepEqual(readdirSync(root), ['6e-meting']);
   assert.ok(existsSync(join(root, '6e-meting', 'monitor')), 'the next build made its output');
 });
+
+test('--watch: Ctrl-C during a build stops it like any build (130, nothing left)', { timeout: 20_000 }, async (tc) => {
+  const { root, voor } = uitvoer('uit-watch');
+  const run = cli(['--watch', '--edition', '6e-meting', '--data', data, '--out', root, '--no-pdf', '--no-cache']);
+  await wachtOp(() => tempResten(run.pid).some((n) => n.startsWith('monitor-extracts-')), 15_000, 'the extracts being decompressed', run.stderr);
+  run.child.kill('SIGINT');
+  const { code } = await run.einde;
+  assert.equal(code, 130, run.stderr());
+  assert.match(run.stderr(), /^Gestopt tijdens een bouw \(Ctrl-C, SIGINT\): de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.$/m);
+  tc.diagnostic(run.stderr().trim().split('\n').at(-1)!);
+  await niets(run, root, voor);
+});
