@@ -310,6 +310,8 @@ export const LAUNCH_ARGS = [
   '--disable-domain-reliability',
   '--disable-breakpad',
   '--dns-prefetch-disable',
+  // The print loads only file: and data: URLs; no host name needs resolving, so none is.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
   '--disable-dev-shm-usage', // small /dev/shm in containers
   '--font-render-hinting=none', // glyph metrics independent of the machine's font settings
 ] as const;
