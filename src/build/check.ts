@@ -4,13 +4,14 @@
  * what the pipeline produces now. CI runs it, so a commit whose outputs were not regenerated
  * does not land.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
 import { listFiles } from './hash.ts';
-import { RESTMAP } from './guard.ts';
+import { RESTMAP, SLOT } from './guard.ts';
+import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import type { EditieBouw } from './plan.ts';
 import { buildReport, type Effects } from './report.ts';
 
@@ -100,7 +101,10 @@ export interface CheckOptions {
 export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Verschil[]> {
   if (!existsSync(o.out))
     throw new InputError([`${o.out}: uitvoermap bestaat niet; er is niets om te controleren`], 'Bouw eerst met `npm run report` en leg out/ vast.');
-  const werk = await mkdtemp(join(tmpdir(), 'monitor-check-'));
+  // Removed also on Ctrl-C or SIGTERM; one left by a check killed outright goes the next time.
+  removeStale(tmpdir(), 'monitor-check');
+  const werk = await mkdtemp(join(tmpdir(), tempPrefix('monitor-check')));
+  const vrij = removeOnExit(werk);
   try {
     const verschillen: Verschil[] = [];
     for (const b of o.bouwen) {
@@ -112,11 +116,11 @@ export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Versch
     if (o.alle) {
       const slugs = new Set(o.bouwen.map((b) => b.editie.editie.slug));
       for (const naam of (await readdir(o.out)).sort())
-        if (!slugs.has(naam) && !RESTMAP.test(naam)) verschillen.push({ pad: `${naam}/`, soort: 'overbodig' });
+        if (!slugs.has(naam) && !RESTMAP.test(naam) && !SLOT.test(naam)) verschillen.push({ pad: `${naam}/`, soort: 'overbodig' });
     }
     return verschillen;
   } finally {
-    await rm(werk, { recursive: true, force: true });
+    vrij();
   }
 }
 

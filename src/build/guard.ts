@@ -19,7 +19,8 @@
  * one of the repository's own folders; nor may it be or contain the repository root, the home
  * folder or `/`.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { atExit } from '../util/cleanup.ts';
 import { rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -50,6 +51,9 @@ const PROJECTMAPPEN = ['src', 'templates', 'editions', 'data', 'tests', 'bench',
 
 /** `<slug>.tmp-<pid>` and `<slug>.old-<pid>`: a build's temporary and backup folders. */
 export const RESTMAP = /^(.+)\.(tmp|old)-(\d+)$/;
+
+/** `<slug>.lock`: the lock of a build running into `<slug>/` (neemSlot), with its process id. */
+export const SLOT = /^(.+)\.lock$/;
 
 function weiger(pad: string, optie: string, waarom: string, uitweg: string): never {
   throw new Geweigerd([`${optie} ${pad}: ${waarom}. Er is niets gewijzigd.`], uitweg);
@@ -105,7 +109,7 @@ export function controleerUitvoerwortel(out: string, ctx: BeschermContext, optie
   if (!statSync(out, { throwIfNoEntry: false })?.isDirectory())
     weiger(out, optie, 'dit is een bestand, geen map', 'Geef een map op voor de uitvoer; een bestaand bestand wordt nooit vervangen.');
   const vreemd = readdirSync(out)
-    .filter((naam) => !RESTMAP.test(naam) && !isEditieUitvoer(join(out, naam)))
+    .filter((naam) => !RESTMAP.test(naam) && !SLOT.test(naam) && !isEditieUitvoer(join(out, naam)))
     .sort();
   if (vreemd.length > 0) {
     const lijst = vreemd.slice(0, 5).join(', ') + (vreemd.length > 5 ? ` en nog ${vreemd.length - 5}` : '');
@@ -197,6 +201,69 @@ export async function ruimRestenOp(out: string): Promise<string[]> {
     }
   }
   return gedaan;
+}
+
+/** A second build into an output folder that a running build holds: exit status 2, nothing touched. */
+export class Bezet extends Geweigerd {
+  constructor(
+    readonly out: string,
+    readonly pid: number,
+  ) {
+    super(
+      [`--out ${out}: een andere bouw${pid ? ` (proces ${pid})` : ''} schrijft al naar deze uitvoermap. Er is niets gewijzigd.`],
+      `Wacht tot die bouw klaar is en probeer het dan opnieuw${pid ? `, of stop hem (kill ${pid})` : ''}. Met een andere --out kan een bouw ernaast.`,
+    );
+  }
+}
+
+/**
+ * Take the lock of the edition output folder `out`: the file `<out>.lock` beside it, holding this
+ * process's id, created only if it does not exist. Held by a running build: `Bezet`. Left by a
+ * build that no longer runs (killed outright): taken over. Returns the release, which also runs
+ * when the process exits or is interrupted (cleanup.ts).
+ */
+export function neemSlot(out: string): () => void {
+  const slot = `${out}.lock`;
+  mkdirSync(dirname(out), { recursive: true });
+  const eigen = `${process.pid}\n`;
+  for (let poging = 0; ; poging++) {
+    try {
+      writeFileSync(slot, eigen, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || poging >= 3) throw e;
+    }
+    const inhoud = readFileSync(slot, { encoding: 'utf8', flag: 'r' });
+    const pid = Number.parseInt(inhoud, 10);
+    // Half written (the other build is between create and write): it runs; refuse.
+    if (!Number.isInteger(pid) || pid <= 0 || leeft(pid)) throw new Bezet(out, Number.isInteger(pid) && pid > 0 ? pid : 0);
+    // Stale: move it aside under a name of our own, so that of two builds taking it over at once
+    // only one succeeds; if what was moved is no longer the stale lock, a running build's, put it back.
+    const opzij = `${slot}.${process.pid}`;
+    try {
+      renameSync(slot, opzij);
+    } catch {
+      continue; // someone else took it over first: try again (and meet theirs)
+    }
+    const verplaatst = readFileSync(opzij, 'utf8');
+    if (verplaatst !== inhoud) {
+      renameSync(opzij, slot);
+      continue;
+    }
+    unlinkSync(opzij);
+  }
+  const vrij = () => {
+    try {
+      if (readFileSync(slot, 'utf8') === eigen) unlinkSync(slot);
+    } catch {
+      // Gone already.
+    }
+  };
+  const losgelaten = atExit(vrij);
+  return () => {
+    losgelaten();
+    vrij();
+  };
 }
 
 /** The edition's output folder: missing, empty, or an earlier output of this tool. */

@@ -18,7 +18,8 @@
  * (--model-frames) are person-level and go to a folder outside the published output.
  */
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
+import { atExit, removeOnExit } from '../util/cleanup.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import { editieInvoerPad, leesEditieMap } from '../edition/editions.ts';
@@ -26,7 +27,7 @@ import { Sjablonen } from '../edition/templates.ts';
 import { gepubliceerdPad, leesVorigeMeting, type VorigeMeting } from '../vergelijking/lezen.ts';
 import { vergelijk } from '../vergelijking/vergelijk.ts';
 import { vergelijkingFiguren } from '../charts/vergelijking.ts';
-import { controleerEditieUitvoer, controleerModelframes, ruimRestenOp } from './guard.ts';
+import { controleerEditieUitvoer, controleerModelframes, neemSlot, ruimRestenOp } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
@@ -40,7 +41,7 @@ import type { DocumentRegister } from '../html/context.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
 import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf } from '../pdf/print.ts';
-import { resolveBrowser } from '../pdf/browser.ts';
+import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
@@ -136,6 +137,17 @@ export function pdfNaam(e: Edition): string {
 }
 
 export async function buildReport(options: BuildOptions, fx: Effects = defaultEffects): Promise<BuildResult> {
+  // One build at a time per output folder: the lock is taken once the folder is known to be the
+  // tool's own (guard.ts), and released however the build ends.
+  const slot: { vrij?: () => void } = {};
+  try {
+    return await bouwOnderSlot(options, fx, slot);
+  } finally {
+    slot.vrij?.();
+  }
+}
+
+async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: () => void }): Promise<BuildResult> {
   const out = resolve(options.out);
   const templates = resolve(options.templates ?? join(PROJECT_ROOT, 'templates'));
   const editieMap = await leesEditieMap(resolve(options.edition));
@@ -153,6 +165,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
     ],
   };
   controleerEditieUitvoer(out, bescherm);
+  slot.vrij = neemSlot(out);
   if (options.modelFrames) controleerModelframes(resolve(options.modelFrames), out, bescherm);
   // From a results folder no extracts are read, or even present.
   if (!options.fromResults) await checkExtractFolder(resolve(options.data));
@@ -161,6 +174,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   chapterTemplates(sjablonen); // a templates folder without chapters is named as such first
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
+  for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
@@ -215,6 +229,7 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
 
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
+  const vrijTmp = removeOnExit(tmp); // also on Ctrl-C, SIGTERM and any exit (cleanup.ts)
   try {
     const bestanden = await writeTextOutputs(tmp, {
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
@@ -282,6 +297,8 @@ export async function buildReport(options: BuildOptions, fx: Effects = defaultEf
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    vrijTmp();
   }
 }
 
@@ -388,6 +405,7 @@ async function leesResultatenMap(map: string, fx: Effects): Promise<Gepubliceerd
 async function schrijfResultaten(out: string, data: Record<string, string>, controle: string, invoer: Manifest['invoer'], fx: Effects): Promise<BuildResult> {
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
+  const vrijTmp = removeOnExit(tmp); // also on Ctrl-C, SIGTERM and any exit (cleanup.ts)
   try {
     await writeTextOutputs(tmp, { ...Object.fromEntries(Object.entries(data).map(([naam, tekst]) => [`data/${naam}`, tekst])), [UITVOERCONTROLE]: controle });
     const klaar = await finishOutput(tmp, out, { invoer, projectRoot: PROJECT_ROOT });
@@ -396,6 +414,8 @@ async function schrijfResultaten(out: string, data: Record<string, string>, cont
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    vrijTmp();
   }
 }
 
@@ -467,12 +487,18 @@ async function writeTextOutputs(dir: string, files: Record<string, string>): Pro
 async function replaceFolder(tmp: string, out: string): Promise<void> {
   const oud = `${out}.old-${process.pid}`;
   const hadOut = existsSync(out);
+  // Interrupted between the two renames (Ctrl-C, SIGTERM): put the previous output back.
+  const terug = atExit(() => {
+    if (existsSync(oud) && !existsSync(out)) renameSync(oud, out);
+  });
   if (hadOut) await rename(out, oud);
   try {
     await rename(tmp, out);
   } catch (e) {
     if (hadOut) await rename(oud, out);
     throw e;
+  } finally {
+    terug();
   }
   if (hadOut) await rm(oud, { recursive: true, force: true });
 }

@@ -26,6 +26,7 @@ import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijkin
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PH_ALFA_TEKST } from './ph.ts';
 import { templateError } from './template-errors.ts';
+import { mdTekst } from '../util/markdown.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -257,7 +258,7 @@ function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: Hoof
     if (!f) throw fout(o, `figuur '${String(id)}' bestaat niet`);
     const esc = (s: string) => s.replace(/[[\]"\\]/g, (c) => `\\${c}`);
     return new hb.SafeString(
-      `![${esc(f.alt)}](../figuren/${f.id}.svg "${esc(f.titel)} {#fig:${f.id}}")\n\n*${f.bron}.*`,
+      `![${esc(f.alt)}](../figuren/${f.id}.svg "${esc(f.titel)} {#fig:${f.id}}")\n\n*${mdTekst(f.bron)}.*`,
     );
   });
   return hb;

@@ -73,8 +73,10 @@ Overig:
   --quiet               alleen waarschuwingen, fouten en de slotregel
   -h, --help            toon deze hulp
 
-Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties of een pad dat de
-tool weigert te overschrijven.
+Afsluitstatus: 0 gelukt, 1 fout of afwijking gevonden, 2 onjuiste opties, een pad dat de
+tool weigert te overschrijven of een uitvoermap waar al een andere bouw in schrijft;
+130 afgebroken met Ctrl-C (SIGINT), 143 gestopt met SIGTERM, 129 met SIGHUP. Afgebroken
+laat de uitvoermap zoals hij was en niets achter in de tijdelijke map.
 `;
 
 export type Modus = 'bouwen' | 'check' | 'compare' | 'watch' | 'help';
@@ -192,6 +194,11 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Ends --watch (Ctrl-C by default). */
   signal?: AbortSignal;
+  /**
+   * Handle SIGINT, SIGTERM and SIGHUP (and the parent going away) for this process: clean up,
+   * one line, exit 130, 143 or 129 (vangSignalen). Only for the real command line.
+   */
+  signalen?: boolean;
 }
 
 const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -232,6 +239,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 0;
   }
   const fx = maakReporter({ stream: io.stderr, interactief: isInteractief(io.stderr, io.env), quiet: o.quiet });
+  const klaar: string[] = [];
+  const signalenLos = io.signalen && o.modus !== 'watch' ? vangSignalen((reden) => {
+    fx.stop();
+    schrijf(`Afgebroken (${reden}): ${klaar.length > 0 ? `${gevolgVan(o).replace(/\.$/, '')}, behalve wat al klaar was (${klaar.join(', ')}).` : gevolgVan(o)}`);
+  }) : undefined;
   try {
     switch (o.modus) {
       case 'check': {
@@ -266,14 +278,65 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
           fx.stop();
           const regels = samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size);
           for (const regel of o.quiet ? regels.slice(0, 1) : regels) schrijf(regel);
+          klaar.push(b.editie.editie.slug);
         }
         return 0;
+      }
+      default: {
+        const onbekend: never = o.modus;
+        throw new Error(`onbekende modus ${String(onbekend)}`);
       }
     }
   } catch (e) {
     fx.stop();
     return meldFout(e, o, schrijf);
+  } finally {
+    signalenLos?.();
   }
+}
+
+/** Signals that end a run, with the conventional exit status (128 + the signal's number). */
+const AFBREEKSIGNALEN = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Until the release: on SIGINT (Ctrl-C), SIGTERM or SIGHUP, or when the parent process goes away
+ * (npm or a terminal stopped without passing the signal on), stop at once: `meld` says so in one
+ * line, and the process exits with 130, 143 or 129. The exit runs the clean-up of cleanup.ts,
+ * synchronously: the browser is killed, the build's temporary folder (`<out>.tmp-<pid>`), the
+ * browser's profile and the decompressed extracts are removed, an output folder half-way through
+ * its swap is put back and the lock released, so the output folder is as it was. Nothing of the
+ * work is awaited: a DuckDB query or a print may take minutes to notice an abort.
+ */
+export function vangSignalen(meld: (reden: string) => void): () => void {
+  let gestopt = false;
+  const stop = (reden: string, status: number) => {
+    if (gestopt) return;
+    gestopt = true;
+    try {
+      meld(reden);
+    } finally {
+      process.exit(status);
+    }
+  };
+  const handlers = Object.entries(AFBREEKSIGNALEN).map(([signaal, status]) => {
+    const h = () => stop(signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : signaal, status);
+    process.on(signaal, h);
+    return [signaal, h] as const;
+  });
+  // An orphan has a new parent: npm run through a shell that died of SIGTERM, `timeout` on npm.
+  const ouder = process.ppid;
+  const wacht = setInterval(() => {
+    if (process.ppid !== ouder) stop('het proces dat de bouw startte is gestopt', AFBREEKSIGNALEN.SIGHUP);
+  }, 500);
+  wacht.unref();
+  return () => {
+    clearInterval(wacht);
+    for (const [signaal, h] of handlers) process.removeListener(signaal, h);
+  };
+}
+
+function gevolgVan(o: CliOptions): string {
+  return o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
 }
 
 async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakReporter>): Promise<BuildResult> {
@@ -295,9 +358,30 @@ async function bouw(o: CliOptions, b: EditieBouw, fx: ReturnType<typeof maakRepo
   );
 }
 
+/** What the machine refuses, by errno code: no rights, a read-only file system, a full disk. */
+const OMGEVING: Record<string, { wat: string; tip: string }> = {
+  EACCES: { wat: 'geen toestemming om hier te schrijven of te lezen', tip: 'Kies met --out een map waarin je mag schrijven, of pas de rechten van deze map aan.' },
+  EPERM: { wat: 'dit mag niet (geen toestemming van het systeem)', tip: 'Kies met --out een map waarin je mag schrijven, of pas de rechten van deze map aan.' },
+  EROFS: { wat: 'dit bestandssysteem is alleen-lezen', tip: 'Kies met --out een map op een schijf waarop geschreven kan worden.' },
+  ENOSPC: { wat: 'de schijf is vol', tip: 'Maak ruimte vrij op deze schijf, of kies een andere met --out (de uitvoer) of TMPDIR (de tijdelijke bestanden), en probeer het opnieuw.' },
+  EDQUOT: { wat: 'je schijfquotum is op', tip: 'Maak ruimte vrij binnen je quotum, of kies een andere schijf met --out of TMPDIR, en probeer het opnieuw.' },
+};
+
+/**
+ * An error of the environment rather than of the program or the input: one line naming the path
+ * and the cause, and what to do (no stack trace). Undefined for anything else.
+ */
+export function omgevingsfout(e: unknown): { regel: string; tip: string } | undefined {
+  const { code, path, dest } = (e ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const soort = code ? OMGEVING[code] : undefined;
+  if (!soort) return undefined;
+  const pad = dest && code !== 'ENOSPC' ? `${path ?? ''} -> ${dest}` : path;
+  return { regel: `${pad ? toonPad(pad) : 'een bestand of map'}: ${soort.wat} (${code}).`, tip: soort.tip };
+}
+
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
 function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
-  const gevolg = o.modus === 'bouwen' || o.modus === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.modus === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
+  const gevolg = gevolgVan(o);
   if (e instanceof Geweigerd) {
     schrijf('Geweigerd:');
     for (const m of e.messages) schrijf(`  ${m}`);
@@ -308,6 +392,13 @@ function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): numb
     schrijf(`Fout: ${gevolg}`);
     for (const m of e.messages) schrijf(`  ${m}`);
     if (e.hint) schrijf(`Tip: ${e.hint}`);
+    return 1;
+  }
+  const omgeving = omgevingsfout(e);
+  if (omgeving) {
+    schrijf(`Fout: ${gevolg}`);
+    schrijf(`  ${omgeving.regel}`);
+    schrijf(`Tip: ${omgeving.tip}`);
     return 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));
@@ -329,17 +420,27 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     return meldFout(e, o, schrijf);
   }
   const eenBouw = async () => {
-    for (const b of plan) {
-      const start = fx.now();
-      try {
-        const r = await bouw(o, b, fx);
-        fx.stop();
-        schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
-      } catch (e) {
-        fx.stop();
-        meldFout(e, o, schrijf);
-        return;
+    // Ctrl-C while a build runs stops it at once, as outside --watch (its temporary data
+    // removed, the output folder as it was); between builds it just ends the watching.
+    const signalenLos = io.signalen ? vangSignalen((reden) => {
+      fx.stop();
+      schrijf(`Gestopt tijdens een bouw (${reden}): ${gevolgVan(o)}`);
+    }) : undefined;
+    try {
+      for (const b of plan) {
+        const start = fx.now();
+        try {
+          const r = await bouw(o, b, fx);
+          fx.stop();
+          schrijf(samenvatting(r.out, r.bestanden, (fx.now() - start) / 1000, (rel) => statSync(join(r.out, rel)).size)[0]!);
+        } catch (e) {
+          fx.stop();
+          meldFout(e, o, schrijf);
+          return;
+        }
       }
+    } finally {
+      signalenLos?.();
     }
   };
   await eenBouw();
@@ -368,5 +469,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { ...processIo(), signalen: true });
 }

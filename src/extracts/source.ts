@@ -119,6 +119,8 @@ export async function gunzipTo(source: string, target: string, limits: GunzipLim
     if (err.code === 'Z_BUF_ERROR') throw new GzipError('truncated', err.message);
     if (/incorrect header check|unknown compression method/.test(err.message)) throw new GzipError('notGzip', err.message);
     if (typeof err.code === 'string' && err.code.startsWith('Z_')) throw new GzipError('damaged', err.message);
+    // A failed write (a full temp disk: ENOSPC) names no file; say which one, for the message.
+    if (err.code && !err.path) err.path = target;
     throw e;
   }
 }

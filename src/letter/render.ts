@@ -40,6 +40,7 @@ import { hoofdletter } from '../chapters/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
+import { mdTekst } from '../util/markdown.ts';
 
 /** The output file, under out/kamerbrief/. */
 export const BRIEF_BESTAND = 'kamerbrief.md';
@@ -178,7 +179,7 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
     const tekst = r.editie.brief.referenties[String(sleutel)];
     if (tekst === undefined)
       throw fout(o, `referentie '${String(sleutel)}' staat niet in brief.referenties van het editiebestand`);
-    return tekst;
+    return mdTekst(tekst); // text from the edition file, never markup (util/markdown.ts)
   };
   /** {{noot "key"}}: a footnote citing brief.referenties.key. */
   hb.registerHelper('noot', (sleutel: unknown, o: HelperOptions) => {

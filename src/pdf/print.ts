@@ -13,17 +13,20 @@
  *      document rather than the clock) is set
  *   6. write to a temp file beside `outFile` and rename it into place only on success
  *
- * Everything runs under one deadline (`timeout`): a browser that hangs or crashes gives an
- * error, leaves no partial PDF, and the browser is always closed.
+ * A watchdog gives each step its own deadline (`deadlines`): starting the browser, loading the
+ * page, printing. A browser that hangs in one of them gives a Dutch error naming that step; one
+ * that crashes gives an error too; either way no partial PDF is left and the browser is always
+ * closed (killed when it does not close), so the process can exit.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
-import { launchBrowser, PROJECT_ROOT, resolveBrowser, type LaunchedBrowser } from './browser.ts';
+import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
+import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
 import { pageCount, readOutline, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
@@ -36,15 +39,46 @@ export interface PrintOptions {
   readonly allowedRoots?: readonly string[];
   /** the browser; default: found (or installed) by resolveBrowser */
   readonly executablePath?: string;
-  /** upper bound for the whole print in milliseconds; default 120 000 */
+  /** upper bound in milliseconds for each of the steps in `deadlines` at once (for tests) */
   readonly timeout?: number;
+  /** upper bound in milliseconds per step; default: start 30 000, laden 60 000, printen 120 000 */
+  readonly deadlines?: Partial<Deadlines>;
   /** overrides what the document's <head> says (title, author, description, keywords, dcterms.created) */
   readonly metadata?: Partial<PrintMetadata>;
   /** called with each warning (blocked requests, failed fonts); default: stderr */
   readonly onWarning?: (message: string) => void;
   /** launches the browser; for tests */
-  readonly launch?: (executablePath: string, options: { timeout: number }) => Promise<LaunchedBrowser>;
+  readonly launch?: (executablePath: string, options: { timeout: number; protocolTimeout?: number; signal?: AbortSignal }) => Promise<LaunchedBrowser>;
 }
+
+/** The watchdog's steps, each with its own deadline. */
+export interface Deadlines {
+  /** the browser starts and answers */
+  readonly start: number;
+  /** the page, its stylesheet, fonts and images load */
+  readonly laden: number;
+  /** every print pass (with a table of contents two or more) */
+  readonly printen: number;
+}
+
+export const DEFAULT_DEADLINES: Deadlines = { start: 30_000, laden: 60_000, printen: 120_000 };
+
+const STAP: Record<keyof Deadlines, { wat: string; tip: string }> = {
+  start: {
+    wat: 'het starten van de browser',
+    tip: 'De browser start niet of antwoordt niet. Controleer of hij werkt (bijvoorbeeld met --version), of wijs met MONITOR_CHROME een andere aan.',
+  },
+  laden: {
+    wat: 'het laden van het document in de browser',
+    tip: 'De browser bleef hangen bij het openen van het document, de stijl of de lettertypen. Probeer het opnieuw; gebeurt het steeds, wijs dan met MONITOR_CHROME een andere browser aan.',
+  },
+  printen: {
+    wat: 'het printen',
+    tip: 'Een erg groot document of een haperende browser. Probeer het opnieuw; gebeurt het steeds, wijs dan met MONITOR_CHROME een andere browser aan.',
+  },
+};
+
+const duur = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 export interface PrintMetadata {
   readonly title: string;
@@ -87,25 +121,41 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   };
   const executablePath = options.executablePath ?? (await resolveBrowser()).executablePath;
   const outFile = resolve(options.outFile);
-  const work = mkdtempSync(join(tmpdir(), 'monitor-print-'));
+  const t = options.timeout;
+  const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...(t === undefined ? {} : { start: t, laden: t, printen: t }), ...options.deadlines };
+  sweepStaleBrowsers();
+  const work = mkdtempSync(join(tmpdir(), tempPrefix(PRINT_NAME)));
+  const releaseWork = removeOnExit(work);
   const documentPath = join(work, 'document.html');
   writeFileSync(documentPath, withBase(options.html, options.baseDir));
   const allowed = (options.allowedRoots ?? [PROJECT_ROOT, options.baseDir]).map((r) => resolve(r));
   const blocked: string[] = [];
   const partial = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
 
-  let launching: Promise<LaunchedBrowser> | undefined;
+  // The watchdog: each step runs under its deadline from its begin() to the next; when it passes,
+  // `expired` rejects with the step's name (and a launch in progress is aborted).
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new InputError([`${outFile}: het printen duurde langer dan ${Math.round(timeout / 1000)} s en is afgebroken; er is geen PDF geschreven`],
-        'Een te groot document of een haperende browser; verhoog de timeout of probeer het opnieuw.')),
-      timeout,
-    );
-  });
+  let onExpire: ((e: InputError) => void) | undefined;
+  const expired = new Promise<never>((_, reject) => (onExpire = reject));
+  expired.catch(() => undefined); // observed by the race below
+  const abortLaunch = new AbortController();
+  const begin = (naam: keyof Deadlines): void => {
+    clearTimeout(timer);
+    const ms = deadlines[naam];
+    timer = setTimeout(() => {
+      if (naam === 'start') abortLaunch.abort();
+      onExpire!(
+        new InputError([`${outFile}: ${STAP[naam].wat} duurde langer dan ${duur(ms)} en is afgebroken; er is geen PDF geschreven`], STAP[naam].tip),
+      );
+    }, ms);
+  };
 
+  let launching: Promise<LaunchedBrowser> | undefined;
   const job = async (): Promise<PrintResult> => {
-    launching = (options.launch ?? launchBrowser)(executablePath, { timeout });
+    begin('start');
+    // The protocol timeout only backs up the watchdog: a step that hangs is stopped by its deadline.
+    const protocolTimeout = Math.max(deadlines.laden, deadlines.printen) + 10_000;
+    launching = (options.launch ?? launchBrowser)(executablePath, { timeout: deadlines.start, protocolTimeout, signal: abortLaunch.signal });
     const { browser } = await launching;
     const crashError = () =>
       new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
@@ -122,7 +172,8 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (request) => gate(request, allowed, documentPath, blocked));
-      await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout });
+      begin('laden');
+      await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout: 0 });
       const failedFonts = await page.evaluate(async () => {
         await document.fonts.ready;
         return Array.from(document.fonts as unknown as Iterable<FontFace>)
@@ -134,11 +185,12 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 
       let passes = 0;
       let pdf: Uint8Array;
+      begin('printen');
       if (await page.$('[data-page-of]')) {
         let previous = '';
         await fillPageNumbers(page, null);
         for (;;) {
-          pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+          pdf = await page.pdf({ ...PDF_OPTIONS, timeout: 0 });
           passes++;
           const numbers = pagesOf(await matchHeadings(page, readOutline(pdf)));
           const key = JSON.stringify(numbers);
@@ -151,12 +203,13 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
           previous = key;
         }
       } else {
-        pdf = await page.pdf({ ...PDF_OPTIONS, timeout });
+        pdf = await page.pdf({ ...PDF_OPTIONS, timeout: 0 });
         passes = 1;
       }
 
       for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
       const repaired = repairOutline(pdf, await matchHeadings(page, readOutline(pdf)));
+      clearTimeout(timer);
       const finished = setInfo(repaired, {
         title: meta.title || undefined,
         author: meta.author || undefined,
@@ -186,19 +239,20 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 
   let settled = false;
   const running = job();
-  running.catch(() => undefined); // after a timeout it fails on its own, unobserved
+  running.catch(() => undefined); // after a deadline it fails on its own, unobserved
   try {
-    return await Promise.race([running, deadline]);
+    return await Promise.race([running, expired]);
   } catch (e) {
     settled = true;
     await unlink(partial).catch(() => undefined);
     throw e;
   } finally {
     clearTimeout(timer);
-    // Also when the deadline struck during the launch: wait for it (bounded by its own timeout)
-    // and close what it started.
-    await (await launching?.catch(() => undefined))?.close();
-    rmSync(work, { recursive: true, force: true });
+    // Also when the deadline struck during the launch: the launch was aborted, so this settles
+    // at once; close (or kill) what it started.
+    // A browser that missed a deadline or crashed is killed rather than asked to close.
+    await (await launching?.catch(() => undefined))?.close({ kill: settled });
+    releaseWork();
   }
 }
 

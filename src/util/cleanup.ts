@@ -1,7 +1,8 @@
 /**
  * Temporary folders that must not outlive the process, even when it is interrupted.
  *
- * The extract loader decompresses microdata into a temporary folder. A folder registered here
+ * The extract loader decompresses microdata into a temporary folder; the build writes its output
+ * into `<out>.tmp-<pid>`; the browser has a profile folder. A folder registered here
  * is removed when it is released, when the process exits, and on SIGINT (Ctrl-C), SIGTERM or
  * SIGHUP; after that the signal's default behaviour follows (the process ends with the signal),
  * unless some other part of the program listens for that signal too. The signal handlers are
@@ -11,16 +12,26 @@
  * `tempPrefix` carry the process id, and `removeStale` removes those of processes that no
  * longer run.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type Signal = (typeof SIGNALS)[number];
 
 const registered = new Set<string>();
+/** Synchronous actions to run before the folders are removed (kill a browser that uses one). */
+const actions = new Set<() => void>();
 let installed = false;
 
 function removeAll(): void {
+  for (const action of actions) {
+    try {
+      action();
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+  actions.clear();
   for (const path of registered) {
     try {
       rmSync(path, { recursive: true, force: true });
@@ -66,8 +77,22 @@ export function removeOnExit(path: string): () => void {
   install();
   return () => {
     if (!registered.delete(path)) return;
-    rmSync(path, { recursive: true, force: true });
-    if (registered.size === 0) uninstall();
+    rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+    if (registered.size === 0 && actions.size === 0) uninstall();
+  };
+}
+
+/**
+ * Run `action` (synchronous: no promise is awaited while exiting) when the process exits or is
+ * interrupted, before the registered folders are removed. Returns the release: it forgets the
+ * action without running it.
+ */
+export function atExit(action: () => void): () => void {
+  actions.add(action);
+  install();
+  return () => {
+    if (!actions.delete(action)) return;
+    if (registered.size === 0 && actions.size === 0) uninstall();
   };
 }
 
@@ -93,9 +118,10 @@ function alive(pid: number): boolean {
 
 /**
  * Remove the folders `<name>-<pid>-*` in `dir` whose process no longer runs: left behind by a
- * run that was killed outright. Returns what was removed.
+ * run that was killed outright. With `killUsers`, processes still running with such a folder on
+ * their command line (a browser and its helpers) are killed first. Returns what was removed.
  */
-export function removeStale(dir: string, name: string): string[] {
+export function removeStale(dir: string, name: string, options: { killUsers?: boolean } = {}): string[] {
   const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-`);
   const removed: string[] = [];
   let entries: string[];
@@ -109,6 +135,8 @@ export function removeStale(dir: string, name: string): string[] {
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || alive(pid)) continue;
+    // A browser whose driver was killed outright runs on, in its profile folder: stop it first.
+    if (options.killUsers) killProcessesWith(join(dir, entry));
     try {
       rmSync(join(dir, entry), { recursive: true, force: true });
       removed.push(entry);
@@ -117,4 +145,31 @@ export function removeStale(dir: string, name: string): string[] {
     }
   }
   return removed;
+}
+
+/**
+ * Kill (SIGKILL) every process whose command line contains `text`, such as a browser started
+ * with `--user-data-dir=<a folder of ours>`: for when the handle on it is lost (a failed launch,
+ * a run killed outright). Linux only (it reads /proc); elsewhere it does nothing. Returns the ids.
+ */
+export function killProcessesWith(text: string): number[] {
+  const killed: number[] = [];
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return killed;
+  }
+  for (const p of pids) {
+    const pid = Number(p);
+    if (pid === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text)) continue;
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    } catch {
+      // Gone meanwhile, or not ours to kill.
+    }
+  }
+  return killed;
 }

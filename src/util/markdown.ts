@@ -1,0 +1,22 @@
+/**
+ * The one escaping rule for values from an edition file or the results that reach Markdown (and
+ * through it HTML and the PDF): such a value is text, never markup.
+ *
+ * The templates are compiled without HTML escaping (they write Markdown), so a value is put in
+ * with `mdTekst`: every character that GFM or raw HTML would read as markup inside a line gets a
+ * backslash (CommonMark lets any ASCII punctuation be escaped so), a character that would start a
+ * block (a heading, a list, a quote) at the start of the value is escaped too, and line breaks
+ * become spaces, so the value can neither open a block nor close the span it stands in (a table
+ * cell, an emphasis, a footnote). Characters that are markup only after one of those (`(`, `!`,
+ * `.`) stay as they are, so ordinary text keeps its bytes. A bare web address stays a link
+ * (GFM links it after escapes are resolved; its text is shown as written).
+ */
+const INLINE = /[\\`*_[\]<>|&~]/g;
+const BLOK = /^([#+\-=>]|\d+[.)])/;
+
+export function mdTekst(waarde: string): string {
+  const een = waarde.replace(/\s*[\r\n]+\s*/g, ' ');
+  return een
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(BLOK, (m) => `\\${m}`);
+}
