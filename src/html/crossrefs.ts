@@ -54,7 +54,8 @@ export default function rehypeCrossReferences() {
   };
 }
 
-const NOUNS = {
+/** The Dutch nouns a reference uses for each kind of label, singular and plural. */
+export const NOUNS = {
   fig: ['figuur', 'figuren'],
   tab: ['tabel', 'tabellen'],
   hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
@@ -62,7 +63,8 @@ const NOUNS = {
   paragraaf: ['paragraaf', 'paragrafen'],
 } as const;
 
-function noun(label: Label): keyof typeof NOUNS | undefined {
+/** The noun a label is called by; none for an unnumbered section (it is called by its title). */
+export function noun(label: Label): keyof typeof NOUNS | undefined {
   if (label.kind !== 'sec') return label.kind;
   if (!label.number) return undefined; // an unnumbered section is called by its title
   if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';

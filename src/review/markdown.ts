@@ -24,6 +24,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
+import { noun, NOUNS } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
 import { sentenceBreaks } from './sentences.ts';
 
@@ -155,21 +156,7 @@ function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path
   return label;
 }
 
-const NOUNS = {
-  fig: ['figuur', 'figuren'],
-  tab: ['tabel', 'tabellen'],
-  hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
-  bijlage: ['bijlage', 'bijlagen'],
-  paragraaf: ['paragraaf', 'paragrafen'],
-} as const;
-
-/** The noun a label is called by, as src/html/crossrefs.ts does; none for an unnumbered section. */
-function noun(label: Label): keyof typeof NOUNS | undefined {
-  if (label.kind !== 'sec') return label.kind;
-  if (!label.number) return undefined;
-  if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';
-  return 'paragraaf';
-}
+// The nouns of references are those of the print (src/html/crossrefs.ts).
 
 /** `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code. */
 function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>): string {
