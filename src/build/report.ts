@@ -364,7 +364,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
 }
 
 /** The published data files (data/<name>) of the results. */
-function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
+export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
   return {
     'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
     'modellen.csv': renderModellenCsv(r.modellen),

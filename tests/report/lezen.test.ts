@@ -7,15 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { leesAudit, leesResultaten } from '../../src/report/lezen.ts';
-import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
-import {
-  modelOnderdrukkingRegels,
-  renderKmCsv,
-  renderModellenCsv,
-  renderModellenNotenCsv,
-  renderModellenPeriodenCsv,
-  renderModellenPhCsv,
-} from '../../src/models/write.ts';
+import { renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
+import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/models/write.ts';
+import { resultaatBestanden } from '../../src/build/report.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
 import { figuren } from '../../src/charts/figures.ts';
@@ -30,15 +24,8 @@ const lees = (b: Record<string, string>) => leesResultaten(b, editie, extractie)
 /** Every data file as the writers make it from the results read. */
 function schrijf(b: Record<string, string>): Record<string, string> {
   const r = lees(b);
-  return {
-    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
-    'modellen.csv': renderModellenCsv(r.modellen),
-    'modellen_ph.csv': renderModellenPhCsv(r.modellen),
-    'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
-    'modellen_noten.csv': renderModellenNotenCsv(r.modellen),
-    'recidive_km.csv': renderKmCsv(r.modellen),
-    'onderdrukking.csv': renderOnderdrukkingCsv(leesAudit(b).indicatoren) + modelOnderdrukkingRegels(r.modellen).map((l) => `${l}\n`).join(''),
-  };
+  // The build's own list of writers, so a file the build publishes cannot be missed here.
+  return resultaatBestanden(r, renderOnderdrukkingCsv(leesAudit(b).indicatoren) + modelOnderdrukkingRegels(r.modellen).map((l) => `${l}\n`).join(''));
 }
 
 test('the committed results, read and written again, are byte-identical', () => {
