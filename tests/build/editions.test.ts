@@ -87,6 +87,19 @@ for (const s of SUBSETS) {
   });
 }
 
+test('the committed 7th meting names ID and care only in the sentence that says they were not measured, its own policy response included', async () => {
+  const { loadEdition } = await import('../../src/edition/edition.ts');
+  const editie = await loadEdition(join(PROJECT_ROOT, 'editions', '7e-meting', 'editie.json'));
+  const zin = nietGemetenZin(editie);
+  const bestanden = teksten(join(PROJECT_ROOT, 'out', '7e-meting'));
+  for (const b of ['id', 'zorg'] as const)
+    for (const [pad, tekst] of bestanden) {
+      if (pad === 'manifest.json' || pad === 'data/onderdrukking.csv' || pad.startsWith('pdf/')) continue;
+      const regel = tekst.split(zin).join('').split('\n').find((r) => SPOREN[b]!.test(r));
+      assert.equal(regel, undefined, `${pad} mentions ${b}: ${regel?.slice(0, 200)}`);
+    }
+});
+
 test('an edition that needs care on data without a zorg extract stops, naming the edition and the basisvoorwaarde', async () => {
   const map = mkdtempSync(join(werk, 'editie-'));
   const data = join(map, 'data');
