@@ -227,10 +227,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     `${b.cijfers.length} cijfers uit de resultaten`,
   );
 
-  const tmp = `${out}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  const vrijTmp = removeOnExit(tmp); // also on Ctrl-C, SIGTERM and any exit (cleanup.ts)
-  try {
+  return inTijdelijkeMap(out, async (tmp) => {
     const bestanden = await writeTextOutputs(tmp, {
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
       [UITVOERCONTROLE]: controle,
@@ -294,12 +291,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     // 12. Move into place.
     await stap(fx, 12, 'Uitvoer op zijn plaats zetten', () => replaceFolder(tmp, out), () => out);
     return { out, bestanden: klaar.bestanden };
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
-  } finally {
-    vrijTmp();
-  }
+  });
 }
 
 /** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
@@ -403,14 +395,25 @@ async function leesResultatenMap(map: string, fx: Effects): Promise<Gepubliceerd
 
 /** Stage 'resultaten': only the publishable results, the statement and the manifest, swapped into place. */
 async function schrijfResultaten(out: string, data: Record<string, string>, controle: string, invoer: Manifest['invoer'], fx: Effects): Promise<BuildResult> {
-  const tmp = `${out}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  const vrijTmp = removeOnExit(tmp); // also on Ctrl-C, SIGTERM and any exit (cleanup.ts)
-  try {
+  return inTijdelijkeMap(out, async (tmp) => {
     await writeTextOutputs(tmp, { ...Object.fromEntries(Object.entries(data).map(([naam, tekst]) => [`data/${naam}`, tekst])), [UITVOERCONTROLE]: controle });
     const klaar = await finishOutput(tmp, out, { invoer, projectRoot: PROJECT_ROOT });
     await stap(fx, 5, 'Resultaten op hun plaats zetten', () => replaceFolder(tmp, out), () => `${out} (alleen data/ en ${UITVOERCONTROLE}, voor de uitvoercontrole)`);
     return { out, bestanden: klaar.bestanden };
+  });
+}
+
+/**
+ * Run `werk` on the temporary folder beside the output (`<out>.tmp-<pid>`), which `werk` swaps
+ * into place when everything succeeded. On failure, and on Ctrl-C, SIGTERM or any exit
+ * (cleanup.ts), the temporary folder is removed and the output stays as it was.
+ */
+async function inTijdelijkeMap<T>(out: string, werk: (tmp: string) => Promise<T>): Promise<T> {
+  const tmp = `${out}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  const vrijTmp = removeOnExit(tmp);
+  try {
+    return await werk(tmp);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;

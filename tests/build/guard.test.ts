@@ -8,22 +8,13 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main, type Io } from '../../src/cli/report.ts';
+import { main } from '../../src/cli/report.ts';
 import { ruimRestenOp } from '../../src/build/guard.ts';
 import { snapshot } from '../helpers/snapshot.ts';
+import { io } from '../helpers/io.ts';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
-function io(): Io & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    env: { CI: 'true' },
-    stdout: { write: (s: string) => (r.out += s) },
-    stderr: { write: (s: string) => (r.err += s) },
-  };
-  return r;
-}
 
 /** A fingerprint of a path: a file's bytes, a folder's snapshot, or absence. */
 function staat(pad: string): string {

@@ -8,15 +8,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Io } from '../../src/cli/report.ts';
+import { main } from '../../src/cli/report.ts';
 import { compareFolders } from '../../src/build/check.ts';
 import { PROJECT_ROOT } from '../../src/build/report.ts';
 import { RESULTAAT_BESTANDEN } from '../../src/report/lezen.ts';
+import { io } from '../helpers/io.ts';
 
-function io(): Io & { err: string } {
-  const r = { err: '', env: { CI: 'true' }, stdout: { write: () => {} }, stderr: { write: (s: string) => (r.err += s) } };
-  return r as Io & { err: string };
-}
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-fasen-'));
 const resultaten = join(werk, 'resultaten');

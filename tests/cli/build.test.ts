@@ -15,8 +15,9 @@ import { compareOutputs, leesCsv } from '../../src/build/compare.ts';
 import { hashInvoer, type Manifest } from '../../src/build/manifest.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
-import { main, type Io } from '../../src/cli/report.ts';
+import { main } from '../../src/cli/report.ts';
 import { snapshot } from '../helpers/snapshot.ts';
+import { io } from '../helpers/io.ts';
 
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
 const werk = mkdtempSync(join(tmpdir(), 'monitor-cli-'));
@@ -92,10 +93,6 @@ test('--products data replaces only data/ and takes the other folders over uncha
   assert.ok(fx.regels.some((l) => l.includes('ongewijzigd overgenomen: figuren')), fx.regels.join('\n'));
 });
 
-function io(): Io & { err: string; out: string } {
-  const r = { out: '', err: '', env: { CI: 'true' }, stdout: { write: (s: string) => (r.out += s) }, stderr: { write: (s: string) => (r.err += s) } };
-  return r;
-}
 
 test('--check passes on an output folder the pipeline made, and fails on a tampered one, naming the file and line', async () => {
   const goed = io();

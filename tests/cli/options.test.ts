@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { doorNpmOpgevat, HELP, main, parseOptions, type Io } from '../../src/cli/report.ts';
+import { doorNpmOpgevat, HELP, main, parseOptions } from '../../src/cli/report.ts';
 import { PRODUCTEN } from '../../src/build/products.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { io } from '../helpers/io.ts';
 
 const ROOT = '/project';
 
@@ -23,16 +24,6 @@ function fout(argv: string[]): string {
   assert.fail(`no error for ${argv.join(' ')}`);
 }
 
-function io(): Io & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    env: { CI: 'true' },
-    stdout: { write: (s: string) => (r.out += s) },
-    stderr: { write: (s: string) => (r.err += s) },
-  };
-  return r;
-}
 
 test('without options it builds every edition from its committed data into out/<edition>/, with every product and the cache', () => {
   const o = parseOptions([], ROOT);

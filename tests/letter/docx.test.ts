@@ -9,28 +9,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadEdition } from '../../src/edition/edition.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { loadExtracts } from '../../src/extracts/load.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';
-import { computeIndicators } from '../../src/indicators/compute.ts';
-import { applyDisclosure } from '../../src/indicators/disclosure.ts';
 import { briefDocx, briefDocxNaam } from '../../src/letter/docx.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import { briefHtml, BRIEF_PAD } from '../../src/letter/stage.ts';
-import { computeModels } from '../../src/models/run.ts';
-import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
+import type { Resultaten } from '../../src/report/results.ts';
+import { resultaten6 } from '../report/gepubliceerd.ts';
 import { reviewMarkdown } from '../../src/review/markdown.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates'));
-const editie = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
-const x = await loadExtracts(join(ROOT, 'data', '6e-meting'));
-const { definities, tellingen } = await computeIndicators(x.connection, editie, x.extractie.peildatum, x.present.has('zorg'));
-const beveiligd = applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel);
-const modellen = await computeModels(x.connection, editie, x.extractie.peildatum);
-x.close();
-const r: Resultaten = { editie, extractie: x.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen };
+// The results as the build uses them: read back from the committed published files.
+const r: Resultaten = await resultaten6();
+const { editie } = r;
 const brief = renderLetter(TEMPLATES, r, { root: ROOT });
 
 // As the build does it: the print HTML, and from its register the Markdown the .docx is made of.

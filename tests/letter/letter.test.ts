@@ -16,14 +16,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { loadEdition, parseEdition } from '../../src/edition/edition.ts';
-import { loadExtracts } from '../../src/extracts/load.ts';
-import { computeIndicators } from '../../src/indicators/compute.ts';
-import { applyDisclosure } from '../../src/indicators/disclosure.ts';
+import { parseEdition } from '../../src/edition/edition.ts';
 import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
-import { computeModels } from '../../src/models/run.ts';
 import { renderModellenCsv } from '../../src/models/write.ts';
-import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
+import type { Resultaten } from '../../src/report/results.ts';
+import { resultaten6 } from '../report/gepubliceerd.ts';
 import { renderLetter, zonderMarkering, type BriefCijfer, type IndicatorVerwijzing } from '../../src/letter/render.ts';
 import { briefHtml, briefPdfNaam } from '../../src/letter/stage.ts';
 import { getal, procent, procentGetal } from '../../src/chapters/format.ts';
@@ -34,13 +31,9 @@ import { InputError } from '../../src/util/errors.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates'));
-const editie = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
-const x = await loadExtracts(join(ROOT, 'data', '6e-meting'));
-const { definities, tellingen } = await computeIndicators(x.connection, editie, x.extractie.peildatum, x.present.has('zorg'));
-const beveiligd = applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel);
-const modellen = await computeModels(x.connection, editie, x.extractie.peildatum);
-x.close();
-const r: Resultaten = { editie, extractie: x.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen };
+// The results as the build uses them: read back from the committed published files.
+const r: Resultaten = await resultaten6();
+const { editie } = r;
 
 const brief = renderLetter(TEMPLATES, r, { root: ROOT });
 const gemarkeerd = renderLetter(TEMPLATES, r, { root: ROOT, markeer: true });

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
+import { leesResultaten } from '../../src/report/lezen.ts';
+import type { Resultaten } from '../../src/report/results.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DATA = join(ROOT, 'out', '6e-meting', 'data');
@@ -13,3 +15,8 @@ export function gepubliceerdeBestanden(): Record<string, string> {
 
 export const editie6 = (): Promise<Edition> => loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
 export const extractie6 = (): Extractie => JSON.parse(readFileSync(join(ROOT, 'data', '6e-meting', 'extractie.json'), 'utf8')) as Extractie;
+
+/** The 6th meting's results as every build reads them: from its committed published files. */
+export async function resultaten6(): Promise<Resultaten> {
+  return leesResultaten(gepubliceerdeBestanden(), await editie6(), extractie6());
+}
