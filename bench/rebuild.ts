@@ -30,7 +30,7 @@ const cache = join(PROJECT_ROOT, '.cache');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 cpSync(join(PROJECT_ROOT, 'templates'), templates, { recursive: true });
-const sjabloon = join(templates, 'monitor', '04-basisvoorwaarden.md.hbs');
+const sjabloon = join(templates, 'monitor', '50-basisvoorwaarden.md.hbs');
 
 const cli = (extra: string[] = []) => {
   const start = performance.now();

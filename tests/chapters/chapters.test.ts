@@ -106,7 +106,7 @@ test('no template contains a number: every figure comes from the results', () =>
 
 test('a suppressed value prints as a dash with its footnote, never its number', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(TEMPLATES.pad('monitor/06-samenhang.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/60-samenhang.md.hbs'), r, figuren(r));
   assert.match(md, /\| – \|/);
   assert.match(md, /Tabel: [^\n]*\[\^onderdrukt\] \{#tab:aantal-problemen\}/);
   assert.match(md, /^\[\^onderdrukt\]: /m);
@@ -116,17 +116,17 @@ test('a suppressed value prints as a dash with its footnote, never its number', 
 
 test('a basisvoorwaarde the edition does not measure has no section and no figure, and is named once, in the methods', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   assert.doesNotMatch(md, /## Zorg/);
   assert.doesNotMatch(md, /(?<!na)zorg\b/i, 'only the title "Monitor nazorg" and the zorgverzekering may have the word');
   assert.ok(!figuren(r).some((f) => f.id.includes('zorg') || f.id.startsWith('ggz')));
-  const methoden = renderChapter(TEMPLATES.pad('monitor/03-methoden.md.hbs'), r, figuren(r));
+  const methoden = renderChapter(TEMPLATES.pad('monitor/40-methoden.md.hbs'), r, figuren(r));
   assert.match(methoden, /De zorg is in deze meting niet gemeten, omdat er geen gegevens over zorg waren\./);
 });
 
 test('care is reported with its figures when the zorg extract is present', () => {
   const r = fixtureResultaten(undefined, { zorg: true });
-  const md = renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   const zorg = md.slice(md.indexOf('## Zorg')).split('\n## ')[0]!;
   assert.doesNotMatch(zorg, /niet gemeten/);
   assert.match(zorg, /\d+% van de re-integratiekandidaten in behandeling/);
@@ -142,12 +142,12 @@ test('when a trend reverses, the sentence about it changes with it', () => {
         ? { ...x, teller: x.cohort === '2013' ? naar2013 : naar2014, noemer: 600, percentage: null }
         : x,
     );
-  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/04-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   const stijgend = tekst(zet(laag, hoog));
   const dalend = tekst(zet(hoog, laag));
   assert.match(stijgend, /Dat aandeel steeg met 33 procentpunten tussen cohort 2013 \(17%\) en cohort 2014 \(50%\)/);
   assert.match(dalend, /Dat aandeel daalde met 33 procentpunten tussen cohort 2013 \(50%\) en cohort 2014 \(17%\)/);
-  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/01-samenvatting.md.hbs'), r, figuren(r));
+  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/10-samenvatting.md.hbs'), r, figuren(r));
   assert.match(samenvatting(zet(laag, hoog)), /groot en groeiend deel/);
   assert.match(samenvatting(zet(hoog, laag)), /groot en kleiner wordend deel/);
 });

@@ -62,7 +62,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
   const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
   try {
     cpSync(join(ROOT, 'templates', 'monitor'), join(dir, 'monitor'), { recursive: true });
-    const pad = join(dir, 'monitor', '08-conclusie.md.hbs');
+    const pad = join(dir, 'monitor', '75-conclusie.md.hbs');
     const lines = readFileSync(pad, 'utf8').split('\n');
     lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
     writeFileSync(pad, lines.join('\n'));
@@ -80,7 +80,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
     assert.match(xref[0]!, new RegExp(`^${pad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:5: verwijzing \\[@fig:km-per-cohortt\\] naar een figuur die niet bestaat; bedoelt u 'fig:km-per-cohort'\\? \\(bestaande figuren: km-per-cohort, `));
     assert.ok(!xref[0]!.includes('build-tmp'), xref[0]);
     // The figures are not made here: those messages name the template line of {{figuur "..."}}.
-    assert.match(messages[0]!, /04-basisvoorwaarden\.md\.hbs:\d+:\d+: figuur '\.\.\/figuren\/[a-z-]+\.svg' niet gevonden/);
+    assert.match(messages[0]!, /50-basisvoorwaarden\.md\.hbs:\d+:\d+: figuur '\.\.\/figuren\/[a-z-]+\.svg' niet gevonden/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

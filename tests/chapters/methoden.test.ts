@@ -15,7 +15,7 @@ import type { Resultaten } from '../../src/report/results.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const PAD = new Sjablonen(join(ROOT, 'templates')).pad('monitor/03-methoden.md.hbs');
+const PAD = new Sjablonen(join(ROOT, 'templates')).pad('monitor/40-methoden.md.hbs');
 const methoden = (r: Resultaten) => renderChapter(PAD, r, figuren(r), { root: ROOT });
 
 test('the methods name the interval of a share (Wilson) and of a ratio (Wald), and the rule of a change', () => {

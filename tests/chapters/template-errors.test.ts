@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { vulTemplate } from '../../src/chapters/render.ts';
 import { InputError } from '../../src/util/errors.ts';
 
-const NAAM = 'templates/monitor/04-basisvoorwaarden.md.hbs';
+const NAAM = 'templates/monitor/50-basisvoorwaarden.md.hbs';
 
 /** The messages filling `bron` gives. */
 export function templateErrors(bron: string, context: object = { x: 1, xs: [1], cohorten: [2015] }): readonly string[] {

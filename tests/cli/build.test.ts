@@ -158,13 +158,13 @@ test('--watch builds, rebuilds after a template edit (from the cache) and stops 
   try {
     await wachtOp(/Ik kijk naar/);
     assert.match(r.err, /Klaar in/);
-    appendFileSync(join(sjablonen, 'monitor', '02-inleiding.md.hbs'), '\nEen zin die er net bij kwam.\n');
+    appendFileSync(join(sjablonen, 'monitor', '30-inleiding.md.hbs'), '\nEen zin die er net bij kwam.\n');
     await wachtOp(/Klaar in/, 2);
   } finally {
     ac.abort(); // whatever failed, the watcher stops and the test file ends
   }
   assert.equal(await klaar, 0);
-  assert.match(r.err, /Gewijzigd: .*02-inleiding\.md\.hbs/);
+  assert.match(r.err, /Gewijzigd: .*30-inleiding\.md\.hbs/);
   assert.match(r.err.split('Gewijzigd:')[1]!, /1–4\. Resultaten uit de cache/);
   assert.match(r.err, /Gestopt\.\n$/);
   assert.match(readFileSync(join(uit, '6e-meting', 'monitor', '02-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);

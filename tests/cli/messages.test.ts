@@ -105,7 +105,7 @@ describe('the edition file', async () => {
 });
 
 describe('templates', () => {
-  const naam = 'templates/monitor/04-basisvoorwaarden.md.hbs';
+  const naam = 'templates/monitor/50-basisvoorwaarden.md.hbs';
   const fill = (bron: string) => () => {
     const hb = Handlebars.create();
     hb.registerHelper('pct', (v: unknown) => String(v));
@@ -140,7 +140,7 @@ describe('cross-references', () => {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>';
   const render = (chapters: ChapterInput[]) => () =>
     renderDocument({ title: 'T', lang: 'nl', kind: 'monitor', chapters, meta: { date: '2020-01-01', authors: ['A'] } }, { readAsset: () => svg });
-  const naam = 'templates/monitor/06-samenhang.md.hbs';
+  const naam = 'templates/monitor/60-samenhang.md.hbs';
   const chapter = (markdown: string, template = markdown): ChapterInput => ({
     file: '/tmp/monitor-build-1/monitor/06-samenhang.md',
     markdown,

@@ -24,7 +24,7 @@ import { huidigeFixture, vorigeFixture } from './fixture.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = join(ROOT, 'templates', 'monitor');
 const GOLDEN = join(ROOT, 'tests', 'vergelijking', 'golden');
-const SJABLOON = join(TEMPLATES, '07-vergelijking.md.hbs');
+const SJABLOON = join(TEMPLATES, '70-vergelijking.md.hbs');
 
 const WIJZIGINGEN: Wijziging[] = [
   { indicator: 'geen_inkomen', tekst: 'Vanaf deze meting telt ook een inkomen uit het buitenland mee.' },
