@@ -11,13 +11,21 @@ import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
 import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
+import { synthetischLabel } from '../report/synthetisch.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
 import { procent } from '../chapters/format.ts';
 import { lijst, telwoord } from '../chapters/wording.ts';
 
+/** The figures, each carrying the synthetic-data label in the chart itself when the extracts are synthetic. */
+export function metSynthetischLabel(r: Resultaten, figuren: Figuur[]): Figuur[] {
+  const label = synthetischLabel(r.extractie.bron);
+  return label ? figuren.map((f) => ({ ...f, label: label.kop })) : figuren;
+}
+
+/** A chart's source line; with synthetic extracts it says so (src/report/synthetisch.ts). */
 export function bronregel(r: Resultaten): string {
-  const synthetisch = r.extractie.bron === 'synthetisch' ? ' (synthetische gegevens)' : '';
+  const synthetisch = synthetischLabel(r.extractie.bron)?.bronToevoeging ?? '';
   return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${lijst(bronregisters(r.editie.basisvoorwaarden))}`;
 }
 
@@ -788,7 +796,7 @@ export function figuren(r: Resultaten): Figuur[] {
       alt: 'Forest plot van de odds ratio’s van het werkmodel met hun 95%-betrouwbaarheidsintervallen; een waarde boven 1 betekent een grotere kans op werk.',
     }),
   );
-  return f.filter((x): x is Figuur => x !== undefined).map(bijschriftNaarInhoud);
+  return metSynthetischLabel(r, f.filter((x): x is Figuur => x !== undefined).map(bijschriftNaarInhoud));
 }
 
 /**

@@ -21,6 +21,11 @@ export interface Figuur {
   alt: string;
   /** Source line. */
   bron: string;
+  /**
+   * With synthetic extracts, the label drawn at the foot of the chart itself
+   * (src/report/synthetisch.ts), so that the chart on its own, or a screenshot of it, says so.
+   */
+  label?: string;
   /** Vega-Lite spec with data inlined, without config (the house style is added). */
   spec: TopLevelSpec;
 }
@@ -66,6 +71,8 @@ export function fullSpec(f: Figuur): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...f.spec,
     description: f.alt,
+    // The source line travels with the spec, so the file on its own says where the data come from.
+    usermeta: { bron: f.bron },
     config: HUISSTIJL,
   } as TopLevelSpec;
 }
@@ -79,7 +86,28 @@ export async function renderFiguur(f: Figuur): Promise<GerenderdeFiguur> {
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logLevel: vega.Warn });
   const svg = await view.toSVG();
   view.finalize();
-  return { figuur: f, specJson: JSON.stringify(spec, null, 2) + '\n', svg: stabieleIds(svg) + '\n' };
+  const getekend = f.label ? metLabel(stabieleIds(svg), f.label) : stabieleIds(svg);
+  return { figuur: f, specJson: JSON.stringify(spec, null, 2) + '\n', svg: getekend + '\n' };
+}
+
+/** Height of the strip under the chart that carries the label. */
+const LABEL_HOOGTE = 16;
+
+/**
+ * The SVG with a strip under the chart that carries `label` (synthetic data): the canvas grows
+ * by LABEL_HOOGTE, so nothing of the chart is covered.
+ */
+export function metLabel(svg: string, label: string): string {
+  const kop = /^<svg\b[^>]*\bwidth="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)" viewBox="0 0 \1 \2">(<rect width="\1" height="\2" fill="white"\/>)?/.exec(svg);
+  if (!kop) throw new Error('chart label: unexpected SVG header from Vega');
+  const [geheel, breedte, hoogte] = kop as unknown as [string, string, string];
+  const nieuw = Number(hoogte) + LABEL_HOOGTE;
+  const esc = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const tekst = `<text class="synthetisch-label" x="4" y="${nieuw - 4}" font-family="${HUISSTIJL.font}" font-size="10" font-weight="600" fill="#8a3a0e">${esc}</text>`;
+  return (
+    geheel.replace(`height="${hoogte}" viewBox="0 0 ${breedte} ${hoogte}"`, `height="${nieuw}" viewBox="0 0 ${breedte} ${nieuw}"`).replace(`<rect width="${breedte}" height="${hoogte}"`, `<rect width="${breedte}" height="${nieuw}"`) +
+    svg.slice(geheel.length).replace(/<\/svg>\s*$/, `${tekst}</svg>`)
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import { procent } from '../chapters/format.ts';
 import { GROEP_KORT } from '../report/labels.ts';
 import type { Resultaten } from '../report/results.ts';
 import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
-import { bronregel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
+import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN } from './style.ts';
 
@@ -121,5 +121,5 @@ export function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator
 
 /** Every figure of the comparison chapter, in the order of the headline series. */
 export function vergelijkingFiguren(r: Resultaten, v: Vergelijking): Figuur[] {
-  return kernreeksen(v).map((k) => vergelijkingTrend(r, v, k));
+  return metSynthetischLabel(r, kernreeksen(v).map((k) => vergelijkingTrend(r, v, k)));
 }

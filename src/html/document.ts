@@ -18,6 +18,7 @@ import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../chapters/wording.ts';
+import { synthetischLabel, type SynthetischLabel } from '../report/synthetisch.ts';
 import { InputError } from '../util/errors.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
@@ -52,6 +53,11 @@ export interface DocumentMeta {
   readonly letter?: Edition['brief'];
   /** the monitor's colophon, printed on the page after the cover; absent: no colophon */
   readonly colophon?: Colophon;
+  /**
+   * extractie.json's `bron`. When it is 'synthetisch' the letter carries the synthetic-data
+   * label on every page (src/report/synthetisch.ts); the monitor takes it from its colophon.
+   */
+  readonly bron?: string;
 }
 
 /**
@@ -184,6 +190,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       dateLong: longDate(meta.letter.datum),
     },
     colophon: meta.colophon && colophonView(meta.colophon),
+    label: labelView(meta),
     pageRules: pageRules(input, body),
   };
   return shell(input.kind)(view);
@@ -191,10 +198,10 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
 
 /** The colophon's lines as the shell prints them (Dutch). */
 function colophonView(c: Colophon) {
-  const synthetic = c.bron.trim().toLowerCase() === 'synthetisch';
+  const label = synthetischLabel(c.bron);
   return {
     edition: c.edition,
-    synthetic,
+    synthetic: label !== undefined,
     bron: c.bron,
     omschrijving: c.omschrijving,
     peildatum: longDate(c.peildatum),
@@ -203,6 +210,12 @@ function colophonView(c: Colophon) {
     buildId: c.buildId,
     buildIdNote: c.buildIdNote,
   };
+}
+
+/** The synthetic-data label of the document, if its figures are synthetic. */
+function labelView(meta: DocumentMeta): SynthetischLabel | undefined {
+  const bron = meta.bron ?? meta.colophon?.bron;
+  return bron === undefined ? undefined : synthetischLabel(bron);
 }
 
 const shells = new Map<DocumentKind, Handlebars.TemplateDelegate>();
@@ -236,7 +249,18 @@ function pageRules(input: DocumentInput, body: readonly { page: string; runningH
   if (input.kind === 'kamerbrief') {
     const l = input.meta.letter!;
     const header = `Tweede Kamer, vergaderjaar ${parliamentaryYear(l.datum)}, ${l.dossier.nummer}, nr. ${l.nr}`;
-    return `@page { @top-left { content: ${cssString(header)}; } }\n@page :first { @top-left { content: none; } }`;
+    const rules = [`@page { @top-left { content: ${cssString(header)}; } }`, '@page :first { @top-left { content: none; } }'];
+    // Synthetic figures: the label at the head and the foot of every page, so that no page (or
+    // screenshot of one) passes for a real parliamentary paper; the first page also has the band
+    // above its kamerstuk header (templates/print/kamerbrief.html).
+    const label = labelView(input.meta);
+    // From page 2 the head's right box carries the label beside the page number: a box of its own
+    // in the middle would squeeze the running header onto two lines.
+    if (label)
+      rules.push(
+        `@page { @top-right { content: ${cssString(`${label.kop.toUpperCase()} · `)} counter(page) ' van ' counter(pages); color: #8a3a0e; font-weight: 600; } @bottom-center { content: ${cssString(label.regel)}; } }`,
+      );
+    return rules.join('\n');
   }
   const left = cssString(input.meta.shortTitle ?? input.title);
   // The cover and colophon pages (named in monitor.css) carry no running header; their rules

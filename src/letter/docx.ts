@@ -14,8 +14,11 @@ import {
   AlignmentType,
   Document,
   ExternalHyperlink,
+  BorderStyle,
   FootnoteReferenceRun,
+  Header,
   HeadingLevel,
+  ShadingType,
   LevelFormat,
   Packer,
   Paragraph,
@@ -28,6 +31,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Edition } from '../edition/edition.ts';
 import { longDate, parliamentaryYear } from '../html/document.ts';
+import type { SynthetischLabel } from '../report/synthetisch.ts';
 import { InputError } from '../util/errors.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -41,8 +45,19 @@ interface Style {
   bold?: boolean;
 }
 
-/** The letter as .docx bytes. `markdown` is the letter as reviewers read it (references resolved). */
-export async function briefDocx(markdown: string, e: Edition): Promise<Buffer> {
+export interface DocxOptions {
+  /**
+   * Synthetic figures (src/report/synthetisch.ts): the label goes into the header of every page,
+   * boxed and in colour, outside the letter's own text.
+   */
+  label?: SynthetischLabel;
+}
+
+/**
+ * The letter as .docx bytes. `markdown` is the letter as reviewers read it (references
+ * resolved), without the label the committed Markdown opens with: that goes into the header.
+ */
+export async function briefDocx(markdown: string, e: Edition, options: DocxOptions = {}): Promise<Buffer> {
   const tree = parser.parse(markdown) as Root;
   const brief = e.brief;
 
@@ -146,12 +161,30 @@ export async function briefDocx(markdown: string, e: Edition): Promise<Buffer> {
       config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
     },
     footnotes,
-    sections: [{ children: [...header, ...body, signature] }],
+    sections: [{ ...(options.label ? { headers: { default: labelHeader(options.label) } } : {}), children: [...header, ...body, signature] }],
   });
   // The document's own dates are the letter's date, not the clock.
   const core = coreXml(title, `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`, `${brief.datum}T00:00:00Z`);
   const bytes = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
   return fixZipTimes(bytes);
+}
+
+/** The page header of a letter on synthetic figures: the label, boxed and in colour. */
+function labelHeader(label: SynthetischLabel): Header {
+  const rand = { style: BorderStyle.SINGLE, size: 8, color: 'B3541E', space: 4 };
+  return new Header({
+    children: [
+      new Paragraph({
+        border: { top: rand, bottom: rand, left: { ...rand, size: 24 }, right: rand },
+        shading: { type: ShadingType.CLEAR, fill: 'FBEEE6', color: 'auto' },
+        spacing: { after: 120 },
+        children: [
+          new TextRun({ text: `${label.kop.toUpperCase()}. `, bold: true, color: '8A3A0E', size: 18 }),
+          new TextRun({ text: label.brief, color: '3D1A06', size: 18 }),
+        ],
+      }),
+    ],
+  });
 }
 
 function coreXml(title: string, creator: string, date: string): string {

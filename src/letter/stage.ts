@@ -15,6 +15,7 @@ import { PROJECT_ROOT, renderDocument, type RenderOptions } from '../html/docume
 import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { Resultaten } from '../report/results.ts';
+import { synthetischBlok } from '../report/synthetisch.ts';
 import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
 
 /** The letter's folder in the output. */
@@ -25,6 +26,14 @@ export const BRIEF_PAD = `${BRIEF_MAP}/${BRIEF_BESTAND}`;
 
 export function briefPdfNaam(e: Edition): string {
   return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.pdf`;
+}
+
+/**
+ * The committed Markdown of the letter: the reviewers' version (src/review/markdown.ts) with,
+ * for synthetic figures, the label at the very top, before anything else a reader sees.
+ */
+export function briefMarkdownMetLabel(leesbaar: string, r: Resultaten): string {
+  return synthetischBlok(r.extractie.bron, 'brief') + leesbaar;
 }
 
 /** The letter from the templates kamerbrief/ (shared, or the edition's own versions). */
@@ -45,6 +54,8 @@ export function briefHtml(dir: string, r: Resultaten, markdown: string, bronnen?
       authors: [e.brief.ondertekenaar.naam],
       subject: `${e.titel}, ${e.nummer}e meting`,
       letter: e.brief,
+      // Synthetic figures put the label on every page of the print.
+      bron: r.extractie.bron,
     },
   }, options);
 }
