@@ -54,7 +54,9 @@ import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
 import { hashInvoer, leesManifest, MANIFEST, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
-import { BRIEF_PAD, briefHtml, drukBrief, schrijfBrief } from '../letter/stage.ts';
+import { BRIEF_PAD, briefHtml, briefMarkdownMetLabel, drukBrief, schrijfBrief } from '../letter/stage.ts';
+import { DATA_README, dataReadme } from '../report/bestanden.ts';
+import { synthetischBlok, synthetischLabel } from '../report/synthetisch.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -230,6 +232,10 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   return inTijdelijkeMap(out, async (tmp) => {
     const bestanden = await writeTextOutputs(tmp, {
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
+      // The README for the files' users: made here, from the checked results and the code's
+      // description of them (src/report/bestanden.ts), so a build from a results folder writes
+      // the same one and the output checker's set stays the CSVs alone.
+      [`data/${DATA_README}`]: dataReadme(resultaten, dataBestanden),
       [UITVOERCONTROLE]: controle,
       ...figuurBestanden(figuren),
     });
@@ -247,7 +253,14 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     const hoofdstukPaden = hoofdstukken.map((h) => `monitor/${h.bestand}`);
     const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown })), registers[0]!);
     const [leesbareBrief] = reviewMarkdown([{ path: BRIEF_PAD, markdown: brief.markdown, brief: true }], registers[1]!);
-    bestanden.push(...(await writeTextOutputs(tmp, { ...Object.fromEntries(hoofdstukPaden.map((p, i) => [p, leesbaar[i]!])), [BRIEF_PAD]: leesbareBrief! })));
+    // Synthetic figures: every committed chapter and the letter open with the label.
+    const label = synthetischBlok(resultaten.extractie.bron);
+    bestanden.push(
+      ...(await writeTextOutputs(tmp, {
+        ...Object.fromEntries(hoofdstukPaden.map((p, i) => [p, label + leesbaar[i]!])),
+        [BRIEF_PAD]: briefMarkdownMetLabel(leesbareBrief!, resultaten),
+      })),
+    );
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 9–10. The PDFs of the monitor and the letter.
       const browser = await resolveBrowser({ log: fx.log });
@@ -278,7 +291,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
       bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
       // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts).
       const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
-      await writeFile(briefWord, await briefDocx(leesbareBrief!, editie));
+      await writeFile(briefWord, await briefDocx(leesbareBrief!, editie, { label: synthetischLabel(resultaten.extractie.bron) }));
       bestanden.push(`pdf/${basename(briefWord)}`);
     }
 
@@ -471,7 +484,7 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
         registers: bronregisters(e.basisvoorwaarden),
         threshold: e.drempel,
         buildId: bouwId,
-        buildIdNote: 'SHA-256 over de invoer in manifest.json',
+        buildIdNote: 'SHA-256 over de invoer, die het manifest bij de uitvoer bestand voor bestand vastlegt',
       },
     },
   }, options);

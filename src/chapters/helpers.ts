@@ -22,6 +22,7 @@ import type { Groep, Moment } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { modelDefinities, type ModelNaam } from '../models/frames.ts';
 import { geschatModel } from '../charts/figures.ts';
+import { beschrijfBestanden, codeTabel } from '../report/bestanden.ts';
 import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
 import { decimaal, getal, procent } from './format.ts';
@@ -202,6 +203,21 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
   reg('cohortaantallen', (o: HelperOptions) => tabel(populatieTabel(r), o));
   reg('bijlagetabel', (o: HelperOptions) => tabel(bijlageTabel(r, hash(o, 'indicator')), o));
   reg('operationalisatietabel', (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o));
+  /**
+   * {{bestandtabel bestand="indicatoren.csv" id=… titel=…}}: the columns of a published data file;
+   * with lijst="indicator", the codes of that list instead (src/report/bestanden.ts).
+   */
+  reg('bestandtabel', (o: HelperOptions) => {
+    const naam = hash(o, 'bestand');
+    const bestanden = beschrijfBestanden(r);
+    const b = bestanden.find((x) => x.naam === naam);
+    if (!b) throw fout(o, `'bestandtabel': onbekend bestand '${naam}' (verwacht: ${bestanden.map((x) => x.naam).join(', ')})`);
+    const lijst = o.hash?.['lijst'];
+    if (lijst === undefined) return tabel({ markdown: codeTabel(['Kolom', 'Betekenis'], b.kolommen), onderdrukt: false }, o);
+    const codes = b.codelijsten.find((c) => c.sleutel === lijst);
+    if (!codes) throw fout(o, `'bestandtabel': ${naam} heeft geen codelijst '${String(lijst)}' (verwacht: ${b.codelijsten.map((c) => c.sleutel).join(', ') || 'geen'})`);
+    return tabel({ markdown: codeTabel(['Code', 'Betekenis'], codes.codes), onderdrukt: false }, o);
+  });
   reg('kmtabel', (o: HelperOptions) => {
     const maanden = lijstArg(o, 'maanden').map(Number);
     if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, "'kmtabel' verwacht maanden=\"6 12 24\"");

@@ -17,6 +17,8 @@ import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind, TemplateSource } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
+import { isSynthetisch } from '../report/synthetisch.ts';
+import { beschrijfBestanden } from '../report/bestanden.ts';
 import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst, decimaal } from './format.ts';
@@ -61,7 +63,7 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
   return {
     editie: r.editie,
     peildatum: r.extractie.peildatum,
-    synthetisch: r.extractie.bron === 'synthetisch',
+    synthetisch: isSynthetisch(r.extractie.bron),
     /**
      * The scale of synthetic extracts relative to the real registrations, in words ("een
      * tiende"), read from the extractie's description ("schaal 0.1"); '' when it names none.
@@ -157,6 +159,8 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     grootstePaar: grootstePaar(r, 'rik'),
     coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
+    /** The published data files, their columns and codes: the appendix on the data files (src/report/bestanden.ts). */
+    bestanden: beschrijfBestanden(r),
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
   };
 }
