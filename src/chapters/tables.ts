@@ -141,10 +141,12 @@ function sameMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
 /**
  * The operationalisation of every indicator, from the definitions themselves. Indicators
  * measured at all status moments say "statusmomenten" (the methods text defines the word).
+ * The indicators go by their names; their codes in the data files are in the appendix on the
+ * data files (src/report/bestanden.ts).
  */
 export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]): Tabel {
   const rijen = definities.map((d) => [
-    `${d.label} (\`${d.naam}\`)`,
+    d.label,
     d.tellerTekst,
     d.noemerTekst,
     sameMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
