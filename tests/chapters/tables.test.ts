@@ -50,6 +50,8 @@ test('the operationalisation is generated from the definitions', () => {
   assert.equal(t.markdown.split('\n').length - 2, r.definities.length);
   for (const d of r.definities) assert.ok(t.markdown.includes(d.tellerTekst), d.naam);
   assert.match(t.markdown, /\| statusmomenten \|/);
+  // Indicators go by their names; their codes are in the appendix on the data files.
+  for (const d of r.definities.filter((x) => x.naam.includes('_'))) assert.ok(!t.markdown.includes(d.naam), d.naam);
 });
 
 test('p-values below one in a thousand are printed as a bound', () => {
