@@ -259,6 +259,8 @@ function pageRules(input: DocumentInput, body: readonly { page: string; runningH
     if (label)
       rules.push(
         `@page { @top-right { content: ${cssString(`${label.kop.toUpperCase()} · `)} counter(page) ' van ' counter(pages); color: #8a3a0e; font-weight: 600; } @bottom-center { content: ${cssString(label.regel)}; } }`,
+        // The first page has the band, and its page number at the foot (kamerbrief.css).
+        '@page :first { @top-right { content: none; } }',
       );
     return rules.join('\n');
   }
