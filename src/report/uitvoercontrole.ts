@@ -9,20 +9,10 @@
 import { REGEL_TEKST } from '../indicators/disclosure.ts';
 import { KM_REGEL_TEKST } from '../models/disclosure.ts';
 import { csvRecords } from '../util/csv.ts';
+import { beschrijfBestanden } from './bestanden.ts';
 import { leesAudit } from './lezen.ts';
 import type { Resultaten } from './results.ts';
 import { ingrepen, INDICATOR_REGELS, KM_REGELS, kleinsteAantallen, type Ingrepen, type KleinsteAantallen } from './uitvoercontrole-tellingen.ts';
-
-/** What one row of each known file is. */
-const RIJ: Record<string, string> = {
-  'indicatoren.csv': 'één indicator voor één cohort (of alle cohorten samen), groep en meetmoment: teller, noemer en percentage, of leeg en `onderdrukt` 1',
-  'modellen.csv': 'per model eerst een regel `(model)` met de log-likelihood en de aantallen `n` en `events`, dan één regel per coëfficiënt (ratio, 95%-interval, p)',
-  'modellen_ph.csv': 'de toets op proportionele hazards van één kenmerk (of interactie) van een Cox-model, of `GLOBAL`: chi², vrijheidsgraden, p',
-  'modellen_perioden.csv': 'de hazard ratio van één categorie van een kenmerk in één periode van de follow-up (0–6 of 6–24 maanden)',
-  'modellen_noten.csv': 'één noot bij een model: een gewisselde referentiecategorie, een samengevoegde categorie, een weggelaten interactie, een niet gepubliceerd of niet geschat model, of niet gepubliceerde ratio’s per periode; zonder aantallen',
-  'recidive_km.csv': 'één maand van één Kaplan–Meiercurve (cumulatieve recidive): at_risk, cumulatief en 95%-interval, of leeg en `onderdrukt` 1',
-  'onderdrukking.csv': 'één ingreep van de onthullingscontrole: welk bestand, welke cel, curvemaand of modelterm, en volgens welke regel; nooit de waarde',
-};
 
 const n = (x: number | null) => (x === null ? 'geen' : String(x));
 
@@ -88,12 +78,12 @@ const AUDIT: Record<string, string> = {
   'recidive_km.csv': '`onderdrukking.csv`, regels met `bestand` = `recidive_km.csv`',
 };
 
-function bestandSectie(bestand: string, tekst: string, a: KleinsteAantallen): string {
+function bestandSectie(bestand: string, tekst: string, a: KleinsteAantallen, rij: ReadonlyMap<string, string>): string {
   const [kop, ...rijen] = csvRecords(tekst);
   return [
     `### data/${bestand}`,
     '',
-    `- Eén rij: ${RIJ[bestand] ?? 'onbekend'}.`,
+    `- Eén rij: ${rij.get(bestand) ?? 'onbekend'}.`,
     `- Kolommen: ${(kop?.velden ?? []).map((k) => `\`${k}\``).join(', ')}; ${rijen.length} rijen.`,
     `- Kleinste aantal: ${kleinsteRegel(bestand, a)}.`,
     ...(AUDIT[bestand] ? [`- Ingrepen staan in ${AUDIT[bestand]}.`] : []),
@@ -124,6 +114,8 @@ export function uitvoercontrole(r: Resultaten, bestanden: Record<string, string>
   const k = e.drempel;
   const a = kleinsteAantallen(r);
   const namen = Object.keys(bestanden).sort();
+  // What a row is: the same description as the data README's (bestanden.ts).
+  const rij = new Map(beschrijfBestanden(r).map((b) => [b.naam as string, b.rij]));
   return [
     `# Uitvoercontrole: ${e.titel}, ${e.nummer}e meting`,
     '',
@@ -136,7 +128,7 @@ export function uitvoercontrole(r: Resultaten, bestanden: Record<string, string>
     '',
     '## Bestanden',
     '',
-    namen.map((b) => bestandSectie(b, bestanden[b]!, a)).join('\n\n'),
+    namen.map((b) => bestandSectie(b, bestanden[b]!, a, rij)).join('\n\n'),
     '',
   ].join('\n');
 }
