@@ -6,6 +6,8 @@
  *     ![Aandeel met werk per meetmoment {#fig:werk}](../figuren/werk-per-meetmoment.svg)
  *
  * - the caption is the image's title when it has one (`![alt](x.svg "Caption")`), else its alt text;
+ * - the alt text is the chart's text alternative (its /Alt in the tagged PDF); without one the
+ *   caption stands in, and a figure with neither is an error;
  * - the label is an explicit `{#fig:name}` at the end of the alt text or title (stripped from the
  *   caption), else the file name without extension (`fig:werk-per-meetmoment`);
  * - it prints as "Figuur 3.2 Aandeel met werk ..." with the caption above the chart, numbered per
@@ -58,7 +60,13 @@ function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: V
       if (source === caption) caption = source.slice(0, match.index);
     }
   }
-  const altText = alt.replace(EXPLICIT_LABEL, '');
+  // The text alternative: the alt text, or where that is empty the caption (from the title).
+  const altText = alt.replace(EXPLICIT_LABEL, '').trim() || caption.trim();
+  if (!altText) {
+    ctx.register.errors.push(
+      `${at}: figuur '${src}' heeft geen tekstalternatief; schrijf tussen ![ en ] in een zin wat de figuur laat zien (lezers met een schermlezer krijgen die zin in plaats van de figuur)`,
+    );
+  }
   name ??= (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
   const id = `fig-${name}`;
   const number = nextNumber(ctx, 'fig');
@@ -70,7 +78,10 @@ function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: V
     : localGraphic(src, altText, id, file, ctx, at);
 
   const figcaption = h('figcaption', {}, [h('span', { className: ['label'] }, [text(`Figuur ${number}`)]), text(` ${caption.trim()}`)]);
-  const result = h('figure', { id }, [figcaption, graphic]);
+  // role=group: in the tagged PDF the figure with its caption becomes a Div holding the Caption
+  // and one Figure (the chart, with its text alternative); a bare <figure> would be a second
+  // Figure around it, one without a text alternative of its own.
+  const result = h('figure', { id, role: 'group' }, [figcaption, graphic]);
   result.position = paragraph.position;
   return result;
 }
@@ -91,9 +102,8 @@ function localGraphic(src: string, alt: string, id: string, file: VFile, ctx: Ch
     return h('div', { className: ['grafiek', 'ontbreekt'] }, [text(`[geen SVG: ${src}]`)]);
   }
   // A hast `raw` node: rehype-stringify writes it as is (allowDangerousHtml); the SVG is ours.
-  const children: ElementContent[] = [{ type: 'raw', value: inline } as unknown as ElementContent];
-  // role=img with a label lets the tagged PDF carry the alt text of the chart.
-  return h('div', { className: ['grafiek'], role: 'img', ariaLabel: alt }, children);
+  const children: ElementContent[] = [{ type: 'raw', value: labelSvg(inline, alt) } as unknown as ElementContent];
+  return h('div', { className: ['grafiek'] }, children);
 }
 
 /** The figure number: "3.2" in chapter 3, "B1.4" in Bijlage 1, "2" through a document or unnumbered chapter. */
@@ -103,6 +113,19 @@ export function nextNumber(ctx: ChapterContext, kind: 'fig' | 'tab'): string {
   if (ctx.kind === 'hoofdstuk') return `${ctx.number}.${n}`;
   if (ctx.kind === 'bijlage') return `B${ctx.number}.${n}`;
   return String(n);
+}
+
+/**
+ * Give the chart's root element role=img and the text alternative as its label. On the <svg>
+ * itself (not on an element around it) the role makes everything inside presentational, so
+ * Chromium tags the chart as one Figure whose /Alt is the label, instead of a Figure per axis,
+ * legend and data point with Vega's English descriptions.
+ */
+export function labelSvg(svg: string, alt: string): string {
+  const attribute = alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return svg.replace(/^<svg\b[^>]*>/, (tag) =>
+    tag.replace(/\s(?:role|aria-label|aria-labelledby|aria-hidden)="[^"]*"/g, '').replace(/^<svg\b/, `<svg role="img" aria-label="${attribute}"`),
+  );
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { addLabel, where } from './context.ts';
 import { nextNumber } from './figures.ts';
-import { h, isBlank, isElement, text, textOf } from './hast.ts';
+import { h, isBlank, isElement, text, textOf, visitElements } from './hast.ts';
 import { slug } from './headings.ts';
 
 const PREFIX = /^\s*Tabel:\s*/;
@@ -28,6 +28,13 @@ export default function rehypeTableCaptions() {
   return (tree: Root, file: VFile): void => {
     const ctx = file.data.print;
     if (!ctx) throw new Error('rehypeTableCaptions: file.data.print is missing (use renderDocument)');
+    // Header cells say which column they head, so the tagged PDF's TH cells carry /Scope /Column.
+    visitElements(tree, (element) => {
+      if (!isElement(element, 'thead')) return;
+      visitElements(element, (cell) => {
+        if (isElement(cell, 'th')) cell.properties = { ...cell.properties, scope: 'col' };
+      });
+    });
     for (let i = 0; i < tree.children.length; i++) {
       const node = tree.children[i]!;
       if (!isElement(node, 'p') || !isCaption(node)) continue;

@@ -10,6 +10,8 @@
  * - `setInfo` replaces the information dictionary (title, author, subject, keywords, dates) and
  *   shifts the cross-reference offsets after it. Nothing else is touched, so the tag structure,
  *   outline and fonts stay as Chromium wrote them.
+ * - `setCatalog` makes sure the catalog has the document language and asks viewers to show the
+ *   title rather than the file name (Chromium 156 writes both itself; another version may not).
  */
 import { createHash } from 'node:crypto';
 
@@ -310,4 +312,82 @@ export function setOutlineTitles(pdf: Uint8Array, titles: ReadonlyMap<number, st
     replacements.set(n, dict.slice(0, old.start) + pdfString(title) + dict.slice(old.end));
   }
   return replaceObjects(pdf, replacements);
+}
+
+export interface CatalogEntries {
+  /** the document language (BCP 47, as in the HTML's lang); written when the catalog has none */
+  readonly lang?: string;
+  /** /ViewerPreferences /DisplayDocTitle: a viewer shows the title from the information dictionary, not the file name */
+  readonly displayDocTitle?: boolean;
+}
+
+/** The catalog's /Lang and /ViewerPreferences, as far as setCatalog writes them. */
+export function readCatalog(pdf: Uint8Array): { lang?: string; displayDocTitle?: boolean } {
+  const xref = readXref(pdf);
+  const root = dictionaryOf(pdf, xref, ref(xref.trailer, 'Root')!);
+  const out: { lang?: string; displayDocTitle?: boolean } = {};
+  const lang = stringValue(root, 'Lang');
+  if (lang !== undefined) out.lang = lang;
+  const prefs = viewerPreferences(pdf, xref, root);
+  const shown = prefs && /\/DisplayDocTitle\s+(true|false)\b/.exec(prefs.dict);
+  if (shown) out.displayDocTitle = shown[1] === 'true';
+  return out;
+}
+
+/** The viewer preferences dictionary, written inline in the catalog or as an object of its own. */
+function viewerPreferences(pdf: Uint8Array, xref: Xref, root: string): { dict: string; object?: number } | undefined {
+  const object = ref(root, 'ViewerPreferences');
+  if (object !== undefined) return { dict: dictionaryOf(pdf, xref, object), object };
+  const at = /\/ViewerPreferences\s*<</.exec(root);
+  if (!at) return undefined;
+  const start = at.index + at[0].length - 2;
+  return { dict: root.slice(start, matchingClose(root, start)) };
+}
+
+/** The index just after the '>>' that closes the dictionary opening at `start` ('<<'). */
+function matchingClose(s: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < s.length - 1; i++) {
+    if (s[i] === '(' || (s[i] === '<' && s[i + 1] !== '<')) {
+      i = readString(s, i).end - 1;
+    } else if (s[i] === '<' && s[i + 1] === '<') {
+      depth++;
+      i++;
+    } else if (s[i] === '>' && s[i + 1] === '>') {
+      depth--;
+      i++;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error('PDF: unbalanced dictionary');
+}
+
+/**
+ * Add what the catalog lacks: /Lang when it has none (a language it has is kept: it is the one
+ * the browser took from the document), and /DisplayDocTitle in its viewer preferences. A catalog
+ * that already has both is left as it is, byte for byte.
+ */
+export function setCatalog(pdf: Uint8Array, entries: CatalogEntries): Uint8Array {
+  const xref = readXref(pdf);
+  const rootNumber = ref(xref.trailer, 'Root');
+  if (rootNumber === undefined) throw new Error('PDF: no /Root in the trailer');
+  let root = dictionaryOf(pdf, xref, rootNumber);
+  if (!root.startsWith('<<') || !root.endsWith('>>')) throw new Error('PDF: the catalog is not a dictionary');
+  const replacements = new Map<number, string>();
+  const append = (entry: string) => (root = `${root.slice(0, -2)}\n${entry}>>`);
+  if (entries.lang && stringValue(root, 'Lang') === undefined) append(`/Lang ${pdfString(entries.lang)}`);
+  if (entries.displayDocTitle !== undefined) {
+    const wanted = `/DisplayDocTitle ${entries.displayDocTitle}`;
+    const prefs = viewerPreferences(pdf, xref, root);
+    if (!prefs) append(`/ViewerPreferences <</Type /ViewerPreferences\n${wanted}>>`);
+    else if (!prefs.dict.includes(wanted)) {
+      const dict = /\/DisplayDocTitle\s+(true|false)\b/.test(prefs.dict)
+        ? prefs.dict.replace(/\/DisplayDocTitle\s+(true|false)\b/, wanted)
+        : `${prefs.dict.slice(0, -2)}\n${wanted}>>`;
+      if (prefs.object !== undefined) replacements.set(prefs.object, dict);
+      else root = root.replace(prefs.dict, dict);
+    }
+  }
+  if (root !== dictionaryOf(pdf, xref, rootNumber)) replacements.set(rootNumber, root);
+  return replacements.size === 0 ? pdf : replaceObjects(pdf, replacements);
 }

@@ -9,7 +9,8 @@
  *   4. table of contents: print once, read on which page each heading landed from the PDF's
  *      bookmarks, fill in `[data-page-of]`, print again (until the numbers are stable)
  *   5. final print: A4, tagged, with bookmarks; afterwards the bookmarks Chromium garbled are
- *      retitled and the information dictionary (title, author, subject, keywords, dates from the
+ *      retitled, the catalog gets the language and DisplayDocTitle where the browser left them
+ *      out, and the information dictionary (title, author, subject, keywords, dates from the
  *      document rather than the clock) is set
  *   6. write to a temp file beside `outFile` and rename it into place only on success
  *
@@ -27,7 +28,7 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
-import { pageCount, readOutline, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
+import { pageCount, readOutline, setCatalog, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
   /** the complete HTML document */
@@ -210,7 +211,10 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
       const repaired = repairOutline(pdf, await matchHeadings(page, readOutline(pdf)));
       clearTimeout(timer);
-      const finished = setInfo(repaired, {
+      // A viewer shows the title, not the file name; the language is the document's (Chromium
+      // writes both itself; this only fills in what a browser left out).
+      const catalogued = setCatalog(repaired, { lang: (await page.evaluate(() => document.documentElement.lang)) || undefined, displayDocTitle: true });
+      const finished = setInfo(catalogued, {
         title: meta.title || undefined,
         author: meta.author || undefined,
         subject: meta.subject || undefined,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cssString, longDate, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
-import { prepareSvg } from '../../src/html/figures.ts';
+import { labelSvg, prepareSvg } from '../../src/html/figures.ts';
 import { slug } from '../../src/html/headings.ts';
 import { InputError } from '../../src/util/errors.ts';
 
@@ -98,9 +98,15 @@ describe('renderDocument (monitor)', () => {
   });
 
   it('turns an image alone in a paragraph into a numbered figure with its caption above', () => {
-    assert.match(html, /<figure id="fig-werk"><figcaption><span class="label">Figuur 1\.1<\/span> Aandeel met werk<\/figcaption>/);
-    assert.match(html, /<figure id="fig-wonen"><figcaption><span class="label">Figuur 1\.2<\/span> Aandeel met een adres<\/figcaption>/);
-    assert.match(html, /<figure id="fig-bijlage"><figcaption><span class="label">Figuur B1\.1<\/span>/);
+    assert.match(html, /<figure id="fig-werk" role="group"><figcaption><span class="label">Figuur 1\.1<\/span> Aandeel met werk<\/figcaption>/);
+    assert.match(html, /<figure id="fig-wonen" role="group"><figcaption><span class="label">Figuur 1\.2<\/span> Aandeel met een adres<\/figcaption>/);
+    assert.match(html, /<figure id="fig-bijlage" role="group"><figcaption><span class="label">Figuur B1\.1<\/span>/);
+  });
+
+  it('gives each chart its text alternative on the <svg> itself, and nothing around it a role of its own', () => {
+    assert.match(html, /<div class="grafiek"><svg role="img" aria-label="Aandeel met werk" xmlns=/);
+    assert.match(html, /<div class="grafiek"><svg role="img" aria-label="Aandeel met een adres" xmlns=/);
+    assert.equal([...html.matchAll(/role="img"/g)].length, 3, 'one per chart');
   });
 
   it('inlines SVG charts as vectors, with ids prefixed per figure so charts cannot collide', () => {
@@ -113,6 +119,12 @@ describe('renderDocument (monitor)', () => {
     assert.match(html, /<table id="tab-kenmerken"><caption><span class="label">Tabel 1\.1<\/span> Kenmerken per cohort<\/caption>/);
     assert.match(html, /<table id="tab-wonen"><caption><span class="label">Tabel 1\.2<\/span> Wonen<\/caption>/);
     assert.doesNotMatch(html, /Tabel:/);
+  });
+
+  it('marks every header cell of a table as the header of its column', () => {
+    const cells = [...html.matchAll(/<th\b[^>]*>/g)].map((m) => m[0]);
+    assert.ok(cells.length >= 4);
+    for (const cell of cells) assert.match(cell, /scope="col"/);
   });
 
   it('resolves cross-references, also forward into later chapters, in Dutch', () => {
@@ -193,6 +205,13 @@ describe('renderDocument errors', () => {
       'templates/monitor/03-x.md.hbs:7:1: een hoofdstuk heeft één kop van niveau 1 (#); maak deze kop ## of lager',
       "templates/monitor/03-x.md.hbs:4:1: 'Tabel:'-onderschrift zonder tabel direct eronder; zet de tabel meteen na deze regel",
     ]);
+  });
+
+  it('takes the title as text alternative when the alt text is empty, and refuses a figure with neither', () => {
+    const titled = monitor([{ file: '/doc/a.md', markdown: '# A\n\n![](figuren/werk.svg "Werk per cohort")\n' }]);
+    assert.match(titled, /<svg role="img" aria-label="Werk per cohort"/);
+    const messages = errorsOf(() => monitor([{ file: '/doc/b.md', markdown: '# B\n\n![ {#fig:werk}](figuren/werk.svg)\n' }]));
+    assert.match(messages.join('\n'), /\/doc\/b\.md:3:1: figuur 'figuren\/werk\.svg' heeft geen tekstalternatief/);
   });
 
   it('reports a label used twice with both places', () => {
@@ -280,6 +299,13 @@ describe('helpers', () => {
 
   it('escapes CSS strings so a title cannot end the string or the style element', () => {
     assert.equal(cssString('a "b" \\ </style>'), '"a \\22 b\\22  \\5c  \\3c /style>"');
+  });
+
+  it('labels a chart on its root element, escaped, replacing a role or label it had', () => {
+    assert.equal(
+      labelSvg('<svg role="graphics-document" aria-label="old" width="4"><g role="x"/></svg>', 'Aandeel "werk" & <wonen>'),
+      '<svg role="img" aria-label="Aandeel &quot;werk&quot; &amp; &lt;wonen>" width="4"><g role="x"/></svg>',
+    );
   });
 
   it('slugs headings to ASCII ids', () => {

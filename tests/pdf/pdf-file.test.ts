@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageCount, pdfDate, pdfString, readInfo, readOutline, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
+import { pageCount, pdfDate, pdfString, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
 
 /** A small PDF in Chromium's shape: info first, classic xref table, no object streams. */
 function makePdf(objects: Record<number, string>, trailer: string): Uint8Array {
@@ -33,6 +33,19 @@ const sample = makePdf(
   },
   '/Size 10 /Root 5 0 R /Info 1 0 R',
 );
+
+/** The sample with another catalog (object 5), and optionally an object 10. */
+function withCatalog(catalog: string, extra?: string): Uint8Array {
+  const objects: Record<number, string> = {
+    1: '<</Title (Oud)>>',
+    2: '<</Type /Page /Parent 4 0 R>>',
+    4: '<</Type /Pages /Count 1 /Kids [2 0 R]>>',
+    5: catalog,
+  };
+  if (extra) objects[10] = extra;
+  return makePdf(objects, '/Size 11 /Root 5 0 R /Info 1 0 R');
+}
+const setCatalogWithout = () => withCatalog('<</Type /Catalog /Pages 4 0 R>>');
 
 describe('pdf-file', () => {
   it('reads the bookmarks depth-first with the page each points at, decoding UTF-16 and escaped titles', () => {
@@ -78,6 +91,25 @@ describe('pdf-file', () => {
       { object: 8, title: '1.1 Werk en inkomen (€)', depth: 2, page: 2 },
     ]);
     assert.match(Buffer.from(fixed).toString('latin1'), /8 0 obj\n<<\/Title <FEFF[0-9A-F]+>\n\/Dest \[9 0 R \/XYZ 0 700 0\] \/Parent 7 0 R>>\nendobj/);
+  });
+
+  it('adds the language and DisplayDocTitle to a catalog that lacks them, keeping a language it has', () => {
+    assert.deepEqual(readCatalog(sample), { lang: 'nl' });
+    const fixed = setCatalog(sample, { lang: 'en', displayDocTitle: true });
+    assert.deepEqual(readCatalog(fixed), { lang: 'nl', displayDocTitle: true });
+    assert.deepEqual(readOutline(fixed), readOutline(sample), 'the rest is still reachable');
+    const bare = setCatalog(setCatalogWithout(), { lang: 'nl', displayDocTitle: true });
+    assert.deepEqual(readCatalog(bare), { lang: 'nl', displayDocTitle: true });
+  });
+
+  it('sets DisplayDocTitle in viewer preferences of any shape, and leaves a catalog that has it byte for byte', () => {
+    const inline = withCatalog('<</Type /Catalog /Pages 4 0 R /ViewerPreferences <</HideToolbar true /Direction /L2R>> /Lang <FEFF006E006C003E>>>');
+    const fixed = setCatalog(inline, { displayDocTitle: true });
+    assert.deepEqual(readCatalog(fixed), { lang: 'nl>', displayDocTitle: true });
+    assert.match(Buffer.from(fixed).toString('latin1'), /\/ViewerPreferences <<\/HideToolbar true \/Direction \/L2R\n\/DisplayDocTitle true>>/);
+    const off = withCatalog('<</Type /Catalog /Pages 4 0 R /ViewerPreferences 10 0 R /Lang (nl)>>', '<</DisplayDocTitle false>>');
+    assert.deepEqual(readCatalog(setCatalog(off, { displayDocTitle: true })), { lang: 'nl', displayDocTitle: true });
+    assert.equal(setCatalog(fixed, { lang: 'nl', displayDocTitle: true }), fixed);
   });
 
   it('writes PDF strings literally when ASCII and as UTF-16BE otherwise', () => {
