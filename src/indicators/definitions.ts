@@ -81,7 +81,12 @@ export interface IndicatorDefinitie {
   vereist?: 'zorg';
 }
 
-const OBSERVEERBAAR = 'observeerbaar';
+/**
+ * `meegeteld` (sql/04-uitval.sql): observable at the moment and in the published population of
+ * its cohort and groep, so that uitval shows only in steps of 0 or at least k. At instroom and
+ * uitstroom it is the population itself, for the indicators that need no observability.
+ */
+const OBSERVEERBAAR = 'meegeteld';
 const OBSERVEERBAAR_TEKST = 'observeerbaar op het meetmoment (niet overleden of geëmigreerd, niet na de peildatum)';
 
 const probleemTekst: Record<Probleem, string> = {
@@ -181,7 +186,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'TRUE',
-    noemer: 'TRUE',
+    noemer: OBSERVEERBAAR,
   },
   {
     naam: 'id_geen_geldig',
@@ -192,7 +197,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'ongeldig'",
-    noemer: "id_status IN ('geldig', 'ongeldig')",
+    noemer: `${OBSERVEERBAAR} AND id_status IN ('geldig', 'ongeldig')`,
   },
   {
     naam: 'id_onbekend',
@@ -203,7 +208,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'onbekend'",
-    noemer: 'TRUE',
+    noemer: OBSERVEERBAAR,
   },
   {
     naam: 'werk',
@@ -269,7 +274,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'geen_startkwalificatie',
-    noemer: "hoogste_opleiding <> 'onbekend'",
+    noemer: `${OBSERVEERBAAR} AND hoogste_opleiding <> 'onbekend'`,
   },
   ...HUISVESTING.map(
     (cat): IndicatorDefinitie => ({
@@ -395,7 +400,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'verloop',
     momenten: ['instroom-uitstroom'],
     teller: "id_bij_uitstroom = 'geldig'",
-    noemer: "id_bij_instroom = 'ongeldig'",
+    noemer: `${OBSERVEERBAAR} AND id_bij_instroom = 'ongeldig'`,
   },
   {
     naam: 'recidive_2j',
