@@ -19,7 +19,6 @@ import {
   type IndicatorDefinitie,
   type Moment,
 } from './definitions.ts';
-
 import { UITVAL_INDICATOR, type Onderdrukking } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);

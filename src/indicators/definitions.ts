@@ -86,7 +86,7 @@ export interface IndicatorDefinitie {
  * its cohort and groep, so that uitval shows only in steps of 0 or at least k. At instroom and
  * uitstroom it is the population itself, for the indicators that need no observability.
  */
-const OBSERVEERBAAR = 'meegeteld';
+const MEEGETELD = 'meegeteld';
 const OBSERVEERBAAR_TEKST = 'observeerbaar op het meetmoment (niet overleden of geëmigreerd, niet na de peildatum)';
 
 const probleemTekst: Record<Probleem, string> = {
@@ -186,7 +186,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'TRUE',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'id_geen_geldig',
@@ -197,7 +197,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'ongeldig'",
-    noemer: `${OBSERVEERBAAR} AND id_status IN ('geldig', 'ongeldig')`,
+    noemer: `${MEEGETELD} AND id_status IN ('geldig', 'ongeldig')`,
   },
   {
     naam: 'id_onbekend',
@@ -208,7 +208,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'onbekend'",
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'werk',
@@ -219,7 +219,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'werk',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'uitkering',
@@ -230,7 +230,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'uitkering',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'opleiding',
@@ -241,7 +241,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'opleiding',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_dagbesteding',
@@ -252,7 +252,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'geen_dagbesteding',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_inkomen',
@@ -263,7 +263,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'geen_inkomen',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_startkwalificatie',
@@ -274,7 +274,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'geen_startkwalificatie',
-    noemer: `${OBSERVEERBAAR} AND hoogste_opleiding <> 'onbekend'`,
+    noemer: `${MEEGETELD} AND hoogste_opleiding <> 'onbekend'`,
   },
   ...HUISVESTING.map(
     (cat): IndicatorDefinitie => ({
@@ -286,7 +286,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
       bron: 'status',
       momenten: STATUSMOMENTEN,
       teller: `huisvesting = '${cat}'`,
-      noemer: OBSERVEERBAAR,
+      noemer: MEEGETELD,
       familie: 'huisvesting',
     }),
   ),
@@ -299,7 +299,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'niet_ingeschreven',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'wanbetaler',
@@ -310,7 +310,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'wanbetaler',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'wanbetaler_jaar_na',
@@ -332,7 +332,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'zorg_ggz',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
     vereist: 'zorg',
   },
   {
@@ -344,7 +344,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'zorg_verslavingszorg',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
     vereist: 'zorg',
   },
   {
@@ -400,7 +400,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'verloop',
     momenten: ['instroom-uitstroom'],
     teller: "id_bij_uitstroom = 'geldig'",
-    noemer: `${OBSERVEERBAAR} AND id_bij_instroom = 'ongeldig'`,
+    noemer: `${MEEGETELD} AND id_bij_instroom = 'ongeldig'`,
   },
   {
     naam: 'recidive_2j',
