@@ -324,7 +324,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
   for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
   try {
     // 2. Compute the indicators (person-level work stays in DuckDB).
-    const { definities, tellingen } = await stap(fx, 2, 'Indicatoren berekenen', () =>
+    const { definities, tellingen, uitval } = await stap(fx, 2, 'Indicatoren berekenen', () =>
       computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
       (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
     );
@@ -361,7 +361,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
     }
     return {
       resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
-      onderdrukkingCsv: renderOnderdrukkingCsv(beveiligd.onderdrukkingen) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+      onderdrukkingCsv: renderOnderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
     extracts.close();

@@ -7,7 +7,7 @@
  * (before disclosure control, which is applied in disclosure.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Basisvoorwaarde, Edition } from '../edition/edition.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import {
   problemenVoor,
@@ -19,6 +19,7 @@ import {
   type IndicatorDefinitie,
   type Moment,
 } from './definitions.ts';
+import { UITVAL_INDICATOR, type Onderdrukking } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
 
@@ -39,10 +40,21 @@ export interface IndicatorParameters {
   recidiveAfdoeningen: readonly string[];
   /** The problems of the samenhang analysis this edition measures (problemenVoor). */
   problemen: readonly Probleem[];
+  /** The basisvoorwaarden the edition measures (which sub-populations sql/04-uitval.sql checks). */
+  basisvoorwaarden: readonly Basisvoorwaarde[];
+  /** The disclosure threshold k: uitval is published in steps of 0 or at least k (sql/04-uitval.sql). */
+  drempel: number;
 }
 
 export function parametersVoor(edition: Edition, peildatum: string): IndicatorParameters {
-  return { cohorten: edition.cohorten, peildatum, recidiveAfdoeningen: edition.recidive_afdoeningen, problemen: problemenVoor(edition.basisvoorwaarden) };
+  return {
+    cohorten: edition.cohorten,
+    peildatum,
+    recidiveAfdoeningen: edition.recidive_afdoeningen,
+    problemen: problemenVoor(edition.basisvoorwaarden),
+    basisvoorwaarden: edition.basisvoorwaarden,
+    drempel: edition.drempel,
+  };
 }
 
 /** The {{placeholders}} of the SQL files, as literals from validated parameters. */
@@ -55,6 +67,10 @@ function sqlWaarden(p: IndicatorParameters): Record<string, string> {
     // and a complete case needs no known ID status.
     probleem_id: p.problemen.includes('id') ? "u.id_bij_uitstroom = 'ongeldig'" : 'FALSE',
     compleet_id: p.problemen.includes('id') ? "u.id_bij_uitstroom <> 'onbekend'" : 'TRUE',
+    drempel: String(Math.trunc(p.drempel)),
+    werk_inkomen: String(p.basisvoorwaarden.includes('werk_inkomen')).toUpperCase(),
+    huisvesting: String(p.basisvoorwaarden.includes('huisvesting')).toUpperCase(),
+    id: String(p.basisvoorwaarden.includes('id')).toUpperCase(),
     aantal_problemen: p.problemen.map((x) => `${x === 'schulden' ? 'wanbetaler_jaar_na' : `probleem_${x}`}::INTEGER`).join(' + '),
   };
 }
@@ -153,15 +169,32 @@ export async function countIndicators(
   return sortTellingen(rows, definities, cohorten);
 }
 
+/**
+ * The audit lines of the rule "uitval in steps of at least k" (sql/04-uitval.sql): every cohort
+ * year, groep and moment whose published noemer equals that of the next moment of the chain,
+ * whether or not anyone left in between (so the audit tells nothing a published noemer does not).
+ * The moment of the population is 'uitstroom'. By cohort, groep and the moments in time order.
+ */
+export async function readUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
+  const reader = await conn.runAndReadAll('SELECT CAST(cohort AS VARCHAR) AS cohort, groep, moment, positie FROM uitval_zonder_stap');
+  const coh = new Map(cohorten.map((c, i) => [String(c), i]));
+  const grp = new Map(GROEPEN.map((g, i) => [g, i]));
+  return reader
+    .getRowObjectsJS()
+    .map((r) => ({ cohort: String(r['cohort']), groep: String(r['groep']) as Groep, moment: String(r['moment']) as Moment, positie: Number(r['positie']) }))
+    .sort((a, b) => coh.get(a.cohort)! - coh.get(b.cohort)! || grp.get(a.groep)! - grp.get(b.groep)! || a.positie - b.positie)
+    .map(({ cohort, groep, moment }) => ({ indicator: UITVAL_INDICATOR, cohort, groep, moment, regel: 'uitval_vervroegd' }));
+}
+
 /** Build the working tables and count every indicator the edition covers. */
 export async function computeIndicators(
   conn: DuckDBConnection,
   edition: Edition,
   peildatum: string,
   zorgAanwezig: boolean,
-): Promise<{ definities: IndicatorDefinitie[]; tellingen: Telling[] }> {
+): Promise<{ definities: IndicatorDefinitie[]; tellingen: Telling[]; uitval: Onderdrukking[] }> {
   await buildWorkingTables(conn, parametersVoor(edition, peildatum), zorgAanwezig);
   const definities = indicatorenVoor(edition.basisvoorwaarden, zorgAanwezig);
   const tellingen = await countIndicators(conn, definities, edition.cohorten);
-  return { definities, tellingen };
+  return { definities, tellingen, uitval: await readUitval(conn, edition.cohorten) };
 }

@@ -81,7 +81,12 @@ export interface IndicatorDefinitie {
   vereist?: 'zorg';
 }
 
-const OBSERVEERBAAR = 'observeerbaar';
+/**
+ * `meegeteld` (sql/04-uitval.sql): observable at the moment and in the published population of
+ * its cohort and groep, so that uitval shows only in steps of 0 or at least k. At instroom and
+ * uitstroom it is the population itself, for the indicators that need no observability.
+ */
+const MEEGETELD = 'meegeteld';
 const OBSERVEERBAAR_TEKST = 'observeerbaar op het meetmoment (niet overleden of geëmigreerd, niet na de peildatum)';
 
 const probleemTekst: Record<Probleem, string> = {
@@ -181,7 +186,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'TRUE',
-    noemer: 'TRUE',
+    noemer: MEEGETELD,
   },
   {
     naam: 'id_geen_geldig',
@@ -192,7 +197,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'ongeldig'",
-    noemer: "id_status IN ('geldig', 'ongeldig')",
+    noemer: `${MEEGETELD} AND id_status IN ('geldig', 'ongeldig')`,
   },
   {
     naam: 'id_onbekend',
@@ -203,7 +208,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['instroom', 'uitstroom'],
     teller: "id_status = 'onbekend'",
-    noemer: 'TRUE',
+    noemer: MEEGETELD,
   },
   {
     naam: 'werk',
@@ -214,7 +219,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'werk',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'uitkering',
@@ -225,7 +230,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'uitkering',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'opleiding',
@@ -236,7 +241,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'opleiding',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_dagbesteding',
@@ -247,7 +252,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'geen_dagbesteding',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_inkomen',
@@ -258,7 +263,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'geen_inkomen',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'geen_startkwalificatie',
@@ -269,7 +274,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: ['uitstroom'],
     teller: 'geen_startkwalificatie',
-    noemer: "hoogste_opleiding <> 'onbekend'",
+    noemer: `${MEEGETELD} AND hoogste_opleiding <> 'onbekend'`,
   },
   ...HUISVESTING.map(
     (cat): IndicatorDefinitie => ({
@@ -281,7 +286,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
       bron: 'status',
       momenten: STATUSMOMENTEN,
       teller: `huisvesting = '${cat}'`,
-      noemer: OBSERVEERBAAR,
+      noemer: MEEGETELD,
       familie: 'huisvesting',
     }),
   ),
@@ -294,7 +299,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'niet_ingeschreven',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'wanbetaler',
@@ -305,7 +310,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'wanbetaler',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
   },
   {
     naam: 'wanbetaler_jaar_na',
@@ -327,7 +332,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'zorg_ggz',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
     vereist: 'zorg',
   },
   {
@@ -339,7 +344,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'status',
     momenten: STATUSMOMENTEN,
     teller: 'zorg_verslavingszorg',
-    noemer: OBSERVEERBAAR,
+    noemer: MEEGETELD,
     vereist: 'zorg',
   },
   {
@@ -395,7 +400,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     bron: 'verloop',
     momenten: ['instroom-uitstroom'],
     teller: "id_bij_uitstroom = 'geldig'",
-    noemer: "id_bij_instroom = 'ongeldig'",
+    noemer: `${MEEGETELD} AND id_bij_instroom = 'ongeldig'`,
   },
   {
     naam: 'recidive_2j',

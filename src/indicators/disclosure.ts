@@ -26,14 +26,21 @@ import {
 } from './definitions.ts';
 import type { Telling } from './compute.ts';
 
-export type Regel = 'noemer_onder_drempel' | 'teller_onder_drempel' | 'rest_onder_drempel' | 'secundair';
+export type Regel = 'noemer_onder_drempel' | 'teller_onder_drempel' | 'rest_onder_drempel' | 'secundair' | 'uitval_vervroegd';
 
 export const REGEL_TEKST: Record<Regel, string> = {
   noemer_onder_drempel: 'noemer kleiner dan de drempel',
   teller_onder_drempel: 'teller tussen 1 en de drempel',
   rest_onder_drempel: 'noemer min teller tussen 1 en de drempel',
   secundair: 'secundaire onderdrukking: anders af te leiden uit gepubliceerde cijfers',
+  uitval_vervroegd: 'de noemer zet geen stap naar het volgende meetmoment: eventuele uitval daartussen telt hier al niet mee',
 };
+
+/**
+ * The `indicator` of the audit lines of the rule uitval_vervroegd (sql/04-uitval.sql): the line is
+ * about the noemer of every indicator of the cell at that moment, not about one indicator.
+ */
+export const UITVAL_INDICATOR = '(noemer)';
 
 /** One row of indicatoren.csv after disclosure control. */
 export interface Publicatie {

@@ -79,6 +79,8 @@ export const NOOT_SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'tijdsp
 
 export interface Ingrepen {
   indicatoren: Record<(typeof INDICATOR_REGELS)[number], number>;
+  /** Cells and moments of indicatoren.csv whose noemer does not step to the next moment (regel uitval_vervroegd). */
+  uitval: number;
   km: Record<(typeof KM_REGELS)[number], number>;
   /** Curves left out whole (their months carry a rule that is not a delay). */
   kmCurven: number;
@@ -91,7 +93,8 @@ export interface Ingrepen {
 export function ingrepen(r: Resultaten, audit: Audit): Ingrepen {
   const kmCurveWeg = audit.km.filter((o) => !o.regel.startsWith('vertraagd'));
   return {
-    indicatoren: telling(INDICATOR_REGELS, audit.indicatoren.map((o) => o.regel)),
+    indicatoren: telling(INDICATOR_REGELS, audit.indicatoren.flatMap((o) => (o.regel === 'uitval_vervroegd' ? [] : [o.regel]))),
+    uitval: audit.indicatoren.filter((o) => o.regel === 'uitval_vervroegd').length,
     km: telling(KM_REGELS, audit.km.map((o) => o.regel)),
     kmCurven: new Set(kmCurveWeg.map((o) => `${o.uitsplitsing}|${o.categorie}|${o.cohort}|${o.groep}`)).size,
     modellen: telling(NOOT_SOORTEN, r.modellen.noten.map((n) => n.soort)),

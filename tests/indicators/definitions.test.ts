@@ -124,6 +124,10 @@ test('spell ends are inclusive, an empty einde is still running, and the day aft
   assert.deepEqual(cel(rows, 'opleiding', '1m_na'), { teller: 2, noemer: 3 });
 });
 
+// The plain definition of observability, without the rule that publishes uitval only in steps of
+// at least k (k = 1 makes every step safe; the rule itself is tested in uitval.test.ts).
+const zonderUitvalregel: Edition = { ...edition, drempel: 1 };
+
 test('observability: after the peildatum, on or after death and emigration a person leaves the noemer', async () => {
   const rows = await tel({
     personen: [
@@ -138,13 +142,13 @@ test('observability: after the peildatum, on or after death and emigration a per
       detentie('d3', 'laat', '2016-12-01', '2017-12-01'), // not a cohort of the 6th meting
       detentie('d4', 'blijft', '2016-01-01', '2016-09-01'), // 24m_na = 2018-09-01 <= peildatum
     ],
-  });
+  }, { edition: zonderUitvalregel });
   assert.deepEqual(cel(rows, 'werk', '6m_na'), { teller: 0, noemer: 2 });
   assert.deepEqual(cel(rows, 'werk', '1m_na'), { teller: 0, noemer: 3 });
   assert.deepEqual(cel(rows, 'werk', '12m_na'), { teller: 0, noemer: 1 });
   const vroeg = await tel(
     { personen: [persoon('blijft')], detenties: [detentie('d4', 'blijft', '2016-01-01', '2016-09-01')] },
-    { peildatum: '2018-08-31' },
+    { peildatum: '2018-08-31', edition: zonderUitvalregel },
   );
   assert.equal(cel(vroeg, 'werk', '24m_na'), undefined, '24m_na after the peildatum: no noemer, row left out');
   assert.deepEqual(cel(vroeg, 'werk', '12m_na'), { teller: 0, noemer: 1 });

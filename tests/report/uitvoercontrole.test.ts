@@ -57,6 +57,8 @@ test('the interventions of the audit are counted per rule', () => {
   for (const regel of ['teller_onder_drempel', 'secundair'])
     assert.ok(tekst.includes(`\`${regel}\` (`) && new RegExp(`\`${regel}\` \\([^)]*\\): ${telAudit('indicatoren.csv', regel)}\\n`).test(tekst), regel);
   assert.match(tekst, new RegExp(`\`vertraagd\` \\([^)]*\\): ${telAudit('recidive_km.csv', 'vertraagd')}\\n`));
+  // The moments whose noemer does not step (uitval in steps of at least k) are not suppressed cells: counted apart.
+  assert.match(tekst, new RegExp(`\\(regel \`uitval_vervroegd\`\\): ${telAudit('indicatoren.csv', 'uitval_vervroegd')}\\.\n`));
   const noten = (soort: string) => bestanden['modellen_noten.csv']!.split('\n').filter((l) => l.split(',')[1] === soort).length;
   assert.match(tekst, new RegExp(`Gewisselde referenties: ${noten('referentie')}; samengevoegde categorieën: ${noten('samengevoegd')};`));
   assert.ok(tekst.includes('`onderdrukking.csv`, regels met `bestand` = `recidive_km.csv`'));

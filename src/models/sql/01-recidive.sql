@@ -36,7 +36,9 @@ WITH grenzen AS (
     u.detentie_id,
     CAST(u.cohort AS VARCHAR) AS cohort,
     u.groep,
-    -- observable at 1m_na (the models' and the Kaplan–Meier curves' entry rule)
+    -- observable at 1m_na (the models' and the Kaplan–Meier curves' entry rule), as the indicators
+    -- count it: in the published population of 1m_na (indicator engine, 04-uitval.sql), so a curve's
+    -- size is the published noemer at 1m_na
     v.obs_1m_na,
     u.datum_uitstroom,
     plus_maanden(u.datum_uitstroom, 1) AS t_1m_na,

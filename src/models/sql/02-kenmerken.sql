@@ -7,7 +7,8 @@ WITH na AS (
   -- The status facts after release that verloop does not already hold.
   SELECT
     detentie_id,
-    bool_or(observeerbaar) FILTER (WHERE moment = '6m_na') AS obs_6m_na,
+    -- counted at 6m_na: observable and in the published population (indicator engine, 04-uitval.sql)
+    bool_or(meegeteld) FILTER (WHERE moment = '6m_na') AS obs_6m_na,
     bool_or(opleiding)     FILTER (WHERE moment = '1m_na') AS opleiding_1m_na,
     bool_or(uitkering)     FILTER (WHERE moment = '1m_na') AS uitkering_1m_na,
     any_value(huisvesting) FILTER (WHERE moment = '1m_na') AS huisvesting_1m_na,

@@ -1,13 +1,18 @@
 -- Per uitstroom record: the facts that span more than one moment (transitions, the year after
 -- release, recidive) and the five problems. One row per uitstroom record.
+--
+-- obs_1m_na, obs_12m_na and obs_24m_na say whether the record counts at that moment: observable
+-- there and in the published population of 04-uitval.sql (`meegeteld`); `meegeteld` itself is
+-- the population (position 0), for the indicators between instroom and uitstroom.
 CREATE OR REPLACE TEMP TABLE verloop AS
 WITH breed AS (
   -- The status facts of the moments used below, side by side.
   SELECT
     detentie_id,
-    bool_or(observeerbaar) FILTER (WHERE moment = '1m_na')  AS obs_1m_na,
-    bool_or(observeerbaar) FILTER (WHERE moment = '12m_na') AS obs_12m_na,
-    bool_or(observeerbaar) FILTER (WHERE moment = '24m_na') AS obs_24m_na,
+    bool_or(meegeteld) FILTER (WHERE moment = 'uitstroom') AS meegeteld,
+    bool_or(meegeteld) FILTER (WHERE moment = '1m_na')  AS obs_1m_na,
+    bool_or(meegeteld) FILTER (WHERE moment = '12m_na') AS obs_12m_na,
+    bool_or(meegeteld) FILTER (WHERE moment = '24m_na') AS obs_24m_na,
     bool_or(werk) FILTER (WHERE moment = '1m_voor') AS werk_1m_voor,
     bool_or(werk) FILTER (WHERE moment = '1m_na')   AS werk_1m_na,
     bool_or(geen_startkwalificatie) FILTER (WHERE moment = 'uitstroom') AS geen_startkwalificatie,
@@ -22,6 +27,7 @@ SELECT
   u.detentie_id,
   u.cohort,
   u.groep,
+  b.meegeteld,
   b.obs_1m_na,
   b.obs_12m_na,
   b.obs_24m_na,
