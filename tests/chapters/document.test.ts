@@ -62,6 +62,8 @@ test('an unknown cross-reference in a chapter names the template and its line, n
   const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
   try {
     cpSync(join(ROOT, 'templates', 'monitor'), join(dir, 'monitor'), { recursive: true });
+    // The glossary and the shared references belong to the templates too.
+    for (const f of ['afkortingen.json', 'literatuur.json']) cpSync(join(ROOT, 'templates', f), join(dir, f));
     const pad = join(dir, 'monitor', '75-conclusie.md.hbs');
     const lines = readFileSync(pad, 'utf8').split('\n');
     lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
