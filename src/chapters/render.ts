@@ -408,7 +408,9 @@ export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: rea
   for (const s of sjablonenLijst) if (s.slug !== LITERATUUR && s.slug !== AFKORTINGEN) gevuld.set(s.pad, renderChapter(s.pad, r, figuren, opties));
   // 2.
   const gewoon = sjablonenLijst.filter((s) => gevuld.has(s.pad));
-  const gedeeld = existsSync(sjablonen.pad(LITERATUUR_BESTAND)) ? leesLiteratuur(sjablonen.pad(LITERATUUR_BESTAND), sjabloonNaam(sjablonen.pad(LITERATUUR_BESTAND), opties.root)) : geenLiteratuur(sjabloonNaam(sjablonen.pad(LITERATUUR_BESTAND), opties.root));
+  const gedeeldPad = sjablonen.pad(LITERATUUR_BESTAND);
+  const gedeeldNaam = sjabloonNaam(gedeeldPad, opties.root);
+  const gedeeld = existsSync(gedeeldPad) ? leesLiteratuur(gedeeldPad, gedeeldNaam) : geenLiteratuur(gedeeldNaam);
   const literatuur = opties.literatuur ? combineer(gedeeld, opties.literatuur) : gedeeld;
   const geciteerd = citeer(gewoon.map((s) => ({ markdown: gevuld.get(s.pad)!, bronnen: [s.bron] })), literatuur);
   gewoon.forEach((s, i) => gevuld.set(s.pad, geciteerd.markdown[i]!));
