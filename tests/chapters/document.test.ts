@@ -87,3 +87,35 @@ test('an unknown cross-reference in a chapter names the template and its line, n
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the print follows a Cahier: Voorwoord before the contents, then Afkortingen; Literatuur unnumbered; the committee is Bijlage 1', () => {
+  const r = fixtureResultaten();
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
+  const html = renderDocument(
+    {
+      title: r.editie.titel,
+      lang: 'nl',
+      kind: 'monitor',
+      chapters: hoofdstukken.map((h) => ({ file: join('/fixture/monitor', h.bestand), markdown: h.markdown, kind: h.soort })),
+      meta: { date: r.editie.brief.datum, authors: r.editie.auteurs },
+    },
+    { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' },
+  );
+  const waar = (re: RegExp) => {
+    const m = re.exec(html);
+    assert.ok(m, String(re));
+    return m.index;
+  };
+  const voorwoord = waar(/<section class="voorwerk"[^>]*>\s*<h1[^>]*id="sec-voorwoord"/);
+  const inhoud = waar(/<nav class="inhoud"/);
+  const afkortingen = waar(/<h1[^>]*id="sec-afkortingen"/);
+  const samenvatting = waar(/<h1[^>]*>Samenvatting/);
+  const literatuur = waar(/<h1[^>]*id="sec-literatuur"/);
+  const commissie = waar(/<h1[^>]*id="sec-bijlage-commissie"/);
+  assert.ok(voorwoord < inhoud && inhoud < afkortingen && afkortingen < samenvatting && samenvatting < literatuur && literatuur < commissie);
+  const toc = html.slice(inhoud, html.indexOf('</nav>', inhoud));
+  assert.doesNotMatch(toc, /Voorwoord/);
+  assert.match(toc, /<span class="toc-nummer"><\/span><span class="toc-titel">Afkortingen<\/span>/);
+  assert.match(toc, /<span class="toc-nummer"><\/span><span class="toc-titel">Literatuur<\/span>/);
+  assert.match(toc, /<span class="toc-nummer">Bijlage 1<\/span><span class="toc-titel">Begeleidingscommissie<\/span>/);
+});
