@@ -13,11 +13,9 @@ import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
-  const r = fixtureResultaten();
-  const figs = figuren(r);
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
-  const html = renderDocument(
+/** The monitor's HTML from the chapters (the charts are not rendered; any SVG will do). */
+function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: ReturnType<typeof renderChapters>): string {
+  return renderDocument(
     {
       title: r.editie.titel,
       lang: 'nl',
@@ -27,6 +25,13 @@ test('every cross-reference of the monitor resolves and every figure and table i
     },
     { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' },
   );
+}
+
+test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
+  const r = fixtureResultaten();
+  const figs = figuren(r);
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
+  const html = printHtml(r, hoofdstukken);
   assert.doesNotMatch(html, /\[@(fig|tab|sec|Fig|Tab|Sec):/);
   assert.match(html, /Figuur 3\.1/);
   assert.match(html, /Tabel 2\.1/);
@@ -91,16 +96,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
 test('the print follows a Cahier: Voorwoord before the contents, then Afkortingen; Literatuur unnumbered; the committee is Bijlage 1', () => {
   const r = fixtureResultaten();
   const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
-  const html = renderDocument(
-    {
-      title: r.editie.titel,
-      lang: 'nl',
-      kind: 'monitor',
-      chapters: hoofdstukken.map((h) => ({ file: join('/fixture/monitor', h.bestand), markdown: h.markdown, kind: h.soort })),
-      meta: { date: r.editie.brief.datum, authors: r.editie.auteurs },
-    },
-    { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' },
-  );
+  const html = printHtml(r, hoofdstukken);
   const waar = (re: RegExp) => {
     const m = re.exec(html);
     assert.ok(m, String(re));
