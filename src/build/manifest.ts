@@ -34,6 +34,8 @@ export interface Manifest {
     /** The extracts' own description (extractie.json): peildatum, bron, omschrijving. */
     extractie?: Extractie;
     editie: { bestand: string; sha256: string };
+    /** The edition's own references (editions/<slug>/literatuur.json), when it has them. */
+    literatuur?: { bestand: string; sha256: string };
     /** Path under templates/ -> hash (chapter templates and print CSS/HTML); `editie/<path>` for the edition's own versions. */
     sjablonen: Record<string, string>;
     /** The previous meting's published indicatoren.csv the comparison chapter was made from. */
@@ -60,6 +62,8 @@ export interface ManifestInvoer {
   templates: string;
   /** The edition's own templates (editions/<slug>/templates), if any. */
   eigenSjablonen?: string;
+  /** The edition's own references (editions/<slug>/literatuur.json), if any. */
+  literatuur?: string | undefined;
   /** The predecessor's published indicatoren.csv, when the edition compares with one. */
   vorige?: { editie: string; pad: string } | undefined;
   projectRoot: string;
@@ -76,6 +80,7 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
   return {
     extracten: i.data === undefined ? {} : await hashFiles(i.data),
     editie: { bestand: basename(i.edition), sha256: await hashFile(i.edition) },
+    ...(i.literatuur ? { literatuur: { bestand: basename(i.literatuur), sha256: await hashFile(i.literatuur) } } : {}),
     sjablonen: {
       ...(await hashFiles(i.templates)),
       ...(i.eigenSjablonen ? Object.fromEntries(Object.entries(await hashFiles(i.eigenSjablonen)).map(([k, v]) => [`editie/${k}`, v])) : {}),

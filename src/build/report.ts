@@ -35,7 +35,8 @@ import { applyDisclosure } from '../indicators/disclosure.ts';
 import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
 import { figuren as bouwFiguren } from '../charts/figures.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
-import { chapterTemplates, renderChapters, type Hoofdstuk } from '../chapters/render.ts';
+import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
+import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type RenderOptions } from '../html/document.ts';
 import type { DocumentRegister } from '../html/context.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
@@ -187,6 +188,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     edition: resolve(options.edition),
     templates,
     eigenSjablonen: editieMap.sjablonen,
+    literatuur: editieMap.literatuur,
     vorige: vorige && { editie: vorige.slug, pad: vorige.pad },
     projectRoot: PROJECT_ROOT,
   });
@@ -221,7 +223,11 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   );
   // 6. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
-    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur), { vergelijking }),
+    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur), {
+      vergelijking,
+      literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
+      waarschuw: (w) => fx.log(`   waarschuwing: ${w}`),
+    }),
     (h) => `${h.length} hoofdstukken`,
   );
   // 7. The letter (Kamerbrief), from the same results.

@@ -6,7 +6,7 @@
  * the helpers below, which write them the Dutch way and print a suppressed value as "–" with a
  * footnote that explains it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Sjablonen } from '../edition/templates.ts';
 import { isAbsolute, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
@@ -29,6 +29,8 @@ import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PH_ALFA_TEKST } from './ph.ts';
 import { templateError } from './template-errors.ts';
 import { mdTekst } from '../util/markdown.ts';
+import { citeer, combineer, geenLiteratuur, leesLiteratuur, ongebruikteWaarschuwingen, type Literatuur } from './literatuur.ts';
+import { controleerAfkortingen, leesWoordenlijst } from './afkortingen.ts';
 
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'samenhang', 'recidive'];
 
@@ -43,16 +45,33 @@ export interface Hoofdstuk {
 }
 
 /**
- * The kind of a chapter from its file name: `NN-samenvatting` is unnumbered, `NN-bijlage-*` an
- * appendix, `NN-colofon` front matter, everything else a numbered chapter.
+ * The kind of a chapter from its file name: `NN-samenvatting`, `-summary`, `-afkortingen` and
+ * `-literatuur` are unnumbered, `NN-bijlage-*` an appendix, `NN-colofon` and `NN-voorwoord`
+ * front matter (before the table of contents, as in a WODC Cahier), everything else a numbered
+ * chapter.
  */
 export function hoofdstukSoort(bestand: string): ChapterKind {
-  const slug = bestand.replace(/^\d\d-/, '').replace(/\.md$/, '');
-  if (slug === 'samenvatting' || slug === 'summary' || slug === 'literatuur') return 'ongenummerd';
+  const slug = hoofdstukSlug(bestand);
+  if (slug === 'samenvatting' || slug === 'summary' || slug === 'afkortingen' || slug === 'literatuur') return 'ongenummerd';
   if (slug.startsWith('bijlage')) return 'bijlage';
-  if (slug === 'colofon') return 'voorwerk';
+  if (slug === 'colofon' || slug === 'voorwoord') return 'voorwerk';
   return 'hoofdstuk';
 }
+
+/** `05-afkortingen.md` or `05-afkortingen.md.hbs` -> `afkortingen`. */
+export function hoofdstukSlug(bestand: string): string {
+  return bestand.replace(/^\d\d-/, '').replace(/\.md(\.hbs)?$/, '');
+}
+
+/**
+ * Chapters made from the others, so filled last whatever their place: the Literatuur lists the
+ * works the other chapters cite, the Afkortingen the abbreviations all of them use (the
+ * Literatuur's included).
+ */
+const LITERATUUR = 'literatuur';
+const AFKORTINGEN = 'afkortingen';
+/** The English Summary: its abbreviations are listed, but the Dutch text must spell them out. */
+const ENGELS = new Set(['summary']);
 
 /**
  * The context a chapter template sees. `vergelijking` is the comparison with the predecessor
@@ -162,7 +181,20 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     /** The published data files, their columns and codes: the appendix on the data files (src/report/bestanden.ts). */
     bestanden: beschrijfBestanden(r),
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
+    /** The begeleidingscommissie from the edition file, or false: the appendix is then left out. */
+    commissie: commissieContext(r.editie),
   };
+}
+
+/**
+ * The begeleidingscommissie as the appendix prints it: each member as one line, "naam, functie,
+ * organisatie" (without the name when the edition gives none); false without a committee.
+ */
+export function commissieContext(e: Edition): { voorzitter: string; leden: string[] } | false {
+  const c = e.begeleidingscommissie;
+  if (!c) return false;
+  const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => mdTekst([l.naam, l.functie, l.organisatie].filter(Boolean).join(', '));
+  return { voorzitter: regel(c.voorzitter), leden: c.leden.map(regel) };
 }
 
 /** "een tiende" for "… (schaal 0.1, …)"; '' without a scale below 1. */
@@ -320,6 +352,13 @@ export interface HoofdstukOpties {
   root?: string;
   /** The comparison with the predecessor, when the edition names one. */
   vergelijking?: Vergelijking;
+  /**
+   * The edition's own references (editions/<slug>/literatuur.json, leesLiteratuur), beside the
+   * shared ones in the templates (literatuur.json there).
+   */
+  literatuur?: Literatuur;
+  /** Receives each warning (a reference nobody cites, an abbreviation not spelled out). */
+  waarschuw?: (melding: string) => void;
 }
 
 /** A template as named in messages: relative to `root` when it lies inside it, else in full. */
@@ -328,13 +367,16 @@ export function sjabloonNaam(pad: string, root = process.cwd()): string {
   return rel.startsWith('..') || isAbsolute(rel) ? pad : rel;
 }
 
-/** Render one template file with the results. */
-export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): string {
+/**
+ * Render one template file with the results. `extra` adds to what the template sees (the
+ * Literatuur and Afkortingen chapters get their lists this way).
+ */
+export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}, extra: object = {}): string {
   const naam = sjabloonNaam(pad, opties.root);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
   const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking);
   const bron = readFileSync(pad, 'utf8');
-  let markdown = vulTemplate(hb, bron, naam, templateContext(r, figuren, opties.vergelijking));
+  let markdown = vulTemplate(hb, bron, naam, { ...templateContext(r, figuren, opties.vergelijking), ...extra });
   if (staat.onderdrukt)
     markdown =
       markdown.trimEnd() +
@@ -347,17 +389,62 @@ export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figu
 }
 
 /**
- * Render every chapter template of the monitor (the edition's own versions where it has them). A template that renders to nothing (its whole text
- * inside a condition that does not hold, such as `{{#if vergelijking}}`) is no chapter of this
- * edition. The template's NN orders the chapters; the output file is numbered by its position
- * among the chapters that exist, so an edition without the optional chapter keeps its numbering.
+ * Render every chapter template of the monitor (the edition's own versions where it has them).
+ *
+ *   1. every chapter but the Literatuur and the Afkortingen, in the templates' order
+ *   2. their citations resolved in one run (literatuur.ts): an unknown key is an error at the
+ *      template's line; a reference nobody cites a warning
+ *   3. the Literatuur, with the list of cited works (`literatuur`, Markdown paragraphs)
+ *   4. the Afkortingen, with the abbreviations all other chapters use (`afkortingen`: afkorting,
+ *      betekenis); one missing from the glossary is an error, one not spelled out at its first
+ *      use in the Dutch text a warning (afkortingen.ts)
+ *
+ * A template that renders to nothing (its whole text inside a condition that does not hold, such
+ * as `{{#if vergelijking}}`) is no chapter of this edition. The template's NN orders the
+ * chapters; the output file is numbered by its position among the chapters that exist, so an
+ * edition without the optional chapter keeps its numbering.
  */
 export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): Hoofdstuk[] {
-  return chapterTemplates(sjablonen)
-    .map(({ bestand, pad }) => ({ bestand, pad, markdown: renderChapter(pad, r, figuren, opties) }))
+  const waarschuw = opties.waarschuw ?? (() => {});
+  const sjablonenLijst = chapterTemplates(sjablonen).map((s) => ({ ...s, slug: hoofdstukSlug(s.bestand), bron: { name: sjabloonNaam(s.pad, opties.root), text: readFileSync(s.pad, 'utf8') } }));
+  const gevuld = new Map<string, string>();
+  // 1.
+  for (const s of sjablonenLijst) if (s.slug !== LITERATUUR && s.slug !== AFKORTINGEN) gevuld.set(s.pad, renderChapter(s.pad, r, figuren, opties));
+  // 2.
+  const gewoon = sjablonenLijst.filter((s) => gevuld.has(s.pad));
+  const gedeeldPad = sjablonen.pad(LITERATUUR_BESTAND);
+  const gedeeldNaam = sjabloonNaam(gedeeldPad, opties.root);
+  const gedeeld = existsSync(gedeeldPad) ? leesLiteratuur(gedeeldPad, gedeeldNaam) : geenLiteratuur(gedeeldNaam);
+  const literatuur = opties.literatuur ? combineer(gedeeld, opties.literatuur) : gedeeld;
+  const geciteerd = citeer(gewoon.map((s) => ({ markdown: gevuld.get(s.pad)!, bronnen: [s.bron] })), literatuur);
+  gewoon.forEach((s, i) => gevuld.set(s.pad, geciteerd.markdown[i]!));
+  for (const w of ongebruikteWaarschuwingen(literatuur, geciteerd.ongebruikt)) waarschuw(w);
+  // 3.
+  for (const s of sjablonenLijst) if (s.slug === LITERATUUR) gevuld.set(s.pad, renderChapter(s.pad, r, figuren, opties, { literatuur: geciteerd.lijst }));
+  // 4.
+  const lijstPad = sjablonen.pad(WOORDENLIJST);
+  const lijstNaam = sjabloonNaam(lijstPad, opties.root);
+  const controle = controleerAfkortingen(
+    sjablonenLijst
+      .filter((s) => s.slug !== AFKORTINGEN)
+      .map((s) => ({ naam: s.bron.name, markdown: gevuld.get(s.pad)!, uitschrijven: s.slug !== LITERATUUR && !ENGELS.has(s.slug) })),
+    leesWoordenlijst(lijstPad, lijstNaam),
+    lijstNaam,
+  );
+  if (controle.onbekend.length > 0) throw new InputError(controle.onbekend, `Elke afkorting in de tekst staat in ${lijstNaam}, met wat zij betekent; het hoofdstuk Afkortingen wordt daaruit gemaakt.`);
+  for (const w of controle.nietUitgeschreven) waarschuw(w);
+  for (const s of sjablonenLijst) if (s.slug === AFKORTINGEN) gevuld.set(s.pad, renderChapter(s.pad, r, figuren, opties, { afkortingen: controle.gebruikt }));
+
+  return sjablonenLijst
+    .map((s) => ({ ...s, markdown: gevuld.get(s.pad)! }))
     .filter((h) => h.markdown.trim() !== '')
     .map((h, i) => {
       const bestand = h.bestand.replace(/^\d\d/, String(i + 1).padStart(2, '0'));
-      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), bronnen: [{ name: sjabloonNaam(h.pad), text: readFileSync(h.pad, 'utf8') }] };
+      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), bronnen: [h.bron] };
     });
 }
+
+/** The glossary of abbreviations, under the templates root (an edition may have its own). */
+export const WOORDENLIJST = 'afkortingen.json';
+/** The references the shared templates cite, under the templates root. */
+export const LITERATUUR_BESTAND = 'literatuur.json';

@@ -51,6 +51,24 @@ export const wijzigingenSchema = z
   )
   .default([]);
 
+/**
+ * One member of the begeleidingscommissie: the role on the committee is implied by where it
+ * stands (voorzitter or leden); `functie` is the member's position ("hoogleraar criminologie"),
+ * `organisatie` where that is held. A name is optional: an edition may list members by position
+ * and organisation only.
+ */
+export const commissielidSchema = z.strictObject({
+  naam: z.string().min(1).optional(),
+  functie: z.string().min(1),
+  organisatie: z.string().min(1),
+});
+
+/** The optional edition field `begeleidingscommissie`: printed as the monitor's first appendix. */
+export const commissieSchema = z.strictObject({
+  voorzitter: commissielidSchema,
+  leden: z.array(commissielidSchema).min(1),
+});
+
 export const editionSchema = z
   .strictObject({
     nummer: z.number().int().positive(),
@@ -75,6 +93,8 @@ export const editionSchema = z
     vorige: z.string().regex(/^\d+e-meting$/, 'de naam van een editie, zoals 6e-meting').optional(),
     /** Notes on definitions or sources that changed since the previous meting, per indicator (the comparison chapter prints them). */
     wijzigingen: wijzigingenSchema,
+    /** The committee that supervised the study; absent: the monitor has no committee appendix. */
+    begeleidingscommissie: commissieSchema.optional(),
   })
   .refine((e) => e.cohorten.every((c, i) => i === 0 || c > e.cohorten[i - 1]!), {
     message: 'cohorten moeten oplopend en zonder dubbele jaren zijn',

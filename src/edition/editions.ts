@@ -1,6 +1,7 @@
 /**
  * Where the editions live: one folder per meting, `editions/<slug>/`, holding the edition file
- * `editie.json` and optionally `templates/` with the edition's own versions of shared templates.
+ * `editie.json`, optionally `templates/` with the edition's own versions of shared templates,
+ * and optionally `literatuur.json`, the references its chapters cite (src/chapters/literatuur.ts).
  * The extracts of an edition are in `data/<slug>/`, its outputs in `out/<slug>/`.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,7 +20,11 @@ export interface EditieMap {
   map: string;
   /** The edition's template overrides (`<map>/templates`), when that folder exists. */
   sjablonen: string | undefined;
+  /** The edition's references (`<map>/literatuur.json`, CSL-JSON), when that file exists. */
+  literatuur: string | undefined;
 }
+
+export const LITERATUUR_BESTAND = 'literatuur.json';
 
 /**
  * The edition file an `--edition` argument means: a slug (`7e-meting`, looked up in
@@ -57,7 +62,14 @@ export async function leesEditieMap(bestand: string): Promise<EditieMap> {
       `${bestand}: deze map heet ${basename(map)}, maar het editiebestand zegt "nummer": ${editie.nummer} (verwacht: de map ${editieSlug(editie.nummer)}, of het nummer ${Number.parseInt(basename(map), 10)})`,
     ]);
   const eigen = join(map, 'templates');
-  return { editie, bestand, map, sjablonen: basename(bestand) === EDITIE_BESTAND && existsSync(eigen) ? eigen : undefined };
+  const literatuur = join(map, LITERATUUR_BESTAND);
+  return {
+    editie,
+    bestand,
+    map,
+    sjablonen: basename(bestand) === EDITIE_BESTAND && existsSync(eigen) ? eigen : undefined,
+    literatuur: basename(bestand) === EDITIE_BESTAND && existsSync(literatuur) ? literatuur : undefined,
+  };
 }
 
 /** Every edition in editions/, oldest first (a predecessor is built before the edition that compares with it). */

@@ -37,6 +37,12 @@ test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
     join(repo, 'editions', '8e-meting', 'templates', 'kamerbrief', 'beleidsreactie.md.hbs'),
     '## Beleidsreactie\n\nDe {{editie.nummer}}e monitor beschrijft wie in {{lijst cohorten}} vrijkwam.\n\n## Tot slot\n\nIk houd uw Kamer op de hoogte.\n',
   );
+  // … and that meting's Voorwoord, the works it cites (none here) and its committee (kept).
+  writeFileSync(
+    join(repo, 'editions', '8e-meting', 'templates', 'monitor', '02-voorwoord.md.hbs'),
+    '# Voorwoord {#sec:voorwoord}\n\nHet Wetenschappelijk Onderzoek- en Documentatiecentrum (WODC) volgt in deze {{editie.nummer}}e meting wie in {{lijst cohorten}} vrijkwam.\n',
+  );
+  writeFileSync(join(repo, 'editions', '8e-meting', 'literatuur.json'), '[]\n');
   // 4. Synthetic extracts, with the command the README gives.
   const stap4 = /`npm run data:generate -- (--scale [^`]*--out data\/8e-meting)`/.exec(readme);
   assert.ok(stap4, 'the README gives the command for the extracts');
@@ -48,11 +54,14 @@ test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
 
   const out = join(repo, 'out', '8e-meting');
   const hoofdstukken = readdirSync(join(out, 'monitor'));
-  assert.ok(hoofdstukken.includes('07-vergelijking.md'), hoofdstukken.join(', '));
-  const samenvatting = readFileSync(join(out, 'monitor', '01-samenvatting.md'), 'utf8');
+  assert.deepEqual(hoofdstukken.slice(0, 3), ['01-voorwoord.md', '02-afkortingen.md', '03-samenvatting.md']);
+  assert.ok(hoofdstukken.includes('09-vergelijking.md'), hoofdstukken.join(', '));
+  assert.match(readFileSync(join(out, 'monitor', '01-voorwoord.md'), 'utf8'), /in deze 8e meting wie in 2020 en 2021 vrijkwam/);
+  assert.doesNotMatch(bouw.stderr + bouw.stdout, /waarschuwing: .*(literatuur\.json|afkorting)/);
+  const samenvatting = readFileSync(join(out, 'monitor', '03-samenvatting.md'), 'utf8');
   assert.match(samenvatting, /in 2020 en 2021 uit detentie kwamen/);
   assert.match(samenvatting, /## Vergeleken met de 7e meting/);
-  const vergelijking = readFileSync(join(out, 'monitor', '07-vergelijking.md'), 'utf8');
+  const vergelijking = readFileSync(join(out, 'monitor', '09-vergelijking.md'), 'utf8');
   assert.match(vergelijking, /De 8e meting volgt de uitstroomcohorten 2020–2021; de 7e meting beschreef de cohorten 2017–2019\./);
   const brief = readFileSync(join(out, 'kamerbrief', 'kamerbrief.md'), 'utf8');
   assert.match(brief, /De 8e monitor beschrijft wie in 2020 en 2021 vrijkwam\./);

@@ -77,6 +77,10 @@ test('every chapter starts with one level-1 title and links figures relative to 
 
 test('chapter kinds follow the file names', () => {
   assert.equal(hoofdstukSoort('01-samenvatting.md'), 'ongenummerd');
+  assert.equal(hoofdstukSoort('01-voorwoord.md'), 'voorwerk');
+  assert.equal(hoofdstukSoort('02-afkortingen.md'), 'ongenummerd');
+  assert.equal(hoofdstukSoort('11-literatuur.md'), 'ongenummerd');
+  assert.equal(hoofdstukSoort('12-bijlage-commissie.md'), 'bijlage');
   assert.equal(hoofdstukSoort('04-basisvoorwaarden.md'), 'hoofdstuk');
   assert.equal(hoofdstukSoort('08-bijlage-tabellen.md'), 'bijlage');
 });
@@ -86,6 +90,9 @@ export function proza(bron: string): string {
   return bron
     .replace(/\{\{[\s\S]*?\}\}/g, ' ')
     .replace(/\{#[a-z]+:[^}]*\}/g, ' ')
+    // citations: a key carries a year, a locator a page (src/chapters/literatuur.ts)
+    .replace(/\[-?@[^\]]*\]/g, ' ')
+    .replace(/(?<![\p{L}\p{N}_.@/-])@[\p{L}\p{N}_-]+/gu, ' ')
     .replace(/^(\s*)\d+\.\s/gm, '$1'); // ordered-list markers are not figures
 }
 
@@ -93,6 +100,8 @@ test('the number check finds a figure typed into a template', () => {
   assert.match(proza('Een maand na detentie heeft 36% geen inkomen.'), /\d/);
   assert.doesNotMatch(proza('1. Hoe staat het ervoor?'), /\d/);
   assert.doesNotMatch(proza('heeft {{pct (ind "werk" "totaal" "rik" "1m_na")}} werk {#sec:werk-2}'), /\d/);
+  assert.doesNotMatch(proza('volgens @wilson1927 en [@cox1972, p. 3; -@wald1943]'), /\d/);
+  assert.match(proza('mail naar info@wodc2021.nl'), /\d/);
 });
 
 test('no template contains a number: every figure comes from the results', () => {

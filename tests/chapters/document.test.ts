@@ -13,11 +13,9 @@ import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
-  const r = fixtureResultaten();
-  const figs = figuren(r);
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
-  const html = renderDocument(
+/** The monitor's HTML from the chapters (the charts are not rendered; any SVG will do). */
+function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: ReturnType<typeof renderChapters>): string {
+  return renderDocument(
     {
       title: r.editie.titel,
       lang: 'nl',
@@ -27,6 +25,13 @@ test('every cross-reference of the monitor resolves and every figure and table i
     },
     { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' },
   );
+}
+
+test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
+  const r = fixtureResultaten();
+  const figs = figuren(r);
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
+  const html = printHtml(r, hoofdstukken);
   assert.doesNotMatch(html, /\[@(fig|tab|sec|Fig|Tab|Sec):/);
   assert.match(html, /Figuur 3\.1/);
   assert.match(html, /Tabel 2\.1/);
@@ -62,6 +67,8 @@ test('an unknown cross-reference in a chapter names the template and its line, n
   const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
   try {
     cpSync(join(ROOT, 'templates', 'monitor'), join(dir, 'monitor'), { recursive: true });
+    // The glossary and the shared references belong to the templates too.
+    for (const f of ['afkortingen.json', 'literatuur.json']) cpSync(join(ROOT, 'templates', f), join(dir, f));
     const pad = join(dir, 'monitor', '75-conclusie.md.hbs');
     const lines = readFileSync(pad, 'utf8').split('\n');
     lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
@@ -84,4 +91,27 @@ test('an unknown cross-reference in a chapter names the template and its line, n
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the print follows a Cahier: Voorwoord before the contents, then Afkortingen; Literatuur unnumbered; the committee is Bijlage 1', () => {
+  const r = fixtureResultaten();
+  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
+  const html = printHtml(r, hoofdstukken);
+  const waar = (re: RegExp) => {
+    const m = re.exec(html);
+    assert.ok(m, String(re));
+    return m.index;
+  };
+  const voorwoord = waar(/<section class="voorwerk"[^>]*>\s*<h1[^>]*id="sec-voorwoord"/);
+  const inhoud = waar(/<nav class="inhoud"/);
+  const afkortingen = waar(/<h1[^>]*id="sec-afkortingen"/);
+  const samenvatting = waar(/<h1[^>]*>Samenvatting/);
+  const literatuur = waar(/<h1[^>]*id="sec-literatuur"/);
+  const commissie = waar(/<h1[^>]*id="sec-bijlage-commissie"/);
+  assert.ok(voorwoord < inhoud && inhoud < afkortingen && afkortingen < samenvatting && samenvatting < literatuur && literatuur < commissie);
+  const toc = html.slice(inhoud, html.indexOf('</nav>', inhoud));
+  assert.doesNotMatch(toc, /Voorwoord/);
+  assert.match(toc, /<span class="toc-nummer"><\/span><span class="toc-titel">Afkortingen<\/span>/);
+  assert.match(toc, /<span class="toc-nummer"><\/span><span class="toc-titel">Literatuur<\/span>/);
+  assert.match(toc, /<span class="toc-nummer">Bijlage 1<\/span><span class="toc-titel">Begeleidingscommissie<\/span>/);
 });

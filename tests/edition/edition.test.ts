@@ -73,6 +73,23 @@ test('wrong types, bounds and options are Dutch, with the line and the field', a
   ]);
 });
 
+test('the begeleidingscommissie is optional; when given, each member needs a position and an organisation', async () => {
+  const zonder = join(dir, 'zonder.json');
+  await writeFile(zonder, edited((e) => delete e.begeleidingscommissie));
+  assert.equal((await loadEdition(zonder)).begeleidingscommissie, undefined);
+  const met = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+  assert.ok(met.begeleidingscommissie!.leden.length > 0);
+  assert.ok(met.begeleidingscommissie!.leden.every((l) => l.naam === undefined), 'the synthetic editions name no persons');
+  const text = edited((e) => {
+    e.begeleidingscommissie.voorzitter = { functie: 'hoogleraar' };
+    e.begeleidingscommissie.leden[0].rol = 'lid';
+  });
+  const messages = await editionErrors(text);
+  const line = (needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+  assert.ok(messages.includes(`ed.json:${line('"voorzitter"')}: veld 'begeleidingscommissie.voorzitter.organisatie': ontbreekt (verwacht: tekst tussen "...")`), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith(`ed.json:${line('"rol"')}: veld 'begeleidingscommissie.leden[1].rol': onbekend veld 'rol'`)), messages.join('\n'));
+});
+
 test('invalid JSON is reported at its line and column', async () => {
   assert.deepEqual(await editionErrors('{\n  "nummer": 6,\n}\n'), [
     `ed.json:3:1: geen geldige JSON: een komma voor '}' (een komma na het laatste veld is in JSON niet toegestaan)`,
