@@ -17,10 +17,12 @@ import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind, TemplateSource } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst, decimaal } from './format.ts';
 import { breuk, hoofdletter, lijst, telwoord, Z_95 } from './wording.ts';
+import { capitalise, list, numberWord } from './wording-en.ts';
+import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
@@ -38,6 +40,8 @@ export interface Hoofdstuk {
   soort: ChapterKind;
   /** The template it was filled from, so later messages (cross-references) can name it. */
   bronnen?: readonly TemplateSource[];
+  /** Its language: 'nl', or 'en' for the Summary (./taal.ts, hoofdstukTaal). */
+  taal: Taal;
 }
 
 /**
@@ -158,7 +162,29 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
+    /** What the English Summary needs beside the values above (which it shares). */
+    en: {
+      /** The basisvoorwaarden the edition measures, in English. */
+      measured: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST_EN[b]),
+      /** "three" of the five basisvoorwaarden. */
+      measuredCount: numberWord(BASISVOORWAARDEN.filter((b) => gemeten[b]).length),
+      allCount: numberWord(BASISVOORWAARDEN.length),
+      /** The sentence that names the basisvoorwaarden left out (nietGemetenZin in English); '' when none. */
+      notMeasured: notMeasuredSentence(r.editie),
+    },
   };
+}
+
+/**
+ * nietGemetenZin in English, without its reasons: "Identity documents and care are not measured
+ * in this edition". The edition gives its reasons in Dutch only (`niet_gemeten`), so the Summary
+ * points to the methods chapter for them instead of translating them. '' when everything is
+ * measured.
+ */
+export function notMeasuredSentence(e: Edition): string {
+  const weg = BASISVOORWAARDEN.filter((b) => !e.basisvoorwaarden.includes(b));
+  if (weg.length === 0) return '';
+  return `${capitalise(list(weg.map((b) => BASISVOORWAARDE_ONDERWERP_EN[b]!)))} ${weg.length === 1 ? 'is' : 'are'} not measured in this edition`;
 }
 
 /** "een tiende" for "… (schaal 0.1, …)"; '' without a scale below 1. */
@@ -231,20 +257,20 @@ function kleineBeginletter(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLocaleLowerCase('nl') ? s[0]!.toLocaleLowerCase('nl') + s.slice(1) : s;
 }
 
-function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking) {
+function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking, taal: Notatie = NEDERLANDS) {
   const hb = Handlebars.create();
   const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
   const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
-  registerHelpers(hb, r, staat, bestand);
+  registerHelpers(hb, r, staat, bestand, taal);
   registerVergelijkingHelpers(hb, vergelijking, staat, bestand);
 
   hb.registerHelper('moment', (m: unknown, o: HelperOptions) => {
-    const t = MOMENT_ZIN[m as Moment];
+    const t = taal.moment[m as Moment];
     if (!t) throw fout(o, `onbekend meetmoment '${String(m)}'`);
     return t;
   });
   hb.registerHelper('groep', (g: unknown, o: HelperOptions) => {
-    const t = GROEP_TEKST[g as Groep];
+    const t = taal.groep[g as Groep];
     if (!t) throw fout(o, `onbekende groep '${String(g)}'`);
     return t;
   });
@@ -277,12 +303,11 @@ export function chapterTemplates(sjablonen: Sjablonen, sub = 'monitor'): { besta
 
 /** The footnote behind every "–": why a figure is not published (without the final stop). */
 export function onderdruktNoot(drempel: number): string {
-  return `Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${drempel} personen berust of daaruit af te leiden zou zijn`;
+  return NEDERLANDS.onderdruktNoot(drempel);
 }
 
 /** The footnote behind a model term that was merged into its reference level. */
-export const SAMENGEVOEGD_NOOT =
-  'Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.';
+export const SAMENGEVOEGD_NOOT = NEDERLANDS.samengevoegdNoot;
 
 /**
  * Compile and run one template in strict mode, turning Handlebars' errors into InputErrors
@@ -328,17 +353,18 @@ export function sjabloonNaam(pad: string, root = process.cwd()): string {
 export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}): string {
   const naam = sjabloonNaam(pad, opties.root);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
-  const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking);
+  const taal = NOTATIES[hoofdstukTaal(pad)];
+  const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking, taal);
   const bron = readFileSync(pad, 'utf8');
   let markdown = vulTemplate(hb, bron, naam, templateContext(r, figuren, opties.vergelijking));
   if (staat.onderdrukt)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^onderdrukt]: ${onderdruktNoot(r.editie.drempel)} (zie de bijlage over geheimhouding).\n`;
+      `\n\n[^onderdrukt]: ${taal.onderdruktNoot(r.editie.drempel)}${taal.onderdruktVerwijzing}.\n`;
   if (staat.samengevoegd)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^samengevoegd]: ${SAMENGEVOEGD_NOOT}\n`;
+      `\n\n[^samengevoegd]: ${taal.samengevoegdNoot}\n`;
   return markdown.trimEnd() + '\n';
 }
 
@@ -354,6 +380,6 @@ export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: rea
     .filter((h) => h.markdown.trim() !== '')
     .map((h, i) => {
       const bestand = h.bestand.replace(/^\d\d/, String(i + 1).padStart(2, '0'));
-      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), bronnen: [{ name: sjabloonNaam(h.pad), text: readFileSync(h.pad, 'utf8') }] };
+      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), taal: hoofdstukTaal(bestand), bronnen: [{ name: sjabloonNaam(h.pad), text: readFileSync(h.pad, 'utf8') }] };
     });
 }

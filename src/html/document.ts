@@ -19,7 +19,7 @@ import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../chapters/wording.ts';
 import { InputError } from '../util/errors.ts';
-import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type TemplateSource } from './context.ts';
+import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
 
@@ -33,6 +33,8 @@ export interface ChapterInput {
   readonly kind?: ChapterKind;
   /** the templates the Markdown was filled from: messages name them instead of the Markdown */
   readonly sources?: readonly TemplateSource[];
+  /** the chapter's language when it differs from the document's: the English Summary */
+  readonly lang?: Lang;
 }
 
 export interface DocumentMeta {
@@ -128,11 +130,12 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       counters: { fig: 0, tab: 0 },
       idPrefix: `h${index + 1}-`,
       ...(chapter.sources ? { sources: chapter.sources } : {}),
+      ...(chapter.lang && chapter.lang !== input.lang ? { lang: chapter.lang } : {}),
     };
     // unified makes a VFile from these options for each call; `data` is shared by reference.
     const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
     const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
-    return { index, kind, tree };
+    return { index, kind, tree, lang: context.lang };
   });
 
   // 2. Cross-references, now that every label is known; 3. all user errors at once.
@@ -154,6 +157,8 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     const text: Root = { type: 'root', children: c.tree.children.filter((n) => !notes.includes(n)) };
     return {
       kind: c.kind,
+      /** set only where the chapter's language differs from the document's */
+      lang: c.lang,
       page: `h${c.index + 1}`,
       runningHeader: title ? [title.number, title.text].filter(Boolean).join(' ') : '',
       html: markdownProcessor.stringify(text),
@@ -223,7 +228,7 @@ function shell(kind: DocumentKind): Handlebars.TemplateDelegate {
 function tableOfContents(headings: readonly HeadingEntry[]) {
   return headings
     .filter((h) => h.depth <= 2 && h.chapterKind !== 'voorwerk' && h.chapterKind !== 'brief')
-    .map((h) => ({ id: h.id, depth: h.depth, number: h.number, text: h.text }));
+    .map((h) => ({ id: h.id, depth: h.depth, number: h.number, text: h.text, lang: h.lang }));
 }
 
 /**

@@ -24,6 +24,7 @@ import type { Groep } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../chapters/format.ts';
 import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type Richting } from '../chapters/wording.ts';
+import { list } from '../chapters/wording-en.ts';
 
 /** One cohort's value in a segment. */
 export interface Punt extends Aandeel {
@@ -225,4 +226,58 @@ export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oor
     }
   }
   return `${GROEP_AANHEF[groep]} ${lijst(delen)}.`;
+}
+
+/** How an English sentence about a group begins (the Summary). */
+export const GROUP_OPENING: Record<Groep, string> = {
+  rik: 'Among re-integration candidates',
+  kv: 'Among short-stay detainees',
+  totaal: 'Across both groups',
+};
+
+/**
+ * overzichtZin in English, for the Summary, with the same outcomes in the same order:
+ * "Among re-integration candidates, the trend from the 6th measurement continues for a and b,
+ * levels off for c and reverses for d." `reeksen` name the series in English.
+ */
+export function overviewSentence(groep: Groep, reeksen: readonly { name: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], previous: string): string {
+  if (reeksen.length === 0) throw new Error('overviewSentence: no series');
+  let named = false;
+  const subject = () => {
+    const s = named ? 'it' : `the trend from the ${previous}`;
+    named = true;
+    return s;
+  };
+  const parts: string[] = [];
+  for (const o of OORDELEN) {
+    const names = reeksen.filter((r) => r.oordeel === o).map((r) => r.name);
+    if (names.length === 0) continue;
+    const of = list(names);
+    switch (o) {
+      case 'doorgezet':
+        parts.push(`${subject()} continues for ${of}`);
+        break;
+      case 'afgevlakt':
+        parts.push(`${subject()} levels off for ${of}`);
+        break;
+      case 'omgekeerd':
+        parts.push(`${subject()} reverses for ${of}`);
+        break;
+      case 'nieuw': {
+        const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map((x) => x.name);
+        const rise = per('stijgt');
+        const fall = per('daalt');
+        if (rise.length + fall.length < names.length) parts.push(`after a stable period a rise or fall begins for ${of}`);
+        else {
+          if (rise.length > 0) parts.push(`after a stable period a rise begins for ${list(rise)}`);
+          if (fall.length > 0) parts.push(`after a stable period a fall begins for ${list(fall)}`);
+        }
+        break;
+      }
+      case 'onbekend':
+        parts.push(`${subject()} cannot be determined for ${of}`);
+        break;
+    }
+  }
+  return `${GROUP_OPENING[groep]}, ${list(parts)}.`;
 }
