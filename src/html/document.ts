@@ -237,7 +237,7 @@ function tableOfContents(headings: readonly HeadingEntry[]) {
  * margin box carries the title. A change of named page also starts a new sheet, which is what a
  * chapter should do anyway.
  */
-function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind }[]): string {
+function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind; lang?: Lang | undefined }[]): string {
   if (input.kind === 'kamerbrief') {
     const l = input.meta.letter!;
     const header = `Tweede Kamer, vergaderjaar ${parliamentaryYear(l.datum)}, ${l.dossier.nummer}, nr. ${l.nr}`;
@@ -252,6 +252,8 @@ function pageRules(input: DocumentInput, body: readonly { page: string; runningH
       rules.push(`@page ${c.page} { @top-left { content: none; } @top-right { content: none; } }`);
     } else {
       rules.push(`@page ${c.page} { @top-right { content: ${cssString(c.runningHeader)}; } }`);
+      // The page number in the chapter's language (monitor.css has the Dutch "pagina x van y").
+      if (c.lang === 'en') rules.push(`@page ${c.page} { @bottom-center { content: 'page ' counter(page) ' of ' counter(pages); } }`);
     }
   }
   return rules.join('\n');
