@@ -245,7 +245,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     // The committed Markdown: the same chapters with every number and reference resolved, for
     // reviewers on a code host (src/review/markdown.ts); the HTML above keeps the project syntax.
     const hoofdstukPaden = hoofdstukken.map((h) => `monitor/${h.bestand}`);
-    const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown, lang: h.taal })), registers[0]!);
+    const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown })), registers[0]!);
     const [leesbareBrief] = reviewMarkdown([{ path: BRIEF_PAD, markdown: brief.markdown, brief: true }], registers[1]!);
     bestanden.push(...(await writeTextOutputs(tmp, { ...Object.fromEntries(hoofdstukPaden.map((p, i) => [p, leesbaar[i]!])), [BRIEF_PAD]: leesbareBrief! })));
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {

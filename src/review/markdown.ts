@@ -35,8 +35,6 @@ export interface ReviewChapter {
   readonly markdown: string;
   /** a Kamerbrief: its level-1 title is not numbered and not registered */
   readonly brief?: boolean;
-  /** the chapter's language when it is not Dutch (the Summary): the words of its references */
-  readonly lang?: 'nl' | 'en';
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -103,7 +101,10 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
   });
 
   // Pass 2: references, now that every anchor is known; pass 3: a sentence per line.
-  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors, chapters[index]!.lang)));
+  // A chapter in another language than the document's (the Summary) is known to the register by
+  // its headings; its references take that language's words, as in the print.
+  const lang = (index: number) => register.headings.find((h) => h.chapterIndex === index)?.lang;
+  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors, lang(index))));
 }
 
 /** `![alt](x.svg "Caption {#fig:x}")` alone in its paragraph -> anchor, caption line, image. */
