@@ -65,21 +65,22 @@ test('with a predecessor the chapter comes right before the Conclusie, and the l
   const h = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
   assert.deepEqual(h.map((x) => x.bestand), [
     '01-samenvatting.md',
-    '02-inleiding.md',
-    '03-methoden.md',
-    '04-basisvoorwaarden.md',
-    '05-veranderingen.md',
-    '06-samenhang.md',
-    '07-vergelijking.md',
-    '08-conclusie.md',
-    '09-bijlage-tabellen.md',
-    '10-bijlage-modellen.md',
-    '11-bijlage-geheimhouding.md',
+    '02-summary.md',
+    '03-inleiding.md',
+    '04-methoden.md',
+    '05-basisvoorwaarden.md',
+    '06-veranderingen.md',
+    '07-samenhang.md',
+    '08-vergelijking.md',
+    '09-conclusie.md',
+    '10-bijlage-tabellen.md',
+    '11-bijlage-modellen.md',
+    '12-bijlage-geheimhouding.md',
   ]);
-  assert.equal(h[6]!.soort, 'hoofdstuk');
-  assert.match(h[6]!.markdown, /^# Vergelijking met eerdere metingen \{#sec:vergelijking\}\n/);
-  assert.match(h[7]!.markdown, /^# Conclusie/);
-  assert.equal(h[8]!.soort, 'bijlage');
+  assert.equal(h[7]!.soort, 'hoofdstuk');
+  assert.match(h[7]!.markdown, /^# Vergelijking met eerdere metingen \{#sec:vergelijking\}\n/);
+  assert.match(h[8]!.markdown, /^# Conclusie/);
+  assert.equal(h[9]!.soort, 'bijlage');
 });
 
 test('without a predecessor there is no such chapter and every other chapter keeps its file name', () => {
@@ -89,13 +90,13 @@ test('without a predecessor there is no such chapter and every other chapter kee
   const golden = readdirSync(join(ROOT, 'tests', 'chapters', 'golden')).filter((f) => /^\d\d-[a-z-]+\.md$/.test(f)).sort();
   assert.deepEqual(namen, golden);
   assert.ok(!namen.some((n) => n.includes('vergelijking')));
-  assert.equal(namen[6], '07-conclusie.md');
+  assert.equal(namen[7], '08-conclusie.md');
 });
 
 test('the chapter is the same whether or not other chapters are rendered with it', () => {
   const { r, v, figs } = opbouw();
   const los = renderChapter(SJABLOON, r, figs, { vergelijking: v });
-  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '07-vergelijking.md')!.markdown;
+  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '08-vergelijking.md')!.markdown;
   assert.equal(mee, los);
 });
 
