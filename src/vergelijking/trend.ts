@@ -237,8 +237,8 @@ export const GROUP_OPENING: Record<Groep, string> = {
 
 /**
  * overzichtZin in English, for the Summary, with the same outcomes in the same order:
- * "Among re-integration candidates, the trend from the 6th measurement continues for a and b,
- * levels off for c and reverses for d." `reeksen` name the series in English.
+ * "Among re-integration candidates, the trend from the 6th measurement continues for a and b; it
+ * levels off for c; and it reverses for d." `reeksen` name the series in English.
  */
 export function overviewSentence(groep: Groep, reeksen: readonly { name: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], previous: string): string {
   if (reeksen.length === 0) throw new Error('overviewSentence: no series');
@@ -279,5 +279,7 @@ export function overviewSentence(groep: Groep, reeksen: readonly { name: string;
         break;
     }
   }
-  return `${GROUP_OPENING[groep]}, ${list(parts)}.`;
+  // The parts hold lists of their own: semicolons keep them apart.
+  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)!}`;
+  return `${GROUP_OPENING[groep]}, ${joined}.`;
 }
