@@ -180,6 +180,36 @@ export function verloopZin(o: VerloopOpties): { tekst: string; onderdrukt: boole
   return { tekst: `${begin}; ${vervolg}.`, onderdrukt: false };
 }
 
+/** A part of an overview: an outcome, a new trend's direction where known, and its series. */
+type Deel = { oordeel: Exclude<Oordeel, 'nieuw'>; namen: string[] } | { oordeel: 'nieuw'; richting: 'stijgt' | 'daalt' | 'onbekend'; namen: string[] };
+
+/**
+ * The parts of an overview in the fixed order of OORDELEN, each with the names of its series;
+ * new trends are split into rises and falls when every one of them has its direction. Both
+ * languages word the same parts (overzichtZin, overviewSentence).
+ */
+function overzichtDelen<R extends { oordeel: Oordeel; nieuw?: Segment['richting'] }>(reeksen: readonly R[], naam: (r: R) => string): Deel[] {
+  const delen: Deel[] = [];
+  for (const o of OORDELEN) {
+    const namen = reeksen.filter((r) => r.oordeel === o).map(naam);
+    if (namen.length === 0) continue;
+    if (o !== 'nieuw') {
+      delen.push({ oordeel: o, namen });
+      continue;
+    }
+    // Say which: a rise or a fall (the newer cohorts' direction).
+    const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map(naam);
+    const stijgt = per('stijgt');
+    const daalt = per('daalt');
+    if (stijgt.length + daalt.length < namen.length) delen.push({ oordeel: 'nieuw', richting: 'onbekend', namen });
+    else {
+      if (stijgt.length > 0) delen.push({ oordeel: 'nieuw', richting: 'stijgt', namen: stijgt });
+      if (daalt.length > 0) delen.push({ oordeel: 'nieuw', richting: 'daalt', namen: daalt });
+    }
+  }
+  return delen;
+}
+
 /**
  * One sentence that sums up the outcomes of several series for a group, in a fixed order:
  * "Bij de re-integratiekandidaten zet de ontwikkeling uit de 6e meting door bij a en b, komt
@@ -193,38 +223,21 @@ export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oor
     genoemd = true;
     return s;
   };
-  const delen: string[] = [];
-  for (const o of OORDELEN) {
-    const namen = reeksen.filter((r) => r.oordeel === o).map((r) => r.naam);
-    if (namen.length === 0) continue;
-    const bij = lijst(namen);
-    switch (o) {
+  const delen = overzichtDelen(reeksen, (r) => r.naam).map((d) => {
+    const bij = lijst(d.namen);
+    switch (d.oordeel) {
       case 'doorgezet':
-        delen.push(`zet ${onderwerp()} door bij ${bij}`);
-        break;
+        return `zet ${onderwerp()} door bij ${bij}`;
       case 'afgevlakt':
-        delen.push(`komt ${onderwerp()} tot stilstand bij ${bij}`);
-        break;
+        return `komt ${onderwerp()} tot stilstand bij ${bij}`;
       case 'omgekeerd':
-        delen.push(`keert ${onderwerp()} om bij ${bij}`);
-        break;
-      case 'nieuw': {
-        // Say which: a rise or a fall (the newer cohorts' direction).
-        const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map((x) => x.naam);
-        const stijgt = per('stijgt');
-        const daalt = per('daalt');
-        if (stijgt.length + daalt.length < namen.length) delen.push(`zet na een stabiele periode een stijging of daling in bij ${bij}`);
-        else {
-          if (stijgt.length > 0) delen.push(`begint na een stabiele periode een stijging bij ${lijst(stijgt)}`);
-          if (daalt.length > 0) delen.push(`begint na een stabiele periode een daling bij ${lijst(daalt)}`);
-        }
-        break;
-      }
+        return `keert ${onderwerp()} om bij ${bij}`;
+      case 'nieuw':
+        return d.richting === 'onbekend' ? `zet na een stabiele periode een stijging of daling in bij ${bij}` : `begint na een stabiele periode een ${ZN[d.richting]} bij ${bij}`;
       case 'onbekend':
-        delen.push(`is ${onderwerp()} niet te bepalen bij ${bij}`);
-        break;
+        return `is ${onderwerp()} niet te bepalen bij ${bij}`;
     }
-  }
+  });
   return `${GROEP_AANHEF[groep]} ${lijst(delen)}.`;
 }
 
@@ -236,7 +249,7 @@ export const GROUP_OPENING: Record<Groep, string> = {
 };
 
 /**
- * overzichtZin in English, for the Summary, with the same outcomes in the same order:
+ * overzichtZin in English, for the Summary, with the same parts in the same order:
  * "Among re-integration candidates, the trend from the 6th measurement continues for a and b; it
  * levels off for c; and it reverses for d." `reeksen` name the series in English.
  */
@@ -248,37 +261,21 @@ export function overviewSentence(groep: Groep, reeksen: readonly { name: string;
     named = true;
     return s;
   };
-  const parts: string[] = [];
-  for (const o of OORDELEN) {
-    const names = reeksen.filter((r) => r.oordeel === o).map((r) => r.name);
-    if (names.length === 0) continue;
-    const of = list(names);
-    switch (o) {
+  const parts = overzichtDelen(reeksen, (r) => r.name).map((d) => {
+    const of = list(d.namen);
+    switch (d.oordeel) {
       case 'doorgezet':
-        parts.push(`${subject()} continues for ${of}`);
-        break;
+        return `${subject()} continues for ${of}`;
       case 'afgevlakt':
-        parts.push(`${subject()} levels off for ${of}`);
-        break;
+        return `${subject()} levels off for ${of}`;
       case 'omgekeerd':
-        parts.push(`${subject()} reverses for ${of}`);
-        break;
-      case 'nieuw': {
-        const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map((x) => x.name);
-        const rise = per('stijgt');
-        const fall = per('daalt');
-        if (rise.length + fall.length < names.length) parts.push(`after a stable period a rise or fall begins for ${of}`);
-        else {
-          if (rise.length > 0) parts.push(`after a stable period a rise begins for ${list(rise)}`);
-          if (fall.length > 0) parts.push(`after a stable period a fall begins for ${list(fall)}`);
-        }
-        break;
-      }
+        return `${subject()} reverses for ${of}`;
+      case 'nieuw':
+        return `after a stable period a ${d.richting === 'stijgt' ? 'rise' : d.richting === 'daalt' ? 'fall' : 'rise or fall'} begins for ${of}`;
       case 'onbekend':
-        parts.push(`${subject()} cannot be determined for ${of}`);
-        break;
+        return `${subject()} cannot be determined for ${of}`;
     }
-  }
+  });
   // The parts hold lists of their own: semicolons keep them apart.
   const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)!}`;
   return `${GROUP_OPENING[groep]}, ${joined}.`;
