@@ -475,7 +475,7 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
     title: e.titel,
     lang: 'nl',
     kind: 'monitor',
-    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown, kind: h.soort, sources: h.bronnen })),
+    chapters: hoofdstukken.map((h) => ({ file: join(dir, 'monitor', h.bestand), markdown: h.markdown, kind: h.soort, sources: h.bronnen, lang: h.taal })),
     meta: {
       date: e.datum,
       authors: e.auteurs,

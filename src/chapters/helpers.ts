@@ -25,7 +25,7 @@ import { geschatModel } from '../charts/figures.ts';
 import { beschrijfBestanden, codeTabel } from '../report/bestanden.ts';
 import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
-import { decimaal, getal, procent } from './format.ts';
+import { procent } from './format.ts';
 import {
   bijlageTabel,
   cohortTabel,
@@ -39,7 +39,8 @@ import {
   type Tabel,
 } from './tables.ts';
 import { heeftPeriodeTabel, periodeTabel, phBijlageTekst, phTabel, phZin } from './ph.ts';
-import { breuk, hoofdletter, intervalGetal, intervalProcent, lijst, ratioRichting, telwoord, verandering, veranderingTekst } from './wording.ts';
+import { intervalProcent, ratioRichting, verandering } from './wording.ts';
+import { NEDERLANDS, type Notatie } from './taal.ts';
 
 export interface Loc {
   start: { line: number; column: number };
@@ -65,8 +66,13 @@ export function isRij(v: unknown): v is Publicatie {
 
 type Hb = typeof Handlebars;
 
-/** Register every helper on a Handlebars instance; `bestand` names the template in errors. */
-export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string): void {
+/**
+ * Register every helper on a Handlebars instance; `bestand` names the template in errors, `taal`
+ * is the chapter's language (./taal.ts: Dutch, or English for the Summary). Tables and the
+ * proportional-hazards text are Dutch only: no English chapter uses them.
+ */
+export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie = NEDERLANDS): void {
+  const { getal, decimaal, breuk, hoofdletter, telwoord } = taal;
   const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
   const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
   const streep = () => {
@@ -142,9 +148,9 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     const vorm = o.hash?.vorm === 'vt' ? 'vt' : 'tt';
     if (!gepubliceerd(pa) || !gepubliceerd(pb)) {
       staat.onderdrukt = true;
-      return new hb.SafeString(`${vorm === 'vt' ? 'was' : 'is'} niet te vergelijken${VOETNOOT_ONDERDRUKT}`);
+      return new hb.SafeString(`${taal.nietTeVergelijken(vorm)}${VOETNOOT_ONDERDRUKT}`);
     }
-    return veranderingTekst(pa, pb, vorm);
+    return taal.verandering(pa, pb, vorm);
   });
   reg('eq', (a: unknown, b: unknown) => a === b);
   /**
@@ -160,7 +166,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
     };
     const ta = tekst(a);
     const tb = tekst(b);
-    return ta === tb ? ta : `respectievelijk ${ta} en ${tb}`;
+    return ta === tb ? ta : taal.respectievelijk(ta, tb);
   });
   /** (concat "bijlage-" naam): join strings, for ids built from names. */
   reg('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
@@ -172,7 +178,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
   });
   reg('lijst', (items: unknown, o: HelperOptions) => {
     if (!Array.isArray(items)) throw fout(o, "'lijst' verwacht een lijst");
-    return lijst(items.map(String), o.hash?.voegwoord === 'of' ? 'of' : 'en');
+    return taal.lijst(items.map(String), o.hash?.voegwoord === 'of' || o.hash?.voegwoord === 'or');
   });
   reg('telwoord', (n: unknown, o: HelperOptions) => {
     if (typeof n !== 'number') throw fout(o, "'telwoord' verwacht een getal");
@@ -284,7 +290,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
   });
   reg('hrbi', (model: unknown, t: unknown, o: HelperOptions) => {
     const w = term(model, t, o);
-    return w ? intervalGetal(w.ciLaag, w.ciHoog) : samengevoegd();
+    return w ? taal.intervalGetal(w.ciLaag, w.ciHoog) : samengevoegd();
   });
   /** "groter", "kleiner", "gelijk" (interval includes 1) or "onbekend" (merged level). */
   reg('hrrichting', (model: unknown, t: unknown, o: HelperOptions) => {

@@ -19,10 +19,12 @@ import { gemeten as gemetenThema } from '../charts/figures.ts';
 import type { Resultaten } from '../report/results.ts';
 import { isSynthetisch } from '../report/synthetisch.ts';
 import { beschrijfBestanden } from '../report/bestanden.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { datumTekst, decimaal } from './format.ts';
 import { breuk, hoofdletter, lijst, telwoord, Z_95 } from './wording.ts';
+import { capitalise, list, numberWord } from './wording-en.ts';
+import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
@@ -42,6 +44,8 @@ export interface Hoofdstuk {
   soort: ChapterKind;
   /** The template it was filled from, so later messages (cross-references) can name it. */
   bronnen?: readonly TemplateSource[];
+  /** Its language: 'nl', or 'en' for the Summary (./taal.ts, hoofdstukTaal). */
+  taal: Taal;
 }
 
 /**
@@ -183,6 +187,16 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
     /** The begeleidingscommissie from the edition file, or false: the appendix is then left out. */
     commissie: commissieContext(r.editie),
+    /** What the English Summary needs beside the values above (which it shares). */
+    en: {
+      /** The basisvoorwaarden the edition measures, in English. */
+      measured: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST_EN[b]),
+      /** "three" of the five basisvoorwaarden. */
+      measuredCount: numberWord(BASISVOORWAARDEN.filter((b) => gemeten[b]).length),
+      allCount: numberWord(BASISVOORWAARDEN.length),
+      /** The sentence that names the basisvoorwaarden left out (nietGemetenZin in English); '' when none. */
+      notMeasured: notMeasuredSentence(r.editie),
+    },
   };
 }
 
@@ -195,6 +209,18 @@ export function commissieContext(e: Edition): { voorzitter: string; leden: strin
   if (!c) return false;
   const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => mdTekst([l.naam, l.functie, l.organisatie].filter(Boolean).join(', '));
   return { voorzitter: regel(c.voorzitter), leden: c.leden.map(regel) };
+}
+
+/**
+ * nietGemetenZin in English, without its reasons: "Identity documents and care are not measured
+ * in this edition". The edition gives its reasons in Dutch only (`niet_gemeten`), so the Summary
+ * points to the methods chapter for them instead of translating them. '' when everything is
+ * measured.
+ */
+export function notMeasuredSentence(e: Edition): string {
+  const weg = BASISVOORWAARDEN.filter((b) => !e.basisvoorwaarden.includes(b));
+  if (weg.length === 0) return '';
+  return `${capitalise(list(weg.map((b) => BASISVOORWAARDE_ONDERWERP_EN[b]!)))} ${weg.length === 1 ? 'is' : 'are'} not measured in this edition`;
 }
 
 /** "een tiende" for "… (schaal 0.1, …)"; '' without a scale below 1. */
@@ -267,20 +293,20 @@ function kleineBeginletter(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLocaleLowerCase('nl') ? s[0]!.toLocaleLowerCase('nl') + s.slice(1) : s;
 }
 
-function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking) {
+function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking, taal: Notatie = NEDERLANDS) {
   const hb = Handlebars.create();
   const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
   const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
-  registerHelpers(hb, r, staat, bestand);
+  registerHelpers(hb, r, staat, bestand, taal);
   registerVergelijkingHelpers(hb, vergelijking, staat, bestand);
 
   hb.registerHelper('moment', (m: unknown, o: HelperOptions) => {
-    const t = MOMENT_ZIN[m as Moment];
+    const t = taal.moment[m as Moment];
     if (!t) throw fout(o, `onbekend meetmoment '${String(m)}'`);
     return t;
   });
   hb.registerHelper('groep', (g: unknown, o: HelperOptions) => {
-    const t = GROEP_TEKST[g as Groep];
+    const t = taal.groep[g as Groep];
     if (!t) throw fout(o, `onbekende groep '${String(g)}'`);
     return t;
   });
@@ -313,12 +339,11 @@ export function chapterTemplates(sjablonen: Sjablonen, sub = 'monitor'): { besta
 
 /** The footnote behind every "–": why a figure is not published (without the final stop). */
 export function onderdruktNoot(drempel: number): string {
-  return `Een – staat voor een cijfer dat niet wordt gepubliceerd omdat het op minder dan ${drempel} personen berust of daaruit af te leiden zou zijn`;
+  return NEDERLANDS.onderdruktNoot(drempel);
 }
 
 /** The footnote behind a model term that was merged into its reference level. */
-export const SAMENGEVOEGD_NOOT =
-  'Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.';
+export const SAMENGEVOEGD_NOOT = NEDERLANDS.samengevoegdNoot;
 
 /**
  * Compile and run one template in strict mode, turning Handlebars' errors into InputErrors
@@ -374,17 +399,18 @@ export function sjabloonNaam(pad: string, root = process.cwd()): string {
 export function renderChapter(pad: string, r: Resultaten, figuren: readonly Figuur[], opties: HoofdstukOpties = {}, extra: object = {}): string {
   const naam = sjabloonNaam(pad, opties.root);
   const staat: HoofdstukStaat = { onderdrukt: false, samengevoegd: false };
-  const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking);
+  const taal = NOTATIES[hoofdstukTaal(pad)];
+  const hb = createHandlebars(r, figuren, staat, naam, opties.vergelijking, taal);
   const bron = readFileSync(pad, 'utf8');
   let markdown = vulTemplate(hb, bron, naam, { ...templateContext(r, figuren, opties.vergelijking), ...extra });
   if (staat.onderdrukt)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^onderdrukt]: ${onderdruktNoot(r.editie.drempel)} (zie de bijlage over geheimhouding).\n`;
+      `\n\n[^onderdrukt]: ${taal.onderdruktNoot(r.editie.drempel)}${taal.onderdruktVerwijzing}.\n`;
   if (staat.samengevoegd)
     markdown =
       markdown.trimEnd() +
-      `\n\n[^samengevoegd]: ${SAMENGEVOEGD_NOOT}\n`;
+      `\n\n[^samengevoegd]: ${taal.samengevoegdNoot}\n`;
   return markdown.trimEnd() + '\n';
 }
 
@@ -440,7 +466,7 @@ export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: rea
     .filter((h) => h.markdown.trim() !== '')
     .map((h, i) => {
       const bestand = h.bestand.replace(/^\d\d/, String(i + 1).padStart(2, '0'));
-      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), bronnen: [h.bron] };
+      return { bestand, markdown: h.markdown, soort: hoofdstukSoort(bestand), taal: hoofdstukTaal(bestand), bronnen: [h.bron] };
     });
 }
 

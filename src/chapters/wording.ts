@@ -38,18 +38,37 @@ const BREUKEN: readonly Breukvorm[] = [
 export const BREUK_MARGE = 1;
 
 /**
- * A proportion teller/noemer in words: "twee derde", "ruim een kwart", "bijna de helft".
+ * Which fraction a proportion is called, independent of language: the whole percent itself
+ * (below 8% or above 92%, where no fraction reads naturally), or the index of the nearest
+ * fraction in BREUKEN with 'ruim' (a little above it), 'bijna' (a little below) or neither.
  * The comparison uses the whole percentage the text would print, so words and number agree.
- * Below 8% or above 92% no fraction reads naturally; the percentage is returned ("5%").
+ * The Dutch words (`breuk`) and the English ones (wording-en.ts) are both chosen by it.
+ */
+export type Breukkeuze = { soort: 'procent'; procent: number } | { soort: 'breuk'; index: number; bijwoord: 'ruim' | 'bijna' | null };
+
+export function breukKeuze(teller: number, noemer: number): Breukkeuze {
+  const pct = procentGetal(teller, noemer);
+  if (pct < 8 || pct > 92) return { soort: 'procent', procent: pct };
+  let beste = 0;
+  BREUKEN.forEach((b, i) => {
+    if (Math.abs(pct - 100 * b.waarde) < Math.abs(pct - 100 * BREUKEN[beste]!.waarde)) beste = i;
+  });
+  const verschil = pct - 100 * BREUKEN[beste]!.waarde;
+  return { soort: 'breuk', index: beste, bijwoord: Math.abs(verschil) <= BREUK_MARGE ? null : verschil > 0 ? 'ruim' : 'bijna' };
+}
+
+/** The fractions' values, in the order of breukKeuze's index. */
+export const BREUK_WAARDEN: readonly number[] = BREUKEN.map((b) => b.waarde);
+
+/**
+ * A proportion teller/noemer in words: "twee derde", "ruim een kwart", "bijna de helft";
+ * "5%" where no fraction reads naturally (see breukKeuze).
  */
 export function breuk(teller: number, noemer: number): string {
-  const pct = procentGetal(teller, noemer);
-  if (pct < 8 || pct > 92) return `${pct}%`;
-  let beste = BREUKEN[0]!;
-  for (const b of BREUKEN) if (Math.abs(pct - 100 * b.waarde) < Math.abs(pct - 100 * beste.waarde)) beste = b;
-  const verschil = pct - 100 * beste.waarde;
-  if (Math.abs(verschil) <= BREUK_MARGE) return beste.woorden;
-  return `${verschil > 0 ? 'ruim' : 'bijna'} ${beste.woorden}`;
+  const k = breukKeuze(teller, noemer);
+  if (k.soort === 'procent') return `${k.procent}%`;
+  const woorden = BREUKEN[k.index]!.woorden;
+  return k.bijwoord ? `${k.bijwoord} ${woorden}` : woorden;
 }
 
 /** A count pair: teller among noemer. */

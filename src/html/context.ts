@@ -25,6 +25,13 @@ export type ChapterKind =
 
 export type LabelKind = 'fig' | 'tab' | 'sec';
 
+/**
+ * The language of a chapter's text: the document's (Dutch) unless a chapter says otherwise, as
+ * the English Summary does. It decides the words of cross-references and notes in that chapter,
+ * and its section carries it as `lang` (hyphenation, screen readers).
+ */
+export type Lang = 'nl' | 'en';
+
 /** Something a cross-reference can point to. */
 export interface Label {
   readonly kind: LabelKind;
@@ -51,6 +58,8 @@ export interface HeadingEntry {
   readonly text: string;
   readonly chapterIndex: number;
   readonly chapterKind: ChapterKind;
+  /** the chapter's language, when it is not the document's */
+  readonly lang?: Lang;
 }
 
 export interface DocumentRegister {
@@ -74,6 +83,8 @@ export interface PendingReference {
   readonly element: Element;
   readonly targets: readonly { kind: LabelKind; name: string; capital: boolean }[];
   readonly where: string;
+  /** the language of the chapter the reference stands in (default Dutch) */
+  readonly lang?: Lang;
   /** the reference as written, `[@fig:a; @tab:b]` */
   readonly text?: string;
 }
@@ -90,6 +101,8 @@ export interface ChapterContext {
   readonly counters: { fig: number; tab: number };
   /** prefix that keeps footnote ids of different chapters apart */
   readonly idPrefix: string;
+  /** the chapter's language, when it is not the document's (Dutch) */
+  readonly lang?: Lang;
   /**
    * The templates the chapter's Markdown was filled from, as named in messages: a problem is
    * reported where the user can fix it, not at a line of generated Markdown.

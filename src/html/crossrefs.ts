@@ -12,7 +12,7 @@
  */
 import type { ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { where, type DocumentRegister, type Label, type LabelKind } from './context.ts';
+import { where, type DocumentRegister, type Label, type LabelKind, type Lang } from './context.ts';
 import { h, text, visitProseText } from './hast.ts';
 import { editDistance, nearest } from '../util/nearest.ts';
 
@@ -43,7 +43,7 @@ export default function rehypeCrossReferences() {
         }
         if (match.index > last) out.push(text(node.value.slice(last, match.index)));
         const element = h('span', { className: ['xref'] }, [text(match[0])]);
-        ctx.register.references.push({ element, targets, where: at, text: match[0] });
+        ctx.register.references.push({ element, targets, where: at, text: match[0], ...(ctx.lang ? { lang: ctx.lang } : {}) });
         out.push(element);
         last = match.index + match[0].length;
       }
@@ -62,6 +62,23 @@ export const NOUNS = {
   bijlage: ['bijlage', 'bijlagen'],
   paragraaf: ['paragraaf', 'paragrafen'],
 } as const;
+
+/**
+ * The same nouns in English, for a reference in an English chapter (the Summary); capitalised,
+ * as English writes a numbered part of a document ("Chapter 5", "Figure 3.2").
+ */
+export const NOUNS_EN: Record<keyof typeof NOUNS, readonly [string, string]> = {
+  fig: ['Figure', 'Figures'],
+  tab: ['Table', 'Tables'],
+  hoofdstuk: ['Chapter', 'Chapters'],
+  bijlage: ['Appendix', 'Appendices'],
+  paragraaf: ['Section', 'Sections'],
+};
+
+/** The words of a reference in a chapter's language: its nouns and "en"/"and" between targets. */
+export function referenceWords(lang: Lang = 'nl'): { nouns: Record<keyof typeof NOUNS, readonly [string, string]>; and: string } {
+  return lang === 'en' ? { nouns: NOUNS_EN, and: 'and' } : { nouns: NOUNS, and: 'en' };
+}
 
 /** The noun a label is called by; none for an unnumbered section (it is called by its title). */
 export function noun(label: Label): keyof typeof NOUNS | undefined {
@@ -98,17 +115,18 @@ export function resolveCrossReferences(register: DocumentRegister): void {
       if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
       else groups.push({ noun: n, labels: [label] });
     }
+    const words = referenceWords(ref.lang);
     const children: ElementContent[] = [];
     groups.forEach((group, g) => {
-      if (g > 0) children.push(text(g === groups.length - 1 ? ' en ' : ', '));
+      if (g > 0) children.push(text(g === groups.length - 1 ? ` ${words.and} ` : ', '));
       if (group.noun) {
-        const [one, many] = NOUNS[group.noun];
+        const [one, many] = words.nouns[group.noun];
         let word: string = group.labels.length > 1 ? many : one;
         if (g === 0 && ref.targets[0]!.capital) word = word[0]!.toUpperCase() + word.slice(1);
         children.push(text(`${word} `));
       }
       group.labels.forEach((label, l) => {
-        if (l > 0) children.push(text(l === group.labels.length - 1 ? ' en ' : ', '));
+        if (l > 0) children.push(text(l === group.labels.length - 1 ? ` ${words.and} ` : ', '));
         children.push(h('a', { href: `#${label.id}` }, [text(group.noun ? label.number : label.text)]));
       });
     });

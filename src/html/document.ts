@@ -20,7 +20,7 @@ import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../chapters/wording.ts';
 import { synthetischLabel, type SynthetischLabel } from '../report/synthetisch.ts';
 import { InputError } from '../util/errors.ts';
-import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type TemplateSource } from './context.ts';
+import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
 
@@ -34,6 +34,8 @@ export interface ChapterInput {
   readonly kind?: ChapterKind;
   /** the templates the Markdown was filled from: messages name them instead of the Markdown */
   readonly sources?: readonly TemplateSource[];
+  /** the chapter's language when it differs from the document's: the English Summary */
+  readonly lang?: Lang;
 }
 
 export interface DocumentMeta {
@@ -134,11 +136,12 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       counters: { fig: 0, tab: 0 },
       idPrefix: `h${index + 1}-`,
       ...(chapter.sources ? { sources: chapter.sources } : {}),
+      ...(chapter.lang && chapter.lang !== input.lang ? { lang: chapter.lang } : {}),
     };
     // unified makes a VFile from these options for each call; `data` is shared by reference.
     const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
     const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
-    return { index, kind, tree };
+    return { index, kind, tree, lang: context.lang };
   });
 
   // 2. Cross-references, now that every label is known; 3. all user errors at once.
@@ -160,6 +163,8 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     const text: Root = { type: 'root', children: c.tree.children.filter((n) => !notes.includes(n)) };
     return {
       kind: c.kind,
+      /** set only where the chapter's language differs from the document's */
+      lang: c.lang,
       page: `h${c.index + 1}`,
       runningHeader: title ? [title.number, title.text].filter(Boolean).join(' ') : '',
       html: markdownProcessor.stringify(text),
@@ -236,7 +241,7 @@ function shell(kind: DocumentKind): Handlebars.TemplateDelegate {
 function tableOfContents(headings: readonly HeadingEntry[]) {
   return headings
     .filter((h) => h.depth <= 2 && h.chapterKind !== 'voorwerk' && h.chapterKind !== 'brief')
-    .map((h) => ({ id: h.id, depth: h.depth, number: h.number, text: h.text }));
+    .map((h) => ({ id: h.id, depth: h.depth, number: h.number, text: h.text, lang: h.lang }));
 }
 
 /**
@@ -245,7 +250,7 @@ function tableOfContents(headings: readonly HeadingEntry[]) {
  * margin box carries the title. A change of named page also starts a new sheet, which is what a
  * chapter should do anyway.
  */
-function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind }[]): string {
+function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind; lang?: Lang | undefined }[]): string {
   if (input.kind === 'kamerbrief') {
     const l = input.meta.letter!;
     const header = `Tweede Kamer, vergaderjaar ${parliamentaryYear(l.datum)}, ${l.dossier.nummer}, nr. ${l.nr}`;
@@ -273,6 +278,8 @@ function pageRules(input: DocumentInput, body: readonly { page: string; runningH
       rules.push(`@page ${c.page} { @top-left { content: none; } @top-right { content: none; } }`);
     } else {
       rules.push(`@page ${c.page} { @top-right { content: ${cssString(c.runningHeader)}; } }`);
+      // The page number in the chapter's language (monitor.css has the Dutch "pagina x van y").
+      if (c.lang === 'en') rules.push(`@page ${c.page} { @bottom-center { content: 'page ' counter(page) ' of ' counter(pages); } }`);
     }
   }
   return rules.join('\n');

@@ -4,7 +4,8 @@
  * remark-rehype numbers footnotes per chapter and gives them ids like `user-content-fn-1`; with
  * several chapters in one document those ids would repeat, so they get the chapter's prefix
  * (`h3-fn-1`). The back-reference arrows are useful on screen only and are dropped. The notes
- * stay at the end of their chapter ("Noten"): Chromium has no CSS footnote floats.
+ * stay at the end of their chapter ("Noten", "Notes" in an English chapter): Chromium has no CSS
+ * footnote floats.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -22,6 +23,8 @@ export default function rehypeFootnotes() {
       value === 'footnote-label' ? `${ctx.idPrefix}noten` : value.replace(new RegExp(`^(#?)${CLOBBER_PREFIX}`), `$1${ctx.idPrefix}`);
     visitElements(tree, (element) => {
       const p = element.properties;
+      // The label remark-rehype writes is the processor's (Dutch) one.
+      if (p.id === 'footnote-label' && ctx.lang === 'en') element.children = [{ type: 'text', value: 'Notes' }];
       for (const key of ['id', 'href'] as const) {
         if (typeof p[key] === 'string') p[key] = rename(p[key]);
       }

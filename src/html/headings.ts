@@ -85,7 +85,7 @@ export default function rehypeHeadings() {
         text: title,
         where: at,
       });
-      ctx.register.headings.push({ id, depth, number, text: title, chapterIndex: ctx.index, chapterKind: ctx.kind });
+      ctx.register.headings.push({ id, depth, number, text: title, chapterIndex: ctx.index, chapterKind: ctx.kind, ...(ctx.lang ? { lang: ctx.lang } : {}) });
     }
   };
 }

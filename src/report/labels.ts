@@ -1,8 +1,12 @@
 /**
- * Dutch names of the monitor's categories, as the reader sees them in text, tables and charts.
+ * Names of the monitor's categories, as the reader sees them in text, tables and charts: Dutch,
+ * and beside each Dutch list that the English Summary needs, its English counterpart (`*_EN`).
  */
 import type { Groep, Moment } from '../indicators/definitions.ts';
 import { TELLING_TEKST, type ModelNoot } from '../models/run.ts';
+
+/** The languages of the report's text: Dutch throughout, English in the Summary. */
+export type Taal = 'nl' | 'en';
 
 /** Meetmomenten in running text ("1 maand na uitstroom"). */
 export const MOMENT_TEKST: Record<Moment, string> = {
@@ -35,6 +39,20 @@ export const MOMENT_ZIN: Record<Moment, string> = {
   '1m_voor-1m_na': 'van een maand voor tot een maand na detentie',
 };
 
+/** MOMENT_ZIN in English, for the Summary ("one month after detention"). */
+export const MOMENT_ZIN_EN: Record<Moment, string> = {
+  '6m_voor': 'six months before detention',
+  '1m_voor': 'one month before detention',
+  instroom: 'on entry',
+  uitstroom: 'on release',
+  '1m_na': 'one month after detention',
+  '6m_na': 'six months after detention',
+  '12m_na': 'one year after detention',
+  '24m_na': 'two years after detention',
+  'instroom-uitstroom': 'between entry and release',
+  '1m_voor-1m_na': 'from one month before to one month after detention',
+};
+
 /** Meetmomenten on a chart axis or in a table head. */
 export const MOMENT_KORT: Record<Moment, string> = {
   '6m_voor': '6 mnd voor',
@@ -53,6 +71,13 @@ export const GROEP_TEKST: Record<Groep, string> = {
   rik: 're-integratiekandidaten',
   kv: 'kortverblijvenden',
   totaal: 'alle ex-gedetineerden',
+};
+
+/** GROEP_TEKST in English, for the Summary. */
+export const GROEP_TEKST_EN: Record<Groep, string> = {
+  rik: 're-integration candidates',
+  kv: 'short-stay detainees',
+  totaal: 'all former detainees',
 };
 
 export const GROEP_KORT: Record<Groep, string> = {
@@ -148,6 +173,15 @@ export const BASISVOORWAARDE_TEKST: Record<string, string> = {
   zorg: 'zorg',
 };
 
+/** BASISVOORWAARDE_TEKST in English, for the Summary. */
+export const BASISVOORWAARDE_TEKST_EN: Record<string, string> = {
+  id: 'a valid identity document',
+  werk_inkomen: 'work and income',
+  huisvesting: 'housing',
+  schulden: 'debts',
+  zorg: 'care',
+};
+
 /** Each basisvoorwaarde as what has to be in place, for running text ("… wanneer {lijst} op orde zijn"). */
 export const BASISVOORWAARDE_ZAAK: Record<string, string> = {
   id: 'een geldig identiteitsbewijs',
@@ -173,6 +207,15 @@ export const BASISVOORWAARDE_ONDERWERP: Record<string, string> = {
   huisvesting: 'de huisvesting',
   schulden: 'de schulden',
   zorg: 'de zorg',
+};
+
+/** BASISVOORWAARDE_ONDERWERP in English: the subject of the Summary's sentence that says it was not measured. */
+export const BASISVOORWAARDE_ONDERWERP_EN: Record<string, string> = {
+  id: 'identity documents',
+  werk_inkomen: 'work and income',
+  huisvesting: 'housing',
+  schulden: 'debts',
+  zorg: 'care (mental health and addiction care)',
 };
 
 /** Themes of the indicators as appendix section titles. */

@@ -24,7 +24,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
-import { noun, NOUNS } from '../html/crossrefs.ts';
+import { noun, referenceWords, type NOUNS } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
 import { sentenceBreaks } from './sentences.ts';
 
@@ -101,7 +101,10 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
   });
 
   // Pass 2: references, now that every anchor is known; pass 3: a sentence per line.
-  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors)));
+  // A chapter in another language than the document's (the Summary) is known to the register by
+  // its headings; its references take that language's words, as in the print.
+  const lang = (index: number) => register.headings.find((h) => h.chapterIndex === index)?.lang;
+  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors, lang(index))));
 }
 
 /** `![alt](x.svg "Caption {#fig:x}")` alone in its paragraph -> anchor, caption line, image. */
@@ -159,7 +162,8 @@ function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path
 // The nouns of references are those of the print (src/html/crossrefs.ts).
 
 /** `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code. */
-function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>): string {
+function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>, lang?: 'nl' | 'en'): string {
+  const taal = referenceWords(lang);
   const code: [number, number][] = [];
   visit(parse(markdown), (node) => {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') code.push([offset(node, 'start'), offset(node, 'end')]);
@@ -179,12 +183,12 @@ function resolveReferences(markdown: string, path: string, register: DocumentReg
     }
     let out = '';
     groups.forEach((group, g) => {
-      if (g > 0) out += g === groups.length - 1 ? ' en ' : ', ';
+      if (g > 0) out += g === groups.length - 1 ? ` ${taal.and} ` : ', ';
       group.labels.forEach((label, l) => {
-        if (l > 0) out += l === group.labels.length - 1 ? ' en ' : ', ';
+        if (l > 0) out += l === group.labels.length - 1 ? ` ${taal.and} ` : ', ';
         let words = label.number && group.noun ? label.number : escapeInline(label.text);
         if (l === 0 && group.noun) {
-          const [one, many] = NOUNS[group.noun];
+          const [one, many] = taal.nouns[group.noun];
           let word: string = group.labels.length > 1 ? many : one;
           if (g === 0 && targets[0]!.capital) word = word[0]!.toUpperCase() + word.slice(1);
           words = `${word} ${words}`;

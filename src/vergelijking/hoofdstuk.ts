@@ -16,8 +16,8 @@ import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '..
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../report/labels.ts';
 import { InputError } from '../util/errors.ts';
-import { oordeelKort, overzichtZin, verloopZin } from './trend.ts';
-import { kernmoment, kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
+import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from './trend.ts';
+import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
 
 /** The themes in the order of the report. */
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
@@ -48,6 +48,10 @@ export function vergelijkingContext(v: Vergelijking) {
   });
   const overzicht = (groep: Groep) =>
     kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
+  const overview = (groep: Groep) =>
+    kern.length === 0
+      ? ''
+      : overviewSentence(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { name: k.name, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), measurementName(v.vorige.nummer));
   const overige = v.wijzigingen.filter((w) => !v.reeksen.some((r) => r.indicator === w.indicator));
   return {
     vorige: v.vorige.naam,
@@ -58,6 +62,8 @@ export function vergelijkingContext(v: Vergelijking) {
     themas,
     heeftKernreeksen: kern.length > 0,
     overzicht: { rik: overzicht('rik'), kv: overzicht('kv') },
+    /** The same in English, for the Summary. */
+    en: { previous: measurementName(v.vorige.nummer), overview: { rik: overview('rik'), kv: overview('kv') } },
     /** Notes on indicators without a compared series (they have no section to stand beside). */
     overigeWijzigingen: overige.map((w) => ({ label: w.label, tekst: w.tekst })),
     heeftOverigeWijzigingen: overige.length > 0,

@@ -12,11 +12,12 @@ export {
   kernreeksen,
   KERNREEKSEN,
   vergelijkingFiguurId,
+  measurementName,
   wijzigingenSchema,
   type Vergelijking,
   type Reeks,
   type Cel,
   type Wijziging,
 } from './vergelijk.ts';
-export { oordeel, segment, oordeelKort, verloopZin, overzichtZin, type Oordeel, type Segment } from './trend.ts';
+export { oordeel, segment, oordeelKort, verloopZin, overzichtZin, overviewSentence, type Oordeel, type Segment } from './trend.ts';
 export { vergelijkingContext, vergelijkingTabel, registerVergelijkingHelpers } from './hoofdstuk.ts';

@@ -24,6 +24,7 @@ import type { Groep } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../chapters/format.ts';
 import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type Richting } from '../chapters/wording.ts';
+import { list } from '../chapters/wording-en.ts';
 
 /** One cohort's value in a segment. */
 export interface Punt extends Aandeel {
@@ -179,6 +180,36 @@ export function verloopZin(o: VerloopOpties): { tekst: string; onderdrukt: boole
   return { tekst: `${begin}; ${vervolg}.`, onderdrukt: false };
 }
 
+/** A part of an overview: an outcome, a new trend's direction where known, and its series. */
+type Deel = { oordeel: Exclude<Oordeel, 'nieuw'>; namen: string[] } | { oordeel: 'nieuw'; richting: 'stijgt' | 'daalt' | 'onbekend'; namen: string[] };
+
+/**
+ * The parts of an overview in the fixed order of OORDELEN, each with the names of its series;
+ * new trends are split into rises and falls when every one of them has its direction. Both
+ * languages word the same parts (overzichtZin, overviewSentence).
+ */
+function overzichtDelen<R extends { oordeel: Oordeel; nieuw?: Segment['richting'] }>(reeksen: readonly R[], naam: (r: R) => string): Deel[] {
+  const delen: Deel[] = [];
+  for (const o of OORDELEN) {
+    const namen = reeksen.filter((r) => r.oordeel === o).map(naam);
+    if (namen.length === 0) continue;
+    if (o !== 'nieuw') {
+      delen.push({ oordeel: o, namen });
+      continue;
+    }
+    // Say which: a rise or a fall (the newer cohorts' direction).
+    const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map(naam);
+    const stijgt = per('stijgt');
+    const daalt = per('daalt');
+    if (stijgt.length + daalt.length < namen.length) delen.push({ oordeel: 'nieuw', richting: 'onbekend', namen });
+    else {
+      if (stijgt.length > 0) delen.push({ oordeel: 'nieuw', richting: 'stijgt', namen: stijgt });
+      if (daalt.length > 0) delen.push({ oordeel: 'nieuw', richting: 'daalt', namen: daalt });
+    }
+  }
+  return delen;
+}
+
 /**
  * One sentence that sums up the outcomes of several series for a group, in a fixed order:
  * "Bij de re-integratiekandidaten zet de ontwikkeling uit de 6e meting door bij a en b, komt
@@ -192,37 +223,60 @@ export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oor
     genoemd = true;
     return s;
   };
-  const delen: string[] = [];
-  for (const o of OORDELEN) {
-    const namen = reeksen.filter((r) => r.oordeel === o).map((r) => r.naam);
-    if (namen.length === 0) continue;
-    const bij = lijst(namen);
-    switch (o) {
+  const delen = overzichtDelen(reeksen, (r) => r.naam).map((d) => {
+    const bij = lijst(d.namen);
+    switch (d.oordeel) {
       case 'doorgezet':
-        delen.push(`zet ${onderwerp()} door bij ${bij}`);
-        break;
+        return `zet ${onderwerp()} door bij ${bij}`;
       case 'afgevlakt':
-        delen.push(`komt ${onderwerp()} tot stilstand bij ${bij}`);
-        break;
+        return `komt ${onderwerp()} tot stilstand bij ${bij}`;
       case 'omgekeerd':
-        delen.push(`keert ${onderwerp()} om bij ${bij}`);
-        break;
-      case 'nieuw': {
-        // Say which: a rise or a fall (the newer cohorts' direction).
-        const per = (r: 'stijgt' | 'daalt') => reeksen.filter((x) => x.oordeel === 'nieuw' && x.nieuw === r).map((x) => x.naam);
-        const stijgt = per('stijgt');
-        const daalt = per('daalt');
-        if (stijgt.length + daalt.length < namen.length) delen.push(`zet na een stabiele periode een stijging of daling in bij ${bij}`);
-        else {
-          if (stijgt.length > 0) delen.push(`begint na een stabiele periode een stijging bij ${lijst(stijgt)}`);
-          if (daalt.length > 0) delen.push(`begint na een stabiele periode een daling bij ${lijst(daalt)}`);
-        }
-        break;
-      }
+        return `keert ${onderwerp()} om bij ${bij}`;
+      case 'nieuw':
+        return d.richting === 'onbekend' ? `zet na een stabiele periode een stijging of daling in bij ${bij}` : `begint na een stabiele periode een ${ZN[d.richting]} bij ${bij}`;
       case 'onbekend':
-        delen.push(`is ${onderwerp()} niet te bepalen bij ${bij}`);
-        break;
+        return `is ${onderwerp()} niet te bepalen bij ${bij}`;
     }
-  }
+  });
   return `${GROEP_AANHEF[groep]} ${lijst(delen)}.`;
+}
+
+/** How an English sentence about a group begins (the Summary). */
+export const GROUP_OPENING: Record<Groep, string> = {
+  rik: 'Among re-integration candidates',
+  kv: 'Among short-stay detainees',
+  totaal: 'Across both groups',
+};
+
+/**
+ * overzichtZin in English, for the Summary, with the same parts in the same order:
+ * "Among re-integration candidates, the trend from the 6th measurement continues for a and b; it
+ * levels off for c; and it reverses for d." `reeksen` name the series in English.
+ */
+export function overviewSentence(groep: Groep, reeksen: readonly { name: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], previous: string): string {
+  if (reeksen.length === 0) throw new Error('overviewSentence: no series');
+  let named = false;
+  const subject = () => {
+    const s = named ? 'it' : `the trend from the ${previous}`;
+    named = true;
+    return s;
+  };
+  const parts = overzichtDelen(reeksen, (r) => r.name).map((d) => {
+    const of = list(d.namen);
+    switch (d.oordeel) {
+      case 'doorgezet':
+        return `${subject()} continues for ${of}`;
+      case 'afgevlakt':
+        return `${subject()} levels off for ${of}`;
+      case 'omgekeerd':
+        return `${subject()} reverses for ${of}`;
+      case 'nieuw':
+        return `after a stable period a ${d.richting === 'stijgt' ? 'rise' : d.richting === 'daalt' ? 'fall' : 'rise or fall'} begins for ${of}`;
+      case 'onbekend':
+        return `${subject()} cannot be determined for ${of}`;
+    }
+  });
+  // The parts hold lists of their own: semicolons keep them apart.
+  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)!}`;
+  return `${GROUP_OPENING[groep]}, ${joined}.`;
 }

@@ -20,6 +20,7 @@ import type { Resultaten } from '../report/results.ts';
 import { InputError } from '../util/errors.ts';
 import type { VorigeMeting } from './lezen.ts';
 import { oordeel, segment, type Oordeel, type Segment } from './trend.ts';
+import { ordinal } from '../chapters/wording-en.ts';
 
 /** A note that an indicator's definition or source changed between the editions. */
 export interface Wijziging {
@@ -74,6 +75,11 @@ export interface Vergelijking {
   reeksen: Reeks[];
   /** The notes on changed definitions or sources, with the indicator's label. */
   wijzigingen: (Wijziging & { label: string })[];
+}
+
+/** The English name of a meting, for the Summary: "6th measurement". */
+export function measurementName(nummer: number): string {
+  return `${ordinal(nummer)} measurement`;
 }
 
 export function metingNaam(nummer: number): string {
@@ -165,20 +171,20 @@ export function kernmoment(v: Vergelijking, indicator: string): Moment | undefin
 /**
  * The headline series the chapter shows as figures and describes in words, when both editions
  * publish them (the same indicators as the report's trend figure, plus ID, care and recidive).
- * `naam` names the series in running text.
+ * `naam` names the series in Dutch running text, `name` in the English Summary.
  */
-export const KERNREEKSEN: readonly { indicator: string; moment: Moment; naam: string }[] = [
-  { indicator: 'id_geen_geldig', moment: 'uitstroom', naam: 'geen geldig identiteitsbewijs bij uitstroom' },
-  { indicator: 'werk', moment: '1m_na', naam: 'werk een maand na detentie' },
-  { indicator: 'geen_inkomen', moment: '1m_na', naam: 'geen geregistreerd inkomen een maand na detentie' },
-  { indicator: 'niet_ingeschreven', moment: '1m_na', naam: 'niet op een adres ingeschreven een maand na detentie' },
-  { indicator: 'wanbetaler_jaar_na', moment: '12m_na', naam: 'registratie als wanbetaler in het jaar na uitstroom' },
-  { indicator: 'zorg_ggz', moment: '1m_na', naam: 'ggz-zorg een maand na detentie' },
-  { indicator: 'recidive_2j', moment: '24m_na', naam: 'recidive binnen twee jaar' },
+export const KERNREEKSEN: readonly { indicator: string; moment: Moment; naam: string; name: string }[] = [
+  { indicator: 'id_geen_geldig', moment: 'uitstroom', naam: 'geen geldig identiteitsbewijs bij uitstroom', name: 'the share without a valid identity document on release' },
+  { indicator: 'werk', moment: '1m_na', naam: 'werk een maand na detentie', name: 'the share in work one month after detention' },
+  { indicator: 'geen_inkomen', moment: '1m_na', naam: 'geen geregistreerd inkomen een maand na detentie', name: 'the share without registered income one month after detention' },
+  { indicator: 'niet_ingeschreven', moment: '1m_na', naam: 'niet op een adres ingeschreven een maand na detentie', name: 'the share not registered at any address one month after detention' },
+  { indicator: 'wanbetaler_jaar_na', moment: '12m_na', naam: 'registratie als wanbetaler in het jaar na uitstroom', name: 'the share registered as a health insurance defaulter in the year after release' },
+  { indicator: 'zorg_ggz', moment: '1m_na', naam: 'ggz-zorg een maand na detentie', name: 'the share in mental health care one month after detention' },
+  { indicator: 'recidive_2j', moment: '24m_na', naam: 'recidive binnen twee jaar', name: 'reoffending within two years' },
 ];
 
 /** The headline series both editions publish, in the order above, with their themes. */
-export function kernreeksen(v: Vergelijking): { indicator: string; moment: Moment; naam: string; thema: Thema }[] {
+export function kernreeksen(v: Vergelijking): { indicator: string; moment: Moment; naam: string; name: string; thema: Thema }[] {
   return KERNREEKSEN.flatMap((k) => {
     const r = vindReeks(v, k.indicator, k.moment, 'rik');
     return r ? [{ ...k, thema: r.thema }] : [];

@@ -1,7 +1,8 @@
 /**
  * Everything follows the edition: for every subset of the basisvoorwaarden a real edition could
  * measure, a build on small generated data mentions a basisvoorwaarde it leaves out nowhere,
- * except in the one sentence that names it as not measured (in the methods and in the letter).
+ * except in the one sentence that names it as not measured (in the methods and in the letter),
+ * and in its English counterpart in the Summary.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,15 +13,15 @@ import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
 import { parseEdition, type Basisvoorwaarde } from '../../src/edition/edition.ts';
-import { nietGemetenZin } from '../../src/chapters/render.ts';
+import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/render.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-edities-'));
 const basis = JSON.parse(readFileSync(join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8')) as Record<string, unknown>;
 
-/** What gives a left-out basisvoorwaarde away in text, tables, charts and their specs. */
+/** What gives a left-out basisvoorwaarde away in text, tables, charts and their specs (also in the English Summary). */
 const SPOREN: Partial<Record<Basisvoorwaarde, RegExp>> = {
-  id: /identiteitsbewijs|\bID\b|ID-|DPAN|\bid_(geen_geldig|onbekend|verkregen|bij_)|"id:|km-id\b|\bid:(geldig|ongeldig|onbekend)/,
-  zorg: /(?<![Nn]a)zorg\b|\bggz\b|verslaving|zorg_(ggz|verslavingszorg)/i,
+  id: /identiteitsbewijs|\bID\b|ID-|DPAN|\bid_(geen_geldig|onbekend|verkregen|bij_)|"id:|km-id\b|\bid:(geldig|ongeldig|onbekend)|[Ii]dentity document/,
+  zorg: /(?<![Nn]a)zorg\b|\bggz\b|verslaving|zorg_(ggz|verslavingszorg)|\bcare\b|mental health|addiction/i,
 };
 
 const SUBSETS: { naam: string; zonder: ('id' | 'zorg')[]; pdf?: boolean }[] = [
@@ -61,20 +62,24 @@ for (const s of SUBSETS) {
         // pdftotext wraps lines; one line per paragraph-free run of words keeps the sentence whole.
         bestanden.set(`pdf/${f}.txt`, execFileSync('pdftotext', [join(out, 'pdf', f), '-'], { encoding: 'utf8' }).replace(/-\n(?=[a-z])/g, '-').replace(/\s+/g, ' '));
     const zin = nietGemetenZin(editie);
+    const sentence = notMeasuredSentence(editie);
     if (s.zonder.length === 0) assert.equal(zin, '');
     else {
-      // Named once in the methods chapter and once in the letter, nowhere else.
+      // Named once in the methods chapter and once in the letter, nowhere else; in English once, in the Summary.
       const waar = [...bestanden].filter(([p, t]) => !p.startsWith('pdf/') && t.includes(zin)).map(([p]) => p);
       assert.deepEqual(waar.sort(), ['kamerbrief/kamerbrief.md', hoofdstuk(bestanden, 'methoden')]);
       for (const p of waar) assert.equal(bestanden.get(p)!.split(zin).length, 2, `${p} names it once`);
+      const where = [...bestanden].filter(([p, t]) => !p.startsWith('pdf/') && t.includes(sentence)).map(([p]) => p);
+      assert.deepEqual(where, [hoofdstuk(bestanden, 'summary')]);
+      assert.equal(bestanden.get(hoofdstuk(bestanden, 'summary'))!.split(sentence).length, 2, 'the Summary names it once');
     }
     for (const b of s.zonder) {
       const spoor = SPOREN[b]!;
       for (const [pad, tekst] of bestanden) {
         if (pad === 'manifest.json' || pad === 'data/onderdrukking.csv') continue;
         // In the PDFs' text the sentence may be hyphenated or run over lines: take it out word by word.
-        const zinRegex = zin ? new RegExp(zin.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*'), 'g') : undefined;
-        const zonderZin = zinRegex ? tekst.replace(zinRegex, '') : tekst;
+        const regex = (z: string) => new RegExp(z.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*'), 'g');
+        const zonderZin = zin ? tekst.replace(regex(zin), '').replace(regex(sentence), '') : tekst;
         const regel = zonderZin.split('\n').find((r) => spoor.test(r));
         assert.equal(regel, undefined, `${pad} mentions ${b}: ${regel?.slice(0, 200)}`);
       }
@@ -98,11 +103,12 @@ test('the committed 7th meting names ID and care only in the sentence that says 
   const { loadEdition } = await import('../../src/edition/edition.ts');
   const editie = await loadEdition(join(PROJECT_ROOT, 'editions', '7e-meting', 'editie.json'));
   const zin = nietGemetenZin(editie);
+  const sentence = notMeasuredSentence(editie);
   const bestanden = teksten(join(PROJECT_ROOT, 'out', '7e-meting'));
   for (const b of ['id', 'zorg'] as const)
     for (const [pad, tekst] of bestanden) {
       if (pad === 'manifest.json' || pad === 'data/onderdrukking.csv' || pad.startsWith('pdf/')) continue;
-      const regel = tekst.split(zin).join('').split('\n').find((r) => SPOREN[b]!.test(r));
+      const regel = tekst.split(zin).join('').split(sentence).join('').split('\n').find((r) => SPOREN[b]!.test(r));
       assert.equal(regel, undefined, `${pad} mentions ${b}: ${regel?.slice(0, 200)}`);
     }
 });

@@ -54,14 +54,18 @@ test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
 
   const out = join(repo, 'out', '8e-meting');
   const hoofdstukken = readdirSync(join(out, 'monitor'));
-  assert.deepEqual(hoofdstukken.slice(0, 3), ['01-voorwoord.md', '02-afkortingen.md', '03-samenvatting.md']);
-  assert.ok(hoofdstukken.includes('09-vergelijking.md'), hoofdstukken.join(', '));
+  assert.deepEqual(hoofdstukken.slice(0, 4), ['01-voorwoord.md', '02-afkortingen.md', '03-samenvatting.md', '04-summary.md']);
+  assert.ok(hoofdstukken.includes('10-vergelijking.md'), hoofdstukken.join(', '));
   assert.match(readFileSync(join(out, 'monitor', '01-voorwoord.md'), 'utf8'), /in deze 8e meting wie in 2020 en 2021 vrijkwam/);
   assert.doesNotMatch(bouw.stderr + bouw.stdout, /waarschuwing: .*(literatuur\.json|afkorting)/);
   const samenvatting = readFileSync(join(out, 'monitor', '03-samenvatting.md'), 'utf8');
   assert.match(samenvatting, /in 2020 en 2021 uit detentie kwamen/);
   assert.match(samenvatting, /## Vergeleken met de 7e meting/);
-  const vergelijking = readFileSync(join(out, 'monitor', '09-vergelijking.md'), 'utf8');
+  // The English Summary follows the edition as the Samenvatting does.
+  const summary = readFileSync(join(out, 'monitor', '04-summary.md'), 'utf8');
+  assert.match(summary, /released from detention in 2020 and 2021 fare/);
+  assert.match(summary, /## Compared with the 7th measurement/);
+  const vergelijking = readFileSync(join(out, 'monitor', '10-vergelijking.md'), 'utf8');
   assert.match(vergelijking, /De 8e meting volgt de uitstroomcohorten 2020–2021; de 7e meting beschreef de cohorten 2017–2019\./);
   const brief = readFileSync(join(out, 'kamerbrief', 'kamerbrief.md'), 'utf8');
   assert.match(brief, /De 8e monitor beschrijft wie in 2020 en 2021 vrijkwam\./);

@@ -23,7 +23,7 @@ const out = join(werk, 'out');
 const gebouwd = await buildReport({ data: DATA, out, edition: EDITION }, stil);
 
 test('a build on the committed data writes the CSV, the chart, the chapter and the PDF', () => {
-  for (const f of ['data/indicatoren.csv', 'data/onderdrukking.csv', 'figuren/geen-inkomen-per-meetmoment.svg', 'figuren/geen-inkomen-per-meetmoment.vl.json', 'monitor/04-basisvoorwaarden.md', 'pdf/monitor-nazorg-6e-meting.pdf'])
+  for (const f of ['data/indicatoren.csv', 'data/onderdrukking.csv', 'figuren/geen-inkomen-per-meetmoment.svg', 'figuren/geen-inkomen-per-meetmoment.vl.json', 'monitor/07-basisvoorwaarden.md', 'pdf/monitor-nazorg-6e-meting.pdf'])
     assert.ok(existsSync(join(out, f)), `${f} exists`);
   assert.ok(gebouwd.bestanden.includes('pdf/monitor-nazorg-6e-meting.pdf'));
   const csv = readFileSync(join(out, 'data/indicatoren.csv'), 'utf8');
@@ -35,7 +35,7 @@ test('a build on the committed data writes the CSV, the chart, the chapter and t
 });
 
 test('the chapter text and its numbers reach the PDF', () => {
-  const md = readFileSync(join(out, 'monitor/04-basisvoorwaarden.md'), 'utf8');
+  const md = readFileSync(join(out, 'monitor/07-basisvoorwaarden.md'), 'utf8');
   const zin = /Een maand na detentie had (\d+)% van de re-integratiekandidaten geen geregistreerd inkomen/.exec(md);
   assert.ok(zin, 'the sentence with the figure is in the Markdown');
   const tekst = execFileSync('pdftotext', ['-layout', join(out, 'pdf/monitor-nazorg-6e-meting.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -46,7 +46,7 @@ test('the chapter text and its numbers reach the PDF', () => {
 test('the published figure agrees with indicatoren.csv', () => {
   const csv = readFileSync(join(out, 'data/indicatoren.csv'), 'utf8');
   const rij = csv.split('\n').find((l) => l.startsWith('geen_inkomen,totaal,rik,1m_na,'))!.split(',');
-  const md = readFileSync(join(out, 'monitor/04-basisvoorwaarden.md'), 'utf8');
+  const md = readFileSync(join(out, 'monitor/07-basisvoorwaarden.md'), 'utf8');
   const pct = Math.floor((200 * Number(rij[4]) + Number(rij[5])) / (2 * Number(rij[5])));
   assert.match(md, new RegExp(`had ${pct}% van de re-integratiekandidaten`));
 });

@@ -85,6 +85,36 @@ test('chapter kinds follow the file names', () => {
   assert.equal(hoofdstukSoort('08-bijlage-tabellen.md'), 'bijlage');
 });
 
+test('a chapter\'s language follows its name: the Summary is English wherever it is, every other chapter Dutch', async () => {
+  const { hoofdstukTaal } = await import('../../src/chapters/taal.ts');
+  assert.equal(hoofdstukTaal('20-summary.md.hbs'), 'en');
+  assert.equal(hoofdstukTaal('/x/editions/7e-meting/templates/monitor/20-summary.md.hbs'), 'en');
+  assert.equal(hoofdstukTaal('02-summary.md'), 'en');
+  assert.equal(hoofdstukTaal('01-samenvatting.md'), 'nl');
+  assert.equal(hoofdstukTaal('30-summary-tabellen.md.hbs'), 'nl');
+  const r = fixtureResultaten();
+  const h = renderChapters(TEMPLATES, r, figuren(r));
+  assert.deepEqual(h.filter((x) => x.taal === 'en').map((x) => x.bestand), ['04-summary.md']);
+});
+
+test('an English chapter writes numbers, words and footnotes in English with the same helpers', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const r = fixtureResultaten();
+  const vul = (bron: string, naam: string) => {
+    const pad = join(mkdtempSync(join(tmpdir(), 'monitor-taal-')), naam);
+    writeFileSync(pad, bron);
+    return renderChapter(pad, r, []);
+  };
+  const bron = '# T\n\n{{aantal 12954}} {{hr "cox_basis" "id:ongeldig"}} {{lijst cohorten}} {{moment "1m_na"}} {{groep "kv"}} {{pct (ind "problemen_5" "totaal" "kv" "1m_na")}} {{verandering (ind "problemen_5" "totaal" "kv" "1m_na") (ind "problemen_5" "totaal" "rik" "1m_na")}}\n';
+  const en = vul(bron, '20-summary.md.hbs');
+  assert.match(en, /^12,954 \d\.\d\d 2013 and 2014 one month after detention short-stay detainees –\[\^onderdrukt\] cannot be compared\[\^onderdrukt\]$/m);
+  assert.match(en, /^\[\^onderdrukt\]: A – stands for a figure that is not published because it rests on fewer than \d+ persons or could be derived from such a figure \(see the appendix on confidentiality, in Dutch\)\.$/m);
+  const nl = vul(bron, '20-samenvatting.md.hbs');
+  assert.match(nl, /^12\.954 \d,\d\d 2013 en 2014 een maand na detentie kortverblijvenden –\[\^onderdrukt\] is niet te vergelijken\[\^onderdrukt\]$/m);
+  assert.match(nl, /^\[\^onderdrukt\]: Een – staat voor een cijfer/m);
+});
+
 /** Text of a template outside Handlebars expressions and label markers, where no digit belongs. */
 export function proza(bron: string): string {
   return bron

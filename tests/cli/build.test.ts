@@ -167,5 +167,5 @@ test('--watch builds, rebuilds after a template edit (from the cache) and stops 
   assert.match(r.err, /Gewijzigd: .*30-inleiding\.md\.hbs/);
   assert.match(r.err.split('Gewijzigd:')[1]!, /1–4\. Resultaten uit de cache/);
   assert.match(r.err, /Gestopt\.\n$/);
-  assert.match(readFileSync(join(uit, '6e-meting', 'monitor', '02-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);
+  assert.match(readFileSync(join(uit, '6e-meting', 'monitor', '05-inleiding.md'), 'utf8'), /Een zin die er net bij kwam\./);
 });

@@ -151,6 +151,40 @@ describe('renderDocument (monitor)', () => {
   });
 });
 
+describe('renderDocument (a chapter in another language)', () => {
+  const summary: ChapterInput = {
+    file: '/doc/monitor/02-summary.md',
+    kind: 'ongenummerd',
+    lang: 'en',
+    markdown: '# Summary\n\n## Findings\n\nSee [@fig:werk], [@Tab:kenmerken; @tab:wonen] and [@sec:methoden].[^1]\n\n[^1]: A note.\n',
+  };
+  const html = monitor([samenvatting, summary, methoden, bijlage]);
+  const section = (file: string) => {
+    const i = html.indexOf(`<h1 id="sec-${file}"`);
+    return html.slice(html.lastIndexOf('<section', i), html.indexOf('</section>', i));
+  };
+
+  it('marks the chapter\'s section and its contents entries with its language, and no other', () => {
+    assert.match(html, /<section class="hoofdstuk soort-ongenummerd" lang="en" style="page: h2">\s*<h1 id="sec-summary"/);
+    assert.match(html, /<li class="niveau-1" lang="en"><a href="#sec-summary">/);
+    assert.match(html, /<li class="niveau-2" lang="en"><a href="#sec-findings">/);
+    assert.equal([...html.matchAll(/ lang="en"/g)].length, 3);
+    assert.match(html, /^<!doctype html>\s*<html lang="nl">/);
+  });
+
+  it('writes its cross-references and notes in its language, the Dutch chapters\' in Dutch', () => {
+    assert.match(section('summary'), /See <span class="xref">Figure <a href="#fig-werk">1\.1<\/a><\/span>, <span class="xref">Tables <a href="#tab-kenmerken">1\.1<\/a> and <a href="#tab-wonen">1\.2<\/a><\/span> and <span class="xref">Chapter <a href="#sec-methoden">1<\/a><\/span>\./);
+    assert.match(section('summary'), />Notes</);
+    assert.match(section('samenvatting'), /Zie <span class="xref">figuur <a href="#fig-werk">1\.1<\/a><\/span>/);
+    assert.match(section('methoden'), />Noten</);
+  });
+
+  it('numbers its pages in its language', () => {
+    assert.match(html, /@page h2 \{ @bottom-center \{ content: 'page ' counter\(page\) ' of ' counter\(pages\); \} \}/);
+    assert.equal([...html.matchAll(/@bottom-center/g)].length, 1);
+  });
+});
+
 describe('renderDocument errors', () => {
   it('reports an unknown cross-reference with the file and line, and suggests known labels', () => {
     const messages = errorsOf(() =>

@@ -60,7 +60,7 @@ function tableOfContents(): { entries: TocEntry[]; tocPages: number[] } {
 test('the table of contents lists every chapter and appendix, and each page number is the page its heading is on', () => {
   const { entries, tocPages } = tableOfContents();
   assert.ok(tocPages.length >= 1, 'there are pages headed "Inhoud"');
-  for (const needed of ['Samenvatting', '1 Inleiding', '2 Methoden', 'Bijlage 1 Tabellen per meetmoment, groep en cohort', 'B1.1 Identiteitsbewijs']) {
+  for (const needed of ['Samenvatting', 'Summary', 'The basic conditions', '1 Inleiding', '2 Methoden', 'Bijlage 1 Tabellen per meetmoment, groep en cohort', 'B1.1 Identiteitsbewijs']) {
     assert.ok(entries.some((e) => e.heading === needed), `"${needed}" is in the table of contents`);
   }
   assert.ok(entries.length >= 40, `${entries.length} entries`);
@@ -85,6 +85,14 @@ test('every bookmark of a table-of-contents entry points to the page the content
   const { entries } = tableOfContents();
   const missing = entries.filter((e) => byTitle.get(e.heading) !== e.page).map((e) => `${e.heading} (${e.page} / ${byTitle.get(e.heading)})`);
   assert.deepEqual(missing, []);
+  assert.ok(byTitle.has('Summary'), 'the English Summary has a bookmark');
+});
+
+test('the English Summary\'s pages carry its title in the running header and an English page number', () => {
+  const summary = pages.map((p, i) => ({ p, n: i + 1 })).filter(({ p }) => /\bSummary\s*$/m.test(p.split('\n').find((l) => l.trim()) ?? ''));
+  assert.ok(summary.length >= 1, 'a page is headed "Summary"');
+  for (const { p, n } of summary) assert.match(norm(p), new RegExp(`page ${n} of ${pageTotal}$`), `pagina ${n}`);
+  assert.match(norm(pages[summary[0]!.n - 2]!), /pagina \d+ van \d+$/, 'the Samenvatting before it keeps the Dutch page number');
 });
 
 test('every font is embedded, and they are the fonts the project ships', () => {

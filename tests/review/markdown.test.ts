@@ -76,6 +76,17 @@ describe('reviewMarkdown', () => {
     );
   });
 
+  it('writes the references of a chapter in another language (the English Summary) in that language, as the print does', () => {
+    const summary = { path: 'monitor/02-summary.md', file: '/doc/monitor/02-summary.md', kind: 'ongenummerd' as const, lang: 'en' as const, markdown: '# Summary\n\nSee [@sec:werk] and [@fig:werk; @fig:wonen]. [@Tab:kenmerken] gives 1,860 persons.\n' };
+    const [nl, en] = review([chapters[0]!, summary, chapters[1]!]);
+    assert.equal(
+      en,
+      '# Summary\n\nSee [Section 1.1](02-methoden.md#11-werk-en-inkomen) and [Figures 1.1](02-methoden.md#figuur-1-1) and [1.2](02-methoden.md#figuur-1-2).\n' +
+        '[Table 1.1](02-methoden.md#tabel-1-1) gives 1,860 persons.\n',
+    );
+    assert.match(nl!, /^Zie \[paragraaf 1\.1\]/m);
+  });
+
   it('numbers headings, writes captions as emphasised lines with anchors, a sentence per line', () => {
     assert.equal(
       methoden,

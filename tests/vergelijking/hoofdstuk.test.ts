@@ -67,23 +67,25 @@ test('with a predecessor the chapter comes right before the Conclusie, and the l
     '01-voorwoord.md',
     '02-afkortingen.md',
     '03-samenvatting.md',
-    '04-inleiding.md',
-    '05-methoden.md',
-    '06-basisvoorwaarden.md',
-    '07-veranderingen.md',
-    '08-samenhang.md',
-    '09-vergelijking.md',
-    '10-conclusie.md',
-    '11-literatuur.md',
-    '12-bijlage-commissie.md',
-    '13-bijlage-tabellen.md',
-    '14-bijlage-modellen.md',
-    '15-bijlage-geheimhouding.md',
+    '04-summary.md',
+    '05-inleiding.md',
+    '06-methoden.md',
+    '07-basisvoorwaarden.md',
+    '08-veranderingen.md',
+    '09-samenhang.md',
+    '10-vergelijking.md',
+    '11-conclusie.md',
+    '12-literatuur.md',
+    '13-bijlage-commissie.md',
+    '14-bijlage-tabellen.md',
+    '15-bijlage-modellen.md',
+    '16-bijlage-geheimhouding.md',
+    '17-bijlage-bestanden.md',
   ]);
-  assert.equal(h[8]!.soort, 'hoofdstuk');
-  assert.match(h[8]!.markdown, /^# Vergelijking met eerdere metingen \{#sec:vergelijking\}\n/);
-  assert.match(h[9]!.markdown, /^# Conclusie/);
-  assert.equal(h[11]!.soort, 'bijlage');
+  assert.equal(h[9]!.soort, 'hoofdstuk');
+  assert.match(h[9]!.markdown, /^# Vergelijking met eerdere metingen \{#sec:vergelijking\}\n/);
+  assert.match(h[10]!.markdown, /^# Conclusie/);
+  assert.equal(h[12]!.soort, 'bijlage');
 });
 
 test('without a predecessor there is no such chapter and every other chapter keeps its file name', () => {
@@ -93,13 +95,13 @@ test('without a predecessor there is no such chapter and every other chapter kee
   const golden = readdirSync(join(ROOT, 'tests', 'chapters', 'golden')).filter((f) => /^\d\d-[a-z-]+\.md$/.test(f)).sort();
   assert.deepEqual(namen, golden);
   assert.ok(!namen.some((n) => n.includes('vergelijking')));
-  assert.equal(namen[8], '09-conclusie.md');
+  assert.equal(namen[9], '10-conclusie.md');
 });
 
 test('the chapter is the same whether or not other chapters are rendered with it', () => {
   const { r, v, figs } = opbouw();
   const los = renderChapter(SJABLOON, r, figs, { vergelijking: v });
-  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '09-vergelijking.md')!.markdown;
+  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '10-vergelijking.md')!.markdown;
   assert.equal(mee, los);
 });
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';
-import { oordeel, oordeelKort, overzichtZin, segment, verloopZin, type Segment } from '../../src/vergelijking/trend.ts';
+import { oordeel, oordeelKort, overviewSentence, overzichtZin, segment, verloopZin, type Segment } from '../../src/vergelijking/trend.ts';
 
 const rij = (teller: number, noemer = 1000): Publicatie => ({
   indicator: 'werk', cohort: 'x', groep: 'rik', moment: '1m_na', teller, noemer, percentage: percentage(teller, noemer), onderdrukt: false,
@@ -176,4 +176,27 @@ test('the overview names the series by outcome in a fixed order, introducing its
   );
   assert.equal(overzichtZin('totaal', [{ naam: 'f', oordeel: 'onbekend' }], '6e meting'), 'Over beide groepen samen is de ontwikkeling uit de 6e meting niet te bepalen bij f.');
   assert.throws(() => overzichtZin('rik', [], '6e meting'));
+});
+
+test('the English overview (the Summary) names the same outcomes in the same order', () => {
+  const reeksen = [
+    { oordeel: 'omgekeerd', naam: 'c' },
+    { oordeel: 'doorgezet', naam: 'a' },
+    { oordeel: 'doorgezet', naam: 'b' },
+    { oordeel: 'afgevlakt', naam: 'd' },
+    { oordeel: 'nieuw', naam: 'e', nieuw: 'stijgt' },
+    { oordeel: 'nieuw', naam: 'g', nieuw: 'daalt' },
+    { oordeel: 'onbekend', naam: 'f' },
+  ] as const;
+  assert.equal(
+    overviewSentence('rik', reeksen.map((r) => ({ ...r, name: r.naam })), '6th measurement'),
+    'Among re-integration candidates, the trend from the 6th measurement continues for a and b; it levels off for d; it reverses for c; ' +
+      'after a stable period a rise begins for e; after a stable period a fall begins for g; and it cannot be determined for f.',
+  );
+  // The same series in the same order as the Dutch sentence.
+  const namen = reeksen.map((r) => ({ ...r, naam: `reeks-${r.naam}`, name: `reeks-${r.naam}` }));
+  const volgorde = (z: string) => [...z.matchAll(/reeks-[a-g]/g)].map((m) => m[0]);
+  assert.deepEqual(volgorde(overviewSentence('rik', namen, '6th measurement')), volgorde(overzichtZin('rik', namen, '6e meting')));
+  assert.equal(overviewSentence('kv', [{ name: 'e', oordeel: 'nieuw' }], '6th measurement'), 'Among short-stay detainees, after a stable period a rise or fall begins for e.');
+  assert.throws(() => overviewSentence('rik', [], '6th measurement'));
 });
