@@ -41,7 +41,7 @@ import { renderDocument, type RenderOptions } from '../html/document.ts';
 import type { DocumentRegister } from '../html/context.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
 import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
-import { printPdf } from '../pdf/print.ts';
+import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
@@ -55,7 +55,7 @@ import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
 import { hashInvoer, leesManifest, MANIFEST, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
-import { BRIEF_PAD, briefHtml, briefMarkdownMetLabel, drukBrief, schrijfBrief } from '../letter/stage.ts';
+import { BRIEF_MAP, BRIEF_PAD, briefHtml, briefMarkdownMetLabel, drukBrief, schrijfBrief } from '../letter/stage.ts';
 import { DATA_README, dataReadme } from '../report/bestanden.ts';
 import { synthetischBlok, synthetischLabel } from '../report/synthetisch.ts';
 
@@ -113,6 +113,12 @@ export interface Effects {
   now: () => number;
   /** Called when a stage starts (a terminal shows it while it runs; see src/cli/progress.ts). */
   begin?: (nr: number, naam: string) => void;
+  /**
+   * Called with each document just before it is printed (its HTML and the folder its relative
+   * links resolve against, inside the build's temporary folder). For bench/build.ts, which prints
+   * the same documents once with a bare browser to measure the floor.
+   */
+  teDrukken?: (soort: 'monitor' | 'kamerbrief', html: string, basis: string) => void;
 }
 
 export const defaultEffects: Effects = {
@@ -272,29 +278,38 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
       const browser = await resolveBrowser({ log: fx.log });
       const pdf = join(tmp, 'pdf', pdfNaam(editie));
       await mkdir(dirname(pdf), { recursive: true });
-      const gedrukt = await stap(fx, 9, 'PDF drukken', () =>
-        printPdf({
-          html,
-          outFile: pdf,
-          baseDir: join(tmp, 'monitor'),
-          allowedRoots: [tmp, PROJECT_ROOT],
-          executablePath: browser.executablePath,
-          metadata: {
-            title: `${editie.titel}, ${editie.nummer}e meting`,
-            author: editie.auteurs.join(', '),
-            subject: editie.ondertitel,
-            date: editie.datum,
-          },
-          onWarning: (w) => fx.log(`   waarschuwing: ${w}`),
-        }),
-        (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
-      );
-      bestanden.push(`pdf/${basename(gedrukt.outFile)}`);
-      const briefPdf = await stap(fx, 10, 'PDF drukken (Kamerbrief)', () =>
-        drukBrief(resultaten, briefOpgemaakt, { dir: tmp, executablePath: browser.executablePath, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
-        (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
-      );
-      bestanden.push(`pdf/${basename(briefPdf.outFile)}`);
+      fx.teDrukken?.('monitor', html, join(tmp, 'monitor'));
+      fx.teDrukken?.('kamerbrief', briefOpgemaakt, join(tmp, BRIEF_MAP));
+      // One browser prints both documents, at the same time: the letter while the monitor's
+      // table of contents takes its passes (two cores are busy instead of one).
+      const gedeeld = startPrintBrowser(browser.executablePath);
+      const prints = await Promise.allSettled([
+        stap(fx, 9, 'PDF drukken', () =>
+          printPdf({
+            html,
+            outFile: pdf,
+            baseDir: join(tmp, 'monitor'),
+            allowedRoots: [tmp, PROJECT_ROOT],
+            executablePath: browser.executablePath,
+            browser: gedeeld,
+            metadata: {
+              title: `${editie.titel}, ${editie.nummer}e meting`,
+              author: editie.auteurs.join(', '),
+              subject: editie.ondertitel,
+              date: editie.datum,
+            },
+            onWarning: (w) => fx.log(`   waarschuwing: ${w}`),
+          }),
+          (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
+        ),
+        stap(fx, 10, 'PDF drukken (Kamerbrief)', () =>
+          drukBrief(resultaten, briefOpgemaakt, { dir: tmp, executablePath: browser.executablePath, browser: gedeeld, onWarning: (w) => fx.log(`   waarschuwing: ${w}`) }),
+          (p) => `${p.pages} pagina's, ${basename(p.outFile)}`,
+        ),
+      ]);
+      await (await gedeeld.catch(() => undefined))?.close();
+      for (const p of prints) if (p.status === 'rejected') throw p.reason;
+      for (const p of prints) if (p.status === 'fulfilled') bestanden.push(`pdf/${basename(p.value.outFile)}`);
       // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts).
       const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
       await writeFile(briefWord, await briefDocx(leesbareBrief!, editie, { label: synthetischLabel(resultaten.extractie.bron) }));

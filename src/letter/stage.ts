@@ -14,6 +14,7 @@ import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PROJECT_ROOT, renderDocument, type RenderOptions } from '../html/document.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
+import type { LaunchedBrowser } from '../pdf/browser.ts';
 import type { Resultaten } from '../report/results.ts';
 import { synthetischBlok } from '../report/synthetisch.ts';
 import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
@@ -64,6 +65,8 @@ export interface PrintBriefOptions {
   /** The build's (temporary) output folder. */
   dir: string;
   executablePath: string;
+  /** A browser shared with the monitor's print (printPdf's `browser`). */
+  browser?: Promise<LaunchedBrowser>;
   onWarning: (w: string) => void;
   /** The letter's templates (Brief.bronnen), named in messages instead of the Markdown. */
   bronnen?: readonly TemplateSource[];
@@ -80,6 +83,7 @@ export async function drukBrief(r: Resultaten, html: string, o: PrintBriefOption
     baseDir: join(o.dir, BRIEF_MAP),
     allowedRoots: [o.dir, PROJECT_ROOT],
     executablePath: o.executablePath,
+    ...(o.browser ? { browser: o.browser } : {}),
     metadata: {
       title: `${e.brief.briefhoofd.charAt(0)}${e.brief.briefhoofd.slice(1).toLowerCase()}: ${e.titel}, ${e.nummer}e meting`,
       author: `${e.brief.ondertekenaar.functie}, ${e.brief.ondertekenaar.naam}`,

@@ -48,6 +48,12 @@ export interface PrintOptions {
   readonly metadata?: Partial<PrintMetadata>;
   /** called with each warning (blocked requests, failed fonts); default: stderr */
   readonly onWarning?: (message: string) => void;
+  /**
+   * A browser already started with startPrintBrowser, shared between prints: it is used instead
+   * of launching one and is not closed here, unless it missed a deadline or crashed (then it is
+   * killed, which fails the other prints on it too). The 'start' deadline covers waiting for it.
+   */
+  readonly browser?: Promise<LaunchedBrowser>;
   /** launches the browser; for tests */
   readonly launch?: (executablePath: string, options: { timeout: number; protocolTimeout?: number; signal?: AbortSignal }) => Promise<LaunchedBrowser>;
 }
@@ -101,7 +107,7 @@ export interface PrintResult {
   readonly warnings: readonly string[];
 }
 
-const PDF_OPTIONS = {
+export const PDF_OPTIONS = {
   format: 'a4',
   printBackground: true,
   preferCSSPageSize: true,
@@ -156,7 +162,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     begin('start');
     // The protocol timeout only backs up the watchdog: a step that hangs is stopped by its deadline.
     const protocolTimeout = Math.max(deadlines.laden, deadlines.printen) + 10_000;
-    launching = (options.launch ?? launchBrowser)(executablePath, { timeout: deadlines.start, protocolTimeout, signal: abortLaunch.signal });
+    launching = options.browser ?? (options.launch ?? launchBrowser)(executablePath, { timeout: deadlines.start, protocolTimeout, signal: abortLaunch.signal });
     const { browser } = await launching;
     const crashError = () =>
       new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
@@ -255,9 +261,21 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
     // Also when the deadline struck during the launch: the launch was aborted, so this settles
     // at once; close (or kill) what it started.
     // A browser that missed a deadline or crashed is killed rather than asked to close.
-    await (await launching?.catch(() => undefined))?.close({ kill: settled });
+    const launched = await launching?.catch(() => undefined);
+    if (!options.browser || settled) await launched?.close({ kill: settled });
     releaseWork();
   }
+}
+
+/**
+ * Start one browser for several prints (printPdf's `browser`), with the same launch deadline and
+ * protocol timeout a print of its own would use. The caller closes it.
+ */
+export function startPrintBrowser(executablePath: string, deadlines: Partial<Deadlines> = {}): Promise<LaunchedBrowser> {
+  const d = { ...DEFAULT_DEADLINES, ...deadlines };
+  const launched = launchBrowser(executablePath, { timeout: d.start, protocolTimeout: Math.max(d.laden, d.printen) + 10_000 });
+  launched.catch(() => undefined); // the print that awaits it reports the failure
+  return launched;
 }
 
 /** Let through data: URIs and files inside the allowed folders; abort and record anything else. */
@@ -290,7 +308,7 @@ function isInside(path: string, root: string): boolean {
 }
 
 /** Relative URLs must resolve against baseDir, not the temp folder the document is opened from. */
-function withBase(html: string, baseDir: string): string {
+export function withBase(html: string, baseDir: string): string {
   if (/<base\s/i.test(html)) return html;
   const href = pathToFileURL(resolve(baseDir) + '/').href;
   return html.replace(/<head([^>]*)>/i, `<head$1>\n<base href="${href}">`);

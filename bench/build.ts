@@ -1,0 +1,139 @@
+/**
+ * The build against the machine's floor (issue 16): `npm run bench [-- --scale 1 --seed 1 --runs 1]`.
+ *
+ * 1. Generates the 6th meting's synthetic extracts at the given scale once, into a cache outside
+ *    the repository ($XDG_CACHE_HOME or ~/.cache, folder monitor-nazorg-bench/), and reuses them.
+ * 2. Builds the edition from scratch (no cache, PDFs included) into a temporary folder, timing
+ *    every stage through the build's own progress events.
+ * 3. Measures the floor in the same run: DuckDB reading every extract into a table (nothing
+ *    else), and one launch of the same browser that loads and prints each final HTML document of
+ *    the build once (the monitor and the letter, as the build handed them to the printer).
+ * 4. Prints the stages, the floor, the ratio build/floor, the peak memory (resident set of this
+ *    process, sampled; DuckDB and the build run in it, the browser does not) and the load average.
+ *
+ * Target (issue 16): ratio at most 1.6 at scale 1; scale 10 under 3 minutes and 4 GB.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildReport, PROJECT_ROOT, type Effects } from '../src/build/report.ts';
+import { launchBrowser, resolveBrowser } from '../src/pdf/browser.ts';
+import { PDF_OPTIONS, withBase } from '../src/pdf/print.ts';
+
+function optie(naam: string, standaard: string): string {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : standaard;
+}
+const scale = Number(optie('scale', '1'));
+const seed = Number(optie('seed', '1'));
+const runs = Number(optie('runs', '1'));
+if (!(scale > 0) || !Number.isInteger(seed) || !(runs >= 1)) {
+  console.error('gebruik: npm run bench -- [--scale 1] [--seed 1] [--runs 1]');
+  process.exit(2);
+}
+const EDITIE = '6e-meting';
+const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'monitor-nazorg-bench');
+const data = join(cacheRoot, `${EDITIE}-scale-${scale}-seed-${seed}`);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
+
+// 1. The extracts, generated once.
+if (!existsSync(join(data, '.compleet'))) {
+  rmSync(data, { recursive: true, force: true });
+  mkdirSync(data, { recursive: true });
+  console.log(`extracten maken (scale ${scale}, seed ${seed}) in ${data} …`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/synth/cli.ts'), '--scale', String(scale), '--seed', String(seed), '--out', data], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  writeFileSync(join(data, '.compleet'), '');
+}
+
+let piek = process.memoryUsage().rss;
+const meter = setInterval(() => (piek = Math.max(piek, process.memoryUsage().rss)), 20);
+
+/** DuckDB reading each extract into a table: the floor of loading. */
+async function vloerLaden(): Promise<number> {
+  const t0 = performance.now();
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  for (const f of readdirSync(data).filter((f) => /\.(csv|csv\.gz|parquet)$/.test(f)).sort()) {
+    const tabel = f.replace(/\..*$/, '');
+    const pad = join(data, f).replaceAll("'", "''");
+    await conn.run(`CREATE TABLE ${tabel} AS SELECT * FROM ${f.endsWith('.parquet') ? `read_parquet('${pad}')` : `read_csv('${pad}', header = true)`}`);
+  }
+  conn.closeSync();
+  instance.closeSync();
+  return performance.now() - t0;
+}
+
+/** One browser: launch, then load and print each document once. */
+async function vloerPrinten(documenten: { soort: string; bestand: string }[], executablePath: string): Promise<{ start: number; per: Record<string, number> }> {
+  const t0 = performance.now();
+  const { browser, close } = await launchBrowser(executablePath);
+  const start = performance.now() - t0;
+  const per: Record<string, number> = {};
+  try {
+    for (const d of documenten) {
+      const t = performance.now();
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.goto(pathToFileURL(d.bestand).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.pdf({ ...PDF_OPTIONS });
+      await page.close();
+      per[d.soort] = performance.now() - t;
+    }
+  } finally {
+    await close();
+  }
+  return { start, per };
+}
+
+const browser = await resolveBrowser();
+for (let run = 1; run <= runs; run++) {
+  const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
+  try {
+    const out = join(werk, 'out', EDITIE);
+    const stappen: { nr: number; naam: string; start: number; duur?: number }[] = [];
+    const documenten: { soort: string; bestand: string }[] = [];
+    const fx: Effects = {
+      now: () => performance.now(),
+      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() }),
+      log: (regel) => {
+        const m = /^(\d+)\. /.exec(regel);
+        const stap = m && [...stappen].reverse().find((x) => x.nr === Number(m[1]));
+        if (stap && stap.duur === undefined) stap.duur = performance.now() - stap.start;
+      },
+      teDrukken: (soort, html, basis) => {
+        // The temporary output folder becomes `out` when the build succeeds.
+        const bestand = join(werk, `${soort}.html`);
+        writeFileSync(bestand, withBase(html, join(out, basename(basis))));
+        documenten.push({ soort, bestand });
+      },
+    };
+    const t0 = performance.now();
+    await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
+    const bouw = performance.now() - t0;
+
+    const laden = await vloerLaden();
+    const printen = await vloerPrinten(documenten, browser.executablePath);
+    const vloer = laden + printen.start + Object.values(printen.per).reduce((a, b) => a + b, 0);
+
+    console.log(`\nrun ${run}/${runs}: ${EDITIE}, scale ${scale}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log('bouw (vanaf nul, met PDF\'s):');
+    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}`);
+    console.log(`  totaal${' '.repeat(34)}${s(bouw)}`);
+    console.log('vloer:');
+    console.log(`  DuckDB leest de extracten${' '.repeat(15)}${s(laden)}`);
+    console.log(`  browser starten${' '.repeat(25)}${s(printen.start)}`);
+    for (const [soort, ms] of Object.entries(printen.per)) console.log(`  ${`${soort} laden en printen`.padEnd(40)}${s(ms)}`);
+    console.log(`  totaal${' '.repeat(34)}${s(vloer)}`);
+    console.log(`verhouding bouw/vloer: ${(bouw / vloer).toFixed(2)} (doel: hoogstens 1,6 op scale 1)`);
+    console.log(`piekgeheugen (RSS van dit proces): ${(piek / 2 ** 30).toFixed(2)} GB`);
+  } finally {
+    rmSync(werk, { recursive: true, force: true });
+  }
+}
+clearInterval(meter);
