@@ -258,7 +258,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
           html,
           outFile: pdf,
           baseDir: join(tmp, 'monitor'),
-          allowedRoots: [tmp, PROJECT_ROOT],
+          allowedRoots: [tmp],
           executablePath: browser.executablePath,
           metadata: {
             title: `${editie.titel}, ${editie.nummer}e meting`,

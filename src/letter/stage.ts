@@ -67,7 +67,7 @@ export async function drukBrief(r: Resultaten, html: string, o: PrintBriefOption
     html,
     outFile,
     baseDir: join(o.dir, BRIEF_MAP),
-    allowedRoots: [o.dir, PROJECT_ROOT],
+    allowedRoots: [o.dir],
     executablePath: o.executablePath,
     metadata: {
       title: `${e.brief.briefhoofd.charAt(0)}${e.brief.briefhoofd.slice(1).toLowerCase()}: ${e.titel}, ${e.nummer}e meting`,
