@@ -126,12 +126,24 @@ export interface BuildResult {
 
 /** Run one stage, reporting its name, duration and what it produced. */
 async function stap<T>(fx: Effects, nr: number, naam: string, werk: () => Promise<T>, wat?: (t: T) => string): Promise<T> {
+  await testPauze(nr);
   const start = fx.now();
   fx.begin?.(nr, naam);
   const result = await werk();
   const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
   fx.log(`${nr}. ${naam} (${sec} s)${wat ? `: ${wat(result)}` : ''}`);
   return result;
+}
+
+/**
+ * Test-only hook (tests/cli/signals.test.ts): with MONITOR_TEST_PAUZE=<n> a build stops before
+ * stage n, says so on stderr and waits there, so that a test can interrupt it at that stage
+ * without depending on timing. Not an option for users; unset, it does nothing.
+ */
+async function testPauze(nr: number): Promise<void> {
+  if (process.env.MONITOR_TEST_PAUZE !== String(nr)) return;
+  process.stderr.write(`(test) wacht voor stap ${nr}\n`);
+  await new Promise<never>(() => setInterval(() => undefined, 60_000));
 }
 
 export function pdfNaam(e: Edition): string {

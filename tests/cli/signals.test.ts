@@ -137,3 +137,42 @@ test('--watch: Ctrl-C during a build stops it like any build (130, nothing left)
   tc.diagnostic(run.stderr().trim().split('\n').at(-1)!);
   await niets(run, root, voor);
 });
+
+/*
+ * Every stage (issue 18): the build is held before stage n by the test-only hook
+ * MONITOR_TEST_PAUZE=n (src/build/report.ts), which says so on stderr, and is then sent SIGINT or
+ * SIGTERM. The stages that read extracts run from them (--data), the others from the results;
+ * stages 9 and 10 print.
+ */
+const STAPPEN: [number, string, 'SIGINT' | 'SIGTERM', 'data' | 'resultaten'][] = [
+  [1, 'extracten laden', 'SIGTERM', 'data'],
+  [2, 'indicatoren', 'SIGINT', 'data'],
+  [3, 'onthullingscontrole', 'SIGTERM', 'data'],
+  [4, 'modellen', 'SIGINT', 'data'],
+  [5, 'figuren', 'SIGTERM', 'resultaten'],
+  [6, 'hoofdstukken', 'SIGINT', 'resultaten'],
+  [7, 'kamerbrief', 'SIGTERM', 'resultaten'],
+  [8, 'HTML', 'SIGINT', 'resultaten'],
+  [9, 'PDF drukken', 'SIGTERM', 'resultaten'],
+  [10, 'PDF van de kamerbrief', 'SIGINT', 'resultaten'],
+  [11, 'manifest', 'SIGTERM', 'resultaten'],
+  [12, 'uitvoer op zijn plaats zetten', 'SIGINT', 'resultaten'],
+];
+for (const [nr, wat, signaal, bron] of STAPPEN) {
+  test(`${signaal} before stage ${nr} (${wat}): status ${signaal === 'SIGINT' ? 130 : 143}, nothing left, the output as it was`, { timeout: 60_000 }, async (tc) => {
+    const { root, voor } = uitvoer(`uit-stap-${nr}`);
+    const args = bron === 'data' ? ['--data', data, '--no-cache'] : ['--from-results', resultaten];
+    const run = cli(['--edition', '6e-meting', ...args, '--out', root, ...(nr === 9 || nr === 10 ? [] : ['--no-pdf'])], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: String(nr) });
+    await wachtOp(() => run.stderr().includes(`(test) wacht voor stap ${nr}\n`), 45_000, `stage ${nr}`, run.stderr);
+    const t = performance.now();
+    run.child.kill(signaal);
+    const { code } = await run.einde;
+    const ms = Math.round(performance.now() - t);
+    assert.equal(code, signaal === 'SIGINT' ? 130 : 143, run.stderr());
+    assert.ok(ms < 3_000, `ended ${ms} ms after the signal`);
+    const regel = run.stderr().trim().split('\n').at(-1)!;
+    tc.diagnostic(`exit ${code} ${ms} ms after ${signaal}; ${regel}`);
+    assert.equal(regel, `Afgebroken (${signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : 'SIGTERM'}): de monitor is niet gebouwd; de uitvoermap is ongewijzigd.`);
+    await niets(run, root, voor);
+  });
+}
