@@ -69,11 +69,11 @@ test('SIGINT while the extracts load: status 130, one Dutch line, the decompress
   await niets(run, root, voor);
 });
 
-test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 25_000 }, async (tc) => {
+test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 90_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-printen');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
   // The browser runs when a process has the build's profile folder on its command line.
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 20_000, 'the browser to start', run.stderr);
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 60_000, 'the browser to start', run.stderr);
   assert.match(run.stderr(), /^8\. HTML opmaken/m);
   assert.ok(existsSync(join(werk, 'uit-printen', `6e-meting.tmp-${run.pid}`)), 'the build writes to its temporary folder');
   const t = performance.now();
@@ -86,10 +86,10 @@ test('SIGTERM while the browser prints: status 143, the browser and its profile 
   await niets(run, root, voor);
 });
 
-test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 20_000 }, async (tc) => {
+test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 60_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-npm');
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf']);
-  await wachtOp(() => /^5\. /m.test(npm.stderr()), 15_000, 'stage 5', npm.stderr);
+  await wachtOp(() => /^5\. /m.test(npm.stderr()), 45_000, 'stage 5', npm.stderr);
   const bouw = processenMet(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
   const t = performance.now();
@@ -104,10 +104,10 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
   assert.deepEqual(tempResten(bouw[0]!.pid), []);
 });
 
-test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: 30_000 }, async (tc) => {
+test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: 120_000 }, async (tc) => {
   const { root } = uitvoer('uit-kill');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 20_000, 'the browser to start', run.stderr);
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 60_000, 'the browser to start', run.stderr);
   run.child.kill('SIGKILL');
   assert.equal((await run.einde).signal, 'SIGKILL');
   // A kill cannot be handled: the run's leftovers are there, its browser runs on.
