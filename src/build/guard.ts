@@ -217,6 +217,23 @@ export class Bezet extends Geweigerd {
 }
 
 /**
+ * mkdir -p, with the real cause when it fails: Node's recursive mkdir reports ENOENT for a folder
+ * on a read-only file system (or one without rights), so the first missing folder is made on its
+ * own, which fails with EROFS or EACCES and its path.
+ */
+function maakMap(map: string): void {
+  try {
+    mkdirSync(map, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    let eerste = map;
+    while (!existsSync(dirname(eerste)) && dirname(eerste) !== eerste) eerste = dirname(eerste);
+    mkdirSync(eerste); // throws the cause
+    throw e;
+  }
+}
+
+/**
  * Take the lock of the edition output folder `out`: the file `<out>.lock` beside it, holding this
  * process's id, created only if it does not exist. Held by a running build: `Bezet`. Left by a
  * build that no longer runs (killed outright): taken over. Returns the release, which also runs
@@ -224,7 +241,7 @@ export class Bezet extends Geweigerd {
  */
 export function neemSlot(out: string): () => void {
   const slot = `${out}.lock`;
-  mkdirSync(dirname(out), { recursive: true });
+  maakMap(dirname(out));
   const eigen = `${process.pid}\n`;
   for (let poging = 0; ; poging++) {
     try {

@@ -17,6 +17,7 @@
  * disclosure-controlled figures travel. The optional verification frames of the models
  * (--model-frames) are person-level and go to a folder outside the published output.
  */
+import { tmpdir } from 'node:os';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, renameSync } from 'node:fs';
 import { atExit, removeOnExit } from '../util/cleanup.ts';
@@ -43,6 +44,7 @@ import { reviewMarkdown } from '../review/markdown.ts';
 import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
+import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
 import { bronregisters } from '../report/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../report/results.ts';
 import { computeModels } from '../models/run.ts';
@@ -133,12 +135,24 @@ export interface BuildResult {
 
 /** Run one stage, reporting its name, duration and what it produced. */
 async function stap<T>(fx: Effects, nr: number, naam: string, werk: () => Promise<T>, wat?: (t: T) => string): Promise<T> {
+  await testPauze(nr);
   const start = fx.now();
   fx.begin?.(nr, naam);
   const result = await werk();
   const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
   fx.log(`${nr}. ${naam} (${sec} s)${wat ? `: ${wat(result)}` : ''}`);
   return result;
+}
+
+/**
+ * Test-only hook (tests/cli/signals.test.ts): with MONITOR_TEST_PAUZE=<n> a build stops before
+ * stage n, says so on stderr and waits there, so that a test can interrupt it at that stage
+ * without depending on timing. Not an option for users; unset, it does nothing.
+ */
+async function testPauze(nr: number): Promise<void> {
+  if (process.env.MONITOR_TEST_PAUZE !== String(nr)) return;
+  process.stderr.write(`(test) wacht voor stap ${nr}\n`);
+  await new Promise<never>(() => setInterval(() => undefined, 60_000));
 }
 
 export function pdfNaam(e: Edition): string {
@@ -184,6 +198,11 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
   for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);
+  // The environment, before any work: free space for the output and the temporary files, and a
+  // browser that starts when the PDFs are made (omgeving.ts).
+  const metPdf = options.stage !== 'resultaten' && (options.pdf ?? options.producten?.includes('pdf') ?? true);
+  await controleerRuimte(schatRuimte({ out, tmp: tmpdir(), data: options.fromResults ? undefined : resolve(options.data), pdf: metPdf }));
+  if (metPdf) await controleerBrowser((await resolveBrowser({ log: fx.log })).executablePath);
   // The inputs are hashed once, before anything is read: for the cache key, the colophon's build
   // identity and the manifest, so all three describe the same state even if a file changes
   // while the build runs.
@@ -289,7 +308,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
             html,
             outFile: pdf,
             baseDir: join(tmp, 'monitor'),
-            allowedRoots: [tmp, PROJECT_ROOT],
+            allowedRoots: [tmp],
             executablePath: browser.executablePath,
             browser: gedeeld,
             metadata: {

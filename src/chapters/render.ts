@@ -157,15 +157,17 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
             n: m?.status === 'geschat' ? m.n : 0,
             events: m?.status === 'geschat' ? m.events : 0,
             noten: r.modellen.noten.filter((x) => x.model === naam).map(modelNootTekst),
-            /** The notes as a Markdown list (empty when there are none). */
-            notenLijst: r.modellen.noten
-              .filter((x) => x.model === naam)
-              .map((x) => `- ${modelNootTekst(x)}`)
-              .join('\n'),
+            /** The notes as a Markdown list (empty when there are none): markup, each note's text escaped. */
+            notenLijst: new Handlebars.SafeString(
+              r.modellen.noten
+                .filter((x) => x.model === naam)
+                .map((x) => `- ${mdTekst(modelNootTekst(x))}`)
+                .join('\n'),
+            ),
           },
         ];
       }),
-    ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: string }>,
+    ) as Record<ModelNaam, { geschat: boolean; n: number; events: number; noten: string[]; notenLijst: Handlebars.SafeString }>,
     /** The p below which a covariate fails the test of proportional hazards ("0,01"). */
     phDrempel: PH_ALFA_TEKST,
     kmOnderdrukt: r.modellen.kmOnderdrukkingen.length,
@@ -351,7 +353,7 @@ export const SAMENGEVOEGD_NOOT = NEDERLANDS.samengevoegdNoot;
  */
 export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, context: object): string {
   try {
-    return hb.compile(bron, { strict: true, noEscape: true })(context);
+    return hb.compile(tekstAlsTekst(hb, hb.parse(bron)), { strict: true, noEscape: true })(context);
   } catch (e) {
     // A message from deeper down (a table builder) that does not know its line still names the
     // template, and the line where the value it names ('x') is written in an argument, if any.
@@ -365,10 +367,44 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
       };
       throw new InputError(e.messages.map((m) => (m.startsWith(naam) ? m : `${waar(m)}: ${m}`)), e.hint);
     }
-    const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing')), values: Object.keys(context) });
+    const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing') && h !== TEKST_HELPER), values: Object.keys(context) });
     if (messages) throw new InputError(messages);
     throw e;
   }
+}
+
+/** The helper every `{{value}}` goes through (tekstAlsTekst); not for templates to call. */
+export const TEKST_HELPER = '__tekst';
+
+/**
+ * The one escaping rule for the Markdown templates (util/markdown.ts): every `{{...}}` (not the
+ * triple `{{{...}}}`) prints its value as text. A string (from the edition file, the results or a
+ * helper's words) is escaped with mdTekst; what a helper marks as markup (a Handlebars
+ * SafeString: a table, a figure, a footnote mark) is printed as it is; a number as its digits.
+ * Done on the template's syntax tree: `{{x}}` becomes `{{__tekst x}}` and `{{h a b}}` becomes
+ * `{{__tekst (h a b)}}`, so strict mode and the helpers' errors work as before.
+ */
+export function tekstAlsTekst(hb: typeof Handlebars, ast: hbs.AST.Program): hbs.AST.Program {
+  if (!hb.helpers[TEKST_HELPER]) {
+    hb.registerHelper(TEKST_HELPER, (v: unknown) => (v instanceof hb.SafeString ? v : typeof v === 'string' ? mdTekst(v) : String(v)));
+  }
+  const isHelper = (p: hbs.AST.Expression): boolean =>
+    p.type === 'PathExpression' && !(p as hbs.AST.PathExpression).data && (p as hbs.AST.PathExpression).parts.length === 1 && (p as hbs.AST.PathExpression).original in hb.helpers;
+  class Escaper extends Handlebars.Visitor {
+    override MustacheStatement(m: hbs.AST.MustacheStatement): void {
+      if (!m.escaped) return;
+      const call = m.params.length > 0 || m.hash !== undefined || isHelper(m.path);
+      const waarde: hbs.AST.Expression = call
+        ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
+        : Object.assign(m.path, { strict: true }); // as strict as the value printed directly (a helper's argument is not)
+      m.path = { type: 'PathExpression', data: false, depth: 0, parts: [TEKST_HELPER], original: TEKST_HELPER, loc: m.loc } as hbs.AST.PathExpression;
+      m.params = [waarde];
+      m.hash = undefined as unknown as hbs.AST.Hash;
+      m.escaped = false;
+    }
+  }
+  new Escaper().accept(ast);
+  return ast;
 }
 
 /** What a chapter may draw on beside the results and figures. */

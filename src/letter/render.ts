@@ -116,7 +116,8 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
   const cijfer = (u: Uitvoer, c: (tekst: string) => BriefCijfer): Uitvoer => {
     if (!gedrukt(u)) return u; // "–" with its footnote: nothing published to compare
     staat.cijfers.push(c(String(u)));
-    return markeer ? `⟦${staat.cijfers.length - 1}|${String(u)}⟧` : u;
+    // The marking is markup (read back by the letter's tests and tools); the figure in it is text.
+    return markeer ? new hb.SafeString(`⟦${staat.cijfers.length - 1}|${mdTekst(String(u))}⟧`) : u;
   };
 
   // Figures of one indicator row.
@@ -171,7 +172,8 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
   hb.registerHelper('hoofdletter', (v: unknown) => {
     const t = String(v);
     const m = /^(⟦\d+\|)(.*)$/s.exec(t);
-    return m ? m[1] + hoofdletter(m[2]!) : hoofdletter(t);
+    if (v instanceof hb.SafeString) return new hb.SafeString(m ? m[1] + hoofdletter(m[2]!) : hoofdletter(t));
+    return hoofdletter(t);
   });
 
   // References and notes.
@@ -217,7 +219,7 @@ function kopCommentaar(r: Resultaten): string {
     b.geadresseerde,
     `${b.plaats}, ${datumTekst(b.datum)}`,
     `Ondertekening: ${b.ondertekenaar.functie}, ${b.ondertekenaar.naam}`,
-  ].map((s) => s.replace(/--/g, '- -'));
+  ].map((s) => s.replace(/-(?=-)/g, '- ')); // no "--" (so no "-->" or "--!>") can close the comment early
   return `<!--\n${regels.join('\n')}\n(kop en ondertekening drukt templates/print/kamerbrief.html af uit het editiebestand)\n-->`;
 }
 

@@ -81,7 +81,7 @@ export async function drukBrief(r: Resultaten, html: string, o: PrintBriefOption
     html,
     outFile,
     baseDir: join(o.dir, BRIEF_MAP),
-    allowedRoots: [o.dir, PROJECT_ROOT],
+    allowedRoots: [o.dir],
     executablePath: o.executablePath,
     ...(o.browser ? { browser: o.browser } : {}),
     metadata: {

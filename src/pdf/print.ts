@@ -3,8 +3,11 @@
  *
  *   1. write the HTML to a private temp folder and open it as a file:// page, so the stylesheet,
  *      fonts and images load from the project by file URL (a page from setContent may not)
- *   2. block every request that is not a file inside the allowed folders or a data: URI, and
- *      report what was blocked (a print must never depend on, or leak to, the network)
+ *   2. refuse every request that is not a data: URI, a file inside the allowed folders (the
+ *      build's own temporary folder), a print stylesheet or a shipped font: a document that
+ *      reaches for anything else (data/, the network, a redirect) is a broken template, and the
+ *      print fails with the references it made (a print must never depend on, or leak, any other
+ *      file, nor touch the network)
  *   3. wait for the fonts; a font that failed is reported
  *   4. table of contents: print once, read on which page each heading landed from the PDF's
  *      bookmarks, fill in `[data-page-of]`, print again (until the numbers are stable)
@@ -22,9 +25,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
@@ -36,7 +39,10 @@ export interface PrintOptions {
   readonly outFile: string;
   /** relative URLs in the document resolve against this folder; files in it may be loaded */
   readonly baseDir: string;
-  /** folders whose files the page may load; default: the project root and baseDir */
+  /**
+   * folders whose files the page may load; default: baseDir. Besides these only the print
+   * stylesheets and the shipped fonts (`shippedAsset`) and data: URIs load.
+   */
   readonly allowedRoots?: readonly string[];
   /** the browser; default: found (or installed) by resolveBrowser */
   readonly executablePath?: string;
@@ -100,7 +106,7 @@ export interface PrintResult {
   readonly outFile: string;
   readonly pages: number;
   readonly bytes: number;
-  /** every request that was blocked, in order */
+  /** every request that was refused, in order (a print with any fails; kept for the record) */
   readonly blocked: readonly string[];
   /** how many times the document was printed (2 or more with a table of contents) */
   readonly passes: number;
@@ -130,13 +136,14 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const outFile = resolve(options.outFile);
   const t = options.timeout;
   const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...(t === undefined ? {} : { start: t, laden: t, printen: t }), ...options.deadlines };
+  refuseRedirect(options.html, outFile);
   sweepStaleBrowsers();
   const work = mkdtempSync(join(tmpdir(), tempPrefix(PRINT_NAME)));
   const releaseWork = removeOnExit(work);
   const documentPath = join(work, 'document.html');
   writeFileSync(documentPath, withBase(options.html, options.baseDir));
-  const allowed = (options.allowedRoots ?? [PROJECT_ROOT, options.baseDir]).map((r) => resolve(r));
-  const blocked: string[] = [];
+  const allowed = (options.allowedRoots ?? [options.baseDir]).map((r) => resolve(r));
+  const blocked: Blocked = { urls: [], redirects: new Set(), opened: false };
   const partial = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
 
   // The watchdog: each step runs under its deadline from its begin() to the next; when it passes,
@@ -178,15 +185,20 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       // Static documents: no script may change what is printed (or print the clock).
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
-      page.on('request', (request) => gate(request, allowed, documentPath, blocked));
+      const documentUrl = pathToFileURL(documentPath).href;
+      page.on('request', (request) => gate(request, allowed, documentPath, blocked, page.mainFrame()));
+      const refuseBlocked = () => {
+        if (blocked.urls.length > 0) throw refused(blocked, options.html, options.baseDir, outFile);
+      };
       begin('laden');
-      await page.goto(pathToFileURL(documentPath).href, { waitUntil: 'load', timeout: 0 });
+      await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
       const failedFonts = await page.evaluate(async () => {
         await document.fonts.ready;
         return Array.from(document.fonts as unknown as Iterable<FontFace>)
           .filter((f) => f.status === 'error')
           .map((f) => `${f.family} ${f.weight} ${f.style}`);
       });
+      refuseBlocked();
       for (const font of failedFonts) warn(`lettertype niet geladen: ${font}`);
       const meta = { ...(await headMetadata(page)), ...options.metadata };
 
@@ -214,7 +226,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
         passes = 1;
       }
 
-      for (const url of blocked) warn(`verzoek geblokkeerd (alleen lokale bestanden in het project mogen): ${url}`);
+      refuseBlocked(); // something the print itself asked for
       const repaired = repairOutline(pdf, await matchHeadings(page, readOutline(pdf)));
       clearTimeout(timer);
       // A viewer shows the title, not the file name; the language is the document's (Chromium
@@ -244,7 +256,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       throw new Error('print cancelled');
     }
     await rename(partial, outFile);
-    return { outFile, pages: pageCount(pdf), bytes: pdf.length, blocked: [...blocked], passes, warnings };
+    return { outFile, pages: pageCount(pdf), bytes: pdf.length, blocked: [...blocked.urls], passes, warnings };
   };
 
   let settled = false;
@@ -278,14 +290,26 @@ export function startPrintBrowser(executablePath: string, deadlines: Partial<Dea
   return launched;
 }
 
-/** Let through data: URIs and files inside the allowed folders; abort and record anything else. */
-function gate(request: HTTPRequest, allowed: readonly string[], documentPath: string, blocked: string[]): void {
+/** The print stylesheets (templates/print/*.css) and the fonts they name (@fontsource). */
+const PRINT_STYLES = join(PROJECT_ROOT, 'templates', 'print');
+const FONTS = join(PROJECT_ROOT, 'node_modules', '@fontsource');
+
+/** Whether `path` is a file the project ships for every print: a print stylesheet or a font. */
+export function shippedAsset(path: string): boolean {
+  if (dirname(path) === PRINT_STYLES) return path.endsWith('.css');
+  const rel = relative(FONTS, path).split(sep);
+  return rel.length === 3 && rel[0] !== '..' && rel[1] === 'files' && /\.woff2?$/.test(rel[2]!);
+}
+
+/**
+ * Let through data: URIs, the document itself (once: a second navigation of the page is a
+ * redirect), files inside the allowed folders and the shipped assets; abort and record anything
+ * else.
+ */
+function gate(request: HTTPRequest, allowed: readonly string[], documentPath: string, blocked: Blocked, main: Frame): void {
   if (request.isInterceptResolutionHandled()) return;
   const url = request.url();
-  if (url.startsWith('data:')) {
-    void request.continue();
-    return;
-  }
+  let ok = url.startsWith('data:');
   if (url.startsWith('file:')) {
     let path: string;
     try {
@@ -293,13 +317,74 @@ function gate(request: HTTPRequest, allowed: readonly string[], documentPath: st
     } catch {
       path = '';
     }
-    if (path === documentPath || (path && allowed.some((root) => isInside(path, root)))) {
-      void request.continue();
-      return;
+    if (request.isNavigationRequest() && request.frame() === main) {
+      ok = path === documentPath && !blocked.opened;
+      blocked.opened = true;
+      if (!ok) blocked.redirects.add(url);
+    } else {
+      ok = path !== '' && (allowed.some((root) => isInside(path, root)) || shippedAsset(path));
+    }
+  } else if (request.isNavigationRequest() && request.frame() === main) {
+    blocked.redirects.add(url);
+  }
+  if (ok) {
+    void request.continue();
+    return;
+  }
+  blocked.urls.push(url);
+  void request.abort('blockedbyclient');
+}
+
+/** What the gate refused: every URL in order, and which of them were navigations of the page itself. */
+interface Blocked {
+  readonly urls: string[];
+  readonly redirects: Set<string>;
+  /** the page has made its one navigation (to the document) */
+  opened: boolean;
+}
+
+/** Every URL-valued reference in the HTML as written, by the URL it resolves to. */
+export function references(html: string, base: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const patterns = [
+    /\b(?:src|href|data|poster|background|action|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi,
+    /url\(\s*(?:"([^"]*)"|'([^']*)'|&quot;(.*?)&quot;|([^)'"]*?))\s*\)/gi,
+    /@import\s+(?:"([^"]*)"|'([^']*)')/gi,
+  ];
+  for (const pattern of patterns) {
+    for (const m of html.matchAll(pattern)) {
+      const written = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+      try {
+        const url = new URL(written.replaceAll('&amp;', '&'), base).href;
+        if (!found.has(url)) found.set(url, written);
+      } catch {
+        // not a URL: nothing the browser would load
+      }
     }
   }
-  blocked.push(url);
-  void request.abort('blockedbyclient');
+  return found;
+}
+
+/** The error for a document that reached outside what a print may load. */
+function refused(blocked: Blocked, html: string, baseDir: string, outFile: string): InputError {
+  const written = references(html, pathToFileURL(resolve(baseDir) + '/').href);
+  const lines = [...new Set(blocked.urls)].map((url) => {
+    const what = written.has(url) ? `'${written.get(url)}' (${url})` : url;
+    return blocked.redirects.has(url)
+      ? `${outFile}: het document verwijst de browser door naar ${what}; die doorverwijzing is niet gevolgd`
+      : `${outFile}: het document laadt ${what}; een PDF mag alleen de eigen bestanden van de bouw, de printstijl en de meegeleverde lettertypen laden`;
+  });
+  return new InputError(lines,
+    'Een sjabloon haalt iets binnen van buiten de bouw: een bestand in data/ of elders in het project, of een adres op internet. Neem figuren op met {{figuur "naam"}} en verwijder de verwijzing uit het sjabloon.');
+}
+
+/** A document that redirects (<meta http-equiv="refresh">) would print something else, or nothing. */
+function refuseRedirect(html: string, outFile: string): void {
+  const m = /<meta\b[^>]*\bhttp-equiv\s*=\s*["']?\s*refresh\b[^>]*>/i.exec(html);
+  if (m) {
+    throw new InputError([`${outFile}: het document bevat een doorverwijzing (${m[0]}); die wordt niet gevolgd en er is geen PDF geschreven`],
+      'Een sjabloon bevat een <meta http-equiv="refresh">: een afdruk hoort niet door te verwijzen. Verwijder die regel uit het sjabloon.');
+  }
 }
 
 function isInside(path: string, root: string): boolean {

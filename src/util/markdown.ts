@@ -4,19 +4,21 @@
  *
  * The templates are compiled without HTML escaping (they write Markdown), so a value is put in
  * with `mdTekst`: every character that GFM or raw HTML would read as markup inside a line gets a
- * backslash (CommonMark lets any ASCII punctuation be escaped so), a character that would start a
- * block (a heading, a list, a quote) at the start of the value is escaped too, and line breaks
+ * backslash (CommonMark lets any ASCII punctuation be escaped so), what would start a block at the
+ * start of the value (a heading, a list item, a setext underline; `>` is escaped anyway) is escaped too, and line breaks
  * become spaces, so the value can neither open a block nor close the span it stands in (a table
  * cell, an emphasis, a footnote). Characters that are markup only after one of those (`(`, `!`,
  * `.`) stay as they are, so ordinary text keeps its bytes. A bare web address stays a link
  * (GFM links it after escapes are resolved; its text is shown as written).
  */
 const INLINE = /[\\`*_[\]<>|&~]/g;
-const BLOK = /^([#+\-=>]|\d+[.)])/;
+/** What opens a block at the start of a line: a heading, a list item, a setext underline. */
+const BLOK = /^(?:#{1,6}|[+-]|=+|-+|(\d{1,9})([.)]))(?=[ \t]|$)/;
 
 export function mdTekst(waarde: string): string {
   const een = waarde.replace(/\s*[\r\n]+\s*/g, ' ');
   return een
     .replace(INLINE, (c) => `\\${c}`)
-    .replace(BLOK, (m) => `\\${m}`);
+    // A digit cannot be escaped: an ordered list's marker is escaped at its punctuation ("1\.").
+    .replace(BLOK, (m, cijfers?: string, teken?: string) => (cijfers ? `${cijfers}\\${teken}` : `\\${m}`));
 }

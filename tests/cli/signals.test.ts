@@ -69,11 +69,11 @@ test('SIGINT while the extracts load: status 130, one Dutch line, the decompress
   await niets(run, root, voor);
 });
 
-test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 25_000 }, async (tc) => {
+test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: 90_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-printen');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
   // The browser runs when a process has the build's profile folder on its command line.
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 20_000, 'the browser to start', run.stderr);
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 60_000, 'the browser to start', run.stderr);
   assert.match(run.stderr(), /^8\. HTML opmaken/m);
   assert.ok(existsSync(join(werk, 'uit-printen', `6e-meting.tmp-${run.pid}`)), 'the build writes to its temporary folder');
   const t = performance.now();
@@ -86,10 +86,10 @@ test('SIGTERM while the browser prints: status 143, the browser and its profile 
   await niets(run, root, voor);
 });
 
-test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 20_000 }, async (tc) => {
+test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: 60_000 }, async (tc) => {
   const { root, voor } = uitvoer('uit-npm');
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf']);
-  await wachtOp(() => /^5\. /m.test(npm.stderr()), 15_000, 'stage 5', npm.stderr);
+  await wachtOp(() => /^5\. /m.test(npm.stderr()), 45_000, 'stage 5', npm.stderr);
   const bouw = processenMet(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
   const t = performance.now();
@@ -104,10 +104,10 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
   assert.deepEqual(tempResten(bouw[0]!.pid), []);
 });
 
-test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: 30_000 }, async (tc) => {
+test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: 120_000 }, async (tc) => {
   const { root } = uitvoer('uit-kill');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 20_000, 'the browser to start', run.stderr);
+  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, 60_000, 'the browser to start', run.stderr);
   run.child.kill('SIGKILL');
   assert.equal((await run.einde).signal, 'SIGKILL');
   // A kill cannot be handled: the run's leftovers are there, its browser runs on.
@@ -137,3 +137,42 @@ test('--watch: Ctrl-C during a build stops it like any build (130, nothing left)
   tc.diagnostic(run.stderr().trim().split('\n').at(-1)!);
   await niets(run, root, voor);
 });
+
+/*
+ * Every stage (issue 18): the build is held before stage n by the test-only hook
+ * MONITOR_TEST_PAUZE=n (src/build/report.ts), which says so on stderr, and is then sent SIGINT or
+ * SIGTERM. The stages that read extracts run from them (--data), the others from the results;
+ * stages 9 and 10 print.
+ */
+const STAPPEN: [number, string, 'SIGINT' | 'SIGTERM', 'data' | 'resultaten'][] = [
+  [1, 'extracten laden', 'SIGTERM', 'data'],
+  [2, 'indicatoren', 'SIGINT', 'data'],
+  [3, 'onthullingscontrole', 'SIGTERM', 'data'],
+  [4, 'modellen', 'SIGINT', 'data'],
+  [5, 'figuren', 'SIGTERM', 'resultaten'],
+  [6, 'hoofdstukken', 'SIGINT', 'resultaten'],
+  [7, 'kamerbrief', 'SIGTERM', 'resultaten'],
+  [8, 'HTML', 'SIGINT', 'resultaten'],
+  [9, 'PDF drukken', 'SIGTERM', 'resultaten'],
+  [10, 'PDF van de kamerbrief', 'SIGINT', 'resultaten'],
+  [11, 'manifest', 'SIGTERM', 'resultaten'],
+  [12, 'uitvoer op zijn plaats zetten', 'SIGINT', 'resultaten'],
+];
+for (const [nr, wat, signaal, bron] of STAPPEN) {
+  test(`${signaal} before stage ${nr} (${wat}): status ${signaal === 'SIGINT' ? 130 : 143}, nothing left, the output as it was`, { timeout: 60_000 }, async (tc) => {
+    const { root, voor } = uitvoer(`uit-stap-${nr}`);
+    const args = bron === 'data' ? ['--data', data, '--no-cache'] : ['--from-results', resultaten];
+    const run = cli(['--edition', '6e-meting', ...args, '--out', root, ...(nr === 9 || nr === 10 ? [] : ['--no-pdf'])], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: String(nr) });
+    await wachtOp(() => run.stderr().includes(`(test) wacht voor stap ${nr}\n`), 45_000, `stage ${nr}`, run.stderr);
+    const t = performance.now();
+    run.child.kill(signaal);
+    const { code } = await run.einde;
+    const ms = Math.round(performance.now() - t);
+    assert.equal(code, signaal === 'SIGINT' ? 130 : 143, run.stderr());
+    assert.ok(ms < 3_000, `ended ${ms} ms after the signal`);
+    const regel = run.stderr().trim().split('\n').at(-1)!;
+    tc.diagnostic(`exit ${code} ${ms} ms after ${signaal}; ${regel}`);
+    assert.equal(regel, `Afgebroken (${signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : 'SIGTERM'}): de monitor is niet gebouwd; de uitvoermap is ongewijzigd.`);
+    await niets(run, root, voor);
+  });
+}

@@ -106,17 +106,16 @@ describe('printPdf', () => {
     assert.ok(readFileSync(again).equals(readFileSync(outFile)), 'byte-identical');
   });
 
-  it('blocks and reports every request that is not a local project file, and still prints', async () => {
-    const warnings: string[] = [];
+  it('refuses a document that loads anything but its own folder, the print style and the fonts (tests/pdf/allow-list.test.ts has every kind)', async () => {
     const outFile = join(out, 'blocked.pdf');
     const html = tiny(
       '<img src="https://example.org/x.png"><img src="file:///etc/hostname"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
       '<link rel="stylesheet" href="https://example.org/style.css">',
     );
-    const result = await printPdf({ html, outFile, baseDir: out, executablePath: chrome, onWarning: (w) => warnings.push(w) });
-    assert.deepEqual([...result.blocked].sort(), ['file:///etc/hostname', 'https://example.org/style.css', 'https://example.org/x.png']);
-    assert.equal(warnings.filter((w) => w.startsWith('verzoek geblokkeerd')).length, 3);
-    assert.match(poppler('pdftotext', outFile, '-'), /Een korte tekst/);
+    await assert.rejects(printPdf({ html, outFile, baseDir: out, executablePath: chrome, onWarning: quiet }), (e: unknown) =>
+      e instanceof InputError && ['file:///etc/hostname', 'https://example.org/style.css', 'https://example.org/x.png'].every((u) => e.message.includes(`'${u}'`)) && !e.message.includes('data:image'),
+    );
+    assert.equal(existsSync(outFile), false);
   });
 
   it('gives up after the timeout with a clear error, keeps an older PDF and leaves no partial file', async () => {
