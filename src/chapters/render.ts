@@ -209,7 +209,7 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
 export function commissieContext(e: Edition): { voorzitter: string; leden: string[] } | false {
   const c = e.begeleidingscommissie;
   if (!c) return false;
-  const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => mdTekst([l.naam, l.functie, l.organisatie].filter(Boolean).join(', '));
+  const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => [l.naam, l.functie, l.organisatie].filter(Boolean).join(', ');
   return { voorzitter: regel(c.voorzitter), leden: c.leden.map(regel) };
 }
 

@@ -159,6 +159,9 @@ test('every free-text field of the edition, hostile, stays literal text in the M
   const fixture = structuredClone(fixtureResultaten().editie) as unknown as Record<string, unknown>;
   const basis: Record<string, unknown> = { ...ruw, ...Object.fromEntries(velden.filter((k) => k in fixture).map((k) => [k, fixture[k]])) };
   basis.wijzigingen = [{ indicator: 'geen_inkomen', tekst: 'x' }];
+  // A committee with names, so that the optional name fields have a value too.
+  const lid = { naam: 'x', functie: 'x', organisatie: 'x' };
+  basis.begeleidingscommissie = { voorzitter: lid, leden: [{ ...lid }] };
   const waarden = new Map<string, string>();
   paden.forEach((p, i) => {
     const naam = p.join('.');
