@@ -40,8 +40,11 @@ export interface FiguurCijfers {
   readonly rijen: readonly Record<string, unknown>[];
 }
 
-/** Channels that place a data point, in the order their fields become columns. */
-const PLAATS = ['y', 'x', 'yOffset', 'xOffset', 'row', 'column', 'color', 'strokeDash', 'shape', 'size', 'theta', 'x2', 'y2'] as const;
+/**
+ * Channels that place a data point, in the order their fields become columns: the series (a
+ * line, a colour) first, as the data are grouped by it, then where the point stands.
+ */
+const PLAATS = ['color', 'strokeDash', 'shape', 'row', 'column', 'y', 'x', 'yOffset', 'xOffset', 'size', 'theta', 'x2', 'y2'] as const;
 /** Headers for fields whose chart gives them no title (or one that fits the axis, not the field). */
 const KOPPEN: Record<string, string> = {
   reeks: 'Reeks',
