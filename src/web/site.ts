@@ -149,7 +149,9 @@ export function renderWebEdition(input: WebInput): WebBestanden {
     bestanden[p.bestand] = hb.pagina({
       ...gedeeld,
       soort: p.soort,
-      // The notice in full on the contents page (the colophon has its own); elsewhere one line.
+      // The notice on synthetic data: in full on the contents page, in one line on the others;
+      // the colophon says it in its own words.
+      melding: colophon.synthetic && p.soort !== 'colofon',
       volledigeMelding: p.soort === 'inhoud',
       paginaTitel: p.soort === 'inhoud' ? `${gedeeld.title}, ${colophon.edition}` : `${p.titel} – ${gedeeld.title}, ${colophon.edition}`,
       beschrijving: p.soort === 'brief' ? brief.input.meta.subject ?? briefTitel : `${gedeeld.title}, ${colophon.edition}: ${p.titel}`,

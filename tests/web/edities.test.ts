@@ -118,8 +118,8 @@ test('the contents page lists every chapter with its sections, and links the PDF
     assert.match(index, new RegExp(`href="\\.\\./pdf/kamerbrief-monitor-nazorg-${n}e-meting\\.pdf"`));
     for (const p of e.paginas.filter((x) => /^\d\d-/.test(x))) assert.match(index, new RegExp(`<a href="${p}">`), `${e.slug}: ${p} in the contents`);
     assert.match(index, /<a href="\d\d-[a-z-]+\.html#[^"]+">/, `${e.slug}: sections in the contents`);
-    // Both editions are built from synthetic extracts: the notice is on every page.
-    for (const p of e.paginas) assert.match(lees(join(e.web, p)), /class="melding" role="note"/, `${e.slug}/web/${p}`);
+    // Both editions are built from synthetic extracts: the notice is on every page (the colophon's own).
+    for (const p of e.paginas) assert.match(lees(join(e.web, p)), p === 'colofon.html' ? /class="synthetisch-colofon"/ : /class="melding" role="note"/, `${e.slug}/web/${p}`);
   }
 });
 

@@ -122,6 +122,7 @@ test('the notice on synthetic data is on every page when the data are synthetic,
     assert.doesNotMatch(tekst(echt[naam]), /synthetisch/i, naam);
   }
   assert.match(tekst(synthetisch['colofon.html']), /class="synthetisch-colofon"/);
+  assert.doesNotMatch(tekst(synthetisch['colofon.html']), /class="melding"/, 'the colophon has its own notice');
   assert.match(tekst(echt['colofon.html']), /<dt>Gegevensbron<\/dt><dd>CBS, microdata<\/dd>/);
 });
 
