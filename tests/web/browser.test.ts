@@ -2,22 +2,25 @@
  * The web edition of both editions in a real browser (the Chromium that prints the PDFs):
  * WCAG 2.1 AA with axe-core, a phone's width without sideways scrolling, every link and
  * fragment resolving, the keyboard reaching every link and summary in order with a visible
- * focus, and no request leaving the web folder. One browser and one tab for the whole file.
+ * focus, no request leaving the web folder, and the same from a plain static web server on the
+ * loopback address. One browser and one tab for the whole file.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import axe from 'axe-core';
-import type { Page } from 'puppeteer-core';
-import { findBrowser, launchBrowser, type LaunchedBrowser } from '../../src/pdf/browser.ts';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBrowser, LAUNCH_ARGS } from '../../src/pdf/browser.ts';
 import { bouwWeb, type GebouwdeEditie } from './bouw.ts';
 
 const { edities } = await bouwWeb();
 const alle = edities.flatMap((e) => e.paginas.map((p) => ({ e, p, waar: `${e.slug}/web/${p}` })));
 
-let chrome: LaunchedBrowser;
+let chrome: Browser;
 let page: Page;
 /** Requests for anything outside the web folder of the page being looked at (aborted). */
 const buiten: string[] = [];
@@ -28,8 +31,11 @@ let webRoot = '';
 before(async () => {
   const found = findBrowser();
   assert.ok(found, 'no Chrome/Chromium found: run `npx tsx src/pdf/install-browser.ts` or set MONITOR_CHROME');
-  chrome = await launchBrowser(found.executablePath);
-  page = await chrome.browser.newPage();
+  // The print's browser with the print's switches, except that it may reach the loopback
+  // address, where the last test serves the site; every other host stays unresolvable.
+  const args = LAUNCH_ARGS.map((a) => (a.startsWith('--host-resolver-rules=') ? `${a}, EXCLUDE 127.0.0.1` : a));
+  chrome = await puppeteer.launch({ executablePath: found.executablePath, headless: true, args });
+  page = await chrome.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
@@ -147,4 +153,42 @@ test('no page asks for anything outside its web folder, and the fonts come from 
   assert.deepEqual(buiten, []);
   assert.ok([...binnen].some((f) => /^fonts\/source-serif-4-.*\.woff2$/.test(f)), `fonts loaded: ${[...binnen].join(', ')}`);
   assert.ok(binnen.has('web.css') && binnen.has('fonts.css'));
+});
+
+test('served by a plain static web server, every page loads with all it needs from that server alone', async () => {
+  const e = edities[0]!;
+  const soorten: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2' };
+  // A static server on the loopback address: files of web/, nothing else.
+  const server = createServer((req, res) => {
+    const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
+    const pad = join(e.web, rel);
+    if (!pad.startsWith(`${e.web}/`) || !existsSync(pad)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': soorten[extname(pad)] ?? 'application/octet-stream' }).end(readFileSync(pad));
+  });
+  await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', klaar));
+  const mislukt: string[] = [];
+  const opAntwoord = (r: { status: () => number; url: () => string }) => {
+    // Over http the browser asks for /favicon.ico by itself; no page links one.
+    if (r.status() !== 200 && !r.url().endsWith('/favicon.ico')) mislukt.push(`${r.status()} ${r.url()}`);
+  };
+  page.on('response', opAntwoord);
+  try {
+    buiten.length = 0;
+    binnen.clear();
+    webRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await page.setViewport({ width: 1280, height: 800 });
+    for (const p of e.paginas) {
+      await page.goto(webRoot + p, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    }
+  } finally {
+    page.off('response', opAntwoord);
+    await new Promise((klaar) => server.close(klaar));
+  }
+  assert.deepEqual(buiten, []);
+  assert.deepEqual(mislukt, []);
+  assert.ok([...binnen].some((f) => /^fonts\/.*\.woff2$/.test(f)) && binnen.has('web.css'), [...binnen].join(', '));
 });
