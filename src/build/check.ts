@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
 import { listFiles } from './hash.ts';
+import { inBouwproduct } from './products.ts';
 import { RESTMAP, SLOT } from './guard.ts';
 import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import type { EditieBouw } from './plan.ts';
@@ -23,8 +24,8 @@ export interface Verschil {
   detail?: string;
 }
 
-/** PDFs are build products; they are neither committed nor checked. */
-const ongecontroleerd = (rel: string): boolean => rel === 'pdf' || rel.startsWith('pdf/');
+/** PDFs and the web edition are build products; they are neither committed nor checked. */
+const ongecontroleerd = inBouwproduct;
 
 /** The differences between a fresh build `gebouwd` and the output folder `vastgelegd`. */
 export async function compareFolders(gebouwd: string, vastgelegd: string): Promise<Verschil[]> {

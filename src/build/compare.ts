@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { InputError } from '../util/errors.ts';
 import { leesCsv } from '../util/csv.ts';
 import { listFiles } from './hash.ts';
+import { inBouwproduct } from './products.ts';
 
 const run = promisify(execFile);
 
@@ -38,7 +39,7 @@ export function mapBron(dir: string, naam: string = dir): Bron {
     naam,
     async bestanden() {
       const m = new Map<string, string>();
-      for (const rel of await listFiles(dir, (r) => r === 'pdf' || r.startsWith('pdf/'))) m.set(rel, blobHash(await readFile(join(dir, rel))));
+      for (const rel of await listFiles(dir, inBouwproduct)) m.set(rel, blobHash(await readFile(join(dir, rel))));
       return m;
     },
     async lees(rel) {

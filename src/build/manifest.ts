@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { combine, hashFile, hashFiles, sha256 } from './hash.ts';
-import type { Product } from './products.ts';
+import { BOUWPRODUCTEN, inBouwproduct, type Product } from './products.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
 
@@ -69,9 +69,9 @@ export interface ManifestInvoer {
   projectRoot: string;
 }
 
-/** True for output paths the manifest does not list: itself and the (uncommitted) PDF folder. */
+/** True for output paths the manifest does not list: itself and the (uncommitted) build products, pdf/ and web/. */
 export function buitenManifest(rel: string): boolean {
-  return rel === MANIFEST || rel === 'pdf' || rel.startsWith('pdf/');
+  return rel === MANIFEST || inBouwproduct(rel);
 }
 
 /** The hashes of the inputs of a build. */
@@ -98,10 +98,10 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
 
 /** The manifest of the output folder `dir` (after its products are final). */
 export async function maakManifest(dir: string, invoer: Manifest['invoer'], overgenomen: readonly Product[]): Promise<Manifest> {
-  // The PDFs are not described by the manifest (pdf/herkomst.json ties them to the manifest they
-  // were printed with), so PDFs kept from an earlier build (--no-pdf) do not change it: a build
-  // without PDFs and a full build give the same manifest.
-  const vermeld = overgenomen.filter((p) => p !== 'pdf');
+  // The PDFs and the web edition are not described by the manifest (pdf/herkomst.json ties the
+  // PDFs to the manifest they were printed with), so build products kept from an earlier build
+  // (--no-pdf) do not change it: a build without PDFs and a full build give the same manifest.
+  const vermeld = overgenomen.filter((p) => !BOUWPRODUCTEN.includes(p));
   return {
     formaat: 1,
     invoer,

@@ -1,6 +1,6 @@
 /**
  * The products of a build, one per folder of the output: data (CSV), figuren (SVG and
- * Vega-Lite), monitor (chapters), kamerbrief (the letter) and pdf. A build always renders
+ * Vega-Lite), monitor (chapters), kamerbrief (the letter), web (the web edition) and pdf. A build always renders
  * everything it needs into its temporary folder; the products chosen say which folders of the
  * output it replaces. The others are taken over unchanged from the previous output, so that
  * `--products data` refreshes the CSVs and leaves the rest as it was.
@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
 
-export const PRODUCTEN = ['data', 'figuren', 'monitor', 'kamerbrief', 'pdf'] as const;
+export const PRODUCTEN = ['data', 'figuren', 'monitor', 'kamerbrief', 'web', 'pdf'] as const;
 export type Product = (typeof PRODUCTEN)[number];
 
 /** English and short names a user may type for a product. */
@@ -21,6 +21,8 @@ const ALIASSEN: Record<string, Product> = {
   letter: 'kamerbrief',
   brief: 'kamerbrief',
   pdfs: 'pdf',
+  site: 'web',
+  webeditie: 'web',
 };
 
 /** Parse a comma-separated product list ("data,figuren" or "data, letter"); throws an InputError. */
@@ -37,6 +39,18 @@ export function parseProducten(text: string): Product[] {
       `--products: ${onbekend.length > 0 ? `onbekend product ${onbekend.map((o) => `'${o}'`).join(', ')}` : 'geen product opgegeven'} (verwacht: een of meer van ${PRODUCTEN.join(', ')}, gescheiden door komma's)`,
     ]);
   return PRODUCTEN.filter((p) => gekozen.has(p));
+}
+
+/**
+ * Build products: made by every build but neither committed, listed in manifest.json nor
+ * compared by --check (the PDFs depend on the browser's version; the web edition is rebuilt
+ * from the committed files in a second).
+ */
+export const BOUWPRODUCTEN: readonly Product[] = ['pdf', 'web'];
+
+/** True for a path (relative to an edition's output) inside a build product's folder. */
+export function inBouwproduct(rel: string): boolean {
+  return BOUWPRODUCTEN.some((p) => rel === p || rel.startsWith(`${p}/`));
 }
 
 /** The product a path of the output folder belongs to (its first folder), if any. */

@@ -5,7 +5,7 @@
  *   extract folder ┴─> 1 load + validate ─> 2 compute indicators ─> 3 disclosure control
  *        ─> 4 fit models (with their own disclosure control)
  *        ─> 5 render charts ─> 6 fill the monitor's chapters ─> 7 write the Kamerbrief
- *        ─> 8 HTML ─> 9 print the monitor ─> 10 print the Kamerbrief ─> 11 manifest
+ *        ─> 8 HTML ─> 8b web edition ─> 9 print the monitor ─> 10 print the Kamerbrief ─> 11 manifest
  *        ─> 12 move into place: everything is written to a temporary folder beside the output
  *             folder and replaces it only when every step succeeded, so a failed run leaves the
  *             previous output exactly as it was.
@@ -38,7 +38,7 @@ import { figuren as bouwFiguren } from '../charts/figures.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
-import { renderDocument, type RenderOptions } from '../html/document.ts';
+import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import type { DocumentRegister } from '../html/context.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
 import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
@@ -57,9 +57,10 @@ import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
 import { hashInvoer, leesManifest, MANIFEST, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
-import { BRIEF_MAP, BRIEF_PAD, briefHtml, briefMarkdownMetLabel, drukBrief, schrijfBrief } from '../letter/stage.ts';
+import { BRIEF_MAP, BRIEF_PAD, briefDocument, briefHtml, briefMarkdownMetLabel, briefPdfNaam, drukBrief, schrijfBrief } from '../letter/stage.ts';
 import { DATA_README, dataReadme } from '../report/bestanden.ts';
 import { synthetischBlok, synthetischLabel } from '../report/synthetisch.ts';
+import { renderWebEdition, WEB_MAP, type WebDocument } from '../web/site.ts';
 
 export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -274,11 +275,16 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     // 8. HTML, also without PDFs: it resolves every cross-reference, so a build without PDFs
     // (--no-pdf, --watch, --check) refuses a broken reference just as a full build does.
     const bouwId = bouwIdentiteit(invoer);
-    const registers: DocumentRegister[] = [];
-    const html = await stap(fx, 8, 'HTML opmaken', async () => monitorHtml(tmp, resultaten, hoofdstukken, bouwId, { onRegister: (r) => registers.push(r) }), (h) =>
+    // The processed chapters are kept for the web edition (8b), which is made from the same trees.
+    const verwerkt: WebDocument[] = [];
+    const bewaar = (input: DocumentInput): RenderOptions => ({ onChapters: (chapters, register) => verwerkt.push({ input, chapters, register }) });
+    const monitorInvoer = monitorDocument(tmp, resultaten, hoofdstukken, bouwId);
+    const html = await stap(fx, 8, 'HTML opmaken', async () => renderDocument(monitorInvoer, bewaar(monitorInvoer)), (h) =>
       `${Math.round(h.length / 1024)} kB`,
     );
-    const briefOpgemaakt = briefHtml(tmp, resultaten, brief.markdown, brief.bronnen, { onRegister: (r) => registers.push(r) });
+    const briefInvoer = briefDocument(tmp, resultaten, brief.markdown, brief.bronnen);
+    const briefOpgemaakt = renderDocument(briefInvoer, bewaar(briefInvoer));
+    const registers = verwerkt.map((v) => v.register);
     // The committed Markdown: the same chapters with every number and reference resolved, for
     // reviewers on a code host (src/review/markdown.ts); the HTML above keeps the project syntax.
     const hoofdstukPaden = hoofdstukken.map((h) => `monitor/${h.bestand}`);
@@ -291,6 +297,16 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
         ...Object.fromEntries(hoofdstukPaden.map((p, i) => [p, label + leesbaar[i]!])),
         [BRIEF_PAD]: briefMarkdownMetLabel(leesbareBrief!, resultaten),
       })),
+    );
+    // 8b. The web edition (src/web/): pages from the same chapter trees, no browser needed.
+    await stap(fx, 8, 'Webeditie schrijven', async () =>
+      writeTextOutputs(join(tmp, WEB_MAP), renderWebEdition({
+        monitor: verwerkt[0]!,
+        brief: verwerkt[1]!,
+        specs: new Map(figuren.map((f) => [f.figuur.id, JSON.parse(f.specJson) as unknown])),
+        pdf: { monitor: pdfNaam(editie), brief: briefPdfNaam(editie) },
+      })),
+      (b) => `${b.filter((n) => n.endsWith('.html')).length} pagina's in ${WEB_MAP}/`,
     );
     if (options.pdf ?? options.producten?.includes('pdf') ?? true) {
       // 9–10. The PDFs of the monitor and the letter.
@@ -504,8 +520,13 @@ export function bouwIdentiteit(invoer: Manifest['invoer']): string {
 }
 
 export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[], bouwId: string, options: RenderOptions = {}): string {
+  return renderDocument(monitorDocument(dir, r, hoofdstukken, bouwId), options);
+}
+
+/** The monitor as a document: its chapters (the Markdown lives in dir/monitor/) and what the cover and colophon say. */
+export function monitorDocument(dir: string, r: Resultaten, hoofdstukken: readonly Hoofdstuk[], bouwId: string): DocumentInput {
   const e = r.editie;
-  return renderDocument({
+  return {
     title: e.titel,
     lang: 'nl',
     kind: 'monitor',
@@ -527,10 +548,10 @@ export function monitorHtml(dir: string, r: Resultaten, hoofdstukken: readonly H
         buildIdNote: 'SHA-256 over de invoer, die het manifest bij de uitvoer bestand voor bestand vastlegt',
       },
     },
-  }, options);
+  };
 }
 
-async function writeTextOutputs(dir: string, files: Record<string, string>): Promise<string[]> {
+async function writeTextOutputs(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
   for (const [rel, inhoud] of Object.entries(files)) {
     const pad = join(dir, rel);
     await mkdir(dirname(pad), { recursive: true });

@@ -26,7 +26,8 @@ const build = () => import('../build/report.ts');
 export const HELP = `Gebruik: npm run report -- [opties]
 
 Bouwt de Monitor nazorg ex-gedetineerden uit de bronextracten: de tabellen (CSV), de
-figuren, de hoofdstukken en de Kamerbrief (Markdown), de PDF's en out/manifest.json.
+figuren, de hoofdstukken en de Kamerbrief (Markdown), de webeditie (web/), de PDF's en
+out/manifest.json.
 Zonder opties: de standaardeditie uit de vastgelegde gegevens in data/, naar out/.
 
 Invoer en uitvoer:

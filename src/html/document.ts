@@ -101,6 +101,21 @@ export interface RenderOptions {
    * resolved: the reviewers' Markdown (src/review/markdown.ts) is written from it.
    */
   readonly onRegister?: (register: DocumentRegister) => void;
+  /**
+   * Called with every chapter's HTML tree once the register is complete (after onRegister), before
+   * the print shell is written: the web edition (src/web/) builds its pages from the same trees,
+   * so it has the print's numbers and references. The trees are shared: clone before changing.
+   */
+  readonly onChapters?: (chapters: readonly ProcessedChapter[], register: DocumentRegister) => void;
+}
+
+/** One chapter after the processor and the cross-references: its HTML tree, not yet a string. */
+export interface ProcessedChapter {
+  readonly index: number;
+  readonly kind: ChapterKind;
+  /** the chapter's Markdown path, as in ChapterInput */
+  readonly file: string;
+  readonly tree: Root;
 }
 
 /** The project's root folder (this file is src/html/document.ts). */
@@ -141,7 +156,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     // unified makes a VFile from these options for each call; `data` is shared by reference.
     const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
     const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
-    return { index, kind, tree, lang: context.lang };
+    return { index, kind, file: chapter.file, tree, lang: context.lang };
   });
 
   // 2. Cross-references, now that every label is known; 3. all user errors at once.
@@ -153,6 +168,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     );
   }
   options.onRegister?.(register);
+  options.onChapters?.(chapters, register);
 
   // 4. The shell.
   const body = chapters.map((c) => {
@@ -201,8 +217,8 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
   return shell(input.kind)(view);
 }
 
-/** The colophon's lines as the shell prints them (Dutch). */
-function colophonView(c: Colophon) {
+/** The colophon's lines as the shell prints them (Dutch); the web edition shows the same. */
+export function colophonView(c: Colophon) {
   const label = synthetischLabel(c.bron);
   return {
     edition: c.edition,
@@ -231,10 +247,22 @@ function shell(kind: DocumentKind): Handlebars.TemplateDelegate {
     const hb = Handlebars.create();
     // The <head> (language, metadata, style sheet, page rules) is the same for every document.
     hb.registerPartial('head', readFileSync(new URL('head.html', TEMPLATES), 'utf8'));
+    registerEditionPartials(hb);
     template = hb.compile(source, { strict: false, noEscape: false });
     shells.set(kind, template);
   }
   return template;
+}
+
+/**
+ * The colophon, the cover's notice on synthetic data and the letter's kamerstuk header, as
+ * partials: the web edition (src/web/) shows the same text from the same files. Their view is
+ * `colophonView`'s `colophon` beside the document's title, subtitle, authors, publisher and
+ * dateLong, or the letter's `letter`; the kamerstuk header takes the element names of its block
+ * and of its dossier line (`{{> kamerstuk blok="header" kop="h1"}}`).
+ */
+export function registerEditionPartials(hb: typeof Handlebars): void {
+  for (const name of ['colofon', 'synthetisch', 'kamerstuk']) hb.registerPartial(name, readFileSync(new URL(`${name}.html`, TEMPLATES), 'utf8'));
 }
 
 /** Table of contents: chapters and their sections (levels 1 and 2), front matter left out. */

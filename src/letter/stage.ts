@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
-import { PROJECT_ROOT, renderDocument, type RenderOptions } from '../html/document.ts';
+import { PROJECT_ROOT, renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { LaunchedBrowser } from '../pdf/browser.ts';
@@ -44,8 +44,13 @@ export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten, vergelijking?:
 
 /** The letter's print HTML; `dir` is the build's output folder (the Markdown lives in dir/kamerbrief/). */
 export function briefHtml(dir: string, r: Resultaten, markdown: string, bronnen?: readonly TemplateSource[], options: RenderOptions = {}): string {
+  return renderDocument(briefDocument(dir, r, markdown, bronnen), options);
+}
+
+/** The letter as a document: its one chapter and the kamerstuk data from the edition. */
+export function briefDocument(dir: string, r: Resultaten, markdown: string, bronnen?: readonly TemplateSource[]): DocumentInput {
   const e = r.editie;
-  return renderDocument({
+  return {
     title: `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`,
     lang: 'nl',
     kind: 'kamerbrief',
@@ -58,7 +63,7 @@ export function briefHtml(dir: string, r: Resultaten, markdown: string, bronnen?
       // Synthetic figures put the label on every page of the print.
       bron: r.extractie.bron,
     },
-  }, options);
+  };
 }
 
 export interface PrintBriefOptions {

@@ -53,12 +53,12 @@ test('--products takes a comma-separated list in any order, with English aliases
 test('--products rejects an unknown product and says which ones exist', () => {
   const m = fout(['--products', 'data,grafieken']);
   assert.match(m, /onbekend product 'grafieken'/);
-  assert.match(m, /data, figuren, monitor, kamerbrief, pdf/);
+  assert.match(m, /data, figuren, monitor, kamerbrief, web, pdf/);
   assert.match(fout(['--products', ',']), /geen product opgegeven/);
 });
 
 test('--no-pdf builds every product except the PDFs, and does not go with --products', () => {
-  assert.deepEqual(parseOptions(['--no-pdf'], ROOT).producten, ['data', 'figuren', 'monitor', 'kamerbrief']);
+  assert.deepEqual(parseOptions(['--no-pdf'], ROOT).producten, ['data', 'figuren', 'monitor', 'kamerbrief', 'web']);
   assert.match(fout(['--no-pdf', '--products', 'data']), /--products en --no-pdf gaan niet samen/);
 });
 
