@@ -116,6 +116,8 @@ export interface ProcessedChapter {
   /** the chapter's Markdown path, as in ChapterInput */
   readonly file: string;
   readonly tree: Root;
+  /** the chapter's language where it differs from the document's (the English Summary) */
+  readonly lang?: string;
 }
 
 /** The project's root folder (this file is src/html/document.ts). */

@@ -58,6 +58,8 @@ interface Pagina {
   /** as the navigation names it */
   titel: string;
   soort: 'inhoud' | 'hoofdstuk' | 'brief' | 'colofon';
+  /** The text's language where it differs from the site's (the English Summary): on <main>. */
+  taal?: string;
   tree?: Root;
   notes?: Root;
 }
@@ -83,6 +85,7 @@ export function renderWebEdition(input: WebInput): WebBestanden {
       bestand,
       soort,
       titel: hoofdstukTitel(register, c.index),
+      ...(c.lang ? { taal: c.lang } : {}),
       tree: { type: 'root', children: tree.children.filter((n) => !notes.includes(n)) },
       notes: { type: 'root', children: notes },
     };
@@ -152,6 +155,7 @@ export function renderWebEdition(input: WebInput): WebBestanden {
     bestanden[p.bestand] = hb.pagina({
       ...gedeeld,
       soort: p.soort,
+      taal: p.taal ?? false,
       // The notice on synthetic data: in full on the contents page, in one line on the others;
       // the colophon says it in its own words.
       melding: colophon.synthetic && p.soort !== 'colofon',

@@ -56,6 +56,17 @@ test('every page has lang="nl", a title of its own, header, navigation, main and
   }
 });
 
+test('the English Summary says so: its <main> has lang="en", every other page none (the site around it is Dutch)', () => {
+  for (const e of edities) {
+    for (const p of e.paginas) {
+      const main = /<main [^>]*>/.exec(lees(join(e.web, p)))![0];
+      if (/^\d\d-summary\.html$/.test(p)) assert.match(main, / lang="en"/, `${e.slug}/web/${p}`);
+      else assert.doesNotMatch(main, / lang=/, `${e.slug}/web/${p}`);
+    }
+    assert.ok(e.paginas.some((p) => p.endsWith('-summary.html')), `${e.slug}: a Summary page`);
+  }
+});
+
 test('every table has a caption and every header cell a scope', () => {
   for (const e of edities) {
     for (const p of e.paginas) {
@@ -74,11 +85,11 @@ test('under every chart, a details table with the numbers of its Vega-Lite data,
     let figuren = 0;
     for (const p of e.paginas) {
       const html = lees(join(e.web, p));
-      for (const m of html.matchAll(/<figure id="fig-([^"]+)">([\s\S]*?)<\/figure>/g)) {
+      for (const m of html.matchAll(/<figure id="fig-([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)) {
         const [, id, inhoud] = m as unknown as [string, string, string];
         const waar = `${e.slug}/web/${p}#fig-${id}`;
         figuren++;
-        assert.match(inhoud, /<div class="grafiek" role="img" aria-label="[^"]{20,}">/, `${waar}: the chart has a text alternative`);
+        assert.match(inhoud, /<div class="grafiek"><svg role="img" aria-label="[^"]{20,}"/, `${waar}: the chart has a text alternative`);
         const details = /<details class="cijfers"><summary>Cijfers bij figuur [\dB.]+ \(tabel\)<\/summary>([\s\S]*?)<\/details>/.exec(inhoud)?.[1] ?? assert.fail(`${waar}: no numbers table`);
         assert.match(details, /<caption>Cijfers bij figuur /, waar);
         const spec = JSON.parse(lees(join(e.out, 'figuren', `${id}.vl.json`))) as { data?: { values: Record<string, unknown>[] }; layer?: { data?: { values: Record<string, unknown>[] } }[] };
