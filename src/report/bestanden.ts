@@ -12,7 +12,7 @@
 import { REGEL_TEKST } from '../indicators/disclosure.ts';
 import { GROEPEN, MOMENTEN } from '../indicators/definitions.ts';
 import { KM_REGEL_TEKST } from '../models/disclosure.ts';
-import { MODELLEN, type ModelNaam } from '../models/frames.ts';
+import { kmUitsplitsingen, modelDefinities, MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { TELLING_TEKST } from '../models/run.ts';
 import { csvRecords } from '../util/csv.ts';
 import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from './labels.ts';
@@ -83,7 +83,17 @@ const codes = (r: Record<string, string>, volgorde?: readonly string[]): Code[] 
 const GROEP_CODES = (): CodeLijst => ({ sleutel: 'groep', titel: 'Groepen in de kolom groep', codes: codes(GROEP_TEKST, GROEPEN) });
 const MOMENT_CODES = (): CodeLijst => ({ sleutel: 'moment', titel: 'Meetmomenten in de kolom moment', codes: codes(MOMENT_TEKST, MOMENTEN) });
 const MODEL_CODES = (): CodeLijst => ({ sleutel: 'model', titel: 'Modellen in de kolom model', codes: codes(MODEL_TEKST, MODELLEN) });
-const KENMERK_CODES = (): CodeLijst => ({ sleutel: 'kenmerk', titel: 'Kenmerken in de kolom term (het deel voor de dubbele punt)', codes: codes(COVARIAAT_TEKST) });
+/** The covariates of the edition's models: one of a basisvoorwaarde it does not measure is not there. */
+const KENMERK_CODES = (r: Resultaten): CodeLijst => {
+  const inModel = new Set<string>(modelDefinities(r.editie).flatMap((m) => m.covariaten));
+  return { sleutel: 'kenmerk', titel: 'Kenmerken in de kolom term (het deel voor de dubbele punt)', codes: codes(COVARIAAT_TEKST, Object.keys(COVARIAAT_TEKST).filter((c) => inModel.has(c))) };
+};
+/** The Kaplan–Meier breakdowns of the edition: by cohort, the landmark population, and what it measures. */
+const UITSPLITSING_CODES = (r: Resultaten): CodeLijst => ({
+  sleutel: 'uitsplitsing',
+  titel: 'Uitsplitsingen in de kolom uitsplitsing',
+  codes: codes(UITSPLITSING_TEKST, Object.keys(UITSPLITSING_TEKST).filter((u) => !(u in COVARIAAT_TEKST) || (kmUitsplitsingen(r.editie.basisvoorwaarden) as readonly string[]).includes(u))),
+});
 
 const COHORT = (r: Resultaten): Kolom => ({
   naam: 'cohort',
@@ -134,7 +144,7 @@ export function beschrijfBestanden(r: Resultaten): BestandBeschrijving[] {
         { naam: 'n', tekst: `alleen op de regel \`(model)\`: het aantal personen in het model, naar beneden afgerond op een veelvoud van ${k}` },
         { naam: 'events', tekst: `alleen op de regel \`(model)\`: het aantal gebeurtenissen (recidive, of werk bij het logistische model), afgerond als n` },
       ],
-      codelijsten: [MODEL_CODES(), KENMERK_CODES()],
+      codelijsten: [MODEL_CODES(), KENMERK_CODES(r)],
     },
     {
       naam: 'modellen_ph.csv',
@@ -197,7 +207,7 @@ export function beschrijfBestanden(r: Resultaten): BestandBeschrijving[] {
         { naam: 'ci_hoog', tekst: 'bovengrens van dat interval' },
         { naam: 'onderdrukt', tekst: '1 als de curve niet is gepubliceerd, anders 0' },
       ],
-      codelijsten: [{ sleutel: 'uitsplitsing', titel: 'Uitsplitsingen in de kolom uitsplitsing', codes: codes(UITSPLITSING_TEKST) }, GROEP_CODES()],
+      codelijsten: [UITSPLITSING_CODES(r), GROEP_CODES()],
     },
     {
       naam: 'onderdrukking.csv',
