@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/report.ts';
 import { compareFolders } from '../../src/build/check.ts';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 import { RESULTAAT_BESTANDEN } from '../../src/report/lezen.ts';
 import { io } from '../helpers/io.ts';
 

@@ -11,19 +11,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { gunzipTo, GzipError } from '../../src/extracts/source.ts';
 import { omgevingsfout } from '../../src/cli/report.ts';
-import { cli } from '../helpers/processen.ts';
+import { cli, GEDULD } from '../helpers/processen.ts';
 
-test('an output folder the system refuses (/sys): one line with the path and the cause, exit 1, before the extracts are read', { timeout: 20_000 }, async () => {
+test('an output folder the system refuses (/sys): one line with the path and the cause, exit 1, before the extracts are read', { timeout: GEDULD }, async () => {
   const out = `/sys/monitor-test-${process.pid}`;
   // Extracts that do not exist: had the build got as far as reading them, it would say so instead.
   const run = cli(['--edition', '6e-meting', '--data', '/nonexistent-extracts', '--out', out, '--no-pdf']);
-  const { code, ms } = await run.einde;
+  const { code } = await run.einde;
   assert.equal(code, 1, run.stderr());
   assert.doesNotMatch(run.stderr(), /Interne fout|\n\s+at /);
   assert.match(run.stderr(), new RegExp(`^  ${out}: .* \\((EPERM|EACCES|EROFS)\\)\\.$`, 'm'));
   assert.match(run.stderr(), /^Tip: Kies met --out een map/m);
   assert.equal(existsSync(out), false);
-  assert.ok(ms < 15_000, `${ms} ms`);
 });
 
 test('errno codes of the environment become a Dutch line naming the path; anything else stays a program error', () => {

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
