@@ -1,7 +1,7 @@
 /**
  * Expensive fixtures made once and shared by every test file that only reads them: a complete
  * build of an edition from the committed data (with or without PDFs), and the result cache for
- * builds of the committed data.
+ * builds of the committed data (GEDEELDE_CACHE).
  *
  * A shared fixture lives in `.cache/tests/<name>-<key>/` (git-ignored). The key is the hash of
  * everything the fixture is made from (src/, templates/, editions/, the edition's extracts, the
@@ -27,8 +27,13 @@ import { GEDULD } from './geduld.ts';
 /** Where the shared fixtures live. */
 export const GEDEELD = join(PROJECT_ROOT, '.cache', 'tests');
 
-/** The result cache shared by builds of the committed data (the build's own `cache` option). */
-export const GEDEELDE_CACHE = join(GEDEELD, 'cache');
+/**
+ * The result cache for builds of the committed data: the one `npm run report` uses (`.cache/`,
+ * src/build/cache.ts), so a test that builds with `cache: GEDEELDE_CACHE`, or runs the command
+ * line without --no-cache, starts where the last build of the same inputs left off. Only for
+ * tests that do not test the cache or a run from scratch; their own builds keep their own cache.
+ */
+export const GEDEELDE_CACHE = join(PROJECT_ROOT, '.cache');
 
 /** Every file under `pad` (relative path and content hash), in a stable order. */
 function hashBoom(pad: string, h: ReturnType<typeof createHash>): void {
