@@ -69,11 +69,11 @@ function leeft(pid: number): boolean {
  * The folder `GEDEELD/<naam>`, made by `maak(dir)` once, by whichever test process gets there
  * first; the others wait for it. `maak` writes into the folder it is given and nothing else.
  */
-export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>): Promise<string> {
-  const doel = join(GEDEELD, naam);
+export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>, basis = GEDEELD): Promise<string> {
+  const doel = join(basis, naam);
   const slot = `${doel}.lock`;
   const tot = performance.now() + GEDULD;
-  mkdirSync(GEDEELD, { recursive: true });
+  mkdirSync(basis, { recursive: true });
   for (;;) {
     if (existsSync(doel)) return doel;
     try {
@@ -106,7 +106,7 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
         if (!existsSync(doel)) throw e;
         rmSync(tmp, { recursive: true, force: true });
       }
-      ruimOudeOp(naam);
+      ruimOudeOp(basis, naam);
       return doel;
     } finally {
       rmSync(slot, { recursive: true, force: true });
@@ -115,15 +115,15 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
 }
 
 /** Remove earlier versions of a fixture (`<stam>-<other key>`) that nobody is making now. */
-function ruimOudeOp(naam: string): void {
+function ruimOudeOp(basis: string, naam: string): void {
   const stam = naam.replace(/-[0-9a-f]{16}$/, '');
   if (stam === naam) return;
-  for (const n of readdirSync(GEDEELD)) {
+  for (const n of readdirSync(basis)) {
     const m = /^(.+)-([0-9a-f]{16})(\.tmp-(\d+))?$/.exec(n);
     if (!m || m[1] !== stam || n === naam) continue;
-    if (existsSync(join(GEDEELD, `${m[1]}-${m[2]}.lock`))) continue;
+    if (existsSync(join(basis, `${m[1]}-${m[2]}.lock`))) continue;
     if (m[4] && leeft(Number(m[4]))) continue;
-    rmSync(join(GEDEELD, n), { recursive: true, force: true });
+    rmSync(join(basis, n), { recursive: true, force: true });
   }
 }
 
