@@ -26,7 +26,17 @@ let chrome = '';
 // The builds here get a temp folder of their own: what a killed one leaves there must be found
 // by the next build of this file, not cleaned up by a build another test file runs meanwhile.
 const tmp = eigenTmp(join(werk, 'tmp'));
-const cli = (args: readonly string[], env: Record<string, string> = {}) => cliGedeeld(args, { TMPDIR: tmp, ...env });
+const gestart: Lopend[] = [];
+const cli = (args: readonly string[], env: Record<string, string> = {}) => {
+  const run = cliGedeeld(args, { TMPDIR: tmp, ...env });
+  gestart.push(run);
+  return run;
+};
+// A test that fails before its build ends (a --watch build never does) must not leave it
+// running: the test file would never end.
+after(() => {
+  for (const run of gestart) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+});
 const tempResten = (pid: number) => tempRestenIn(pid, tmp);
 
 before(async () => {
@@ -93,6 +103,7 @@ test('SIGTERM while the browser prints: status 143, the browser and its profile 
 test('SIGTERM to `npm run report` stops the build too (no orphan that replaces the output later)', { timeout: GEDULD }, async (tc) => {
   const { root, voor } = uitvoer('uit-npm');
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf'], { TMPDIR: tmp });
+  gestart.push(npm);
   await wachtOp(() => /^5\. /m.test(npm.stderr()), GEDULD, 'stage 5', npm.stderr);
   const bouw = processenMet(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
