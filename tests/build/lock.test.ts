@@ -10,10 +10,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bezet, controleerUitvoerwortel, neemSlot } from '../../src/build/guard.ts';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { snapshot } from '../helpers/snapshot.ts';
-import { cli, wachtOp } from '../helpers/processen.ts';
+import { cli, GEDULD, wachtOp } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'slot-test-'));
 after(() => rmSync(werk, { recursive: true, force: true }));
@@ -54,13 +54,24 @@ before(async () => {
   await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
 });
 
-test('two concurrent builds into one output folder: the second refuses at once (status 2), the first finishes', { timeout: 30_000 }, async (t) => {
+test('two concurrent builds into one output folder: the second refuses at once (status 2), the first finishes', { timeout: GEDULD }, async (t) => {
   const root = join(werk, 'c');
   const args = ['--edition', '6e-meting', '--data', data, '--out', root, '--no-pdf', '--no-cache', '--stage', 'resultaten'];
   const eerste = cli(args);
-  await wachtOp(() => existsSync(join(root, '6e-meting.lock')) && /^Editie/m.test(eerste.stderr()), 15_000, 'the first build to take the lock', eerste.stderr);
-  const tweede = cli(args);
-  const t2 = await tweede.einde;
+  await wachtOp(() => existsSync(join(root, '6e-meting.lock')) && /^Editie/m.test(eerste.stderr()), GEDULD, 'the first build to take the lock', eerste.stderr);
+  // Hold the first build where it is, lock taken, while the second one starts: on a loaded
+  // machine the first could otherwise finish before the second gets to the lock. A stopped
+  // process is still running as far as the lock is concerned.
+  process.kill(eerste.pid, 'SIGSTOP');
+  let t2: Awaited<typeof eerste.einde>;
+  let tweede: typeof eerste;
+  try {
+    assert.ok(existsSync(join(root, '6e-meting.lock')), `the first build still holds the lock\n${eerste.stderr()}`);
+    tweede = cli(args);
+    t2 = await tweede.einde;
+  } finally {
+    process.kill(eerste.pid, 'SIGCONT');
+  }
   assert.equal(t2.code, 2, tweede.stderr());
   assert.match(tweede.stderr(), new RegExp(`^Geweigerd:\\n  --out .*6e-meting: een andere bouw \\(proces ${eerste.pid}\\) schrijft al naar deze uitvoermap\\. Er is niets gewijzigd\\.$`, 'm'));
   assert.match(tweede.stderr(), /Tip: Wacht tot die bouw klaar is/);

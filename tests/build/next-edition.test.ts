@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'monitor-8e-'));
 // What a checkout holds that the steps use: the code, templates, editions, and the 7th meting's

@@ -12,6 +12,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { snapshot } from '../helpers/snapshot.ts';
+import { gedeeldeBouw } from '../helpers/gedeeld.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
@@ -19,8 +20,11 @@ const stil = { log: () => {}, now: () => 0 };
 
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-build-'));
+// The build of the committed data that other test files read too (tests/helpers/gedeeld.ts),
+// copied: the test of bad input below runs a build into this folder.
+const gebouwd = await gedeeldeBouw('6e-meting');
 const out = join(werk, 'out');
-const gebouwd = await buildReport({ data: DATA, out, edition: EDITION }, stil);
+cpSync(gebouwd.out, out, { recursive: true });
 
 test('a build on the committed data writes the CSV, the chart, the chapter and the PDF', () => {
   for (const f of ['data/indicatoren.csv', 'data/onderdrukking.csv', 'figuren/geen-inkomen-per-meetmoment.svg', 'figuren/geen-inkomen-per-meetmoment.vl.json', 'monitor/07-basisvoorwaarden.md', 'pdf/monitor-nazorg-6e-meting.pdf'])

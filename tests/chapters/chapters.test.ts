@@ -12,7 +12,7 @@
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderChapter, renderChapters, chapterTemplates, hoofdstukSoort } from '../../src/chapters/render.ts';
 import { figuren } from '../../src/charts/figures.ts';
@@ -193,8 +193,7 @@ test('when a trend reverses, the sentence about it changes with it', () => {
 
 test('a reference to a value that does not exist stops with the template file and line', () => {
   const r = fixtureResultaten();
-  const dir = join(ROOT, 'tests', 'chapters', 'tmp-templates');
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'tests', 'chapters', 'tmp-templates-'));
   try {
     writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\nTekst {{bestaatNiet}}\n');
     writeFileSync(join(dir, '02-fout.md.hbs'), '# Titel\n\n\n{{pct (ind "werk" "totaal" "rik" "instroom")}}\n');

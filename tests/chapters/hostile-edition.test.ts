@@ -13,7 +13,7 @@ import { renderLetter } from '../../src/letter/render.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { briefHtml } from '../../src/letter/stage.ts';
 import { mdTekst } from '../../src/util/markdown.ts';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const VIJANDIG = '<script>alert(1)</script> *vet* | cel | [klik](https://example.org) _x_ `c` &amp; ~~weg~~';

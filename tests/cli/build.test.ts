@@ -19,6 +19,7 @@ import { main } from '../../src/cli/report.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { inBouwproduct } from '../../src/build/products.ts';
 import { io } from '../helpers/io.ts';
+import { GEDULD } from '../helpers/geduld.ts';
 
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
 const werk = mkdtempSync(join(tmpdir(), 'monitor-cli-'));
@@ -155,7 +156,8 @@ test('--watch builds, rebuilds after a template edit (from the cache) and stops 
   r.signal = ac.signal;
   const klaar = main(['--watch', '--no-pdf', '--edition', '6e-meting', '--data', dataA, '--out', uit, '--templates', sjablonen], r);
   const wachtOp = async (re: RegExp, n = 1) => {
-    for (let i = 0; i < 600 && (r.err.match(new RegExp(re, 'g'))?.length ?? 0) < n; i++) await new Promise((z) => setTimeout(z, 100));
+    const tot = performance.now() + GEDULD; // a safety net, not a measure of speed
+    while (performance.now() < tot && (r.err.match(new RegExp(re, 'g'))?.length ?? 0) < n) await new Promise((z) => setTimeout(z, 100));
   };
   try {
     await wachtOp(/Ik kijk naar/);

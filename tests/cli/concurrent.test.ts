@@ -9,6 +9,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { GEDULD } from '../helpers/geduld.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ before(async () => {
 });
 after(() => rmSync(werk, { recursive: true, force: true }));
 
-test('two builds of one edition at the same time give byte-identical PDFs and .docx', { timeout: 240_000 }, async (tc) => {
+test('two builds of one edition at the same time give byte-identical PDFs and .docx', { timeout: GEDULD }, async (tc) => {
   const a = join(werk, 'uit-a');
   const b = join(werk, 'uit-b');
   const runs = [a, b].map((out) => cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', out, '--quiet'], { MONITOR_CHROME: chrome }));

@@ -11,20 +11,19 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { gunzipTo, GzipError } from '../../src/extracts/source.ts';
 import { omgevingsfout } from '../../src/cli/report.ts';
-import { cli } from '../helpers/processen.ts';
-import { PROJECT_ROOT as PROJECT_ROOT_TEST } from '../../src/build/report.ts';
+import { cli, GEDULD } from '../helpers/processen.ts';
+import { PROJECT_ROOT as PROJECT_ROOT_TEST } from '../helpers/root.ts';
 
-test('an output folder the system refuses (/sys): one line with the path and the cause, exit 1, before the extracts are read', { timeout: 20_000 }, async () => {
+test('an output folder the system refuses (/sys): one line with the path and the cause, exit 1, before the extracts are read', { timeout: GEDULD }, async () => {
   const out = `/sys/monitor-test-${process.pid}`;
   // Extracts that do not exist: had the build got as far as reading them, it would say so instead.
   const run = cli(['--edition', '6e-meting', '--data', '/nonexistent-extracts', '--out', out, '--no-pdf']);
-  const { code, ms } = await run.einde;
+  const { code } = await run.einde;
   assert.equal(code, 1, run.stderr());
   assert.doesNotMatch(run.stderr(), /Interne fout|\n\s+at /);
   assert.match(run.stderr(), new RegExp(`^  ${out}: .* \\((EPERM|EACCES|EROFS)\\)\\.$`, 'm'));
   assert.match(run.stderr(), /^Tip: Kies met --out een map/m);
   assert.equal(existsSync(out), false);
-  assert.ok(ms < 15_000, `${ms} ms`);
 });
 
 test('errno codes of the environment become a Dutch line naming the path; anything else stays a program error', () => {
@@ -95,7 +94,7 @@ const magMounten = (() => {
 })();
 const zonderMount = magMounten ? false : 'mounting a tmpfs is not allowed here (needs root with CAP_SYS_ADMIN)';
 
-test('a full output disk (1 MiB tmpfs): one line with the free and the needed space, exit 1, before any work', { timeout: 20_000, skip: zonderMount }, async (tc) => {
+test('a full output disk (1 MiB tmpfs): one line with the free and the needed space, exit 1, before any work', { timeout: GEDULD, skip: zonderMount }, async (tc) => {
   const schijf = tmpfs('vol', 'size=1m')!;
   try {
     const run = cli(['--edition', '6e-meting', '--data', join(PROJECT_ROOT_TEST, 'data', '6e-meting'), '--out', join(schijf, 'uit'), '--no-pdf']);
@@ -111,7 +110,7 @@ test('a full output disk (1 MiB tmpfs): one line with the free and the needed sp
   }
 });
 
-test('a read-only output disk: one line naming the path and EROFS, exit 1, before any work', { timeout: 20_000, skip: zonderMount }, async (tc) => {
+test('a read-only output disk: one line naming the path and EROFS, exit 1, before any work', { timeout: GEDULD, skip: zonderMount }, async (tc) => {
   const schijf = tmpfs('alleen-lezen', 'size=1m,ro')!;
   try {
     const run = cli(['--edition', '6e-meting', '--data', join(PROJECT_ROOT_TEST, 'data', '6e-meting'), '--out', join(schijf, 'uit'), '--no-pdf']);
@@ -142,7 +141,7 @@ test('the space estimate: output and temp files per disk, added up on one disk, 
   assert.deepEqual(schatRuimte({ out: join(werkMap, 'uit'), tmp: werkMap, pdf: false }).map((b) => b.bytes / MiB), [4]);
 });
 
-test('a browser that does not start (missing, not executable, crashing, frozen) is named before any work', { timeout: 30_000 }, async (tc) => {
+test('a browser that does not start (missing, not executable, crashing, frozen) is named before any work', { timeout: GEDULD }, async (tc) => {
   const nep = (naam: string, script: string) => {
     const p = join(werkMap, naam);
     writeFileSync(p, `#!/bin/sh\n${script}\n`);

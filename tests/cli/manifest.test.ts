@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schrijfManifest, type Herkomst, type Manifest } from '../../src/build/manifest.ts';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 
 const invoer: Manifest['invoer'] = {
   extracten: { 'a.csv': 'x' },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { watchPaths } from '../../src/build/watch.ts';
+import { GEDULD } from '../helpers/geduld.ts';
 
 /** Start watching; resolves once every watcher is in place, so a change made after it must be seen. */
 async function bekijk(paden: string[], wachttijd: number, onChange: (p: string[]) => Promise<void>) {
@@ -20,9 +21,10 @@ async function bekijk(paden: string[], wachttijd: number, onChange: (p: string[]
   };
 }
 
-/** Poll until `klaar()` holds (at most 10 s): no fixed sleeps that a slow CI machine outruns. */
+/** Poll until `klaar()` holds (at most GEDULD, a safety net): no fixed sleeps that a slow CI machine outruns. */
 async function totdat(klaar: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !klaar(); i++) await wacht(50);
+  const tot = performance.now() + GEDULD;
+  while (!klaar() && performance.now() < tot) await wacht(50);
 }
 
 test('a burst of changes to a template and the edition gives one call with the changed paths', async () => {

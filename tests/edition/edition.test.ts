@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { editDistance, nearest } from '../../src/edition/messages.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { GEDULD } from '../helpers/geduld.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'edition-test-'));
 after(() => rm(dir, { recursive: true, force: true }));
@@ -110,7 +111,7 @@ test('nearest and editDistance', () => {
   assert.equal(nearest('xyz', ['nummer', 'drempel']), undefined);
 });
 
-test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: 20_000 }, async () => {
+test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: GEDULD }, async () => {
   const { execFileSync } = await import('node:child_process');
   const { symlink } = await import('node:fs/promises');
   const fifo = join(dir, 'fifo.json');

@@ -20,6 +20,7 @@ import { gunzipTo, GzipError, longLines } from '../../src/extracts/source.ts';
 import { TEMP_NAME } from '../../src/extracts/load.ts';
 import { registeredPaths, removeStale } from '../../src/util/cleanup.ts';
 import { cleanup, errorsOf, header, load, VALID, writeSet } from './fixtures.ts';
+import { GEDULD } from '../helpers/geduld.ts';
 
 after(cleanup);
 const scratch = await mkdtemp(join(tmpdir(), 'hostile-test-'));
@@ -120,7 +121,7 @@ describe('gzip bombs', () => {
 });
 
 describe('files that are not files', () => {
-  const options = { timeout: 20_000 }; // a FIFO that is read would block: fail instead of hanging
+  const options = { timeout: GEDULD }; // a FIFO that is read would block: fail instead of hanging
 
   test('a FIFO is refused without reading it', options, async () => {
     const dir = await writeSet({ files: { onderwijs: null } });

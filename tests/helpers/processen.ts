@@ -4,9 +4,9 @@
  * of it that outlived it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from './root.ts';
 
 export interface Lopend {
   readonly child: ChildProcess;
@@ -37,7 +37,9 @@ export function cli(args: readonly string[], env: Record<string, string | undefi
   return start(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], env);
 }
 
-/** Poll `klaar` every 50 ms until it holds; fail with `wat` (and `extra()`) after `ms`. */
+export { GEDULD } from './geduld.ts';
+
+/** Poll `klaar` every 50 ms until it holds; fail with `wat` (and `extra()`) after `ms` (normally GEDULD). */
 export async function wachtOp(klaar: () => boolean, ms: number, wat: string, extra: () => string = () => ''): Promise<void> {
   const tot = performance.now() + ms;
   while (!klaar()) {
@@ -67,7 +69,21 @@ export function processenMet(tekst: string): { pid: number; cmd: string }[] {
   return processen().filter((p) => p.cmd.includes(tekst) && p.pid !== process.pid);
 }
 
-/** What a run with this process id left in the temp folder: the tool's folders named `monitor-*-<pid>-*`. */
-export function tempResten(pid: number): string[] {
-  return readdirSync(tmpdir()).filter((n) => n.startsWith('monitor-') && n.includes(`-${pid}-`));
+/**
+ * What a run with this process id left in the temp folder (`dir`, the shared one unless the run
+ * was given its own with TMPDIR): the tool's folders named `monitor-*-<pid>-*`.
+ */
+export function tempResten(pid: number, dir = tmpdir()): string[] {
+  return readdirSync(dir).filter((n) => n.startsWith('monitor-') && n.includes(`-${pid}-`));
+}
+
+/**
+ * A temp folder of its own for the builds a test starts, to pass as TMPDIR. Every build and
+ * browser launch removes what runs that no longer exist left in its temp folder (and stops
+ * their browsers); a test that kills a build and then checks what the *next* build cleans up
+ * must keep those leftovers out of sight of the builds other test files run at the same time.
+ */
+export function eigenTmp(map: string): string {
+  mkdirSync(map, { recursive: true });
+  return map;
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 
 /** The code points the @font-face rules of templates/print/fonts.css cover. */
 function gedekt(): (cp: number) => boolean {

@@ -16,6 +16,7 @@ import { readOutline } from '../../src/pdf/pdf-file.ts';
 import { synthetischLabel } from '../../src/report/synthetisch.ts';
 
 const label = synthetischLabel('synthetisch')!;
+import { GEDEELDE_CACHE, gedeeldeBouw } from '../helpers/gedeeld.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
@@ -25,12 +26,12 @@ const stil = { log: () => {}, now: () => 0 };
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-pdf-'));
 after(() => rmSync(werk, { recursive: true, force: true }));
-const cache = join(werk, 'cache');
-await buildReport({ data: DATA, out: join(werk, 'a'), edition: EDITION, cache }, stil);
-// The second build takes steps 1–5 from the first one's cache: what it prints is the same.
-await buildReport({ data: DATA, out: join(werk, 'b'), edition: EDITION, cache }, stil);
+// The first build is the one other test files read too (tests/helpers/gedeeld.ts), made with the
+// shared result cache; the second takes steps 1–5 from that cache: what it prints is the same.
+const a = (await gedeeldeBouw('6e-meting')).out;
+await buildReport({ data: DATA, out: join(werk, 'b'), edition: EDITION, cache: GEDEELDE_CACHE }, stil);
 
-const pdfPath = join(werk, 'a', MONITOR);
+const pdfPath = join(a, MONITOR);
 const poppler = (tool: string, ...args: string[]) =>
   execFileSync(tool, tool === 'pdftotext' ? [...args, pdfPath, '-'] : [...args, pdfPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
 const pageTotal = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo'))![1]);
@@ -136,7 +137,7 @@ test('the cover says the figures are synthetic; the colophon says so too, with t
   const id = /Bouwidentiteit ([0-9a-f]{12})\b/.exec(colofon);
   assert.ok(id, 'a build identity of 12 hex digits');
   // It is derived from the manifest's inputs (src/build/report.ts, bouwIdentiteit).
-  const manifest = JSON.parse(readFileSync(join(werk, 'a', 'manifest.json'), 'utf8')) as { invoer: unknown };
+  const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')) as { invoer: unknown };
   const expected = execFileSync('sha256sum', { input: JSON.stringify(manifest.invoer), encoding: 'utf8' }).slice(0, 12);
   // (Editing src/, templates/ or data/ while this file runs changes the inputs between the steps.)
   assert.equal(id[1], expected);
@@ -160,9 +161,9 @@ test('a table that runs over a page break repeats its header row; no page opens 
 
 test('two builds of the same inputs give byte-identical PDFs', () => {
   for (const f of [MONITOR, BRIEF]) {
-    const a = readFileSync(join(werk, 'a', f));
-    const b = readFileSync(join(werk, 'b', f));
-    assert.ok(a.length > 10_000, `${f} is a real PDF`);
-    assert.ok(a.equals(b), `${f}: both builds are byte-identical`);
+    const eerste = readFileSync(join(a, f));
+    const tweede = readFileSync(join(werk, 'b', f));
+    assert.ok(eerste.length > 10_000, `${f} is a real PDF`);
+    assert.ok(eerste.equals(tweede), `${f}: both builds are byte-identical`);
   }
 });

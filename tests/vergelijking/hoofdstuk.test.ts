@@ -10,8 +10,8 @@
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { renderChapter, renderChapters } from '../../src/chapters/render.ts';
 import { figuren } from '../../src/charts/figures.ts';
 import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
@@ -163,13 +163,12 @@ test('when the predecessor\'s trend is the other way round, the words about it c
 
 test('a comparison helper outside {{#if vergelijking}} stops with the template file and line', () => {
   const r = fixtureResultaten();
-  const dir = join(ROOT, 'tests', 'vergelijking', 'tmp-templates');
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'tests', 'vergelijking', 'tmp-templates-'));
   try {
     writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\n{{vergelijkingtabel thema="werk_inkomen" id="x" titel="y"}}\n');
     assert.throws(
       () => renderChapter(join(dir, '01-fout.md.hbs'), r, [], { root: ROOT }),
-      (e: unknown) => e instanceof InputError && e.messages[0] === 'tests/vergelijking/tmp-templates/01-fout.md.hbs:3: deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}',
+      (e: unknown) => e instanceof InputError && e.messages[0] === `${relative(ROOT, dir)}/01-fout.md.hbs:3: deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
