@@ -194,8 +194,10 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   // From a results folder no extracts are read, or even present.
   if (!options.fromResults) await checkExtractFolder(resolve(options.data));
   await checkTemplateFolder(templates);
+  // A templates folder without chapters of its own is named as such first (an edition's
+  // overrides alone, such as its Voorwoord, do not make one).
+  chapterTemplates(new Sjablonen(templates));
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
-  chapterTemplates(sjablonen); // a templates folder without chapters is named as such first
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
   for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);

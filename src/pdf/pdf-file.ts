@@ -391,3 +391,28 @@ export function setCatalog(pdf: Uint8Array, entries: CatalogEntries): Uint8Array
   if (root !== dictionaryOf(pdf, xref, rootNumber)) replacements.set(rootNumber, root);
   return replacements.size === 0 ? pdf : replaceObjects(pdf, replacements);
 }
+
+/**
+ * Chromium names each tagged element after its DOM node ("/ID (node00000511)"), and node ids
+ * come from a counter of the renderer process: a document printed while another one prints in
+ * the same browser (the letter beside the monitor), or in a renderer that already made other
+ * pages, gets other numbers. Renumber them by rank, which keeps their order (the keys of the
+ * IDTree stay sorted) and their width (every byte offset stays valid), so that the same document
+ * always gives the same bytes.
+ */
+export function normaliseNodeIds(pdf: Uint8Array): Uint8Array {
+  const text = latin1(pdf);
+  const matches = [...text.matchAll(/\(node(\d+)\)/g)];
+  if (matches.length === 0) return pdf;
+  // Distinct ids in numeric order; the i-th smallest of distinct positive integers is at least
+  // i, so its rank never needs more digits than the id had.
+  const ids = [...new Set(matches.map((m) => m[1]!))].sort((a, b) => Number(a) - Number(b));
+  const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(id.length, '0')]));
+  const out = Uint8Array.from(pdf);
+  for (const m of matches) {
+    const nieuw = rank.get(m[1]!)!;
+    const at = m.index! + '(node'.length;
+    for (let i = 0; i < nieuw.length; i++) out[at + i] = nieuw.charCodeAt(i);
+  }
+  return out;
+}

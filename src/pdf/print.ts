@@ -31,7 +31,7 @@ import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
-import { pageCount, readOutline, setCatalog, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
+import { normaliseNodeIds, pageCount, readOutline, setCatalog, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 
 export interface PrintOptions {
   /** the complete HTML document */
@@ -232,13 +232,13 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
       // A viewer shows the title, not the file name; the language is the document's (Chromium
       // writes both itself; this only fills in what a browser left out).
       const catalogued = setCatalog(repaired, { lang: (await page.evaluate(() => document.documentElement.lang)) || undefined, displayDocTitle: true });
-      const finished = setInfo(catalogued, {
+      const finished = normaliseNodeIds(setInfo(catalogued, {
         title: meta.title || undefined,
         author: meta.author || undefined,
         subject: meta.subject || undefined,
         keywords: meta.keywords || undefined,
         creationDate: meta.date ? documentDate(meta.date) : undefined,
-      });
+      }));
       return { pdf: finished, passes };
     };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { pageCount, pdfDate, pdfString, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
+import { describe, it, test } from 'node:test';
+import { normaliseNodeIds, pageCount, pdfDate, pdfString, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
 
 /** A small PDF in Chromium's shape: info first, classic xref table, no object streams. */
 function makePdf(objects: Record<number, string>, trailer: string): Uint8Array {
@@ -121,4 +121,17 @@ describe('pdf-file', () => {
   it('refuses a file that is not a classic PDF', () => {
     assert.throws(() => readOutline(new Uint8Array(Buffer.from('%PDF-1.7\nnonsense'))), /startxref/);
   });
+});
+
+test('node ids of tagged elements are renumbered by rank: same order, same width, same bytes whatever the renderer counted before', () => {
+  const id = (n: number) => `(node${String(n).padStart(8, '0')})`;
+  const pdf = (ids: number[]) =>
+    new TextEncoder().encode(ids.map((n, i) => `${i + 1} 0 obj\n<</S /P /ID ${id(n)}>>\nendobj\n`).join('') + `<</IDTree <</Names [${id(ids[0]!)} 1 0 R]>>>>`);
+  const eerst = normaliseNodeIds(pdf([511, 530, 512]));
+  assert.equal(eerst.length, pdf([511, 530, 512]).length, 'every offset stays valid');
+  assert.deepEqual([...new TextDecoder().decode(eerst).matchAll(/\(node(\d+)\)/g)].map((m) => m[1]), ['00000001', '00000003', '00000002', '00000001']);
+  // The same document after the counter went on elsewhere (another page in the same renderer).
+  assert.deepEqual(normaliseNodeIds(pdf([1511, 1530, 1512])), eerst);
+  const zonder = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj');
+  assert.equal(normaliseNodeIds(zonder), zonder);
 });
