@@ -61,7 +61,7 @@ function tableOfContents(): { entries: TocEntry[]; tocPages: number[] } {
 test('the table of contents lists every chapter and appendix, and each page number is the page its heading is on', () => {
   const { entries, tocPages } = tableOfContents();
   assert.ok(tocPages.length >= 1, 'there are pages headed "Inhoud"');
-  for (const needed of ['Samenvatting', 'Summary', 'The basic conditions', '1 Inleiding', '2 Methoden', 'Bijlage 1 Tabellen per meetmoment, groep en cohort', 'B1.1 Identiteitsbewijs']) {
+  for (const needed of ['Samenvatting', 'Summary', 'The basic conditions', '1 Inleiding', '2 Methoden', 'Bijlage 1 Begeleidingscommissie', 'Bijlage 2 Tabellen per meetmoment, groep en cohort', 'B2.1 Identiteitsbewijs', 'Afkortingen', 'Literatuur']) {
     assert.ok(entries.some((e) => e.heading === needed), `"${needed}" is in the table of contents`);
   }
   assert.ok(entries.length >= 40, `${entries.length} entries`);
