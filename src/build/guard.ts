@@ -20,7 +20,7 @@
  * folder or `/`.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { atExit } from '../util/cleanup.ts';
+import { alive, atExit } from '../util/cleanup.ts';
 import { rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -167,16 +167,6 @@ export function controleerBestand(
   if (!herkend(begin)) weiger(file, optie, 'dit bestand bestaat al en is niet door deze tool geschreven', 'Geef de naam van een nieuw bestand op, of verwijder het bestaande zelf.');
 }
 
-/** Is process `pid` still running? */
-function leeft(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * After a crash of an earlier build into the edition folder `out`: remove its temporary folder
@@ -190,7 +180,7 @@ export async function ruimRestenOp(out: string): Promise<string[]> {
   const gedaan: string[] = [];
   for (const naam of readdirSync(wortel).sort()) {
     const m = RESTMAP.exec(naam);
-    if (!m || m[1] !== basename(out) || leeft(Number(m[3]))) continue;
+    if (!m || m[1] !== basename(out) || alive(Number(m[3]))) continue;
     const pad = join(wortel, naam);
     if (m[2] === 'old' && !existsSync(out) && isEditieUitvoer(pad)) {
       await rename(pad, out);
@@ -253,7 +243,7 @@ export function neemSlot(out: string): () => void {
     const inhoud = readFileSync(slot, { encoding: 'utf8', flag: 'r' });
     const pid = Number.parseInt(inhoud, 10);
     // Half written (the other build is between create and write): it runs; refuse.
-    if (!Number.isInteger(pid) || pid <= 0 || leeft(pid)) throw new Bezet(out, Number.isInteger(pid) && pid > 0 ? pid : 0);
+    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) throw new Bezet(out, Number.isInteger(pid) && pid > 0 ? pid : 0);
     // Stale: move it aside under a name of our own, so that of two builds taking it over at once
     // only one succeeds; if what was moved is no longer the stale lock, a running build's, put it back.
     const opzij = `${slot}.${process.pid}`;

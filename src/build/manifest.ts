@@ -20,6 +20,7 @@ import { combine, hashFile, hashFiles, sha256 } from './hash.ts';
 import { BOUWPRODUCTEN, inBouwproduct, type Product } from './products.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { bekendeBrowserVersie } from './omgeving.ts';
 
 const run = promisify(execFile);
 
@@ -149,6 +150,9 @@ export async function schrijfManifest(
 }
 
 async function browserVersie(pad: string): Promise<string> {
+  // Asked once at the start of the build (omgeving.ts); only a build that skipped that asks here.
+  const bekend = bekendeBrowserVersie(pad);
+  if (bekend !== undefined) return bekend;
   try {
     const { stdout } = await run(pad, ['--version'], { timeout: 15_000 });
     return stdout.trim();

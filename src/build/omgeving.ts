@@ -102,8 +102,13 @@ export async function controleerRuimte(behoeften: readonly Behoefte[], meet: (pa
   }
 }
 
-/** Browsers already known to start, in this process. */
-const gestart = new Set<string>();
+/** Browsers already known to start, in this process, with what they answered to --version. */
+const gestart = new Map<string, string>();
+
+/** The version a browser gave at controleerBrowser, so the build need not ask it again. */
+export function bekendeBrowserVersie(executablePath: string): string | undefined {
+  return gestart.get(executablePath);
+}
 
 /**
  * Whether the browser starts: `<browser> --version` must answer within `ms`. A browser that is
@@ -112,9 +117,13 @@ const gestart = new Set<string>();
 export async function controleerBrowser(executablePath: string, ms = 10_000): Promise<void> {
   if (gestart.has(executablePath)) return;
   const t = performance.now();
+  let versie = '';
   const reden = await new Promise<string | undefined>((klaar) => {
     execFile(executablePath, ['--version'], { timeout: ms, killSignal: 'SIGKILL', maxBuffer: 1 << 20 }, (e, stdout) => {
-      if (!e && /\d+\.\d+/.test(stdout)) return klaar(undefined);
+      if (!e && /\d+\.\d+/.test(stdout)) {
+        versie = stdout.trim();
+        return klaar(undefined);
+      }
       if (!e) return klaar(`antwoordt op --version niet met een versie ('${stdout.trim().slice(0, 80)}')`);
       const err = e as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
       if (err.killed || performance.now() - t >= ms) return klaar(`antwoordt niet binnen ${Math.round(ms / 1000)} s op --version`);
@@ -127,5 +136,5 @@ export async function controleerBrowser(executablePath: string, ms = 10_000): Pr
     throw new InputError([`de browser ${executablePath} ${reden}; zonder werkende browser kunnen de PDF's niet worden gemaakt`],
       'Controleer de browser, wijs met MONITOR_CHROME een andere aan, of bouw zonder PDF\'s met --no-pdf.');
   }
-  gestart.add(executablePath);
+  gestart.set(executablePath, versie);
 }

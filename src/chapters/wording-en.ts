@@ -8,7 +8,7 @@
  */
 
 import { decimalNumber, procentGetal } from './format.ts';
-import { breukKeuze, verandering, type Aandeel, type Richting, type Vorm } from './wording.ts';
+import { breukKeuze, hoofdletter, lijst, verandering, type Aandeel, type Richting, type Vorm } from './wording.ts';
 
 /** The fractions of wording.ts (BREUKEN), in the same order. */
 const FRACTIONS: readonly string[] = ['a tenth', 'a fifth', 'a quarter', 'a third', 'half', 'two thirds', 'three quarters', 'four fifths', 'nine tenths'];
@@ -62,14 +62,12 @@ export function intervalNumber(low: number, high: number, decimals = 2): string 
 
 /** An English enumeration without a serial comma: "a", "a and b", "a, b and c"; or "or". */
 export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length === 0) return '';
-  if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  return lijst(items, conjunction);
 }
 
 /** Capitalise the first letter, for a fraction or list at the start of a sentence. */
 export function capitalise(s: string): string {
-  return s.length === 0 ? s : s[0]!.toLocaleUpperCase('en') + s.slice(1);
+  return hoofdletter(s, 'en');
 }
 
 /** Small whole numbers in words, as English prose writes them ("four cohorts"); else digits. */

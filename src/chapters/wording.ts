@@ -163,16 +163,19 @@ export function intervalGetal(laag: number, hoog: number, decimalen = 2): string
   return `${decimaal(laag, decimalen)}–${decimaal(hoog, decimalen)}`;
 }
 
-/** A Dutch enumeration: "a", "a en b", "a, b en c"; `voegwoord` may be "of". */
-export function lijst(items: readonly string[], voegwoord: 'en' | 'of' = 'en'): string {
+/**
+ * A Dutch enumeration: "a", "a en b", "a, b en c"; `voegwoord` may be "of" (or, for the English
+ * Summary, "and" and "or": English without a serial comma is built the same way).
+ */
+export function lijst(items: readonly string[], voegwoord: 'en' | 'of' | 'and' | 'or' = 'en'): string {
   if (items.length === 0) return '';
   if (items.length === 1) return items[0]!;
   return `${items.slice(0, -1).join(', ')} ${voegwoord} ${items[items.length - 1]}`;
 }
 
 /** Capitalise the first letter, for a fraction or list at the start of a sentence. */
-export function hoofdletter(s: string): string {
-  return s.length === 0 ? s : s[0]!.toLocaleUpperCase('nl') + s.slice(1);
+export function hoofdletter(s: string, taal: 'nl' | 'en' = 'nl'): string {
+  return s.length === 0 ? s : s[0]!.toLocaleUpperCase(taal) + s.slice(1);
 }
 
 /** Small whole numbers in words, as Dutch prose writes them ("vier cohorten"); else digits. */

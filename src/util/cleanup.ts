@@ -106,8 +106,9 @@ export function tempPrefix(name: string): string {
   return `${name}-${process.pid}-`;
 }
 
-/** Is the process with this id still running? (EPERM: it runs, as another user.) */
-function alive(pid: number): boolean {
+/** Is the process with this id still running? This process is; EPERM: it runs, as another user. */
+export function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -134,7 +135,7 @@ export function removeStale(dir: string, name: string, options: { killUsers?: bo
     const m = pattern.exec(entry);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (alive(pid)) continue;
     // A browser whose driver was killed outright runs on, in its profile folder: stop it first.
     if (options.killUsers) killProcessesWith(join(dir, entry));
     try {

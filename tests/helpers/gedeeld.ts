@@ -22,6 +22,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { PROJECT_ROOT } from './root.ts';
+import { Bezet, neemSlot } from '../../src/build/guard.ts';
+import { alive } from '../../src/util/cleanup.ts';
 import { GEDULD } from './geduld.ts';
 
 /** Where the shared fixtures live. */
@@ -56,15 +58,6 @@ export function invoerSleutel(slug: string, hoe: unknown): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function leeft(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * The folder `GEDEELD/<naam>`, made by `maak(dir)` once, by whichever test process gets there
  * first; the others wait for it. `maak` writes into the folder it is given and nothing else.
@@ -76,24 +69,18 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
   mkdirSync(basis, { recursive: true });
   for (;;) {
     if (existsSync(doel)) return doel;
+    // The build's own output lock (src/build/guard.ts): one holder, a dead holder's lock taken over.
+    let vrij: () => void;
     try {
-      mkdirSync(slot);
+      vrij = neemSlot(doel);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // Someone else makes it. If that process is gone, its lock is stale: take it over.
-      let houder = NaN;
-      try {
-        houder = Number(readFileSync(join(slot, 'pid'), 'utf8'));
-      } catch {
-        // Just made, the pid not written yet; or just released.
-      }
-      if (Number.isInteger(houder) && houder > 0 && !leeft(houder)) rmSync(slot, { recursive: true, force: true });
-      else if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for the shared fixture ${doel} (lock ${slot}, process ${houder}); remove the lock if no test runs`);
-      else await wacht(100);
+      if (!(e instanceof Bezet)) throw e;
+      // Someone else makes it: wait for it.
+      if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for the shared fixture ${doel} (lock ${slot}, process ${e.pid}); remove the lock if no test runs`);
+      await wacht(100);
       continue;
     }
     try {
-      writeFileSync(join(slot, 'pid'), String(process.pid));
       if (existsSync(doel)) return doel;
       const tmp = `${doel}.tmp-${process.pid}`;
       rmSync(tmp, { recursive: true, force: true });
@@ -109,7 +96,7 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
       ruimOudeOp(basis, naam);
       return doel;
     } finally {
-      rmSync(slot, { recursive: true, force: true });
+      vrij();
     }
   }
 }
@@ -122,7 +109,7 @@ function ruimOudeOp(basis: string, naam: string): void {
     const m = /^(.+)-([0-9a-f]{16})(\.tmp-(\d+))?$/.exec(n);
     if (!m || m[1] !== stam || n === naam) continue;
     if (existsSync(join(basis, `${m[1]}-${m[2]}.lock`))) continue;
-    if (m[4] && leeft(Number(m[4]))) continue;
+    if (m[4] && alive(Number(m[4]))) continue;
     rmSync(join(basis, n), { recursive: true, force: true });
   }
 }

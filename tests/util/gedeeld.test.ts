@@ -61,8 +61,8 @@ test('two processes that need the same fixture at once make it once and both get
 test('a lock left by a process that no longer runs is taken over', { timeout: GEDULD }, async () => {
   const basis = join(werk, 'b');
   const dood = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
-  mkdirSync(join(basis, 'proef-0123456789abcdef.lock'), { recursive: true });
-  writeFileSync(join(basis, 'proef-0123456789abcdef.lock', 'pid'), String(dood));
+  mkdirSync(basis, { recursive: true });
+  writeFileSync(join(basis, 'proef-0123456789abcdef.lock'), `${dood}\n`);
   let gemaakt = 0;
   const dir = await eenmaal('proef-0123456789abcdef', async () => void gemaakt++, basis);
   assert.equal(gemaakt, 1);
