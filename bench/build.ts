@@ -20,7 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildReport, PROJECT_ROOT, type Effects } from '../src/build/report.ts';
+import { buildReport, type Effects } from '../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../src/util/paths.ts';
 import { launchBrowser, resolveBrowser } from '../src/pdf/browser.ts';
 import { PDF_OPTIONS, withBase } from '../src/pdf/print.ts';
 

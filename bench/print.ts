@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { PROJECT_ROOT, renderDocument, type ChapterInput } from '../src/html/document.ts';
+import { renderDocument, type ChapterInput } from '../src/html/document.ts';
+import { PROJECT_ROOT } from '../src/util/paths.ts';
 import { printPdf } from '../src/pdf/print.ts';
 
 const keep = process.argv.includes('--keep');

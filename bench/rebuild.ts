@@ -18,7 +18,8 @@ import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildReport, PROJECT_ROOT } from '../src/build/report.ts';
+import { buildReport } from '../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../src/util/paths.ts';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 5) || 5;

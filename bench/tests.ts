@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/build/report.ts';
+import { PROJECT_ROOT } from '../src/util/paths.ts';
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');

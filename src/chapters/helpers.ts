@@ -15,17 +15,17 @@
  *     {{momententabel id="..." titel="..." groep="rik" indicatoren="werk uitkering"}}
  *     {{hr "cox_basis" "id:ongeldig"}} / {{hrbi ...}} / {{hrrichting ...}}
  */
-import { BASISVOORWAARDEN } from '../edition/edition.ts';
+import { BASISVOORWAARDEN } from '../vocabulary/lists.ts';
 import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
-import type { Groep, Moment } from '../indicators/definitions.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { modelDefinities, type ModelNaam } from '../models/frames.ts';
 import { geschatModel } from '../charts/figures.ts';
-import { beschrijfBestanden, codeTabel } from '../report/bestanden.ts';
-import type { Resultaten } from '../report/results.ts';
+import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
+import type { Resultaten } from '../results/results.ts';
 import { InputError } from '../util/errors.ts';
-import { procent } from './format.ts';
+import { procent } from '../text/format.ts';
 import {
   bijlageTabel,
   cohortTabel,
@@ -39,7 +39,7 @@ import {
   type Tabel,
 } from './tables.ts';
 import { heeftPeriodeTabel, periodeTabel, phBijlageTekst, phTabel, phZin } from './ph.ts';
-import { intervalProcent, ratioRichting, verandering } from './wording.ts';
+import { intervalProcent, ratioRichting, verandering } from '../text/wording.ts';
 import { NEDERLANDS, type Notatie } from './taal.ts';
 
 export interface Loc {
@@ -211,7 +211,7 @@ export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, be
   reg('operationalisatietabel', (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o));
   /**
    * {{bestandtabel bestand="indicatoren.csv" id=… titel=…}}: the columns of a published data file;
-   * with lijst="indicator", the codes of that list instead (src/report/bestanden.ts).
+   * with lijst="indicator", the codes of that list instead (src/results/bestanden.ts).
    */
   reg('bestandtabel', (o: HelperOptions) => {
     const naam = hash(o, 'bestand');

@@ -7,10 +7,10 @@
 import type { GeschatModel } from '../models/run.ts';
 import { PH_ALFA, PH_GLOBAL, type PhToets } from '../models/zph.ts';
 import { PERIODEN, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
-import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../report/labels.ts';
-import { decimaal } from './format.ts';
+import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../results/labels.ts';
+import { decimaal } from '../text/format.ts';
 import { gfmTabel, pWaarde, type Tabel } from './tables.ts';
-import { intervalGetal, lijst } from './wording.ts';
+import { intervalGetal, lijst } from '../text/wording.ts';
 
 /** How a sentence names a covariate or interaction ("de samenhang met ..."). */
 const ONDERWERP: Record<string, string> = {

@@ -10,20 +10,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Sjablonen } from '../edition/templates.ts';
 import { isAbsolute, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { problemenVoor, STATUSMOMENTEN, type Groep, type Moment, type Probleem, type Thema } from '../indicators/definitions.ts';
-import { BASISVOORWAARDEN, type Basisvoorwaarde, type Edition } from '../edition/edition.ts';
+import { type Thema } from '../indicators/definitions.ts';
+import { problemenVoor, STATUSMOMENTEN, type Groep, type Moment, type Probleem } from '../vocabulary/lists.ts';
+import { type Edition } from '../edition/edition.ts';
+import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind, TemplateSource } from '../html/context.ts';
 import { gemeten as gemetenThema } from '../charts/figures.ts';
-import type { Resultaten } from '../report/results.ts';
-import { isSynthetisch } from '../report/synthetisch.ts';
-import { beschrijfBestanden } from '../report/bestanden.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../report/labels.ts';
+import type { Resultaten } from '../results/results.ts';
+import { isSynthetisch } from '../results/synthetisch.ts';
+import { beschrijfBestanden } from '../results/bestanden.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, GROEP_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../results/labels.ts';
 import { InputError } from '../util/errors.ts';
-import { datumTekst, decimaal } from './format.ts';
-import { breuk, hoofdletter, lijst, telwoord, Z_95 } from './wording.ts';
-import { capitalise, list, numberWord } from './wording-en.ts';
+import { datumTekst, decimaal } from '../text/format.ts';
+import { breuk, hoofdletter, lijst, telwoord, Z_95 } from '../text/wording.ts';
+import { capitalise, list, numberWord } from '../text/wording-en.ts';
 import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
 import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { registerVergelijkingHelpers, vergelijkingContext } from '../vergelijking/hoofdstuk.ts';
@@ -184,7 +186,7 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
     grootstePaar: grootstePaar(r, 'rik'),
     coxSterkst: sterksteKenmerken(r, 'cox_basis', 2),
     figuren: Object.fromEntries(figuren.map((f) => [f.id, f])),
-    /** The published data files, their columns and codes: the appendix on the data files (src/report/bestanden.ts). */
+    /** The published data files, their columns and codes: the appendix on the data files (src/results/bestanden.ts). */
     bestanden: beschrijfBestanden(r),
     vergelijking: vergelijking ? vergelijkingContext(vergelijking) : (false as const),
     /** The begeleidingscommissie from the edition file, or false: the appendix is then left out. */

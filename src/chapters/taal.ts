@@ -8,13 +8,13 @@
  * (`hoofdstukSoort` in ./render.ts): the Summary is English wherever it is, in whichever
  * edition's version.
  */
-import type { Groep, Moment } from '../indicators/definitions.ts';
-import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../report/labels.ts';
-import { decimaal, decimalNumber, getal, wholeNumber } from './format.ts';
-import { breuk, hoofdletter, intervalGetal, lijst, telwoord, veranderingTekst, type Aandeel } from './wording.ts';
-import { capitalise, changeText, fraction, intervalNumber, list, numberWord } from './wording-en.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
+import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../results/labels.ts';
+import { decimaal, decimalNumber, getal, wholeNumber } from '../text/format.ts';
+import { breuk, hoofdletter, intervalGetal, lijst, telwoord, veranderingTekst, type Aandeel } from '../text/wording.ts';
+import { capitalise, changeText, fraction, intervalNumber, list, numberWord } from '../text/wording-en.ts';
 
-export type { Taal } from '../report/labels.ts';
+export type { Taal } from '../results/labels.ts';
 
 /** What differs between the languages of the chapters. */
 export interface Notatie {

@@ -6,14 +6,15 @@
  * Each builder returns the table without its caption; `metBijschrift` adds the caption paragraph
  * the HTML stage numbers (`Tabel: ... {#tab:id}`).
  */
-import { MOMENTEN, STATUSMOMENTEN, type Groep, type IndicatorDefinitie, type Moment } from '../indicators/definitions.ts';
+import { type IndicatorDefinitie } from '../indicators/definitions.ts';
+import { MOMENTEN, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import { NIVEAUS } from '../models/frames.ts';
-import { GROEP_KORT, MOMENT_KORT, termTekst } from '../report/labels.ts';
-import type { Resultaten } from '../report/results.ts';
-import { decimaal, getal, procent } from './format.ts';
-import { intervalGetal } from './wording.ts';
+import { GROEP_KORT, MOMENT_KORT, termTekst } from '../results/labels.ts';
+import type { Resultaten } from '../results/results.ts';
+import { decimaal, getal, procent } from '../text/format.ts';
+import { intervalGetal } from '../text/wording.ts';
 import { InputError } from '../util/errors.ts';
 import { nearest } from '../util/nearest.ts';
 
@@ -142,7 +143,7 @@ function sameMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
  * The operationalisation of every indicator, from the definitions themselves. Indicators
  * measured at all status moments say "statusmomenten" (the methods text defines the word).
  * The indicators go by their names; their codes in the data files are in the appendix on the
- * data files (src/report/bestanden.ts).
+ * data files (src/results/bestanden.ts).
  */
 export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]): Tabel {
   const rijen = definities.map((d) => [

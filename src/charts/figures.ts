@@ -5,17 +5,17 @@
  * trend across cohorts, ...); `figuren` at the bottom lists the figures the chapters use, and
  * follows the edition: a basisvoorwaarde it does not measure gets no figure.
  */
-import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from '../indicators/definitions.ts';
+import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
-import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../report/labels.ts';
-import type { Resultaten } from '../report/results.ts';
-import { synthetischLabel } from '../report/synthetisch.ts';
+import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../results/labels.ts';
+import type { Resultaten } from '../results/results.ts';
+import { synthetischLabel } from '../results/synthetisch.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN, KLEUREN } from './style.ts';
-import { procent } from '../chapters/format.ts';
-import { lijst, telwoord } from '../chapters/wording.ts';
+import { procent } from '../text/format.ts';
+import { lijst, telwoord } from '../text/wording.ts';
 
 /** The figures, each carrying the synthetic-data label in the chart itself when the extracts are synthetic. */
 export function metSynthetischLabel(r: Resultaten, figuren: Figuur[]): Figuur[] {
@@ -23,7 +23,7 @@ export function metSynthetischLabel(r: Resultaten, figuren: Figuur[]): Figuur[] 
   return label ? figuren.map((f) => ({ ...f, label: label.kop })) : figuren;
 }
 
-/** A chart's source line; with synthetic extracts it says so (src/report/synthetisch.ts). */
+/** A chart's source line; with synthetic extracts it says so (src/results/synthetisch.ts). */
 export function bronregel(r: Resultaten): string {
   const synthetisch = synthetischLabel(r.extractie.bron)?.bronToevoeging ?? '';
   return `Bron: ${r.editie.titel}, ${r.editie.nummer}e meting${synthetisch}; bewerking van ${lijst(bronregisters(r.editie.basisvoorwaarden))}`;

@@ -23,7 +23,7 @@ export interface Figuur {
   bron: string;
   /**
    * With synthetic extracts, the label drawn at the foot of the chart itself
-   * (src/report/synthetisch.ts), so that the chart on its own, or a screenshot of it, says so.
+   * (src/results/synthetisch.ts), so that the chart on its own, or a screenshot of it, says so.
    */
   label?: string;
   /** Vega-Lite spec with data inlined, without config (the house style is added). */

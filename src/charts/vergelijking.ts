@@ -7,11 +7,11 @@
  * from one edition to the next is not a trend (see the rule in src/vergelijking/trend.ts).
  * Suppressed values are left out and noted in the source line, as in every chart.
  */
-import type { Groep } from '../indicators/definitions.ts';
-import { hoofdletter, lijst } from '../chapters/wording.ts';
-import { procent } from '../chapters/format.ts';
-import { GROEP_KORT } from '../report/labels.ts';
-import type { Resultaten } from '../report/results.ts';
+import type { Groep } from '../vocabulary/lists.ts';
+import { hoofdletter, lijst } from '../text/wording.ts';
+import { procent } from '../text/format.ts';
+import { GROEP_KORT } from '../results/labels.ts';
+import type { Resultaten } from '../results/results.ts';
 import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
 import type { Figuur } from './render.ts';

@@ -7,8 +7,8 @@
  * codes. `quiet` keeps only warnings (errors are printed by the command line itself).
  */
 import { relative, isAbsolute } from 'node:path';
-import type { Effects } from '../build/report.ts';
-import { PRODUCTEN } from '../build/products.ts';
+import type { Effects } from '../pipeline/report.ts';
+import { PRODUCTEN } from '../pipeline/products.ts';
 
 export interface Uitvoerstroom {
   write(tekst: string): unknown;

@@ -1,7 +1,7 @@
 /**
  * `npm run report`: build the monitor, check the committed outputs, compare two builds, or
  * rebuild on every change. Options are read and validated here, once, into one typed object
- * (parseOptions); the build itself is src/build/report.ts, the modes are src/build/check.ts,
+ * (parseOptions); the build itself is src/pipeline/report.ts, the modes are src/pipeline/check.ts,
  * compare.ts and watch.ts.
  */
 import { parseArgs } from 'node:util';
@@ -9,19 +9,19 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import type { BuildResult } from '../build/report.ts';
-import { parseProducten, PRODUCTEN, type Product } from '../build/products.ts';
+import type { BuildResult } from '../pipeline/report.ts';
+import { parseProducten, PRODUCTEN, type Product } from '../pipeline/products.ts';
 import { InputError } from '../util/errors.ts';
-import { controleerBestand, Geweigerd } from '../build/guard.ts';
-import { maakBouwplan, maakPlan, type EditieBouw } from '../build/plan.ts';
+import { controleerBestand, Geweigerd } from '../pipeline/guard.ts';
+import { maakBouwplan, maakPlan, type EditieBouw } from '../pipeline/plan.ts';
 import { isInteractief, maakReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 
 /** The project root (this file is src/cli/report.ts). */
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 // The build and its modes are imported when used, so that --help and option errors answer at
 // once instead of after loading DuckDB, Vega and the rest.
-const build = () => import('../build/report.ts');
+const build = () => import('../pipeline/report.ts');
 
 export const HELP = `Gebruik: npm run report -- [opties]
 
@@ -248,7 +248,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     switch (o.modus) {
       case 'check': {
-        const { checkOutputs, formatVerschillen } = await import('../build/check.ts');
+        const { checkOutputs, formatVerschillen } = await import('../pipeline/check.ts');
         const { bouwen } = await maakPlan(o, PROJECT_ROOT);
         const verschillen = await checkOutputs({ bouwen, out: o.out, alle: o.edition === undefined, templates: o.templates }, fx);
         fx.stop();
@@ -258,7 +258,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return verschillen.length === 0 ? 0 : 1;
       }
       case 'compare': {
-        const { compareOutputs, isVergelijking } = await import('../build/compare.ts');
+        const { compareOutputs, isVergelijking } = await import('../pipeline/compare.ts');
         const { bouwen, bescherm } = await maakPlan(o, PROJECT_ROOT);
         if (o.compareOut) controleerBestand(o.compareOut, { ...bescherm, uitvoer: [o.out] }, '--compare-out', isVergelijking);
         const md = await compareOutputs(o.compare!, bouwen.map((b) => b.out), PROJECT_ROOT);
@@ -452,7 +452,7 @@ async function kijk(o: CliOptions, io: Io, fx: ReturnType<typeof maakReporter>):
     process.once('SIGINT', () => ac.abort());
     signal = ac.signal;
   }
-  const { watchPaths } = await import('../build/watch.ts');
+  const { watchPaths } = await import('../pipeline/watch.ts');
   const paden = [templates, ...plan.flatMap((b) => [b.editie.map, b.data])];
   const onReady = () => schrijf(`Ik kijk naar ${paden.map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
   await watchPaths({ paden, signal, onReady }, async (gewijzigd) => {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { BASISVOORWAARDEN } from '../vocabulary/lists.ts';
 import { readRegularFile } from '../util/files.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 import { checkAgainst } from './messages.ts';
@@ -19,8 +20,6 @@ const isoDate = z
     message: 'een bestaande kalenderdatum',
   });
 
-export const BASISVOORWAARDEN = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg'] as const;
-export type Basisvoorwaarde = (typeof BASISVOORWAARDEN)[number];
 
 const briefSchema = z.strictObject({
   datum: isoDate,

@@ -4,6 +4,7 @@
  * The loader, the validator, the synthetic generator and the test fixtures all read this one
  * description, so a change to the contract is made here and nowhere else.
  */
+import { HUISHOUDEN } from '../vocabulary/lists.ts';
 
 /** The kind of value a column holds. */
 export type ColumnType =
@@ -77,7 +78,6 @@ export const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;
 export const BAAN_SOORT = ['werknemer', 'zelfstandige'] as const;
 export const UITKERING_SOORT = ['bijstand', 'werkloosheid', 'arbeidsongeschiktheid', 'pensioen', 'overig'] as const;
 export const ADRES_SOORT = ['woonadres', 'instelling', 'briefadres'] as const;
-export const HUISHOUDEN = ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen'] as const;
 export const AFDOENING = [
   'veroordeling',
   'strafbeschikking',

@@ -17,12 +17,13 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
-import { lijst } from '../chapters/wording.ts';
-import { synthetischLabel, type SynthetischLabel } from '../report/synthetisch.ts';
+import { lijst } from '../text/wording.ts';
+import { synthetischLabel, type SynthetischLabel } from '../results/synthetisch.ts';
 import { InputError } from '../util/errors.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 
 export type DocumentKind = 'monitor' | 'kamerbrief';
 
@@ -57,7 +58,7 @@ export interface DocumentMeta {
   readonly colophon?: Colophon;
   /**
    * extractie.json's `bron`. When it is 'synthetisch' the letter carries the synthetic-data
-   * label on every page (src/report/synthetisch.ts); the monitor takes it from its colophon.
+   * label on every page (src/results/synthetisch.ts); the monitor takes it from its colophon.
    */
   readonly bron?: string;
 }
@@ -121,7 +122,6 @@ export interface ProcessedChapter {
 }
 
 /** The project's root folder (this file is src/html/document.ts). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEMPLATES = new URL('../../templates/print/', import.meta.url);
 
 /** Render the complete HTML document; throws InputError listing every problem in the chapters. */

@@ -7,18 +7,11 @@
  * (before disclosure control, which is applied in disclosure.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Basisvoorwaarde, Edition } from '../edition/edition.ts';
+import type { Edition } from '../edition/edition.ts';
+import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
-import {
-  problemenVoor,
-  type Probleem,
-  GROEPEN,
-  MOMENTEN,
-  indicatorenVoor,
-  type Groep,
-  type IndicatorDefinitie,
-  type Moment,
-} from './definitions.ts';
+import { indicatorenVoor, type IndicatorDefinitie } from './definitions.ts';
+import { problemenVoor, type Probleem, GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import { UITVAL_INDICATOR, type Onderdrukking } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);

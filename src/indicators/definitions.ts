@@ -8,50 +8,7 @@
  *
  * The order of this list is the order of indicatoren.csv.
  */
-import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../edition/edition.ts';
-import { HUISHOUDEN } from '../extracts/contract.ts';
-
-/** Meetmomenten in their fixed order; the transitions are named after the two moments they join. */
-export const MOMENTEN = [
-  '6m_voor',
-  '1m_voor',
-  'instroom',
-  'uitstroom',
-  '1m_na',
-  '6m_na',
-  '12m_na',
-  '24m_na',
-  'instroom-uitstroom',
-  '1m_voor-1m_na',
-] as const;
-export type Moment = (typeof MOMENTEN)[number];
-
-/** The moments at which status indicators are measured unless another moment is given. */
-export const STATUSMOMENTEN = ['6m_voor', '1m_voor', '1m_na', '6m_na', '12m_na', '24m_na'] as const satisfies readonly Moment[];
-
-export const GROEPEN = ['rik', 'kv', 'totaal'] as const;
-export type Groep = (typeof GROEPEN)[number];
-
-/** The five problems of the samenhang analysis, in their fixed order. */
-export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificatie'] as const;
-export type Probleem = (typeof PROBLEMEN)[number];
-
-/** The basisvoorwaarde each problem belongs to: an edition that does not measure it has no such problem. */
-export const PROBLEEM_BASISVOORWAARDE: Record<Probleem, Basisvoorwaarde> = {
-  id: 'id',
-  inkomen: 'werk_inkomen',
-  adres: 'huisvesting',
-  schulden: 'schulden',
-  startkwalificatie: 'werk_inkomen',
-};
-
-/** The problems an edition measures, in their fixed order. */
-export function problemenVoor(basisvoorwaarden: readonly Basisvoorwaarde[]): Probleem[] {
-  return PROBLEMEN.filter((p) => basisvoorwaarden.includes(PROBLEEM_BASISVOORWAARDE[p]));
-}
-
-export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
-export type Huisvesting = (typeof HUISVESTING)[number];
+import { BASISVOORWAARDEN, HUISVESTING, MOMENTEN, problemenVoor, STATUSMOMENTEN, type Basisvoorwaarde, type Huisvesting, type Moment, type Probleem } from '../vocabulary/lists.ts';
 
 /** What an indicator is about: a basisvoorwaarde, or the analyses that combine them. */
 export type Thema = Basisvoorwaarde | 'populatie' | 'samenhang' | 'recidive';

@@ -18,12 +18,8 @@
  * is below k (a noemer is shared by all indicators with the same noemer definition, so those are
  * suppressed together).
  */
-import {
-  noemerSleutel,
-  type Groep,
-  type IndicatorDefinitie,
-  type Moment,
-} from './definitions.ts';
+import { noemerSleutel, type IndicatorDefinitie } from './definitions.ts';
+import { type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Telling } from './compute.ts';
 
 export type Regel = 'noemer_onder_drempel' | 'teller_onder_drempel' | 'rest_onder_drempel' | 'secundair' | 'uitval_vervroegd';

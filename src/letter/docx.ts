@@ -31,7 +31,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Edition } from '../edition/edition.ts';
 import { longDate, parliamentaryYear } from '../html/document.ts';
-import type { SynthetischLabel } from '../report/synthetisch.ts';
+import type { SynthetischLabel } from '../results/synthetisch.ts';
 import { InputError } from '../util/errors.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -47,7 +47,7 @@ interface Style {
 
 export interface DocxOptions {
   /**
-   * Synthetic figures (src/report/synthetisch.ts): the label goes into the header of every page,
+   * Synthetic figures (src/results/synthetisch.ts): the label goes into the header of every page,
    * boxed and in colour, outside the letter's own text.
    */
   label?: SynthetischLabel;

@@ -7,8 +7,8 @@
  *
  * Both are Handlebars in strict mode, like the monitor's chapters, and see the same context
  * (src/chapters/render.ts `templateContext`). Figures reach the text only through the helpers
- * below, which print them with the monitor's own formatting (src/chapters/format.ts: exact
- * half-up rounding from the counts) and words (src/chapters/wording.ts), so the letter and the
+ * below, which print them with the monitor's own formatting (src/text/format.ts: exact
+ * half-up rounding from the counts) and words (src/text/wording.ts), so the letter and the
  * monitor say the same number for the same indicator row.
  *
  * Every figure printed is recorded (`Brief.cijfers`) with the indicator rows or the model term it
@@ -30,13 +30,13 @@ import { readFileSync } from 'node:fs';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import Handlebars from 'handlebars';
-import type { Groep, Moment } from '../indicators/definitions.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { Resultaten } from '../report/results.ts';
+import type { Resultaten } from '../results/results.ts';
 import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
-import { datumTekst } from '../chapters/format.ts';
-import { hoofdletter } from '../chapters/wording.ts';
+import { datumTekst } from '../text/format.ts';
+import { hoofdletter } from '../text/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';

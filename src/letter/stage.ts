@@ -1,5 +1,5 @@
 /**
- * The letter's stages of the build (src/build/report.ts): its Markdown into
+ * The letter's stages of the build (src/pipeline/report.ts): its Markdown into
  * `<out>/kamerbrief/kamerbrief.md`, its HTML (kind 'kamerbrief': the kamerstuk header and the
  * signature come from the edition's `brief`) and its PDF `<out>/pdf/kamerbrief-monitor-nazorg-<n>e-meting.pdf`.
  *
@@ -11,12 +11,13 @@ import { dirname, join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
-import { PROJECT_ROOT, renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
+import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
 import type { LaunchedBrowser } from '../pdf/browser.ts';
-import type { Resultaten } from '../report/results.ts';
-import { synthetischBlok } from '../report/synthetisch.ts';
+import type { Resultaten } from '../results/results.ts';
+import { synthetischBlok } from '../results/synthetisch.ts';
 import { BRIEF_BESTAND, renderLetter, type Brief } from './render.ts';
 
 /** The letter's folder in the output. */

@@ -11,7 +11,8 @@
  * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Basisvoorwaarde, Edition } from '../edition/edition.ts';
+import type { Edition } from '../edition/edition.ts';
+import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import type { CovariateSpec, DesignSpec, Frame, IndicatorSpec, ModelKind } from './design.ts';
 

@@ -22,12 +22,12 @@ import { promisify } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { atExit, killProcessesWith, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 
 /** Environment variables naming a browser, in order of precedence. */
 export const BROWSER_ENV_VARS = ['MONITOR_CHROME', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
 /** The project's root folder (this file is src/pdf/browser.ts). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where a browser installed by this project goes (gitignored). */
 export const PROJECT_BROWSER_CACHE = join(PROJECT_ROOT, '.cache', 'chrome');

@@ -29,7 +29,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
-import { launchBrowser, PRINT_NAME, PROJECT_ROOT, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
+import { launchBrowser, PRINT_NAME, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
 import { normaliseNodeIds, pageCount, readOutline, setCatalog, setInfo, setOutlineTitles, type OutlineEntry } from './pdf-file.ts';
 

@@ -16,7 +16,8 @@
  * comes from the person's own stream, so a life does not depend on the peildatum except where
  * it is cut off.
  */
-import { HUISHOUDEN, OPLEIDING, UITKERING_SOORT, type ExtractName } from '../extracts/contract.ts';
+import { OPLEIDING, UITKERING_SOORT, type ExtractName } from '../extracts/contract.ts';
+import { HUISHOUDEN } from '../vocabulary/lists.ts';
 import { addMonths, addYears, ageOn, dayFromParts, isoFromDay, yearOf } from './dates.ts';
 import { pseudoId } from './ids.ts';
 import { BENEFIT, CARE, CAREER, DEBT, EDUCATION, HOUSING, ID, RECIDIVE, TRENDS_UNTIL, WORK } from './params.ts';

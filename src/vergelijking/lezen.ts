@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { GROEPEN, MOMENTEN, type Groep, type Moment } from '../indicators/definitions.ts';
+import { GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import { percentage, type Publicatie } from '../indicators/disclosure.ts';
 import { INDICATOREN_HEADER } from '../indicators/write.ts';
 import { InputError } from '../util/errors.ts';

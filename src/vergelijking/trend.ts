@@ -6,7 +6,7 @@
  *
  * 1. Each edition's cohorts form a segment. A segment's direction is the change from its first
  *    to its last cohort with a published value, decided exactly as everywhere else in the report
- *    (`verandering` in src/chapters/wording.ts): "stijgt" or "daalt" only when the 95% interval of
+ *    (`verandering` in src/text/wording.ts): "stijgt" or "daalt" only when the 95% interval of
  *    the difference excludes zero and the rounded percentages differ, else "gelijk". The step
  *    from the predecessor's last cohort to the newer edition's first is not part of either
  *    segment, so a jump at the boundary (a new source or definition) never counts as a trend.
@@ -20,11 +20,11 @@
  *
  * "afgevlakt" and "nieuw" are the two kinds of break.
  */
-import type { Groep } from '../indicators/definitions.ts';
+import type { Groep } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import { procent } from '../chapters/format.ts';
-import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type Richting } from '../chapters/wording.ts';
-import { list } from '../chapters/wording-en.ts';
+import { procent } from '../text/format.ts';
+import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type Richting } from '../text/wording.ts';
+import { list } from '../text/wording-en.ts';
 
 /** One cohort's value in a segment. */
 export interface Punt extends Aandeel {

@@ -14,13 +14,14 @@
  * notes beside the indicator's table.
  */
 import { z } from 'zod';
-import { alleIndicatoren, INDICATOREN, MOMENTEN, type Groep, type Moment, type Thema } from '../indicators/definitions.ts';
+import { alleIndicatoren, INDICATOREN, type Thema } from '../indicators/definitions.ts';
+import { MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { Resultaten } from '../report/results.ts';
+import type { Resultaten } from '../results/results.ts';
 import { InputError } from '../util/errors.ts';
 import type { VorigeMeting } from './lezen.ts';
 import { oordeel, segment, type Oordeel, type Segment } from './trend.ts';
-import { ordinal } from '../chapters/wording-en.ts';
+import { ordinal } from '../text/wording-en.ts';
 
 /** A note that an indicator's definition or source changed between the editions. */
 export interface Wijziging {

@@ -10,7 +10,7 @@
  * only steer the drawing (sort order, a label that repeats a value) are left out.
  */
 import type { Element, ElementContent } from 'hast';
-import { decimaal } from '../chapters/format.ts';
+import { decimaal } from '../text/format.ts';
 import { h, text } from '../html/hast.ts';
 
 /** The part of a Vega-Lite spec the table reads; everything else is ignored. */

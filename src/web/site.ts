@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { DocumentRegister } from '../html/context.ts';
-import { synthetischLabel } from '../report/synthetisch.ts';
+import { synthetischLabel } from '../results/synthetisch.ts';
 import { colophonView, longDate, parliamentaryYear, registerEditionPartials, type DocumentInput, type ProcessedChapter } from '../html/document.ts';
 import { markdownProcessor } from '../html/processor.ts';
 import { ids, webFiguren, webLinks, webTabellen } from './bewerk.ts';
@@ -123,7 +123,7 @@ export function renderWebEdition(input: WebInput): WebBestanden {
     publisher: meta.publisher ?? null,
     dateLong: longDate(meta.date),
     colophon,
-    /** The synthetic-data label (src/report/synthetisch.ts), false for real data. */
+    /** The synthetic-data label (src/results/synthetisch.ts), false for real data. */
     label: synthetischLabel(meta.colophon.bron) ?? false,
     pdf: { monitor: `../pdf/${input.pdf.monitor}`, brief: `../pdf/${input.pdf.brief}` },
   };

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { kalibratie, kvBeterNa, near, pct as pctIn, ROOT, type Kalibratie } from './helpers.ts';
-import type { Groep, Moment } from '../../src/indicators/definitions.ts';
+import type { Groep, Moment } from '../../src/vocabulary/lists.ts';
 
 const DATA = join(ROOT, 'data', '7e-meting');
 const EDITIE = join(ROOT, 'editions', '7e-meting', 'editie.json');

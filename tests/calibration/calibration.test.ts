@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { kalibratie, kvBeterNa, near, pct as pctIn, ROOT } from './helpers.ts';
-import type { Groep, Moment } from '../../src/indicators/definitions.ts';
+import type { Groep, Moment } from '../../src/vocabulary/lists.ts';
 
 const k = await kalibratie(join(ROOT, 'editions', '6e-meting', 'editie.json'), join(ROOT, 'data', '6e-meting'));
 const { edition, extractie, tabel } = k;

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { applyDisclosure } from '../../src/indicators/disclosure.ts';
-import { loadEdition, type Basisvoorwaarde, type Edition } from '../../src/edition/edition.ts';
+import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
-import { IndicatorTabel } from '../../src/report/results.ts';
-import type { Groep, Moment } from '../../src/indicators/definitions.ts';
+import { IndicatorTabel } from '../../src/results/results.ts';
+import type { Groep, Moment } from '../../src/vocabulary/lists.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 

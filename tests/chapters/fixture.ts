@@ -14,7 +14,7 @@ import { percentage } from '../../src/indicators/disclosure.ts';
 import type { GeschatModel, KmPunt, ModelResults, OnderdruktModel } from '../../src/models/run.ts';
 import { wald } from '../../src/models/wald.ts';
 import { pchisqUpper } from '../../src/models/chisq.ts';
-import { IndicatorTabel, type Resultaten } from '../../src/report/results.ts';
+import { IndicatorTabel, type Resultaten } from '../../src/results/results.ts';
 
 /**
  * The fixture edition: the committed 6th meting with two cohorts and another number, so the

@@ -86,7 +86,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { z } from 'zod';
 import { editionSchema, parseEdition } from '../../src/edition/edition.ts';
-import { monitorHtml } from '../../src/build/report.ts';
+import { monitorHtml } from '../../src/pipeline/report.ts';
 import { briefDocx } from '../../src/letter/docx.ts';
 import { reviewMarkdown } from '../../src/review/markdown.ts';
 import { BRIEF_PAD } from '../../src/letter/stage.ts';

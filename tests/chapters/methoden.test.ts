@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { renderChapter, renderChapters, syntheseSchaal } from '../../src/chapters/render.ts';
-import { procent } from '../../src/chapters/format.ts';
+import { procent } from '../../src/text/format.ts';
 import { figuren } from '../../src/charts/figures.ts';
-import type { Resultaten } from '../../src/report/results.ts';
+import type { Resultaten } from '../../src/results/results.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

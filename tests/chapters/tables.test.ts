@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bijlageTabel, cohortTabel, gfmTabel, metBijschrift, momentenTabel, operationalisatieTabel, pWaarde, reeksTabel } from '../../src/chapters/tables.ts';
-import { STATUSMOMENTEN } from '../../src/indicators/definitions.ts';
+import { STATUSMOMENTEN } from '../../src/vocabulary/lists.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const r = fixtureResultaten();

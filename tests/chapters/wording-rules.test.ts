@@ -3,7 +3,7 @@
  * and the Kamerbrief that reports a model result or a change:
  *
  * - direction words only where the 95% interval excludes 1 (or the change is significant by the
- *   rule of src/chapters/wording.ts), otherwise "geen aantoonbaar verschil" / "niet aantoonbaar";
+ *   rule of src/text/wording.ts), otherwise "geen aantoonbaar verschil" / "niet aantoonbaar";
  * - no conclusion word ("weegt zwaar", "daarom", "dus", "zo", "toch", "ook" with a direction)
  *   attached to a result without a difference.
  *

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { figuren, legendaReeksen } from '../../src/charts/figures.ts';
-import { procent } from '../../src/chapters/format.ts';
+import { procent } from '../../src/text/format.ts';
 import type { Figuur } from '../../src/charts/render.ts';
-import { GROEP_KORT } from '../../src/report/labels.ts';
-import { IndicatorTabel } from '../../src/report/results.ts';
+import { GROEP_KORT } from '../../src/results/labels.ts';
+import { IndicatorTabel } from '../../src/results/results.ts';
 import { fixtureResultaten } from '../chapters/fixture.ts';
 
 /** Series in a chart's legend with no drawn point. */

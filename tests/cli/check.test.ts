@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { compareFolders, eersteVerschil, formatVerschillen, manifestVerschil } from '../../src/build/check.ts';
+import { compareFolders, eersteVerschil, formatVerschillen, manifestVerschil } from '../../src/pipeline/check.ts';
 
 function map(bestanden: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));

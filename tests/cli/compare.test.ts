@@ -12,7 +12,7 @@ import {
   vergelijkIndicatoren,
   vergelijkTekst,
   zinnen,
-} from '../../src/build/compare.ts';
+} from '../../src/pipeline/compare.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const KOP = 'indicator,cohort,groep,moment,teller,noemer,percentage,onderdrukt';

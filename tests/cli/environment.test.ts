@@ -60,7 +60,7 @@ test('a full temp disk while decompressing an extract is a full disk, not a dama
 });
 
 /*
- * Checks before the work (src/build/omgeving.ts): too little free space for the output or the
+ * Checks before the work (src/pipeline/omgeving.ts): too little free space for the output or the
  * temporary files, and a browser that does not start, are named at once with exit status 1.
  * The full disk is a real one: a 1 MiB tmpfs (needs the right to mount, as root in the CI
  * container); a read-only output disk is a tmpfs mounted read-only. Without that right those two
@@ -69,7 +69,7 @@ test('a full temp disk while decompressing an extract is a full disk, not a dama
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
-import { controleerBrowser, controleerRuimte, schatRuimte } from '../../src/build/omgeving.ts';
+import { controleerBrowser, controleerRuimte, schatRuimte } from '../../src/pipeline/omgeving.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const werkMap = mkdtempSync(join(tmpdir(), 'omgeving-test-'));

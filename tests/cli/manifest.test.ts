@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schrijfManifest, type Herkomst, type Manifest } from '../../src/build/manifest.ts';
+import { schrijfManifest, type Herkomst, type Manifest } from '../../src/pipeline/manifest.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 
 const invoer: Manifest['invoer'] = {
@@ -43,7 +43,7 @@ test('with PDFs, manifest.json is the same as without, and pdf/herkomst.json hol
 });
 
 test('PDFs kept from an earlier build (--no-pdf) leave the manifest as a build without PDFs makes it, so --check accepts the folder', async () => {
-  const { maakManifest } = await import('../../src/build/manifest.ts');
+  const { maakManifest } = await import('../../src/pipeline/manifest.ts');
   const d = mkdtempSync(join(tmpdir(), 'manifest-'));
   mkdirSync(join(d, 'data'));
   writeFileSync(join(d, 'data', 'x.csv'), 'a\n');

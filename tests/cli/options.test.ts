@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { doorNpmOpgevat, HELP, main, parseOptions } from '../../src/cli/report.ts';
-import { PRODUCTEN } from '../../src/build/products.ts';
+import { PRODUCTEN } from '../../src/pipeline/products.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { io } from '../helpers/io.ts';
 

@@ -155,7 +155,7 @@ test('--watch: Ctrl-C during a build stops it like any build (130, nothing left)
 
 /*
  * Every stage (issue 18): the build is held before stage n by the test-only hook
- * MONITOR_TEST_PAUZE=n (src/build/report.ts), which says so on stderr, and is then sent SIGINT or
+ * MONITOR_TEST_PAUZE=n (src/pipeline/report.ts), which says so on stderr, and is then sent SIGINT or
  * SIGTERM. The stages that read extracts run from them (--data), the others from the results;
  * stages 9 and 10 print.
  */

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
-import { watchPaths } from '../../src/build/watch.ts';
+import { watchPaths } from '../../src/pipeline/watch.ts';
 import { GEDULD } from '../helpers/geduld.ts';
 
 /** Start watching; resolves once every watcher is in place, so a change made after it must be seen. */

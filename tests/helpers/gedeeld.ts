@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { PROJECT_ROOT } from './root.ts';
-import { Bezet, neemSlot } from '../../src/build/guard.ts';
+import { Bezet, neemSlot } from '../../src/pipeline/guard.ts';
 import { alive } from '../../src/util/cleanup.ts';
 import { GEDULD } from './geduld.ts';
 
@@ -31,7 +31,7 @@ export const GEDEELD = join(PROJECT_ROOT, '.cache', 'tests');
 
 /**
  * The result cache for builds of the committed data: the one `npm run report` uses (`.cache/`,
- * src/build/cache.ts), so a test that builds with `cache: GEDEELDE_CACHE`, or runs the command
+ * src/pipeline/cache.ts), so a test that builds with `cache: GEDEELDE_CACHE`, or runs the command
  * line without --no-cache, starts where the last build of the same inputs left off. Only for
  * tests that do not test the cache or a run from scratch; their own builds keep their own cache.
  */
@@ -69,7 +69,7 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
   mkdirSync(basis, { recursive: true });
   for (;;) {
     if (existsSync(doel)) return doel;
-    // The build's own output lock (src/build/guard.ts): one holder, a dead holder's lock taken over.
+    // The build's own output lock (src/pipeline/guard.ts): one holder, a dead holder's lock taken over.
     let vrij: () => void;
     try {
       vrij = neemSlot(doel);
@@ -134,7 +134,7 @@ export async function gedeeldeBouw(slug: string, { pdf = true }: { pdf?: boolean
   const hoe = { slug, pdf };
   const dir = await eenmaal(`bouw-${slug}${pdf ? '-pdf' : ''}-${invoerSleutel(slug, hoe)}`, async (tmp) => {
     // Loaded only here: a test that finds the build made does not pay for loading the pipeline.
-    const { buildReport } = await import('../../src/build/report.ts');
+    const { buildReport } = await import('../../src/pipeline/report.ts');
     const r = await buildReport({ data, edition, out: join(tmp, slug), pdf, cache: GEDEELDE_CACHE }, { log: () => {}, now: () => 0 });
     writeFileSync(join(tmp, 'bestanden.json'), JSON.stringify(r.bestanden));
   });

@@ -14,8 +14,8 @@ import type { DocumentRegister } from '../../src/html/context.ts';
 import { briefDocx, briefDocxNaam } from '../../src/letter/docx.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import { briefHtml, BRIEF_PAD } from '../../src/letter/stage.ts';
-import type { Resultaten } from '../../src/report/results.ts';
-import { resultaten6 } from '../report/gepubliceerd.ts';
+import type { Resultaten } from '../../src/results/results.ts';
+import { resultaten6 } from '../results/gepubliceerd.ts';
 import { reviewMarkdown } from '../../src/review/markdown.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -28,7 +28,7 @@ writeFileSync(andersPad, JSON.stringify(anders, null, 2));
 
 // One build for each edition, each in its own process as `npm run report` runs it (Vega numbers
 // the gradients of a chart per process), with its result cache: the letter's metadata are not
-// part of its key (src/build/cache.ts), so both builds take steps 1–4 from it.
+// part of its key (src/pipeline/cache.ts), so both builds take steps 1–4 from it.
 function bouw(out: string, edition: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--data', DATA, '--out', out, '--edition', edition, '--no-pdf'], {
     cwd: PROJECT_ROOT,

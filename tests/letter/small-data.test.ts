@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 
 test('the letter builds when a model term it mentions has no estimate of its own', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'monitor-letter-small-'));

@@ -15,7 +15,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { readStructure, walk, type PageElement, type PdfStructure, type StructElement } from '../helpers/pdf-structure.ts';
 
 const EDITIONS = [

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
 import { printPdf, references, shippedAsset } from '../../src/pdf/print.ts';
 import { InputError } from '../../src/util/errors.ts';

@@ -16,7 +16,7 @@
  */
 import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';
-import type { Resultaten } from '../../src/report/results.ts';
+import type { Resultaten } from '../../src/results/results.ts';
 import type { VorigeMeting } from '../../src/vergelijking/lezen.ts';
 import { fixtureResultaten, fixtureRijen } from '../chapters/fixture.ts';
 

@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 
 export const EDITIES = ['6e-meting', '7e-meting'] as const;
 const stil = { log: () => {}, now: () => 0 };

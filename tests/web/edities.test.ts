@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
-import { compareFolders } from '../../src/build/check.ts';
-import { listFiles } from '../../src/build/hash.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { compareFolders } from '../../src/pipeline/check.ts';
+import { listFiles } from '../../src/pipeline/hash.ts';
 import { bouwWeb } from './bouw.ts';
 
 const { root, edities } = await bouwWeb({ cache: true });

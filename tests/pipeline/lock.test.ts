@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bezet, controleerUitvoerwortel, neemSlot } from '../../src/build/guard.ts';
+import { Bezet, controleerUitvoerwortel, neemSlot } from '../../src/pipeline/guard.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { snapshot } from '../helpers/snapshot.ts';

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
-import { leesResultaten } from '../../src/report/lezen.ts';
+import { leesResultaten } from '../../src/results/lezen.ts';
 import { renderChapter } from '../../src/chapters/render.ts';
 import { leesVorigeMeting, vergelijk } from '../../src/vergelijking/index.ts';
-import { fraction } from '../../src/chapters/wording-en.ts';
+import { fraction } from '../../src/text/wording-en.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 

@@ -1,14 +1,14 @@
 /**
- * The output-check statement (src/report/uitvoercontrole.ts) on the committed results of the
+ * The output-check statement (src/results/uitvoercontrole.ts) on the committed results of the
  * 6th meting: it names every data file and the threshold, its smallest counts are those of the
  * files and at least k, it counts the interventions of the audit, it is deterministic, and it
  * changes (and warns) when a count in a file changes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { leesResultaten } from '../../src/report/lezen.ts';
-import { uitvoercontrole } from '../../src/report/uitvoercontrole.ts';
-import { kleinsteAantallen, kmStappen } from '../../src/report/uitvoercontrole-tellingen.ts';
+import { leesResultaten } from '../../src/results/lezen.ts';
+import { uitvoercontrole } from '../../src/results/uitvoercontrole.ts';
+import { kleinsteAantallen, kmStappen } from '../../src/results/uitvoercontrole-tellingen.ts';
 import { editie6, extractie6, gepubliceerdeBestanden } from './gepubliceerd.ts';
 
 const editie = await editie6();

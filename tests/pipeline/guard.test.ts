@@ -1,5 +1,5 @@
 /**
- * The tool only ever deletes or overwrites what it wrote (src/build/guard.ts): every path it
+ * The tool only ever deletes or overwrites what it wrote (src/pipeline/guard.ts): every path it
  * would write to that is not its own is refused with exit status 2, a Dutch message naming the
  * path, and the target left byte for byte as it was.
  */
@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/report.ts';
-import { ruimRestenOp } from '../../src/build/guard.ts';
+import { ruimRestenOp } from '../../src/pipeline/guard.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { io } from '../helpers/io.ts';
 
@@ -79,7 +79,7 @@ test('an output root that holds only the tool\'s own edition folders is accepted
   mkdirSync(join(uit, '6e-meting'), { recursive: true });
   cpSync(join(ROOT, 'out', '6e-meting', 'manifest.json'), join(uit, '6e-meting', 'manifest.json'));
   mkdirSync(join(uit, '7e-meting')); // empty: fine
-  const { maakBouwplan } = await import('../../src/build/plan.ts');
+  const { maakBouwplan } = await import('../../src/pipeline/plan.ts');
   const plan = await maakBouwplan({ edition: '6e-meting', data: undefined, out: uit, templates: join(ROOT, 'templates') }, ROOT);
   assert.equal(plan[0]!.out, join(uit, '6e-meting'));
 

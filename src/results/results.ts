@@ -4,7 +4,8 @@
  */
 import type { Edition } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
-import type { Groep, IndicatorDefinitie, Moment } from '../indicators/definitions.ts';
+import type { IndicatorDefinitie } from '../indicators/definitions.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { ModelResults } from '../models/run.ts';
 

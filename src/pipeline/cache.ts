@@ -28,7 +28,7 @@ import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { ModelError, type ModelFailure } from '../models/errors.ts';
 import type { ModelResults, ModelUitkomst } from '../models/run.ts';
-import { IndicatorTabel, type Resultaten } from '../report/results.ts';
+import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { combine, hashFile, listFiles, sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
 import type { Effects } from './report.ts';
@@ -56,9 +56,9 @@ export const STAP_MODULES = [
   'src/indicators/write.ts',
   'src/models/run.ts',
   'src/models/write.ts',
-  'src/report/results.ts',
+  'src/results/results.ts',
   'src/edition/edition.ts',
-  'src/build/cache.ts',
+  'src/pipeline/cache.ts',
 ];
 
 /** Edition fields that only change how results are presented, not the results. */

@@ -10,7 +10,7 @@
  * the description cannot drift from the files.
  */
 import { REGEL_TEKST } from '../indicators/disclosure.ts';
-import { GROEPEN, MOMENTEN } from '../indicators/definitions.ts';
+import { GROEPEN, MOMENTEN } from '../vocabulary/lists.ts';
 import { KM_REGEL_TEKST } from '../models/disclosure.ts';
 import { kmUitsplitsingen, modelDefinities, MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { TELLING_TEKST } from '../models/run.ts';
@@ -268,7 +268,7 @@ export function dataReadme(r: Resultaten, bestanden: Record<string, string>): st
     if (tekst === undefined) throw new Error(`data README: no file ${b.naam}`);
     const kop = csvRecords(tekst)[0]?.velden ?? [];
     const verwacht = b.kolommen.map((k) => k.naam);
-    if (kop.join() !== verwacht.join()) throw new Error(`data README: ${b.naam} has columns ${kop.join()}, the description ${verwacht.join()} (src/report/bestanden.ts)`);
+    if (kop.join() !== verwacht.join()) throw new Error(`data README: ${b.naam} has columns ${kop.join()}, the description ${verwacht.join()} (src/results/bestanden.ts)`);
   }
   const delen = [
     synthetischBlok(r.extractie.bron).trimEnd(),

@@ -1,4 +1,4 @@
-/** data/recidive_km.csv read back into the points of ModelResults.km (src/report/lezen.ts). */
+/** data/recidive_km.csv read back into the points of ModelResults.km (src/results/lezen.ts). */
 import { KM_UITSPLITSINGEN } from '../models/frames.ts';
 import { KM_MAANDEN, LANDMARK_CURVE, type KmPunt } from '../models/run.ts';
 import { KM_HEADER } from '../models/write.ts';

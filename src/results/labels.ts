@@ -2,7 +2,7 @@
  * Names of the monitor's categories, as the reader sees them in text, tables and charts: Dutch,
  * and beside each Dutch list that the English Summary needs, its English counterpart (`*_EN`).
  */
-import type { Groep, Moment } from '../indicators/definitions.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
 import { TELLING_TEKST, type ModelNoot } from '../models/run.ts';
 
 /** The languages of the report's text: Dutch throughout, English in the Summary. */

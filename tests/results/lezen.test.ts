@@ -1,15 +1,15 @@
 /**
- * Reading the published results back (src/report/lezen.ts): the committed results of the 6th
+ * Reading the published results back (src/results/lezen.ts): the committed results of the 6th
  * meting, parsed and written again with the project's own writers, give the same bytes, so
  * nothing is lost or altered; what the report uses is there (the reference switch of
  * cox_landmark_6m); a missing file or a bad line is an InputError naming file and line.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { leesAudit, leesResultaten } from '../../src/report/lezen.ts';
+import { leesAudit, leesResultaten } from '../../src/results/lezen.ts';
 import { renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
 import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/models/write.ts';
-import { resultaatBestanden } from '../../src/build/report.ts';
+import { resultaatBestanden } from '../../src/pipeline/report.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
 import { figuren } from '../../src/charts/figures.ts';

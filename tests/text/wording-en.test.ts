@@ -5,9 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breuk, veranderingTekst } from '../../src/chapters/wording.ts';
-import { capitalise, changeText, changeWord, fraction, intervalNumber, list, numberWord, ordinal } from '../../src/chapters/wording-en.ts';
-import { decimalNumber, wholeNumber } from '../../src/chapters/format.ts';
+import { breuk, veranderingTekst } from '../../src/text/wording.ts';
+import { capitalise, changeText, changeWord, fraction, intervalNumber, list, numberWord, ordinal } from '../../src/text/wording-en.ts';
+import { decimalNumber, wholeNumber } from '../../src/text/format.ts';
 
 test('a proportion close to a common fraction is named by it', () => {
   assert.equal(fraction(2, 3), 'two thirds');

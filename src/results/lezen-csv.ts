@@ -1,5 +1,5 @@
 /**
- * Reading one published CSV file back (src/report/lezen.ts): the header must be the writer's,
+ * Reading one published CSV file back (src/results/lezen.ts): the header must be the writer's,
  * every record must have its fields, and every value is checked against its column. A problem
  * is an InputError `bestand:regel: kolom 'x': wat er mis is (verwacht: ...)`, as for the extracts.
  */

@@ -1,5 +1,5 @@
 /**
- * The published model files read back into ModelResults (src/report/lezen.ts): modellen.csv,
+ * The published model files read back into ModelResults (src/results/lezen.ts): modellen.csv,
  * modellen_ph.csv, modellen_perioden.csv and modellen_noten.csv for the models,
  * recidive_km.csv and the audit for the curves. The model lines of the audit must be exactly
  * those the notes give (modelOnderdrukkingRegels), so the two files cannot disagree.

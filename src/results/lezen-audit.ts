@@ -3,7 +3,7 @@
  * delayed or suppressed Kaplan–Meier months, and the model lines (kept as text: they are
  * checked against the notes of modellen_noten.csv, see lezen-modellen.ts).
  */
-import { GROEPEN, MOMENTEN } from '../indicators/definitions.ts';
+import { GROEPEN, MOMENTEN } from '../vocabulary/lists.ts';
 import { REGEL_TEKST, type Onderdrukking, type Regel as IndicatorRegel } from '../indicators/disclosure.ts';
 import { ONDERDRUKKING_HEADER } from '../indicators/write.ts';
 import { KM_REGEL_TEKST, type KmRegel } from '../models/disclosure.ts';

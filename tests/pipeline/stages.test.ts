@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/report.ts';
-import { compareFolders } from '../../src/build/check.ts';
+import { compareFolders } from '../../src/pipeline/check.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
-import { RESULTAAT_BESTANDEN } from '../../src/report/lezen.ts';
+import { RESULTAAT_BESTANDEN } from '../../src/results/lezen.ts';
 import { io } from '../helpers/io.ts';
 
 

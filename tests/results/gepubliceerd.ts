@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
-import { leesResultaten } from '../../src/report/lezen.ts';
-import type { Resultaten } from '../../src/report/results.ts';
+import { leesResultaten } from '../../src/results/lezen.ts';
+import type { Resultaten } from '../../src/results/results.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DATA = join(ROOT, 'out', '6e-meting', 'data');

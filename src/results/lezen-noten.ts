@@ -1,5 +1,5 @@
 /**
- * data/modellen_noten.csv read back (src/report/lezen.ts): the notes under the models, and from
+ * data/modellen_noten.csv read back (src/results/lezen.ts): the notes under the models, and from
  * them the structured facts the report uses (reference switches, merged levels, dropped
  * interactions, suppressed and failed models, time splits left out).
  */

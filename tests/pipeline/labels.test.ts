@@ -1,5 +1,5 @@
 /**
- * Honest labels (src/report/synthetisch.ts) and no internal names in reader text.
+ * Honest labels (src/results/synthetisch.ts) and no internal names in reader text.
  *
  * Two builds of the 6th meting with PDFs, shared by every test here, both from the committed
  * results (--from-results): one as committed (bron 'synthetisch'), one whose results say they come
@@ -15,11 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/report.ts';
-import { PROJECT_ROOT } from '../../src/build/report.ts';
-import { alleIndicatoren, MOMENTEN } from '../../src/indicators/definitions.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { alleIndicatoren } from '../../src/indicators/definitions.ts';
+import { MOMENTEN } from '../../src/vocabulary/lists.ts';
 import { MODELLEN } from '../../src/models/frames.ts';
-import { RESULTAAT_BESTANDEN } from '../../src/report/lezen.ts';
-import { synthetischLabel } from '../../src/report/synthetisch.ts';
+import { RESULTAAT_BESTANDEN } from '../../src/results/lezen.ts';
+import { synthetischLabel } from '../../src/results/synthetisch.ts';
 import { renderGfm } from '../review/gfm.ts';
 import { io } from '../helpers/io.ts';
 

@@ -10,7 +10,7 @@
  *             folder and replaces it only when every step succeeded, so a failed run leaves the
  *             previous output exactly as it was.
  *
- * Steps 1–4 are cached by the hash of what they depend on (src/build/cache.ts), so a rebuild
+ * Steps 1–4 are cached by the hash of what they depend on (src/pipeline/cache.ts), so a rebuild
  * after a template edit starts at step 5.
  *
  * Person-level data stay inside the DuckDB connection of steps 1–4; after that only published,
@@ -45,24 +45,24 @@ import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
-import { bronregisters } from '../report/labels.ts';
-import { IndicatorTabel, type Resultaten } from '../report/results.ts';
+import { bronregisters } from '../results/labels.ts';
+import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { renderWithCache, withResultCache } from './cache.ts';
-import { leesResultaten, RESULTAAT_BESTANDEN, type ResultaatBestand } from '../report/lezen.ts';
-import { uitvoercontrole } from '../report/uitvoercontrole.ts';
+import { leesResultaten, RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
+import { uitvoercontrole } from '../results/uitvoercontrole.ts';
 import { finishOutput } from './finish.ts';
 import { sha256 } from './hash.ts';
 import { hashInvoer, leesManifest, MANIFEST, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
 import { BRIEF_MAP, BRIEF_PAD, briefDocument, briefHtml, briefMarkdownMetLabel, briefPdfNaam, drukBrief, schrijfBrief } from '../letter/stage.ts';
-import { DATA_README, dataReadme } from '../report/bestanden.ts';
-import { synthetischBlok, synthetischLabel } from '../report/synthetisch.ts';
+import { DATA_README, dataReadme } from '../results/bestanden.ts';
+import { synthetischBlok, synthetischLabel } from '../results/synthetisch.ts';
 import { renderWebEdition, WEB_MAP, type WebDocument } from '../web/site.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 
-export const PROJECT_ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
 /** The templates folder exists: it is hashed before any template is read. */
 async function checkTemplateFolder(dir: string): Promise<void> {
@@ -267,7 +267,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
     const bestanden = await writeTextOutputs(tmp, {
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
       // The README for the files' users: made here, from the checked results and the code's
-      // description of them (src/report/bestanden.ts), so a build from a results folder writes
+      // description of them (src/results/bestanden.ts), so a build from a results folder writes
       // the same one and the output checker's set stays the CSVs alone.
       [`data/${DATA_README}`]: dataReadme(resultaten, dataBestanden),
       [UITVOERCONTROLE]: controle,

@@ -11,8 +11,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
-import { parseEdition, type Basisvoorwaarde } from '../../src/edition/edition.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { parseEdition } from '../../src/edition/edition.ts';
+import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
 import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/render.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-edities-'));

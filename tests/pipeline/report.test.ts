@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { buildReport, PROJECT_ROOT } from '../../src/build/report.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { gedeeldeBouw } from '../helpers/gedeeld.ts';

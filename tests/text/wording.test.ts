@@ -10,7 +10,7 @@ import {
   verandering,
   veranderingTekst,
   veranderingWoord,
-} from '../../src/chapters/wording.ts';
+} from '../../src/text/wording.ts';
 
 test('a proportion close to a common fraction is named by it', () => {
   assert.equal(breuk(2, 3), 'twee derde');
