@@ -16,7 +16,8 @@ const LAYERS = [
   ['vergelijking'],
   ['charts'],
   ['chapters'],
-  ['letter', 'html'],
+  ['html'],
+  ['letter'],
   ['review', 'web', 'pdf'],
   ['pipeline'],
   ['cli'],
@@ -25,7 +26,6 @@ const LAYERS = [
 /** Imports between folders of one layer that are allowed: [from, to]. */
 const WITHIN = [
   ['edition', 'extracts'], // an edition names the extracts it reads
-  ['letter', 'html'], // the letter is rendered with the monitor's HTML conventions?
 ];
 
 const folder = (f) => `^src/${f}/`;

@@ -22,7 +22,7 @@ import { describeJsonError, parseJson } from '../util/json.ts';
  * Capitals that are words here, not abbreviations: "ID" is how the monitor names the
  * identiteitsbewijs as a basisvoorwaarde (ID-bewijs, ID-status), as policy documents do.
  */
-export const NIET_AFKORTINGEN: ReadonlySet<string> = new Set(['ID']);
+const NIET_AFKORTINGEN: ReadonlySet<string> = new Set(['ID']);
 
 /**
  * An abbreviation: two or more capitals, with digits and inner hyphens, as a whole word; after a

@@ -42,7 +42,7 @@ import { heeftPeriodeTabel, periodeTabel, phBijlageTekst, phTabel, phZin } from 
 import { intervalProcent, ratioRichting, verandering } from '../text/wording.ts';
 import { NEDERLANDS, type Notatie } from './taal.ts';
 
-export interface Loc {
+interface Loc {
   start: { line: number; column: number };
 }
 export interface HelperOptions {
@@ -58,7 +58,7 @@ export interface HoofdstukStaat {
 }
 
 export const VOETNOOT_ONDERDRUKT = '[^onderdrukt]';
-export const VOETNOOT_SAMENGEVOEGD = '[^samengevoegd]';
+const VOETNOOT_SAMENGEVOEGD = '[^samengevoegd]';
 
 export function isRij(v: unknown): v is Publicatie {
   return typeof v === 'object' && v !== null && 'onderdrukt' in v && 'indicator' in v;

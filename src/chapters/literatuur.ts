@@ -38,11 +38,11 @@ import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
 import type { TemplateSource } from '../html/context.ts';
 
 /** The style and locale of every citation and of the Literatuur list. */
-export const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
+const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
 
 const SLEUTEL = '[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*';
 /** A key as the templates write it (without the @). */
-export const SLEUTEL_PATROON = new RegExp(`^${SLEUTEL}$`, 'u');
+const SLEUTEL_PATROON = new RegExp(`^${SLEUTEL}$`, 'u');
 /** The kinds of cross-reference, which look like citations but are not (crossrefs.ts). */
 const VERWIJZING = /^-?@(fig|tab|sec):/i;
 
@@ -114,7 +114,7 @@ function voegSamen(bestand: string, werken: readonly { werk: Werk; plaats: strin
 }
 
 /** One cited work in a citation, as written. */
-export interface Citaatdeel {
+interface Citaatdeel {
   readonly sleutel: string;
   /** `[-@x]`: the year only. */
   readonly zonderAuteur: boolean;
@@ -233,7 +233,7 @@ export interface Geciteerd {
 }
 
 /** Where `tekst` stands in the templates: `template:line`, else the template and the Markdown line. */
-export function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): string {
+function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): string {
   for (const naald of naalden) {
     for (const b of bronnen) {
       const i = b.text.indexOf(naald);
@@ -339,7 +339,7 @@ const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
  * entities decoded, Markdown's own characters escaped, and a URL as an autolink `<…>` so that no
  * escape can break it.
  */
-export function htmlNaarMarkdown(html: string): string {
+function htmlNaarMarkdown(html: string): string {
   const ontsnap = (s: string): string =>
     s
       .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (heel, e: string) => {

@@ -29,7 +29,7 @@ const ONDERWERP: Record<string, string> = {
 };
 
 /** The name of a PH row for a sentence. */
-export function phOnderwerp(term: string): string {
+function phOnderwerp(term: string): string {
   const interactie = INTERACTIE_TEKST[term];
   if (interactie) return `de interactie ${interactie.toLocaleLowerCase('nl')}`;
   return ONDERWERP[term] ?? term;
@@ -47,7 +47,7 @@ function phLabel(term: string): string {
 export const PH_ALFA_TEKST = decimaal(PH_ALFA, 2);
 
 /** "p < 0,001" or "p = 0,004". */
-export function pZin(p: number): string {
+function pZin(p: number): string {
   const t = pWaarde(p);
   return t.startsWith('<') ? `p ${t}` : `p = ${t}`;
 }

@@ -65,7 +65,7 @@ export function hoofdstukSoort(bestand: string): ChapterKind {
 }
 
 /** `05-afkortingen.md` or `05-afkortingen.md.hbs` -> `afkortingen`. */
-export function hoofdstukSlug(bestand: string): string {
+function hoofdstukSlug(bestand: string): string {
   return bestand.replace(/^\d\d-/, '').replace(/\.md(\.hbs)?$/, '');
 }
 
@@ -208,7 +208,7 @@ export function templateContext(r: Resultaten, figuren: readonly Figuur[], verge
  * The begeleidingscommissie as the appendix prints it: each member as one line, "naam, functie,
  * organisatie" (without the name when the edition gives none); false without a committee.
  */
-export function commissieContext(e: Edition): { voorzitter: string; leden: string[] } | false {
+function commissieContext(e: Edition): { voorzitter: string; leden: string[] } | false {
   const c = e.begeleidingscommissie;
   if (!c) return false;
   const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => [l.naam, l.functie, l.organisatie].filter(Boolean).join(', ');
@@ -261,7 +261,7 @@ const PROBLEEM_BESCHRIJVING: Record<Probleem, string> = {
 };
 
 /** The pair of problems most often found together (largest published share), for the text. */
-export function grootstePaar(r: Resultaten, groep: Groep): { indicator: string; tekst: string } {
+function grootstePaar(r: Resultaten, groep: Groep): { indicator: string; tekst: string } {
   let beste: { indicator: string; tekst: string; p: number } | undefined;
   const problemen = problemenVoor(r.editie.basisvoorwaarden);
   problemen.forEach((a, i) =>
@@ -276,7 +276,7 @@ export function grootstePaar(r: Resultaten, groep: Groep): { indicator: string; 
 }
 
 /** The covariates of a model with the largest absolute coefficient of any of their levels. */
-export function sterksteKenmerken(r: Resultaten, model: ModelNaam, aantal: number): string[] {
+function sterksteKenmerken(r: Resultaten, model: ModelNaam, aantal: number): string[] {
   const m = r.modellen.modellen.find((x) => x.model === model);
   if (m?.status !== 'geschat') return [];
   const perKenmerk = new Map<string, number>();
@@ -376,7 +376,7 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
 }
 
 /** The helper every `{{value}}` goes through (tekstAlsTekst); not for templates to call. */
-export const TEKST_HELPER = '__tekst';
+const TEKST_HELPER = '__tekst';
 
 /**
  * The one escaping rule for the Markdown templates (util/markdown.ts): every `{{...}}` (not the
@@ -386,7 +386,7 @@ export const TEKST_HELPER = '__tekst';
  * Done on the template's syntax tree: `{{x}}` becomes `{{__tekst x}}` and `{{h a b}}` becomes
  * `{{__tekst (h a b)}}`, so strict mode and the helpers' errors work as before.
  */
-export function tekstAlsTekst(hb: typeof Handlebars, ast: hbs.AST.Program): hbs.AST.Program {
+function tekstAlsTekst(hb: typeof Handlebars, ast: hbs.AST.Program): hbs.AST.Program {
   if (!hb.helpers[TEKST_HELPER]) {
     hb.registerHelper(TEKST_HELPER, (v: unknown) => (v instanceof hb.SafeString ? v : typeof v === 'string' ? mdTekst(v) : String(v)));
   }
@@ -509,6 +509,6 @@ export function renderChapters(sjablonen: Sjablonen, r: Resultaten, figuren: rea
 }
 
 /** The glossary of abbreviations, under the templates root (an edition may have its own). */
-export const WOORDENLIJST = 'afkortingen.json';
+const WOORDENLIJST = 'afkortingen.json';
 /** The references the shared templates cite, under the templates root. */
-export const LITERATUUR_BESTAND = 'literatuur.json';
+const LITERATUUR_BESTAND = 'literatuur.json';

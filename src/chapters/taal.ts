@@ -63,7 +63,7 @@ export const NEDERLANDS: Notatie = {
     'Deze categorie telt te weinig personen of gebeurtenissen om apart te schatten en is in het model samengevoegd met de referentiecategorie.',
 };
 
-export const ENGLISH: Notatie = {
+const ENGLISH: Notatie = {
   taal: 'en',
   getal: wholeNumber,
   decimaal: decimalNumber,

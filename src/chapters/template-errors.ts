@@ -11,7 +11,7 @@
  */
 import { nearest } from '../util/nearest.ts';
 
-export interface Tag {
+interface Tag {
   kind: 'open' | 'close' | 'else' | 'unclosed';
   /** The block's name (`if`, `each`, a helper); empty for else and unclosed. */
   name: string;
@@ -35,7 +35,7 @@ function position(s: string, at: number): { line: number; column: number } {
 const cut = (s: string): string => (s.length > 50 ? `${s.slice(0, 47)}…}}` : s);
 
 /** The block tags of a template, in order; comments and raw blocks are skipped. */
-export function scanTags(source: string): Tag[] {
+function scanTags(source: string): Tag[] {
   const tags: Tag[] = [];
   let i = 0;
   for (;;) {
@@ -73,7 +73,7 @@ export function scanTags(source: string): Tag[] {
  * What is wrong with the blocks of a template that did not parse, as `line: text` messages
  * (without the file), or [] when the blocks are in order.
  */
-export function blockProblems(source: string): { line: number; column: number; what: string }[] {
+function blockProblems(source: string): { line: number; column: number; what: string }[] {
   const stack: Tag[] = [];
   for (const tag of scanTags(source)) {
     if (tag.kind === 'unclosed')

@@ -112,7 +112,7 @@ function opzoeker(r: Resultaten) {
 }
 
 /** One status indicator by meetmoment, rik against kv, pooled cohorts. */
-export function indicatorPerMoment(
+function indicatorPerMoment(
   r: Resultaten,
   opties: { id: string; indicator: string; titel: string; alt: string; momenten?: readonly Moment[] },
 ): Figuur {
@@ -147,7 +147,7 @@ export function indicatorPerMoment(
 }
 
 /** Several indicators of one group by meetmoment (e.g. werk, uitkering, opleiding for rik). */
-export function indicatorenPerMoment(
+function indicatorenPerMoment(
   r: Resultaten,
   opties: { id: string; indicatoren: { naam: string; label: string }[]; groep: Groep; titel: string; alt: string },
 ): Figuur {
@@ -175,7 +175,7 @@ export function indicatorenPerMoment(
 }
 
 /** Indicators across cohorts for one group at one moment each: the trends. */
-export function trendPerCohort(
+function trendPerCohort(
   r: Resultaten,
   opties: { id: string; reeksen: { naam: string; moment: Moment; label: string }[]; groep: Groep; titel: string; alt: string },
 ): Figuur {
@@ -246,7 +246,7 @@ function groepStaven(values: Staaf[], categorieen: string[], categorieTitel: str
 }
 
 /** Indicators of one moment each as grouped bars for rik and kv (the transitions, ID). */
-export function indicatorStaven(
+function indicatorStaven(
   r: Resultaten,
   opties: { id: string; reeksen: { naam: string; moment: Moment; label: string }[]; cohort?: string; titel: string; alt: string; categorieTitel?: string },
 ): Figuur {
@@ -268,7 +268,7 @@ export function indicatorStaven(
 }
 
 /** One indicator at one moment by cohort, rik and kv as grouped bars. */
-export function indicatorPerCohort(
+function indicatorPerCohort(
   r: Resultaten,
   opties: { id: string; indicator: string; moment: Moment; titel: string; alt: string },
 ): Figuur {
@@ -285,7 +285,7 @@ export function indicatorPerCohort(
 }
 
 /** The housing categories by meetmoment for one group, as 100% stacked bars. */
-export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
+function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
   const labels = HUISVESTING.map((h) => NIVEAU_TEKST[h] ?? h);
   const rijen = opzoeker(r);
   const values = HUISVESTING.flatMap((h, i) =>
@@ -319,7 +319,7 @@ export function huisvestingGestapeld(r: Resultaten, opties: { id: string; groep:
 }
 
 /** The distribution of the number of problems (0 up to as many as the edition measures) for rik and kv. */
-export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: string; alt: string }): Figuur {
+function problemenVerdeling(r: Resultaten, opties: { id: string; titel: string; alt: string }): Figuur {
   const rijen = opzoeker(r);
   const aantallen = Array.from({ length: problemenVoor(r.editie.basisvoorwaarden).length + 1 }, (_, k) => k);
   const groepen = GROEPEN_RK.map((g) => GROEP_KORT[g]);
@@ -352,7 +352,7 @@ export function problemenVerdeling(r: Resultaten, opties: { id: string; titel: s
 }
 
 /** Co-occurrence of the edition's problems: the share with both problems of each pair, one group. */
-export function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
+function samenhangMatrix(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
   const problemen = problemenVoor(r.editie.basisvoorwaarden);
   const labels = problemen.map((p) => PROBLEEM_TEKST[p]!);
   const rijen = opzoeker(r);
@@ -464,7 +464,7 @@ function kmWaarden(punten: readonly KmPunt[], reeks: (p: KmPunt) => string | nul
 }
 
 /** Kaplan–Meier: cumulative recidive by cohort for one group. */
-export function kmPerCohort(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
+function kmPerCohort(r: Resultaten, opties: { id: string; groep: Groep; titel: string; alt: string }): Figuur {
   const cohorten = r.editie.cohorten.map(String);
   const { values, onderdrukt } = kmWaarden(r.modellen.km, (p) =>
     p.uitsplitsing === 'totaal' && p.groep === opties.groep && cohorten.includes(p.cohort) ? p.cohort : null,
@@ -473,7 +473,7 @@ export function kmPerCohort(r: Resultaten, opties: { id: string; groep: Groep; t
 }
 
 /** Kaplan–Meier: cumulative recidive of rik by the categories of one breakdown. */
-export function kmPerStatus(
+function kmPerStatus(
   r: Resultaten,
   opties: { id: string; uitsplitsing: 'id' | 'activiteit' | 'huisvesting' | 'wanbetaler'; categorieen: readonly string[]; titel: string; alt: string },
 ): Figuur {
@@ -499,7 +499,7 @@ export function geschatModel(r: Resultaten, naam: ModelNaam): GeschatModel | und
 }
 
 /** Forest plot: each term's ratio with its 95% interval on a log scale, reference line at 1. */
-export function forest(r: Resultaten, opties: { id: string; model: ModelNaam; titel: string; alt: string; ratio: string }): Figuur | undefined {
+function forest(r: Resultaten, opties: { id: string; model: ModelNaam; titel: string; alt: string; ratio: string }): Figuur | undefined {
   const m = geschatModel(r, opties.model);
   if (!m) return undefined;
   const termen = m.termen.filter((t) => t.term !== '(Intercept)');
@@ -827,7 +827,7 @@ function getekendePunten(spec: unknown): Record<string, unknown>[] {
  * suppressed, the series is not drawn, so a title that names it (a group: "re-integratiekandidaten
  * en kortverblijvenden") drops its name and the text alternative says that it is missing and why.
  */
-export function bijschriftNaarInhoud(f: Figuur): Figuur {
+function bijschriftNaarInhoud(f: Figuur): Figuur {
   const legenda = legendaReeksen(f.spec);
   if (!legenda) return f;
   const punten = getekendePunten(f.spec);

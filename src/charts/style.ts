@@ -14,9 +14,9 @@ export const KLEUREN = ['#0b4f8a', '#e69f00', '#56b4e9', '#009e73', '#d55e00', '
 /** The two groups always get the same colours: rik dark, kv light. */
 export const GROEP_KLEUREN = { rik: KLEUREN[0], kv: KLEUREN[1], totaal: '#555555' } as const;
 
-export const LETTERTYPE = 'Source Sans 3';
+const LETTERTYPE = 'Source Sans 3';
 
-export const NL_NUMBER_LOCALE: NumberLocale = {
+const NL_NUMBER_LOCALE: NumberLocale = {
   decimal: ',',
   thousands: '.',
   grouping: [3],
@@ -24,7 +24,7 @@ export const NL_NUMBER_LOCALE: NumberLocale = {
   percent: '%',
 };
 
-export const NL_TIME_LOCALE: TimeLocale = {
+const NL_TIME_LOCALE: TimeLocale = {
   dateTime: '%a %e %B %Y %X',
   date: '%d-%m-%Y',
   time: '%H:%M:%S',

@@ -50,7 +50,7 @@ function eindpunten(reeks: Reeks): string {
 }
 
 /** One headline series across both editions, by group, with the boundary between editions. */
-export function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
+function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
   let onderdrukt = false;
   const reeksen = VERGELIJKING_GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
   const values: Waarde[] = reeksen.flatMap((reeks) =>

@@ -41,7 +41,7 @@ const briefSchema = z.strictObject({
  * The optional edition field `wijzigingen` (the comparison chapter, src/vergelijking/):
  * `"wijzigingen": [{ "indicator": "geen_inkomen", "tekst": "Vanaf cohort 2017 ..." }]`.
  */
-export const wijzigingenSchema = z
+const wijzigingenSchema = z
   .array(
     z.strictObject({
       indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'een indicatornaam uit indicatoren.csv'),
@@ -56,14 +56,14 @@ export const wijzigingenSchema = z
  * `organisatie` where that is held. A name is optional: an edition may list members by position
  * and organisation only.
  */
-export const commissielidSchema = z.strictObject({
+const commissielidSchema = z.strictObject({
   naam: z.string().min(1).optional(),
   functie: z.string().min(1),
   organisatie: z.string().min(1),
 });
 
 /** The optional edition field `begeleidingscommissie`: printed as the monitor's first appendix. */
-export const commissieSchema = z.strictObject({
+const commissieSchema = z.strictObject({
   voorzitter: commissielidSchema,
   leden: z.array(commissielidSchema).min(1),
 });

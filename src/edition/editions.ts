@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.ts';
 import { editieSlug, loadEdition, type Edition } from './edition.ts';
 
-export const EDITIE_BESTAND = 'editie.json';
+const EDITIE_BESTAND = 'editie.json';
 
 /** An edition as the build finds it: the validated file and its folder. */
 export interface EditieMap {
@@ -24,7 +24,7 @@ export interface EditieMap {
   literatuur: string | undefined;
 }
 
-export const LITERATUUR_BESTAND = 'literatuur.json';
+const LITERATUUR_BESTAND = 'literatuur.json';
 
 /**
  * The edition file an `--edition` argument means: a slug (`7e-meting`, looked up in
@@ -45,7 +45,7 @@ export function editieBestand(arg: string, root: string): string {
 }
 
 /** The slugs of the folders in editions/ that hold an edition file, in name order. */
-export function editieSlugs(root: string): string[] {
+function editieSlugs(root: string): string[] {
   const dir = join(root, 'editions');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

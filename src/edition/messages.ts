@@ -18,7 +18,7 @@ type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
 
 /** What a message shows of a value: strings quoted, long values cut. */
-export function waarde(value: unknown): string {
+function waarde(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = `'${value}'`;
   else if (value === undefined) text = 'niets';
@@ -104,7 +104,7 @@ function te(issue: RawIssue & { code: 'too_small' | 'too_big' }): string {
  * zod's per-parse error map: the Dutch text (what is wrong, and what was expected) of every
  * issue the schema has no message of its own for. Pass as `safeParse(value, { error: editieFout })`.
  */
-export function editieFout(issue: RawIssue): string {
+function editieFout(issue: RawIssue): string {
   const input = issue.input;
   switch (issue.code) {
     case 'invalid_type': {
@@ -167,7 +167,7 @@ export function editieFout(issue: RawIssue): string {
 }
 
 /** The field a path names: `brief.dossier.nummer`, `basisvoorwaarden[2]` (counted from 1). */
-export function veldNaam(path: readonly PropertyKey[]): string {
+function veldNaam(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(hoofdniveau)';
   let out = '';
   for (const p of path) {
@@ -214,7 +214,7 @@ export function checkAgainst<S extends z.ZodType>(
  * schema's own messages do not); `ours` the messages editieFout wrote (the rest are the
  * schema's own Dutch text, which says what was expected).
  */
-export function formatIssues(
+function formatIssues(
   issues: readonly Issue[],
   bron: string,
   input: unknown,

@@ -17,7 +17,7 @@ import { msg, type Text } from './messages.ts';
 import { dateLit, exactDate, ident, ID_REGEX, str } from './sql.ts';
 
 /** The column holding the exact date of date column `name`. */
-export const dateColumn = (name: string): string => ident(`__d_${name}`);
+const dateColumn = (name: string): string => ident(`__d_${name}`);
 
 /**
  * SQL select items adding the exact date of every date column to a relation with the columns

@@ -7,7 +7,7 @@
 import { HUISHOUDEN } from '../vocabulary/lists.ts';
 
 /** The kind of value a column holds. */
-export type ColumnType =
+type ColumnType =
   | { kind: 'id' } // 1–32 characters from [A-Za-z0-9_-]
   | { kind: 'date' } // ISO YYYY-MM-DD, calendar-valid, <= peildatum
   | { kind: 'enum'; values: readonly string[] };
@@ -46,7 +46,7 @@ export interface Reference {
 }
 
 /** A rule over several columns; checked only when the columns involved are valid themselves. */
-export type RowRule =
+type RowRule =
   /** The date in `column` is not before the date in `reference` (same row). */
   | { kind: 'notBefore'; column: string; reference: string }
   /** `column` is required when `when` equals `value`, and empty for every other value of `when`. */
@@ -71,13 +71,13 @@ export const EXTRACT_NAMES = [
 export type ExtractName = (typeof EXTRACT_NAMES)[number];
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const OPLEIDING = ['basis', 'vmbo', 'mbo1', 'mbo2_4', 'havo_vwo', 'hbo_wo', 'onbekend'] as const;
-export const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;
-export const BAAN_SOORT = ['werknemer', 'zelfstandige'] as const;
+const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;
+const BAAN_SOORT = ['werknemer', 'zelfstandige'] as const;
 export const UITKERING_SOORT = ['bijstand', 'werkloosheid', 'arbeidsongeschiktheid', 'pensioen', 'overig'] as const;
-export const ADRES_SOORT = ['woonadres', 'instelling', 'briefadres'] as const;
+const ADRES_SOORT = ['woonadres', 'instelling', 'briefadres'] as const;
 export const AFDOENING = [
   'veroordeling',
   'strafbeschikking',
@@ -87,7 +87,7 @@ export const AFDOENING = [
   'vrijspraak',
   'overig',
 ] as const;
-export const ZORG_SOORT = ['ggz', 'verslavingszorg'] as const;
+const ZORG_SOORT = ['ggz', 'verslavingszorg'] as const;
 
 const id = (name: string, optional = false): ColumnSpec => ({ name, type: { kind: 'id' }, optional });
 const date = (name: string, optional = false): ColumnSpec => ({ name, type: { kind: 'date' }, optional });

@@ -9,7 +9,7 @@ import type { ColumnSpec, ExtractName } from './contract.ts';
 import type { GzipProblem } from './source.ts';
 
 /** A size as shown: "64 MB", "1 kB". */
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
   if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
   return `${bytes} bytes`;
@@ -48,10 +48,10 @@ const lijst = (values: readonly string[]): string => {
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} of ${quoted.at(-1)}`;
 };
 
-export const formsOf = (name: string): string => `${name}.csv, ${name}.csv.gz of ${name}.parquet`;
+const formsOf = (name: string): string => `${name}.csv, ${name}.csv.gz of ${name}.parquet`;
 
 /** What a valid value of a column looks like. */
-export function expectedValue(column: ColumnSpec): string {
+function expectedValue(column: ColumnSpec): string {
   switch (column.type.kind) {
     case 'id':
       return "1 tot 32 tekens uit A-Z, a-z, 0-9, '_' en '-'";

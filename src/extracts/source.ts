@@ -57,10 +57,10 @@ export interface GunzipLimits {
   floor?: number;
 }
 
-export const DEFAULT_GUNZIP_LIMITS: Required<GunzipLimits> = { ratio: 100, floor: 64 * 1024 * 1024 };
+const DEFAULT_GUNZIP_LIMITS: Required<GunzipLimits> = { ratio: 100, floor: 64 * 1024 * 1024 };
 
 /** The first bytes of a file as text or not: NUL bytes mean UTF-16 or no text at all. */
-export function sniffBinary(bytes: Uint8Array): 'text' | 'utf16' | 'binary' {
+function sniffBinary(bytes: Uint8Array): 'text' | 'utf16' | 'binary' {
   const n = Math.min(bytes.length, 4096);
   let zeros = 0;
   let evenZeros = 0;
@@ -136,7 +136,7 @@ export type HeaderResult =
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The longest header line read (default): a header is a few hundred bytes. */
-export const MAX_HEADER_BYTES = 1 << 20;
+const MAX_HEADER_BYTES = 1 << 20;
 
 /**
  * Read the header record of a CSV (RFC 4180: fields may be quoted, `""` is a quote inside a

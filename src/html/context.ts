@@ -79,7 +79,7 @@ export interface DocumentRegister {
   readonly readAsset: (absolutePath: string) => string;
 }
 
-export interface PendingReference {
+interface PendingReference {
   readonly element: Element;
   readonly targets: readonly { kind: LabelKind; name: string; capital: boolean }[];
   readonly where: string;

@@ -72,7 +72,7 @@ export const NOUNS = {
  * The same nouns in English, for a reference in an English chapter (the Summary); capitalised,
  * as English writes a numbered part of a document ("Chapter 5", "Figure 3.2").
  */
-export const NOUNS_EN: Record<keyof typeof NOUNS, readonly [string, string]> = {
+const NOUNS_EN: Record<keyof typeof NOUNS, readonly [string, string]> = {
   fig: ['Figure', 'Figures'],
   tab: ['Table', 'Tables'],
   hoofdstuk: ['Chapter', 'Chapters'],

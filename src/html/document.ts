@@ -25,7 +25,7 @@ import { resolveCrossReferences } from './crossrefs.ts';
 import { markdownProcessor } from './processor.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 
-export type DocumentKind = 'monitor' | 'kamerbrief';
+type DocumentKind = 'monitor' | 'kamerbrief';
 
 export interface ChapterInput {
   /** path of the Markdown file; images are resolved relative to it, messages name it */
@@ -39,7 +39,7 @@ export interface ChapterInput {
   readonly lang?: Lang;
 }
 
-export interface DocumentMeta {
+interface DocumentMeta {
   /** document date, JJJJ-MM-DD: on the cover and as the PDF's creation date (not the clock) */
   readonly date: string;
   readonly authors: readonly string[];

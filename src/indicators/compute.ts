@@ -93,7 +93,7 @@ export async function buildWorkingTables(
  * (moment, cohort, groep, with the totals as grouping sets) a teller and a noemer column per
  * definition, t0/n0, t1/n1, ... in the order given.
  */
-export function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefinitie[]): string {
+function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefinitie[]): string {
   const m = bron === 'status' ? 'moment, ' : '';
   const kolommen = defs.flatMap((d, i) => [
     `count(*) FILTER (WHERE (${d.noemer}) AND (${d.teller}))::INTEGER AS t${i}`,
@@ -109,7 +109,7 @@ export function countSql(bron: IndicatorDefinitie['bron'], defs: readonly Indica
 }
 
 /** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (indicators.md). */
-export function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
+function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
   rows: T[],
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
@@ -131,7 +131,7 @@ export function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
  * Count every indicator of the edition. Rows with noemer 0 are left out (indicators.md).
  * Expects the working tables of buildWorkingTables.
  */
-export async function countIndicators(
+async function countIndicators(
   conn: DuckDBConnection,
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
@@ -168,7 +168,7 @@ export async function countIndicators(
  * whether or not anyone left in between (so the audit tells nothing a published noemer does not).
  * The moment of the population is 'uitstroom'. By cohort, groep and the moments in time order.
  */
-export async function readUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
+async function readUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
   const reader = await conn.runAndReadAll('SELECT CAST(cohort AS VARCHAR) AS cohort, groep, moment, positie FROM uitval_zonder_stap');
   const coh = new Map(cohorten.map((c, i) => [String(c), i]));
   const grp = new Map(GROEPEN.map((g, i) => [g, i]));

@@ -199,7 +199,7 @@ function coreXml(title: string, creator: string, date: string): string {
 }
 
 /** Give every entry of a zip file the same time (1980-01-01 00:00), in place: the bytes no longer depend on the clock. */
-export function fixZipTimes(zip: Buffer): Buffer {
+function fixZipTimes(zip: Buffer): Buffer {
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocd < 0) throw new Error('docx: geen zip-bestand');
   const count = zip.readUInt16LE(eocd + 10);

@@ -9,7 +9,7 @@
 import { pnormUpper } from './normal.ts';
 
 /** log Gamma(a) for a > 0 (Lanczos, g = 7, 9 terms; relative error about 1e-15). */
-export function logGamma(a: number): number {
+function logGamma(a: number): number {
   if (!(a > 0)) throw new Error(`logGamma: ${a} is not positive`);
   if (a < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
   const c = [
@@ -27,7 +27,7 @@ const EPS = 1e-16;
 const TINY = 1e-300;
 
 /** Regularised upper incomplete gamma Q(a, x) = Gamma(a, x) / Gamma(a). */
-export function gammaQ(a: number, x: number): number {
+function gammaQ(a: number, x: number): number {
   if (!(a > 0)) throw new Error(`gammaQ: a = ${a} is not positive`);
   if (Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;

@@ -28,7 +28,7 @@ import type { Evaluation, NewtonProblem } from './newton.ts';
 import { newtonMaximize } from './newton.ts';
 
 /** R's `coxph.control()$eps`: converged when |1 - loglik_old / loglik_new| <= eps. */
-export const COX_EPS = 1e-9;
+const COX_EPS = 1e-9;
 
 /**
  * Fits a Cox model by Newton–Raphson from beta = 0. Throws ModelError for collinear columns,

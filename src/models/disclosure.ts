@@ -75,7 +75,7 @@
  * in places narrow a count further). The cumulative values keep six decimals: for a curve
  * without censoring they give E exactly, which the rules above assume anyway.
  */
-import { recoverable } from '../indicators/disclosure.ts';
+import { recoverable } from '../disclosure/recoverable.ts';
 
 export type KmRegel = 'gebeurtenissen_onder_drempel' | 'vertraagd' | 'vertraagd_secundair' | 'vertraagd_koppeling' | 'secundair';
 
@@ -88,7 +88,7 @@ export const KM_REGEL_TEKST: Record<KmRegel, string> = {
 };
 
 /** The counts of one month the rules look at. */
-export interface KmTelling {
+interface KmTelling {
   /** At risk at the end of the month. */
   readonly atRisk: number;
   /** Events up to and including the end of the month. */

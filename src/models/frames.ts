@@ -37,7 +37,7 @@ export const NIVEAUS = {
   zelfde_baan: ['nee', 'ja'],
   stabiel_wonen: ['nee', 'ja'],
 } as const satisfies Record<string, readonly string[]>;
-export type Covariaat = keyof typeof NIVEAUS | 'cohort';
+type Covariaat = keyof typeof NIVEAUS | 'cohort';
 
 /** One model: its frame (a view of sql/03-frames.sql), its terms, and where it is measured. */
 export interface ModelDefinitie {
@@ -65,7 +65,7 @@ const BASIS: readonly Covariaat[] = [
 ];
 
 /** The named indicators of cox_interactie (models.md). */
-export const INDICATOREN: Readonly<Record<string, IndicatorSpec>> = {
+const INDICATOREN: Readonly<Record<string, IndicatorSpec>> = {
   geen_adres: { covariate: 'huisvesting', levels: ['briefadres', 'geen_inschrijving'] },
   inkomen: { covariate: 'activiteit', levels: ['werk', 'uitkering'] },
   veel_eerdere_zaken: { covariate: 'eerdere_zaken', levels: ['6-10', '11+'] },

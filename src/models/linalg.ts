@@ -8,7 +8,7 @@
  */
 
 /** R's `coxph.control()$toler.chol`: `.Machine$double.eps^0.75`. */
-export const TOLER_CHOL = Math.pow(2 ** -52, 0.75);
+const TOLER_CHOL = Math.pow(2 ** -52, 0.75);
 
 /** The LDL' factorisation of a symmetric positive semi-definite matrix. */
 export interface Ldl {

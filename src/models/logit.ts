@@ -18,10 +18,10 @@ import type { Evaluation, NewtonProblem } from './newton.ts';
 import { newtonMaximize } from './newton.ts';
 
 /** R's `glm.control()$epsilon`. */
-export const GLM_EPS = 1e-8;
+const GLM_EPS = 1e-8;
 
 /** The name of the logistic model's intercept, as R prints it. */
-export const INTERCEPT = '(Intercept)';
+const INTERCEPT = '(Intercept)';
 
 /** log(1 + exp(x)) without overflow or loss of digits. */
 function log1pExp(x: number): number {

@@ -35,7 +35,7 @@ function gaussTail(x: number, r: number): number {
 }
 
 /** [P(Z <= x), P(Z > x)] for a standard normal Z, each with full relative accuracy. */
-export function pnormBoth(x: number): [number, number] {
+function pnormBoth(x: number): [number, number] {
   if (Number.isNaN(x)) return [Number.NaN, Number.NaN];
   const y = Math.abs(x);
   if (y <= 0.67448975) {

@@ -110,7 +110,7 @@ export interface OnderdruktModel extends UitkomstBasis {
 }
 
 /** A model that could not be estimated (separation, collinearity, no convergence). */
-export interface MisluktModel extends UitkomstBasis {
+interface MisluktModel extends UitkomstBasis {
   readonly status: 'fout';
   readonly fout: ModelError;
   readonly referenties: readonly ReferentieWissel[];

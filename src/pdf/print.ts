@@ -75,7 +75,7 @@ export interface Deadlines {
   readonly printen: number;
 }
 
-export const DEFAULT_DEADLINES: Deadlines = { start: 30_000, laden: 60_000, printen: 120_000 };
+const DEFAULT_DEADLINES: Deadlines = { start: 30_000, laden: 60_000, printen: 120_000 };
 
 const STAP: Record<keyof Deadlines, { wat: string; tip: string }> = {
   start: {
@@ -94,7 +94,7 @@ const STAP: Record<keyof Deadlines, { wat: string; tip: string }> = {
 
 const duur = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
-export interface PrintMetadata {
+interface PrintMetadata {
   readonly title: string;
   readonly author: string;
   readonly subject: string;
@@ -473,7 +473,7 @@ function pagesOf(matches: readonly HeadingMatch[]): Record<string, number> {
 }
 
 /** Give bookmarks whose title Chromium garbled the heading's own text. */
-export function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
+function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[]): Uint8Array {
   // Whitespace collapsed, not removed: a number set as a block ("Bijlage 1" above the title)
   // loses its space in Chromium's bookmark ("Bijlage 1Tabellen"), which must be repaired too.
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -49,7 +49,7 @@ export interface CacheOptions {
 }
 
 /** The modules steps 1–4 call (relative to the project root); their imports are followed. */
-export const STAP_MODULES = [
+const STAP_MODULES = [
   'src/extracts/load.ts',
   'src/indicators/compute.ts',
   'src/indicators/disclosure.ts',
@@ -65,7 +65,7 @@ export const STAP_MODULES = [
 const PRESENTATIE: readonly string[] = ['titel', 'ondertitel', 'auteurs', 'uitgever', 'brief'];
 
 /** How many entries the cache keeps. */
-export const BEWAREN = 8;
+const BEWAREN = 8;
 
 const FORMAAT = 1;
 
@@ -134,7 +134,7 @@ const IMPORT = /(?:^|[;\s])(?:import|export)\s(?:[^'"]*?\sfrom\s*)?['"](\.{1,2}\
  * (type-only imports included: simpler, and a type change rarely comes alone), and every
  * non-TypeScript file under the folders of those modules (the SQL they read at run time).
  */
-export async function codeHashes(projectRoot: string, entries: readonly string[] = STAP_MODULES): Promise<Record<string, string>> {
+async function codeHashes(projectRoot: string, entries: readonly string[] = STAP_MODULES): Promise<Record<string, string>> {
   const bezocht = new Set<string>();
   const todo = entries.map((m) => join(projectRoot, m));
   while (todo.length > 0) {
@@ -250,7 +250,7 @@ async function opruimen(dir: string): Promise<void> {
 // ───────────────────────────── figures ─────────────────────────────
 
 /** How many rendered figures the cache keeps beyond those of the latest build. */
-export const FIGUREN_BEWAREN = 400;
+const FIGUREN_BEWAREN = 400;
 
 /**
  * Render figures, taking each from `.cache/figuren/<key>.json` when its spec (data inlined)

@@ -23,7 +23,7 @@ import { inBouwproduct } from './products.ts';
 const run = promisify(execFile);
 
 /** A build's output, wherever it lives. Hashes are git blob hashes, so both kinds compare. */
-export interface Bron {
+interface Bron {
   naam: string;
   bestanden(): Promise<Map<string, string>>;
   lees(rel: string): Promise<string | undefined>;
@@ -34,7 +34,7 @@ function blobHash(data: Uint8Array): string {
 }
 
 /** An output folder on disk. */
-export function mapBron(dir: string, naam: string = dir): Bron {
+function mapBron(dir: string, naam: string = dir): Bron {
   return {
     naam,
     async bestanden() {
@@ -50,7 +50,7 @@ export function mapBron(dir: string, naam: string = dir): Bron {
 }
 
 /** The committed output folder `outRel` (e.g. "out") at a git revision. */
-export function gitBron(rev: string, root: string, outRel: string, naam: string): Bron {
+function gitBron(rev: string, root: string, outRel: string, naam: string): Bron {
   const git = async (args: string[]) => (await run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 })).stdout;
   return {
     naam,
@@ -73,7 +73,7 @@ export function gitBron(rev: string, root: string, outRel: string, naam: string)
 }
 
 /** The reference: an existing folder, or else a git revision of the repository at `root`. */
-export async function openBron(ref: string, root: string, out: string): Promise<Bron> {
+async function openBron(ref: string, root: string, out: string): Promise<Bron> {
   if (existsSync(ref) && statSync(ref).isDirectory()) return mapBron(ref, ref);
   let commit: string;
   try {
@@ -135,14 +135,14 @@ export function vergelijkIndicatoren(oud: readonly Record<string, string>[], nie
 
 // ───────────────────────────── models ─────────────────────────────
 
-export interface TermVerschil {
+interface TermVerschil {
   model: string;
   term: string;
   oud?: Record<string, string>;
   nieuw?: Record<string, string>;
 }
 
-export function vergelijkModellen(oud: readonly Record<string, string>[], nieuw: readonly Record<string, string>[]): TermVerschil[] {
+function vergelijkModellen(oud: readonly Record<string, string>[], nieuw: readonly Record<string, string>[]): TermVerschil[] {
   const sleutel = (r: Record<string, string>) => `${r.model}|${r.term}`;
   const o = new Map(oud.map((r) => [sleutel(r), r]));
   const n = new Map(nieuw.map((r) => [sleutel(r), r]));
@@ -157,7 +157,7 @@ export function vergelijkModellen(oud: readonly Record<string, string>[], nieuw:
   return uit;
 }
 
-export interface KmVerschil {
+interface KmVerschil {
   punten: number;
   gewijzigd: number;
   /** Largest absolute change of cumulatief, in percentage points. */
@@ -166,7 +166,7 @@ export interface KmVerschil {
   onderdrukkingVervallen: number;
 }
 
-export function vergelijkKm(oud: readonly Record<string, string>[], nieuw: readonly Record<string, string>[]): KmVerschil {
+function vergelijkKm(oud: readonly Record<string, string>[], nieuw: readonly Record<string, string>[]): KmVerschil {
   const sleutel = (r: Record<string, string>) => `${r.uitsplitsing}|${r.categorie}|${r.cohort}|${r.groep}|${r.maand}`;
   const o = new Map(oud.map((r) => [sleutel(r), r]));
   const v: KmVerschil = { punten: nieuw.length, gewijzigd: 0, grootste: 0, onderdruktErbij: 0, onderdrukkingVervallen: 0 };
@@ -262,7 +262,7 @@ export function markeerGetallen(oud: string, nieuw: string): string {
 
 // ───────────────────────────── report ─────────────────────────────
 
-export interface Vergelijking {
+interface Vergelijking {
   oud: string;
   nieuw: string;
   invoer: string[];
@@ -276,7 +276,7 @@ export interface Vergelijking {
 const TEKSTMAPPEN = ['monitor/', 'kamerbrief/'];
 
 /** Read both builds and compare them. */
-export async function vergelijkBronnen(oud: Bron, nieuw: Bron): Promise<Vergelijking> {
+async function vergelijkBronnen(oud: Bron, nieuw: Bron): Promise<Vergelijking> {
   const [ob, nb] = await Promise.all([oud.bestanden(), nieuw.bestanden()]);
   const csv = async (b: Bron, rel: string) => leesCsv((await b.lees(rel)) ?? '');
   const beide = async (rel: string) => Promise.all([csv(oud, rel), csv(nieuw, rel)]);
@@ -328,11 +328,11 @@ const waarde = (r: Record<string, string> | undefined) => (!r ? '–' : r.onderd
 const tc = (s: string) => s.replace(/\|/g, '\\|');
 
 /** How many rows of a detail table to show before summing up the rest. */
-export const MAX_RIJEN = 40;
+const MAX_RIJEN = 40;
 
 const VERGELIJKING_KOP = '# Vergelijking van twee bouwsels';
 
-export function vergelijkingMarkdown(v: Vergelijking): string {
+function vergelijkingMarkdown(v: Vergelijking): string {
   const r: string[] = [VERGELIJKING_KOP, '', `- oud: ${v.oud}`, `- nieuw: ${v.nieuw}`, ''];
   const gewijzigd = v.indicatoren.filter((c) => c.soort === 'gewijzigd');
   const erbij = v.indicatoren.filter((c) => c.soort === 'onderdrukt_erbij');

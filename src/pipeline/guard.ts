@@ -33,7 +33,7 @@ export class Geweigerd extends InputError {
 }
 
 /** An input of this build that no output may touch, and how to name it to the user. */
-export interface Invoer {
+interface Invoer {
   pad: string;
   naam: string;
 }
@@ -92,7 +92,7 @@ function isManifest(pad: string): boolean {
 }
 
 /** Is `map` a folder this tool wrote as an edition's output (or an empty one)? */
-export function isEditieUitvoer(map: string): boolean {
+function isEditieUitvoer(map: string): boolean {
   const s = lstatSync(map, { throwIfNoEntry: false });
   if (!s?.isDirectory()) return false;
   return readdirSync(map).length === 0 || isManifest(join(map, 'manifest.json'));
@@ -145,7 +145,7 @@ export function controleerModelframes(folder: string, out: string, ctx: Bescherm
 }
 
 /** The marker written beside the verification frames. */
-export const MODELFRAMES_MERK = 'modelframes.json';
+const MODELFRAMES_MERK = 'modelframes.json';
 
 /**
  * A file the tool writes (the comparison summary): not a folder, not one of the inputs, not

@@ -25,7 +25,7 @@ import { bekendeBrowserVersie } from './omgeving.ts';
 const run = promisify(execFile);
 
 export const MANIFEST = 'manifest.json';
-export const HERKOMST = 'pdf/herkomst.json';
+const HERKOMST = 'pdf/herkomst.json';
 
 export interface Manifest {
   formaat: 1;
@@ -71,7 +71,7 @@ export interface ManifestInvoer {
 }
 
 /** True for output paths the manifest does not list: itself and the (uncommitted) build products, pdf/ and web/. */
-export function buitenManifest(rel: string): boolean {
+function buitenManifest(rel: string): boolean {
   return rel === MANIFEST || inBouwproduct(rel);
 }
 
@@ -111,7 +111,7 @@ export async function maakManifest(dir: string, invoer: Manifest['invoer'], over
   };
 }
 
-export function manifestTekst(m: Manifest): string {
+function manifestTekst(m: Manifest): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
 

@@ -54,7 +54,7 @@ export function inBouwproduct(rel: string): boolean {
 }
 
 /** The product a path of the output folder belongs to (its first folder), if any. */
-export function productVan(rel: string): Product | undefined {
+function productVan(rel: string): Product | undefined {
   const eerste = rel.split('/')[0];
   return (PRODUCTEN as readonly string[]).includes(eerste ?? '') ? (eerste as Product) : undefined;
 }

@@ -31,7 +31,7 @@ export interface Code {
 }
 
 /** The codes of one column (or of a part of it, such as the covariates in a model term). */
-export interface CodeLijst {
+interface CodeLijst {
   /** A short name for ids and headings: "indicator", "groep". */
   sleutel: string;
   /** What the list is, as a table caption: "Indicatoren in de kolom indicator". */
@@ -52,7 +52,7 @@ export interface BestandBeschrijving {
 }
 
 /** The Dutch name of each model, as the chapters and the model appendix name them. */
-export const MODEL_TEKST: Record<ModelNaam, string> = {
+const MODEL_TEKST: Record<ModelNaam, string> = {
   cox_basis: 'Cox-model van recidive (basismodel)',
   cox_interactie: 'Cox-model van recidive met interacties',
   cox_landmark_6m: 'landmarkmodel: recidive vanaf zes maanden na uitstroom, van wie een maand na uitstroom werkte',

@@ -263,7 +263,7 @@ export function modelNootTekst(noot: ModelNoot): string {
 }
 
 /** The registers the monitor draws on, named in source lines and in the colophon. */
-export const BRONREGISTERS = ['TULP-GW', 'DPAN', 'SSB', 'OBJD'] as const;
+const BRONREGISTERS = ['TULP-GW', 'DPAN', 'SSB', 'OBJD'] as const;
 
 /** The registers an edition's indicators rest on: DPAN (the ID status) only when it measures ID. */
 export function bronregisters(basisvoorwaarden: readonly string[]): string[] {

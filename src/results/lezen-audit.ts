@@ -10,7 +10,7 @@ import { KM_REGEL_TEKST, type KmRegel } from '../models/disclosure.ts';
 import type { KmOnderdrukking } from '../models/run.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 
-export const AUDIT_BESTANDEN = ['indicatoren.csv', 'recidive_km.csv', 'modellen.csv', 'modellen_perioden.csv'] as const;
+const AUDIT_BESTANDEN = ['indicatoren.csv', 'recidive_km.csv', 'modellen.csv', 'modellen_perioden.csv'] as const;
 
 export interface Audit {
   readonly indicatoren: Onderdrukking[];

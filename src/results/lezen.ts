@@ -31,10 +31,10 @@ export const RESULTAAT_BESTANDEN = {
 export type ResultaatBestand = keyof typeof RESULTAAT_BESTANDEN;
 
 /** How a file is named in messages. */
-export const pad = (naam: ResultaatBestand) => `data/${naam}`;
+const pad = (naam: ResultaatBestand) => `data/${naam}`;
 
 /** The text of one file, or an InputError that names it. */
-export function resultaatBestand(bestanden: Record<string, string>, naam: ResultaatBestand): string {
+function resultaatBestand(bestanden: Record<string, string>, naam: ResultaatBestand): string {
   const tekst = bestanden[naam];
   if (tekst === undefined) throw new InputError([`${pad(naam)}: ontbreekt in de resultatenmap (verwacht: ${RESULTAAT_BESTANDEN[naam]})`]);
   return tekst;

@@ -10,7 +10,7 @@ import type { Audit } from './lezen-audit.ts';
 import type { Resultaten } from './results.ts';
 
 /** The smallest of the values ≥ 1, or null when there is none. */
-export function kleinste(waarden: Iterable<number | null>): number | null {
+function kleinste(waarden: Iterable<number | null>): number | null {
   let min: number | null = null;
   for (const w of waarden) if (w !== null && w >= 1 && (min === null || w < min)) min = w;
   return min;
@@ -75,7 +75,7 @@ function telling<K extends string>(sleutels: readonly K[], waarden: readonly K[]
 
 export const INDICATOR_REGELS = ['noemer_onder_drempel', 'teller_onder_drempel', 'rest_onder_drempel', 'secundair'] as const satisfies readonly IndicatorRegel[];
 export const KM_REGELS = ['vertraagd', 'vertraagd_secundair', 'vertraagd_koppeling', 'gebeurtenissen_onder_drempel', 'secundair'] as const satisfies readonly KmRegel[];
-export const NOOT_SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'tijdsplitsing', 'onderdrukt', 'fout'] as const satisfies readonly ModelNoot['soort'][];
+const NOOT_SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'tijdsplitsing', 'onderdrukt', 'fout'] as const satisfies readonly ModelNoot['soort'][];
 
 export interface Ingrepen {
   indicatoren: Record<(typeof INDICATOR_REGELS)[number], number>;

@@ -52,7 +52,7 @@ const AANTAL_NAAM: Record<Exclude<keyof KleinsteAantallen, 'kmStap'>, string> = 
  * out: read from the published (rounded) values it is only an estimate, biased downwards; the
  * delay rule itself counts the real events.
  */
-export function onderDrempel(a: KleinsteAantallen, k: number): string[] {
+function onderDrempel(a: KleinsteAantallen, k: number): string[] {
   return (Object.keys(AANTAL_NAAM) as Exclude<keyof KleinsteAantallen, 'kmStap'>[]).flatMap((naam) => {
     const x = a[naam];
     return x !== null && x < k ? [`${AANTAL_NAAM[naam]} ${x}`] : [];

@@ -44,7 +44,7 @@ const HEADING_LABEL = /\s*\{#sec:[\p{L}\p{N}_-]+\}\s*$/u;
 const FIGURE_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
 const TABLE_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
 const TABLE_PREFIX = /^\s*Tabel:\s*/;
-export const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
+const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 
 interface Edit {
   start: number;

@@ -68,7 +68,7 @@ export function yearOf(day: number): number {
 }
 
 /** Fractional calendar year, for smooth time trends. */
-export function decimalYear(day: number): number {
+function decimalYear(day: number): number {
   const y = yearOf(day);
   const start = dayFromParts(y, 1, 1);
   return y + (day - start) / (dayFromParts(y + 1, 1, 1) - start);

@@ -51,7 +51,7 @@ const FORM_SUFFIX: Record<Format, string> = { csv: '.csv', 'csv.gz': '.csv.gz', 
 const ALL_SUFFIXES = ['.csv', '.csv.gz', '.parquet'];
 
 /** The World shared by every life of one run. */
-export function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): World {
+function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): World {
   const s = opts.seed >>> 0;
   return {
     seed: s,
@@ -76,7 +76,7 @@ export function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum
  * The number of first detentions in a month is the expected number rounded by a draw from the
  * month's own stream, so it does not depend on the peildatum either.
  */
-export async function forEachPerson(
+async function forEachPerson(
   opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>,
   visit: (rows: Rows) => void | Promise<void>,
 ): Promise<number> {
@@ -108,7 +108,7 @@ export async function forEachPerson(
 }
 
 /** The extractie.json description: what the set is, what it is calibrated on, what it leaves out. */
-export function omschrijving(opts: SynthOptions): string {
+function omschrijving(opts: SynthOptions): string {
   const zonder = opts.zonder ?? [];
   const delen = [
     `Synthetische extracten (schaal ${opts.scale}, seed ${opts.seed}). Geen echte personen.`,

@@ -23,7 +23,7 @@ function base36x5(n: number): string {
   return out;
 }
 
-export const MAX_KEY = 2 ** 48;
+const MAX_KEY = 2 ** 48;
 
 /**
  * `prefix` followed by the 48-bit number `n` sent through a keyed Feistel permutation (four

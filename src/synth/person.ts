@@ -109,7 +109,7 @@ function opleidingWeights(birthYear: number): number[] {
 }
 
 /** Years after 2016 on `day` (fractional, capped at 2021): the 7th meting's trends run on this. */
-export function yearsAfter2016(day: number): number {
+function yearsAfter2016(day: number): number {
   const y = yearOf(day) + (day - dayFromParts(yearOf(day), 1, 1)) / 365.25;
   return Math.min(TRENDS_UNTIL - 2016, Math.max(0, y - 2017));
 }

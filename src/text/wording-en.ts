@@ -40,7 +40,7 @@ export function changeWord(v: ReturnType<typeof verandering> | Richting, vorm: V
 }
 
 /** The difference between the whole percents the text prints: "4 percentage points", "1 percentage point". */
-export function percentagePoints(a: Aandeel, b: Aandeel): string {
+function percentagePoints(a: Aandeel, b: Aandeel): string {
   const pp = Math.abs(procentGetal(b.teller, b.noemer) - procentGetal(a.teller, a.noemer));
   return `${pp} ${pp === 1 ? 'percentage point' : 'percentage points'}`;
 }

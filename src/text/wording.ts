@@ -35,7 +35,7 @@ const BREUKEN: readonly Breukvorm[] = [
  * 24–26%); beyond it, up to halfway to the next fraction, it is "ruim" or "bijna" that fraction
  * ("ruim een kwart" for 28%, "bijna de helft" for 45%), as Dutch reports write.
  */
-export const BREUK_MARGE = 1;
+const BREUK_MARGE = 1;
 
 /**
  * Which fraction a proportion is called, independent of language: the whole percent itself
@@ -58,7 +58,7 @@ export function breukKeuze(teller: number, noemer: number): Breukkeuze {
 }
 
 /** The fractions' values, in the order of breukKeuze's index. */
-export const BREUK_WAARDEN: readonly number[] = BREUKEN.map((b) => b.waarde);
+const BREUK_WAARDEN: readonly number[] = BREUKEN.map((b) => b.waarde);
 
 /**
  * A proportion teller/noemer in words: "twee derde", "ruim een kwart", "bijna de helft";
@@ -143,7 +143,7 @@ export function procentpunten(a: Aandeel, b: Aandeel): string {
 }
 
 /** Wilson 95% interval of a proportion, as proportions. */
-export function wilson(teller: number, noemer: number): { laag: number; hoog: number } {
+function wilson(teller: number, noemer: number): { laag: number; hoog: number } {
   if (noemer <= 0) throw new Error('wilson: noemer must be positive');
   const p = teller / noemer;
   const z2 = Z_95 * Z_95;

@@ -71,7 +71,7 @@ export function vergelijkingContext(v: Vergelijking) {
   };
 }
 
-export type VergelijkingContext = ReturnType<typeof vergelijkingContext>;
+type VergelijkingContext = ReturnType<typeof vergelijkingContext>;
 
 function isReeks(x: unknown): x is Reeks {
   return typeof x === 'object' && x !== null && 'cellen' in x && 'oordeel' in x && 'groep' in x;
@@ -82,7 +82,7 @@ function isReeks(x: unknown): x is Reeks {
  * editions, and the outcome of the trend rule. A suppressed cell prints as "–", a cohort without
  * a row stays empty.
  */
-export function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
+function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   let onderdrukt = false;
   const cel = (rij: Publicatie | undefined) => {
     if (!rij) return '';

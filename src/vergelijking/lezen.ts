@@ -105,7 +105,7 @@ export function parseIndicatorenCsv(tekst: string, bestand: string): Publicatie[
 }
 
 /** The cohorts of published rows (every cohort but 'totaal'), ascending. */
-export function cohortenVan(rijen: readonly Publicatie[]): number[] {
+function cohortenVan(rijen: readonly Publicatie[]): number[] {
   return [...new Set(rijen.filter((r) => r.cohort !== 'totaal').map((r) => Number(r.cohort)))].sort((a, b) => a - b);
 }
 

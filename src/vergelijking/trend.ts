@@ -27,7 +27,7 @@ import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type
 import { list } from '../text/wording-en.ts';
 
 /** One cohort's value in a segment. */
-export interface Punt extends Aandeel {
+interface Punt extends Aandeel {
   cohort: number;
 }
 
@@ -41,11 +41,11 @@ export type Segment =
     };
 
 /** A segment with a direction. */
-export type Bekend = Extract<Segment, { van: Punt }>;
+type Bekend = Extract<Segment, { van: Punt }>;
 
 export type Oordeel = 'doorgezet' | 'afgevlakt' | 'nieuw' | 'omgekeerd' | 'onbekend';
 
-export const OORDELEN: readonly Oordeel[] = ['doorgezet', 'afgevlakt', 'omgekeerd', 'nieuw', 'onbekend'];
+const OORDELEN: readonly Oordeel[] = ['doorgezet', 'afgevlakt', 'omgekeerd', 'nieuw', 'onbekend'];
 
 /**
  * The segment of one edition from its cells in cohort order (`rij` undefined when the edition has
@@ -94,7 +94,7 @@ export function oordeelKort(eerder: Segment['richting'], nieuw: Segment['richtin
 }
 
 /** How a sentence about a group begins. */
-export const GROEP_AANHEF: Record<Groep, string> = {
+const GROEP_AANHEF: Record<Groep, string> = {
   rik: 'Bij de re-integratiekandidaten',
   kv: 'Bij de kortverblijvenden',
   totaal: 'Over beide groepen samen',
@@ -242,7 +242,7 @@ export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oor
 }
 
 /** How an English sentence about a group begins (the Summary). */
-export const GROUP_OPENING: Record<Groep, string> = {
+const GROUP_OPENING: Record<Groep, string> = {
   rik: 'Among re-integration candidates',
   kv: 'Among short-stay detainees',
   totaal: 'Across both groups',

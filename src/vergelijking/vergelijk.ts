@@ -31,12 +31,12 @@ export interface Wijziging {
 }
 
 /** The edition field `wijzigingen` (defined with the edition schema, src/edition/edition.ts). */
-export { wijzigingenSchema } from '../edition/edition.ts';
+;
 
-export type Meting = 'vorige' | 'huidige';
+type Meting = 'vorige' | 'huidige';
 
 /** One cohort of a series: the published row, or undefined when that edition has none. */
-export interface Cel {
+interface Cel {
   cohort: number;
   meting: Meting;
   rij: Publicatie | undefined;
@@ -60,7 +60,7 @@ export interface Reeks {
   oordeel: Oordeel;
 }
 
-export interface EditieKort {
+interface EditieKort {
   nummer: number;
   cohorten: number[];
   /** "6e meting" */
@@ -83,7 +83,7 @@ export function measurementName(nummer: number): string {
   return `${ordinal(nummer)} measurement`;
 }
 
-export function metingNaam(nummer: number): string {
+function metingNaam(nummer: number): string {
   return `${nummer}e meting`;
 }
 
@@ -174,7 +174,7 @@ export function kernmoment(v: Vergelijking, indicator: string): Moment | undefin
  * publish them (the same indicators as the report's trend figure, plus ID, care and recidive).
  * `naam` names the series in Dutch running text, `name` in the English Summary.
  */
-export const KERNREEKSEN: readonly { indicator: string; moment: Moment; naam: string; name: string }[] = [
+const KERNREEKSEN: readonly { indicator: string; moment: Moment; naam: string; name: string }[] = [
   { indicator: 'id_geen_geldig', moment: 'uitstroom', naam: 'geen geldig identiteitsbewijs bij uitstroom', name: 'the share without a valid identity document on release' },
   { indicator: 'werk', moment: '1m_na', naam: 'werk een maand na detentie', name: 'the share in work one month after detention' },
   { indicator: 'geen_inkomen', moment: '1m_na', naam: 'geen geregistreerd inkomen een maand na detentie', name: 'the share without registered income one month after detention' },

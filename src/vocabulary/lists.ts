@@ -37,7 +37,7 @@ export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificat
 export type Probleem = (typeof PROBLEMEN)[number];
 
 /** The basisvoorwaarde each problem belongs to: an edition that does not measure it has no such problem. */
-export const PROBLEEM_BASISVOORWAARDE: Record<Probleem, Basisvoorwaarde> = {
+const PROBLEEM_BASISVOORWAARDE: Record<Probleem, Basisvoorwaarde> = {
   id: 'id',
   inkomen: 'werk_inkomen',
   adres: 'huisvesting',

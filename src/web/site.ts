@@ -49,9 +49,9 @@ export const WEB_MAP = 'web';
 
 const TEMPLATES = new URL('../../templates/web/', import.meta.url);
 const PRINT_TEMPLATES = new URL('../../templates/print/', import.meta.url);
-export const INDEX = 'index.html';
-export const BRIEF = 'kamerbrief.html';
-export const COLOFON = 'colofon.html';
+const INDEX = 'index.html';
+const BRIEF = 'kamerbrief.html';
+const COLOFON = 'colofon.html';
 
 interface Pagina {
   bestand: string;
@@ -186,7 +186,7 @@ function handlebars() {
  * copied into fonts/ with a fonts.css of their own. The web may show a fallback font while they
  * load (`swap`); the print waits for them (`block`).
  */
-export function lettertypen(): WebBestanden {
+function lettertypen(): WebBestanden {
   const css = readFileSync(new URL('fonts.css', PRINT_TEMPLATES), 'utf8');
   const bestanden: WebBestanden = {};
   const web = css

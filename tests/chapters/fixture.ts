@@ -35,7 +35,7 @@ export function fixtureEditie(zorg = false) {
   );
 }
 
-export const FIXTURE_EDITIE = fixtureEditie();
+const FIXTURE_EDITIE = fixtureEditie();
 
 /** A stable number in 0..n-1 from a string. */
 function hash(s: string, n: number): number {
@@ -142,7 +142,7 @@ function model(naam: GeschatModel['model'], kind: 'cox' | 'logit', termen: strin
   };
 }
 
-export function fixtureModellen(): ModelResults {
+function fixtureModellen(): ModelResults {
   const onderdrukt: OnderdruktModel = { model: 'cox_landmark_6m', kind: 'cox', moment: '6m_na', status: 'onderdrukt', regel: 'gebeurtenissen_onder_drempel' };
   const km: KmPunt[] = [];
   const punt = (uitsplitsing: KmPunt['uitsplitsing'], categorie: string, cohort: string, groep: 'rik' | 'kv', basis: number) => {
@@ -212,7 +212,7 @@ function landmarkModel(): GeschatModel {
  * Set model terms as a test asks: `termen` maps "model|term" to a case. A model named there that
  * the fixture has suppressed (the landmark model) is estimated.
  */
-export function metTermen(modellen: ModelResults, termen: Readonly<Record<string, TermGeval>>): ModelResults {
+function metTermen(modellen: ModelResults, termen: Readonly<Record<string, TermGeval>>): ModelResults {
   const sleutels = Object.keys(termen);
   const nodig = new Set(sleutels.map((k) => k.slice(0, k.indexOf('|'))));
   const lijst = modellen.modellen.map((m) => (m.status !== 'geschat' && m.model === 'cox_landmark_6m' && nodig.has(m.model) ? landmarkModel() : m));

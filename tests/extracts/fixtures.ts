@@ -12,7 +12,7 @@ import { EXTRACTS, extractSpec, type ExtractName } from '../../src/extracts/cont
 import { loadExtracts, type LoadedExtracts, type LoadOptions } from '../../src/extracts/load.ts';
 import { InputError } from '../../src/util/errors.ts';
 
-export const PEILDATUM = '2019-06-30';
+const PEILDATUM = '2019-06-30';
 
 export const VALID: Record<ExtractName, string[]> = {
   personen: [
@@ -39,7 +39,7 @@ export const VALID: Record<ExtractName, string[]> = {
   zorg: ['P3,ggz,2016-03-01,2016-09-01'],
 };
 
-export type Form = 'csv' | 'csv.gz' | 'parquet';
+type Form = 'csv' | 'csv.gz' | 'parquet';
 
 export interface SetChanges {
   /** Form of every extract (default csv). */

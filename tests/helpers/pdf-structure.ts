@@ -47,7 +47,7 @@ export interface PdfStructure {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Parse `pdfinfo -struct`: two spaces of indent per level, a role line, then attribute lines. */
-export function parseStruct(output: string): StructElement {
+function parseStruct(output: string): StructElement {
   const root: StructElement = { role: '(root)', depth: -1, children: [] };
   const stack: StructElement[] = [root];
   for (const line of output.split('\n')) {

@@ -49,7 +49,7 @@ export async function wachtOp(klaar: () => boolean, ms: number, wat: string, ext
 }
 
 /** Every running process as pid and command line (arguments joined by spaces). */
-export function processen(): { pid: number; cmd: string }[] {
+function processen(): { pid: number; cmd: string }[] {
   const lijst: { pid: number; cmd: string }[] = [];
   for (const naam of readdirSync('/proc')) {
     if (!/^\d+$/.test(naam)) continue;

@@ -48,7 +48,7 @@ export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 }
 
 /** Largest relative difference, for reporting. */
-export function maxRel(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+function maxRel(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < expected.length; i++) m = Math.max(m, Math.abs(actual[i]! - expected[i]!) / Math.abs(expected[i]!));
   return m;

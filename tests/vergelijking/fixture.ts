@@ -49,7 +49,7 @@ function zet(aandelen: Aandelen) {
   };
 }
 
-export const VORIGE_SLUG = '8e-meting';
+const VORIGE_SLUG = '8e-meting';
 
 /** The predecessor's published rows: the fixture's rows, cohorts 2013 -> 2011 and 2014 -> 2012. */
 export function vorigeRijen(): Publicatie[] {

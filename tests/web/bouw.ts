@@ -10,7 +10,7 @@ import { after } from 'node:test';
 import { buildReport } from '../../src/pipeline/report.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 
-export const EDITIES = ['6e-meting', '7e-meting'] as const;
+const EDITIES = ['6e-meting', '7e-meting'] as const;
 const stil = { log: () => {}, now: () => 0 };
 
 export interface GebouwdeEditie {
