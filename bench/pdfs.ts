@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/pdfs.ts [--runs 3]
  *
- * Runs the real build (src/pipeline/report.ts) into tmp/bench-pdfs/ with its own cache: the first
+ * Runs the real build (src/pipeline/build.ts) into tmp/bench-pdfs/ with its own cache: the first
  * run fills the cache, so in the timed runs steps 1–5 (results and figures) come from it. The
  * build reports when each step starts (`Effects.begin`) and ends (its log line), which gives
  * the time of step 7 (HTML) and of each print (step 8) apart from everything else; the target
@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildReport } from '../src/pipeline/report.ts';
+import { buildReport } from '../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
 
 const args = process.argv.slice(2);

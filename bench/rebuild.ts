@@ -18,7 +18,7 @@ import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildReport } from '../src/pipeline/report.ts';
+import { buildReport } from '../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
 
 const args = process.argv.slice(2);

@@ -7,7 +7,7 @@
  * codes. `quiet` keeps only warnings (errors are printed by the command line itself).
  */
 import { relative, isAbsolute } from 'node:path';
-import type { Effects } from '../pipeline/report.ts';
+import type { Effects } from '../pipeline/stages.ts';
 import { PRODUCTEN } from '../pipeline/products.ts';
 
 export interface Uitvoerstroom {

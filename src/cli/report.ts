@@ -1,7 +1,7 @@
 /**
  * `npm run report`: build the monitor, check the committed outputs, compare two builds, or
  * rebuild on every change. Options are read and validated here, once, into one typed object
- * (parseOptions); the build itself is src/pipeline/report.ts, the modes are src/pipeline/check.ts,
+ * (parseOptions); the build itself is src/pipeline/build.ts, the modes are src/pipeline/check.ts,
  * compare.ts and watch.ts.
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import type { BuildResult } from '../pipeline/report.ts';
+import type { BuildResult } from '../pipeline/build.ts';
 import { parseProducten, PRODUCTEN, type Product } from '../pipeline/products.ts';
 import { InputError } from '../util/errors.ts';
 import { controleerBestand, Geweigerd } from '../pipeline/guard.ts';
@@ -17,11 +17,9 @@ import { maakBouwplan, maakPlan, type EditieBouw } from '../pipeline/plan.ts';
 import { isInteractief, maakReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 
-/** The project root (this file is src/cli/report.ts). */
-
 // The build and its modes are imported when used, so that --help and option errors answer at
 // once instead of after loading DuckDB, Vega and the rest.
-const build = () => import('../pipeline/report.ts');
+const build = () => import('../pipeline/build.ts');
 
 export const HELP = `Gebruik: npm run report -- [opties]
 

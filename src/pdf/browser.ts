@@ -14,10 +14,9 @@
  * so tests need neither a browser nor a network.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
@@ -26,8 +25,6 @@ import { PROJECT_ROOT } from '../util/paths.ts';
 
 /** Environment variables naming a browser, in order of precedence. */
 export const BROWSER_ENV_VARS = ['MONITOR_CHROME', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
-
-/** The project's root folder (this file is src/pdf/browser.ts). */
 
 /** Where a browser installed by this project goes (gitignored). */
 export const PROJECT_BROWSER_CACHE = join(PROJECT_ROOT, '.cache', 'chrome');
@@ -232,7 +229,7 @@ export function aptInstaller(): BrowserInstaller {
     name: 'apt-get install chromium',
     async available() {
       if (process.platform !== 'linux') return 'geen Linux';
-      let osRelease = '';
+      let osRelease: string;
       try {
         osRelease = readFileSync('/etc/os-release', 'utf8');
       } catch {

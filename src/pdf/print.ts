@@ -127,7 +127,6 @@ const MAX_TOC_PASSES = 4;
 
 /** Print `html` to `outFile` (see the module comment for the steps). */
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
-  const timeout = options.timeout ?? 120_000;
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);

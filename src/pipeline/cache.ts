@@ -10,8 +10,10 @@
  *   - every file in the extract folder (content, not dates);
  *   - the edition without its presentation fields (titel, ondertitel, auteurs, uitgever, brief);
  *   - the code of steps 1–4: every module reachable by relative imports from their entry
- *     modules, the non-TypeScript files beside them (the SQL), the source text of the
- *     orchestrator's closure that runs the steps, and package-lock.json.
+ *     modules, among them the module that runs the steps (compute.ts), the files beside them
+ *     (the SQL), and package-lock.json. Hashing files rather than a function's source text
+ *     (`toString()`) also catches a change in a helper the steps call, and does not depend on
+ *     how a transpiler prints a closure.
  * Any change to one of them is a miss; a miss computes and stores. Entries are written
  * atomically and the newest BEWAREN are kept.
  *
@@ -31,7 +33,7 @@ import type { ModelResults, ModelUitkomst } from '../models/run.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { combine, hashFile, listFiles, sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
-import type { Effects } from './report.ts';
+import type { Effects } from './stages.ts';
 
 /** What steps 1–4 hand to the rest of the build. */
 export interface Berekend {
@@ -58,6 +60,7 @@ const STAP_MODULES = [
   'src/models/write.ts',
   'src/results/results.ts',
   'src/edition/edition.ts',
+  'src/pipeline/compute.ts',
   'src/pipeline/cache.ts',
 ];
 
@@ -82,20 +85,22 @@ interface Opgeslagen {
 /**
  * Run `compute` (steps 1–4) or take its result from the cache. `compute` gets an Effects whose
  * warnings are recorded, so that a cache hit shows them again. Without `opts` it just runs.
+ * `stageNumbers` is how the progress numbers the steps a hit skips (`1–4`).
  */
 export async function withResultCache(
   opts: CacheOptions | undefined,
   fx: Effects,
+  stageNumbers: string,
   compute: (fx: Effects) => Promise<Berekend>,
 ): Promise<Berekend> {
   if (!opts) return compute(fx);
   const start = fx.now();
-  const sleutel = await cacheKey(opts, compute.toString());
+  const sleutel = await cacheKey(opts);
   const pad = join(opts.dir, `${sleutel}.bin`);
   const gelezen = await lees(pad, opts.editie);
   if (gelezen) {
     const sec = ((fx.now() - start) / 1000).toFixed(1).replace('.', ',');
-    fx.log(`1–4. Resultaten uit de cache (${sec} s): extracten, editie en code ongewijzigd (sleutel ${sleutel.slice(0, 12)})`);
+    fx.log(`${stageNumbers}. Resultaten uit de cache (${sec} s): extracten, editie en code ongewijzigd (sleutel ${sleutel.slice(0, 12)})`);
     for (const w of gelezen.waarschuwingen) fx.log(w);
     return gelezen.berekend;
   }
@@ -113,15 +118,14 @@ export async function withResultCache(
   return berekend;
 }
 
-/** The cache key (hex SHA-256) for these inputs and the source text of the steps' closure. */
-export async function cacheKey(opts: CacheOptions, stappen: string): Promise<string> {
+/** The cache key (hex SHA-256) for these inputs and the code of steps 1–4. */
+export async function cacheKey(opts: CacheOptions): Promise<string> {
   const editie = Object.fromEntries(Object.entries(opts.editie).filter(([k]) => !PRESENTATIE.includes(k)));
   return combine({
     formaat: String(FORMAAT),
     extracten: combine(opts.invoer.extracten),
     editie: sha256(JSON.stringify(editie)),
     code: combine(await codeHashes(opts.projectRoot)),
-    stappen: sha256(stappen),
     node: process.versions.modules,
     lock: opts.invoer.code.afhankelijkheden,
   });

@@ -14,7 +14,8 @@ import { inBouwproduct } from './products.ts';
 import { RESTMAP, SLOT } from './guard.ts';
 import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import type { EditieBouw } from './plan.ts';
-import { buildReport, type Effects } from './report.ts';
+import { buildReport } from './build.ts';
+import type { Effects } from './stages.ts';
 
 export interface Verschil {
   pad: string;

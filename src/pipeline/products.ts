@@ -53,12 +53,6 @@ export function inBouwproduct(rel: string): boolean {
   return BOUWPRODUCTEN.some((p) => rel === p || rel.startsWith(`${p}/`));
 }
 
-/** The product a path of the output folder belongs to (its first folder), if any. */
-function productVan(rel: string): Product | undefined {
-  const eerste = rel.split('/')[0];
-  return (PRODUCTEN as readonly string[]).includes(eerste ?? '') ? (eerste as Product) : undefined;
-}
-
 /**
  * Make `tmp` hold only the chosen products of the new build, and the other products' folders
  * of the previous output `vorige` (when it has them). Returns the products taken over.

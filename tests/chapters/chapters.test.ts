@@ -55,7 +55,7 @@ test('every chapter of the fixture edition matches its golden file', () => {
 });
 
 test('every chapter of the fixture edition, as reviewers read it (references resolved), matches its golden file', async () => {
-  const { monitorHtml } = await import('../../src/pipeline/report.ts');
+  const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { reviewMarkdown } = await import('../../src/review/markdown.ts');
   const r = fixtureResultaten();
   const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));

@@ -62,7 +62,7 @@ test('read as GFM, every caption sits above a table and every figure is an image
 test('an unknown cross-reference in a chapter names the template and its line, not the generated Markdown', async () => {
   const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { monitorHtml } = await import('../../src/pipeline/report.ts');
+  const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { InputError } = await import('../../src/util/errors.ts');
   const dir = mkdtempSync(join(tmpdir(), 'xref-test-'));
   try {

@@ -120,7 +120,7 @@ test('a literatuur.json with a bad key or a missing type says where', () => {
 });
 
 test('the reviewers\' Markdown of both editions\' templates has every citation resolved and the Literatuur filled', async () => {
-  const { monitorHtml } = await import('../../src/pipeline/report.ts');
+  const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { reviewMarkdown } = await import('../../src/review/markdown.ts');
   const r = fixtureResultaten();
   const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));

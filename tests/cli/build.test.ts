@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReport, type Effects } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
+import type { Effects } from '../../src/pipeline/stages.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { cacheKey } from '../../src/pipeline/cache.ts';
 import { compareOutputs, leesCsv } from '../../src/pipeline/compare.ts';
@@ -53,15 +54,20 @@ test('a second build takes steps 1–4 and the figures from the cache and writes
   assert.deepEqual(snapshot(outA2), snapshot(outA));
 });
 
-test('the cache key changes with the extracts and the computational edition fields, not with presentation fields', async () => {
+test('the cache key changes with the extracts, the computational edition fields and the code of the steps, not with presentation fields', async () => {
   const e = await loadEdition(EDITION);
   const invoer = (data: string) => hashInvoer({ data, edition: EDITION, templates: join(PROJECT_ROOT, 'templates'), projectRoot: PROJECT_ROOT });
   const basis = { dir: cache, invoer: await invoer(dataA), editie: e, projectRoot: PROJECT_ROOT };
-  const k = await cacheKey(basis, 'stappen');
-  assert.equal(await cacheKey({ ...basis, editie: { ...e, titel: 'Andere titel', brief: { ...e.brief, nr: 1 } } }, 'stappen'), k);
-  assert.notEqual(await cacheKey({ ...basis, editie: { ...e, drempel: e.drempel + 1 } }, 'stappen'), k);
-  assert.notEqual(await cacheKey({ ...basis, invoer: await invoer(dataB) }, 'stappen'), k);
-  assert.notEqual(await cacheKey(basis, 'andere stappen'), k);
+  const k = await cacheKey(basis);
+  assert.equal(await cacheKey({ ...basis, editie: { ...e, titel: 'Andere titel', brief: { ...e.brief, nr: 1 } } }), k);
+  assert.notEqual(await cacheKey({ ...basis, editie: { ...e, drempel: e.drempel + 1 } }), k);
+  assert.notEqual(await cacheKey({ ...basis, invoer: await invoer(dataB) }), k);
+  // The code: a copy of src/ gives the same key; a change to the module that runs the steps, another.
+  const kopie = join(werk, 'code-kopie');
+  cpSync(join(PROJECT_ROOT, 'src'), join(kopie, 'src'), { recursive: true });
+  assert.equal(await cacheKey({ ...basis, projectRoot: kopie }), k);
+  appendFileSync(join(kopie, 'src', 'pipeline', 'compute.ts'), '\n// changed\n');
+  assert.notEqual(await cacheKey({ ...basis, projectRoot: kopie }), k);
 });
 
 test('manifest.json holds the hash of every extract, the edition, templates and code, and of every output except itself and the build products (PDFs, web edition)', () => {

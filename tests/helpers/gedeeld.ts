@@ -134,7 +134,7 @@ export async function gedeeldeBouw(slug: string, { pdf = true }: { pdf?: boolean
   const hoe = { slug, pdf };
   const dir = await eenmaal(`bouw-${slug}${pdf ? '-pdf' : ''}-${invoerSleutel(slug, hoe)}`, async (tmp) => {
     // Loaded only here: a test that finds the build made does not pay for loading the pipeline.
-    const { buildReport } = await import('../../src/pipeline/report.ts');
+    const { buildReport } = await import('../../src/pipeline/build.ts');
     const r = await buildReport({ data, edition, out: join(tmp, slug), pdf, cache: GEDEELDE_CACHE }, { log: () => {}, now: () => 0 });
     writeFileSync(join(tmp, 'bestanden.json'), JSON.stringify(r.bestanden));
   });

@@ -13,7 +13,7 @@ import { Sjablonen } from '../../src/edition/templates.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';
 import { briefDocx, briefDocxNaam } from '../../src/letter/docx.ts';
 import { renderLetter } from '../../src/letter/render.ts';
-import { briefHtml, BRIEF_PAD } from '../../src/letter/stage.ts';
+import { briefHtml, BRIEF_PAD } from '../../src/letter/document.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { resultaten6 } from '../results/gepubliceerd.ts';
 import { reviewMarkdown } from '../../src/review/markdown.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
-import { buildReport } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 
 test('the letter builds when a model term it mentions has no estimate of its own', async () => {

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { buildReport } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { readOutline } from '../../src/pdf/pdf-file.ts';
 import { synthetischLabel } from '../../src/results/synthetisch.ts';
@@ -137,7 +137,7 @@ test('the cover says the figures are synthetic; the colophon says so too, with t
   assert.match(colofon, /minder dan 10 personen/);
   const id = /Bouwidentiteit ([0-9a-f]{12})\b/.exec(colofon);
   assert.ok(id, 'a build identity of 12 hex digits');
-  // It is derived from the manifest's inputs (src/pipeline/report.ts, bouwIdentiteit).
+  // It is derived from the manifest's inputs (src/pipeline/monitor.ts, bouwIdentiteit).
   const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')) as { invoer: unknown };
   const expected = execFileSync('sha256sum', { input: JSON.stringify(manifest.invoer), encoding: 'utf8' }).slice(0, 12);
   // (Editing src/, templates/ or data/ while this file runs changes the inputs between the steps.)

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
-import { buildReport } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { parseEdition } from '../../src/edition/edition.ts';
 import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';

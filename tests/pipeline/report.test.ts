@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { buildReport } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { snapshot } from '../helpers/snapshot.ts';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { leesAudit, leesResultaten } from '../../src/results/lezen.ts';
 import { renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
 import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/models/write.ts';
-import { resultaatBestanden } from '../../src/pipeline/report.ts';
+import { resultaatBestanden } from '../../src/pipeline/compute.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
 import { figuren } from '../../src/charts/figures.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { buildReport } from '../../src/pipeline/report.ts';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 
 const EDITIES = ['6e-meting', '7e-meting'] as const;

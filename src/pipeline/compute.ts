@@ -1,0 +1,150 @@
+/**
+ * Steps 1–4 of the build (./build.ts): from the extracts (load and validate, indicators,
+ * disclosure control, models), from the result cache (./cache.ts), or, outside the secure
+ * environment, from the results folder of an earlier `--stage resultaten`. Either way they hand
+ * on the published data files only; person-level data stay inside the DuckDB connection here.
+ *
+ * This module is one of the cache key's code modules (cache.ts, STAP_MODULES): a change to how
+ * the steps are run is a cache miss.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Edition } from '../edition/edition.ts';
+import type { Extractie } from '../extracts/contract.ts';
+import { computeIndicators, type Telling } from '../indicators/compute.ts';
+import { applyDisclosure } from '../indicators/disclosure.ts';
+import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
+import { computeModels } from '../models/run.ts';
+import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
+import { RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
+import { IndicatorTabel, type Resultaten } from '../results/results.ts';
+import { InputError } from '../util/errors.ts';
+import { withResultCache, type Berekend } from './cache.ts';
+import { leesManifest, MANIFEST, type Manifest } from './manifest.ts';
+import type { Effects, StagePlan } from './stages.ts';
+
+// DuckDB loads only when needed: a rebuild whose results are in the cache (cache.ts) does
+// without it and starts a second sooner.
+const loadExtracts = async (folder: string, e: Edition) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
+
+/** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
+export interface Gepubliceerd {
+  extractie: Extractie;
+  bestanden: Record<string, string>;
+  /** From a results folder: the extracts' hashes its manifest recorded (the extracts are not here). */
+  extracten?: Manifest['invoer']['extracten'];
+}
+
+export interface ComputeOptions {
+  /** The extract folder (absolute). */
+  data: string;
+  /** The edition's output folder; the model frames must lie outside it. */
+  out: string;
+  /** Write the models' verification frames here. */
+  modelFrames?: string;
+  /** The result cache; none when absent. */
+  cache?: { dir: string; invoer: Manifest['invoer']; projectRoot: string };
+  /** Read the results of an earlier results stage from here instead of computing them. */
+  fromResults?: string;
+}
+
+/** Steps 1–4: the published data files, from a results folder, the cache or the extracts. */
+export async function publishedResults(plan: StagePlan, fx: Effects, editie: Edition, o: ComputeOptions): Promise<Gepubliceerd> {
+  if (o.fromResults) return leesResultatenMap(o.fromResults, plan);
+  const cache = o.cache && { ...o.cache, editie };
+  const b = await withResultCache(cache, fx, plan.range('load', 'models'), (fx) => berekenResultaten(plan, fx, editie, o));
+  return { extractie: b.resultaten.extractie, bestanden: resultaatBestanden(b.resultaten, b.onderdrukkingCsv) };
+}
+
+/** Steps 1–4 on the extracts: load and validate, indicators, disclosure control, models. */
+async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, o: ComputeOptions): Promise<Berekend> {
+  const extracts = await plan.run('load', () => loadExtracts(o.data, editie), (x) =>
+    `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
+  );
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  try {
+    // Person-level work stays in DuckDB.
+    const { definities, tellingen, uitval } = await plan.run('indicators', () =>
+      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+      (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
+    );
+    controleerDekking(editie, o.data, extracts.extractie.peildatum, tellingen);
+    const beveiligd = await plan.run('disclosure', async () =>
+      applyDisclosure(tellingen, definities, editie.cohorten, editie.drempel),
+      (d) => `${d.onderdrukkingen.length} cellen onderdrukt (drempel ${editie.drempel})`,
+    );
+    // Kaplan–Meier, Cox and logistic, on the same working tables.
+    const modellen = await plan.run('models', () =>
+      computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
+      (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
+    );
+    for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
+    if (o.modelFrames) {
+      const geschreven = await writeModelFrames(extracts.connection, editie, extracts.extractie.peildatum, o.modelFrames, o.out);
+      fx.log(`   modelframes (niet voor publicatie): ${geschreven.length} bestanden in ${o.modelFrames}`);
+    }
+    return {
+      resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
+      onderdrukkingCsv: renderOnderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+    };
+  } finally {
+    extracts.close();
+  }
+}
+
+/**
+ * The extracts cover the edition: an uitstroom in each of its cohorts, and two years of
+ * follow-up of the last one (the recidive of every cohort is part of the monitor). Extracts of
+ * another meting, or cut off too early, are named here, not as a missing figure in some template.
+ */
+function controleerDekking(editie: Edition, data: string, peildatum: string, tellingen: readonly Telling[]): void {
+  const hint = `Klopt --data? De extracten van de ${editie.slug} staan standaard in data/${editie.slug}/.`;
+  const leeg = editie.cohorten.filter((c) => !tellingen.some((t) => t.indicator === 'populatie' && t.cohort === String(c) && t.groep === 'totaal' && t.noemer > 0));
+  if (leeg.length > 0)
+    throw new InputError(
+      [`${data}: de extracten bevatten geen uitstroom in ${leeg.length === 1 ? 'cohort' : 'de cohorten'} ${leeg.join(', ')} van de editie ${editie.slug} (peildatum ${peildatum})`],
+      hint,
+    );
+  const laatste = editie.cohorten[editie.cohorten.length - 1]!;
+  const nodig = `${laatste + 2}-12-31`;
+  if (peildatum < nodig)
+    throw new InputError(
+      [`${join(data, 'extractie.json')}: peildatum ${peildatum} ligt voor ${nodig}, het einde van twee jaar na uitstroom van cohort ${laatste} van de editie ${editie.slug}; de recidive binnen twee jaar is dan niet voor elk cohort te bepalen`],
+      hint,
+    );
+}
+
+/** The published data files (data/<name>) of the results. */
+export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
+  return {
+    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
+    'modellen.csv': renderModellenCsv(r.modellen),
+    'modellen_ph.csv': renderModellenPhCsv(r.modellen),
+    'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
+    'modellen_noten.csv': renderModellenNotenCsv(r.modellen),
+    'recidive_km.csv': renderKmCsv(r.modellen),
+    'onderdrukking.csv': onderdrukkingCsv,
+  };
+}
+
+/**
+ * Read a results folder (the output of `stage: 'resultaten'`): its data files and, from its
+ * manifest, the description and hashes of the extracts they were computed from.
+ */
+async function leesResultatenMap(map: string, plan: StagePlan): Promise<Gepubliceerd> {
+  return plan.run('readResults', async () => {
+    const m = await leesManifest(join(map, MANIFEST));
+    if (!m.invoer.extractie)
+      throw new InputError([`${join(map, MANIFEST)}: geen beschrijving van de extracten (verwacht: de manifest.json van npm run report -- --stage resultaten)`]);
+    const bestanden: Record<string, string> = {};
+    for (const naam of Object.keys(RESULTAAT_BESTANDEN)) {
+      const pad = join(map, 'data', naam);
+      try {
+        bestanden[naam] = await readFile(pad, 'utf8');
+      } catch {
+        throw new InputError([`${pad}: bestand ontbreekt (verwacht: de resultaten van npm run report -- --stage resultaten, met ${Object.keys(RESULTAAT_BESTANDEN).join(', ')})`]);
+      }
+    }
+    return { extractie: m.invoer.extractie, bestanden, extracten: m.invoer.extracten };
+  }, () => map);
+}
