@@ -32,7 +32,7 @@ const GEEL = (s: string) => `\x1b[33m${s}\x1b[39m`;
 const GRIJS = (s: string) => `\x1b[2m${s}\x1b[22m`;
 
 /** Effects for buildReport that write progress to `stream`. */
-export function maakReporter(o: ReporterOptions): Effects & { stop(): void } {
+export function createReporter(o: ReporterOptions): Effects & { stop(): void } {
   const now = o.now ?? (() => performance.now());
   let bezig: { tekst: string; start: number } | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -31,7 +31,7 @@ export interface PlanOpties {
 }
 
 /** The builds of this run, and the guard's context: the inputs no output may touch. */
-export async function maakPlan(o: PlanOpties, root: string): Promise<{ bouwen: EditieBouw[]; bescherm: BeschermContext }> {
+export async function createPlan(o: PlanOpties, root: string): Promise<{ bouwen: EditieBouw[]; bescherm: BeschermContext }> {
   const edities = o.edition === undefined ? await alleEdities(root) : [await leesEditieMap(editieBestand(o.edition, root))];
   const bouwen = edities.map((e) => ({
     editie: e,
@@ -53,8 +53,8 @@ export async function maakPlan(o: PlanOpties, root: string): Promise<{ bouwen: E
 }
 
 /** The plan, with every path it writes checked before anything is touched (guard.ts). */
-export async function maakBouwplan(o: PlanOpties, root: string): Promise<EditieBouw[]> {
-  const { bouwen, bescherm } = await maakPlan(o, root);
+export async function createCheckedPlan(o: PlanOpties, root: string): Promise<EditieBouw[]> {
+  const { bouwen, bescherm } = await createPlan(o, root);
   controleerUitvoerwortel(resolve(o.out), bescherm);
   for (const b of bouwen) if (o.modelFrames) controleerModelframes(o.modelFrames, b.out, bescherm);
   return bouwen;

@@ -18,7 +18,7 @@ import Handlebars from 'handlebars';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { chapterTemplates, vulTemplate } from '../../src/chapters/render.ts';
 import { renderDocument, type ChapterInput } from '../../src/html/document.ts';
-import { parseOptions } from '../../src/cli/report.ts';
+import { parseOptions } from '../../src/cli/options.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { cleanup, errorsOf, header, VALID, writeSet } from '../extracts/fixtures.ts';
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { doorNpmOpgevat, HELP, main, parseOptions } from '../../src/cli/report.ts';
+import { main } from '../../src/cli/report.ts';
+import { doorNpmOpgevat, HELP, parseOptions } from '../../src/cli/options.ts';
 import { PRODUCTEN } from '../../src/pipeline/products.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { io } from '../helpers/io.ts';
@@ -27,7 +28,7 @@ function fout(argv: string[]): string {
 
 test('without options it builds every edition from its committed data into out/<edition>/, with every product and the cache', () => {
   const o = parseOptions([], ROOT);
-  assert.equal(o.modus, 'bouwen');
+  assert.equal(o.mode, 'build');
   assert.equal(o.data, undefined, 'each edition from data/<slug>/');
   assert.equal(o.out, join(ROOT, 'out'));
   assert.equal(o.edition, undefined, 'every edition');
@@ -63,10 +64,10 @@ test('--no-pdf builds every product except the PDFs, and does not go with --prod
 });
 
 test('--check, --compare and --watch are modes; only one at a time', () => {
-  assert.equal(parseOptions(['--check'], ROOT).modus, 'check');
-  assert.equal(parseOptions(['--watch'], ROOT).modus, 'watch');
+  assert.equal(parseOptions(['--check'], ROOT).mode, 'check');
+  assert.equal(parseOptions(['--watch'], ROOT).mode, 'watch');
   const c = parseOptions(['--compare', 'main', '--compare-out', 'v.md'], ROOT);
-  assert.equal(c.modus, 'compare');
+  assert.equal(c.mode, 'compare');
   assert.equal(c.compare, 'main');
   assert.equal(c.compareOut, join(process.cwd(), 'v.md'));
   assert.match(fout(['--check', '--watch']), /--check en --watch gaan niet samen/);

@@ -1,7 +1,7 @@
 /** What the user sees: plain lines without a terminal, a live line on one, a summary at the end. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isInteractief, maakReporter, samenvatting } from '../../src/cli/progress.ts';
+import { isInteractief, createReporter, samenvatting } from '../../src/cli/progress.ts';
 
 function stroom(isTTY: boolean) {
   const s = { tekst: '', isTTY, write: (t: string) => (s.tekst += t) };
@@ -17,7 +17,7 @@ test('a terminal is interactive, unless CI is set or TERM is dumb; a pipe never 
 
 test('without a terminal each stage is one plain line, without escape codes', () => {
   const s = stroom(false);
-  const fx = maakReporter({ stream: s, interactief: false, quiet: false, now: () => 0 });
+  const fx = createReporter({ stream: s, interactief: false, quiet: false, now: () => 0 });
   fx.begin?.(1, 'Extracten laden');
   fx.log('1. Extracten laden (1,0 s): 9 extracten');
   fx.log('   waarschuwing: kolom x extra');
@@ -27,7 +27,7 @@ test('without a terminal each stage is one plain line, without escape codes', ()
 
 test('on a terminal the running stage is shown and then replaced by its result line', () => {
   const s = stroom(true);
-  const fx = maakReporter({ stream: s, interactief: true, quiet: false, now: () => 0 });
+  const fx = createReporter({ stream: s, interactief: true, quiet: false, now: () => 0 });
   fx.begin?.(2, 'Indicatoren berekenen');
   assert.match(s.tekst, /2\. Indicatoren berekenen …/);
   fx.log('2. Indicatoren berekenen (1,5 s): 42 indicatoren');
@@ -37,7 +37,7 @@ test('on a terminal the running stage is shown and then replaced by its result l
 
 test('--quiet keeps only warnings', () => {
   const s = stroom(false);
-  const fx = maakReporter({ stream: s, interactief: false, quiet: true });
+  const fx = createReporter({ stream: s, interactief: false, quiet: true });
   fx.log('1. Extracten laden (1,0 s)');
   fx.log('   waarschuwing: iets');
   assert.equal(s.tekst, '   waarschuwing: iets\n');

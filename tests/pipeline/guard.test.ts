@@ -79,8 +79,8 @@ test('an output root that holds only the tool\'s own edition folders is accepted
   mkdirSync(join(uit, '6e-meting'), { recursive: true });
   cpSync(join(ROOT, 'out', '6e-meting', 'manifest.json'), join(uit, '6e-meting', 'manifest.json'));
   mkdirSync(join(uit, '7e-meting')); // empty: fine
-  const { maakBouwplan } = await import('../../src/pipeline/plan.ts');
-  const plan = await maakBouwplan({ edition: '6e-meting', data: undefined, out: uit, templates: join(ROOT, 'templates') }, ROOT);
+  const { createCheckedPlan } = await import('../../src/pipeline/plan.ts');
+  const plan = await createCheckedPlan({ edition: '6e-meting', data: undefined, out: uit, templates: join(ROOT, 'templates') }, ROOT);
   assert.equal(plan[0]!.out, join(uit, '6e-meting'));
 
   const verschil = join(werk, 'verschil.md');
