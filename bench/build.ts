@@ -23,8 +23,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { buildReport } from '../src/pipeline/build.ts';
 import type { Effects } from '../src/pipeline/stages.ts';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
-import { launchBrowser, resolveBrowser } from '../src/pdf/browser.ts';
-import { PDF_OPTIONS, withBase } from '../src/pdf/print.ts';
+import { resolveBrowser } from '../src/pdf/browser.ts';
+import { launchBrowser } from '../src/pdf/launch.ts';
+import { PDF_OPTIONS } from '../src/pdf/print.ts';
+import { withBase } from '../src/pdf/gate.ts';
 
 function optie(naam: string, standaard: string): string {
   const i = process.argv.indexOf(`--${naam}`);

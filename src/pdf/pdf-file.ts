@@ -14,6 +14,7 @@
  *   title rather than the file name (Chromium 156 writes both itself; another version may not).
  */
 import { createHash } from 'node:crypto';
+import { findString, pdfDate, pdfString, readString, stringValue } from './pdf-string.ts';
 
 export interface PdfInfo {
   readonly title?: string;
@@ -92,64 +93,6 @@ function ref(dict: string, key: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/**
- * Decode a PDF string token (literal or hex) starting at `at`, which points at '(' or '<';
- * `end` is the index just after the token.
- */
-function readString(s: string, at: number): { value: string; end: number } {
-  const bytes: number[] = [];
-  let end = s.length;
-  if (s[at] === '<') {
-    end = s.indexOf('>', at) + 1;
-    const hex = s.slice(at + 1, end - 1).replace(/\s+/g, '');
-    for (let i = 0; i < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-  } else {
-    let depth = 0;
-    for (let i = at + 1; i < s.length; i++) {
-      const c = s[i]!;
-      if (c === '\\') {
-        const next = s[++i]!;
-        const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
-        if (next in simple) bytes.push(simple[next]!);
-        else if (/[0-7]/.test(next)) {
-          const oct = /^[0-7]{1,3}/.exec(s.slice(i))![0];
-          bytes.push(parseInt(oct, 8) & 0xff);
-          i += oct.length - 1;
-        } else if (next === '\r' || next === '\n') {
-          if (next === '\r' && s[i + 1] === '\n') i++;
-        } else bytes.push(next.charCodeAt(0));
-        continue;
-      }
-      if (c === '(') depth++;
-      if (c === ')') {
-        if (depth === 0) {
-          end = i + 1;
-          break;
-        }
-        depth--;
-      }
-      bytes.push(c.charCodeAt(0));
-    }
-  }
-  const value =
-    bytes[0] === 0xfe && bytes[1] === 0xff
-      ? Buffer.from(bytes.slice(2)).swap16().toString('utf16le')
-      : Buffer.from(bytes).toString('latin1');
-  return { value, end };
-}
-
-/** Where the string value of `/key` is in `dict`, and what it says. */
-function findString(dict: string, key: string): { value: string; start: number; end: number } | undefined {
-  const m = new RegExp(`/${key}\\s*([(<])`).exec(dict);
-  if (!m) return undefined;
-  const start = m.index + m[0].length - 1;
-  return { start, ...readString(dict, start) };
-}
-
-function stringValue(dict: string, key: string): string | undefined {
-  return findString(dict, key)?.value;
-}
-
 /** Page object numbers in page order. */
 function pageObjects(pdf: Uint8Array, xref: Xref, node: number, out: number[] = [], seen = new Set<number>()): number[] {
   if (seen.has(node)) throw new Error('PDF: page tree has a cycle');
@@ -204,19 +147,6 @@ export function readInfo(pdf: Uint8Array): Record<string, string> {
     if (v !== undefined) out[key] = v;
   }
   return out;
-}
-
-/** A PDF text string: literal when plain ASCII, else UTF-16BE with a byte-order mark. */
-export function pdfString(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  const utf16 = Buffer.from(value, 'utf16le').swap16();
-  return `<FEFF${utf16.toString('hex').toUpperCase()}>`;
-}
-
-/** D:YYYYMMDDHHmmSSZ */
-export function pdfDate(date: Date): string {
-  const iso = date.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /**

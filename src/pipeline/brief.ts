@@ -15,7 +15,7 @@ import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { BRIEF_MAP } from '../letter/document.ts';
 import { renderLetter, type Brief } from '../letter/render.ts';
 import { printPdf, type PrintResult } from '../pdf/print.ts';
-import type { LaunchedBrowser } from '../pdf/browser.ts';
+import type { LaunchedBrowser } from '../pdf/launch.ts';
 import type { Resultaten } from '../results/results.ts';
 import { synthetischBlok } from '../results/synthetisch.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';

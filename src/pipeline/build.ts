@@ -24,9 +24,9 @@
  * models (--model-frames) are person-level and go to a folder outside the published output.
  */
 import { tmpdir } from 'node:os';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import { editieInvoerPad, leesEditieMap, type EditieMap } from '../edition/editions.ts';
 import { Sjablonen } from '../edition/templates.ts';
@@ -42,11 +42,10 @@ import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
-import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
-import { BRIEF_MAP, BRIEF_PAD, briefDocument } from '../letter/document.ts';
+import { BRIEF_PAD, briefDocument } from '../letter/document.ts';
 import type { Brief } from '../letter/render.ts';
-import { printPdf, startPrintBrowser } from '../pdf/print.ts';
-import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
+import { resolveBrowser } from '../pdf/browser.ts';
+import { sweepStaleBrowsers } from '../pdf/launch.ts';
 import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
 import type { Resultaten } from '../results/results.ts';
 import { renderWithCache } from './cache.ts';
@@ -55,14 +54,15 @@ import { uitvoercontrole } from '../results/uitvoercontrole.ts';
 import { finishOutput } from './finish.ts';
 import { hashInvoer, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
-import { briefMarkdownMetLabel, briefPdfNaam, drukBrief, schrijfBrief } from './brief.ts';
+import { briefMarkdownMetLabel, briefPdfNaam, schrijfBrief } from './brief.ts';
 import { DATA_README, dataReadme } from '../results/bestanden.ts';
-import { synthetischBlok, synthetischLabel } from '../results/synthetisch.ts';
+import { synthetischBlok } from '../results/synthetisch.ts';
 import { renderWebEdition, WEB_MAP, type WebDocument } from '../web/site.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 import { publishedResults } from './compute.ts';
 import { bouwIdentiteit, monitorDocument, pdfNaam } from './monitor.ts';
 import { inTempFolder, replaceFolder, writeTextOutputs } from './output.ts';
+import { printPdfs } from './print.ts';
 import { defaultEffects, StagePlan, type Effects } from './stages.ts';
 
 /** The templates folder exists: it is hashed before any template is read. */
@@ -241,7 +241,7 @@ async function buildLocked(b: Build): Promise<BuildResult> {
     const opgemaakt = await renderHtml(b, tmp, resultaten, inhoud);
     bestanden.push(...opgemaakt.bestanden);
     await writeWebEdition(b, tmp, inhoud.figuren, opgemaakt.verwerkt);
-    if (b.plan.has('printMonitor')) bestanden.push(...(await printPdfs(b, tmp, resultaten, opgemaakt)));
+    if (b.plan.has('printMonitor')) bestanden.push(...(await printPdfs({ plan: b.plan, fx: b.fx, tmp, resultaten, ...opgemaakt })));
 
     // Keep the chosen products (the others from the previous output) and write the manifest.
     const klaar = await b.plan.run('manifest', () =>
@@ -332,41 +332,6 @@ async function writeWebEdition(b: Build, tmp: string, figuren: readonly Gerender
     })),
     (x) => `${x.filter((n) => n.endsWith('.html')).length} pagina's in ${WEB_MAP}/`,
   );
-}
-
-/** The PDFs of the monitor and the letter, and the letter in Word beside its PDF. */
-async function printPdfs(b: Build, tmp: string, resultaten: Resultaten, o: Opgemaakt): Promise<string[]> {
-  const { editie, fx } = b;
-  const browser = await resolveBrowser({ log: fx.log });
-  const pdf = join(tmp, 'pdf', pdfNaam(editie));
-  await mkdir(dirname(pdf), { recursive: true });
-  fx.teDrukken?.('monitor', o.html, join(tmp, 'monitor'));
-  fx.teDrukken?.('kamerbrief', o.briefHtml, join(tmp, BRIEF_MAP));
-  const waarschuw = (w: string) => fx.log(`   waarschuwing: ${w}`);
-  // One browser prints both documents, at the same time: the letter while the monitor's
-  // table of contents takes its passes (two cores are busy instead of one).
-  const gedeeld = startPrintBrowser(browser.executablePath);
-  const metadata = { title: `${editie.titel}, ${editie.nummer}e meting`, author: editie.auteurs.join(', '), subject: editie.ondertitel, date: editie.datum };
-  const paginas = (p: { pages: number; outFile: string }) => `${p.pages} pagina's, ${basename(p.outFile)}`;
-  const prints = await Promise.allSettled([
-    b.plan.run('printMonitor', () =>
-      printPdf({ html: o.html, outFile: pdf, baseDir: join(tmp, 'monitor'), allowedRoots: [tmp], executablePath: browser.executablePath, browser: gedeeld, metadata, onWarning: waarschuw }),
-      paginas,
-    ),
-    b.plan.run('printBrief', () =>
-      drukBrief(resultaten, o.briefHtml, { dir: tmp, executablePath: browser.executablePath, browser: gedeeld, onWarning: waarschuw }),
-      paginas,
-    ),
-  ]);
-  await (await gedeeld.catch(() => undefined))?.close();
-  for (const p of prints) if (p.status === 'rejected') throw p.reason;
-  const bestanden: string[] = [];
-  for (const p of prints) if (p.status === 'fulfilled') bestanden.push(`pdf/${basename(p.value.outFile)}`);
-  // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts).
-  const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
-  await writeFile(briefWord, await briefDocx(o.leesbareBrief, editie, { label: synthetischLabel(resultaten.extractie.bron) }));
-  bestanden.push(`pdf/${basename(briefWord)}`);
-  return bestanden;
 }
 
 /** Stage 'resultaten': only the publishable results, the statement and the manifest, swapped into place. */

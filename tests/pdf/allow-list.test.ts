@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
-import { printPdf, references, shippedAsset } from '../../src/pdf/print.ts';
+import { printPdf } from '../../src/pdf/print.ts';
+import { references, shippedAsset } from '../../src/pdf/gate.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { tempResten } from '../helpers/processen.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OutlineEntry } from '../../src/pdf/pdf-file.ts';
-import { matchOutline } from '../../src/pdf/print.ts';
+import { matchOutline } from '../../src/pdf/page.ts';
 
 const entry = (object: number, title: string, page: number): OutlineEntry => ({ object, title, page, depth: 1 });
 

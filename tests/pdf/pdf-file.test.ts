@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { normaliseNodeIds, pageCount, pdfDate, pdfString, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
+import { normaliseNodeIds, pageCount, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
+import { pdfDate, pdfString } from '../../src/pdf/pdf-string.ts';
 
 /** A small PDF in Chromium's shape: info first, classic xref table, no object streams. */
 function makePdf(objects: Record<number, string>, trailer: string): Uint8Array {

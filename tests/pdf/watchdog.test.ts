@@ -10,7 +10,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findBrowser, LAUNCH_ARGS, launchBrowser, reden } from '../../src/pdf/browser.ts';
+import { findBrowser } from '../../src/pdf/browser.ts';
+import { LAUNCH_ARGS, launchBrowser, reden } from '../../src/pdf/launch.ts';
 import { printPdf, type PrintOptions } from '../../src/pdf/print.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { GEDULD, processenMet, tempResten, wachtOp } from '../helpers/processen.ts';

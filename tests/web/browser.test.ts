@@ -14,7 +14,8 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findBrowser, LAUNCH_ARGS } from '../../src/pdf/browser.ts';
+import { findBrowser } from '../../src/pdf/browser.ts';
+import { LAUNCH_ARGS } from '../../src/pdf/launch.ts';
 import { bouwWeb, type GebouwdeEditie } from './bouw.ts';
 
 const { edities } = await bouwWeb();
