@@ -19,6 +19,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../util/errors.ts';
+import { BROWSER } from './messages.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 
 /** Environment variables naming a browser, in order of precedence. */
@@ -139,10 +140,7 @@ export function findBrowser(search: BrowserSearch = defaultSearch()): FoundBrows
     const value = search.env[name];
     if (!value) continue;
     if (search.isExecutable(value)) return { executablePath: value, source: name };
-    throw new InputError(
-      [`${name}=${value}: daar staat geen uitvoerbaar programma (Chrome of Chromium verwacht)`],
-      `Verbeter het pad in ${name}, of haal de variabele weg om de standaardlocaties te doorzoeken.`,
-    );
+    throw new InputError([BROWSER.envGeenProgramma(name, value)]);
   }
   for (const path of search.candidates) {
     if (search.isExecutable(path)) return { executablePath: path, source: 'standaardlocatie' };
@@ -204,15 +202,7 @@ export async function installBrowser(options: ResolveOptions = {}): Promise<Foun
 function noBrowserError(search: BrowserSearch, tried: readonly string[]): InputError {
   const env = BROWSER_ENV_VARS.map((n) => `${n} (${search.env[n] ? 'gezet' : 'niet gezet'})`).join(', ');
   const shown = search.candidates.slice(0, 8).join(', ') + (search.candidates.length > 8 ? `, en ${search.candidates.length - 8} andere` : '');
-  return new InputError(
-    [
-      'Geen Chrome of Chromium gevonden om de PDF te maken.',
-      `Gezocht: ${env}; ${shown || '(geen locaties)'}.`,
-      ...(tried.length ? [`Installeren: ${tried.join('; ')}.`] : ['Installeren: geen installatiemethode beschikbaar.']),
-    ],
-    'Zet MONITOR_CHROME op het pad van een Chrome of Chromium (bijvoorbeeld MONITOR_CHROME=/usr/bin/chromium), ' +
-      'of installeer Chromium (Debian: apt-get install chromium; macOS: brew install --cask chromium) en probeer het opnieuw.',
-  );
+  return new InputError([BROWSER.nietGevonden(), BROWSER.gezocht(env, shown || '(geen locaties)'), BROWSER.installeren(tried)]);
 }
 
 function firstLine(e: unknown): string {

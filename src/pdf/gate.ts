@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Frame, HTTPRequest } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
+import { BROWSER, HINT_BUITEN_BOUW } from './messages.ts';
 import { binnen, PROJECT_ROOT } from '../util/paths.ts';
 
 /** The print stylesheets (templates/print/*.css) and the fonts they name (@fontsource). */
@@ -91,20 +92,16 @@ export function refused(blocked: Blocked, html: string, baseDir: string, outFile
   const written = references(html, pathToFileURL(resolve(baseDir) + '/').href);
   const lines = [...new Set(blocked.urls)].map((url) => {
     const what = written.has(url) ? `'${written.get(url)}' (${url})` : url;
-    return blocked.redirects.has(url)
-      ? `${outFile}: het document verwijst de browser door naar ${what}; die doorverwijzing is niet gevolgd`
-      : `${outFile}: het document laadt ${what}; een PDF mag alleen de eigen bestanden van de bouw, de printstijl en de meegeleverde lettertypen laden`;
+    return blocked.redirects.has(url) ? BROWSER.doorverwezen(outFile, what) : BROWSER.geladen(outFile, what);
   });
-  return new InputError(lines,
-    'Een sjabloon haalt iets binnen van buiten de bouw: een bestand in data/ of elders in het project, of een adres op internet. Neem figuren op met {{figuur "naam"}} en verwijder de verwijzing uit het sjabloon.');
+  return new InputError(lines, HINT_BUITEN_BOUW);
 }
 
 /** A document that redirects (<meta http-equiv="refresh">) would print something else, or nothing. */
 export function refuseRedirect(html: string, outFile: string): void {
   const m = /<meta\b[^>]*\bhttp-equiv\s*=\s*["']?\s*refresh\b[^>]*>/i.exec(html);
   if (m) {
-    throw new InputError([`${outFile}: het document bevat een doorverwijzing (${m[0]}); die wordt niet gevolgd en er is geen PDF geschreven`],
-      'Een sjabloon bevat een <meta http-equiv="refresh">: een afdruk hoort niet door te verwijzen. Verwijder die regel uit het sjabloon.');
+    throw new InputError([BROWSER.metaRefresh(outFile, m[0])]);
   }
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
+import { BROWSER } from './messages.ts';
 import { atExit, killProcessesWith, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 
 /**
@@ -130,10 +131,7 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
     // puppeteer leaves a browser running that started but could not be connected to.
     killProcessesWith(`--user-data-dir=${profile}`);
     releaseProfile();
-    throw new InputError(
-      [`Chrome/Chromium (${executablePath}) start niet: ${reden(e)}`],
-      'Controleer of deze browser werkt (bijvoorbeeld met --version), of wijs met MONITOR_CHROME een andere aan.',
-    );
+    throw new InputError([BROWSER.startNiet(executablePath, reden(e))]);
   }
   const child = browser.process();
   const releaseKill = atExit(() => killNow(child));

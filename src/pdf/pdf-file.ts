@@ -3,7 +3,7 @@
  *
  * Chromium (Skia) writes a classic PDF: one cross-reference table, no object streams, the
  * document information dictionary as a plain object. That is what this module relies on; a file
- * of another shape is refused with a plain error (a programmer error, not the user's).
+ * of another shape is refused with an InternalError (a programmer error, not the user's).
  *
  * - `readOutline` gives the bookmarks with the page each points at; printPdf uses it to find on
  *   which page every heading landed, for the table of contents.
@@ -14,6 +14,7 @@
  *   title rather than the file name (Chromium 156 writes both itself; another version may not).
  */
 import { createHash } from 'node:crypto';
+import { InternalError } from '../util/errors.ts';
 import { findString, pdfDate, pdfString, readString, stringValue } from './pdf-string.ts';
 
 export interface PdfInfo {
@@ -52,13 +53,13 @@ function latin1(buf: Uint8Array, start = 0, end = buf.length): string {
 function readXref(pdf: Uint8Array): Xref {
   const tail = latin1(pdf, Math.max(0, pdf.length - 1024));
   const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!m) throw new Error('PDF: no startxref at the end');
+  if (!m) throw new InternalError('PDF: no startxref at the end');
   const xrefStart = Number(m[1]);
   const text = latin1(pdf, xrefStart, Math.min(pdf.length, xrefStart + 64));
-  if (!text.startsWith('xref')) throw new Error('PDF: expected a classic xref table (no xref streams)');
+  if (!text.startsWith('xref')) throw new InternalError('PDF: expected a classic xref table (no xref streams)');
   const rest = latin1(pdf, xrefStart);
   const trailerAt = rest.indexOf('trailer');
-  if (trailerAt < 0) throw new Error('PDF: no trailer');
+  if (trailerAt < 0) throw new InternalError('PDF: no trailer');
   const table = rest.slice(4, trailerAt);
   const offsets = new Map<number, number>();
   const lines = table.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
@@ -70,19 +71,19 @@ function readXref(pdf: Uint8Array): Xref {
       continue;
     }
     const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(line);
-    if (!entry) throw new Error(`PDF: bad xref line '${line}'`);
+    if (!entry) throw new InternalError(`PDF: bad xref line '${line}'`);
     if (entry[3] === 'n') offsets.set(number, Number(entry[1]));
     number++;
   }
   const trailerEnd = rest.indexOf('startxref', trailerAt);
-  if (/\/Prev\s/.test(rest.slice(trailerAt, trailerEnd))) throw new Error('PDF: incremental updates are not supported');
+  if (/\/Prev\s/.test(rest.slice(trailerAt, trailerEnd))) throw new InternalError('PDF: incremental updates are not supported');
   return { offsets, trailer: rest.slice(trailerAt, trailerEnd), xrefStart, xrefEnd: xrefStart + trailerAt };
 }
 
 /** The text of object `n` up to its stream data (streams are not needed here). */
 function objectText(pdf: Uint8Array, xref: Xref, n: number): string {
   const offset = xref.offsets.get(n);
-  if (offset === undefined) throw new Error(`PDF: object ${n} not in xref`);
+  if (offset === undefined) throw new InternalError(`PDF: object ${n} not in xref`);
   const chunk = latin1(pdf, offset, Math.min(pdf.length, offset + 65536));
   const end = chunk.search(/\bstream\r?\n|\bendobj/);
   return end < 0 ? chunk : chunk.slice(0, end);
@@ -95,7 +96,7 @@ function ref(dict: string, key: string): number | undefined {
 
 /** Page object numbers in page order. */
 function pageObjects(pdf: Uint8Array, xref: Xref, node: number, out: number[] = [], seen = new Set<number>()): number[] {
-  if (seen.has(node)) throw new Error('PDF: page tree has a cycle');
+  if (seen.has(node)) throw new InternalError('PDF: page tree has a cycle');
   seen.add(node);
   const dict = objectText(pdf, xref, node);
   if (/\/Type\s*\/Page\b(?!s)/.test(dict)) {
@@ -158,9 +159,9 @@ function replaceObjects(pdf: Uint8Array, replacements: ReadonlyMap<number, strin
   const spans = [...replacements.keys()]
     .map((n) => {
       const start = xref.offsets.get(n);
-      if (start === undefined) throw new Error(`PDF: object ${n} not in xref`);
+      if (start === undefined) throw new InternalError(`PDF: object ${n} not in xref`);
       const endMarker = latin1(pdf, start, Math.min(pdf.length, start + 65536)).indexOf('endobj');
-      if (endMarker < 0) throw new Error(`PDF: object ${n} without endobj`);
+      if (endMarker < 0) throw new InternalError(`PDF: object ${n} without endobj`);
       return { n, start, end: start + endMarker + 'endobj'.length };
     })
     .sort((a, b) => a.start - b.start);
@@ -211,7 +212,7 @@ function dictionaryOf(pdf: Uint8Array, xref: Xref, n: number): string {
 export function setInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const xref = readXref(pdf);
   const infoNumber = ref(xref.trailer, 'Info');
-  if (infoNumber === undefined) throw new Error('PDF: no /Info in the trailer');
+  if (infoNumber === undefined) throw new InternalError('PDF: no /Info in the trailer');
   const old = readInfo(pdf);
   const fields: [string, string | undefined][] = [
     ['Title', info.title ?? old.Title],
@@ -238,7 +239,7 @@ export function setOutlineTitles(pdf: Uint8Array, titles: ReadonlyMap<number, st
   for (const [n, title] of titles) {
     const dict = dictionaryOf(pdf, xref, n);
     const old = findString(dict, 'Title');
-    if (!old) throw new Error(`PDF: outline item ${n} has no /Title`);
+    if (!old) throw new InternalError(`PDF: outline item ${n} has no /Title`);
     replacements.set(n, dict.slice(0, old.start) + pdfString(title) + dict.slice(old.end));
   }
   return replaceObjects(pdf, replacements);
@@ -289,7 +290,7 @@ function matchingClose(s: string, start: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  throw new Error('PDF: unbalanced dictionary');
+  throw new InternalError('PDF: unbalanced dictionary');
 }
 
 /**
@@ -300,9 +301,9 @@ function matchingClose(s: string, start: number): number {
 export function setCatalog(pdf: Uint8Array, entries: CatalogEntries): Uint8Array {
   const xref = readXref(pdf);
   const rootNumber = ref(xref.trailer, 'Root');
-  if (rootNumber === undefined) throw new Error('PDF: no /Root in the trailer');
+  if (rootNumber === undefined) throw new InternalError('PDF: no /Root in the trailer');
   let root = dictionaryOf(pdf, xref, rootNumber);
-  if (!root.startsWith('<<') || !root.endsWith('>>')) throw new Error('PDF: the catalog is not a dictionary');
+  if (!root.startsWith('<<') || !root.endsWith('>>')) throw new InternalError('PDF: the catalog is not a dictionary');
   const replacements = new Map<number, string>();
   const append = (entry: string) => (root = `${root.slice(0, -2)}\n${entry}>>`);
   if (entries.lang && stringValue(root, 'Lang') === undefined) append(`/Lang ${pdfString(entries.lang)}`);

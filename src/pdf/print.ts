@@ -29,6 +29,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
+import { BROWSER, STAP } from './messages.ts';
 import { resolveBrowser } from './browser.ts';
 import { launchBrowser, PRINT_NAME, sweepStaleBrowsers, type LaunchedBrowser } from './launch.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
@@ -79,21 +80,6 @@ export interface Deadlines {
 
 const DEFAULT_DEADLINES: Deadlines = { start: 30_000, laden: 60_000, printen: 120_000 };
 
-const STAP: Record<keyof Deadlines, { wat: string; tip: string }> = {
-  start: {
-    wat: 'het starten van de browser',
-    tip: 'De browser start niet of antwoordt niet. Controleer of hij werkt (bijvoorbeeld met --version), of wijs met MONITOR_CHROME een andere aan.',
-  },
-  laden: {
-    wat: 'het laden van het document in de browser',
-    tip: 'De browser bleef hangen bij het openen van het document, de stijl of de lettertypen. Probeer het opnieuw; gebeurt het steeds, wijs dan met MONITOR_CHROME een andere browser aan.',
-  },
-  printen: {
-    wat: 'het printen',
-    tip: 'Een erg groot document of een haperende browser. Probeer het opnieuw; gebeurt het steeds, wijs dan met MONITOR_CHROME een andere browser aan.',
-  },
-};
-
 const duur = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 export interface PrintResult {
@@ -140,9 +126,7 @@ class Watchdog {
     const ms = this.deadlines[naam];
     this.timer = setTimeout(() => {
       if (naam === 'start') this.abortLaunch.abort();
-      this.onExpire!(
-        new InputError([`${this.outFile}: ${STAP[naam].wat} duurde langer dan ${duur(ms)} en is afgebroken; er is geen PDF geschreven`], STAP[naam].tip),
-      );
+      this.onExpire!(new InputError([BROWSER.teLaat(this.outFile, STAP[naam].wat, duur(ms), STAP[naam].tip)]));
     }, ms);
   }
 
@@ -228,8 +212,7 @@ async function runJob(job: PrintJob, executablePath: string): Promise<PrintResul
   job.launching = options.browser ?? (options.launch ?? launchBrowser)(executablePath, { timeout: deadlines.start, protocolTimeout, signal: job.watchdog.abortLaunch.signal });
   const { browser } = await job.launching;
   const crashError = () =>
-    new InputError([`${outFile}: de browser is onverwacht gestopt tijdens het printen; er is geen PDF geschreven`],
-      'Probeer het opnieuw; gebeurt het steeds, controleer dan de browser (MONITOR_CHROME) en het vrije geheugen.');
+    new InputError([BROWSER.gestopt(outFile)]);
   const crashed = new Promise<never>((_, reject) => {
     if (!browser.connected) reject(crashError());
     browser.once('disconnected', () => reject(crashError()));
@@ -329,7 +312,7 @@ export function startPrintBrowser(executablePath: string, deadlines: Partial<Dea
 function documentDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
-    throw new InputError([`documentdatum '${iso}' is geen datum als JJJJ-MM-DD`]);
+    throw new InputError([BROWSER.documentdatum(iso)]);
   }
   return date;
 }

@@ -63,12 +63,13 @@ import { publishedResults } from './compute.ts';
 import { bouwIdentiteit, monitorDocument, pdfNaam } from './monitor.ts';
 import { inTempFolder, replaceFolder, writeTextOutputs } from './output.ts';
 import { printPdfs } from './print.ts';
+import { UITVOER } from './messages.ts';
 import { defaultEffects, StagePlan, type Effects } from './stages.ts';
 
 /** The templates folder exists: it is hashed before any template is read. */
 async function checkTemplateFolder(dir: string): Promise<void> {
   const isDirectory = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDirectory) throw new InputError([`${dir}: map bestaat niet of is geen map (verwacht: de sjablonen, met monitor/ en kamerbrief/)`]);
+  if (!isDirectory) throw new InputError([UITVOER.sjablonenmap(dir)]);
 }
 
 // Vega loads only when needed: a rebuild whose figures are all in the cache (cache.ts) does

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
+import { UITVOER } from './messages.ts';
 import { listFiles } from './hash.ts';
 import { inBouwproduct } from './products.ts';
 import { RESTMAP, SLOT } from './guard.ts';
@@ -102,7 +103,7 @@ export interface CheckOptions {
  */
 export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Verschil[]> {
   if (!existsSync(o.out))
-    throw new InputError([`${o.out}: uitvoermap bestaat niet; er is niets om te controleren`], 'Bouw eerst met `npm run report` en leg out/ vast.');
+    throw new InputError([UITVOER.nietsTeControleren(o.out)]);
   // Removed also on Ctrl-C or SIGTERM; one left by a check killed outright goes the next time.
   removeStale(tmpdir(), 'monitor-check');
   const werk = await mkdtemp(join(tmpdir(), tempPrefix('monitor-check')));

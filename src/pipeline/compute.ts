@@ -21,6 +21,7 @@ import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { InputError } from '../util/errors.ts';
 import { withResultCache, type Berekend } from './cache.ts';
 import { leesManifest, MANIFEST, type Manifest } from './manifest.ts';
+import { UITVOER } from './messages.ts';
 import type { Effects, StagePlan } from './stages.ts';
 
 // DuckDB loads only when needed: a rebuild whose results are in the cache (cache.ts) does
@@ -98,20 +99,11 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, 
  * another meting, or cut off too early, are named here, not as a missing figure in some template.
  */
 function controleerDekking(editie: Edition, data: string, peildatum: string, tellingen: readonly Telling[]): void {
-  const hint = `Klopt --data? De extracten van de ${editie.slug} staan standaard in data/${editie.slug}/.`;
   const leeg = editie.cohorten.filter((c) => !tellingen.some((t) => t.indicator === 'populatie' && t.cohort === String(c) && t.groep === 'totaal' && t.noemer > 0));
-  if (leeg.length > 0)
-    throw new InputError(
-      [`${data}: de extracten bevatten geen uitstroom in ${leeg.length === 1 ? 'cohort' : 'de cohorten'} ${leeg.join(', ')} van de editie ${editie.slug} (peildatum ${peildatum})`],
-      hint,
-    );
+  if (leeg.length > 0) throw new InputError([UITVOER.geenUitstroom(data, { leeg, slug: editie.slug, peildatum })]);
   const laatste = editie.cohorten[editie.cohorten.length - 1]!;
   const nodig = `${laatste + 2}-12-31`;
-  if (peildatum < nodig)
-    throw new InputError(
-      [`${join(data, 'extractie.json')}: peildatum ${peildatum} ligt voor ${nodig}, het einde van twee jaar na uitstroom van cohort ${laatste} van de editie ${editie.slug}; de recidive binnen twee jaar is dan niet voor elk cohort te bepalen`],
-      hint,
-    );
+  if (peildatum < nodig) throw new InputError([UITVOER.peildatumTeVroeg(join(data, 'extractie.json'), { peildatum, nodig, laatste, slug: editie.slug })]);
 }
 
 /** The published data files (data/<name>) of the results. */
@@ -134,15 +126,14 @@ export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Rec
 async function leesResultatenMap(map: string, plan: StagePlan): Promise<Gepubliceerd> {
   return plan.run('readResults', async () => {
     const m = await leesManifest(join(map, MANIFEST));
-    if (!m.invoer.extractie)
-      throw new InputError([`${join(map, MANIFEST)}: geen beschrijving van de extracten (verwacht: de manifest.json van npm run report -- --stage resultaten)`]);
+    if (!m.invoer.extractie) throw new InputError([UITVOER.resultatenZonderExtractie(join(map, MANIFEST))]);
     const bestanden: Record<string, string> = {};
     for (const naam of Object.keys(RESULTAAT_BESTANDEN)) {
       const pad = join(map, 'data', naam);
       try {
         bestanden[naam] = await readFile(pad, 'utf8');
       } catch {
-        throw new InputError([`${pad}: bestand ontbreekt (verwacht: de resultaten van npm run report -- --stage resultaten, met ${Object.keys(RESULTAAT_BESTANDEN).join(', ')})`]);
+        throw new InputError([UITVOER.resultaatOntbreekt(pad, Object.keys(RESULTAAT_BESTANDEN))]);
       }
     }
     return { extractie: m.invoer.extractie, bestanden, extracten: m.invoer.extracten };

@@ -26,6 +26,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.ts';
 import { binnen, echtPad } from '../util/paths.ts';
+import { UITVOER } from './messages.ts';
 
 /** A refusal to write: exit status 2, nothing touched. */
 export class Geweigerd extends InputError {
@@ -56,7 +57,7 @@ export const RESTMAP = /^(.+)\.(tmp|old)-(\d+)$/;
 export const SLOT = /^(.+)\.lock$/;
 
 function weiger(pad: string, optie: string, waarom: string, uitweg: string): never {
-  throw new Geweigerd([`${optie} ${pad}: ${waarom}. Er is niets gewijzigd.`], uitweg);
+  throw new Geweigerd([UITVOER.geweigerd(`${optie} ${pad}`, waarom)], uitweg);
 }
 
 /** The inputs and repository folders `pad` may not be, contain or lie inside; the roots it may not be or contain. */
@@ -127,13 +128,7 @@ export function controleerModelframes(folder: string, out: string, ctx: Bescherm
   const optie = '--model-frames';
   const [doel, uit] = [echtPad(folder), echtPad(out)];
   if (binnen(resolve(folder), resolve(out)) || binnen(doel, uit))
-    throw new Geweigerd(
-      [
-        `${optie} ${folder}: deze map ligt binnen de gepubliceerde uitvoermap ${out}. ` +
-          'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten. Er is niets gewijzigd.',
-      ],
-      `Kies een map buiten ${out}, bijvoorbeeld een werkmap in de beveiligde omgeving.`,
-    );
+    throw new Geweigerd([UITVOER.modelframesInUitvoer(`${optie} ${folder}`, out)], `Kies een map buiten ${out}, bijvoorbeeld een werkmap in de beveiligde omgeving.`);
   if (binnen(uit, doel)) weiger(folder, optie, `deze map bevat de uitvoermap ${out}`, 'Kies een eigen, nieuwe map voor de modelframes.');
   controleerLigging(folder, optie, ctx);
   const s = lstatSync(folder, { throwIfNoEntry: false });
@@ -199,10 +194,7 @@ export class Bezet extends Geweigerd {
     readonly out: string,
     readonly pid: number,
   ) {
-    super(
-      [`--out ${out}: een andere bouw${pid ? ` (proces ${pid})` : ''} schrijft al naar deze uitvoermap. Er is niets gewijzigd.`],
-      `Wacht tot die bouw klaar is en probeer het dan opnieuw${pid ? `, of stop hem (kill ${pid})` : ''}. Met een andere --out kan een bouw ernaast.`,
-    );
+    super([UITVOER.bezet(out, pid)]);
   }
 }
 

@@ -20,6 +20,7 @@ import { combine, hashFile, hashFiles, sha256 } from './hash.ts';
 import { BOUWPRODUCTEN, inBouwproduct, type Product } from './products.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
+import { UITVOER } from './messages.ts';
 import { bekendeBrowserVersie } from './omgeving.ts';
 
 const run = promisify(execFile);
@@ -177,9 +178,9 @@ export async function leesManifest(pad: string): Promise<Manifest> {
   try {
     m = JSON.parse(await readFile(pad, 'utf8')) as Manifest;
   } catch {
-    throw new InputError([`${pad}: niet gevonden of geen geldige manifest.json (verwacht: een map met resultaten van npm run report -- --stage resultaten)`]);
+    throw new InputError([UITVOER.manifestOnleesbaar(pad)]);
   }
   if (m.formaat !== 1 || typeof m.invoer !== 'object' || typeof m.invoer.extracten !== 'object')
-    throw new InputError([`${pad}: geen manifest.json van deze tool (verwacht: "formaat": 1 en een blok "invoer")`]);
+    throw new InputError([UITVOER.manifestVreemd(pad)]);
   return m;
 }

@@ -17,6 +17,8 @@ import { readdirSync, statSync, type StatsFs } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../util/errors.ts';
+import type { Diagnostic } from '../util/diagnostic.ts';
+import { HINT_BROWSER, HINT_RUIMTE, UITVOER } from './messages.ts';
 
 const MiB = 1024 * 1024;
 
@@ -91,14 +93,14 @@ export async function controleerRuimte(behoeften: readonly Behoefte[], meet: (pa
     s.wat.push(b.wat);
     perSchijf.set(dev, s);
   }
-  const fouten: string[] = [];
+  const fouten: Diagnostic[] = [];
   for (const s of perSchijf.values()) {
     const { bavail, bsize } = await meet(s.pad);
     const vrij = Number(bavail) * Number(bsize);
-    if (vrij < s.bytes) fouten.push(`${s.pad}: te weinig vrije ruimte op de schijf: ${toon(vrij)} vrij, naar schatting ${toon(s.bytes)} nodig voor ${s.wat.join(' en ')} (ENOSPC)`);
+    if (vrij < s.bytes) fouten.push(UITVOER.teWeinigRuimte(s.pad, `te weinig vrije ruimte op de schijf: ${toon(vrij)} vrij, naar schatting ${toon(s.bytes)} nodig voor ${s.wat.join(' en ')} (ENOSPC)`));
   }
   if (fouten.length > 0) {
-    throw new InputError(fouten, 'Maak ruimte vrij op deze schijf, of kies een andere met --out (de uitvoer) of TMPDIR (de tijdelijke bestanden), en probeer het opnieuw. Zonder PDF\'s (--no-pdf) is minder nodig.');
+    throw new InputError(fouten, HINT_RUIMTE);
   }
 }
 
@@ -133,8 +135,7 @@ export async function controleerBrowser(executablePath: string, ms = 10_000): Pr
     });
   });
   if (reden) {
-    throw new InputError([`de browser ${executablePath} ${reden}; zonder werkende browser kunnen de PDF's niet worden gemaakt`],
-      'Controleer de browser, wijs met MONITOR_CHROME een andere aan, of bouw zonder PDF\'s met --no-pdf.');
+    throw new InputError([UITVOER.browserWerktNiet(executablePath, reden)], HINT_BROWSER);
   }
   gestart.set(executablePath, versie);
 }

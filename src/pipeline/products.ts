@@ -9,6 +9,7 @@ import { cp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
+import { UITVOER } from './messages.ts';
 
 export const PRODUCTEN = ['data', 'figuren', 'monitor', 'kamerbrief', 'web', 'pdf'] as const;
 export type Product = (typeof PRODUCTEN)[number];
@@ -36,7 +37,7 @@ export function parseProducten(text: string): Product[] {
   }
   if (onbekend.length > 0 || gekozen.size === 0)
     throw new InputError([
-      `--products: ${onbekend.length > 0 ? `onbekend product ${onbekend.map((o) => `'${o}'`).join(', ')}` : 'geen product opgegeven'} (verwacht: een of meer van ${PRODUCTEN.join(', ')}, gescheiden door komma's)`,
+      UITVOER.onbekendProduct(`${onbekend.length > 0 ? `onbekend product ${onbekend.map((o) => `'${o}'`).join(', ')}` : 'geen product opgegeven'} (verwacht: een of meer van ${PRODUCTEN.join(', ')}, gescheiden door komma's)`),
     ]);
   return PRODUCTEN.filter((p) => gekozen.has(p));
 }

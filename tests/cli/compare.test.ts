@@ -5,14 +5,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import {
-  compareOutputs,
-  leesCsv,
-  markeerGetallen,
-  vergelijkIndicatoren,
-  vergelijkTekst,
-  zinnen,
-} from '../../src/pipeline/compare.ts';
+import { compareOutputs } from '../../src/pipeline/compare.ts';
+import { markeerGetallen, vergelijkIndicatoren, vergelijkTekst, zinnen } from '../../src/pipeline/compare-diff.ts';
+import { leesCsv } from '../../src/util/csv.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const KOP = 'indicator,cohort,groep,moment,teller,noemer,percentage,onderdrukt';
