@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { parseProducten, PRODUCTEN, type Product } from '../pipeline/products.ts';
+import { parseProducts, PRODUCTEN, type Product } from '../pipeline/products.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 import { CLI_BERICHTEN, optieFout } from './messages.ts';
 
@@ -183,7 +183,7 @@ export function parseOptions(argv: readonly string[], root: string = PROJECT_ROO
   const v = readValues(argv, root);
   const mode: Mode = v.help ? 'help' : (modesOf(v)[0] ?? 'build');
   refuseConflicts(MODE_CONFLICTS, v, mode);
-  const producten = (v.products !== undefined ? parseProducten(v.products) : [...PRODUCTEN]).filter((p) => !(v['no-pdf'] && p === 'pdf'));
+  const producten = (v.products !== undefined ? parseProducts(v.products) : [...PRODUCTEN]).filter((p) => !(v['no-pdf'] && p === 'pdf'));
   refuseConflicts(CONFLICTS, v, mode);
   return {
     mode,

@@ -94,12 +94,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 /** --check: build every edition afresh and compare with the committed output. */
 async function runCheck({ o, fx, schrijf }: Run): Promise<number> {
-  const { checkOutputs, formatVerschillen } = await import('../pipeline/check.ts');
+  const { checkOutputs, formatDifferences } = await import('../pipeline/check.ts');
   const { bouwen } = await createPlan(o, PROJECT_ROOT);
   const verschillen = await checkOutputs({ bouwen, out: o.out, alle: o.edition === undefined, templates: o.templates }, fx);
   fx.stop();
   // The verdict is printed even with --quiet: it is the point of the run.
-  for (const r of formatVerschillen(verschillen, `${toonPad(o.out)}/`)) schrijf(r);
+  for (const r of formatDifferences(verschillen, `${toonPad(o.out)}/`)) schrijf(r);
   return verschillen.length === 0 ? 0 : 1;
 }
 

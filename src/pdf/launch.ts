@@ -37,7 +37,7 @@ export const LAUNCH_ARGS = [
 ] as const;
 
 /** The name of the browser's temporary profile folders: `monitor-chrome-<pid>-*` (cleanup.ts). */
-export const PROFILE_NAME = 'monitor-chrome';
+const PROFILE_NAME = 'monitor-chrome';
 
 /** The name of the print's temporary folders: `monitor-print-<pid>-*` (src/pdf/print.ts). */
 export const PRINT_NAME = 'monitor-print';

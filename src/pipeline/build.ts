@@ -52,7 +52,7 @@ import { renderWithCache } from './cache.ts';
 import { leesResultaten } from '../results/lezen.ts';
 import { uitvoercontrole } from '../results/uitvoercontrole.ts';
 import { finishOutput } from './finish.ts';
-import { hashInvoer, type Manifest } from './manifest.ts';
+import { hashInputs, type Manifest } from './manifest.ts';
 import type { Product } from './products.ts';
 import { briefMarkdownMetLabel, briefPdfNaam, schrijfBrief } from './brief.ts';
 import { DATA_README, dataReadme } from '../results/bestanden.ts';
@@ -191,7 +191,7 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
   if (pdf) await controleerBrowser((await resolveBrowser({ log: fx.log })).executablePath);
   // The comparison needs the predecessor's published results; the results stage does not.
   const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [...new Set([dirname(out), join(PROJECT_ROOT, 'out')])]) : undefined;
-  const invoer = await hashInvoer({
+  const invoer = await hashInputs({
     data: options.fromResults ? undefined : resolve(options.data),
     edition: resolve(options.edition),
     templates,

@@ -44,7 +44,7 @@ export interface Berekend {
 export interface CacheOptions {
   /** Cache folder (e.g. `<project>/.cache/resultaten`). */
   dir: string;
-  /** The build's input hashes (hashInvoer): the extracts and the lock file are hashed once per build. */
+  /** The build's input hashes (hashInputs): the extracts and the lock file are hashed once per build. */
   invoer: Manifest['invoer'];
   editie: Edition;
   projectRoot: string;
@@ -266,7 +266,7 @@ export async function renderWithCache<F extends { id: string }, R extends { figu
   figuren: readonly F[],
   render: (f: F) => Promise<R>,
   projectRoot: string,
-  /** The hash of package-lock.json (hashInvoer's `afhankelijkheden`): the renderer's versions. */
+  /** The hash of package-lock.json (hashInputs's `afhankelijkheden`): the renderer's versions. */
   lock: string,
 ): Promise<R[]> {
   if (!dir) return Promise.all(figuren.map(render));

@@ -43,7 +43,7 @@ export async function compareFolders(gebouwd: string, vastgelegd: string): Promi
         verschillen.push({
           pad,
           soort: 'gewijzigd',
-          detail: (pad === 'manifest.json' && manifestVerschil(x.toString('utf8'), y.toString('utf8'))) || eersteVerschil(x.toString('utf8'), y.toString('utf8')),
+          detail: (pad === 'manifest.json' && manifestDifference(x.toString('utf8'), y.toString('utf8'))) || eersteVerschil(x.toString('utf8'), y.toString('utf8')),
         });
     }
   }
@@ -55,7 +55,7 @@ export async function compareFolders(gebouwd: string, vastgelegd: string): Promi
  * gelijk" — the common case of a code change that did not change any output. Undefined when
  * either side is not a manifest.
  */
-export function manifestVerschil(gebouwd: string, vastgelegd: string): string | undefined {
+export function manifestDifference(gebouwd: string, vastgelegd: string): string | undefined {
   let a: { invoer?: Record<string, unknown>; uitvoer?: unknown };
   let b: { invoer?: Record<string, unknown>; uitvoer?: unknown };
   try {
@@ -128,7 +128,7 @@ export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Versch
 }
 
 /** Dutch lines for the user: what differs and what to do. */
-export function formatVerschillen(verschillen: readonly Verschil[], outLabel: string): string[] {
+export function formatDifferences(verschillen: readonly Verschil[], outLabel: string): string[] {
   if (verschillen.length === 0) return [`Controle geslaagd: ${outLabel} is precies wat de pijplijn maakt.`];
   const n = verschillen.length;
   const regels = [`Controle mislukt: ${n} ${n === 1 ? 'bestand' : 'bestanden'} in ${outLabel} ${n === 1 ? 'wijkt' : 'wijken'} af van wat de pijplijn maakt:`];

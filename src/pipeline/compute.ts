@@ -20,7 +20,7 @@ import { RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts'
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { InputError } from '../util/errors.ts';
 import { withResultCache, type Berekend } from './cache.ts';
-import { leesManifest, MANIFEST, type Manifest } from './manifest.ts';
+import { readManifest, MANIFEST, type Manifest } from './manifest.ts';
 import { UITVOER } from './messages.ts';
 import type { Effects, StagePlan } from './stages.ts';
 
@@ -125,7 +125,7 @@ export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Rec
  */
 async function leesResultatenMap(map: string, plan: StagePlan): Promise<Gepubliceerd> {
   return plan.run('readResults', async () => {
-    const m = await leesManifest(join(map, MANIFEST));
+    const m = await readManifest(join(map, MANIFEST));
     if (!m.invoer.extractie) throw new InputError([UITVOER.resultatenZonderExtractie(join(map, MANIFEST))]);
     const bestanden: Record<string, string> = {};
     for (const naam of Object.keys(RESULTAAT_BESTANDEN)) {

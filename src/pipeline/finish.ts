@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './hash.ts';
-import { schrijfManifest, type Manifest } from './manifest.ts';
+import { writeManifest, type Manifest } from './manifest.ts';
 import { neemOver, PRODUCTEN, type Product } from './products.ts';
 
 export interface FinishOptions {
-  /** The hashes of the build's inputs, computed once per build (hashInvoer). */
+  /** The hashes of the build's inputs, computed once per build (hashInputs). */
   invoer: Manifest['invoer'];
   projectRoot: string;
   /** Products to take from this build (default: all). */
@@ -26,7 +26,7 @@ export interface FinishResult {
 /** Finish the temporary folder `tmp` that is about to replace `out`. */
 export async function finishOutput(tmp: string, out: string, o: FinishOptions): Promise<FinishResult> {
   const overgenomen = await neemOver(tmp, out, o.producten ?? PRODUCTEN);
-  const manifest = await schrijfManifest(tmp, o.invoer, overgenomen, {
+  const manifest = await writeManifest(tmp, o.invoer, overgenomen, {
     projectRoot: o.projectRoot,
     // Only for pdf/herkomst.json; imported lazily, so a build without PDFs never loads puppeteer.
     browserPad: existsSync(join(tmp, 'pdf')) ? (await import('../pdf/browser.ts')).findBrowser()?.executablePath : undefined,

@@ -57,7 +57,7 @@ export interface Manifest {
   uitvoer: Record<string, string>;
 }
 
-export interface ManifestInvoer {
+export interface InputPaths {
   /** The extract folder; undefined when the build starts from a results folder (its manifest has the hashes). */
   data: string | undefined;
   edition: string;
@@ -72,12 +72,12 @@ export interface ManifestInvoer {
 }
 
 /** True for output paths the manifest does not list: itself and the (uncommitted) build products, pdf/ and web/. */
-function buitenManifest(rel: string): boolean {
+function notInManifest(rel: string): boolean {
   return rel === MANIFEST || inBouwproduct(rel);
 }
 
 /** The hashes of the inputs of a build. */
-export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']> {
+export async function hashInputs(i: InputPaths): Promise<Manifest['invoer']> {
   const pkg = JSON.parse(await readFile(join(i.projectRoot, 'package.json'), 'utf8')) as { version?: string };
   return {
     extracten: i.data === undefined ? {} : await hashFiles(i.data),
@@ -99,7 +99,7 @@ export async function hashInvoer(i: ManifestInvoer): Promise<Manifest['invoer']>
 }
 
 /** The manifest of the output folder `dir` (after its products are final). */
-export async function maakManifest(dir: string, invoer: Manifest['invoer'], overgenomen: readonly Product[]): Promise<Manifest> {
+export async function createManifest(dir: string, invoer: Manifest['invoer'], overgenomen: readonly Product[]): Promise<Manifest> {
   // The PDFs and the web edition are not described by the manifest (pdf/herkomst.json ties the
   // PDFs to the manifest they were printed with), so build products kept from an earlier build
   // (--no-pdf) do not change it: a build without PDFs and a full build give the same manifest.
@@ -108,11 +108,11 @@ export async function maakManifest(dir: string, invoer: Manifest['invoer'], over
     formaat: 1,
     invoer,
     ...(vermeld.length > 0 ? { overgenomen: vermeld } : {}),
-    uitvoer: await hashFiles(dir, buitenManifest),
+    uitvoer: await hashFiles(dir, notInManifest),
   };
 }
 
-function manifestTekst(m: Manifest): string {
+function manifestText(m: Manifest): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
 
@@ -127,14 +127,14 @@ export interface Herkomst {
 }
 
 /** Write manifest.json into `dir`, and pdf/herkomst.json when it holds PDFs. */
-export async function schrijfManifest(
+export async function writeManifest(
   dir: string,
   invoer: Manifest['invoer'],
   overgenomen: readonly Product[],
   opties: { browserPad?: string; projectRoot: string },
 ): Promise<Manifest> {
-  const m = await maakManifest(dir, invoer, overgenomen);
-  const tekst = manifestTekst(m);
+  const m = await createManifest(dir, invoer, overgenomen);
+  const tekst = manifestText(m);
   await writeFile(join(dir, MANIFEST), tekst, 'utf8');
   if (existsSync(join(dir, 'pdf')) && !overgenomen.includes('pdf')) {
     const pdf = await hashFiles(join(dir, 'pdf'), (rel) => rel === basename(HERKOMST));
@@ -173,7 +173,7 @@ async function gitStand(root: string): Promise<Herkomst['git']> {
 }
 
 /** Read a manifest.json this tool wrote (a results folder's, for --from-results). */
-export async function leesManifest(pad: string): Promise<Manifest> {
+export async function readManifest(pad: string): Promise<Manifest> {
   let m: Manifest;
   try {
     m = JSON.parse(await readFile(pad, 'utf8')) as Manifest;

@@ -27,7 +27,7 @@ const ALIASSEN: Record<string, Product> = {
 };
 
 /** Parse a comma-separated product list ("data,figuren" or "data, letter"); throws an InputError. */
-export function parseProducten(text: string): Product[] {
+export function parseProducts(text: string): Product[] {
   const gekozen = new Set<Product>();
   const onbekend: string[] = [];
   for (const deel of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {

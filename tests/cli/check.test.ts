@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { compareFolders, eersteVerschil, formatVerschillen, manifestVerschil } from '../../src/pipeline/check.ts';
+import { compareFolders, eersteVerschil, formatDifferences, manifestDifference } from '../../src/pipeline/check.ts';
 
 function map(bestanden: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));
@@ -34,19 +34,19 @@ test('a changed, a missing and a superfluous file are each named', async () => {
     ],
   );
   assert.equal(v[0]!.detail, "regel 2: de pijplijn maakt 'b', vastgelegd is 'c'");
-  const tekst = formatVerschillen(v, 'out/').join('\n');
+  const tekst = formatDifferences(v, 'out/').join('\n');
   assert.match(tekst, /^Controle mislukt: 3 bestanden in out\/ wijken af/);
   assert.match(tekst, /npm run report/);
 });
 
 test('the first difference names the line, and a shorter file ends', () => {
   assert.equal(eersteVerschil('a\nb', 'a'), "regel 2: de pijplijn maakt 'b', vastgelegd is (einde van het bestand)");
-  assert.equal(formatVerschillen([], 'out/')[0], 'Controle geslaagd: out/ is precies wat de pijplijn maakt.');
+  assert.equal(formatDifferences([], 'out/')[0], 'Controle geslaagd: out/ is precies wat de pijplijn maakt.');
 });
 
 test('a manifest that differs only in the code hash says so: the outputs themselves are equal', () => {
   const m = (bron: string, uit: string) => JSON.stringify({ invoer: { extracten: {}, editie: {}, sjablonen: {}, code: { bron } }, uitvoer: { 'a.csv': uit } });
-  assert.equal(manifestVerschil(m('1', 'x'), m('2', 'x')), 'invoer gewijzigd: code; de uitvoerbestanden zelf zijn gelijk');
-  assert.equal(manifestVerschil(m('1', 'x'), m('1', 'y')), 'invoer gelijk; uitvoerbestanden gewijzigd');
-  assert.equal(manifestVerschil('geen json', m('1', 'x')), undefined);
+  assert.equal(manifestDifference(m('1', 'x'), m('2', 'x')), 'invoer gewijzigd: code; de uitvoerbestanden zelf zijn gelijk');
+  assert.equal(manifestDifference(m('1', 'x'), m('1', 'y')), 'invoer gelijk; uitvoerbestanden gewijzigd');
+  assert.equal(manifestDifference('geen json', m('1', 'x')), undefined);
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schrijfManifest, type Herkomst, type Manifest } from '../../src/pipeline/manifest.ts';
+import { writeManifest, type Herkomst, type Manifest } from '../../src/pipeline/manifest.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 
 const invoer: Manifest['invoer'] = {
@@ -29,8 +29,8 @@ test('with PDFs, manifest.json is the same as without, and pdf/herkomst.json hol
   writeFileSync(browser, '#!/bin/sh\necho "Chromium 999.0 test"\n');
   chmodSync(browser, 0o755);
 
-  await schrijfManifest(zonder, invoer, [], { projectRoot: PROJECT_ROOT });
-  await schrijfManifest(met, invoer, [], { projectRoot: PROJECT_ROOT, browserPad: browser });
+  await writeManifest(zonder, invoer, [], { projectRoot: PROJECT_ROOT });
+  await writeManifest(met, invoer, [], { projectRoot: PROJECT_ROOT, browserPad: browser });
   const m = readFileSync(join(met, 'manifest.json'), 'utf8');
   assert.equal(m, readFileSync(join(zonder, 'manifest.json'), 'utf8'));
   assert.deepEqual(Object.keys((JSON.parse(m) as Manifest).uitvoer), ['data/x.csv']);
@@ -43,12 +43,12 @@ test('with PDFs, manifest.json is the same as without, and pdf/herkomst.json hol
 });
 
 test('PDFs kept from an earlier build (--no-pdf) leave the manifest as a build without PDFs makes it, so --check accepts the folder', async () => {
-  const { maakManifest } = await import('../../src/pipeline/manifest.ts');
+  const { createManifest } = await import('../../src/pipeline/manifest.ts');
   const d = mkdtempSync(join(tmpdir(), 'manifest-'));
   mkdirSync(join(d, 'data'));
   writeFileSync(join(d, 'data', 'x.csv'), 'a\n');
-  const zonderPdf = await maakManifest(d, invoer, []);
-  assert.deepEqual(await maakManifest(d, invoer, ['pdf']), zonderPdf);
+  const zonderPdf = await createManifest(d, invoer, []);
+  assert.deepEqual(await createManifest(d, invoer, ['pdf']), zonderPdf);
   // Another product taken over is still recorded: that folder may not be what this build makes.
-  assert.deepEqual((await maakManifest(d, invoer, ['pdf', 'figuren'])).overgenomen, ['figuren']);
+  assert.deepEqual((await createManifest(d, invoer, ['pdf', 'figuren'])).overgenomen, ['figuren']);
 });
