@@ -170,7 +170,7 @@ export function vangSignalen(meld: (reden: string) => void): () => void {
   };
 }
 
-function gevolgVan(o: CliOptions): string {
+function gevolgVan(o: Pick<CliOptions, 'mode'>): string {
   return o.mode === 'build' || o.mode === 'watch' ? 'de monitor is niet gebouwd; de uitvoermap is ongewijzigd.' : o.mode === 'check' ? 'de controle kon niet worden uitgevoerd.' : 'de vergelijking kon niet worden gemaakt.';
 }
 
@@ -215,7 +215,7 @@ export function omgevingsfout(e: unknown): { regel: string; tip: string } | unde
 }
 
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
-function meldFout(e: unknown, o: CliOptions, schrijf: (r: string) => void): number {
+export function meldFout(e: unknown, o: Pick<CliOptions, 'mode'>, schrijf: (r: string) => void): number {
   const gevolg = gevolgVan(o);
   if (e instanceof Geweigerd) {
     schrijf('Geweigerd:');
