@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { BuildResult } from '../pipeline/build.ts';
 import { InputError, InternalError } from '../util/errors.ts';
-import { controleerBestand, Geweigerd } from '../pipeline/guard.ts';
+import { checkOutputFile, Refused } from '../pipeline/guard.ts';
 import { createCheckedPlan, createPlan, type EditieBouw } from '../pipeline/plan.ts';
 import { isInteractief, createReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
 import { doorNpmOpgevat, HELP, parseOptions, type CliOptions, type Mode } from './options.ts';
@@ -107,7 +107,7 @@ async function runCheck({ o, fx, schrijf }: Run): Promise<number> {
 async function runCompare({ o, io, schrijf }: Run): Promise<number> {
   const { compareOutputs, isVergelijking } = await import('../pipeline/compare.ts');
   const { bouwen, bescherm } = await createPlan(o, PROJECT_ROOT);
-  if (o.compareOut) controleerBestand(o.compareOut, { ...bescherm, uitvoer: [o.out] }, '--compare-out', isVergelijking);
+  if (o.compareOut) checkOutputFile(o.compareOut, { ...bescherm, uitvoer: [o.out] }, '--compare-out', isVergelijking);
   const md = await compareOutputs(o.compare!, bouwen.map((b) => b.out), PROJECT_ROOT);
   io.stdout.write(md);
   if (o.compareOut) {
@@ -217,7 +217,7 @@ export function omgevingsfout(e: unknown): { regel: string; tip: string } | unde
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
 export function meldFout(e: unknown, o: Pick<CliOptions, 'mode'>, schrijf: (r: string) => void): number {
   const gevolg = gevolgVan(o);
-  if (e instanceof Geweigerd) {
+  if (e instanceof Refused) {
     schrijf('Geweigerd:');
     for (const m of e.messages) schrijf(`  ${m}`);
     if (e.hint) schrijf(`Tip: ${e.hint}`);

@@ -33,7 +33,7 @@ import { Sjablonen } from '../edition/templates.ts';
 import { gepubliceerdPad, leesVorigeMeting, type VorigeMeting } from '../vergelijking/lezen.ts';
 import { vergelijk, type Vergelijking } from '../vergelijking/vergelijk.ts';
 import { vergelijkingFiguren } from '../charts/vergelijking.ts';
-import { controleerEditieUitvoer, controleerModelframes, neemSlot, ruimRestenOp } from './guard.ts';
+import { checkEditionOutput, checkModelFramesFolder, takeLock, removeLeftovers } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { figuren as bouwFiguren } from '../charts/figures.ts';
@@ -171,9 +171,9 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
       { pad: editieInvoerPad(editieMap), naam: `de editie ${editie.slug}` },
     ],
   };
-  controleerEditieUitvoer(out, bescherm);
-  lock.release = neemSlot(out);
-  if (options.modelFrames) controleerModelframes(resolve(options.modelFrames), out, bescherm);
+  checkEditionOutput(out, bescherm);
+  lock.release = takeLock(out);
+  if (options.modelFrames) checkModelFramesFolder(resolve(options.modelFrames), out, bescherm);
   // From a results folder no extracts are read, or even present.
   if (!options.fromResults) await checkExtractFolder(resolve(options.data));
   await checkTemplateFolder(templates);
@@ -182,7 +182,7 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
   chapterTemplates(new Sjablonen(templates));
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
   sjablonen.controleer();
-  for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
+  for (const regel of await removeLeftovers(out)) fx.log(`   ${regel}`);
   for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);
   // The environment, before any work: free space for the output and the temporary files, and a
   // browser that starts when the PDFs are made (omgeving.ts).

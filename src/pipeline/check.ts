@@ -12,7 +12,7 @@ import { InputError } from '../util/errors.ts';
 import { UITVOER } from './messages.ts';
 import { listFiles } from './hash.ts';
 import { inBouwproduct } from './products.ts';
-import { RESTMAP, SLOT } from './guard.ts';
+import { LEFTOVER_FOLDER, LOCK_FILE } from './guard.ts';
 import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import type { EditieBouw } from './plan.ts';
 import { buildReport } from './build.ts';
@@ -119,7 +119,7 @@ export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Versch
     if (o.alle) {
       const slugs = new Set(o.bouwen.map((b) => b.editie.editie.slug));
       for (const naam of (await readdir(o.out)).sort())
-        if (!slugs.has(naam) && !RESTMAP.test(naam) && !SLOT.test(naam)) verschillen.push({ pad: `${naam}/`, soort: 'overbodig' });
+        if (!slugs.has(naam) && !LEFTOVER_FOLDER.test(naam) && !LOCK_FILE.test(naam)) verschillen.push({ pad: `${naam}/`, soort: 'overbodig' });
     }
     return verschillen;
   } finally {

@@ -2,7 +2,7 @@
  * The tool only ever deletes or overwrites what it wrote itself.
  *
  * Every path the tool writes to (the output folder, the verification frames, the comparison
- * summary) is checked here before anything is touched. A refusal is a `Geweigerd` error: a
+ * summary) is checked here before anything is touched. A refusal is a `Refused` error: a
  * Dutch message that names the path, says why, and gives the way out; the command line exits
  * with status 2.
  *
@@ -29,7 +29,7 @@ import { binnen, echtPad } from '../util/paths.ts';
 import { UITVOER } from './messages.ts';
 
 /** A refusal to write: exit status 2, nothing touched. */
-export class Geweigerd extends InputError {
+export class Refused extends InputError {
   readonly status = 2;
 }
 
@@ -39,7 +39,7 @@ interface Invoer {
   naam: string;
 }
 
-export interface BeschermContext {
+export interface GuardContext {
   projectRoot: string;
   /** The build's inputs: extract folders, templates, edition folders. */
   invoer: readonly Invoer[];
@@ -51,17 +51,17 @@ export interface BeschermContext {
 const PROJECTMAPPEN = ['src', 'templates', 'editions', 'data', 'tests', 'bench', 'docs', '.ci', '.git', 'node_modules'];
 
 /** `<slug>.tmp-<pid>` and `<slug>.old-<pid>`: a build's temporary and backup folders. */
-export const RESTMAP = /^(.+)\.(tmp|old)-(\d+)$/;
+export const LEFTOVER_FOLDER = /^(.+)\.(tmp|old)-(\d+)$/;
 
-/** `<slug>.lock`: the lock of a build running into `<slug>/` (neemSlot), with its process id. */
-export const SLOT = /^(.+)\.lock$/;
+/** `<slug>.lock`: the lock of a build running into `<slug>/` (takeLock), with its process id. */
+export const LOCK_FILE = /^(.+)\.lock$/;
 
 function weiger(pad: string, optie: string, waarom: string, uitweg: string): never {
-  throw new Geweigerd([UITVOER.geweigerd(`${optie} ${pad}`, waarom)], uitweg);
+  throw new Refused([UITVOER.geweigerd(`${optie} ${pad}`, waarom)], uitweg);
 }
 
 /** The inputs and repository folders `pad` may not be, contain or lie inside; the roots it may not be or contain. */
-function controleerLigging(pad: string, optie: string, ctx: BeschermContext): void {
+function controleerLigging(pad: string, optie: string, ctx: GuardContext): void {
   const echt = echtPad(pad);
   const wortels: Invoer[] = [
     { pad: ctx.projectRoot, naam: 'de hoofdmap van het project' },
@@ -103,14 +103,14 @@ function isEditieUitvoer(map: string): boolean {
  * The output root (`--out`): missing, empty, or holding only edition outputs and the tool's own
  * temporary and backup folders.
  */
-export function controleerUitvoerwortel(out: string, ctx: BeschermContext, optie = '--out'): void {
+export function checkOutputRoot(out: string, ctx: GuardContext, optie = '--out'): void {
   controleerLigging(out, optie, ctx);
   const s = lstatSync(out, { throwIfNoEntry: false });
   if (!s) return;
   if (!statSync(out, { throwIfNoEntry: false })?.isDirectory())
     weiger(out, optie, 'dit is een bestand, geen map', 'Geef een map op voor de uitvoer; een bestaand bestand wordt nooit vervangen.');
   const vreemd = readdirSync(out)
-    .filter((naam) => !RESTMAP.test(naam) && !SLOT.test(naam) && !isEditieUitvoer(join(out, naam)))
+    .filter((naam) => !LEFTOVER_FOLDER.test(naam) && !LOCK_FILE.test(naam) && !isEditieUitvoer(join(out, naam)))
     .sort();
   if (vreemd.length > 0) {
     const lijst = vreemd.slice(0, 5).join(', ') + (vreemd.length > 5 ? ` en nog ${vreemd.length - 5}` : '');
@@ -124,11 +124,11 @@ export function controleerUitvoerwortel(out: string, ctx: BeschermContext, optie
 }
 
 /** The folder of the verification frames: never inside the published output, and only the tool's own frames are overwritten. */
-export function controleerModelframes(folder: string, out: string, ctx: BeschermContext): void {
+export function checkModelFramesFolder(folder: string, out: string, ctx: GuardContext): void {
   const optie = '--model-frames';
   const [doel, uit] = [echtPad(folder), echtPad(out)];
   if (binnen(resolve(folder), resolve(out)) || binnen(doel, uit))
-    throw new Geweigerd([UITVOER.modelframesInUitvoer(`${optie} ${folder}`, out)], `Kies een map buiten ${out}, bijvoorbeeld een werkmap in de beveiligde omgeving.`);
+    throw new Refused([UITVOER.modelframesInUitvoer(`${optie} ${folder}`, out)], `Kies een map buiten ${out}, bijvoorbeeld een werkmap in de beveiligde omgeving.`);
   if (binnen(uit, doel)) weiger(folder, optie, `deze map bevat de uitvoermap ${out}`, 'Kies een eigen, nieuwe map voor de modelframes.');
   controleerLigging(folder, optie, ctx);
   const s = lstatSync(folder, { throwIfNoEntry: false });
@@ -146,9 +146,9 @@ const MODELFRAMES_MERK = 'modelframes.json';
  * A file the tool writes (the comparison summary): not a folder, not one of the inputs, not
  * inside the output root, and an existing file only when the tool wrote it (`herkend`).
  */
-export function controleerBestand(
+export function checkOutputFile(
   file: string,
-  ctx: BeschermContext & { uitvoer: readonly string[] },
+  ctx: GuardContext & { uitvoer: readonly string[] },
   optie: string,
   herkend: (inhoud: string) => boolean,
 ): void {
@@ -169,12 +169,12 @@ export function controleerBestand(
  * the swap left as `<out>.old-<pid>` when no `out` arrived. Only folders of exactly these names
  * whose build process is gone are touched. Returns what was done, for the log.
  */
-export async function ruimRestenOp(out: string): Promise<string[]> {
+export async function removeLeftovers(out: string): Promise<string[]> {
   const wortel = dirname(out);
   if (!statSync(wortel, { throwIfNoEntry: false })?.isDirectory()) return [];
   const gedaan: string[] = [];
   for (const naam of readdirSync(wortel).sort()) {
-    const m = RESTMAP.exec(naam);
+    const m = LEFTOVER_FOLDER.exec(naam);
     if (!m || m[1] !== basename(out) || alive(Number(m[3]))) continue;
     const pad = join(wortel, naam);
     if (m[2] === 'old' && !existsSync(out) && isEditieUitvoer(pad)) {
@@ -189,7 +189,7 @@ export async function ruimRestenOp(out: string): Promise<string[]> {
 }
 
 /** A second build into an output folder that a running build holds: exit status 2, nothing touched. */
-export class Bezet extends Geweigerd {
+export class OutputLocked extends Refused {
   constructor(
     readonly out: string,
     readonly pid: number,
@@ -217,11 +217,11 @@ function maakMap(map: string): void {
 
 /**
  * Take the lock of the edition output folder `out`: the file `<out>.lock` beside it, holding this
- * process's id, created only if it does not exist. Held by a running build: `Bezet`. Left by a
+ * process's id, created only if it does not exist. Held by a running build: `OutputLocked`. Left by a
  * build that no longer runs (killed outright): taken over. Returns the release, which also runs
  * when the process exits or is interrupted (cleanup.ts).
  */
-export function neemSlot(out: string): () => void {
+export function takeLock(out: string): () => void {
   const slot = `${out}.lock`;
   maakMap(dirname(out));
   const eigen = `${process.pid}\n`;
@@ -235,7 +235,7 @@ export function neemSlot(out: string): () => void {
     const inhoud = readFileSync(slot, { encoding: 'utf8', flag: 'r' });
     const pid = Number.parseInt(inhoud, 10);
     // Half written (the other build is between create and write): it runs; refuse.
-    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) throw new Bezet(out, Number.isInteger(pid) && pid > 0 ? pid : 0);
+    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) throw new OutputLocked(out, Number.isInteger(pid) && pid > 0 ? pid : 0);
     // Stale: move it aside under a name of our own, so that of two builds taking it over at once
     // only one succeeds; if what was moved is no longer the stale lock, a running build's, put it back.
     const opzij = `${slot}.${process.pid}`;
@@ -266,7 +266,7 @@ export function neemSlot(out: string): () => void {
 }
 
 /** The edition's output folder: missing, empty, or an earlier output of this tool. */
-export function controleerEditieUitvoer(out: string, ctx: BeschermContext, optie = '--out'): void {
+export function checkEditionOutput(out: string, ctx: GuardContext, optie = '--out'): void {
   controleerLigging(out, optie, ctx);
   const s = statSync(out, { throwIfNoEntry: false });
   if (!s) return;

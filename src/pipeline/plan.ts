@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { alleEdities, editieBestand, editieInvoerPad, leesEditieMap, type EditieMap } from '../edition/editions.ts';
-import { controleerModelframes, controleerUitvoerwortel, type BeschermContext } from './guard.ts';
+import { checkModelFramesFolder, checkOutputRoot, type GuardContext } from './guard.ts';
 
 export interface EditieBouw {
   editie: EditieMap;
@@ -31,14 +31,14 @@ export interface PlanOpties {
 }
 
 /** The builds of this run, and the guard's context: the inputs no output may touch. */
-export async function createPlan(o: PlanOpties, root: string): Promise<{ bouwen: EditieBouw[]; bescherm: BeschermContext }> {
+export async function createPlan(o: PlanOpties, root: string): Promise<{ bouwen: EditieBouw[]; bescherm: GuardContext }> {
   const edities = o.edition === undefined ? await alleEdities(root) : [await leesEditieMap(editieBestand(o.edition, root))];
   const bouwen = edities.map((e) => ({
     editie: e,
     data: o.data ?? join(root, 'data', e.editie.slug),
     out: join(resolve(o.out), e.editie.slug),
   }));
-  const bescherm: BeschermContext = {
+  const bescherm: GuardContext = {
     projectRoot: root,
     invoer: [
       { pad: o.templates, naam: 'de sjablonen (--templates)' },
@@ -55,7 +55,7 @@ export async function createPlan(o: PlanOpties, root: string): Promise<{ bouwen:
 /** The plan, with every path it writes checked before anything is touched (guard.ts). */
 export async function createCheckedPlan(o: PlanOpties, root: string): Promise<EditieBouw[]> {
   const { bouwen, bescherm } = await createPlan(o, root);
-  controleerUitvoerwortel(resolve(o.out), bescherm);
-  for (const b of bouwen) if (o.modelFrames) controleerModelframes(o.modelFrames, b.out, bescherm);
+  checkOutputRoot(resolve(o.out), bescherm);
+  for (const b of bouwen) if (o.modelFrames) checkModelFramesFolder(o.modelFrames, b.out, bescherm);
   return bouwen;
 }

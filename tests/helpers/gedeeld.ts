@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { PROJECT_ROOT } from './root.ts';
-import { Bezet, neemSlot } from '../../src/pipeline/guard.ts';
+import { OutputLocked, takeLock } from '../../src/pipeline/guard.ts';
 import { alive } from '../../src/util/cleanup.ts';
 import { GEDULD } from './geduld.ts';
 
@@ -72,9 +72,9 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
     // The build's own output lock (src/pipeline/guard.ts): one holder, a dead holder's lock taken over.
     let vrij: () => void;
     try {
-      vrij = neemSlot(doel);
+      vrij = takeLock(doel);
     } catch (e) {
-      if (!(e instanceof Bezet)) throw e;
+      if (!(e instanceof OutputLocked)) throw e;
       // Someone else makes it: wait for it.
       if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for the shared fixture ${doel} (lock ${slot}, process ${e.pid}); remove the lock if no test runs`);
       await wacht(100);

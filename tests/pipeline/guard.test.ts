@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/report.ts';
-import { ruimRestenOp } from '../../src/pipeline/guard.ts';
+import { removeLeftovers } from '../../src/pipeline/guard.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { io } from '../helpers/io.ts';
 
@@ -102,7 +102,7 @@ test('leftovers of a crashed build are cleaned up, and only those: a dead build\
   cpSync(join(ROOT, 'out', '6e-meting', 'manifest.json'), join(wortel, `6e-meting.old-${dood}`, 'manifest.json'));
   mkdirSync(join(wortel, `6e-meting.tmp-${process.pid}`)); // a live build's: kept
   mkdirSync(join(wortel, `7e-meting.tmp-${dood}`)); // another edition's: not this build's business
-  const gedaan = await ruimRestenOp(out);
+  const gedaan = await removeLeftovers(out);
   assert.equal(gedaan.length, 2, gedaan.join('\n'));
   assert.ok(existsSync(join(out, 'manifest.json')), 'the backup is back in place');
   assert.ok(!existsSync(join(wortel, `6e-meting.tmp-${dood}`)));

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bezet, controleerUitvoerwortel, neemSlot } from '../../src/pipeline/guard.ts';
+import { OutputLocked, checkOutputRoot, takeLock } from '../../src/pipeline/guard.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { snapshot } from '../helpers/snapshot.ts';
@@ -25,14 +25,14 @@ function dodePid(): number {
 
 test('a held lock refuses a second taker with the holder\'s process id; released, it can be taken again', () => {
   const out = join(werk, 'a', '6e-meting');
-  const vrij = neemSlot(out);
+  const vrij = takeLock(out);
   assert.equal(readFileSync(`${out}.lock`, 'utf8'), `${process.pid}\n`);
-  assert.throws(() => neemSlot(out), (e: unknown) => e instanceof Bezet && e.status === 2 && e.messages[0]!.includes(`een andere bouw (proces ${process.pid}) schrijft al naar deze uitvoermap`));
+  assert.throws(() => takeLock(out), (e: unknown) => e instanceof OutputLocked && e.status === 2 && e.messages[0]!.includes(`een andere bouw (proces ${process.pid}) schrijft al naar deze uitvoermap`));
   // The output root with a build's lock in it is still the tool's own.
-  controleerUitvoerwortel(join(werk, 'a'), { projectRoot: PROJECT_ROOT, invoer: [] });
+  checkOutputRoot(join(werk, 'a'), { projectRoot: PROJECT_ROOT, invoer: [] });
   vrij();
   assert.equal(existsSync(`${out}.lock`), false);
-  neemSlot(out)();
+  takeLock(out)();
   assert.deepEqual(readdirSync(join(werk, 'a')), []);
 });
 
@@ -43,7 +43,7 @@ test('a lock left by a build that no longer runs is taken over', () => {
   const dood = dodePid();
   assert.ok(dood > 0);
   writeFileSync(`${out}.lock`, `${dood}\n`);
-  const vrij = neemSlot(out);
+  const vrij = takeLock(out);
   assert.equal(readFileSync(`${out}.lock`, 'utf8'), `${process.pid}\n`);
   vrij();
   assert.deepEqual(readdirSync(root), []);
