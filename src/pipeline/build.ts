@@ -46,7 +46,7 @@ import { BRIEF_PAD, briefDocument } from '../letter/document.ts';
 import type { Brief } from '../letter/render.ts';
 import { resolveBrowser } from '../pdf/browser.ts';
 import { sweepStaleBrowsers } from '../pdf/launch.ts';
-import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
+import { checkBrowser, checkSpace, estimateSpace } from './environment.ts';
 import type { Resultaten } from '../results/results.ts';
 import { renderWithCache } from './cache.ts';
 import { leesResultaten } from '../results/lezen.ts';
@@ -185,10 +185,10 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
   for (const regel of await removeLeftovers(out)) fx.log(`   ${regel}`);
   for (const map of sweepStaleBrowsers()) fx.log(`   restant van een afgebroken bouw verwijderd: ${map}${map.startsWith('monitor-chrome-') ? ' (de browser die daarin nog liep is gestopt)' : ''}`);
   // The environment, before any work: free space for the output and the temporary files, and a
-  // browser that starts when the PDFs are made (omgeving.ts).
+  // browser that starts when the PDFs are made (environment.ts).
   const pdf = printsPdf(options);
-  await controleerRuimte(schatRuimte({ out, tmp: tmpdir(), data: options.fromResults ? undefined : resolve(options.data), pdf }));
-  if (pdf) await controleerBrowser((await resolveBrowser({ log: fx.log })).executablePath);
+  await checkSpace(estimateSpace({ out, tmp: tmpdir(), data: options.fromResults ? undefined : resolve(options.data), pdf }));
+  if (pdf) await checkBrowser((await resolveBrowser({ log: fx.log })).executablePath);
   // The comparison needs the predecessor's published results; the results stage does not.
   const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [...new Set([dirname(out), join(PROJECT_ROOT, 'out')])]) : undefined;
   const invoer = await hashInputs({

@@ -21,7 +21,7 @@ import { BOUWPRODUCTEN, inBouwproduct, type Product } from './products.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { InputError } from '../util/errors.ts';
 import { UITVOER } from './messages.ts';
-import { bekendeBrowserVersie } from './omgeving.ts';
+import { knownBrowserVersion } from './environment.ts';
 
 const run = promisify(execFile);
 
@@ -151,8 +151,8 @@ export async function writeManifest(
 }
 
 async function browserVersie(pad: string): Promise<string> {
-  // Asked once at the start of the build (omgeving.ts); only a build that skipped that asks here.
-  const bekend = bekendeBrowserVersie(pad);
+  // Asked once at the start of the build (environment.ts); only a build that skipped that asks here.
+  const bekend = knownBrowserVersion(pad);
   if (bekend !== undefined) return bekend;
   try {
     const { stdout } = await run(pad, ['--version'], { timeout: 15_000 });

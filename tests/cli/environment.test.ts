@@ -60,7 +60,7 @@ test('a full temp disk while decompressing an extract is a full disk, not a dama
 });
 
 /*
- * Checks before the work (src/pipeline/omgeving.ts): too little free space for the output or the
+ * Checks before the work (src/pipeline/environment.ts): too little free space for the output or the
  * temporary files, and a browser that does not start, are named at once with exit status 1.
  * The full disk is a real one: a 1 MiB tmpfs (needs the right to mount, as root in the CI
  * container); a read-only output disk is a tmpfs mounted read-only. Without that right those two
@@ -69,7 +69,7 @@ test('a full temp disk while decompressing an extract is a full disk, not a dama
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
-import { controleerBrowser, controleerRuimte, schatRuimte } from '../../src/pipeline/omgeving.ts';
+import { checkBrowser, checkSpace, estimateSpace } from '../../src/pipeline/environment.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const werkMap = mkdtempSync(join(tmpdir(), 'omgeving-test-'));
@@ -130,15 +130,15 @@ test('the space estimate: output and temp files per disk, added up on one disk, 
   mkdirSync(data);
   writeFileSync(join(data, 'personen.csv.gz'), Buffer.alloc(2 * MiB));
   writeFileSync(join(data, 'extractie.json'), '{}');
-  const behoefte = schatRuimte({ out: join(werkMap, 'uit'), tmp: werkMap, data, pdf: true });
+  const behoefte = estimateSpace({ out: join(werkMap, 'uit'), tmp: werkMap, data, pdf: true });
   assert.deepEqual(behoefte.map((b) => [b.wat, b.bytes / MiB]), [['de uitvoer', 16], ['de tijdelijke bestanden (uitgepakte extracten, de browser)', 20 + 64]]);
   // Both on one disk: 100 MiB needed; 99 MiB free is too little, 100 MiB enough.
   const vrij = (mib: number) => async () => ({ bavail: mib * 256, bsize: 4096 });
-  await controleerRuimte(behoefte, vrij(100));
-  await assert.rejects(controleerRuimte(behoefte, vrij(99)), (e: unknown) =>
+  await checkSpace(behoefte, vrij(100));
+  await assert.rejects(checkSpace(behoefte, vrij(99)), (e: unknown) =>
     e instanceof InputError && e.messages.length === 1 &&
     e.messages[0] === `${werkMap}: te weinig vrije ruimte op de schijf: 99 MiB vrij, naar schatting 100 MiB nodig voor de uitvoer en de tijdelijke bestanden (uitgepakte extracten, de browser) (ENOSPC)`);
-  assert.deepEqual(schatRuimte({ out: join(werkMap, 'uit'), tmp: werkMap, pdf: false }).map((b) => b.bytes / MiB), [4]);
+  assert.deepEqual(estimateSpace({ out: join(werkMap, 'uit'), tmp: werkMap, pdf: false }).map((b) => b.bytes / MiB), [4]);
 });
 
 test('a browser that does not start (missing, not executable, crashing, frozen) is named before any work', { timeout: GEDULD }, async (tc) => {
@@ -157,7 +157,7 @@ test('a browser that does not start (missing, not executable, crashing, frozen) 
   ];
   for (const [wat, pad, verwacht] of gevallen) {
     const t = performance.now();
-    await assert.rejects(controleerBrowser(pad, 1_000), (e: unknown) => e instanceof InputError && verwacht.test(e.message) && e.message.includes(pad), wat);
+    await assert.rejects(checkBrowser(pad, 1_000), (e: unknown) => e instanceof InputError && verwacht.test(e.message) && e.message.includes(pad), wat);
     tc.diagnostic(`${wat}: ${Math.round(performance.now() - t)} ms`);
   }
   // Through the command line: exit 1 and the line, before the extracts are read.

@@ -22,7 +22,7 @@ import { HINT_BROWSER, HINT_RUIMTE, UITVOER } from './messages.ts';
 
 const MiB = 1024 * 1024;
 
-export interface Behoefte {
+export interface SpaceNeed {
   /** the folder the files go to (or the nearest existing parent) */
   readonly pad: string;
   readonly bytes: number;
@@ -48,7 +48,7 @@ function grootte(pad: string): number {
 }
 
 /** The space a build needs, by disk (see the module comment for the estimate). */
-export function schatRuimte(o: { out: string; tmp: string; data?: string; pdf: boolean }): Behoefte[] {
+export function estimateSpace(o: { out: string; tmp: string; data?: string; pdf: boolean }): SpaceNeed[] {
   const uitvoer = Math.max(grootte(o.out), o.pdf ? 16 * MiB : 4 * MiB);
   let extracten = 0;
   if (o.data) {
@@ -83,7 +83,7 @@ function bestaand(pad: string): string {
  * Refuse, with one Dutch line per disk, when a disk has less free space than the build needs
  * there. `meet` is fs.statfs (for tests: a file system of a chosen size).
  */
-export async function controleerRuimte(behoeften: readonly Behoefte[], meet: (pad: string) => Promise<Pick<StatsFs, 'bavail' | 'bsize'>> = statfs): Promise<void> {
+export async function checkSpace(behoeften: readonly SpaceNeed[], meet: (pad: string) => Promise<Pick<StatsFs, 'bavail' | 'bsize'>> = statfs): Promise<void> {
   const perSchijf = new Map<number, { pad: string; bytes: number; wat: string[] }>();
   for (const b of behoeften) {
     const pad = bestaand(b.pad);
@@ -107,8 +107,8 @@ export async function controleerRuimte(behoeften: readonly Behoefte[], meet: (pa
 /** Browsers already known to start, in this process, with what they answered to --version. */
 const gestart = new Map<string, string>();
 
-/** The version a browser gave at controleerBrowser, so the build need not ask it again. */
-export function bekendeBrowserVersie(executablePath: string): string | undefined {
+/** The version a browser gave at checkBrowser, so the build need not ask it again. */
+export function knownBrowserVersion(executablePath: string): string | undefined {
   return gestart.get(executablePath);
 }
 
@@ -116,7 +116,7 @@ export function bekendeBrowserVersie(executablePath: string): string | undefined
  * Whether the browser starts: `<browser> --version` must answer within `ms`. A browser that is
  * missing, not executable, crashes or hangs is named now, not at the print a minute later.
  */
-export async function controleerBrowser(executablePath: string, ms = 10_000): Promise<void> {
+export async function checkBrowser(executablePath: string, ms = 10_000): Promise<void> {
   if (gestart.has(executablePath)) return;
   const t = performance.now();
   let versie = '';
