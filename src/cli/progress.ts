@@ -10,18 +10,18 @@ import { relative, isAbsolute } from 'node:path';
 import type { Effects } from '../pipeline/stages.ts';
 import { PRODUCTEN } from '../pipeline/products.ts';
 
-export interface Uitvoerstroom {
+export interface OutputStream {
   write(tekst: string): unknown;
   isTTY?: boolean;
 }
 
 /** True when `stream` is a terminal a person looks at (not CI, not a dumb terminal). */
-export function isInteractief(stream: Uitvoerstroom, env: Readonly<Record<string, string | undefined>>): boolean {
+export function isInteractive(stream: OutputStream, env: Readonly<Record<string, string | undefined>>): boolean {
   return stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
 }
 
 export interface ReporterOptions {
-  stream: Uitvoerstroom;
+  stream: OutputStream;
   interactief: boolean;
   quiet: boolean;
   now?: () => number;
@@ -69,7 +69,7 @@ export function createReporter(o: ReporterOptions): Effects & { stop(): void } {
 }
 
 /** A path as the user would type it: relative to the working folder when inside it. */
-export function toonPad(pad: string, cwd: string = process.cwd()): string {
+export function displayPath(pad: string, cwd: string = process.cwd()): string {
   const rel = relative(cwd, pad);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : pad;
 }
@@ -91,7 +91,7 @@ export function samenvatting(
   grootteVan: (rel: string) => number,
   overgenomen: readonly string[] = [],
 ): string[] {
-  const regels = [`Klaar in ${seconden.toFixed(1).replace('.', ',')} s: ${bestanden.length} bestanden in ${toonPad(out)}/`];
+  const regels = [`Klaar in ${seconden.toFixed(1).replace('.', ',')} s: ${bestanden.length} bestanden in ${displayPath(out)}/`];
   const mappen = [...PRODUCTEN, ...new Set(bestanden.filter((b) => b.includes('/')).map((b) => b.split('/')[0]!))].filter(
     (m, i, a) => a.indexOf(m) === i,
   );

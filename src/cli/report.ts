@@ -12,7 +12,7 @@ import type { BuildResult } from '../pipeline/build.ts';
 import { InputError, InternalError } from '../util/errors.ts';
 import { checkOutputFile, Refused } from '../pipeline/guard.ts';
 import { createCheckedPlan, createPlan, type EditieBouw } from '../pipeline/plan.ts';
-import { isInteractief, createReporter, samenvatting, toonPad, type Uitvoerstroom } from './progress.ts';
+import { isInteractive, createReporter, samenvatting, displayPath, type OutputStream } from './progress.ts';
 import { doorNpmOpgevat, HELP, parseOptions, type CliOptions, type Mode } from './options.ts';
 import { doorNpmOpgevatRegels } from './messages.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
@@ -22,8 +22,8 @@ import { PROJECT_ROOT } from '../util/paths.ts';
 const build = () => import('../pipeline/build.ts');
 
 export interface Io {
-  stdout: Uitvoerstroom;
-  stderr: Uitvoerstroom;
+  stdout: OutputStream;
+  stderr: OutputStream;
   env: Readonly<Record<string, string | undefined>>;
   /** Ends --watch (Ctrl-C by default). */
   signal?: AbortSignal;
@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.stdout.write(HELP);
     return 0;
   }
-  const run: Run = { o, io, schrijf, klaar: [], fx: createReporter({ stream: io.stderr, interactief: isInteractief(io.stderr, io.env), quiet: o.quiet }) };
+  const run: Run = { o, io, schrijf, klaar: [], fx: createReporter({ stream: io.stderr, interactief: isInteractive(io.stderr, io.env), quiet: o.quiet }) };
   const signalenLos = io.signalen && o.mode !== 'watch' ? vangSignalen((reden) => {
     run.fx.stop();
     schrijf(`Afgebroken (${reden}): ${run.klaar.length > 0 ? `${gevolgVan(o).replace(/\.$/, '')}, behalve wat al klaar was (${run.klaar.join(', ')}).` : gevolgVan(o)}`);
@@ -99,7 +99,7 @@ async function runCheck({ o, fx, schrijf }: Run): Promise<number> {
   const verschillen = await checkOutputs({ bouwen, out: o.out, alle: o.edition === undefined, templates: o.templates }, fx);
   fx.stop();
   // The verdict is printed even with --quiet: it is the point of the run.
-  for (const r of formatDifferences(verschillen, `${toonPad(o.out)}/`)) schrijf(r);
+  for (const r of formatDifferences(verschillen, `${displayPath(o.out)}/`)) schrijf(r);
   return verschillen.length === 0 ? 0 : 1;
 }
 
@@ -112,7 +112,7 @@ async function runCompare({ o, io, schrijf }: Run): Promise<number> {
   io.stdout.write(md);
   if (o.compareOut) {
     await writeFile(o.compareOut, md, 'utf8');
-    schrijf(`Vergelijking geschreven naar ${toonPad(o.compareOut)}`);
+    schrijf(`Vergelijking geschreven naar ${displayPath(o.compareOut)}`);
   }
   return 0;
 }
@@ -211,7 +211,7 @@ export function omgevingsfout(e: unknown): { regel: string; tip: string } | unde
   const soort = code ? OMGEVING[code] : undefined;
   if (!soort) return undefined;
   const pad = dest && code !== 'ENOSPC' ? `${path ?? ''} -> ${dest}` : path;
-  return { regel: `${pad ? toonPad(pad) : 'een bestand of map'}: ${soort.wat} (${code}).`, tip: soort.tip };
+  return { regel: `${pad ? displayPath(pad) : 'een bestand of map'}: ${soort.wat} (${code}).`, tip: soort.tip };
 }
 
 /** One clear message; exit status 1 (2 for a refused path). Programmer errors show their stack below it. */
@@ -289,9 +289,9 @@ async function kijk(o: CliOptions, io: Io, fx: Reporter): Promise<number> {
   }
   const { watchPaths } = await import('../pipeline/watch.ts');
   const paden = [templates, ...plan.flatMap((b) => [b.editie.map, b.data])];
-  const onReady = () => schrijf(`Ik kijk naar ${paden.map((p) => toonPad(p)).join(', ')}; stoppen met Ctrl-C.`);
+  const onReady = () => schrijf(`Ik kijk naar ${paden.map((p) => displayPath(p)).join(', ')}; stoppen met Ctrl-C.`);
   await watchPaths({ paden, signal, onReady }, async (gewijzigd) => {
-    schrijf(`Gewijzigd: ${gewijzigd.map((p) => toonPad(p)).join(', ')}`);
+    schrijf(`Gewijzigd: ${gewijzigd.map((p) => displayPath(p)).join(', ')}`);
     await eenBouw();
   });
   schrijf('Gestopt.');

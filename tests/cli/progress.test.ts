@@ -1,7 +1,7 @@
 /** What the user sees: plain lines without a terminal, a live line on one, a summary at the end. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isInteractief, createReporter, samenvatting } from '../../src/cli/progress.ts';
+import { isInteractive, createReporter, samenvatting } from '../../src/cli/progress.ts';
 
 function stroom(isTTY: boolean) {
   const s = { tekst: '', isTTY, write: (t: string) => (s.tekst += t) };
@@ -9,10 +9,10 @@ function stroom(isTTY: boolean) {
 }
 
 test('a terminal is interactive, unless CI is set or TERM is dumb; a pipe never is', () => {
-  assert.equal(isInteractief(stroom(true), {}), true);
-  assert.equal(isInteractief(stroom(true), { CI: 'true' }), false);
-  assert.equal(isInteractief(stroom(true), { TERM: 'dumb' }), false);
-  assert.equal(isInteractief(stroom(false), {}), false);
+  assert.equal(isInteractive(stroom(true), {}), true);
+  assert.equal(isInteractive(stroom(true), { CI: 'true' }), false);
+  assert.equal(isInteractive(stroom(true), { TERM: 'dumb' }), false);
+  assert.equal(isInteractive(stroom(false), {}), false);
 });
 
 test('without a terminal each stage is one plain line, without escape codes', () => {
