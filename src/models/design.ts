@@ -10,7 +10,7 @@
  * joining the factors with `*` (`geslacht:v*geen_adres`). Indicators are always evaluated on
  * the raw values, so merging a level (below) does not change what an interaction means.
  *
- * Disclosure rule (models.md): with threshold k, a level with fewer than k records or fewer
+ * Disclosure rule (docs/models.md): with threshold k, a level with fewer than k records or fewer
  * than k events is not estimated but merged into the reference level; an interaction whose
  * column has fewer than k ones, or fewer than k events among them, is dropped. For the
  * logistic model "events" are both outcomes: a level with fewer than k records with

@@ -1,5 +1,5 @@
 /**
- * Disclosure control of the Kaplan–Meier curves (recidive_km.csv), as models.md, "Kaplan–Meier",
+ * Disclosure control of the Kaplan–Meier curves (recidive_km.csv), as docs/models.md, "Kaplan–Meier",
  * asks: nothing published may let a reader derive an event or censoring count between 1 and
  * k-1, also not by differencing consecutive months.
  *

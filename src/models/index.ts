@@ -1,5 +1,5 @@
 /**
- * The statistical models of the monitor (models.md): design matrices with the disclosure
+ * The statistical models of the monitor (docs/models.md): design matrices with the disclosure
  * rule, Cox (Efron ties) and logistic fits, Kaplan–Meier curves and Wald summaries. Pure
  * computation on frames; building the frames from the extracts happens elsewhere.
  *

@@ -11,7 +11,7 @@
  * and the delayed Kaplan–Meier curves with rounded at_risk, whose suppressed values are null.
  * Person-level data stay in the connection.
  *
- * Choices beyond models.md:
+ * Choices beyond docs/models.md:
  * - Kaplan–Meier curves: by cohort (each and 'totaal') x groep (rik, kv, 'totaal'), and for
  *   rik by category of id, activiteit, huisvesting and wanbetaler with the cohorts pooled
  *   (cohort 'totaal' only: per cohort the categories would be small and mostly suppressed).
@@ -38,7 +38,6 @@ import { kaplanMeier, kmAt, monthEndDay } from './km.ts';
 import { waldTable, type WaldRow } from './wald.ts';
 import {
   buildModelFrames,
-  KM_UITSPLITSINGEN,
   kmUitsplitsingen,
   modelDefinities,
   NIVEAUS,
@@ -121,7 +120,7 @@ interface MisluktModel extends UitkomstBasis {
 export type ModelUitkomst = GeschatModel | OnderdruktModel | MisluktModel;
 
 /**
- * A covariate whose reference level (models.md's first level) has fewer than k records or
+ * A covariate whose reference level (docs/models.md's first level) has fewer than k records or
  * events (or, for the logistic model, records without the outcome) in the model's
  * population. Its coefficients would contrast every level with that small group, disclosing
  * it and, when it is empty, making the design singular; the level with the most records that
@@ -437,7 +436,7 @@ const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|$
  * (Exported for the test of the whole publication, which needs the true counts behind the
  * published curves; the build publishes only kmPunten's output.)
  *
- * The curves of models.md: by cohort (and 'totaal') x groep (rik, kv, 'totaal') with
+ * The curves of docs/models.md: by cohort (and 'totaal') x groep (rik, kv, 'totaal') with
  * uitsplitsing = categorie = 'totaal'; and for rik, all cohorts together, by category of id,
  * activiteit, huisvesting and wanbetaler. Curves without records are left out.
  */
@@ -468,7 +467,7 @@ export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsing
   const out: KmCurve[] = [];
   for (const c of curves) {
     if (c.records.length === 0) continue;
-    // The curves by category follow the landmark at 1m_na (models.md): time from the 1m_na
+    // The curves by category follow the landmark at 1m_na (docs/models.md): time from the 1m_na
     // date, read on the axis of months since release, so month m is m - 1 months after the
     // landmark and month 1 is its start (nobody has reoffended yet, all are at risk).
     const landmark = c.uitsplitsing !== 'totaal';

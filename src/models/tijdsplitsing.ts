@@ -1,5 +1,5 @@
 /**
- * The time-split fit for a covariate that fails the test of proportional hazards (models.md,
+ * The time-split fit for a covariate that fails the test of proportional hazards (docs/models.md,
  * "Proportional hazards"): its hazard ratios for months 0–6 and 6–24 of follow-up apart.
  *
  * Episode splitting, as R's `survSplit(..., cut = 182)`: a record followed beyond day

@@ -1,5 +1,5 @@
 /**
- * The published model files (models.md): out/data/modellen.csv, modellen_ph.csv,
+ * The published model files (docs/models.md): out/data/modellen.csv, modellen_ph.csv,
  * modellen_perioden.csv, modellen_noten.csv and recidive_km.csv,
  * their lines for the disclosure audit (the indicator engine's onderdrukking.csv), and the
  * verification frames that stay inside the secure environment.
@@ -43,8 +43,8 @@ export function formatSignificant(x: number, digits = 6): string {
     out = x.toFixed(digits - 1 - e);
     if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
   } else {
-    let [mantissa, power] = exp.split('e') as [string, string];
-    if (mantissa.includes('.')) mantissa = mantissa.replace(/0+$/, '').replace(/\.$/, '');
+    const [digitsPart, power] = exp.split('e') as [string, string];
+    const mantissa = digitsPart.includes('.') ? digitsPart.replace(/0+$/, '').replace(/\.$/, '') : digitsPart;
     const sign = power.startsWith('-') ? '-' : '+';
     const abs = power.replace(/^[+-]/, '');
     out = `${mantissa}e${sign}${abs.padStart(2, '0')}`;
@@ -94,7 +94,7 @@ export const MODELLEN_PH_HEADER = 'model,term,chisq,df,p';
 export const MODELLEN_PERIODEN_HEADER = 'model,term,coef,se,ratio,ci_laag,ci_hoog,p';
 
 /**
- * modellen_ph.csv: the test of proportional hazards of every published Cox model (models.md;
+ * modellen_ph.csv: the test of proportional hazards of every published Cox model (docs/models.md;
  * R's cox.zph with transform "km"), one row per covariate or interaction as cox.zph groups
  * them (`activiteit` with df 3: its estimated levels together), then `GLOBAL`; chisq and p
  * with 6 significant digits. The logistic model has no rows.
@@ -162,7 +162,7 @@ export const MODELLEN_NOTEN_HEADER = 'model,soort,term,referentie,reden,tekst';
 /**
  * modellen_noten.csv: every note the report prints under a model (results.noten, in order):
  * one row per reference switch, merged level, dropped interaction, suppressed or failed model
- * and time split left out (models.md). `term` and `referentie` are empty where the note has
+ * and time split left out (docs/models.md). `term` and `referentie` are empty where the note has
  * none; `reden` is the structured reason (a count below k, the model's rule, or why the fit
  * failed); `tekst` the note's Dutch sentence, always quoted. Counts never appear.
  */
@@ -228,9 +228,8 @@ function auditRegel(n: ModelNoot): string | null {
   return null; // a failed model is not a suppression
 }
 
-/** The deepest existing ancestor resolved through symlinks, with the rest appended. */
 /**
- * Writes the verification frame of every model (models.md, "Verification frame") as
+ * Writes the verification frame of every model (docs/models.md, "Verification frame") as
  * `<folder>/<model>.csv`: one row per record in a fixed order, no ids; for Cox models `tijd`
  * and `gebeurtenis`, for the logistic model `uitkomst`, then the model's covariates with their
  * levels as values. Refuses (InputError) a folder inside the published output folder, also
@@ -275,7 +274,7 @@ export async function writeModelFrames(
     await writeFile(file, lines.join('\n') + '\n', 'utf8');
     written.push(file);
   }
-  // The marker by which a later run recognises this folder as the tool's own (build/guard.ts).
+  // The marker by which a later run recognises this folder as the tool's own (pipeline/guard.ts).
   const merk = join(folder, 'modelframes.json');
   await writeFile(merk, `${JSON.stringify({ modelframes: written.map((f) => basename(f)), let_op: 'gegevens op persoonsniveau: niet publiceren' }, null, 2)}\n`, 'utf8');
   return written;

@@ -1,6 +1,6 @@
 /**
  * The test of proportional hazards of a Cox fit, as R's `survival::cox.zph(fit, transform = "km")`
- * of survival 3.x computes it (models.md, "Proportional hazards"): a score test per covariate and
+ * of survival 3.x computes it (docs/models.md, "Proportional hazards"): a score test per covariate and
  * a global one, not the older correlation test of survival 2.x.
  *
  * The test asks whether the coefficients beta change linearly in g(t), with g the Kaplan–Meier
@@ -37,7 +37,7 @@ export interface PhToets {
 }
 
 /**
- * A covariate fails the test at p below this (models.md): the report then says that its
+ * A covariate fails the test at p below this (docs/models.md): the report then says that its
  * association changes over time and gives its ratios for two periods (tijdsplitsing.ts).
  */
 export const PH_ALFA = 0.01;
