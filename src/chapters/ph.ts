@@ -4,7 +4,7 @@
  * association changes over time (models.md, "Proportional hazards"). Everything is worded from
  * the results: which covariates fail, their p-values and their ratios per period.
  */
-import type { GeschatModel } from '../models/run.ts';
+import type { GeschatModel } from '../models/uitkomst.ts';
 import { PH_ALFA, PH_GLOBAL, type PhToets } from '../models/zph.ts';
 import { PERIODEN, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
 import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../results/labels.ts';

@@ -9,7 +9,8 @@
 import { type IndicatorDefinitie } from '../indicators/definitions.ts';
 import { MOMENTEN, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { GeschatModel, KmPunt } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { GeschatModel } from '../models/uitkomst.ts';
 import { NIVEAUS } from '../models/frames.ts';
 import { GROEP_KORT, MOMENT_KORT, termTekst } from '../results/labels.ts';
 import type { Resultaten } from '../results/results.ts';

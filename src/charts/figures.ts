@@ -7,7 +7,8 @@
  */
 import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { GeschatModel, KmPunt } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { GeschatModel } from '../models/uitkomst.ts';
 import type { ModelNaam } from '../models/frames.ts';
 import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../results/labels.ts';
 import type { Resultaten } from '../results/results.ts';

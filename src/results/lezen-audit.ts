@@ -7,7 +7,7 @@ import { GROEPEN, MOMENTEN } from '../vocabulary/lists.ts';
 import { REGEL_TEKST, type Onderdrukking, type Regel as IndicatorRegel } from '../indicators/disclosure.ts';
 import { ONDERDRUKKING_HEADER } from '../indicators/write.ts';
 import { KM_REGEL_TEKST, type KmRegel } from '../models/disclosure.ts';
-import type { KmOnderdrukking } from '../models/run.ts';
+import type { KmOnderdrukking } from '../models/km-curves.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 
 const AUDIT_BESTANDEN = ['indicatoren.csv', 'recidive_km.csv', 'modellen.csv', 'modellen_perioden.csv'] as const;

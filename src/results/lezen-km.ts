@@ -1,6 +1,6 @@
 /** data/recidive_km.csv read back into the points of ModelResults.km (src/results/lezen.ts). */
 import { KM_UITSPLITSINGEN } from '../models/frames.ts';
-import { KM_MAANDEN, LANDMARK_CURVE, type KmPunt } from '../models/run.ts';
+import { KM_MAANDEN, LANDMARK_CURVE, type KmPunt } from '../models/km-curves.ts';
 import { KM_HEADER } from '../models/write.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 

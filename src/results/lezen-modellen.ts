@@ -6,7 +6,9 @@
  */
 import type { Edition } from '../edition/edition.ts';
 import { MODELLEN, modelDefinities, type ModelDefinitie, type ModelNaam } from '../models/frames.ts';
-import type { KmPunt, ModelResults, ModelUitkomst } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { ModelResults } from '../models/run.ts';
+import type { ModelUitkomst } from '../models/uitkomst.ts';
 import { PERIODEN, type PeriodeTerm, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
 import { wald, type WaldRow } from '../models/wald.ts';
 import type { PhToets } from '../models/zph.ts';

@@ -6,7 +6,8 @@
 import type { DroppedTerm, MergedLevel, SmallCount } from '../models/design.ts';
 import { ModelError, type ModelFailure } from '../models/errors.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
-import type { ModelNoot, ModelRegel, ReferentieWissel } from '../models/run.ts';
+import type { ModelNoot } from '../models/run.ts';
+import type { ModelRegel, ReferentieWissel } from '../models/uitkomst.ts';
 import type { Tijdsplitsing } from '../models/tijdsplitsing.ts';
 import { MODELLEN_NOTEN_HEADER } from '../models/write.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';

@@ -5,7 +5,8 @@
  */
 import type { Regel as IndicatorRegel } from '../indicators/disclosure.ts';
 import type { KmRegel } from '../models/disclosure.ts';
-import type { KmPunt, ModelNoot } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { ModelNoot } from '../models/run.ts';
 import type { Audit } from './lezen-audit.ts';
 import type { Resultaten } from './results.ts';
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
-import { computeModels, type GeschatModel } from '../../src/models/run.ts';
+import { computeModels } from '../../src/models/run.ts';
+import type { GeschatModel } from '../../src/models/uitkomst.ts';
 import { renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
