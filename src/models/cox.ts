@@ -19,6 +19,7 @@
  * entry < t <= tijd. The backward pass then also subtracts each row from the sums at the first
  * event time at or before its entry.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign } from './design.ts';
 import { termNames } from './design.ts';
 import { ModelError } from './errors.ts';
@@ -66,9 +67,9 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
   let exits: Exits | null = null;
   const entry = design.entry;
   if (entry) {
-    if (entry.length !== n) throw new Error(`fitCox(${model}): entry has ${entry.length} values for ${n} rows`);
+    if (entry.length !== n) throw new InternalError(`fitCox(${model}): entry has ${entry.length} values for ${n} rows`);
     for (let i = 0; i < n; i++) {
-      if (!(entry[i]! >= 0 && entry[i]! < tijd[i]!)) throw new Error(`fitCox(${model}): row ${i + 1} starts at ${entry[i]}, not before its end ${tijd[i]}`);
+      if (!(entry[i]! >= 0 && entry[i]! < tijd[i]!)) throw new InternalError(`fitCox(${model}): row ${i + 1} starts at ${entry[i]}, not before its end ${tijd[i]}`);
     }
     const pos = Int32Array.from({ length: n }, (_, s) => s).sort((a, b) => entry[order[b]!]! - entry[order[a]!]!);
     exits = {

@@ -75,6 +75,7 @@
  * in places narrow a count further). The cumulative values keep six decimals: for a curve
  * without censoring they give E exactly, which the rules above assume anyway.
  */
+import { InternalError } from '../util/errors.ts';
 import { recoverable } from '../disclosure/recoverable.ts';
 
 export type KmRegel = 'gebeurtenissen_onder_drempel' | 'vertraagd' | 'vertraagd_secundair' | 'vertraagd_koppeling' | 'secundair';
@@ -151,11 +152,11 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
   const byId = new Map(curves.map((c) => [c.id, c]));
   const maanden = curves[0]?.punten.length ?? 0;
   for (const c of curves) {
-    if (c.punten.length !== maanden) throw new Error(`curve ${c.id}: expected ${maanden} points`);
+    if (c.punten.length !== maanden) throw new InternalError(`curve ${c.id}: expected ${maanden} points`);
     c.punten.forEach((p, i) => {
       const vorige = i === 0 ? { atRisk: c.n, events: 0 } : c.punten[i - 1]!;
       if (p.events < vorige.events || p.atRisk > vorige.atRisk || p.events > c.n) {
-        throw new Error(`curve ${c.id}: month ${i + 1} is not a Kaplan–Meier count (events fall or at risk rises)`);
+        throw new InternalError(`curve ${c.id}: month ${i + 1} is not a Kaplan–Meier count (events fall or at risk rises)`);
       }
     });
   }
@@ -266,7 +267,7 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
   };
 
   for (let ronde = 0; ; ronde++) {
-    if (ronde > curves.length * maanden + 1) throw new Error('vertraagKm: secondary delay did not converge');
+    if (ronde > curves.length * maanden + 1) throw new InternalError('vertraagKm: secondary delay did not converge');
     // What leaks: a delayed count the equations pin exactly, or else one their bounds pin inside 1..k-1.
     let lek: { id: string; maand: number }[] | null = null;
     const exact = recoverable(vergelijkingen, onbekend).find((deel) => deel.some(beschermd));
@@ -298,7 +299,7 @@ export function vertraagKm(curves: readonly KmCurveTellingen[], families: readon
           }
       rand = volgende;
     }
-    if (kandidaten.size === 0) throw new Error(`vertraagKm: cannot protect ${lek[0]!.id} month ${lek[0]!.maand}`);
+    if (kandidaten.size === 0) throw new InternalError(`vertraagKm: cannot protect ${lek[0]!.id} month ${lek[0]!.maand}`);
     // The cost of delaying a step: how far the shown curve falls short (the step's events as a
     // share of the curve) times for how many months (up to its next visible step).
     const kosten = (c: { id: string; maand: number }) => {

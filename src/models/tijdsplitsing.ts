@@ -17,6 +17,7 @@
  * would show a small group; the covariate is then not split (status 'onderdrukt'), as a small
  * level is merged in the model itself.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign, SmallCount, TermInfo } from './design.ts';
 import { fitCox } from './cox.ts';
 import { ModelError, type ModelFailure } from './errors.ts';
@@ -46,7 +47,7 @@ export type Tijdsplitsing =
 
 /** The episode-split design of `design` with the columns of `groep` split at `cut` days. */
 export function splitsDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG): CoxDesign {
-  if (design.entry) throw new Error('splitsDesign: the design is already split');
+  if (design.entry) throw new InternalError('splitsDesign: the design is already split');
   const { n, p, x, tijd, gebeurtenis } = design;
   const gesplitst = new Set(groep.columns);
   // Columns of the new design: for each old column, itself or its two periods.

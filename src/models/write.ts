@@ -20,8 +20,9 @@ import { basename, join, resolve } from 'node:path';
 import { binnen, echtPad } from '../util/paths.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import { InputError } from '../util/errors.ts';
+import { InputError, InternalError } from '../util/errors.ts';
 import { KM_REGEL_TEKST } from './disclosure.ts';
+import { modelframesBinnenUitvoer } from './messages.ts';
 import { buildModelFrames, modelDefinities, readModelFrame } from './frames.ts';
 import type { ModelNoot, ModelResults } from './run.ts';
 
@@ -34,7 +35,7 @@ function zonderMinNul(s: string): string {
 
 /** `sprintf("%.<digits>g", x)` as C and R print it. */
 export function formatSignificant(x: number, digits = 6): string {
-  if (!Number.isFinite(x)) throw new Error(`formatSignificant: ${x} is not finite`);
+  if (!Number.isFinite(x)) throw new InternalError(`formatSignificant: ${x} is not finite`);
   if (x === 0) return '0';
   const exp = x.toExponential(digits - 1); // rounds to `digits` significant digits
   const e = Number(exp.slice(exp.indexOf('e') + 1));
@@ -54,7 +55,7 @@ export function formatSignificant(x: number, digits = 6): string {
 
 /** Fixed decimals, `-0` written as `0`. */
 export function formatFixed(x: number, decimals: number): string {
-  if (!Number.isFinite(x)) throw new Error(`formatFixed: ${x} is not finite`);
+  if (!Number.isFinite(x)) throw new InternalError(`formatFixed: ${x} is not finite`);
   return zonderMinNul(x.toFixed(decimals));
 }
 
@@ -245,13 +246,7 @@ export async function writeModelFrames(
 ): Promise<string[]> {
   const [doel, uit] = [echtPad(folder), echtPad(publishedOutDir)];
   if (binnen(resolve(folder), resolve(publishedOutDir)) || binnen(doel, uit)) {
-    throw new InputError(
-      [
-        `--model-frames ${folder}: deze map ligt binnen de gepubliceerde uitvoermap ${publishedOutDir}. ` +
-          'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten.',
-      ],
-      `Kies een map buiten ${publishedOutDir}, bijvoorbeeld een werkmap in de beveiligde omgeving.`,
-    );
+    throw new InputError([modelframesBinnenUitvoer(folder, publishedOutDir)]);
   }
   await buildModelFrames(conn, edition, peildatum);
   await mkdir(folder, { recursive: true });

@@ -22,6 +22,7 @@
  * column per estimated level (a level merged into its reference has no column), an
  * interaction written as its own 0/1 column is a term of one column, so is a numeric column.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign, TermInfo } from './design.ts';
 import type { ModelFit } from './fit.ts';
 import { ldl, ldlSolve } from './linalg.ts';
@@ -214,7 +215,7 @@ export function coxZph(design: CoxDesign, fit: Pick<ModelFit, 'coef'>, groepen: 
   const { p } = design;
   // A model with no column left (every level merged into its reference) has nothing to test.
   if (p === 0) return [];
-  if (fit.coef.length !== p) throw new Error(`coxZph: ${fit.coef.length} coefficients for ${p} columns`);
+  if (fit.coef.length !== p) throw new InternalError(`coxZph: ${fit.coef.length} coefficients for ${p} columns`);
   const g = kmTransform(design.tijd, design.gebeurtenis);
   const { u, imat } = zphScore(design, fit.coef, g);
   const q = 2 * p;
