@@ -211,22 +211,55 @@ function smallCount(records: number, events: number, k: number, kind: ModelKind)
  * Builds the design matrix of a model from its frame, applying the disclosure rule with
  * threshold `k` (see the module comment). Throws InputError for a frame that does not fit the
  * spec (missing column, a value outside the level list, a bad outcome); a spec that refers to
- * unknown covariates or levels is a programmer error and throws a plain Error.
+ * unknown covariates or levels is a programmer error and throws an InternalError.
  */
 export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<K>, k: number): DesignOf<K> {
   const { model, kind } = spec;
   if (!Number.isInteger(k) || k < 0) throw new InternalError(`buildDesign: k must be a non-negative integer, got ${k}`);
   const n = frameLength(frame, spec);
   const outcome = readOutcome(frame, model, kind, n);
-  const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
   for (const c of spec.covariates) {
     if (c.levels.length === 0 || new Set(c.levels).size !== c.levels.length) {
       throw new InternalError(`buildDesign(${model}): covariate ${c.name} needs distinct levels`);
     }
   }
   const codes = new Map(spec.covariates.map((c) => [c.name, codeColumn(model, c, frame.columns[c.name], n)]));
+  const rule: RuleInput = { spec, codes, event: outcome.event, n, k };
+  const main = mainEffects(rule);
+  const inter = interactionColumns(rule);
+  const terms = [...main.terms, ...inter.terms];
 
-  // 1. Main effects: one column per non-reference level that passes the rule.
+  // The row-major matrix: the main effects' columns, then the interactions'.
+  const p = terms.length;
+  const x = new Float64Array(n * p);
+  main.columnOf.forEach(({ covariate, code: level }, j) => {
+    const code = codes.get(covariate)!;
+    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
+  });
+  inter.columns.forEach((col, m) => {
+    const j = main.columnOf.length + m;
+    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
+  });
+
+  const base = { model, n, p, terms, x, merged: main.merged, dropped: inter.dropped };
+  const design: Design =
+    kind === 'cox'
+      ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
+      : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
+  return design as DesignOf<K>;
+}
+
+/** What the disclosure rule looks at: the covariates' level codes and the events, with k. */
+interface RuleInput {
+  readonly spec: DesignSpec;
+  readonly codes: ReadonlyMap<string, Int32Array>;
+  readonly event: Uint8Array;
+  readonly n: number;
+  readonly k: number;
+}
+
+/** Main effects: one column per non-reference level that passes the rule; the others are merged. */
+function mainEffects({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; merged: MergedLevel[]; columnOf: { covariate: string; code: number }[] } {
   const terms: TermInfo[] = [];
   const merged: MergedLevel[] = [];
   const columnOf: { covariate: string; code: number }[] = [];
@@ -236,10 +269,10 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
     const events = new Float64Array(c.levels.length);
     for (let i = 0; i < n; i++) {
       records[code[i]!]! += 1;
-      events[code[i]!]! += outcome.event[i]!;
+      events[code[i]!]! += event[i]!;
     }
     for (let l = 1; l < c.levels.length; l++) {
-      const reason = smallCount(records[l]!, events[l]!, k, kind);
+      const reason = smallCount(records[l]!, events[l]!, k, spec.kind);
       if (reason) {
         merged.push({ covariate: c.name, level: c.levels[l]!, reference: c.levels[0]!, reason });
         continue;
@@ -248,10 +281,15 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
       columnOf.push({ covariate: c.name, code: l });
     }
   }
+  return { terms, merged, columnOf };
+}
 
-  // 2. Interactions: products of indicators on the raw values.
+/** Interactions: products of indicators on the raw values; those that break the rule are dropped. */
+function interactionColumns({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; dropped: DroppedTerm[]; columns: Uint8Array[] } {
+  const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
+  const terms: TermInfo[] = [];
   const dropped: DroppedTerm[] = [];
-  const interactionColumns: Uint8Array[] = [];
+  const columns: Uint8Array[] = [];
   for (const factors of spec.interactions ?? []) {
     const term = factors.join('*');
     const product = new Uint8Array(n).fill(1);
@@ -267,35 +305,17 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
     let events = 0;
     for (let i = 0; i < n; i++) {
       ones += product[i]!;
-      events += product[i]! & outcome.event[i]!;
+      events += product[i]! & event[i]!;
     }
-    const reason = smallCount(ones, events, k, kind);
+    const reason = smallCount(ones, events, k, spec.kind);
     if (reason) {
       dropped.push({ term, reason });
       continue;
     }
     terms.push({ kind: 'interaction', term, factors: [...factors] });
-    interactionColumns.push(product);
+    columns.push(product);
   }
-
-  // 3. Fill the row-major matrix.
-  const p = terms.length;
-  const x = new Float64Array(n * p);
-  columnOf.forEach(({ covariate, code: level }, j) => {
-    const code = codes.get(covariate)!;
-    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
-  });
-  interactionColumns.forEach((col, m) => {
-    const j = columnOf.length + m;
-    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
-  });
-
-  const base = { model, n, p, terms, x, merged, dropped };
-  const design: Design =
-    kind === 'cox'
-      ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
-      : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
-  return design as DesignOf<K>;
+  return { terms, dropped, columns };
 }
 
 function resolveIndicator(spec: DesignSpec, covByName: Map<string, CovariateSpec>, factor: string): IndicatorSpec {
