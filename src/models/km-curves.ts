@@ -18,9 +18,10 @@
  *   from release, so they are no longer a family for the suppression (kmFamilies).
  */
 import { GROEPEN, RIK_KV, type Groep } from '../vocabulary/lists.ts';
-import { getoondeMaand, rondAf, vertraagKm, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { getoondeMaand, rondAf, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 import { NIVEAUS, type KmRecords, type KmUitsplitsing } from './frames.ts';
 import { kaplanMeier, kmAt, monthEndDay } from './km.ts';
+import { vertraagKm } from './km-vertraging.ts';
 
 /**
  * The curve of every rik record that enters the 1m_na landmark, all categories together: the
