@@ -4,7 +4,7 @@
  * Disclosure control of the indicator table and of the survival curves both reduce to this:
  * published numbers are linear equations in the suppressed ones (parts add up to totals), and a
  * suppressed value is protected only while those equations leave it free. The check is exact
- * linear algebra, shared by src/indicators/disclosure.ts and src/models/disclosure.ts.
+ * linear algebra, shared by src/indicators/disclosure.ts and src/models/km-vertraging.ts.
  */
 
 /** One term of an equation: variable `v` times coefficient `c`. */

@@ -46,7 +46,7 @@
  *    by 15 while its two parts hold their events back puts each part's count in 6..9. So the
  *    true E of every curve at every month where it does not step is an unknown, the family
  *    equations link them, and while a delayed count (true E minus shown E, in 1..k-1) is
- *    determined by them (solved exactly, as the indicator engine's `recoverable`) or bounded
+ *    determined by them (solved exactly by src/disclosure/recoverable.ts) or bounded
  *    inside 1..k-1 (the reader's bounds: 0 at a step, 0..k-1 where this rule held events back,
  *    open after a step delayed by rule 4 or 5, which may hold k or more; tightened along the
  *    equations to a fixed point), we delay one more visible step: of a curve in an equation
@@ -131,11 +131,6 @@ export function getoondeMaand(stappen: readonly number[], m: number): number {
   let g = 0;
   for (const s of stappen) if (s <= m) g = s;
   return g;
-}
-
-export interface Term {
-  v: string;
-  c: number;
 }
 
 export const puntSleutel = (id: string, maand: number) => `${id}#${maand}`;

@@ -8,7 +8,7 @@
  *   frame view ──readModelFrame──> Frame (covariate levels as text) ──buildDesign──> design
  *
  * The definitions of the four models (frame view, covariates with their levels,
- * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
+ * interactions) live here, next to the SQL that builds their frames; uitkomst.ts fits them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';

@@ -140,7 +140,7 @@ export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsing
   return out;
 }
 
-/** The additive structure of the curves (disclosure.ts, rule 2). */
+/** The additive structure of the curves (disclosure.ts, rule 4). */
 function kmFamilies(cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmFamilie[] {
   const f: KmFamilie[] = [];
   for (const groep of GROEPEN)

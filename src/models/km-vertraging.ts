@@ -4,7 +4,7 @@
  * recover from the family equations (exactly, or bounded inside 1..k-1) and delays one more
  * step until none is left.
  */
-import { recoverable } from '../disclosure/recoverable.ts';
+import { recoverable, type Vergelijking } from '../disclosure/recoverable.ts';
 import { InternalError } from '../util/errors.ts';
 import {
   auditRegels,
@@ -22,7 +22,6 @@ import {
   type KmFamilie,
   type KmVertraging,
   type Stand,
-  type Term,
 } from './disclosure.ts';
 
 /**
@@ -78,8 +77,8 @@ function vertraagSecundair(stand: Stand, families: readonly KmFamilie[]): void {
 }
 
 /** The family equations month by month, in the unknowns E|<curve>|<month>: the parts sum to the total. */
-function vergelijkingenVan(stand: Stand, families: readonly KmFamilie[]): { termen: Term[] }[] {
-  const vergelijkingen: { termen: Term[] }[] = [];
+function vergelijkingenVan(stand: Stand, families: readonly KmFamilie[]): Vergelijking[] {
+  const vergelijkingen: Vergelijking[] = [];
   for (const f of families) {
     const delen = f.delen.filter((d) => stand.byId.has(d));
     if (!stand.byId.has(f.totaal) && delen.length === 0) continue;
@@ -93,7 +92,7 @@ function vergelijkingenVan(stand: Stand, families: readonly KmFamilie[]): { term
 }
 
 /** What leaks: a delayed count the equations pin exactly, or else one their bounds pin inside 1..k-1. */
-function vindLek(stand: Stand, vergelijkingen: readonly { termen: Term[] }[], maandFamilies: readonly MaandTerm[][]): { id: string; maand: number }[] | null {
+function vindLek(stand: Stand, vergelijkingen: readonly Vergelijking[], maandFamilies: readonly MaandTerm[][]): { id: string; maand: number }[] | null {
   const onbekend = (v: string) => {
     const { id, maand } = ontleed(v);
     return stand.byId.has(id) && !zichtbaar(stand, id, maand);
@@ -187,7 +186,7 @@ function verscherp(stand: Stand, termen: readonly MaandTerm[], m: number, lo: Ma
  */
 function kandidatenVoor(
   stand: Stand,
-  perVar: ReadonlyMap<string, readonly { termen: Term[] }[]>,
+  perVar: ReadonlyMap<string, readonly Vergelijking[]>,
   lek: readonly { id: string; maand: number }[],
 ): Map<string, { id: string; maand: number }> {
   const kandidaten = new Map<string, { id: string; maand: number }>();

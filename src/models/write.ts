@@ -13,7 +13,7 @@
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
  * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty. The
  *   model's n and events and the curves' at_risk arrive rounded down to a multiple of k, the
- *   at_risk as of the curve's last visible step (run.ts, disclosure.ts).
+ *   at_risk as of the curve's last visible step (uitkomst.ts, km-curves.ts, disclosure.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
