@@ -18,7 +18,7 @@
  *   from release, so they are no longer a family for the suppression (kmFamilies).
  */
 import { GROEPEN, RIK_KV, type Groep } from '../vocabulary/lists.ts';
-import { getoondeMaand, rondAf, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
+import { getoondeMaand, puntSleutel, rondAf, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 import { NIVEAUS, type KmRecords, type KmUitsplitsing } from './frames.ts';
 import { kaplanMeier, kmAt, monthEndDay } from './km.ts';
 import { vertraagKm } from './km-vertraging.ts';
@@ -61,6 +61,7 @@ export interface KmOnderdrukking {
   readonly regel: KmRegel;
 }
 
+/** A curve with its true counts per month, before disclosure control. */
 export interface KmCurve {
   readonly id: string;
   readonly uitsplitsing: KmPunt['uitsplitsing'];
@@ -157,6 +158,11 @@ function kmFamilies(cohorten: readonly string[], uitsplitsingen: readonly KmUits
   return f;
 }
 
+/**
+ * The published points of every curve: its values as of its last visible step (vertraagKm, with
+ * the recidive_2j tellers in `gekoppeld` by `<cohort>|<groep>`), at_risk rounded down to a
+ * multiple of k, and the audit's rule for every month that does not step.
+ */
 export function kmPunten(
   r: KmRecords,
   cohorten: readonly string[],
@@ -179,7 +185,7 @@ export function kmPunten(
     c.punten.forEach((_, i) => {
       const maand = i + 1;
       const sleutel = { uitsplitsing: c.uitsplitsing, categorie: c.categorie, cohort: c.cohort, groep: c.groep, maand };
-      const regel = regels.get(`${c.id}#${maand}`);
+      const regel = regels.get(puntSleutel(c.id, maand));
       if (regel) kmOnderdrukkingen.push({ ...sleutel, regel });
       if (!s) {
         km.push({ ...sleutel, atRisk: null, cumulatief: null, ciLaag: null, ciHoog: null, onderdrukt: true });
