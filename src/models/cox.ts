@@ -22,7 +22,7 @@
 import { InternalError } from '../util/errors.ts';
 import type { CoxDesign } from './design.ts';
 import { termNames } from './design.ts';
-import { ModelError } from './errors.ts';
+import { geenVariatie, SEPARATIE_OORZAAK } from './messages.ts';
 import type { FitOptions, ModelFit } from './fit.ts';
 import { sparseRows, symmetrize, type SparseRows } from './fit.ts';
 import type { Evaluation, NewtonProblem } from './newton.ts';
@@ -41,7 +41,7 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
   let events = 0;
   for (let i = 0; i < n; i++) events += design.gebeurtenis[i]!;
   if (n === 0 || events === 0) {
-    throw new ModelError(model, 'geen_variatie', n === 0 ? 'de modelframe heeft geen records.' : 'de modelframe heeft geen gebeurtenissen.');
+    throw geenVariatie(model, n === 0 ? 'records' : 'gebeurtenissen');
   }
 
   // Sort by time, descending, once.
@@ -86,8 +86,7 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
     ranges: rows.range,
     evaluate: (beta) => evaluateCox(data, beta),
     converged: (previous, current) => Math.abs(1 - previous / current) <= COX_EPS,
-    separationCause:
-      'een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft',
+    separationCause: SEPARATIE_OORZAAK.cox,
   };
   const result = newtonMaximize(problem, new Float64Array(p), options.maxIterations ?? 30);
   const se = Array.from({ length: p }, (_, j) => Math.sqrt(result.variance[j * p + j]!));

@@ -1,11 +1,12 @@
 /**
- * The models' messages to the user about their input: a model frame that does not fit its
- * specification (design.ts) and a folder for the verification frames inside the published
- * output (write.ts), as diagnostics with rule ids `model/...`. A model that cannot be estimated
- * on its data is a ModelError (errors.ts, with its hints); the notes under the tables are in
- * run.ts.
+ * The models' messages to the user: a model frame that does not fit its specification
+ * (design.ts) and a folder for the verification frames inside the published output (write.ts),
+ * as diagnostics with rule ids `model/...`; and the texts of a model that cannot be estimated
+ * on its data, as ModelErrors (errors.ts, which adds the rule id and the failure's hint). The
+ * notes under the tables are in run.ts.
  */
 import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
+import { ModelError } from './errors.ts';
 
 /** A column of the frame has a different length than the outcome. */
 export function kolomLengte(model: string, kolom: string, lengte: number, n: number): Diagnostic {
@@ -54,4 +55,77 @@ export function modelframesBinnenUitvoer(folder: string, uitvoer: string): Diagn
       'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten.',
     { hint: `Kies een map buiten ${uitvoer}, bijvoorbeeld een werkmap in de beveiligde omgeving.` },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A model that cannot be estimated
+
+function quote(names: readonly string[]): string {
+  return names.map((t) => `'${t}'`).join(', ');
+}
+
+/** The frame has no records, or no events. */
+export function geenVariatie(model: string, wat: 'records' | 'gebeurtenissen'): ModelError {
+  return new ModelError(model, 'geen_variatie', `de modelframe heeft geen ${wat}.`);
+}
+
+/** The logistic model's outcome is the same for every record. */
+export function uitkomstConstant(model: string, waarde: 0 | 1): ModelError {
+  return new ModelError(model, 'geen_variatie', `de uitkomst is bij alle records ${waarde}.`);
+}
+
+/** Why a coefficient can run off to infinity, by kind of model (completes "omdat ..."). */
+export const SEPARATIE_OORZAAK = {
+  cox: 'een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft',
+  logit: 'de uitkomst in een groep (of aan één kant van een grenswaarde) altijd 0 of altijd 1 is',
+} as const;
+
+/** Monotone likelihood: the coefficients of `names` run off to infinity. */
+export function separatie(model: string, names: readonly string[], oorzaak: string): ModelError {
+  const subject = names.length === 1 ? `de coëfficiënt van ${quote(names)} loopt` : `de coëfficiënten van ${quote(names)} lopen`;
+  return new ModelError(model, 'separatie', `de likelihood is monotoon (separatie): ${subject} weg naar oneindig, omdat ${oorzaak}.`, names);
+}
+
+/** The information matrix is singular at the start: `names` depend on earlier columns. */
+export function singulier(model: string, names: readonly string[]): ModelError {
+  return new ModelError(
+    model,
+    'singulier',
+    `de informatiematrix is singulier: ${quote(names)} ${names.length === 1 ? 'is' : 'zijn'} constant of een lineaire combinatie van eerdere termen (collineair).`,
+    names,
+  );
+}
+
+export function startNietEindig(model: string): ModelError {
+  return new ModelError(model, 'geen_convergentie', 'de log-likelihood is niet eindig in het startpunt.');
+}
+
+/** The iteration limit was reached with `still` still moving. */
+export function nietGeconvergeerd(model: string, maxIterations: number, still: readonly string[]): ModelError {
+  return new ModelError(
+    model,
+    'geen_convergentie',
+    `Newton–Raphson is na ${maxIterations} ${maxIterations === 1 ? 'iteratie' : 'iteraties'} niet geconvergeerd${still.length ? ` (nog in beweging: ${quote(still)})` : ''}.`,
+    still,
+  );
+}
+
+/** A coefficient or its variance is not finite at the estimate. */
+export function schattingNietEindig(model: string, term: string | undefined): ModelError {
+  return new ModelError(model, 'geen_convergentie', `de schatting van '${term}' is niet eindig.`, [term ?? '']);
+}
+
+/** A Wald row or the log likelihood of a fit is not finite (`term` absent: the log likelihood). */
+export function geenEindigeWaarde(model: string, term: string | undefined): ModelError {
+  return new ModelError(
+    model,
+    'geen_convergentie',
+    `de schatting gaf geen eindige waarde${term !== undefined ? ` voor ${term}` : ' voor de log-likelihood'}.`,
+    term !== undefined ? [term] : [],
+  );
+}
+
+/** The information of (beta, theta) in the test of proportional hazards is singular for `term`. */
+export function phSingulier(model: string, term: string): ModelError {
+  return new ModelError(model, 'singulier', `de toets op proportionele hazards is voor '${term}' niet te berekenen (singuliere informatiematrix).`, [term]);
 }

@@ -19,7 +19,8 @@
  *
  * The result never holds NaN or infinities: anything non-finite becomes a ModelError.
  */
-import { ModelError } from './errors.ts';
+import type { ModelError } from './errors.ts';
+import { nietGeconvergeerd, schattingNietEindig, separatie, singulier, startNietEindig } from './messages.ts';
 import { ldl, ldlInverse, ldlSolve, type Ldl } from './linalg.ts';
 
 /** Log likelihood, score (gradient) and information (minus the Hessian, p x p row-major). */
@@ -61,10 +62,6 @@ function list(terms: readonly string[], idx: readonly number[]): string[] {
   return idx.map((j) => terms[j] ?? `kolom ${j + 1}`);
 }
 
-function quote(names: readonly string[]): string {
-  return names.map((t) => `'${t}'`).join(', ');
-}
-
 /** Coefficients whose next Newton step is not negligible (R's rule), plus singular pivots. */
 function moving(beta: Float64Array, step: Float64Array, singular: readonly number[]): number[] {
   const out = new Set(singular);
@@ -76,14 +73,7 @@ function moving(beta: Float64Array, step: Float64Array, singular: readonly numbe
 }
 
 function separation(problem: NewtonProblem, idx: readonly number[]): ModelError {
-  const names = list(problem.terms, idx);
-  const subject = names.length === 1 ? `de coëfficiënt van ${quote(names)} loopt` : `de coëfficiënten van ${quote(names)} lopen`;
-  return new ModelError(
-    problem.model,
-    'separatie',
-    `de likelihood is monotoon (separatie): ${subject} weg naar oneindig, omdat ${problem.separationCause}.`,
-    names,
-  );
+  return separatie(problem.model, list(problem.terms, idx), problem.separationCause);
 }
 
 /** Maximises the log likelihood of `problem` from `init`. */
@@ -92,21 +82,13 @@ export function newtonMaximize(problem: NewtonProblem, init: Float64Array, maxIt
   const beta: Float64Array = Float64Array.from(init);
   const start = problem.evaluate(beta);
   if (!Number.isFinite(start.loglik)) {
-    throw new ModelError(problem.model, 'geen_convergentie', 'de log-likelihood is niet eindig in het startpunt.');
+    throw startNietEindig(problem.model);
   }
   const loglikInitial = start.loglik;
   if (p === 0) return { beta, variance: new Float64Array(0), loglikInitial, loglik: loglikInitial, iterations: 0 };
 
   const fac = ldl(start.info, p);
-  if (fac.singular.length > 0) {
-    const names = list(problem.terms, fac.singular);
-    throw new ModelError(
-      problem.model,
-      'singulier',
-      `de informatiematrix is singulier: ${quote(names)} ${names.length === 1 ? 'is' : 'zijn'} constant of een lineaire combinatie van eerdere termen (collineair).`,
-      names,
-    );
-  }
+  if (fac.singular.length > 0) throw singulier(problem.model, list(problem.terms, fac.singular));
   const run = iterate(problem, { beta, current: start, iterations: 0 }, add(beta, ldlSolve(fac, start.score)), maxIterations);
   if (!run.converged) throw notConverged(problem, run, maxIterations);
   const end = polish(problem, run);
@@ -162,12 +144,7 @@ function notConverged(problem: NewtonProblem, { beta, current }: Point, maxItera
   const still = moving(beta, ldlSolve(fac, current.score), fac.singular);
   const runaway = still.filter((j) => Math.abs(beta[j]!) * problem.ranges[j]! >= RUNAWAY);
   if (runaway.length > 0) return separation(problem, runaway);
-  return new ModelError(
-    problem.model,
-    'geen_convergentie',
-    `Newton–Raphson is na ${maxIterations} ${maxIterations === 1 ? 'iteratie' : 'iteraties'} niet geconvergeerd${still.length ? ` (nog in beweging: ${quote(list(problem.terms, still))})` : ''}.`,
-    list(problem.terms, still),
-  );
+  return nietGeconvergeerd(problem.model, maxIterations, list(problem.terms, still));
 }
 
 /** Polishes the converged point and tests for coefficients running off to infinity (see the module comment). */
@@ -195,7 +172,7 @@ function variance(problem: NewtonProblem, beta: Float64Array, fac: Ldl): Float64
   for (let j = 0; j < p; j++) {
     const vj = v[j * p + j]!;
     if (!Number.isFinite(beta[j]!) || !(vj > 0) || !Number.isFinite(vj)) {
-      throw new ModelError(problem.model, 'geen_convergentie', `de schatting van '${problem.terms[j]}' is niet eindig.`, [problem.terms[j] ?? '']);
+      throw schattingNietEindig(problem.model, problem.terms[j]);
     }
   }
   return v;

@@ -18,6 +18,7 @@ import { fitCox } from './cox.ts';
 import type { ModelFit } from './fit.ts';
 import type { ModelDefinitie, ModelFrame, ModelNaam } from './frames.ts';
 import { fitLogit } from './logit.ts';
+import { geenEindigeWaarde } from './messages.ts';
 import { tijdsplitsing, type Tijdsplitsing } from './tijdsplitsing.ts';
 import { waldTable, type WaldRow } from './wald.ts';
 import { coxZph, PH_ALFA, PH_GLOBAL, phGroepen, type PhToets } from './zph.ts';
@@ -116,12 +117,7 @@ export function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 
     const termen = waldTable(fit);
     const bad = termen.find((t) => ![t.coef, t.se, t.ratio, t.ciLaag, t.ciHoog, t.p].every(Number.isFinite));
     if (bad || !Number.isFinite(fit.loglik.final)) {
-      throw new ModelError(
-        d.model,
-        'geen_convergentie',
-        `de schatting gaf geen eindige waarde${bad ? ` voor ${bad.term}` : ' voor de log-likelihood'}.`,
-        bad ? [bad.term] : [],
-      );
+      throw geenEindigeWaarde(d.model, bad?.term);
     }
     // Proportional hazards, and the time-split fit of each covariate that fails it.
     const ph = design.kind === 'cox' ? coxZph(design, fit) : [];

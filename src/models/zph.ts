@@ -27,7 +27,7 @@ import type { CoxDesign, TermInfo } from './design.ts';
 import type { ModelFit } from './fit.ts';
 import { ldl, ldlSolve } from './linalg.ts';
 import { pchisqUpper } from './chisq.ts';
-import { ModelError } from './errors.ts';
+import { phSingulier } from './messages.ts';
 
 /** One row of the test: a covariate (or interaction), or `GLOBAL`. */
 export interface PhToets {
@@ -274,7 +274,7 @@ export function coxZph(design: CoxDesign, fit: Pick<ModelFit, 'coef'>, groepen: 
     const chisq = quadratic(imat, q, idx, vec);
     if (!Number.isFinite(chisq)) {
       // Singular information of (beta, theta): R's cox.zph stops here too (solve() fails).
-      throw new ModelError(design.model, 'singulier', `de toets op proportionele hazards is voor '${term}' niet te berekenen (singuliere informatiematrix).`, [term]);
+      throw phSingulier(design.model, term);
     }
     const df = columns.length;
     return { term, chisq, df, p: pchisqUpper(chisq, df) };

@@ -1,6 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { buildDesign, ModelError } from '../../src/models/index.ts';
+import {
+  geenEindigeWaarde,
+  geenVariatie,
+  nietGeconvergeerd,
+  phSingulier,
+  schattingNietEindig,
+  SEPARATIE_OORZAAK,
+  separatie,
+  singulier,
+  uitkomstConstant,
+} from '../../src/models/messages.ts';
 import { InputError, InternalError } from '../../src/util/errors.ts';
 
 test('a frame that does not fit its specification is an InputError with a model/ rule id and the Dutch text', () => {
@@ -34,4 +45,37 @@ test('a ModelError carries one diagnostic: rule model/<failure>, the text and th
   assert.equal(e.diagnostics[0]!.rule, 'model/geen-convergentie');
   assert.equal(e.message, 'Model cox_basis: de log-likelihood is niet eindig in het startpunt.');
   assert.equal(e.hint, 'Controleer de modelframe op extreme waarden of verhoog het maximale aantal iteraties.');
+});
+
+test('the catalogue keeps the texts of a model that cannot be estimated, word for word', () => {
+  const texts = [
+    geenVariatie('m', 'records'),
+    geenVariatie('m', 'gebeurtenissen'),
+    uitkomstConstant('m', 0),
+    separatie('m', ['a'], SEPARATIE_OORZAAK.logit),
+    separatie('m', ['a', 'b'], SEPARATIE_OORZAAK.cox),
+    singulier('m', ['a']),
+    singulier('m', ['a', 'b']),
+    nietGeconvergeerd('m', 1, []),
+    nietGeconvergeerd('m', 30, ['a']),
+    schattingNietEindig('m', 'a'),
+    geenEindigeWaarde('m', 'a'),
+    geenEindigeWaarde('m', undefined),
+    phSingulier('m', 'a'),
+  ].map((e) => e.message);
+  assert.deepEqual(texts, [
+    'Model m: de modelframe heeft geen records.',
+    'Model m: de modelframe heeft geen gebeurtenissen.',
+    'Model m: de uitkomst is bij alle records 0.',
+    "Model m: de likelihood is monotoon (separatie): de coëfficiënt van 'a' loopt weg naar oneindig, omdat de uitkomst in een groep (of aan één kant van een grenswaarde) altijd 0 of altijd 1 is.",
+    "Model m: de likelihood is monotoon (separatie): de coëfficiënten van 'a', 'b' lopen weg naar oneindig, omdat een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft.",
+    "Model m: de informatiematrix is singulier: 'a' is constant of een lineaire combinatie van eerdere termen (collineair).",
+    "Model m: de informatiematrix is singulier: 'a', 'b' zijn constant of een lineaire combinatie van eerdere termen (collineair).",
+    'Model m: Newton–Raphson is na 1 iteratie niet geconvergeerd.',
+    "Model m: Newton–Raphson is na 30 iteraties niet geconvergeerd (nog in beweging: 'a').",
+    "Model m: de schatting van 'a' is niet eindig.",
+    'Model m: de schatting gaf geen eindige waarde voor a.',
+    'Model m: de schatting gaf geen eindige waarde voor de log-likelihood.',
+    "Model m: de toets op proportionele hazards is voor 'a' niet te berekenen (singuliere informatiematrix).",
+  ]);
 });
