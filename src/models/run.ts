@@ -18,7 +18,7 @@ import type { SmallCount } from './design.ts';
 import type { ModelFailure } from './errors.ts';
 import { buildModelFrames, kmUitsplitsingen, modelDefinities, readKmRecords, readModelFrame, type ModelFrame, type ModelNaam } from './frames.ts';
 import { kmPunten, type KmOnderdrukking, type KmPunt } from './km-curves.ts';
-import { fitModel, type ModelRegel, type ModelUitkomst } from './uitkomst.ts';
+import { fitModel, type BijFout, type ModelRegel, type ModelUitkomst } from './uitkomst.ts';
 
 /** What the report says about a model beyond its coefficients (merges, drops, failures). */
 export interface ModelNoot {
@@ -51,7 +51,7 @@ export interface ComputeModelsOptions {
    * What a model that cannot be estimated does: 'melden' (default) records it in the results
    * (status 'fout', a note with the Dutch message) and goes on; 'stoppen' throws its ModelError.
    */
-  readonly bijFout?: 'melden' | 'stoppen';
+  readonly bijFout?: BijFout;
   /**
    * Receives the duration of each stage in ms ('frames', then '<model>' for reading its frame
    * and fitting it, then 'km'), for benchmarks; the results do not depend on it.

@@ -16,7 +16,7 @@ import { rondAf } from './disclosure.ts';
 import { ModelError } from './errors.ts';
 import { fitCox } from './cox.ts';
 import type { ModelFit } from './fit.ts';
-import type { ModelDefinitie, ModelFrame, ModelNaam } from './frames.ts';
+import type { ModelDefinitie, ModelFrame } from './frames.ts';
 import { fitLogit } from './logit.ts';
 import { geenEindigeWaarde } from './messages.ts';
 import { tijdsplitsing, type Tijdsplitsing } from './tijdsplitsing.ts';
@@ -26,12 +26,11 @@ import { coxZph, PH_ALFA, PH_GLOBAL, phGroepen, type PhToets } from './zph.ts';
 /** Why a whole model is not published: its own counts break the rule (as an indicator row would). */
 export type ModelRegel = 'records_onder_drempel' | 'gebeurtenissen_onder_drempel' | 'rest_onder_drempel';
 
-interface UitkomstBasis {
-  readonly model: ModelNaam;
-  readonly kind: 'cox' | 'logit';
-  /** The moment the covariates describe. */
-  readonly moment: '1m_na' | '6m_na';
-}
+/** What a model's outcome says of it whatever its status: its name, kind and the moment its covariates describe. */
+type UitkomstBasis = Pick<ModelDefinitie, 'model' | 'kind' | 'moment'>;
+
+/** What fitModel does with a model that cannot be estimated: report it in the outcome, or throw its ModelError. */
+export type BijFout = 'melden' | 'stoppen';
 
 /** A fitted, publishable model. */
 export interface GeschatModel extends UitkomstBasis {
@@ -102,7 +101,7 @@ function modelRegel(n: number, events: number, k: number): ModelRegel | null {
 }
 
 /** Fits one model on its frame with threshold k; a failed fit is reported in the outcome unless bijFout is 'stoppen'. */
-export function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 'melden' | 'stoppen'): ModelUitkomst {
+export function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: BijFout): ModelUitkomst {
   const basis = { model: d.model, kind: d.kind, moment: d.moment };
   const uitkomst = d.kind === 'cox' ? mf.frame.gebeurtenis! : mf.frame.uitkomst!;
   let events = 0;
