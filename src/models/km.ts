@@ -129,7 +129,7 @@ export function kmAt(km: KaplanMeier, t: number): KmPoint {
   return { dag: t, atRisk, events, surv: km.surv[idx]!, lower: km.lower[idx]!, upper: km.upper[idx]! };
 }
 
-/** One month of the cumulative recidive curve, as the report's `recidive_km.csv` needs it. */
+/** One month of the cumulative recidive curve, as R's `summary(fit, times)` reads it. */
 export interface MonthlyIncidence {
   readonly maand: number;
   readonly dag: number;
@@ -147,7 +147,9 @@ export interface MonthlyIncidence {
 
 /**
  * The cumulative incidence 1 - S(t) at the end of months 1..`months` (see `monthEndDay`),
- * with 95% limits and the counts the disclosure rule needs, suppressing with threshold `k`.
+ * with 95% limits and its counts, marking a point with fewer than k at risk or events. The
+ * published curves do not use this simple rule: km-curves.ts reads them and disclosure.ts
+ * delays their steps.
  */
 export function cumulativeIncidenceByMonth(km: KaplanMeier, months = 24, k = 10): MonthlyIncidence[] {
   const out: MonthlyIncidence[] = [];
