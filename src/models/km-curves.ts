@@ -20,7 +20,7 @@
 import { GROEPEN, RIK_KV, type Groep } from '../vocabulary/lists.ts';
 import { getoondeMaand, puntSleutel, rondAf, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 import { NIVEAUS, type KmRecords, type KmUitsplitsing } from './frames.ts';
-import { kaplanMeier, kmAt, monthEndDay } from './km.ts';
+import { cumulatieveIncidentie, kaplanMeier, kmAt, monthEndDay } from './km.ts';
 import { vertraagKm } from './km-vertraging.ts';
 
 /**
@@ -127,13 +127,7 @@ export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsing
     const punten = [];
     for (let m = 1; m <= KM_MAANDEN; m++) {
       const p = kmAt(km, monthEndDay(landmark ? m - 1 : m));
-      punten.push({
-        atRisk: p.atRisk,
-        events: p.events,
-        cumulatief: 1 - p.surv,
-        ciLaag: p.upper === null ? null : 1 - p.upper,
-        ciHoog: p.lower === null ? null : 1 - p.lower,
-      });
+      punten.push({ atRisk: p.atRisk, events: p.events, ...cumulatieveIncidentie(p) });
     }
     const { uitsplitsing, categorie, cohort, groep } = c;
     out.push({ id: curveId(uitsplitsing, categorie, cohort, groep), uitsplitsing, categorie, cohort, groep, n: c.records.length, punten });

@@ -129,6 +129,15 @@ export function kmAt(km: KaplanMeier, t: number): KmPoint {
   return { dag: t, atRisk, events, surv: km.surv[idx]!, lower: km.lower[idx]!, upper: km.upper[idx]! };
 }
 
+/** The cumulative incidence 1 - S at a point, with its limits 1 - upper and 1 - lower (null once S = 0). */
+export function cumulatieveIncidentie(pt: KmPoint): { cumulatief: number; ciLaag: number | null; ciHoog: number | null } {
+  return {
+    cumulatief: 1 - pt.surv,
+    ciLaag: pt.upper === null ? null : 1 - pt.upper,
+    ciHoog: pt.lower === null ? null : 1 - pt.lower,
+  };
+}
+
 /** One month of the cumulative recidive curve, as R's `summary(fit, times)` reads it. */
 export interface MonthlyIncidence {
   readonly maand: number;
@@ -160,9 +169,7 @@ export function cumulativeIncidenceByMonth(km: KaplanMeier, months = 24, k = 10)
       dag: pt.dag,
       atRisk: pt.atRisk,
       events: pt.events,
-      cumulatief: 1 - pt.surv,
-      ciLaag: pt.upper === null ? null : 1 - pt.upper,
-      ciHoog: pt.lower === null ? null : 1 - pt.lower,
+      ...cumulatieveIncidentie(pt),
       onderdrukt: pt.atRisk < k || pt.events < k,
     });
   }
