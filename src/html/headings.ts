@@ -16,8 +16,9 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { addLabel, uniqueId, where, type ChapterContext } from './context.ts';
+import { addLabel, chapterContext, report, uniqueId, where, type ChapterContext } from './context.ts';
 import { h, text, textOf } from './hast.ts';
+import { messages } from './messages.ts';
 
 const EXPLICIT_LABEL = /\s*\{#sec:([\p{L}\p{N}_-]+)\}\s*$/u;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -34,8 +35,7 @@ export function slug(value: string): string {
 
 export default function rehypeHeadings() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeHeadings: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeHeadings');
     const counts = [0, 0, 0, 0, 0, 0, 0];
     let seenTitle = false;
 
@@ -46,10 +46,10 @@ export default function rehypeHeadings() {
       const at = where(file, node.position?.start);
 
       if (depth === 1) {
-        if (seenTitle) ctx.register.errors.push(`${at}: een hoofdstuk heeft één kop van niveau 1 (#); maak deze kop ## of lager`);
+        if (seenTitle) report(file, messages.secondTitle(), at, node.position);
         seenTitle = true;
       } else if (!seenTitle && ctx.kind !== 'brief') {
-        ctx.register.errors.push(`${at}: het hoofdstuk moet beginnen met een kop van niveau 1 (# Titel)`);
+        report(file, messages.missingTitle(), at, node.position);
         seenTitle = true;
       }
       if (ctx.kind === 'brief' && depth === 1) {
@@ -67,7 +67,7 @@ export default function rehypeHeadings() {
       const title = textOf(node).trim();
       const name = explicit ?? slug(title);
       if (!name) {
-        ctx.register.errors.push(`${at}: kop zonder tekst`);
+        report(file, messages.emptyHeading(), at, node.position);
         continue;
       }
       const id = uniqueId(ctx.register, `sec-${name}`);
@@ -75,7 +75,7 @@ export default function rehypeHeadings() {
       if (number) {
         node.children.unshift(h('span', { className: ['nummer'] }, [text(number)]), text(' '));
       }
-      addLabel(ctx.register, {
+      addLabel(file, ctx.register, {
         kind: 'sec',
         name: id.slice('sec-'.length),
         id,
@@ -84,7 +84,7 @@ export default function rehypeHeadings() {
         chapterKind: ctx.kind,
         text: title,
         where: at,
-      });
+      }, node.position);
       ctx.register.headings.push({ id, depth, number, text: title, chapterIndex: ctx.index, chapterKind: ctx.kind, ...(ctx.lang ? { lang: ctx.lang } : {}) });
     }
   };

@@ -16,18 +16,18 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { addLabel, where } from './context.ts';
+import { addLabel, chapterContext, report, where } from './context.ts';
 import { nextNumber } from './figures.ts';
 import { h, isBlank, isElement, text, textOf, visitElements } from './hast.ts';
 import { slug } from './headings.ts';
+import { messages } from './messages.ts';
 
 const PREFIX = /^\s*Tabel:\s*/;
 const EXPLICIT_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
 
 export default function rehypeTableCaptions() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeTableCaptions: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeTableCaptions');
     // Header cells say which column they head, so the tagged PDF's TH cells carry /Scope /Column.
     visitElements(tree, (element) => {
       if (!isElement(element, 'thead')) return;
@@ -43,7 +43,7 @@ export default function rehypeTableCaptions() {
       const table = tree.children[j];
       const at = where(file, node.position?.start);
       if (!isElement(table, 'table')) {
-        ctx.register.errors.push(`${at}: 'Tabel:'-onderschrift zonder tabel direct eronder; zet de tabel meteen na deze regel`);
+        report(file, messages.captionWithoutTable(), at, node.position);
         continue;
       }
       const children = node.children;
@@ -62,7 +62,7 @@ export default function rehypeTableCaptions() {
       name ??= slug(caption);
       const id = `tab-${name}`;
       const number = nextNumber(ctx, 'tab');
-      addLabel(ctx.register, { kind: 'tab', name, id, number, text: caption, where: at });
+      addLabel(file, ctx.register, { kind: 'tab', name, id, number, text: caption, where: at }, node.position);
       table.properties = { ...table.properties, id };
       table.children.unshift(
         h('caption', {}, [h('span', { className: ['label'] }, [text(`Tabel ${number}`)]), text(' '), ...children]),
