@@ -195,7 +195,7 @@ function templatePlace(sources: readonly TemplateSource[], needles: readonly str
 }
 
 /** A place as messages show it: `file:line:column`, `file:line` or `file`. */
-export function placeText(place: Place): string {
+function placeText(place: Place): string {
   if (place.line === undefined) return place.file;
   return place.column === undefined ? `${place.file}:${place.line}` : `${place.file}:${place.line}:${place.column}`;
 }

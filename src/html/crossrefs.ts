@@ -15,9 +15,9 @@ import type { VFile } from 'vfile';
 import { chapterContext, report, where, type DocumentRegister, type Label, type LabelKind, type Lang } from './context.ts';
 import { h, text, visitProseText } from './hast.ts';
 import { messages, type Suggestion } from './messages.ts';
+import { REFERENCE } from './syntax.ts';
 import { editDistance, nearest } from '../util/nearest.ts';
 
-const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 const KINDS: readonly LabelKind[] = ['fig', 'tab', 'sec'];
 
 export default function rehypeCrossReferences() {
@@ -60,7 +60,7 @@ export default function rehypeCrossReferences() {
 }
 
 /** The Dutch nouns a reference uses for each kind of label, singular and plural. */
-export const NOUNS = {
+const NOUNS = {
   fig: ['figuur', 'figuren'],
   tab: ['tabel', 'tabellen'],
   hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
@@ -86,11 +86,23 @@ export function referenceWords(lang: Lang = 'nl'): { nouns: Record<keyof typeof 
 }
 
 /** The noun a label is called by; none for an unnumbered section (it is called by its title). */
-export function noun(label: Label): keyof typeof NOUNS | undefined {
+function noun(label: Label): keyof typeof NOUNS | undefined {
   if (label.kind !== 'sec') return label.kind;
   if (!label.number) return undefined; // an unnumbered section is called by its title
   if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';
   return 'paragraaf';
+}
+
+/** Consecutive labels of one noun share it: "figuren 3.1 en 3.2". */
+export function groupByNoun(labels: readonly Label[]): { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] {
+  const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
+  for (const label of labels) {
+    const n = noun(label);
+    const previous = groups.at(-1);
+    if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
+    else groups.push({ noun: n, labels: [label] });
+  }
+  return groups;
 }
 
 /**
@@ -110,14 +122,7 @@ export function resolveCrossReferences(register: DocumentRegister): void {
     }
     if (found.length !== ref.targets.length || found.length === 0) continue;
 
-    // Consecutive targets of one noun share it: "figuren 3.1 en 3.2".
-    const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
-    for (const label of found) {
-      const n = noun(label);
-      const previous = groups.at(-1);
-      if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
-      else groups.push({ noun: n, labels: [label] });
-    }
+    const groups = groupByNoun(found);
     const words = referenceWords(ref.lang);
     const children: ElementContent[] = [];
     groups.forEach((group, g) => {

@@ -26,8 +26,8 @@ import type { VFile } from 'vfile';
 import { addLabel, chapterContext, report, where, type ChapterContext, type Place } from './context.ts';
 import { h, isBlank, isElement, text } from './hast.ts';
 import { messages } from './messages.ts';
+import { FIGURE_LABEL } from './syntax.ts';
 
-const EXPLICIT_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export default function rehypeFigures() {
@@ -55,14 +55,14 @@ function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: V
   let caption = title ?? alt;
   let name: string | undefined;
   for (const source of [title, alt]) {
-    const match = source === undefined ? null : EXPLICIT_LABEL.exec(source);
+    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
     if (match) {
       name ??= match[1];
       if (source === caption) caption = source.slice(0, match.index);
     }
   }
   // The text alternative: the alt text, or where that is empty the caption (from the title).
-  const altText = alt.replace(EXPLICIT_LABEL, '').trim() || caption.trim();
+  const altText = alt.replace(FIGURE_LABEL, '').trim() || caption.trim();
   if (!altText) {
     report(file, messages.missingAltText(src), at, paragraph.position);
   }

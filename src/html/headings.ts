@@ -19,8 +19,8 @@ import type { VFile } from 'vfile';
 import { addLabel, chapterContext, report, uniqueId, where, type ChapterContext } from './context.ts';
 import { h, text, textOf } from './hast.ts';
 import { messages } from './messages.ts';
+import { HEADING_LABEL, writtenNumber } from './syntax.ts';
 
-const EXPLICIT_LABEL = /\s*\{#sec:([\p{L}\p{N}_-]+)\}\s*$/u;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A GitHub-like slug, with diacritics folded so ids stay ASCII: "Één ID-bewijs" -> "een-id-bewijs". */
@@ -113,7 +113,7 @@ function headingNumber(ctx: ChapterContext, depth: number, counts: number[]): st
 function stripExplicitLabel(node: Element): string | undefined {
   const last = node.children.at(-1);
   if (last?.type !== 'text') return undefined;
-  const match = EXPLICIT_LABEL.exec(last.value);
+  const match = HEADING_LABEL.exec(last.value);
   if (!match) return undefined;
   last.value = last.value.slice(0, match.index);
   return match[1];
@@ -122,10 +122,8 @@ function stripExplicitLabel(node: Element): string | undefined {
 /** A heading written with its own number ("3.2 Werk") loses it here, as we print it ourselves. */
 function stripWrittenNumber(node: Element, number: string): void {
   const first = node.children[0];
-  const bare = number.replace(/^Bijlage /, '');
-  if (first?.type !== 'text' || !bare) return;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(Bijlage\\s+)?${escaped}${bare.endsWith('.') ? '' : '\\.?'}\\s+`);
+  const pattern = writtenNumber(number);
+  if (first?.type !== 'text' || !pattern) return;
   const match = pattern.exec(first.value);
   if (match) first.value = first.value.slice(match[0].length);
 }

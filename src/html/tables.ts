@@ -21,9 +21,8 @@ import { nextNumber } from './figures.ts';
 import { h, isBlank, isElement, text, textOf, visitElements } from './hast.ts';
 import { slug } from './headings.ts';
 import { messages } from './messages.ts';
+import { TABLE_LABEL, TABLE_PREFIX } from './syntax.ts';
 
-const PREFIX = /^\s*Tabel:\s*/;
-const EXPLICIT_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
 
 export default function rehypeTableCaptions() {
   return (tree: Root, file: VFile): void => {
@@ -48,11 +47,11 @@ export default function rehypeTableCaptions() {
       }
       const children = node.children;
       const first = children[0];
-      if (first?.type === 'text') first.value = first.value.replace(PREFIX, '');
+      if (first?.type === 'text') first.value = first.value.replace(TABLE_PREFIX, '');
       let name: string | undefined;
       const last = children.at(-1);
       if (last?.type === 'text') {
-        const match = EXPLICIT_LABEL.exec(last.value);
+        const match = TABLE_LABEL.exec(last.value);
         if (match) {
           name = match[1];
           last.value = last.value.slice(0, match.index);
@@ -76,5 +75,5 @@ export default function rehypeTableCaptions() {
 
 function isCaption(p: Element): boolean {
   const first = p.children[0];
-  return first?.type === 'text' && PREFIX.test(first.value);
+  return first?.type === 'text' && TABLE_PREFIX.test(first.value);
 }
