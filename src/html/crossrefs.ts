@@ -28,11 +28,11 @@ export default function rehypeCrossReferences() {
       const out: ElementContent[] = [];
       let last = 0;
       // The Markdown this text came from: a reference written escaped (`\[@fig:x\]`, as a value
-      // from the edition file is: util/markdown.ts) is text, not a reference.
+      // from the edition file is: src/util/markdown.ts) is text, not a reference.
       const { start, end } = node.position ?? {};
-      const bron = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : undefined;
+      const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : undefined;
       for (const match of node.value.matchAll(REFERENCE)) {
-        if (bron !== undefined && !bron.includes(match[0])) continue;
+        if (written !== undefined && !written.includes(match[0])) continue;
         // The template line: the reference as written, else its first part on its own.
         const parts = match[1]!.split(';').map((p) => p.trim());
         const at = where(file, node.position?.start, [match[0], ...parts]);

@@ -47,8 +47,8 @@ export default function rehypeFigures() {
 function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: VFile): Element {
   const src = String(image.properties.src ?? '');
   // In a template the figure is {{figuur "id"}}, or the image as written.
-  const bestand = src.replace(/^.*\//, '').replace(/\.svg$/, '');
-  const at = where(file, paragraph.position?.start, [`figuur "${bestand}"`, `](${src}`]);
+  const stem = src.replace(/^.*\//, '').replace(/\.svg$/, '');
+  const at = where(file, paragraph.position?.start, [`figuur "${stem}"`, `](${src}`]);
   const alt = String(image.properties.alt ?? '');
   const title = image.properties.title === undefined ? undefined : String(image.properties.title);
 

@@ -195,11 +195,11 @@ function signature(brief: Edition['brief']): Paragraph {
 
 /** The page header of a letter on synthetic figures: the label, boxed and in colour. */
 function labelHeader(label: SynthetischLabel): Header {
-  const rand = { style: BorderStyle.SINGLE, size: 8, color: 'B3541E', space: 4 };
+  const line = { style: BorderStyle.SINGLE, size: 8, color: 'B3541E', space: 4 };
   return new Header({
     children: [
       new Paragraph({
-        border: { top: rand, bottom: rand, left: { ...rand, size: 24 }, right: rand },
+        border: { top: line, bottom: line, left: { ...line, size: 24 }, right: line },
         shading: { type: ShadingType.CLEAR, fill: 'FBEEE6', color: 'auto' },
         spacing: { after: 120 },
         children: [

@@ -202,7 +202,7 @@ function registerNoteHelpers({ hb, staat, fout }: HelperTools, r: Resultaten): v
     const tekst = r.editie.brief.referenties[String(sleutel)];
     if (tekst === undefined)
       throw fout(o, `referentie '${String(sleutel)}' staat niet in brief.referenties van het editiebestand`);
-    return mdTekst(tekst); // text from the edition file, never markup (util/markdown.ts)
+    return mdTekst(tekst); // text from the edition file, never markup (src/util/markdown.ts)
   };
   /** {{noot "key"}}: a footnote citing brief.referenties.key. */
   hb.registerHelper('noot', (sleutel: unknown, o: HelperOptions) => {
