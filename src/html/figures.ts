@@ -26,7 +26,7 @@ import type { VFile } from 'vfile';
 import { addLabel, chapterContext, report, where, type ChapterContext, type Place } from './context.ts';
 import { h, isBlank, isElement, text } from './hast.ts';
 import { messages } from './messages.ts';
-import { FIGURE_LABEL } from './syntax.ts';
+import { FIGURE_LABEL, figureCaption } from './syntax.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -51,22 +51,12 @@ function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: V
   const at = where(file, paragraph.position?.start, [`figuur "${stem}"`, `](${src}`]);
   const alt = String(image.properties.alt ?? '');
   const title = image.properties.title === undefined ? undefined : String(image.properties.title);
-
-  let caption = title ?? alt;
-  let name: string | undefined;
-  for (const source of [title, alt]) {
-    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
-    if (match) {
-      name ??= match[1];
-      if (source === caption) caption = source.slice(0, match.index);
-    }
-  }
+  const { caption, name } = figureCaption(src, alt, title);
   // The text alternative: the alt text, or where that is empty the caption (from the title).
   const altText = alt.replace(FIGURE_LABEL, '').trim() || caption.trim();
   if (!altText) {
     report(file, messages.missingAltText(src), at, paragraph.position);
   }
-  name ??= (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
   const id = `fig-${name}`;
   const number = nextNumber(ctx, 'fig');
   addLabel(file, ctx.register, { kind: 'fig', name, id, number, text: caption, where: at }, paragraph.position);

@@ -15,6 +15,25 @@ export const HEADING_LABEL = /\s*\{#sec:([\p{L}\p{N}_-]+)\}\s*$/u;
 /** A figure's explicit label at the end of its alt text or title; the name is group 1. */
 export const FIGURE_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
 
+/**
+ * A figure's caption and label name, from its image: the caption is the title when it has one,
+ * else the alt text; the name an explicit `{#fig:name}` at the end of either (stripped from the
+ * caption), else the image file's name without its extension.
+ */
+export function figureCaption(src: string, alt: string, title: string | undefined): { caption: string; name: string } {
+  let caption = title ?? alt;
+  let name: string | undefined;
+  for (const source of [title, alt]) {
+    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
+    if (match) {
+      name ??= match[1];
+      if (source === caption) caption = source.slice(0, match.index);
+    }
+  }
+  name ??= (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+  return { caption, name };
+}
+
 /** A table caption's explicit label; the name is group 1. */
 export const TABLE_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
 

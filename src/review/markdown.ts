@@ -26,7 +26,7 @@ import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
 import { groupByNoun, referenceWords } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
-import { FIGURE_LABEL, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
+import { FIGURE_LABEL, figureCaption, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
 import { InternalError } from '../util/errors.ts';
 import { sentenceBreaks } from './sentences.ts';
 
@@ -108,21 +108,10 @@ function figureEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentR
   const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const image = content[0];
   if (content.length !== 1 || image?.type !== 'image') return undefined;
-  // As src/html/figures.ts: the caption is the title, else the alt text; the label an explicit
-  // {#fig:x} at the end of either, else the file name.
-  const title = image.title ?? undefined;
+  // Caption and label as the print reads them (src/html/syntax.ts).
   const alt = image.alt ?? '';
-  let caption = title ?? alt;
-  let name: string | undefined;
-  let cleanAlt = alt;
-  for (const source of [title, alt]) {
-    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
-    if (!match) continue;
-    name ??= match[1];
-    if (source === caption) caption = source.slice(0, match.index);
-    if (source === alt) cleanAlt = alt.slice(0, match.index);
-  }
-  name ??= image.url.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+  const { caption, name } = figureCaption(image.url, alt, image.title ?? undefined);
+  const cleanAlt = alt.replace(FIGURE_LABEL, '');
   const label = labelOf(register, 'fig', name, chapter.path);
   const anchor = `figuur-${label.number.replace(/\./g, '-').toLowerCase()}`;
   anchors.set(label.id, { path: chapter.path, anchor });
