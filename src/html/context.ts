@@ -88,7 +88,7 @@ export interface DocumentRegister {
   /** how figures and tables are numbered: per chapter ("Figuur 3.2") or through the document ("Figuur 2") */
   readonly numbering: 'hoofdstuk' | 'document';
   /** document-wide counters, for numbering: 'document' */
-  readonly counters: { fig: number; tab: number; brief: number[] };
+  readonly counters: { fig: number; tab: number };
   /** reads a local asset (an SVG figure); injectable so tests need no files */
   readonly readAsset: (absolutePath: string) => string;
 }
@@ -150,7 +150,7 @@ export function createRegister(options: {
     references: [],
     ids: new Set(),
     numbering: options.numbering,
-    counters: { fig: 0, tab: 0, brief: [] },
+    counters: { fig: 0, tab: 0 },
     readAsset: options.readAsset,
   };
 }
