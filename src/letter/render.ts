@@ -41,6 +41,7 @@ import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 import { mdTekst } from '../util/markdown.ts';
+import { messages } from './messages.ts';
 
 /** The output file, under out/kamerbrief/. */
 export const BRIEF_BESTAND = 'kamerbrief.md';
@@ -225,7 +226,7 @@ function lees(pad: string, naam: string): string {
   try {
     return readFileSync(pad, 'utf8');
   } catch {
-    throw new InputError([`${naam}: template van de Kamerbrief niet gevonden of niet leesbaar`]);
+    throw new InputError([messages.templateUnreadable(naam)]);
   }
 }
 
