@@ -267,6 +267,22 @@ describe('renderDocument errors', () => {
     assert.match(messages.join('\n'), /04-y\.md:9:\d+: verwijzing \[@eq:x\]: onbekende soort '@eq:'/);
   });
 
+  it('gives every problem as a diagnostic with its rule id, file, line and column', () => {
+    try {
+      monitor([{ file: '/doc/c.md', markdown: '# C\n\n![](figuren/werk.svg)\n\nZie [@tab:x].\n' }]);
+      assert.fail('expected an InputError');
+    } catch (e) {
+      assert.ok(e instanceof InputError);
+      assert.deepEqual(
+        e.diagnostics.map((d) => [d.rule, d.file, d.line, d.column]),
+        [
+          ['html/figuur-tekstalternatief', '/doc/c.md', 3, 1],
+          ['html/verwijzing-onbekend', '/doc/c.md', 5, 1],
+        ],
+      );
+    }
+  });
+
   it('requires a chapter to open with a level-1 heading', () => {
     const messages = errorsOf(() => monitor([{ file: '/doc/z.md', markdown: '## Geen titel\n' }]));
     assert.match(messages[0]!, /\/doc\/z\.md:1:1: het hoofdstuk moet beginnen met een kop van niveau 1/);
