@@ -77,7 +77,7 @@ export function fullSpec(f: Figuur): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-export async function renderFiguur(f: Figuur): Promise<GerenderdeFiguur> {
+export async function renderChart(f: Figuur): Promise<GerenderdeFiguur> {
   const spec = fullSpec(f);
   const logger = new CollectingLogger();
   const compiled = vl.compile(spec, { logger });

@@ -13,7 +13,8 @@ import { procent } from '../text/format.ts';
 import { GROEP_KORT } from '../results/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
-import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
+import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT } from './figuur.ts';
+import { seriesEncoding, yMax } from './spec.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN } from './style.ts';
 
@@ -108,7 +109,7 @@ function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: strin
           encoding: {
             x,
             y: { field: 'aandeel', type: 'quantitative', title: 'Aandeel', axis: { format: '.0%' }, scale: { domain: [0, yMax(values)] } },
-            ...reeksEncoding('groep', namen, groepen.map((g) => GROEP_KLEUREN[g])),
+            ...seriesEncoding('groep', namen, groepen.map((g) => GROEP_KLEUREN[g])),
             // one line per group and edition: no line across the boundary
             detail: { field: 'meting', type: 'nominal' },
             tooltip: [{ field: 'groep', title: 'Groep' }, { field: 'cohort', title: 'Cohort' }, { field: 'aandeel', title: 'Aandeel', format: '.1%' }],

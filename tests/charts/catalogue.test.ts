@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { figuren } from '../../src/charts/figures.ts';
-import { fullSpec, renderFiguur } from '../../src/charts/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { fullSpec, renderChart } from '../../src/charts/render.ts';
 import { fixtureResultaten } from '../chapters/fixture.ts';
 
 // The schema is not in vega-lite's package exports; read it from its place in node_modules.
@@ -32,8 +32,8 @@ test('every chart spec validates against the Vega-Lite JSON schema', () => {
 
 test('every chart compiles without warnings and renders the same SVG twice', async () => {
   for (const f of alle) {
-    const a = await renderFiguur(f); // throws on any Vega-Lite warning
-    const b = await renderFiguur(f);
+    const a = await renderChart(f); // throws on any Vega-Lite warning
+    const b = await renderChart(f);
     assert.equal(a.svg, b.svg, f.id);
     assert.match(a.svg, /^<svg/, f.id);
     assert.equal(a.specJson, b.specJson, f.id);
