@@ -18,10 +18,11 @@ import { seriesEncoding, yMax } from './spec.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN } from './style.ts';
 
+/** A group as the text alternative names it: "de re-integratiekandidaten", "beide groepen samen". */
 const GROEP_IN_ALT: Record<Groep, string> = {
-  rik: 'de re-integratiekandidaten',
-  kv: 'de kortverblijvenden',
-  totaal: 'beide groepen samen',
+  rik: `de ${GROEP_KORT.rik}`,
+  kv: `de ${GROEP_KORT.kv}`,
+  totaal: `${GROEP_KORT.totaal} samen`,
 };
 
 interface Waarde {
