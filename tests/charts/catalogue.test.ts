@@ -67,3 +67,26 @@ test('a basisvoorwaarde without data gets no figure, a suppressed model no fores
   assert.ok(!alle.some((f) => f.id === 'forest-landmark'));
   assert.ok(alle.some((f) => f.id === 'forest-cox-basis'));
 });
+
+test('the catalogue follows the edition: a series of a basisvoorwaarde it does not measure is left out, and the text says no more than is drawn', () => {
+  const zonder = (thema: string) => ({ ...r, definities: r.definities.filter((d) => d.thema !== thema) });
+  const categorieen = (f: { spec: unknown }) => (f.spec as { encoding: { y: { sort: string[] } } }).encoding.y.sort;
+
+  const zonderWerk = figuren(zonder('werk_inkomen'));
+  assert.ok(!zonderWerk.some((f) => f.id === 'werk-per-meetmoment' || f.id === 'startkwalificatie-per-cohort'));
+  assert.deepEqual(categorieen(zonderWerk.find((f) => f.id === 'transities')!), ['adres verloren', 'adres gevonden', 'ID verkregen']);
+
+  const zonderId = figuren(zonder('id'));
+  assert.ok(!zonderId.some((f) => f.id.startsWith('id-') || f.id === 'km-id'));
+  const transities = zonderId.find((f) => f.id === 'transities')!;
+  assert.deepEqual(categorieen(transities), ['baan behouden', 'baan gevonden', 'adres verloren', 'adres gevonden']);
+  assert.ok(!transities.alt.includes('ID verkregen'), transities.alt);
+  assert.match(zonderId.find((f) => f.id === 'transities-per-cohort')!.alt, /baan behield en het aandeel dat zijn adres verloor\.$/);
+});
+
+test('the figures keep the order of the catalogue', () => {
+  const ids = alle.map((f) => f.id);
+  assert.deepEqual(ids.slice(0, 3), ['id-per-cohort', 'id-instroom-uitstroom', 'werk-uitkering-opleiding-rik']);
+  assert.ok(ids.indexOf('trends-per-cohort') < ids.indexOf('km-per-cohort'));
+  assert.equal(ids[ids.length - 1], 'forest-werk');
+});
