@@ -10,7 +10,7 @@
 import { problemenVoor, type Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { GROEP_KORT } from '../results/labels.ts';
 import type { Resultaten } from '../results/results.ts';
-import { telwoord } from '../text/wording.ts';
+import { lijst, telwoord } from '../text/wording.ts';
 import { bijschriftNaarInhoud } from './bijschrift.ts';
 import { forest } from './families/forest.ts';
 import { huisvestingGestapeld } from './families/huisvesting.ts';
@@ -48,7 +48,11 @@ type CatalogusFiguur = {
   [F in Familie]: { id: string; familie: F; alleenMet?: Basisvoorwaarde; titel: string; alt: Tekst } & Invoer<F>;
 }[Familie];
 
+// The groups as the charts' legends name them: a caption that names a group the chart does not
+// draw (every value suppressed) loses the name (bijschrift.ts), so it must be the legend's.
 const RIK = GROEP_KORT.rik;
+const KV = GROEP_KORT.kv;
+const RIK_EN_KV = lijst([RIK, KV]);
 
 /** "vier", the number of problems the edition measures. */
 const aantalProblemen = (r: Resultaten) => telwoord(problemenVoor(r.editie.basisvoorwaarden).length);
@@ -76,7 +80,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
       { naam: 'id_verkregen', moment: 'instroom-uitstroom', label: 'ID verkregen tijdens detentie' },
     ],
     titel: 'Geldig identiteitsbewijs bij instroom en uitstroom',
-    alt: 'Staafdiagram van het aandeel zonder geldig identiteitsbewijs bij instroom en bij uitstroom en van het aandeel dat tijdens detentie een geldig identiteitsbewijs kreeg, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Staafdiagram van het aandeel zonder geldig identiteitsbewijs bij instroom en bij uitstroom en van het aandeel dat tijdens detentie een geldig identiteitsbewijs kreeg, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'werk-uitkering-opleiding-rik',
@@ -96,16 +100,16 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     familie: 'indicatorPerMoment',
     alleenMet: 'werk_inkomen',
     indicator: 'werk',
-    titel: 'Aandeel met werk per meetmoment, re-integratiekandidaten en kortverblijvenden',
-    alt: 'Lijndiagram van het aandeel met werk van 6 maanden voor tot 24 maanden na detentie, met een lijn voor re-integratiekandidaten en een voor kortverblijvenden.',
+    titel: `Aandeel met werk per meetmoment, ${RIK_EN_KV}`,
+    alt: `Lijndiagram van het aandeel met werk van 6 maanden voor tot 24 maanden na detentie, met een lijn voor ${RIK} en een voor ${KV}.`,
   },
   {
     id: 'geen-inkomen-per-meetmoment',
     familie: 'indicatorPerMoment',
     alleenMet: 'werk_inkomen',
     indicator: 'geen_inkomen',
-    titel: 'Aandeel zonder geregistreerd inkomen per meetmoment, re-integratiekandidaten en kortverblijvenden',
-    alt: 'Lijndiagram van het aandeel zonder geregistreerd inkomen van 6 maanden voor tot 24 maanden na detentie, met een lijn voor re-integratiekandidaten en een voor kortverblijvenden.',
+    titel: `Aandeel zonder geregistreerd inkomen per meetmoment, ${RIK_EN_KV}`,
+    alt: `Lijndiagram van het aandeel zonder geregistreerd inkomen van 6 maanden voor tot 24 maanden na detentie, met een lijn voor ${RIK} en een voor ${KV}.`,
   },
   {
     id: 'geen-dagbesteding-per-meetmoment',
@@ -113,7 +117,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     alleenMet: 'werk_inkomen',
     indicator: 'geen_dagbesteding',
     titel: 'Aandeel zonder dagbesteding (geen werk en geen opleiding) per meetmoment',
-    alt: 'Lijndiagram van het aandeel zonder werk en zonder opleiding van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Lijndiagram van het aandeel zonder werk en zonder opleiding van 6 maanden voor tot 24 maanden na detentie, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'startkwalificatie-per-cohort',
@@ -122,7 +126,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     indicator: 'geen_startkwalificatie',
     moment: 'uitstroom',
     titel: 'Aandeel zonder startkwalificatie per cohort',
-    alt: 'Staafdiagram van het aandeel zonder startkwalificatie per uitstroomcohort, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Staafdiagram van het aandeel zonder startkwalificatie per uitstroomcohort, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'huisvesting-rik',
@@ -138,7 +142,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     alleenMet: 'huisvesting',
     indicator: 'niet_ingeschreven',
     titel: 'Aandeel niet op een adres ingeschreven per meetmoment',
-    alt: 'Lijndiagram van het aandeel dat niet op een woon- of instellingsadres staat ingeschreven, van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Lijndiagram van het aandeel dat niet op een woon- of instellingsadres staat ingeschreven, van 6 maanden voor tot 24 maanden na detentie, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'wanbetaler-per-meetmoment',
@@ -146,7 +150,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     alleenMet: 'schulden',
     indicator: 'wanbetaler',
     titel: 'Aandeel geregistreerd als wanbetaler van de zorgverzekering per meetmoment',
-    alt: 'Lijndiagram van het aandeel dat als wanbetaler van de zorgverzekering staat geregistreerd, van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Lijndiagram van het aandeel dat als wanbetaler van de zorgverzekering staat geregistreerd, van 6 maanden voor tot 24 maanden na detentie, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'ggz-per-meetmoment',
@@ -154,7 +158,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     alleenMet: 'zorg',
     indicator: 'zorg_ggz',
     titel: 'Aandeel in de geestelijke gezondheidszorg per meetmoment',
-    alt: 'Lijndiagram van het aandeel in behandeling in de geestelijke gezondheidszorg van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Lijndiagram van het aandeel in behandeling in de geestelijke gezondheidszorg van 6 maanden voor tot 24 maanden na detentie, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'verslavingszorg-per-meetmoment',
@@ -162,7 +166,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     alleenMet: 'zorg',
     indicator: 'zorg_verslavingszorg',
     titel: 'Aandeel in de verslavingszorg per meetmoment',
-    alt: 'Lijndiagram van het aandeel in behandeling in de verslavingszorg van 6 maanden voor tot 24 maanden na detentie, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Lijndiagram van het aandeel in behandeling in de verslavingszorg van 6 maanden voor tot 24 maanden na detentie, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'trends-per-cohort',
@@ -189,7 +193,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     ],
     titel: 'Veranderingen tijdens en na detentie',
     alt: (r) =>
-      `Staafdiagram van de veranderingen tussen een maand voor en een maand na detentie (baan behouden of gevonden, adres verloren of gevonden)${gemeten(r, 'id') ? ' en tussen instroom en uitstroom (ID verkregen)' : ''}, voor re-integratiekandidaten en kortverblijvenden.`,
+      `Staafdiagram van de veranderingen tussen een maand voor en een maand na detentie (baan behouden of gevonden, adres verloren of gevonden)${gemeten(r, 'id') ? ' en tussen instroom en uitstroom (ID verkregen)' : ''}, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'transities-per-cohort',
@@ -209,7 +213,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     familie: 'problemenVerdeling',
     titel: 'Aantal problemen op de basisvoorwaarden een maand na detentie',
     alt: (r) =>
-      `Staafdiagram van de verdeling van het aantal problemen (nul tot ${aantalProblemen(r)}) op de basisvoorwaarden, voor re-integratiekandidaten en kortverblijvenden.`,
+      `Staafdiagram van de verdeling van het aantal problemen (nul tot ${aantalProblemen(r)}) op de basisvoorwaarden, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'samenhang-problemen',
@@ -225,7 +229,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     indicator: 'recidive_2j',
     moment: '24m_na',
     titel: 'Recidive binnen twee jaar per cohort',
-    alt: 'Staafdiagram van het aandeel dat binnen twee jaar na uitstroom opnieuw een delict pleegde, per uitstroomcohort, voor re-integratiekandidaten en kortverblijvenden.',
+    alt: `Staafdiagram van het aandeel dat binnen twee jaar na uitstroom opnieuw een delict pleegde, per uitstroomcohort, voor ${RIK_EN_KV}.`,
   },
   {
     id: 'km-per-cohort',
@@ -238,7 +242,7 @@ const CATALOGUS: readonly CatalogusFiguur[] = [
     id: 'km-kortverblijvenden',
     familie: 'kmPerCohort',
     groep: 'kv',
-    titel: `Cumulatieve recidive per maand na uitstroom, per cohort, ${GROEP_KORT.kv}`,
+    titel: `Cumulatieve recidive per maand na uitstroom, per cohort, ${KV}`,
     alt: 'Kaplan–Meiercurven van de cumulatieve recidive van kortverblijvenden per maand tot twee jaar na uitstroom, per uitstroomcohort.',
   },
   {

@@ -6,14 +6,14 @@ import { GROEP_KORT } from '../results/labels.ts';
 import { GROEPEN_RK } from './figuur.ts';
 import { GROEP_KLEUREN } from './style.ts';
 
-const DASH: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [12, 4], [4, 2, 1, 2], [1, 3]];
+const STREEPJES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [12, 4], [4, 2, 1, 2], [1, 3]];
 const VORMEN = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'stroke'];
 
 /** Colour, dash and shape scales for a few series, so each stays apart in greyscale. */
 export function seriesEncoding(veld: string, domein: string[], kleuren: readonly string[], legendaTitel: string | null = null) {
   return {
     color: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: kleuren.slice(0, domein.length) } },
-    strokeDash: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: DASH.slice(0, domein.length) } },
+    strokeDash: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: STREEPJES.slice(0, domein.length) } },
     shape: { field: veld, type: 'nominal' as const, title: legendaTitel, scale: { domain: domein, range: VORMEN.slice(0, domein.length) } },
   };
 }
