@@ -1,4 +1,4 @@
-/** The housing situation by meetmoment: every category of HUISVESTING in one 100% stacked bar. */
+/** The housing situation by meetmoment: one 100% stacked bar per moment, a segment per category of HUISVESTING. */
 import { HUISVESTING, STATUSMOMENTEN, type Groep } from '../../vocabulary/lists.ts';
 import { MOMENT_KORT, NIVEAU_TEKST } from '../../results/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
