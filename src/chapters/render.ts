@@ -17,7 +17,7 @@ import { BASISVOORWAARDEN, type Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import type { Figuur } from '../charts/render.ts';
 import type { ChapterKind, TemplateSource } from '../html/context.ts';
-import { gemeten as gemetenThema } from '../charts/figures.ts';
+import { gemeten as gemetenThema } from '../charts/figuur.ts';
 import type { Resultaten } from '../results/results.ts';
 import { isSynthetisch } from '../results/synthetisch.ts';
 import { beschrijfBestanden } from '../results/bestanden.ts';

@@ -14,6 +14,12 @@ export const KLEUREN = ['#0b4f8a', '#e69f00', '#56b4e9', '#009e73', '#d55e00', '
 /** The two groups always get the same colours: rik dark, kv light. */
 export const GROEP_KLEUREN = { rik: KLEUREN[0], kv: KLEUREN[1], totaal: '#555555' } as const;
 
+/**
+ * The seven housing situations (vocabulary/lists.ts, HUISVESTING) need seven colours: the series
+ * colours plus yellow, ordered so that light and dark alternate and neighbours differ in grey.
+ */
+export const HUISVESTING_KLEUREN = [KLEUREN[0], KLEUREN[2], KLEUREN[3], '#f0e442', KLEUREN[5], KLEUREN[1], KLEUREN[4]] as const;
+
 const LETTERTYPE = 'Source Sans 3';
 
 const NL_NUMBER_LOCALE: NumberLocale = {

@@ -34,7 +34,7 @@ import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
 import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
-import { figuren as bouwFiguren } from '../charts/figures.ts';
+import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
@@ -73,7 +73,7 @@ async function checkTemplateFolder(dir: string): Promise<void> {
 // DuckDB and Vega load only when needed: a rebuild whose results and figures are all in the
 // cache (cache.ts) does without them and starts a second sooner.
 const loadExtracts = async (folder: string, e: Edition) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
-const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).renderFiguur(f);
+const renderChart = async (f: Figuur) => (await import('../charts/render.ts')).renderChart(f);
 
 export interface BuildOptions {
   /** Extract folder (extracts.md). */
@@ -246,7 +246,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
 
   // 5. Charts.
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderFiguur, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderChart, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
     `${f.length} figuren`,
   );
   // 6. Chapters.
@@ -543,7 +543,7 @@ export function monitorDocument(dir: string, r: Resultaten, hoofdstukken: readon
         bron: r.extractie.bron,
         peildatum: r.extractie.peildatum,
         omschrijving: r.extractie.omschrijving,
-        // The registers the indicators are defined on; the same list as the charts' source line (charts/figures.ts, bronregel).
+        // The registers the indicators are defined on; the same list as the charts' source line (charts/figuur.ts, bronregel).
         registers: bronregisters(e.basisvoorwaarden),
         threshold: e.drempel,
         buildId: bouwId,

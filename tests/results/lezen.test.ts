@@ -12,7 +12,7 @@ import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/mode
 import { resultaatBestanden } from '../../src/pipeline/report.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { editie6, extractie6, gepubliceerdeBestanden } from './gepubliceerd.ts';
 

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { figuren, legendaReeksen } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { legendaReeksen } from '../../src/charts/bijschrift.ts';
 import { procent } from '../../src/text/format.ts';
 import type { Figuur } from '../../src/charts/render.ts';
 import { GROEP_KORT } from '../../src/results/labels.ts';
