@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { EXTRACT_NAMES, extractSpec, type ExtractName, type Extractie } from '../extracts/contract.ts';
 import { dayFromIso, dayFromParts } from './dates.ts';
 import { CAREER, HOUSING, WINDOW } from './params.ts';
-import { Life, type Rows, type World } from './person.ts';
+import type { Rows, World } from './life-state.ts';
+import { Life } from './person.ts';
 import { hashWords, Rng } from './random.ts';
 import { csvToParquet, ExtractWriter, type Format } from './writer.ts';
 

@@ -136,11 +136,11 @@ export const WORK = {
     [0.33, 1.2],
     [0.17, 3.2],
   ] as const,
-  idInvalid: 0.45,
+  idOngeldig: 0.45,
   /** job start multiplier by housing category */
   huisvesting: [1.0, 1.25, 1.1, 0.95, 0.5, 0.5, 0.4],
   unstableEnd: 1.6,
-  noStartkwalificatie: 0.8,
+  geenStartkwalificatie: 0.8,
   vrouw: 0.85,
   /** 18-24, 25-34, 35-44, 45+ */
   leeftijd: [1.0, 1.05, 0.95, 0.7],
