@@ -8,16 +8,18 @@
  * message saying what is wrong and what is expected, and a non-zero exit status.
  */
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { isIsoDate } from './dates.ts';
 import { DEFAULT_PEILDATUM, generateExtracts, WEGLAATBAAR, type SynthOptions, type Weglaatbaar } from './generate.ts';
+import { MELDINGEN } from './messages.ts';
 import { FORMATS, type Format } from './writer.ts';
 
-export const MAX_SCALE = 100;
-export const PEILDATUM_MIN = '2010-01-01';
-export const PEILDATUM_MAX = '2050-12-31';
+const MAX_SCALE = 100;
+const PEILDATUM_MIN = '2010-01-01';
+const PEILDATUM_MAX = '2050-12-31';
 
-export const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed <n> --out <map> [opties]
+const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed <n> --out <map> [opties]
 
 Maakt een complete set synthetische bronextracten (personen, detenties, banen, uitkeringen,
 onderwijs, adressen, wanbetalers, justitie, zorg en extractie.json) volgens het datacontract
@@ -49,90 +51,105 @@ Voorbeelden:
 const FLAGS = ['--scale', '--seed', '--out', '--peildatum', '--format', '--zonder'] as const;
 type Flag = (typeof FLAGS)[number];
 
-const AGAIN = 'Zie npm run data:generate -- --help.';
+/** Each option: whether it must be given, or the value it has when it is not. */
+const OPTIONS: Record<Flag, { required: boolean; fallback?: string }> = {
+  '--scale': { required: true },
+  '--seed': { required: true },
+  '--out': { required: true },
+  '--peildatum': { required: false, fallback: DEFAULT_PEILDATUM },
+  '--format': { required: false, fallback: 'csv.gz' },
+  '--zonder': { required: false },
+};
 
-/** Read the command line into options, or 'help'. Throws an InputError listing every problem. */
-export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
-  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
+
+/** The value of the option in `argv[i]` (`--x=v` or `--x v`) and the index of its last word. */
+function valueAt(argv: readonly string[], i: number): { value: string | undefined; last: number } {
+  const arg = argv[i]!;
+  const eq = arg.indexOf('=');
+  if (eq > 0) return { value: arg.slice(eq + 1), last: i };
+  const next = argv[i + 1];
+  return next !== undefined && !next.startsWith('--') ? { value: next, last: i + 1 } : { value: undefined, last: i };
+}
+
+/** The options given, by name; `given` also holds those given without a value. */
+function readOptions(argv: readonly string[], problems: Diagnostic[]): { values: Map<Flag, string>; given: Set<Flag> } {
   const values = new Map<Flag, string>();
-  const problems: string[] = [];
+  const given = new Set<Flag>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!arg.startsWith('--')) {
-      problems.push(`onverwacht argument '${arg}' (verwacht een optie als --scale 0.1)`);
+      problems.push(MELDINGEN.onverwachtArgument(arg));
       continue;
     }
-    if (!(FLAGS as readonly string[]).includes(name)) {
-      problems.push(`onbekende optie '${name}' (bekend zijn: ${FLAGS.join(', ')})`);
-      if (eq < 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) i++;
-      continue;
-    }
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) value = argv[++i];
-    if (value === undefined || value === '') {
-      problems.push(`optie '${name}' mist een waarde`);
-      continue;
-    }
-    if (values.has(name as Flag)) {
-      problems.push(`optie '${name}' is meer dan eens opgegeven`);
-      continue;
-    }
-    values.set(name as Flag, value);
+    const { value, last } = valueAt(argv, i);
+    i = last;
+    if (!isFlag(name)) problems.push(MELDINGEN.onbekendeOptie(name, FLAGS));
+    else if (value === undefined || value === '') problems.push(MELDINGEN.geenWaarde(name));
+    else if (values.has(name)) problems.push(MELDINGEN.herhaald(name));
+    else values.set(name, value);
+    if (isFlag(name)) given.add(name);
   }
-
-  for (const required of ['--scale', '--seed', '--out'] as const) {
-    if (!values.has(required) && !problems.some((p) => p.includes(`'${required}'`))) {
-      problems.push(`optie '${required}' ontbreekt`);
-    }
-  }
-
-  const scaleText = values.get('--scale');
-  let scale = NaN;
-  if (scaleText !== undefined) {
-    scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(scaleText) ? Number(scaleText) : NaN;
-    if (!(scale > 0 && scale <= MAX_SCALE)) {
-      problems.push(`--scale '${scaleText}' is geen geldige schaal (verwacht een getal groter dan 0 en ten hoogste ${MAX_SCALE}, bijvoorbeeld 0.1)`);
-    }
-  }
-  const seedText = values.get('--seed');
-  let seed = NaN;
-  if (seedText !== undefined) {
-    seed = /^\d{1,10}$/.test(seedText) ? Number(seedText) : NaN;
-    if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-      problems.push(`--seed '${seedText}' is geen geldige seed (verwacht een geheel getal van 0 tot en met 4294967295)`);
-    }
-  }
-  const peildatum = values.get('--peildatum') ?? DEFAULT_PEILDATUM;
-  if (!isIsoDate(peildatum)) {
-    problems.push(`--peildatum '${peildatum}' is geen datum (verwacht JJJJ-MM-DD, een bestaande kalenderdatum)`);
-  } else if (peildatum < PEILDATUM_MIN || peildatum > PEILDATUM_MAX) {
-    problems.push(`--peildatum ${peildatum} valt buiten het bereik (verwacht ${PEILDATUM_MIN} tot en met ${PEILDATUM_MAX})`);
-  }
-  const format = values.get('--format') ?? 'csv.gz';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    problems.push(`--format '${format}' is onbekend (verwacht csv, csv.gz of parquet)`);
-  }
-  const zonder: Weglaatbaar[] = [];
-  const zonderText = values.get('--zonder');
-  if (zonderText !== undefined) {
-    for (const deel of zonderText.split(',')) {
-      if (!(WEGLAATBAAR as readonly string[]).includes(deel)) {
-        problems.push(`--zonder '${deel}' is onbekend (verwacht id, zorg of id,zorg)`);
-      } else if (zonder.includes(deel as Weglaatbaar)) {
-        problems.push(`--zonder noemt '${deel}' meer dan eens`);
-      } else {
-        zonder.push(deel as Weglaatbaar);
-      }
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems, AGAIN);
-  return { scale, seed, out: values.get('--out')!, peildatum, format: format as Format, zonder };
+  return { values, given };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+function readScale(text: string, problems: Diagnostic[]): number {
+  const scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
+  if (!(scale > 0 && scale <= MAX_SCALE)) problems.push(MELDINGEN.schaal(text, MAX_SCALE));
+  return scale;
+}
+
+function readSeed(text: string, problems: Diagnostic[]): number {
+  const seed = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) problems.push(MELDINGEN.seed(text));
+  return seed;
+}
+
+function readPeildatum(text: string, problems: Diagnostic[]): string {
+  if (!isIsoDate(text)) problems.push(MELDINGEN.geenDatum(text));
+  else if (text < PEILDATUM_MIN || text > PEILDATUM_MAX) problems.push(MELDINGEN.buitenBereik(text, PEILDATUM_MIN, PEILDATUM_MAX));
+  return text;
+}
+
+function readFormat(text: string, problems: Diagnostic[]): Format {
+  if (!(FORMATS as readonly string[]).includes(text)) problems.push(MELDINGEN.format(text));
+  return text as Format;
+}
+
+function readZonder(text: string, problems: Diagnostic[]): Weglaatbaar[] {
+  const zonder: Weglaatbaar[] = [];
+  for (const deel of text.split(',')) {
+    if (!(WEGLAATBAAR as readonly string[]).includes(deel)) problems.push(MELDINGEN.zonderOnbekend(deel));
+    else if (zonder.includes(deel as Weglaatbaar)) problems.push(MELDINGEN.zonderHerhaald(deel));
+    else zonder.push(deel as Weglaatbaar);
+  }
+  return zonder;
+}
+
+/** Read the command line into options, or 'help'. Throws an InputError listing every problem. */
+export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const problems: Diagnostic[] = [];
+  const { values, given } = readOptions(argv, problems);
+  for (const flag of FLAGS) if (OPTIONS[flag].required && !given.has(flag)) problems.push(MELDINGEN.ontbreekt(flag));
+
+  /** The option's text (given, or its fallback) read by `read`; undefined when there is none. */
+  const read = <T>(flag: Flag, reader: (text: string, problems: Diagnostic[]) => T): T | undefined => {
+    const text = values.get(flag) ?? OPTIONS[flag].fallback;
+    return text === undefined ? undefined : reader(text, problems);
+  };
+  const scale = read('--scale', readScale) ?? NaN;
+  const seed = read('--seed', readSeed) ?? NaN;
+  const peildatum = read('--peildatum', readPeildatum)!;
+  const format = read('--format', readFormat)!;
+  const zonder = read('--zonder', readZonder) ?? [];
+  if (problems.length > 0) throw new InputError(problems);
+  return { scale, seed, out: values.get('--out')!, peildatum, format, zonder };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   let opts: SynthOptions | 'help';
   try {
     opts = parseArgs(argv);
