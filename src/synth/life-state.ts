@@ -2,7 +2,7 @@
  * The state of one synthetic life, and the spells it writes.
  *
  * A life is simulated by several modules: the person and the detentions (person.ts), the chain
- * of events between detentions (chain.ts, rates.ts, events.ts), what a detention ends and what
+ * of events between detentions (rates.ts, events.ts), what a detention ends and what
  * the release starts (detention.ts) and the recidive model (recidive.ts). They share this state,
  * so its fields are public; nothing outside those modules sees a LifeState.
  *

@@ -2,14 +2,15 @@
  * The parameters of the synthetic population, in one place.
  *
  * Rates are per month unless the name says otherwise. The values were tuned by generating
- * extracts and computing the monitor from them (see data/6e-meting/README.md and data/7e-meting/README.md for the figures reached);
- * the comments say which published figure or assumed relation (data/README.md)
- * each one mainly drives. Change one, regenerate, and check the monitor again.
+ * extracts and computing the monitor from them: data/6e-meting/README.md and
+ * data/7e-meting/README.md give the targets (published figures and assumed relations) and the
+ * figures reached, and the comments say which of them each value mainly drives. Change one,
+ * regenerate, and check the monitor again (tests/calibration).
  */
 
 /**
  * The 7th meting's cohorts (2017-2019) continue the 6th's picture through trends that start in
- * 2017 and run, per calendar year, up to this year (yearsAfter2016 in person.ts). They are
+ * 2017 and run, per calendar year, up to this year (yearsAfter2016 in life-state.ts). They are
  * assumptions (data/7e-meting/README.md), not published figures.
  */
 export const TRENDS_UNTIL = 2021;
@@ -73,8 +74,9 @@ export const CAREER = {
     [55, 60, 0.028],
     [60, 70, 0.015],
   ] as const,
-  /** qualifying cases before the first detention: mean 1 + 0.12 per year over 18 */
-  /** share of first detainees without any earlier case */
+  /** share of first detainees without an earlier qualifying case; the others have a Poisson
+   * number of them (at most 200) with mean priorCasesBase + priorCasesPerYear per year of age
+   * over 18, times a lognormal factor */
   pNoPriorCases: 0.4,
   priorCasesBase: 1.2,
   priorCasesPerYear: 0.3,
@@ -178,7 +180,7 @@ export const BENEFIT = {
   pWwAfterJob: 0.2,
   /** benefit start multiplier while working, and the chance a new job ends a benefit: together
    * they keep work and a benefit from overlapping before detention, so that with more work
-   * before than after, geen_inkomen is still a little lower before (calibration.md) */
+   * before than after, geen_inkomen is still a little lower before (data/6e-meting/README.md) */
   startWorking: 0.01,
   pEndAtJobStart: 1,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
