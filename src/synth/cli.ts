@@ -4,8 +4,9 @@
  *   npm run data:generate -- --scale <factor> --seed <n> --out <map>
  *                            [--peildatum JJJJ-MM-DD] [--format csv|csv.gz|parquet] [--zonder id,zorg]
  *
- * The flags are read and checked once, here, into SynthOptions; bad input gets a Dutch
- * message saying what is wrong and what is expected, and a non-zero exit status.
+ * The flags are read and checked once, here, into SynthOptions (OPTIONS: one entry per option);
+ * every problem with them is a Diagnostic (rule id `synth/...`, Dutch text from messages.ts)
+ * saying what is wrong and what is expected, and the exit status is non-zero.
  */
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../util/diagnostic.ts';
@@ -48,20 +49,76 @@ Voorbeelden:
   7e meting:  npm run data:generate -- --scale 0.1 --seed 7 --out data/7e-meting \\
                 --peildatum 2021-12-31 --zonder id,zorg`;
 
-const FLAGS = ['--scale', '--seed', '--out', '--peildatum', '--format', '--zonder'] as const;
-type Flag = (typeof FLAGS)[number];
+interface Option<T> {
+  required: boolean;
+  /** the text read when the option is not given */
+  fallback?: string;
+  /** the value when the option is neither given nor has a fallback */
+  absent?: T;
+  /** the value of the option's text; what is wrong with it goes to `problems` */
+  read: (text: string, problems: Diagnostic[]) => T;
+}
 
-/** Each option: whether it must be given, or the value it has when it is not. */
-const OPTIONS: Record<Flag, { required: boolean; fallback?: string }> = {
-  '--scale': { required: true },
-  '--seed': { required: true },
-  '--out': { required: true },
-  '--peildatum': { required: false, fallback: DEFAULT_PEILDATUM },
-  '--format': { required: false, fallback: 'csv.gz' },
-  '--zonder': { required: false },
+type Field = keyof SynthOptions;
+
+/** The options, by the field of SynthOptions they set (the flag is `--<field>`), in the order of the help. */
+const OPTIONS: { [K in Field]-?: Option<SynthOptions[K]> } = {
+  scale: {
+    required: true,
+    absent: NaN,
+    read: (text, problems) => {
+      const scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
+      if (!(scale > 0 && scale <= MAX_SCALE)) problems.push(MELDINGEN.schaal(text, MAX_SCALE));
+      return scale;
+    },
+  },
+  seed: {
+    required: true,
+    absent: NaN,
+    read: (text, problems) => {
+      const seed = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+      if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) problems.push(MELDINGEN.seed(text));
+      return seed;
+    },
+  },
+  out: { required: true, read: (text) => text },
+  peildatum: {
+    required: false,
+    fallback: DEFAULT_PEILDATUM,
+    read: (text, problems) => {
+      if (!isIsoDate(text)) problems.push(MELDINGEN.geenDatum(text));
+      else if (text < PEILDATUM_MIN || text > PEILDATUM_MAX) problems.push(MELDINGEN.buitenBereik(text, PEILDATUM_MIN, PEILDATUM_MAX));
+      return text;
+    },
+  },
+  format: {
+    required: false,
+    fallback: 'csv.gz',
+    read: (text, problems) => {
+      if (!(FORMATS as readonly string[]).includes(text)) problems.push(MELDINGEN.format(text));
+      return text as Format;
+    },
+  },
+  zonder: {
+    required: false,
+    absent: [],
+    read: (text, problems) => {
+      const zonder: Weglaatbaar[] = [];
+      for (const deel of text.split(',')) {
+        if (!(WEGLAATBAAR as readonly string[]).includes(deel)) problems.push(MELDINGEN.zonderOnbekend(deel));
+        else if (zonder.includes(deel as Weglaatbaar)) problems.push(MELDINGEN.zonderHerhaald(deel));
+        else zonder.push(deel as Weglaatbaar);
+      }
+      return zonder;
+    },
+  },
 };
 
-const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
+const FIELDS = Object.keys(OPTIONS) as Field[];
+const FLAGS = FIELDS.map((f) => `--${f}`);
+
+/** The field an option sets, or undefined for an unknown option. */
+const fieldOf = (name: string): Field | undefined => FIELDS.find((f) => `--${f}` === name);
 
 /** The value of the option in `argv[i]` (`--x=v` or `--x v`) and the index of its last word. */
 function valueAt(argv: readonly string[], i: number): { value: string | undefined; last: number } {
@@ -72,10 +129,10 @@ function valueAt(argv: readonly string[], i: number): { value: string | undefine
   return next !== undefined && !next.startsWith('--') ? { value: next, last: i + 1 } : { value: undefined, last: i };
 }
 
-/** The options given, by name; `given` also holds those given without a value. */
-function readOptions(argv: readonly string[], problems: Diagnostic[]): { values: Map<Flag, string>; given: Set<Flag> } {
-  const values = new Map<Flag, string>();
-  const given = new Set<Flag>();
+/** The texts of the options given, by field; `given` also holds those given without a text. */
+function readOptions(argv: readonly string[], problems: Diagnostic[]): { texts: Map<Field, string>; given: Set<Field> } {
+  const texts = new Map<Field, string>();
+  const given = new Set<Field>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -86,67 +143,34 @@ function readOptions(argv: readonly string[], problems: Diagnostic[]): { values:
     }
     const { value, last } = valueAt(argv, i);
     i = last;
-    if (!isFlag(name)) problems.push(MELDINGEN.onbekendeOptie(name, FLAGS));
-    else if (value === undefined || value === '') problems.push(MELDINGEN.geenWaarde(name));
-    else if (values.has(name)) problems.push(MELDINGEN.herhaald(name));
-    else values.set(name, value);
-    if (isFlag(name)) given.add(name);
+    const field = fieldOf(name);
+    if (field === undefined) {
+      problems.push(MELDINGEN.onbekendeOptie(name, FLAGS));
+      continue;
+    }
+    given.add(field);
+    if (value === undefined || value === '') problems.push(MELDINGEN.geenWaarde(name));
+    else if (texts.has(field)) problems.push(MELDINGEN.herhaald(name));
+    else texts.set(field, value);
   }
-  return { values, given };
+  return { texts, given };
 }
 
-function readScale(text: string, problems: Diagnostic[]): number {
-  const scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
-  if (!(scale > 0 && scale <= MAX_SCALE)) problems.push(MELDINGEN.schaal(text, MAX_SCALE));
-  return scale;
-}
-
-function readSeed(text: string, problems: Diagnostic[]): number {
-  const seed = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) problems.push(MELDINGEN.seed(text));
-  return seed;
-}
-
-function readPeildatum(text: string, problems: Diagnostic[]): string {
-  if (!isIsoDate(text)) problems.push(MELDINGEN.geenDatum(text));
-  else if (text < PEILDATUM_MIN || text > PEILDATUM_MAX) problems.push(MELDINGEN.buitenBereik(text, PEILDATUM_MIN, PEILDATUM_MAX));
-  return text;
-}
-
-function readFormat(text: string, problems: Diagnostic[]): Format {
-  if (!(FORMATS as readonly string[]).includes(text)) problems.push(MELDINGEN.format(text));
-  return text as Format;
-}
-
-function readZonder(text: string, problems: Diagnostic[]): Weglaatbaar[] {
-  const zonder: Weglaatbaar[] = [];
-  for (const deel of text.split(',')) {
-    if (!(WEGLAATBAAR as readonly string[]).includes(deel)) problems.push(MELDINGEN.zonderOnbekend(deel));
-    else if (zonder.includes(deel as Weglaatbaar)) problems.push(MELDINGEN.zonderHerhaald(deel));
-    else zonder.push(deel as Weglaatbaar);
-  }
-  return zonder;
+/** The value of one option: its text (or fallback) read, else its value when absent. */
+function valueOf(option: Option<unknown>, text: string | undefined, problems: Diagnostic[]): unknown {
+  const t = text ?? option.fallback;
+  return t === undefined ? option.absent : option.read(t, problems);
 }
 
 /** Read the command line into options, or 'help'. Throws an InputError listing every problem. */
 export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const problems: Diagnostic[] = [];
-  const { values, given } = readOptions(argv, problems);
-  for (const flag of FLAGS) if (OPTIONS[flag].required && !given.has(flag)) problems.push(MELDINGEN.ontbreekt(flag));
-
-  /** The option's text (given, or its fallback) read by `read`; undefined when there is none. */
-  const read = <T>(flag: Flag, reader: (text: string, problems: Diagnostic[]) => T): T | undefined => {
-    const text = values.get(flag) ?? OPTIONS[flag].fallback;
-    return text === undefined ? undefined : reader(text, problems);
-  };
-  const scale = read('--scale', readScale) ?? NaN;
-  const seed = read('--seed', readSeed) ?? NaN;
-  const peildatum = read('--peildatum', readPeildatum)!;
-  const format = read('--format', readFormat)!;
-  const zonder = read('--zonder', readZonder) ?? [];
+  const { texts, given } = readOptions(argv, problems);
+  for (const f of FIELDS) if (OPTIONS[f].required && !given.has(f)) problems.push(MELDINGEN.ontbreekt(`--${f}`));
+  const options = Object.fromEntries(FIELDS.map((f) => [f, valueOf(OPTIONS[f], texts.get(f), problems)])) as unknown as SynthOptions;
   if (problems.length > 0) throw new InputError(problems);
-  return { scale, seed, out: values.get('--out')!, peildatum, format, zonder };
+  return options;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

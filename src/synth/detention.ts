@@ -18,7 +18,7 @@ function soonAfter(s: LifeState, uitstroom: number, span: number): () => number 
 }
 
 /** Jobs ended by a detention, or kept (some with a pause in the polis, resumed at release). */
-function jobsAtInstroom(s: LifeState, instroom: number, duur: number, uitstroom: number): void {
+function jobsInDetention(s: LifeState, instroom: number, duur: number, uitstroom: number): void {
   const rng = s.rng;
   const cls = durationClass(duur);
   const clampEnd = clampTo(uitstroom);
@@ -37,7 +37,7 @@ function jobsAtInstroom(s: LifeState, instroom: number, duur: number, uitstroom:
 }
 
 /** What a detention from `instroom` to `uitstroom` (`duur` days) ends. */
-export function atInstroom(s: LifeState, instroom: number, duur: number, uitstroom: number): void {
+export function bijInstroom(s: LifeState, instroom: number, duur: number, uitstroom: number): void {
   const rng = s.rng;
   const cls = durationClass(duur);
   // Back inside within a month of the last release: the situation measured at that
@@ -49,7 +49,7 @@ export function atInstroom(s: LifeState, instroom: number, duur: number, uitstro
   // Spells ended by the detention end inside it, and never before they began.
   const clampEnd = clampTo(uitstroom);
 
-  jobsAtInstroom(s, instroom, duur, uitstroom);
+  jobsInDetention(s, instroom, duur, uitstroom);
   if (s.ben !== null && rng.chance(BENEFIT.pStop[cls === 0 ? 0 : cls === 1 ? 1 : 2]!)) {
     s.closeBen(clampEnd(instroom + rng.int(0, 28), s.ben.begin));
   }
@@ -75,10 +75,10 @@ function housingAtRelease(s: LifeState, cls: number, young: boolean, soon: () =>
   if (pre !== null && pre.cat <= 3 && rng.chance(HOUSING.pReturn)) {
     s.openHouse(pre.cat, pre.adres, soon());
   } else if (preCat > 3 && rng.chance(cls === 0 ? HOUSING.pStayUnstableKv : HOUSING.pStayUnstable)) {
-    if (preCat !== GEEN) s.openHouse(preCat, s.adresFor(preCat), soon());
+    if (preCat !== GEEN) s.openHouse(preCat, s.addressFor(preCat), soon());
   } else {
     const cat = rng.pick(young ? HOUSING.afterReleaseYoung : HOUSING.afterRelease);
-    if (cat !== GEEN) s.openHouse(cat, s.adresFor(cat), soon());
+    if (cat !== GEEN) s.openHouse(cat, s.addressFor(cat), soon());
   }
 }
 
@@ -121,7 +121,7 @@ function othersAtRelease(s: LifeState, uitstroom: number, cls: number, soon: () 
 }
 
 /** Set the situation at 1m_na: spells that start within the first month after release. */
-export function atRelease(s: LifeState, uitstroom: number, duur: number): void {
+export function bijUitstroom(s: LifeState, uitstroom: number, duur: number): void {
   const m1 = addMonths(uitstroom, 1);
   const soon = soonAfter(s, uitstroom, m1 - uitstroom);
   s.searchUntil = uitstroom + WORK.afterReleaseDays;

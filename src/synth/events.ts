@@ -29,7 +29,7 @@ function move(s: LifeState, d: number): void {
   const young = (d - s.birth) / 365.25 < 25;
   const cat = s.rng.pick(young ? HOUSING.householdYoung : HOUSING.household);
   if (s.house !== null) s.closeHouse(d - 1);
-  s.openHouse(cat, s.adresFor(cat), d);
+  s.openHouse(cat, s.addressFor(cat), d);
 }
 
 /** Another household at the same woonadres. */
@@ -46,7 +46,7 @@ function changeHousehold(s: LifeState, d: number): void {
 function moveTo(cat: number): Event {
   return (s, d) => {
     if (s.house !== null) s.closeHouse(d - 1);
-    s.openHouse(cat, s.adresFor(cat), d);
+    s.openHouse(cat, s.addressFor(cat), d);
   };
 }
 
@@ -128,7 +128,7 @@ function chain(s: LifeState, end: number): void {
  * is the next instroom (the rates change in the months before it).
  */
 export function advance(s: LifeState, to: number, instroom = true): void {
-  s.nextInstroom = instroom ? to : Infinity;
+  s.volgendeInstroom = instroom ? to : Infinity;
   const end = Math.min(to, s.stop);
   if (s.t >= end) return;
   if (s.t < s.day65 && s.day65 < end) {

@@ -55,8 +55,8 @@ function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): Wo
     horizon: dayFromIso(opts.peildatum),
     releasesFrom: dayFromIso(WINDOW.releasesFrom),
     spellsFrom: dayFromIso(WINDOW.spellsFrom),
-    instellingPool: Math.max(20, Math.round(HOUSING.instellingPoolPerScale * opts.scale)),
-    briefPool: Math.max(10, Math.round(HOUSING.briefPoolPerScale * opts.scale)),
+    aantalInstellingen: Math.max(20, Math.round(HOUSING.instellingenPerSchaal * opts.scale)),
+    aantalBriefadressen: Math.max(10, Math.round(HOUSING.briefadressenPerSchaal * opts.scale)),
     keys: {
       persoon: hashWords(s, 1),
       detentie: hashWords(s, 2),

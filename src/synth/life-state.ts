@@ -28,8 +28,8 @@ export interface World {
   releasesFrom: number;
   /** spells ending before this day are not written */
   spellsFrom: number;
-  instellingPool: number;
-  briefPool: number;
+  aantalInstellingen: number;
+  aantalBriefadressen: number;
   keys: { persoon: number; detentie: number; zaak: number; baan: number; adres: number; pool: number };
 }
 
@@ -46,8 +46,8 @@ const MAX_ADDRESSES = 255;
 type Afdoening = (typeof AFDOENING)[number];
 
 /** Afdoeningen with their weights, as the two lists a draw needs. */
-function afdoeningen(weights: Partial<Record<Afdoening, number>>): { namen: string[]; weights: number[] } {
-  return { namen: Object.keys(weights), weights: Object.values(weights) };
+function afdoeningen(gewichten: Partial<Record<Afdoening, number>>): { namen: string[]; gewichten: number[] } {
+  return { namen: Object.keys(gewichten), gewichten: Object.values(gewichten) };
 }
 
 /** The afdoeningen of a case that counts for recidive, and of one that does not. */
@@ -92,7 +92,7 @@ export function yearsAfter2016(day: number): number {
 /** Share of detention records whose ID status is onbekend, by date (grows over the years). */
 export function aandeelOnbekend(day: number): number {
   const y = fractionalYear(day);
-  return 1 / (1 + Math.exp(-ID.onbekendSlope * (y - ID.onbekendMid)));
+  return 1 / (1 + Math.exp(-ID.onbekendHelling * (y - ID.onbekendMidden)));
 }
 
 export class LifeState {
@@ -128,7 +128,7 @@ export class LifeState {
   vz = -1;
   idValid = true;
   /** where the chain is heading: the next instroom (or Infinity) */
-  nextInstroom = Infinity;
+  volgendeInstroom = Infinity;
 
   // what the detention did, for the release
   protectedDetention = false;
@@ -140,7 +140,7 @@ export class LifeState {
   nCase = 0;
   nQual = 0;
   nJob = 0;
-  nAdres = 0;
+  nAddress = 0;
   triggerSameDay = false;
   protectUntil = -Infinity;
   /** the last day of the job search after the last release (ends at the first new case) */
@@ -161,8 +161,8 @@ export class LifeState {
   addCase(day: number, qualifying: boolean): void {
     if (this.nCase >= MAX_CASES || day > this.w.horizon) return;
     const rng = this.rng;
-    const { namen, weights } = qualifying ? AFDOENING_RECIDIVE : AFDOENING_OVERIG;
-    const afdoening = namen[rng.pick(weights)]!;
+    const { namen, gewichten } = qualifying ? AFDOENING_RECIDIVE : AFDOENING_OVERIG;
+    const afdoening = namen[rng.pick(gewichten)]!;
     const zid = pseudoId('Z', this.key * 1024 + this.nCase, this.w.keys.zaak);
     this.nCase++;
     if (qualifying) this.nQual++;
@@ -234,10 +234,10 @@ export class LifeState {
     this.ben = null;
   }
 
-  adresFor(cat: number): string {
-    if (cat === INST) return pseudoId('A', 2 ** 40 + this.rng.int(0, this.w.instellingPool - 1), this.w.keys.pool);
-    if (cat === BRIEF) return pseudoId('A', 2 ** 41 + this.rng.int(0, this.w.briefPool - 1), this.w.keys.pool);
-    const n = Math.min(this.nAdres++, MAX_ADDRESSES);
+  addressFor(cat: number): string {
+    if (cat === INST) return pseudoId('A', 2 ** 40 + this.rng.int(0, this.w.aantalInstellingen - 1), this.w.keys.pool);
+    if (cat === BRIEF) return pseudoId('A', 2 ** 41 + this.rng.int(0, this.w.aantalBriefadressen - 1), this.w.keys.pool);
+    const n = Math.min(this.nAddress++, MAX_ADDRESSES);
     return pseudoId('A', this.key * 256 + n, this.w.keys.adres);
   }
 

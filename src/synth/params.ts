@@ -106,8 +106,8 @@ export const CAREER = {
 
 export const ID = {
   /** id_onbekend grows logistically: 25% in mid 2013, 50% in mid 2016 */
-  onbekendMid: 2016.5,
-  onbekendSlope: 0.366,
+  onbekendMidden: 2016.5,
+  onbekendHelling: 0.366,
   /** chance the recorded status at uitstroom is known/unknown like at instroom */
   pSameRecording: 0.85,
   pInvalidStart: 0.13,
@@ -214,13 +214,13 @@ export const HOUSING = {
   /** woonadres: moving (new address), change of household, losing the registration */
   movePerMonth: 0.022,
   householdPerMonth: 0.008,
-  woonToGeen: 0.007,
-  woonToBrief: 0.004,
-  woonToInst: 0.003,
+  woonadresNaarGeen: 0.007,
+  woonadresNaarBrief: 0.004,
+  woonadresNaarInstelling: 0.003,
   /** leaving instelling, briefadres, geen_inschrijving: to woonadres, brief, inst, geen */
-  fromInst: [0.07, 0.01, 0, 0.02],
-  fromBrief: [0.055, 0, 0.005, 0.015],
-  fromGeen: [0.065, 0.03, 0.01, 0],
+  vanInstelling: [0.07, 0.01, 0, 0.02],
+  vanBriefadres: [0.055, 0, 0.005, 0.015],
+  vanGeenInschrijving: [0.065, 0.03, 0.01, 0],
   /** household of a new woonadres: adult and under 25 */
   household: [0.45, 0.22, 0.18, 0.15],
   householdYoung: [0.2, 0.1, 0.55, 0.15],
@@ -239,8 +239,8 @@ export const HOUSING = {
    * niet_ingeschreven does not fall from 6m_voor to 1m_voor */
   settleBeforeDetention: 0.25,
   pReturn: 0.25,
-  instellingPoolPerScale: 400,
-  briefPoolPerScale: 150,
+  instellingenPerSchaal: 400,
+  briefadressenPerSchaal: 150,
 };
 
 export const DEBT = {

@@ -18,7 +18,7 @@
  */
 import { OPLEIDING } from '../extracts/contract.ts';
 import { addMonths, addYears, isoFromDay, yearOf } from './dates.ts';
-import { atInstroom, atRelease } from './detention.ts';
+import { bijInstroom, bijUitstroom } from './detention.ts';
 import { advance } from './events.ts';
 import { pseudoId } from './ids.ts';
 import { aandeelOnbekend, durationClass, GEEN, INST, LifeState, MAX_CASES, PER_MONTH } from './life-state.ts';
@@ -147,7 +147,7 @@ export class Life extends LifeState {
     const duur = uitstroom - instroom + 1;
     const { idIn, idOut } = this.idStatus(instroom, uitstroom, duur);
 
-    atInstroom(this, instroom, duur, uitstroom);
+    bijInstroom(this, instroom, duur, uitstroom);
     if (uitstroom > w.horizon) return undefined; // still detained at the peildatum: no completed record
     const did = pseudoId('D', this.key * 64 + this.nDet, w.keys.detentie);
     this.nDet++;
@@ -156,7 +156,7 @@ export class Life extends LifeState {
     if (uitstroom >= w.releasesFrom) this.written = true;
 
     // The situation at 1m_na, then the recidive hazard on it.
-    atRelease(this, uitstroom, duur);
+    bijUitstroom(this, uitstroom, duur);
     const { firstCase, cap } = firstCaseAfter(this, { uitstroom, duur, idOut, eerdere });
     this.searchUntil = Math.min(this.searchUntil, firstCase);
     const next = this.casesFrom(firstCase, cap);
@@ -240,7 +240,7 @@ export class Life extends LifeState {
     const young = age < 25;
     const after = (years: number, from: number): number => Math.max(addYears(this.birth, years), from);
     const cat = rng.pick(young ? HOUSING.initialYoung : HOUSING.initial);
-    if (cat !== GEEN) this.openHouse(cat, this.adresFor(cat), after(0, start - rng.int(0, 2000)));
+    if (cat !== GEEN) this.openHouse(cat, this.addressFor(cat), after(0, start - rng.int(0, 2000)));
     if (age >= 16 && rng.chance(WORK.pInitial * this.workFactor(cat, start) * 0.8)) {
       this.openJob(after(16, start - rng.int(0, 720)));
     }

@@ -54,12 +54,12 @@ function housingRates(c: Context, r: Float64Array): void {
   if (cat <= 3) {
     r[6] = HOUSING.movePerMonth * PER_MONTH;
     r[7] = age >= 18 ? HOUSING.householdPerMonth * PER_MONTH : 0;
-    r[8] = HOUSING.woonToGeen * PER_MONTH;
-    r[9] = HOUSING.woonToBrief * PER_MONTH;
-    r[10] = HOUSING.woonToInst * PER_MONTH;
+    r[8] = HOUSING.woonadresNaarGeen * PER_MONTH;
+    r[9] = HOUSING.woonadresNaarBrief * PER_MONTH;
+    r[10] = HOUSING.woonadresNaarInstelling * PER_MONTH;
     r[11] = 0;
   } else {
-    const from = cat === INST ? HOUSING.fromInst : cat === BRIEF ? HOUSING.fromBrief : HOUSING.fromGeen;
+    const from = cat === INST ? HOUSING.vanInstelling : cat === BRIEF ? HOUSING.vanBriefadres : HOUSING.vanGeenInschrijving;
     r[6] = 0;
     r[7] = 0;
     r[11] = from[0]! * (before < 1 ? HOUSING.settleBeforeDetention : 1) * PER_MONTH;
@@ -110,7 +110,7 @@ export function computeRates(s: LifeState, day: number, r: Float64Array): number
     day,
     age: (day - s.birth) / 365.25,
     cat: s.house === null ? GEEN : s.house.cat,
-    before: s.nextInstroom - day < WORK.beforeDetentionDays ? WORK.beforeDetention : 1,
+    before: s.volgendeInstroom - day < WORK.beforeDetentionDays ? WORK.beforeDetention : 1,
   };
   workRates(s, c, r);
   benefitRates(s, c, r);
