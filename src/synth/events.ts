@@ -100,6 +100,7 @@ function apply(s: LifeState, e: number, d: number): void {
   EVENTS[e]!(s, d);
 }
 
+/** One buffer for every life: a chain runs synchronously and computeRates fills every entry. */
 const rates = new Float64Array(N_EVENTS);
 
 /** Run the chain from s.t up to (not including) `end`. */

@@ -12,6 +12,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACT_FORMS, EXTRACT_NAMES, extractSpec, ID_KOLOMMEN, type ExtractForm, type ExtractName, type Extractie } from '../extracts/contract.ts';
+import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { dayFromIso, dayFromParts } from './dates.ts';
 import { CAREER, HOUSING, WINDOW } from './params.ts';
 import type { Rows, World } from './life-state.ts';
@@ -21,8 +22,11 @@ import { csvToParquet, ExtractWriter, type Format } from './writer.ts';
 
 export const DEFAULT_PEILDATUM = '2019-06-30';
 
-/** What an extract set can be made without: the ID columns of detenties, the zorg extract. */
-export const WEGLAATBAAR = ['id', 'zorg'] as const;
+/**
+ * The basisvoorwaarden an extract set can be made without: the ID columns of detenties, the
+ * zorg extract.
+ */
+export const WEGLAATBAAR = ['id', 'zorg'] as const satisfies readonly Basisvoorwaarde[];
 export type Weglaatbaar = (typeof WEGLAATBAAR)[number];
 
 export interface SynthOptions {

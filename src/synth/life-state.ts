@@ -248,7 +248,7 @@ export class LifeState {
   closeHouse(end: number): void {
     const h = this.house;
     if (h === null) return;
-    const soort = h.cat <= 3 ? 'woonadres' : h.cat === INST ? 'instelling' : 'briefadres';
+    const soort = h.cat <= 3 ? 'woonadres' : HUISVESTING[h.cat]!;
     const hh = h.cat <= 3 ? HUISHOUDEN[h.cat]! : '';
     this.emit('adressen', `${this.pid},${h.adres},${soort},${hh}`, h.begin, end);
     this.house = null;
