@@ -67,16 +67,9 @@ export function yearOf(day: number): number {
   return tables().y[index(day)]!;
 }
 
-/** Fractional calendar year, for smooth time trends. */
-function decimalYear(day: number): number {
-  const y = yearOf(day);
-  const start = dayFromParts(y, 1, 1);
-  return y + (day - start) / (dayFromParts(y + 1, 1, 1) - start);
-}
-
 /**
  * `day` plus `n` months, keeping the day of the month and clamping it to the last day of the
- * target month (31 January + 1 month = 28 or 29 February), as indicators.md defines moments.
+ * target month (31 January + 1 month = 28 or 29 February), as docs/indicators.md defines the meetmomenten.
  */
 export function addMonths(day: number, n: number): number {
   const t = tables();

@@ -1,5 +1,5 @@
 /**
- * The generated extracts keep every rule of the data contract (shared/spec/extracts.md),
+ * The generated extracts keep every rule of the data contract (docs/extracts.md),
  * checked here with our own assertions on a small generated set.
  */
 import assert from 'node:assert/strict';
