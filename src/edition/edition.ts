@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
+import { ISO_DATE, isIsoDate } from '../util/dates.ts';
 import { InputError } from '../util/errors.ts';
 import { BASISVOORWAARDEN } from '../vocabulary/lists.ts';
 import { readRegularFile } from '../util/files.ts';
@@ -15,10 +16,8 @@ import { checkAgainst } from './messages.ts';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als JJJJ-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'een bestaande kalenderdatum',
-  });
+  .regex(ISO_DATE, 'een datum als JJJJ-MM-DD')
+  .refine(isIsoDate, { message: 'een bestaande kalenderdatum' });
 
 
 const briefSchema = z.strictObject({

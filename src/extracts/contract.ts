@@ -71,7 +71,6 @@ export const EXTRACT_NAMES = [
 export type ExtractName = (typeof EXTRACT_NAMES)[number];
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const OPLEIDING = ['basis', 'vmbo', 'mbo1', 'mbo2_4', 'havo_vwo', 'hbo_wo', 'onbekend'] as const;
 const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;

@@ -5,15 +5,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Extractie } from './contract.ts';
+import { isIsoDate } from '../util/dates.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 import { format, msg, toon, veld, type Text } from './messages.ts';
-
-/** Is `s` an ISO `YYYY-MM-DD` date that exists in the calendar? */
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
 

@@ -19,6 +19,7 @@ import type { Root } from 'hast';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../text/wording.ts';
 import { synthetischLabel, type SynthetischLabel } from '../results/synthetisch.ts';
+import { ISO_DATE, MAANDEN } from '../util/dates.ts';
 import { InputError } from '../util/errors.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
@@ -133,10 +134,10 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
   if (input.kind === 'kamerbrief' && !input.meta.letter) {
     throw new InputError(['kamerbrief: de briefgegevens (meta.letter: datum, dossier, nr, ondertekenaar) ontbreken'], 'Neem het veld "brief" uit het editiebestand over.');
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.meta.date)) {
+  if (!ISO_DATE.test(input.meta.date)) {
     throw new InputError([`${input.title}: documentdatum '${input.meta.date}' is geen datum als JJJJ-MM-DD`]);
   }
-  if (input.meta.colophon && !/^\d{4}-\d{2}-\d{2}$/.test(input.meta.colophon.peildatum)) {
+  if (input.meta.colophon && !ISO_DATE.test(input.meta.colophon.peildatum)) {
     throw new InputError([`${input.title}: peildatum '${input.meta.colophon.peildatum}' is geen datum als JJJJ-MM-DD`], 'Zie extractie.json (extracts.md).');
   }
 
@@ -320,12 +321,10 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
 /** "2021-03-08" -> "8 maart 2021" (no Intl: the output must not depend on the machine's ICU). */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MAANDEN[m - 1]} ${y}`;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../util/errors.ts';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate } from '../util/dates.ts';
 import { DEFAULT_PEILDATUM, generateExtracts, WEGLAATBAAR, type SynthOptions, type Weglaatbaar } from './generate.ts';
 import { FORMATS, type Format } from './writer.ts';
 
