@@ -12,7 +12,7 @@ import { InputError } from '../util/errors.ts';
 import { BASISVOORWAARDEN } from '../vocabulary/lists.ts';
 import { readRegularFile } from '../util/files.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
-import { checkAgainst } from './messages.ts';
+import { checkAgainst, msg } from './messages.ts';
 
 const isoDate = z
   .string()
@@ -134,7 +134,7 @@ export async function loadEdition(path: string): Promise<Edition> {
   try {
     text = await readRegularFile(path);
   } catch {
-    throw new InputError([`${path}: editiebestand niet gevonden of niet leesbaar`]);
+    throw new InputError([msg.onleesbaar(path)]);
   }
   const json = parseJson(text);
   if (!json.ok) throw new InputError([describeJsonError(path, json.error)]);

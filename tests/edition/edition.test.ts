@@ -8,7 +8,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEdition } from '../../src/edition/edition.ts';
-import { editDistance, nearest } from '../../src/edition/messages.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { GEDULD } from '../helpers/geduld.ts';
 
@@ -102,13 +101,6 @@ test('invalid JSON is reported at its line and column', async () => {
     `ed.json:2:16: geen geldige JSON: een komma in een getal (verwacht: een punt voor decimalen, zoals 1.5)`,
   ]);
   assert.deepEqual(await editionErrors(''), [`ed.json:1:1: geen geldige JSON: het bestand is leeg (verwacht: een JSON-object { ... })`]);
-});
-
-test('nearest and editDistance', () => {
-  assert.equal(editDistance('cohorte', 'cohorten'), 1);
-  assert.equal(editDistance('kitten', 'sitting'), 3);
-  assert.equal(nearest('Drempel', ['nummer', 'drempel']), 'drempel');
-  assert.equal(nearest('xyz', ['nummer', 'drempel']), undefined);
 });
 
 test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: GEDULD }, async () => {
