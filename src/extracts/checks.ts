@@ -13,6 +13,7 @@
  * empty or not exactly `YYYY-MM-DD`).
  */
 import type { ColumnSpec, ExtractSpec } from './contract.ts';
+import { InternalError } from '../util/errors.ts';
 import { msg, type Text } from './messages.ts';
 import { dateLit, exactDate, ident, ID_REGEX, str } from './sql.ts';
 
@@ -71,7 +72,7 @@ function fieldCheck(column: ColumnSpec, peildatum: string | undefined, isReferen
     describe(row, code) {
       const value = row[column.name] ?? '';
       if (code === 'leeg') return msg.valueMissing(column);
-      if (code === 'na_peildatum') return msg.afterPeildatum(value, peildatum ?? '');
+      if (code === 'na_peildatum') return msg.naPeildatum(value, peildatum ?? '');
       return msg.valueInvalid(column, value);
     },
   };
@@ -89,7 +90,7 @@ function onlyWhen(spec: ExtractSpec, column: string, when: string, value: string
   const whenSpec = spec.columns.find((c) => c.name === when);
   const columnSpec = spec.columns.find((c) => c.name === column);
   if (whenSpec?.type.kind !== 'enum' || columnSpec?.type.kind !== 'enum') {
-    throw new Error(`onlyWhen needs two enum columns: ${spec.name}.${column}, ${when}`);
+    throw new InternalError(`onlyWhen needs two enum columns: ${spec.name}.${column}, ${when}`);
   }
   const others = whenSpec.type.values.filter((v) => v !== value);
   const c = ident(column);

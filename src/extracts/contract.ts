@@ -5,6 +5,7 @@
  * description, so a change to the contract is made here and nowhere else.
  */
 import { HUISHOUDEN } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 
 /** The kind of value a column holds. */
 type ColumnType =
@@ -222,7 +223,7 @@ export const EXTRACTS: readonly ExtractSpec[] = [
 
 export function extractSpec(name: ExtractName): ExtractSpec {
   const spec = EXTRACTS.find((e) => e.name === name);
-  if (!spec) throw new Error(`unknown extract ${name}`);
+  if (!spec) throw new InternalError(`unknown extract ${name}`);
   return spec;
 }
 

@@ -15,7 +15,7 @@ const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
 /** extractie.json holds three short fields; anything this large is not it. */
 const MAX_JSON_BYTES = 1 << 20;
 
-export interface ExtractieResult {
+export interface GelezenExtractie {
   /** The metadata, or undefined when extractie.json is missing or unusable. */
   extractie: Extractie | undefined;
   errors: Diagnostic[];
@@ -23,7 +23,7 @@ export interface ExtractieResult {
 }
 
 /** Read and check `file` (the path as shown in messages is `file` too). */
-export async function readExtractie(file: string): Promise<ExtractieResult> {
+export async function leesExtractie(file: string): Promise<GelezenExtractie> {
   const read = await readText(file);
   if (typeof read !== 'string') return { extractie: undefined, errors: [read], warnings: [] };
   const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
@@ -53,7 +53,7 @@ async function readText(file: string): Promise<string | Diagnostic> {
 }
 
 /** Check the fields of the JSON object read from `file` (`text` locates them by line). */
-function checkFields(file: string, text: string, object: Record<string, unknown>): ExtractieResult {
+function checkFields(file: string, text: string, object: Record<string, unknown>): GelezenExtractie {
   const errors: Diagnostic[] = [];
   const report = (key: string, t: Text): void => {
     errors.push(diagnose(file, keyLine(text, key), veld(key), t));

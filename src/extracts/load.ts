@@ -22,7 +22,7 @@ import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
 import { formatDiagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { contractVoor, EXTRACTS, ID_KOLOMMEN, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
-import { readExtractie } from './extractie.ts';
+import { leesExtractie } from './extractie.ts';
 import { checkExtractFolder } from './folder.ts';
 import { diagnose, msg, type Text } from './messages.ts';
 import type { LoadedTable, Problem } from './problem.ts';
@@ -87,7 +87,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   const maxErrors = Math.max(0, Math.floor(options.maxErrors ?? DEFAULT_MAX_ERRORS));
   await checkExtractFolder(folder);
 
-  const json = await readExtractie(join(folder, 'extractie.json'));
+  const json = await leesExtractie(join(folder, 'extractie.json'));
   const earlier: Problem[] = json.errors.map((d) => ({ order: -1, file: '', at: { kind: 'file' }, columnOrder: 0, text: d }));
   const warnings: Diagnostic[] = [...json.warnings];
   const peildatum = json.extractie?.peildatum;
@@ -198,14 +198,14 @@ async function planExtracts(
   const plan: Planned[] = [];
   const contract = options.basisvoorwaarden ? contractVoor(options.basisvoorwaarden) : EXTRACTS;
   if (options.basisvoorwaarden && !options.basisvoorwaarden.includes('zorg') && files.forms('zorg').length > 0)
-    found.warnings.push(diagnose(join(folder, 'zorg'), undefined, undefined, msg.zorgNotRead(options.editie)));
+    found.warnings.push(diagnose(join(folder, 'zorg'), undefined, undefined, msg.zorgNietGelezen(options.editie)));
   contract.forEach((spec, order) => {
     const forms = files.forms(spec.name);
     const problem = (text: Text): void => {
       found.earlier.push({ order, file: folder, at: { kind: 'file' }, columnOrder: 0, text });
     };
     if (forms.length === 0) {
-      if (!spec.optional) problem(spec.name === 'zorg' ? msg.zorgMissing(options.editie) : msg.extractMissing(spec.name, files.nearMisses(spec.name)));
+      if (!spec.optional) problem(spec.name === 'zorg' ? msg.zorgOntbreekt(options.editie) : msg.extractMissing(spec.name, files.nearMisses(spec.name)));
     } else if (forms.length > 1) problem(msg.extractTwice(spec.name, forms.map((f) => `${spec.name}${f}`)));
     else plan.push({ spec, order, form: forms[0]! });
   });

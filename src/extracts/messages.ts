@@ -88,12 +88,12 @@ export const msg = {
       (nearMiss.length > 0 ? `; wel gevonden: ${nearMiss.join(', ')} (namen zijn hoofdlettergevoelig)` : ''),
     expected: `een bestand ${formsOf(name)}`,
   }),
-  zorgMissing: (editie: string | undefined): Text => ({
+  zorgOntbreekt: (editie: string | undefined): Text => ({
     rule: 'extract/ontbreekt',
     what: `extract 'zorg' ontbreekt, maar ${deEditie(editie)} meet de basisvoorwaarde zorg`,
     expected: `een bestand ${EXTRACT_FORMS.map((f) => `zorg${f}`).join(', ')}; of haal zorg uit "basisvoorwaarden" in het editiebestand en geef de reden onder "niet_gemeten"`,
   }),
-  zorgNotRead: (editie: string | undefined): Text => ({
+  zorgNietGelezen: (editie: string | undefined): Text => ({
     rule: 'extract/zorg-niet-gemeten',
     what: `${deEditie(editie)} meet geen zorg; dit extract wordt niet gelezen`,
   }),
@@ -276,7 +276,7 @@ export const msg = {
     }
     return { rule, what: `${kind} ${toon(value)}`, expected: expectedValue(column) };
   },
-  afterPeildatum: (value: string, peildatum: string): Text => ({
+  naPeildatum: (value: string, peildatum: string): Text => ({
     rule: 'extract/na-peildatum',
     what: `datum ${value} ligt na de peildatum ${peildatum}`,
     expected: `uiterlijk ${peildatum} (extractie.json)`,

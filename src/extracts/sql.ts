@@ -3,6 +3,7 @@
  * (column names in a header, paths) are always quoted, never pasted.
  */
 import { ISO_DATE } from '../util/dates.ts';
+import { InternalError } from '../util/errors.ts';
 import { ID_PATTERN } from './contract.ts';
 
 /** A quoted SQL identifier. */
@@ -17,7 +18,7 @@ export function str(value: string): string {
 
 /** A DATE literal; the value must already be a validated ISO date. */
 export function dateLit(iso: string): string {
-  if (!ISO_DATE.test(iso)) throw new Error(`not an ISO date: ${iso}`);
+  if (!ISO_DATE.test(iso)) throw new InternalError(`not an ISO date: ${iso}`);
   return `DATE '${iso}'`;
 }
 

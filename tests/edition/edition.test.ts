@@ -45,6 +45,24 @@ test('an unknown field names the nearest known field', async () => {
   assert.ok(messages.some((m) => /^ed\.json:\d+: veld 'cohorte': onbekend veld 'cohorte'; bedoelt u 'cohorten'\?$/.test(m)), messages.join('\n'));
 });
 
+test('each problem is a diagnostic with a rule id: editie/<kind of problem>', async () => {
+  const file = join(dir, 'regels.json');
+  await writeFile(
+    file,
+    edited((e) => {
+      e.cohorte = e.cohorten;
+      delete e.cohorten;
+      e.datum = '2019-02-30';
+    }),
+  );
+  await assert.rejects(loadEdition(file), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.deepEqual(e.diagnostics.map((d) => d.rule).sort(), ['editie/onbekend-veld', 'editie/regel', 'editie/type']);
+    assert.ok(e.diagnostics.every((d) => d.file === file && d.line !== undefined));
+    return true;
+  });
+});
+
 test('wrong types, bounds and options are Dutch, with the line and the field', async () => {
   const text = edited((e) => {
     e.nummer = 'zes';

@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import {
   cleanup,
+  diagnosticsOf,
   duck,
   errorsOf,
   header,
@@ -521,5 +522,25 @@ describe('reporting', () => {
     has(messages, join(dir, 'banen.csv'), 4, 'soort', /^ongeldige waarde 'baan'/);
     assert.equal(messages[3], '… en nog 4 andere fouten');
     assert.equal((await errorsOf(dir)).length, 7);
+  });
+
+  test('each problem is a diagnostic with the file, the line and the rule it breaks', async () => {
+    const dir = await writeSet({
+      rows: {
+        personen: replaceLine('personen', 3, 'P2,x,1990-05-05,onbekend,,'),
+        wanbetalers: ['P2,2016-02-30,2016-12-31'],
+      },
+      files: { banen: 'persoon_id,baan_id,soort,begin\nP1,B1,werknemer,2013-01-01\n' },
+    });
+    const found = await diagnosticsOf(dir, { maxErrors: 2 });
+    assert.deepEqual(
+      found.map((d) => [d.file, d.line, d.rule]),
+      [
+        [join(dir, 'personen.csv'), 3, 'extract/waarde'],
+        [join(dir, 'banen.csv'), 1, 'extract/kolom-ontbreekt'],
+        [undefined, undefined, 'extract/meer'],
+      ],
+    );
+    assert.match(found[1]!.text, /^kolom 'einde': ontbreekt in de kopregel/);
   });
 });
