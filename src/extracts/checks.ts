@@ -6,7 +6,7 @@
  * `__bad` flag per row (one pass, no messages); and, only when some row is bad, per check to
  * find and describe the first offending rows. So the fast path and the messages can never
  * disagree about what is an error. (One exception, for speed: the format of a reference such as
- * persoon_id outside personen is checked with the reference itself, in validate.ts.)
+ * persoon_id outside personen is checked with the reference itself, in rules.ts.)
  *
  * The expressions read a relation with, per contract column `x`, the value as read (`"x"`:
  * VARCHAR, NULL when empty) and for date columns the exact date (`"__d_x"`: DATE, NULL when
@@ -52,7 +52,7 @@ function fieldCheck(column: ColumnSpec, peildatum: string | undefined, isReferen
   switch (column.type.kind) {
     case 'id':
       // A reference (persoon_id outside personen) must match a valid id of the referenced
-      // extract, so its format is checked together with the reference (validate.ts), saving
+      // extract, so its format is checked together with the reference (rules.ts), saving
       // a regular expression on every spell row.
       invalid = isReference ? '' : `WHEN NOT regexp_full_match(${x}, ${ID_REGEX}) THEN 'ongeldig'`;
       break;
@@ -116,7 +116,7 @@ export function rowChecks(spec: ExtractSpec, peildatum: string | undefined): Row
   for (const rule of spec.rules) {
     if (rule.kind === 'notBefore') checks.push(notBefore(rule.column, rule.reference));
     else if (rule.kind === 'onlyWhen') checks.push(onlyWhen(spec, rule.column, rule.when, rule.value));
-    // afterReference spans two extracts: validate.ts checks it on the loaded tables.
+    // afterReference spans two extracts: rules.ts checks it on the loaded tables.
   }
   const order = (name: string): number => spec.columns.findIndex((c) => c.name === name);
   return checks

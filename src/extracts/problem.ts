@@ -1,8 +1,7 @@
 /**
  * What the loader and the validator pass between them: a loaded extract (its table and what is
- * needed to explain it) and a problem before its line is known. The checks of validate.ts,
- * rejected.ts and rules.ts each return the problems they found; validate.ts places and sorts
- * them.
+ * needed to explain it) and a problem before its line is known. The checks (rejected.ts,
+ * rules.ts) each return the problems they found; validate.ts places and sorts them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Diagnostic } from '../util/diagnostic.ts';
