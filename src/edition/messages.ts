@@ -1,5 +1,6 @@
 /**
- * Messages about an edition file, in Dutch: `<file>:<line>: veld '<path>': <what> (verwacht: ...)`.
+ * Messages about an edition file, in Dutch: `<file>:<line>: veld '<path>': <what> (verwacht: ...)`,
+ * as diagnostics whose rule id names the kind of problem (`editie/onbekend-veld`, `editie/type`).
  *
  * zod's own messages are English ("Unrecognized key", "Invalid input: expected number"). Every
  * kind of issue zod can raise is translated here, generically: nothing below knows the fields of

@@ -43,7 +43,7 @@ async function readText(file: string): Promise<string | Diagnostic> {
     // A FIFO would block, a link to /dev/zero never end: only a regular file of sensible size.
     const info = await stat(file);
     if (!info.isFile()) {
-      return fail(msg.notRegular(info.isDirectory() ? 'een map' : info.isFIFO() ? 'een named pipe (FIFO)' : 'een apparaat of ander speciaal bestand'));
+      return fail(msg.notRegular(info.isDirectory() ? 'directory' : info.isFIFO() ? 'jsonFifo' : 'jsonSpecial'));
     }
     if (info.size > MAX_JSON_BYTES) return fail(msg.jsonTooLarge(MAX_JSON_BYTES));
     return await readFile(file, 'utf8');

@@ -70,6 +70,20 @@ function expectedValue(column: ColumnSpec): string {
   }
 }
 
+/** What a path is instead of a regular file. */
+const NOT_REGULAR = {
+  missingTarget: 'een koppeling naar een bestand dat niet bestaat',
+  loop: 'een kringkoppeling',
+  directory: 'een map',
+  fifo: 'een named pipe (FIFO); die zou het inlezen laten wachten',
+  device: 'een apparaat (zoals /dev/zero)',
+  socket: 'een socket',
+  other: 'iets anders',
+  // extractie.json is read before any extract, with shorter words.
+  jsonFifo: 'een named pipe (FIFO)',
+  jsonSpecial: 'een apparaat of ander speciaal bestand',
+} as const;
+
 /** How an invalid value is named, and its rule, per kind of column. */
 const INVALID: Record<ColumnSpec['type']['kind'], { kind: string; rule: string }> = {
   date: { kind: 'ongeldige datum', rule: 'extract/datum' },
@@ -160,9 +174,9 @@ export const msg = {
     what: 'het bestand is geen leesbaar Parquet-bestand (beschadigd, onvolledig of iets anders met de extensie .parquet)',
     expected: 'een volledig Parquet-bestand',
   }),
-  notRegular: (kind: string): Text => ({
+  notRegular: (kind: keyof typeof NOT_REGULAR): Text => ({
     rule: 'extract/geen-gewoon-bestand',
-    what: `is geen gewoon bestand maar ${kind}`,
+    what: `is geen gewoon bestand maar ${NOT_REGULAR[kind]}`,
     expected: 'een gewoon bestand (een koppeling mag, als die naar een gewoon bestand wijst)',
   }),
   noAccess: (): Text => ({ rule: 'extract/geen-leesrechten', what: 'het bestand mag niet gelezen worden (geen leesrechten)', expected: 'een bestand met leesrechten voor deze gebruiker' }),
@@ -211,7 +225,11 @@ export const msg = {
   }),
   columnExtra: (name: ExtractName): Text => ({ rule: 'extract/kolom-extra', what: `geen kolom van ${name}; wordt genegeerd` }),
   columnNameless: (position: number): Text => ({ rule: 'extract/kolom-zonder-naam', what: `kolom ${position} heeft geen naam; wordt genegeerd` }),
-  parquetType: (type: string, allowed: string): Text => ({ rule: 'extract/parquet-type', what: `heeft type ${type}`, expected: allowed }),
+  parquetType: (type: string, date: boolean): Text => ({
+    rule: 'extract/parquet-type',
+    what: `heeft type ${type}`,
+    expected: date ? 'VARCHAR (tekst) of DATE' : 'VARCHAR (tekst)',
+  }),
 
   // Structure of a CSV line (RFC 4180).
   tooFewFields: (found: number | undefined, expected: number): Text => ({

@@ -49,8 +49,8 @@ export async function notReadable(file: string): Promise<Text | undefined> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') return msg.noAccess();
-    if (code === 'ENOENT') return msg.notRegular('een koppeling naar een bestand dat niet bestaat');
-    if (code === 'ELOOP') return msg.notRegular('een kringkoppeling');
+    if (code === 'ENOENT') return msg.notRegular('missingTarget');
+    if (code === 'ELOOP') return msg.notRegular('loop');
     throw e;
   }
   if (info.isFile()) {
@@ -61,11 +61,11 @@ export async function notReadable(file: string): Promise<Text | undefined> {
     }
     return undefined;
   }
-  if (info.isDirectory()) return msg.notRegular('een map');
-  if (info.isFIFO()) return msg.notRegular('een named pipe (FIFO); die zou het inlezen laten wachten');
-  if (info.isCharacterDevice() || info.isBlockDevice()) return msg.notRegular('een apparaat (zoals /dev/zero)');
-  if (info.isSocket()) return msg.notRegular('een socket');
-  return msg.notRegular('iets anders');
+  if (info.isDirectory()) return msg.notRegular('directory');
+  if (info.isFIFO()) return msg.notRegular('fifo');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return msg.notRegular('device');
+  if (info.isSocket()) return msg.notRegular('socket');
+  return msg.notRegular('other');
 }
 
 /** How to read one extract: its relation (contract columns as read) and what goes with it. */
@@ -162,8 +162,7 @@ async function prepareParquet(x: ExtractRead): Promise<PreparedSource | undefine
         continue;
       }
       typesOk = false;
-      const allowed = column.type.kind === 'date' ? 'VARCHAR (tekst) of DATE' : 'VARCHAR (tekst)';
-      x.problem({ kind: 'file' }, msg.parquetType(type, allowed), kolom(column.name));
+      x.problem({ kind: 'file' }, msg.parquetType(type, column.type.kind === 'date'), kolom(column.name));
     }
   }
   if (!typesOk) return undefined;
