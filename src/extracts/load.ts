@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
-import { formatDiagnostic, type Diagnostic } from '../util/diagnostic.ts';
+import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { contractVoor, EXTRACTS, ID_KOLOMMEN, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
 import { leesExtractie } from './extractie.ts';
@@ -60,8 +60,8 @@ export interface LoadedExtracts {
   extractie: Extractie;
   /** The extracts present (`zorg` is optional). */
   present: ReadonlySet<ExtractName>;
-  /** Warnings in Dutch (extra columns, a BOM, unknown fields in extractie.json). */
-  warnings: readonly string[];
+  /** Warnings (extra columns, a BOM, unknown fields in extractie.json). */
+  warnings: readonly Diagnostic[];
   /** Close the connection and the database and remove temporary files. Safe to call twice. */
   close(): void;
 }
@@ -137,7 +137,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
       connection,
       extractie: json.extractie,
       present: new Set(tables.map((t) => t.spec.name)),
-      warnings: warnings.map(formatDiagnostic),
+      warnings,
       close,
     };
   } catch (e) {
