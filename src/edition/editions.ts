@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.ts';
-import { editieSlug, loadEdition, type Edition } from './edition.ts';
+import { EDITIE_SLUG, editieSlug, loadEdition, type Edition } from './edition.ts';
 import { msg } from './messages.ts';
 
 const EDITIE_BESTAND = 'editie.json';
@@ -58,7 +58,7 @@ function editieSlugs(root: string): string[] {
 export async function leesEditieMap(bestand: string): Promise<EditieMap> {
   const editie = await loadEdition(bestand);
   const map = dirname(bestand);
-  if (basename(bestand) === EDITIE_BESTAND && /^\d+e-meting$/.test(basename(map)) && basename(map) !== editie.slug)
+  if (basename(bestand) === EDITIE_BESTAND && EDITIE_SLUG.test(basename(map)) && basename(map) !== editie.slug)
     throw new InputError([msg.mapNummer(bestand, basename(map), editie.nummer, editieSlug(editie.nummer))]);
   const eigen = join(map, 'templates');
   const literatuur = join(map, LITERATUUR_BESTAND);

@@ -96,8 +96,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
   // left by a run that was killed outright are removed by the next.
   removeStale(tmpdir(), TEMP_NAME);
   const temp = await mkdtemp(join(tmpdir(), tempPrefix(TEMP_NAME)));
-  const db = await openDatabase(temp, options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
-  const { instance, connection, close } = db;
+  const { instance, connection, close } = await openDatabase(temp, options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
 
   try {
     const plan = await planExtracts(folder, options, { earlier, warnings });
