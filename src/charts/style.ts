@@ -7,6 +7,7 @@
  */
 import type { Config } from 'vega-lite';
 import type { NumberLocale, TimeLocale } from 'vega';
+import { MAANDEN } from '../util/dates.ts';
 
 /** Series colours: dark blue, orange, sky blue, bluish green, vermilion, reddish purple, black. */
 export const KLEUREN = ['#0b4f8a', '#e69f00', '#56b4e9', '#009e73', '#d55e00', '#cc79a7', '#000000'] as const;
@@ -37,7 +38,7 @@ const NL_TIME_LOCALE: TimeLocale = {
   periods: ['AM', 'PM'],
   days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
   shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
-  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  months: [...MAANDEN],
   shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
 };
 

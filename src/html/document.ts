@@ -21,6 +21,7 @@ import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../text/wording.ts';
 import { synthetischLabel, type SynthetischLabel } from '../results/synthetisch.ts';
+import { datumTekst, ISO_DATE } from '../util/dates.ts';
 import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
@@ -127,7 +128,6 @@ export interface ProcessedChapter {
 
 /** The print shells, their partials and style sheets. */
 const TEMPLATES = new URL('templates/print/', pathToFileURL(`${PROJECT_ROOT}/`));
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Render the complete HTML document; throws InputError listing every problem in the chapters. */
 export function renderDocument(input: DocumentInput, options: RenderOptions = {}): string {
@@ -227,7 +227,7 @@ function shellView(input: DocumentInput, register: DocumentRegister, body: reado
     subject: meta.subject ?? meta.subtitle ?? input.title,
     keywords: (meta.keywords ?? []).join(', '),
     date: meta.date,
-    dateLong: longDate(meta.date),
+    dateLong: datumTekst(meta.date),
     year: meta.date.slice(0, 4),
     subtitle: meta.subtitle,
     publisher: meta.publisher,
@@ -239,7 +239,7 @@ function shellView(input: DocumentInput, register: DocumentRegister, body: reado
     letter: meta.letter && {
       ...meta.letter,
       parliamentaryYear: parliamentaryYear(meta.letter.datum),
-      dateLong: longDate(meta.letter.datum),
+      dateLong: datumTekst(meta.letter.datum),
     },
     colophon: meta.colophon && colophonView(meta.colophon),
     label: labelView(meta),
@@ -255,7 +255,7 @@ export function colophonView(c: Colophon) {
     synthetic: label !== undefined,
     bron: c.bron,
     omschrijving: c.omschrijving,
-    peildatum: longDate(c.peildatum),
+    peildatum: datumTekst(c.peildatum),
     registers: c.registers && c.registers.length > 0 ? lijst(c.registers) : undefined,
     threshold: c.threshold,
     buildId: c.buildId,
@@ -348,13 +348,6 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2021-03-08" -> "8 maart 2021" (no Intl: the output must not depend on the machine's ICU). */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 /**
  * The parliamentary year (vergaderjaar) of a date: it starts on Prinsjesdag, the third Tuesday

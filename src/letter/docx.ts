@@ -30,10 +30,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Edition } from '../edition/edition.ts';
-import { longDate, parliamentaryYear } from '../html/document.ts';
+import { parliamentaryYear } from '../html/document.ts';
 import type { SynthetischLabel } from '../results/synthetisch.ts';
 import { InputError, InternalError } from '../util/errors.ts';
 import { messages } from './messages.ts';
+import { datumTekst } from '../util/dates.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -182,7 +183,7 @@ function kamerstukHeader(brief: Edition['brief']): Paragraph[] {
     new Paragraph({ children: [new TextRun({ text: `${brief.dossier.nummer} ${brief.dossier.titel}`, bold: true })], spacing: { after: 240 } }),
     new Paragraph({ children: [new TextRun({ text: `Nr. ${brief.nr} ${brief.briefhoofd}`, bold: true })], spacing: { after: 240 } }),
     new Paragraph({ children: [new TextRun(brief.geadresseerde)] }),
-    new Paragraph({ children: [new TextRun(`${brief.plaats}, ${longDate(brief.datum)}`)], spacing: { after: 360 } }),
+    new Paragraph({ children: [new TextRun(`${brief.plaats}, ${datumTekst(brief.datum)}`)], spacing: { after: 360 } }),
   ];
 }
 

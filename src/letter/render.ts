@@ -35,7 +35,7 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
 import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
-import { datumTekst } from '../text/format.ts';
+import { datumTekst } from '../util/dates.ts';
 import { hoofdletter } from '../text/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';

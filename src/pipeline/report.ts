@@ -30,6 +30,7 @@ import { vergelijk } from '../vergelijking/vergelijk.ts';
 import { vergelijkingFiguren } from '../charts/vergelijking.ts';
 import { controleerEditieUitvoer, controleerModelframes, neemSlot, ruimRestenOp } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
+import { formatDiagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
@@ -379,7 +380,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
   const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie), (x) =>
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
-  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
   try {
     // 2. Compute the indicators (person-level work stays in DuckDB).
     const { definities, tellingen, uitval } = await stap(fx, 2, 'Indicatoren berekenen', () =>

@@ -11,7 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate } from '../util/dates.ts';
 import { DEFAULT_PEILDATUM, generateExtracts, WEGLAATBAAR, type SynthOptions, type Weglaatbaar } from './generate.ts';
 import { MELDINGEN } from './messages.ts';
 import { FORMATS, type Format } from './writer.ts';

@@ -46,13 +46,6 @@ export function dayFromParts(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
-/** Is `s` an existing calendar date written as YYYY-MM-DD? */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-}
-
 /** Day number of an ISO date (assumed valid). */
 export function dayFromIso(s: string): number {
   return Date.parse(`${s}T00:00:00Z`) / MS_PER_DAY;

@@ -21,10 +21,11 @@ import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { DocumentRegister } from '../html/context.ts';
 import { synthetischLabel } from '../results/synthetisch.ts';
-import { colophonView, longDate, parliamentaryYear, registerEditionPartials, type DocumentInput, type ProcessedChapter } from '../html/document.ts';
+import { colophonView, parliamentaryYear, registerEditionPartials, type DocumentInput, type ProcessedChapter } from '../html/document.ts';
 import { markdownProcessor } from '../html/processor.ts';
 import { InternalError } from '../util/errors.ts';
 import { ids, webFiguren, webLinks, webTabellen } from './bewerk.ts';
+import { datumTekst } from '../util/dates.ts';
 
 /** One document (the monitor or the letter) as renderDocument processed it. */
 export interface WebDocument {
@@ -81,7 +82,7 @@ export function renderWebEdition(input: WebInput): WebBestanden {
     subtitle: meta.subtitle ?? null,
     authors: meta.authors.join(', '),
     publisher: meta.publisher ?? null,
-    dateLong: longDate(meta.date),
+    dateLong: datumTekst(meta.date),
     colophon,
     /** The synthetic-data label (src/results/synthetisch.ts), false for real data. */
     label: synthetischLabel(meta.colophon.bron) ?? false,
@@ -190,7 +191,7 @@ function paginaInhoud(input: WebInput, paginas: readonly Pagina[], hb: Sjablonen
     brief: (p) =>
       hb.brief({
         briefTitel,
-        letter: { ...letter, parliamentaryYear: parliamentaryYear(letter.datum), dateLong: longDate(letter.datum) },
+        letter: { ...letter, parliamentaryYear: parliamentaryYear(letter.datum), dateLong: datumTekst(letter.datum) },
         tekst: html(p.tree),
         noten: html(p.notes),
       }),

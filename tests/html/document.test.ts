@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { cssString, longDate, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
+import { cssString, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
 import { labelSvg, prepareSvg } from '../../src/html/figures.ts';
 import { slug } from '../../src/html/headings.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { datumTekst } from '../../src/util/dates.ts';
 
 const SVG = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"><text>x</text></g></svg>';
 const assets: Record<string, string> = { '/doc/figuren/werk.svg': SVG, '/doc/figuren/wonen.svg': SVG };
@@ -343,8 +344,8 @@ describe('helpers', () => {
   });
 
   it('writes dates in Dutch without the machine locale', () => {
-    assert.equal(longDate('2021-03-08'), '8 maart 2021');
-    assert.equal(longDate('2016-12-31'), '31 december 2016');
+    assert.equal(datumTekst('2021-03-08'), '8 maart 2021');
+    assert.equal(datumTekst('2016-12-31'), '31 december 2016');
   });
 
   it('escapes CSS strings so a title cannot end the string or the style element', () => {

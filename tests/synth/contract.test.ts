@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EXTRACTS, ID_PATTERN, type ExtractName } from '../../src/extracts/contract.ts';
-import { isIsoDate } from '../../src/synth/dates.ts';
+import { isIsoDate } from '../../src/util/dates.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 
 type Table = { header: string[]; rows: string[][]; col: (name: string) => number };
