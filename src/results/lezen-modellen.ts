@@ -15,6 +15,7 @@ import { InputError } from '../util/errors.ts';
 import type { Audit } from './lezen-audit.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 import { modelFeiten, type GelezenNoot, type ModelFeiten } from './lezen-noten.ts';
+import { auditFout, modelFout } from './messages.ts';
 
 /** The texts of the model files, by name under data/. */
 export interface ModelBestanden {
@@ -112,11 +113,13 @@ function uitkomst(d: ModelDefinitie, geschat: Geschat | undefined, f: ModelFeite
     return { ...basis, status: 'geschat', ...geschat, ...regels, ph, tijdsplitsingen: d.kind === 'cox' ? tijdsplitsingen(ph, perioden, f) : [] };
   }
   const los = ph.length > 0 ? 'modellen_ph.csv' : perioden.length > 0 ? 'modellen_perioden.csv' : undefined;
-  if (los) throw new InputError([`${los}: rijen van ${d.model}, dat niet in modellen.csv staat (verwacht: alleen rijen van geschatte modellen)`]);
+  if (los) throw new InputError([modelFout(los, `rijen van ${d.model}, dat niet in modellen.csv staat`, 'alleen rijen van geschatte modellen')]);
   if (f.onderdrukt && f.fout) throw f.fout.regel.fout('soort', `${d.model} heeft al een noot onderdrukt`, 'één van beide');
   if (f.onderdrukt) return { ...basis, status: 'onderdrukt', regel: f.onderdrukt.reden };
   if (f.fout) return { ...basis, status: 'fout', fout: f.fout.fout, ...regels };
-  throw new InputError([`modellen.csv: model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom (verwacht: een geschat model, of een noot 'onderdrukt' of 'fout')`]);
+  throw new InputError([
+    modelFout('modellen.csv', `model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom`, "een geschat model, of een noot 'onderdrukt' of 'fout'"),
+  ]);
 }
 
 /**
@@ -161,8 +164,8 @@ function controleerAudit(r: ModelResults, audit: Audit, bestand: string): void {
     if (gelezen?.tekst === verwacht[i]) continue;
     throw new InputError([
       gelezen
-        ? `${bestand}:${gelezen.nr}: regel over de modellen past niet bij modellen_noten.csv (verwacht: ${verwacht[i] ?? 'geen regel meer'})`
-        : `${bestand}: regel over de modellen ontbreekt (verwacht: ${verwacht[i]})`,
+        ? auditFout(bestand, gelezen.nr, 'regel over de modellen past niet bij modellen_noten.csv', verwacht[i] ?? 'geen regel meer')
+        : auditFout(bestand, undefined, 'regel over de modellen ontbreekt', verwacht[i]!),
     ]);
   }
 }

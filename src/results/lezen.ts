@@ -11,11 +11,12 @@ import type { Extractie } from '../extracts/contract.ts';
 import { alleIndicatoren, indicatorenVoor } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { InputError } from '../util/errors.ts';
-import { parseIndicatorenCsv } from '../vergelijking/lezen.ts';
 import { leesOnderdrukking, type Audit } from './lezen-audit.ts';
+import { leesIndicatorenCsv } from './lezen-indicatoren.ts';
 import { leesKm } from './lezen-km.ts';
 import { leesModelResultaten } from './lezen-modellen.ts';
 import { leesNoten } from './lezen-noten.ts';
+import { bestandOntbreekt } from './messages.ts';
 import { IndicatorTabel, type Resultaten } from './results.ts';
 
 /** The files of data/ a results folder holds, with what each is (for the message when one is missing). */
@@ -36,7 +37,7 @@ const pad = (naam: ResultaatBestand) => `data/${naam}`;
 /** The text of one file, or an InputError that names it. */
 function resultaatBestand(bestanden: Record<string, string>, naam: ResultaatBestand): string {
   const tekst = bestanden[naam];
-  if (tekst === undefined) throw new InputError([`${pad(naam)}: ontbreekt in de resultatenmap (verwacht: ${RESULTAAT_BESTANDEN[naam]})`]);
+  if (tekst === undefined) throw new InputError([bestandOntbreekt(pad(naam), RESULTAAT_BESTANDEN[naam])]);
   return tekst;
 }
 
@@ -56,7 +57,7 @@ export function leesResultaten(bestanden: Record<string, string>, editie: Editio
     audit,
     { modellen: pad('modellen.csv'), ph: pad('modellen_ph.csv'), perioden: pad('modellen_perioden.csv'), onderdrukking: pad('onderdrukking.csv') },
   );
-  const rijen = parseIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
+  const rijen = leesIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
   return {
     editie,
     extractie,

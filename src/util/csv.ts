@@ -1,8 +1,7 @@
 /**
  * The one CSV reader of the project for the files it writes itself (RFC 4180 quotes, `\n` or
  * `\r\n` line ends): records with the line on which each starts, so a reader can name
- * `bestand:regel` in its messages. (src/vergelijking/lezen.ts splits indicatoren.csv on commas
- * itself: that file has no quoted fields.)
+ * `bestand:regel` in its messages.
  */
 
 /** One record: its fields and the (1-based) line on which it starts. */
