@@ -266,7 +266,7 @@ export function dataReadme(r: Resultaten, bestanden: Record<string, string>): st
   for (const b of beschreven) {
     const tekst = bestanden[b.naam];
     if (tekst === undefined) throw new Error(`data README: no file ${b.naam}`);
-    const kop = csvRecords(tekst)[0]?.velden ?? [];
+    const kop = csvRecords(tekst)[0]?.fields ?? [];
     const verwacht = b.kolommen.map((k) => k.naam);
     if (kop.join() !== verwacht.join()) throw new Error(`data README: ${b.naam} has columns ${kop.join()}, the description ${verwacht.join()} (src/results/bestanden.ts)`);
   }

@@ -82,11 +82,11 @@ export class Regel {
 /** The data lines of a published file whose header must be `kop`. */
 export function leesTabel(bestand: string, tekst: string, kop: string): Regel[] {
   const [eerste, ...rest] = csvRecords(tekst);
-  const kopregel = eerste?.velden.join(',') ?? '';
+  const kopregel = eerste?.fields.join(',') ?? '';
   if (kopregel !== kop) throw new InputError([kopregelFout(bestand, kopregel, kop)]);
   const kolommen = kop.split(',');
   return rest.map((r) => {
-    if (r.velden.length !== kolommen.length) throw new InputError([veldenFout(bestand, r.regel, r.velden.length, kop)]);
-    return new Regel(bestand, r.regel, r.velden, kolommen);
+    if (r.fields.length !== kolommen.length) throw new InputError([veldenFout(bestand, r.line, r.fields.length, kop)]);
+    return new Regel(bestand, r.line, r.fields, kolommen);
   });
 }

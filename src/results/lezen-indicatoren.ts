@@ -29,7 +29,7 @@ type Fout = (kolom: string, wat: string, verwacht: string) => void;
  */
 export function leesIndicatorenCsv(tekst: string, bestand: string): Publicatie[] {
   const [kop, ...records] = csvRecords(tekst);
-  const kopregel = kop?.velden.join(',') ?? '';
+  const kopregel = kop?.fields.join(',') ?? '';
   if (kopregel !== INDICATOREN_HEADER) throw new InputError([kopregelFout(bestand, kopregel, INDICATOREN_HEADER)]);
   const fouten: Diagnostic[] = [];
   const rijen: Publicatie[] = [];
@@ -41,10 +41,10 @@ export function leesIndicatorenCsv(tekst: string, bestand: string): Publicatie[]
     const sleutel = `${rij.indicator}|${rij.cohort}|${rij.groep}|${rij.moment}`;
     const eerder = gezien.get(sleutel);
     if (eerder !== undefined) {
-      fouten.push(dubbeleRij(bestand, record.regel, `${rij.indicator}, cohort ${rij.cohort}, ${rij.groep}, ${rij.moment}`, eerder));
+      fouten.push(dubbeleRij(bestand, record.line, `${rij.indicator}, cohort ${rij.cohort}, ${rij.groep}, ${rij.moment}`, eerder));
       continue;
     }
-    gezien.set(sleutel, record.regel);
+    gezien.set(sleutel, record.line);
     rijen.push(rij);
   }
   if (fouten.length >= MAX_MELDINGEN) fouten.push(gestopt(bestand, MAX_MELDINGEN));
@@ -55,13 +55,13 @@ export function leesIndicatorenCsv(tekst: string, bestand: string): Publicatie[]
 
 /** One line as a row, or undefined when it has problems (added to `fouten`). */
 function leesRij(bestand: string, record: CsvRecord, fouten: Diagnostic[]): Publicatie | undefined {
-  if (record.velden.length !== KOLOMMEN.length) {
-    fouten.push(veldenFout(bestand, record.regel, record.velden.length, INDICATOREN_HEADER));
+  if (record.fields.length !== KOLOMMEN.length) {
+    fouten.push(veldenFout(bestand, record.line, record.fields.length, INDICATOREN_HEADER));
     return undefined;
   }
-  const [indicator, cohort, groep, moment, teller, noemer, pct, onderdrukt] = record.velden as [string, string, string, string, string, string, string, string];
+  const [indicator, cohort, groep, moment, teller, noemer, pct, onderdrukt] = record.fields as [string, string, string, string, string, string, string, string];
   const voor = fouten.length;
-  const fout: Fout = (kolom, wat, verwacht) => fouten.push(waardeFout(bestand, record.regel, kolom, wat, verwacht));
+  const fout: Fout = (kolom, wat, verwacht) => fouten.push(waardeFout(bestand, record.line, kolom, wat, verwacht));
   controleerSleutel(indicator, cohort, groep, moment, fout);
   if (onderdrukt === '1') controleerOnderdrukt({ teller, noemer, percentage: pct }, fout);
   else if (onderdrukt === '0') controleerGepubliceerd(teller, noemer, pct, fout);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderIndicatorenCsv, INDICATOREN_HEADER } from '../../src/indicators/write.ts';
+import { indicatorenCsv, INDICATOREN_HEADER } from '../../src/indicators/write.ts';
 import { leesIndicatorenCsv } from '../../src/results/lezen-indicatoren.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { vorigeRijen } from '../vergelijking/fixture.ts';
@@ -21,7 +21,7 @@ const meldingen = (f: () => unknown): readonly string[] => {
 
 test('what indicatoren.csv holds is read back row for row, suppressed cells included', () => {
   const rijen = vorigeRijen();
-  const gelezen = leesIndicatorenCsv(renderIndicatorenCsv(rijen), 'indicatoren.csv');
+  const gelezen = leesIndicatorenCsv(indicatorenCsv(rijen), 'indicatoren.csv');
   assert.deepEqual(gelezen, rijen);
   const onderdrukt = gelezen.find((r) => r.indicator === 'recidive_2j' && r.cohort === '2012' && r.groep === 'kv')!;
   assert.deepEqual([onderdrukt.teller, onderdrukt.noemer, onderdrukt.percentage, onderdrukt.onderdrukt], [null, null, null, true]);

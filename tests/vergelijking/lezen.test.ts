@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
+import { indicatorenCsv } from '../../src/indicators/write.ts';
 import { leesVorigeMeting } from '../../src/vergelijking/lezen.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { vorigeRijen } from './fixture.ts';
@@ -27,7 +27,7 @@ test('a predecessor is read from <uitvoer>/<slug>/data/indicatoren.csv, with its
   const dir = mkdtempSync(join(tmpdir(), 'vorige-'));
   try {
     mkdirSync(join(dir, 'out', '8e-meting', 'data'), { recursive: true });
-    writeFileSync(join(dir, 'out', '8e-meting', 'data', 'indicatoren.csv'), renderIndicatorenCsv(vorigeRijen()));
+    writeFileSync(join(dir, 'out', '8e-meting', 'data', 'indicatoren.csv'), indicatorenCsv(vorigeRijen()));
     const v = leesVorigeMeting({ slug: '8e-meting', nummer: 8, uitvoer: join(dir, 'out'), root: dir });
     assert.equal(v.slug, '8e-meting');
     assert.equal(v.nummer, 8);
