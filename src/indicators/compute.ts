@@ -12,20 +12,9 @@ import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import { indicatorenVoor, type IndicatorDefinitie } from './definitions.ts';
 import { problemenVoor, type Probleem, GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
-import { UITVAL_INDICATOR, type Onderdrukking } from './disclosure.ts';
+import { UITVAL_INDICATOR, type Onderdrukking, type Telling } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
-
-/** The counts of one indicator in one cell, before disclosure control. */
-export interface Telling {
-  indicator: string;
-  /** A cohort year as a string, or 'totaal'. */
-  cohort: string;
-  groep: Groep;
-  moment: Moment;
-  teller: number;
-  noemer: number;
-}
 
 export interface IndicatorParameters {
   cohorten: readonly number[];

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import { applyDisclosure, percentage, primaireRegel, type Publicatie } from '../../src/indicators/disclosure.ts';
-import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
+import { applyDisclosure, percentage, primaireRegel, type Publicatie, type Telling } from '../../src/indicators/disclosure.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
 import { INDICATOREN, noemerSleutel, type IndicatorDefinitie } from '../../src/indicators/definitions.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { tabellen } from '../helpers/tables.ts';

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
-import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
+import type { Telling } from '../../src/indicators/disclosure.ts';
 import { UITVAL_INDICATOR, type Onderdrukking } from '../../src/indicators/disclosure.ts';
 import { onderdrukkingCsv } from '../../src/indicators/write.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
