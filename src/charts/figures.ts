@@ -9,7 +9,7 @@ import { problemenVoor, STATUSMOMENTEN, HUISVESTING, type Groep, type Moment } f
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
-import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../results/labels.ts';
+import { bronregisters, GROEP_KORT, MOMENT_KORT, NIVEAU_TEKST, PROBLEEM_TEKST, termTekst, UITSPLITSING_TEKST } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { synthetischLabel } from '../results/synthetisch.ts';
 import type { Figuur } from './render.ts';

@@ -10,7 +10,7 @@
 import type { Groep } from '../vocabulary/lists.ts';
 import { hoofdletter, lijst } from '../text/wording.ts';
 import { procent } from '../text/format.ts';
-import { GROEP_KORT } from '../results/labels.ts';
+import { GROEP_KORT } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';

@@ -45,7 +45,7 @@ import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
-import { bronregisters } from '../results/labels.ts';
+import { bronregisters } from '../vocabulary/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';

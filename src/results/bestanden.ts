@@ -15,7 +15,7 @@ import { KM_REGEL_TEKST } from '../models/disclosure.ts';
 import { kmUitsplitsingen, modelDefinities, MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { TELLING_TEKST } from '../models/run.ts';
 import { csvRecords } from '../util/csv.ts';
-import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from './labels.ts';
+import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from '../vocabulary/labels.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from './lezen.ts';
 import type { Resultaten } from './results.ts';
 import { synthetischBlok } from './synthetisch.ts';

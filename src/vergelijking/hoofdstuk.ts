@@ -15,7 +15,7 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
 import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
-import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../vocabulary/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from './trend.ts';
 import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
