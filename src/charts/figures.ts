@@ -756,7 +756,7 @@ export function figuren(r: Resultaten): Figuur[] {
     kmPerStatus(r, {
       id: 'km-huisvesting',
       uitsplitsing: 'huisvesting',
-      categorieen: ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen', 'instelling', 'briefadres', 'geen_inschrijving'],
+      categorieen: HUISVESTING,
       titel: `Cumulatieve recidive naar woonsituatie een maand na detentie, ${rik}`,
       alt: 'Kaplan–Meiercurven van de cumulatieve recidive voor re-integratiekandidaten naar woonsituatie een maand na detentie.',
     }),

@@ -7,12 +7,12 @@
  * from one edition to the next is not a trend (see the rule in src/vergelijking/trend.ts).
  * Suppressed values are left out and noted in the source line, as in every chart.
  */
-import type { Groep } from '../vocabulary/lists.ts';
+import { GROEPEN, type Groep } from '../vocabulary/lists.ts';
 import { hoofdletter, lijst } from '../text/wording.ts';
 import { procent } from '../text/format.ts';
 import { GROEP_KORT } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
-import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
+import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN } from './style.ts';
@@ -52,7 +52,7 @@ function eindpunten(reeks: Reeks): string {
 /** One headline series across both editions, by group, with the boundary between editions. */
 function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
   let onderdrukt = false;
-  const reeksen = VERGELIJKING_GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
+  const reeksen = GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
   const values: Waarde[] = reeksen.flatMap((reeks) =>
     reeks.cellen.flatMap((c) => {
       if (!c.rij) return [];

@@ -14,7 +14,7 @@
  * notes beside the indicator's table.
  */
 import { alleIndicatoren, type Thema } from '../indicators/definitions.ts';
-import { MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
 import { InputError, InternalError } from '../util/errors.ts';
@@ -38,8 +38,6 @@ interface Cel {
   meting: Meting;
   rij: Publicatie | undefined;
 }
-
-export const VERGELIJKING_GROEPEN: readonly Groep[] = ['rik', 'kv', 'totaal'];
 
 /** One indicator at one meetmoment for one group, across the cohorts of both editions. */
 export interface Reeks {
@@ -109,7 +107,7 @@ export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wi
     for (const moment of MOMENTEN.filter((m) => d.momenten.includes(m))) {
       const paar = `${d.naam}|${moment}`;
       if (!vorigPaar.has(paar) || !huidigPaar.has(paar)) continue;
-      for (const groep of VERGELIJKING_GROEPEN) {
+      for (const groep of GROEPEN) {
         const oud: Cel[] = toen.map((cohort) => ({ cohort, meting: 'vorige', rij: vorigIndex.get(`${d.naam}|${cohort}|${groep}|${moment}`) }));
         const nieuw: Cel[] = nu.map((cohort) => ({ cohort, meting: 'huidige', rij: huidig.indicatoren.find(d.naam, cohort, groep, moment) }));
         const eerder = segment(oud);
