@@ -17,11 +17,22 @@ import { leesTabel, type Regel } from './lezen-csv.ts';
 import { modelFeiten, type GelezenNoot, type ModelFeiten } from './lezen-noten.ts';
 import { auditFout, modelFout } from './messages.ts';
 
-/** The texts of the model files, by name under data/. */
-export interface ModelBestanden {
-  readonly modellen: string;
-  readonly ph: string;
-  readonly perioden: string;
+/** A file of data/: its name in messages and its text. */
+export interface Bestand {
+  readonly naam: string;
+  readonly tekst: string;
+}
+
+/** What the models are read from: the model files, the notes and curves already read, and the audit. */
+export interface ModelInvoer {
+  readonly modellen: Bestand;
+  readonly ph: Bestand;
+  readonly perioden: Bestand;
+  readonly noten: readonly GelezenNoot[];
+  readonly km: readonly KmPunt[];
+  readonly audit: Audit;
+  /** The audit's name in messages. */
+  readonly auditBestand: string;
 }
 
 /** A Wald row from its published columns; z is coef / se, as wald.ts computes it. */
@@ -122,21 +133,12 @@ function uitkomst(d: ModelDefinitie, geschat: Geschat | undefined, f: ModelFeite
   ]);
 }
 
-/**
- * The models of ModelResults from their files and notes, and the curves from recidive_km.csv
- * and the audit; `namen` gives the file names for messages.
- */
-export function leesModelResultaten(
-  editie: Edition,
-  bestanden: ModelBestanden,
-  noten: readonly GelezenNoot[],
-  km: readonly KmPunt[],
-  audit: Audit,
-  namen: { modellen: string; ph: string; perioden: string; onderdrukking: string },
-): ModelResults {
-  const geschat = leesModellenCsv(namen.modellen, bestanden.modellen);
-  const ph = perModel(leesTabel(namen.ph, bestanden.ph, MODELLEN_PH_HEADER), phRij);
-  const perioden = perModel(leesTabel(namen.perioden, bestanden.perioden, MODELLEN_PERIODEN_HEADER), periodeRij);
+/** The models of ModelResults from their files and notes, and the curves from recidive_km.csv and the audit. */
+export function leesModelResultaten(editie: Edition, invoer: ModelInvoer): ModelResults {
+  const { noten, km, audit } = invoer;
+  const geschat = leesModellenCsv(invoer.modellen.naam, invoer.modellen.tekst);
+  const ph = perModel(leesTabel(invoer.ph.naam, invoer.ph.tekst, MODELLEN_PH_HEADER), phRij);
+  const perioden = perModel(leesTabel(invoer.perioden.naam, invoer.perioden.tekst, MODELLEN_PERIODEN_HEADER), periodeRij);
   const definities = modelDefinities(editie);
   for (const n of noten)
     if (!definities.some((d) => d.model === n.noot.model)) throw n.regel.fout('model', `${n.noot.model} is geen model van deze editie`, definities.map((d) => d.model).join(', '));
@@ -151,7 +153,7 @@ export function leesModelResultaten(
     kmOnderdrukkingen: audit.km,
     noten: noten.map((n) => n.noot),
   };
-  controleerAudit(resultaten, audit, namen.onderdrukking);
+  controleerAudit(resultaten, audit, invoer.auditBestand);
   return resultaten;
 }
 

@@ -49,14 +49,16 @@ export function leesAudit(bestanden: Record<string, string>): Audit {
 export function leesResultaten(bestanden: Record<string, string>, editie: Edition, extractie: Extractie): Resultaten {
   const lees = (naam: ResultaatBestand) => resultaatBestand(bestanden, naam);
   const audit = leesAudit(bestanden);
-  const modellen = leesModelResultaten(
-    editie,
-    { modellen: lees('modellen.csv'), ph: lees('modellen_ph.csv'), perioden: lees('modellen_perioden.csv') },
-    leesNoten(pad('modellen_noten.csv'), lees('modellen_noten.csv')),
-    leesKm(pad('recidive_km.csv'), lees('recidive_km.csv')),
+  const bestand = (naam: ResultaatBestand) => ({ naam: pad(naam), tekst: lees(naam) });
+  const modellen = leesModelResultaten(editie, {
+    modellen: bestand('modellen.csv'),
+    ph: bestand('modellen_ph.csv'),
+    perioden: bestand('modellen_perioden.csv'),
+    noten: leesNoten(pad('modellen_noten.csv'), lees('modellen_noten.csv')),
+    km: leesKm(pad('recidive_km.csv'), lees('recidive_km.csv')),
     audit,
-    { modellen: pad('modellen.csv'), ph: pad('modellen_ph.csv'), perioden: pad('modellen_perioden.csv'), onderdrukking: pad('onderdrukking.csv') },
-  );
+    auditBestand: pad('onderdrukking.csv'),
+  });
   const rijen = leesIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
   return {
     editie,
