@@ -97,8 +97,8 @@ function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefi
     GROUP BY GROUPING SETS ((${m}cohort, groep), (${m}cohort), (${m}groep), (${m.replace(', ', '')}))`;
 }
 
-/** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (indicators.md). */
-function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
+/** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (docs/indicators.md, "Output: indicatoren.csv"). */
+function sorteerTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
   rows: T[],
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
@@ -117,7 +117,7 @@ function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
 }
 
 /**
- * Count every indicator of the edition. Rows with noemer 0 are left out (indicators.md).
+ * Count every indicator of the edition. Rows with noemer 0 are left out (docs/indicators.md, "Breakdowns").
  * Expects the working tables of buildWorkingTables.
  */
 async function countIndicators(
@@ -136,7 +136,7 @@ async function countIndicators(
         const moment = (bron === 'status' ? String(r['moment']) : d.momenten[0]) as Moment;
         if (!d.momenten.includes(moment)) return;
         const noemer = Number(r[`n${i}`]);
-        if (noemer === 0) return; // indicators.md: a row whose noemer is 0 is left out
+        if (noemer === 0) return; // docs/indicators.md, "Breakdowns": a row whose noemer is 0 is left out
         rows.push({
           indicator: d.naam,
           cohort: String(r['cohort']),
@@ -148,7 +148,7 @@ async function countIndicators(
       });
     }
   }
-  return sortTellingen(rows, definities, cohorten);
+  return sorteerTellingen(rows, definities, cohorten);
 }
 
 /**
@@ -157,7 +157,7 @@ async function countIndicators(
  * whether or not anyone left in between (so the audit tells nothing a published noemer does not).
  * The moment of the population is 'uitstroom'. By cohort, groep and the moments in time order.
  */
-async function readUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
+async function leesUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
   const reader = await conn.runAndReadAll('SELECT CAST(cohort AS VARCHAR) AS cohort, groep, moment, positie FROM uitval_zonder_stap');
   const coh = new Map(cohorten.map((c, i) => [String(c), i]));
   const grp = new Map(GROEPEN.map((g, i) => [g, i]));
@@ -178,5 +178,5 @@ export async function computeIndicators(
   await buildWorkingTables(conn, parametersVoor(edition, peildatum), zorgAanwezig);
   const definities = indicatorenVoor(edition.basisvoorwaarden, zorgAanwezig);
   const tellingen = await countIndicators(conn, definities, edition.cohorten);
-  return { definities, tellingen, uitval: await readUitval(conn, edition.cohorten) };
+  return { definities, tellingen, uitval: await leesUitval(conn, edition.cohorten) };
 }

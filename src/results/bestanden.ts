@@ -17,6 +17,7 @@ import { TELLING_TEKST } from '../models/run.ts';
 import { csvRecords } from '../util/csv.ts';
 import { InternalError } from '../util/errors.ts';
 import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from '../vocabulary/labels.ts';
+import { NOOT_SOORTEN } from './lezen-noten.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from './lezen.ts';
 import type { Resultaten } from './results.ts';
 import { synthetischBlok } from './synthetisch.ts';
@@ -61,7 +62,7 @@ const MODEL_TEKST: Record<ModelNaam, string> = {
 };
 
 /** Kinds of model notes (modellen_noten.csv, kolom soort). */
-const NOOT_SOORT_TEKST: Record<string, string> = {
+const NOOT_SOORT_TEKST: Record<(typeof NOOT_SOORTEN)[number], string> = {
   referentie: 'de referentiecategorie van een kenmerk is gewisseld',
   samengevoegd: 'een categorie is samengevoegd met de referentiecategorie',
   weggelaten: 'een interactie is weggelaten',
@@ -203,7 +204,7 @@ function notenBestand(): Beschrijving {
       { naam: 'tekst', tekst: 'de noot in een zin' },
     ],
     codelijsten: [
-      { sleutel: 'soort', titel: 'Soorten noten in de kolom soort', codes: codes(NOOT_SOORT_TEKST) },
+      { sleutel: 'soort', titel: 'Soorten noten in de kolom soort', codes: codes(NOOT_SOORT_TEKST, NOOT_SOORTEN) },
       {
         sleutel: 'reden',
         titel: 'Redenen in de kolom reden',
