@@ -14,13 +14,13 @@ const GETAL = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 export class Regel {
   readonly bestand: string;
   readonly nr: number;
-  readonly #velden: readonly string[];
+  readonly velden: readonly string[];
   readonly #kolommen: readonly string[];
 
   constructor(bestand: string, nr: number, velden: readonly string[], kolommen: readonly string[]) {
     this.bestand = bestand;
     this.nr = nr;
-    this.#velden = velden;
+    this.velden = velden;
     this.#kolommen = kolommen;
   }
 
@@ -32,7 +32,7 @@ export class Regel {
   tekst(kolom: string): string {
     const i = this.#kolommen.indexOf(kolom);
     if (i < 0) throw new InternalError(`${this.bestand}: no column ${kolom}`);
-    return this.#velden[i]!;
+    return this.velden[i]!;
   }
 
   /** A non-empty text, or an error. */

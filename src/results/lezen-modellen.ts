@@ -11,6 +11,7 @@ import { PERIODEN, type PeriodeTerm, type Periode, type Tijdsplitsing } from '..
 import { wald, type WaldRow } from '../models/wald.ts';
 import type { PhToets } from '../models/zph.ts';
 import { MODELLEN_HEADER, MODELLEN_PERIODEN_HEADER, MODELLEN_PH_HEADER, modelOnderdrukkingRegels } from '../models/write.ts';
+import { csvRecords } from '../util/csv.ts';
 import { InputError } from '../util/errors.ts';
 import type { Audit } from './lezen-audit.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
@@ -163,7 +164,8 @@ function controleerAudit(r: ModelResults, audit: Audit, bestand: string): void {
   const n = Math.max(verwacht.length, audit.modellen.length);
   for (let i = 0; i < n; i++) {
     const gelezen = audit.modellen[i];
-    if (gelezen?.tekst === verwacht[i]) continue;
+    const regel = verwacht[i];
+    if (gelezen && regel !== undefined && zelfdeVelden(gelezen.velden, csvRecords(regel)[0]?.fields ?? [])) continue;
     throw new InputError([
       gelezen
         ? auditFout(bestand, gelezen.nr, 'regel over de modellen past niet bij modellen_noten.csv', verwacht[i] ?? 'geen regel meer')
@@ -171,3 +173,6 @@ function controleerAudit(r: ModelResults, audit: Audit, bestand: string): void {
     ]);
   }
 }
+
+/** The same fields: the audit is compared field by field, whatever the quotes of the file. */
+const zelfdeVelden = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -73,3 +73,16 @@ test('a file wrong on every line is reported in a bounded number of messages', (
   assert.equal(m.length, 21);
   assert.equal(m[20], 'x.csv: gestopt na 20 meldingen');
 });
+
+test('each problem is a diagnostic with the file, the line and a rule id', () => {
+  try {
+    leesIndicatorenCsv(`${INDICATOREN_HEADER}\nwerk,2013,iedereen,1m_na,100,400,25.0,0\n`, 'indicatoren.csv');
+    assert.fail('geen InputError');
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    assert.deepEqual(
+      e.diagnostics.map((d) => [d.file, d.line, d.rule]),
+      [['indicatoren.csv', 2, 'resultaten/waarde']],
+    );
+  }
+});
