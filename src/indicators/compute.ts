@@ -8,10 +8,10 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
+import { GROEPEN, MOMENTEN, problemenVoor, type Basisvoorwaarde, type Groep, type Moment, type Probleem } from '../vocabulary/lists.ts';
 import { indicatorenVoor, type IndicatorDefinitie } from './definitions.ts';
-import { problemenVoor, type Probleem, GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import { UITVAL_INDICATOR, type Onderdrukking, type Telling } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
@@ -132,7 +132,7 @@ async function countIndicators(
     const reader = await conn.runAndReadAll(countSql(bron, defs));
     for (const r of reader.getRowObjectsJS()) {
       defs.forEach((d, i) => {
-        if (bron === 'verloop' && d.momenten.length !== 1) throw new Error(`${d.naam}: verloop has one moment`);
+        if (bron === 'verloop' && d.momenten.length !== 1) throw new InternalError(`${d.naam}: verloop has one moment`);
         const moment = (bron === 'status' ? String(r['moment']) : d.momenten[0]) as Moment;
         if (!d.momenten.includes(moment)) return;
         const noemer = Number(r[`n${i}`]);

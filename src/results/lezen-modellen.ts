@@ -19,7 +19,7 @@ import { modelFeiten, type GelezenNoot, type ModelFeiten } from './lezen-noten.t
 import { auditFout, modelFout } from './messages.ts';
 
 /** A file of data/: its name in messages and its text. */
-export interface Bestand {
+interface Bestand {
   readonly naam: string;
   readonly tekst: string;
 }
