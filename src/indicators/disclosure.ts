@@ -168,9 +168,10 @@ function primaireOnderdrukking(tellingen: readonly Telling[], defs: ReadonlyMap<
 }
 
 /**
- * The equations of the table, in a fixed order (the order decides which value secondary
- * suppression picks when two are equally cheap): every moment of every indicator and noemer
- * adds up over cohorts and groups; then the families; then niet_ingeschreven.
+ * The equations of the table, in a fixed order (the order of the parts that recoverable finds,
+ * and so the order in which a round of secondary suppression treats them, follows it): every
+ * moment of every indicator and noemer adds up over cohorts and groups; then the families; then
+ * niet_ingeschreven.
  */
 function vergelijkingenVan(definities: readonly IndicatorDefinitie[], cohortNamen: readonly string[]): Vergelijking[] {
   const uit: Vergelijking[] = [];
@@ -221,7 +222,7 @@ function additief(out: Vergelijking[], v: (cohort: string, groep: Groep) => stri
 class Stelsel {
   readonly vergelijkingen: readonly Vergelijking[];
   readonly #p: Primair;
-  /** The noemers below k: protected even where every row that carries them is published. */
+  /** The noemer cells below k: protected values, as is the teller of every suppressed row. */
   readonly #beschermdeNoemers: Set<string>;
   /** The equations of each variable, by index. */
   readonly #perVar = new Map<string, number[]>();
