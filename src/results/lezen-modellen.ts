@@ -16,7 +16,7 @@ import { InputError } from '../util/errors.ts';
 import type { Audit } from './lezen-audit.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 import { modelFeiten, type GelezenNoot, type ModelFeiten } from './lezen-noten.ts';
-import { auditFout, modelFout } from './messages.ts';
+import { auditFout, modelBestandFout } from './messages.ts';
 
 /** A file of data/: its name in messages and its text. */
 interface Bestand {
@@ -125,12 +125,12 @@ function uitkomst(d: ModelDefinitie, geschat: Geschat | undefined, f: ModelFeite
     return { ...basis, status: 'geschat', ...geschat, ...regels, ph, tijdsplitsingen: d.kind === 'cox' ? tijdsplitsingen(ph, perioden, f) : [] };
   }
   const los = ph.length > 0 ? 'modellen_ph.csv' : perioden.length > 0 ? 'modellen_perioden.csv' : undefined;
-  if (los) throw new InputError([modelFout(los, `rijen van ${d.model}, dat niet in modellen.csv staat`, 'alleen rijen van geschatte modellen')]);
+  if (los) throw new InputError([modelBestandFout(los, `rijen van ${d.model}, dat niet in modellen.csv staat`, 'alleen rijen van geschatte modellen')]);
   if (f.onderdrukt && f.fout) throw f.fout.regel.fout('soort', `${d.model} heeft al een noot onderdrukt`, 'één van beide');
   if (f.onderdrukt) return { ...basis, status: 'onderdrukt', regel: f.onderdrukt.reden };
   if (f.fout) return { ...basis, status: 'fout', fout: f.fout.fout, ...regels };
   throw new InputError([
-    modelFout('modellen.csv', `model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom`, "een geschat model, of een noot 'onderdrukt' of 'fout'"),
+    modelBestandFout('modellen.csv', `model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom`, "een geschat model, of een noot 'onderdrukt' of 'fout'"),
   ]);
 }
 

@@ -43,7 +43,7 @@ export function geenRijen(bestand: string): Diagnostic {
 }
 
 /** A model file and modellen_noten.csv that disagree about a whole model. */
-export function modelFout(bestand: string, wat: string, v: string): Diagnostic {
+export function modelBestandFout(bestand: string, wat: string, v: string): Diagnostic {
   return diagnostic('resultaten/model', verwacht(wat, v), { file: bestand });
 }
 
