@@ -8,7 +8,7 @@
  * was estimated. A text that depends on what the edition measures is a function of the results.
  */
 import { problemenVoor, type Basisvoorwaarde } from '../vocabulary/lists.ts';
-import { GROEP_KORT } from '../results/labels.ts';
+import { GROEP_KORT } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { lijst, telwoord } from '../text/wording.ts';
 import { bijschriftNaarInhoud } from './bijschrift.ts';

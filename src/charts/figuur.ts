@@ -12,7 +12,7 @@ import { GROEPEN, type Basisvoorwaarde, type Groep, type Moment } from '../vocab
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel } from '../models/run.ts';
 import type { ModelNaam } from '../models/frames.ts';
-import { bronregisters } from '../results/labels.ts';
+import { bronregisters } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { synthetischLabel } from '../results/synthetisch.ts';
 import { lijst } from '../text/wording.ts';

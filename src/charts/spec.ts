@@ -2,7 +2,7 @@
  * The Vega-Lite pieces several chart families draw with: series told apart by colour, dash and
  * shape; the y axis's upper end; lines of shares; grouped bars for rik and kv.
  */
-import { GROEP_KORT } from '../results/labels.ts';
+import { GROEP_KORT } from '../vocabulary/labels.ts';
 import { GROEPEN_RK } from './figuur.ts';
 import { GROEP_KLEUREN } from './style.ts';
 

@@ -8,12 +8,12 @@
  * Suppressed values are left out and noted in the source line, as in every chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Groep } from '../vocabulary/lists.ts';
+import { GROEPEN, type Groep } from '../vocabulary/lists.ts';
 import { hoofdletter, lijst } from '../text/wording.ts';
 import { procent } from '../text/format.ts';
-import { GROEP_KORT } from '../results/labels.ts';
+import { GROEP_KORT } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
-import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
+import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT } from './figuur.ts';
 import { seriesEncoding, yMax } from './spec.ts';
 import type { Figuur } from './render.ts';
@@ -114,7 +114,7 @@ function trendSpec(v: Vergelijking, values: Waarde[], groepen: readonly Groep[])
 
 /** One headline series across both editions, by group, with the boundary between editions. */
 function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
-  const reeksen = VERGELIJKING_GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
+  const reeksen = GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
   const { values, onderdrukt } = waarden(reeksen);
   const groepen: Groep[] = reeksen.map((x) => x.groep);
   const rik = reeksen.find((x) => x.groep === 'rik');

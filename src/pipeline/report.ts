@@ -34,7 +34,7 @@ import { formatDiagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
-import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
+import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
 import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
@@ -46,7 +46,7 @@ import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
-import { bronregisters } from '../results/labels.ts';
+import { bronregisters } from '../vocabulary/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
@@ -420,7 +420,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
     }
     return {
       resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
-      onderdrukkingCsv: renderOnderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+      onderdrukkingCsv: onderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
     extracts.close();
@@ -430,7 +430,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
 /** The published data files (data/<name>) of the results. */
 export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
   return {
-    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
+    'indicatoren.csv': indicatorenCsv(r.indicatoren.rijen),
     'modellen.csv': renderModellenCsv(r.modellen),
     'modellen_ph.csv': renderModellenPhCsv(r.modellen),
     'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),

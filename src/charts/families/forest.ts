@@ -1,6 +1,6 @@
 /** Forest plots: each term of an estimated model as its ratio with a 95% interval, on a log scale. */
 import type { ModelNaam } from '../../models/frames.ts';
-import { termTekst } from '../../results/labels.ts';
+import { termTekst } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { bronregel, figuur, geschatModel, type Bijschrift } from '../figuur.ts';
 import type { Figuur } from '../render.ts';

@@ -1,6 +1,6 @@
 /** The housing situation by meetmoment: one 100% stacked bar per moment, a segment per category of HUISVESTING. */
 import { HUISVESTING, STATUSMOMENTEN, type Groep } from '../../vocabulary/lists.ts';
-import { MOMENT_KORT, NIVEAU_TEKST } from '../../results/labels.ts';
+import { MOMENT_KORT, NIVEAU_TEKST } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { aandeel, figuur, opzoeker, type Bijschrift } from '../figuur.ts';
 import type { Figuur } from '../render.ts';

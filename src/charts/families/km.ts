@@ -5,7 +5,7 @@
 import type { Groep } from '../../vocabulary/lists.ts';
 import { NIVEAUS, type KmUitsplitsing } from '../../models/frames.ts';
 import type { KmPunt } from '../../models/run.ts';
-import { NIVEAU_TEKST, UITSPLITSING_TEKST } from '../../results/labels.ts';
+import { NIVEAU_TEKST, UITSPLITSING_TEKST } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { bron, figuur, type Bijschrift } from '../figuur.ts';
 import type { Figuur } from '../render.ts';

@@ -3,7 +3,7 @@
  * often two problems come together. Only the problems the edition measures take part.
  */
 import { problemenVoor, type Groep } from '../../vocabulary/lists.ts';
-import { GROEP_KORT, PROBLEEM_TEKST } from '../../results/labels.ts';
+import { GROEP_KORT, PROBLEEM_TEKST } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { procent } from '../../text/format.ts';
 import { aandeel, figuur, GROEPEN_RK, opzoeker, type Bijschrift } from '../figuur.ts';

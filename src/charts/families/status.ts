@@ -3,7 +3,7 @@
  * months before to two years after detention, as lines.
  */
 import { STATUSMOMENTEN, type Groep } from '../../vocabulary/lists.ts';
-import { GROEP_KORT, MOMENT_KORT } from '../../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { procent } from '../../text/format.ts';
 import { aandeel, figuur, GROEPEN_RK, opzoeker, type Bijschrift, type GepubliceerdeRij } from '../figuur.ts';

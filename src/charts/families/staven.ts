@@ -3,7 +3,7 @@
  * rounds it (from the counts).
  */
 import type { Moment } from '../../vocabulary/lists.ts';
-import { GROEP_KORT } from '../../results/labels.ts';
+import { GROEP_KORT } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { procent } from '../../text/format.ts';
 import { aandeel, figuur, gemetenReeksen, GROEPEN_RK, opzoeker, type Bijschrift, type IndicatorReeks } from '../figuur.ts';
