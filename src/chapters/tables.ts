@@ -12,7 +12,7 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import type { KmPunt } from '../models/km-curves.ts';
 import type { GeschatModel } from '../models/uitkomst.ts';
 import { NIVEAUS } from '../models/frames.ts';
-import { GROEP_KORT, MOMENT_KORT, termTekst } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, termTekst } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { decimaal, getal, procent } from '../text/format.ts';
 import { intervalGetal } from '../text/wording.ts';

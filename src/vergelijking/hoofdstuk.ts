@@ -10,15 +10,15 @@
 import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Thema } from '../indicators/definitions.ts';
-import type { Groep } from '../vocabulary/lists.ts';
+import { GROEPEN, type Groep } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
 import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
-import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../vocabulary/labels.ts';
 import { InputError } from '../util/errors.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from './trend.ts';
-import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
+import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from './vergelijk.ts';
 
 /** The themes in the order of the report. */
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
@@ -95,7 +95,7 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   const indicatoren = [...new Set(v.reeksen.filter((r) => r.thema === thema).map((r) => r.indicator))];
   const rijen = indicatoren.flatMap((indicator) => {
     const moment = kernmoment(v, indicator)!;
-    return VERGELIJKING_GROEPEN.map((groep, i) => {
+    return GROEPEN.map((groep, i) => {
       const r = vindReeks(v, indicator, moment, groep)!;
       return [i === 0 ? `${r.label} (${MOMENT_KORT[moment]})` : '', GROEP_KORT[groep], ...r.cellen.map((c) => cel(c.rij)), oordeelKort(r.eerder.richting, r.nieuw.richting)];
     });

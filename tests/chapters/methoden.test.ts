@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { renderChapter, renderChapters, syntheseSchaal } from '../../src/chapters/render.ts';
 import { procent } from '../../src/text/format.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { fixtureResultaten } from './fixture.ts';
 
