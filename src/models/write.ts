@@ -65,7 +65,7 @@ export function formatFixed(x: number, decimals: number): string {
  * followed by one row per coefficient in term order; term rows leave `n` and `events` empty.
  * Suppressed and failed models have no rows (see modelOnderdrukkingRegels and the notes).
  */
-export function renderModellenCsv(results: ModelResults): string {
+export function modellenCsv(results: ModelResults): string {
   const lines = [MODELLEN_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
@@ -99,7 +99,7 @@ export const MODELLEN_PERIODEN_HEADER = 'model,term,coef,se,ratio,ci_laag,ci_hoo
  * them (`activiteit` with df 3: its estimated levels together), then `GLOBAL`; chisq and p
  * with 6 significant digits. The logistic model has no rows.
  */
-export function renderModellenPhCsv(results: ModelResults): string {
+export function modellenPhCsv(results: ModelResults): string {
   const lines = [MODELLEN_PH_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
@@ -118,7 +118,7 @@ export function renderModellenPhCsv(results: ModelResults): string {
  * (a period with fewer than k records or events, or no estimate) has no rows; the report's
  * notes say why.
  */
-export function renderModellenPeriodenCsv(results: ModelResults): string {
+export function modellenPeriodenCsv(results: ModelResults): string {
   const lines = [MODELLEN_PERIODEN_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
@@ -135,7 +135,7 @@ export function renderModellenPeriodenCsv(results: ModelResults): string {
 }
 
 /** recidive_km.csv, in the order of results.km (uitsplitsing, categorie, cohort, groep, maand). */
-export function renderKmCsv(results: ModelResults): string {
+export function recidiveKmCsv(results: ModelResults): string {
   const lines = [KM_HEADER];
   const f6 = (x: number | null) => (x === null ? '' : formatFixed(x, 6));
   for (const p of results.km) {
@@ -166,7 +166,7 @@ export const MODELLEN_NOTEN_HEADER = 'model,soort,term,referentie,reden,tekst';
  * none; `reden` is the structured reason (a count below k, the model's rule, or why the fit
  * failed); `tekst` the note's Dutch sentence, always quoted. Counts never appear.
  */
-export function renderModellenNotenCsv(results: ModelResults): string {
+export function modellenNotenCsv(results: ModelResults): string {
   const lines = [MODELLEN_NOTEN_HEADER];
   for (const n of results.noten) {
     lines.push([n.model, n.soort, csvField(n.term ?? ''), csvField(n.referentie ?? ''), n.reden, csvQuoted(n.tekst)].join(','));

@@ -49,7 +49,7 @@ import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts'
 import { bronregisters } from '../vocabulary/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { computeModels } from '../models/run.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
+import { modellenCsv, modellenNotenCsv, modellenPeriodenCsv, modellenPhCsv, modelOnderdrukkingRegels, recidiveKmCsv, writeModelFrames } from '../models/write.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { renderWithCache, withResultCache } from './cache.ts';
 import { leesResultaten, RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
@@ -431,11 +431,11 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
 export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
   return {
     'indicatoren.csv': indicatorenCsv(r.indicatoren.rijen),
-    'modellen.csv': renderModellenCsv(r.modellen),
-    'modellen_ph.csv': renderModellenPhCsv(r.modellen),
-    'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
-    'modellen_noten.csv': renderModellenNotenCsv(r.modellen),
-    'recidive_km.csv': renderKmCsv(r.modellen),
+    'modellen.csv': modellenCsv(r.modellen),
+    'modellen_ph.csv': modellenPhCsv(r.modellen),
+    'modellen_perioden.csv': modellenPeriodenCsv(r.modellen),
+    'modellen_noten.csv': modellenNotenCsv(r.modellen),
+    'recidive_km.csv': recidiveKmCsv(r.modellen),
     'onderdrukking.csv': onderdrukkingCsv,
   };
 }

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { parseEdition } from '../../src/edition/edition.ts';
 import { indicatorenCsv } from '../../src/indicators/write.ts';
-import { renderModellenCsv } from '../../src/models/write.ts';
+import { modellenCsv } from '../../src/models/write.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { resultaten6 } from '../results/gepubliceerd.ts';
 import { renderLetter, zonderMarkering, type BriefCijfer, type IndicatorVerwijzing } from '../../src/letter/render.ts';
@@ -45,7 +45,7 @@ function csv(text: string): Record<string, string>[] {
   return regels.map((l) => Object.fromEntries(l.split(',').map((v, i) => [k[i]!, v])));
 }
 const gepubliceerd = csv(indicatorenCsv(r.indicatoren.rijen));
-const modellenCsv = csv(renderModellenCsv(r.modellen));
+const modellenRijen = csv(modellenCsv(r.modellen));
 
 function monitorRij(v: IndicatorVerwijzing): { teller: number; noemer: number } {
   const rij = gepubliceerd.find((c) => c.indicator === v.indicator && c.cohort === v.cohort && c.groep === v.groep && c.moment === v.moment);
@@ -54,7 +54,7 @@ function monitorRij(v: IndicatorVerwijzing): { teller: number; noemer: number } 
   return { teller: Number(rij.teller), noemer: Number(rij.noemer) };
 }
 function monitorTerm(model: string, term: string): { laag: number; hoog: number } {
-  const rij = modellenCsv.find((c) => c.model === model && c.term === term);
+  const rij = modellenRijen.find((c) => c.model === model && c.term === term);
   assert.ok(rij, `modellen.csv has ${model} ${term}`);
   return { laag: Number(rij.ci_laag), hoog: Number(rij.ci_hoog) };
 }

@@ -47,7 +47,7 @@ import { indicatorenCsv } from '../../src/indicators/write.ts';
 import { kmCurves, type KmCurve } from '../../src/models/km-curves.ts';
 import { computeModels } from '../../src/models/run.ts';
 import { KM_UITSPLITSINGEN, kmUitsplitsingen, NIVEAUS, readKmRecords } from '../../src/models/frames.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { modelOnderdrukkingRegels, recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 import { ONDERDRUKKING_HEADER } from '../../src/indicators/write.ts';
 import { intervalLekken } from '../helpers/km-lezer.ts';
 import { tabellen } from '../helpers/tables.ts';
@@ -86,8 +86,8 @@ async function publiceer(n: number, seed: number): Promise<Publicatie> {
     const curves = kmCurves(await readKmRecords(conn, edition), COHORTEN, kmUitsplitsingen(edition.basisvoorwaarden));
     return {
       indicatoren: csv(indicatorenCsv(rijen)),
-      km: csv(renderKmCsv(modellen)),
-      modellen: csv(renderModellenCsv(modellen)),
+      km: csv(recidiveKmCsv(modellen)),
+      modellen: csv(modellenCsv(modellen)),
       audit: csv([ONDERDRUKKING_HEADER, ...modelOnderdrukkingRegels(modellen)].join('\n') + '\n'),
       curves,
     };

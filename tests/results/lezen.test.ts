@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { leesAudit, leesResultaten } from '../../src/results/lezen.ts';
 import { onderdrukkingCsv } from '../../src/indicators/write.ts';
-import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/models/write.ts';
+import { modelOnderdrukkingRegels, modellenNotenCsv } from '../../src/models/write.ts';
 import { resultaatBestanden } from '../../src/pipeline/report.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
@@ -87,7 +87,7 @@ test('a failed model and a time split left out come back from their notes', () =
   const basis = r.modellen.modellen[0]!;
   assert.ok(basis.status === 'geschat');
   assert.deepEqual(basis.tijdsplitsingen.find((t) => t.covariaat === basisSplit), { covariaat: basisSplit, status: 'onderdrukt', reden: 'events' });
-  assert.equal(renderModellenNotenCsv(r.modellen), b['modellen_noten.csv']);
+  assert.equal(modellenNotenCsv(r.modellen), b['modellen_noten.csv']);
 });
 
 /** The InputError's messages, or a failure when none is thrown. */
