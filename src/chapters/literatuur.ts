@@ -35,7 +35,7 @@ import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
-import type { TemplateSource } from '../html/context.ts';
+import type { TemplateSource } from './types.ts';
 
 /** The style and locale of every citation and of the Literatuur list. */
 const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;

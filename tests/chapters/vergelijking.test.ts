@@ -5,7 +5,7 @@
  *
  * Update the golden after an intended change of text:
  *
- *     UPDATE_GOLDEN=1 node --import tsx --test tests/vergelijking/hoofdstuk.test.ts
+ *     UPDATE_GOLDEN=1 node --import tsx --test tests/chapters/vergelijking.test.ts
  */
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
@@ -18,12 +18,12 @@ import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { vergelijk, type Wijziging } from '../../src/vergelijking/vergelijk.ts';
-import { fixtureResultaten } from '../chapters/fixture.ts';
-import { huidigeFixture, vorigeFixture } from './fixture.ts';
+import { fixtureResultaten } from './fixture.ts';
+import { huidigeFixture, vorigeFixture } from '../vergelijking/fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = join(ROOT, 'templates', 'monitor');
-const GOLDEN = join(ROOT, 'tests', 'vergelijking', 'golden');
+const GOLDEN = join(ROOT, 'tests', 'chapters', 'golden', 'vergelijking');
 const SJABLOON = join(TEMPLATES, '70-vergelijking.md.hbs');
 
 const WIJZIGINGEN: Wijziging[] = [

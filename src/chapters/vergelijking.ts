@@ -4,7 +4,7 @@
  *
  *     {{#if vergelijking}} ... {{/if}}            the chapter exists only with a predecessor
  *     {{#each vergelijking.themas}} ... {{/each}}  a section per theme both editions measure
- *     {{verloop rik}}                              a sentence on one series (trend.ts, verloopZin)
+ *     {{verloop rik}}                              a sentence on one series (src/vergelijking/trend.ts, verloopZin)
  *     {{vergelijkingtabel thema=thema id=tabelId titel="..."}}
  */
 import type { HelperDelegate } from 'handlebars';
@@ -13,12 +13,12 @@ import type { Thema } from '../indicators/definitions.ts';
 import type { Groep } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
-import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
-import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
+import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
 import { InputError } from '../util/errors.ts';
-import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from './trend.ts';
-import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
+import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
+import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 
 /** The themes in the order of the report. */
 const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
@@ -70,8 +70,6 @@ export function vergelijkingContext(v: Vergelijking) {
     heeftOverigeWijzigingen: overige.length > 0,
   };
 }
-
-type VergelijkingContext = ReturnType<typeof vergelijkingContext>;
 
 function isReeks(x: unknown): x is Reeks {
   return typeof x === 'object' && x !== null && 'cellen' in x && 'oordeel' in x && 'groep' in x;
