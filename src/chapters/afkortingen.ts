@@ -117,32 +117,40 @@ const normaal = (s: string): string => s.toLocaleLowerCase('nl').replace(/\s+/g,
  * Sociaal-statistische Bestanden (SSB) …".
  */
 export function controleerAfkortingen(teksten: readonly Leestekst[], woordenlijst: Woordenlijst, lijstNaam: string): Afkortingscontrole {
-  const gezien = new Set<string>();
-  const eersteInTekst = new Set<string>();
-  const onbekend: string[] = [];
-  const nietUitgeschreven: string[] = [];
-  for (const t of teksten) {
-    for (const blok of leesbareBlokken(t.markdown)) {
-      for (const a of afkortingenIn(blok)) {
-        const betekenis = woordenlijst.get(a);
-        if (!gezien.has(a)) {
-          gezien.add(a);
-          if (betekenis === undefined)
-            onbekend.push(`${t.naam}: afkorting '${a}' staat niet in ${lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`);
-        }
-        if (t.uitschrijven && !eersteInTekst.has(a)) {
-          eersteInTekst.add(a);
-          if (betekenis !== undefined && !normaal(blok).includes(normaal(betekenis)))
-            nietUitgeschreven.push(`${t.naam}: afkorting '${a}' wordt hier voor het eerst gebruikt maar niet uitgeschreven (verwacht in dezelfde alinea: "${betekenis}"; nu: "${kort(blok, a)}")`);
-        }
-      }
-    }
-  }
-  const gebruikt = [...gezien]
+  const controle: Controle = { woordenlijst, lijstNaam, gezien: new Set(), eersteInTekst: new Set(), onbekend: [], nietUitgeschreven: [] };
+  for (const t of teksten) for (const blok of leesbareBlokken(t.markdown)) for (const a of afkortingenIn(blok)) controleerAfkorting(controle, t, blok, a);
+  const gebruikt = [...controle.gezien]
     .filter((a) => woordenlijst.has(a))
     .sort((x, y) => x.localeCompare(y, 'nl'))
     .map((afkorting) => ({ afkorting, betekenis: woordenlijst.get(afkorting)! }));
-  return { gebruikt, onbekend, nietUitgeschreven };
+  return { gebruikt, onbekend: controle.onbekend, nietUitgeschreven: controle.nietUitgeschreven };
+}
+
+/** What the check has seen and found so far, in reading order. */
+interface Controle {
+  readonly woordenlijst: Woordenlijst;
+  readonly lijstNaam: string;
+  /** Abbreviations met anywhere so far. */
+  readonly gezien: Set<string>;
+  /** Abbreviations met so far in text where they must be spelled out. */
+  readonly eersteInTekst: Set<string>;
+  readonly onbekend: string[];
+  readonly nietUitgeschreven: string[];
+}
+
+/** One use of abbreviation `a` in `blok` of chapter `t`: an error at its first use anywhere, a warning at its first use in the Dutch text. */
+function controleerAfkorting(c: Controle, t: Leestekst, blok: string, a: string): void {
+  const betekenis = c.woordenlijst.get(a);
+  if (!c.gezien.has(a)) {
+    c.gezien.add(a);
+    if (betekenis === undefined)
+      c.onbekend.push(`${t.naam}: afkorting '${a}' staat niet in ${c.lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`);
+  }
+  if (t.uitschrijven && !c.eersteInTekst.has(a)) {
+    c.eersteInTekst.add(a);
+    if (betekenis !== undefined && !normaal(blok).includes(normaal(betekenis)))
+      c.nietUitgeschreven.push(`${t.naam}: afkorting '${a}' wordt hier voor het eerst gebruikt maar niet uitgeschreven (verwacht in dezelfde alinea: "${betekenis}"; nu: "${kort(blok, a)}")`);
+  }
 }
 
 /** The words around an abbreviation, for a message. */

@@ -24,7 +24,7 @@ import { modelDefinities, type ModelNaam } from '../models/frames.ts';
 import { geschatModel } from '../charts/figures.ts';
 import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
 import type { Resultaten } from '../results/results.ts';
-import { InputError } from '../util/errors.ts';
+import { helperError } from './template-errors.ts';
 import { procent } from '../text/format.ts';
 import {
   bijlageTabel,
@@ -73,8 +73,7 @@ type Hb = typeof Handlebars;
  */
 export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie = NEDERLANDS): void {
   const { getal, decimaal, breuk, hoofdletter, telwoord } = taal;
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const streep = () => {
     staat.onderdrukt = true;
     return new hb.SafeString(`–${VOETNOOT_ONDERDRUKT}`);

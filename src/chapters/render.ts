@@ -31,7 +31,7 @@ import { registerHelpers, type HelperOptions, type HoofdstukStaat } from './help
 import { registerVergelijkingHelpers, vergelijkingContext } from './vergelijking.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { PH_ALFA_TEKST } from './ph.ts';
-import { templateError } from './template-errors.ts';
+import { fillError, helperError } from './template-errors.ts';
 import { mdTekst } from '../util/markdown.ts';
 import { citeer, combineer, geenLiteratuur, leesLiteratuur, ongebruikteWaarschuwingen, type Literatuur } from './literatuur.ts';
 import { controleerAfkortingen, leesWoordenlijst } from './afkortingen.ts';
@@ -299,8 +299,7 @@ function kleineBeginletter(s: string): string {
 
 function createHandlebars(r: Resultaten, figuren: readonly Figuur[], staat: HoofdstukStaat, bestand: string, vergelijking?: Vergelijking, taal: Notatie = NEDERLANDS) {
   const hb = Handlebars.create();
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   registerHelpers(hb, r, staat, bestand, taal);
   registerVergelijkingHelpers(hb, vergelijking, staat, bestand);
 
@@ -357,21 +356,7 @@ export function vulTemplate(hb: typeof Handlebars, bron: string, naam: string, c
   try {
     return hb.compile(tekstAlsTekst(hb, hb.parse(bron)), { strict: true, noEscape: true })(context);
   } catch (e) {
-    // A message from deeper down (a table builder) that does not know its line still names the
-    // template, and the line where the value it names ('x') is written in an argument, if any.
-    if (e instanceof InputError) {
-      if (e.messages.every((m) => m.startsWith(naam))) throw e;
-      const waar = (m: string): string => {
-        const genoemd = /'([^']+)'/.exec(m)?.[1];
-        const woord = genoemd === undefined ? undefined : new RegExp(`"(?:[^"]*\\s)?${genoemd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s[^"]*)?"`);
-        const regel = woord === undefined ? 0 : bron.split('\n').findIndex((l) => woord.test(l)) + 1;
-        return regel > 0 ? `${naam}:${regel}` : naam;
-      };
-      throw new InputError(e.messages.map((m) => (m.startsWith(naam) ? m : `${waar(m)}: ${m}`)), e.hint);
-    }
-    const messages = templateError(e, { source: bron, naam, helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing') && h !== TEKST_HELPER), values: Object.keys(context) });
-    if (messages) throw new InputError(messages);
-    throw e;
+    throw fillError(e, { name: naam, text: bron }, { helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing') && h !== TEKST_HELPER), values: Object.keys(context) });
   }
 }
 

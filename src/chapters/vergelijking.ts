@@ -16,7 +16,7 @@ import { procent } from '../text/format.ts';
 import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
-import { InputError } from '../util/errors.ts';
+import { helperError } from './template-errors.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
 import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 
@@ -104,7 +104,7 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
 
 /** Register the comparison's helpers; without a predecessor they fail with the template line. */
 export function registerVergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): void {
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${o?.loc ? `${bestand}:${o.loc.start.line}` : bestand}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const nodig = (o: HelperOptions): Vergelijking => {
     if (!v) throw fout(o, 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}');
     return v;

@@ -35,6 +35,7 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
 import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
+import { helperError } from '../chapters/template-errors.ts';
 import { datumTekst } from '../text/format.ts';
 import { hoofdletter } from '../text/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
@@ -108,8 +109,7 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
   const hb = Handlebars.create();
   // The monitor's helpers, so the letter prints every figure as the monitor does.
   registerHelpers(hb, r, staat, bestand);
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const origineel = (naam: string) => hb.helpers[naam] as (...args: unknown[]) => Uitvoer;
   const gedrukt = (u: Uitvoer) => !(u instanceof hb.SafeString) && typeof u === 'string';
   /** Record a printed figure; return it, marked when asked. */
