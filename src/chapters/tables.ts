@@ -133,7 +133,7 @@ export function bijlageTabel(r: Resultaten, indicator: string): Tabel {
   return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }
 
-function sameMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
+function zelfdeMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i]);
 }
 
@@ -148,7 +148,7 @@ export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]
     d.label,
     d.tellerTekst,
     d.noemerTekst,
-    sameMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
+    zelfdeMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
   ]);
   return { markdown: gfmTabel(['Indicator', 'Teller', 'Noemer', 'Meetmoment(en)'], ['l', 'l', 'l', 'l'], rijen), onderdrukt: false };
 }

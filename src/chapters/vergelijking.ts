@@ -17,11 +17,9 @@ import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from './
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
 import { helperError } from './template-errors.ts';
+import { THEMAS } from './themas.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
 import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
-
-/** The themes in the order of the report. */
-const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
 
 /** The template context of the comparison (the value of `vergelijking`). */
 export function vergelijkingContext(v: Vergelijking) {
