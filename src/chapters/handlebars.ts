@@ -13,10 +13,46 @@ import { fillError } from './template-errors.ts';
  */
 export function fillTemplate(hb: typeof Handlebars, bron: string, naam: string, context: object): string {
   try {
-    return hb.compile(tekstAlsTekst(hb, hb.parse(bron)), { strict: true, noEscape: true })(context);
+    return hb.template(compiled(hb, bron))(context);
   } catch (e) {
     throw fillError(e, { name: naam, text: bron }, { helpers: Object.keys(hb.helpers).filter((h) => !h.endsWith('elperMissing') && h !== TEKST_HELPER), values: Object.keys(context) });
   }
+}
+
+/**
+ * Compiled templates by helper names and text. A build and the tests fill the same templates
+ * many times, each time with a new Handlebars instance (the helpers hold the chapter's state);
+ * compiling is the slow part. The compiled form depends only on the text and on which names
+ * are helpers (tekstAlsTekst), and runs on any instance (`hb.template`), as a precompiled
+ * template does.
+ */
+const COMPILED = new Map<string, TemplateSpecification>();
+
+/** The JavaScript compiler of Handlebars.compile, which its types do not declare. */
+interface Compilers {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: CompileOptions): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification };
+}
+
+function compiled(hb: typeof Handlebars, bron: string): TemplateSpecification {
+  if (!hb.helpers[TEKST_HELPER]) {
+    hb.registerHelper(TEKST_HELPER, (v: unknown) => (v instanceof hb.SafeString ? v : typeof v === 'string' ? mdTekst(v) : String(v)));
+  }
+  const key = `${Object.keys(hb.helpers).sort().join(' ')}\n${bron}`;
+  let spec = COMPILED.get(key);
+  if (!spec) {
+    // What Handlebars.compile does on first use, with its defaults: strict mode, no HTML escaping
+    // (tekstAlsTekst escapes for Markdown), data (@index) on. Like compile, it parses the
+    // rewritten tree once more, which applies the whitespace control (standalone {{#if}} lines,
+    // `~`) a second time: the chapters have always been filled that way.
+    const options: CompileOptions = { strict: true, noEscape: true, data: true };
+    const { Compiler, JavaScriptCompiler } = hb as unknown as Compilers;
+    const ast = hb.parse(tekstAlsTekst(hb, hb.parse(bron)) as unknown as string);
+    const environment = new Compiler().compile(ast, options);
+    spec = new JavaScriptCompiler().compile(environment, options, undefined, true);
+    COMPILED.set(key, spec);
+  }
+  return spec;
 }
 
 /** The helper every `{{value}}` goes through (tekstAlsTekst); not for templates to call. */
@@ -31,9 +67,6 @@ const TEKST_HELPER = '__tekst';
  * `{{__tekst (h a b)}}`, so strict mode and the helpers' errors work as before.
  */
 function tekstAlsTekst(hb: typeof Handlebars, ast: hbs.AST.Program): hbs.AST.Program {
-  if (!hb.helpers[TEKST_HELPER]) {
-    hb.registerHelper(TEKST_HELPER, (v: unknown) => (v instanceof hb.SafeString ? v : typeof v === 'string' ? mdTekst(v) : String(v)));
-  }
   const isHelper = (p: hbs.AST.Expression): boolean =>
     p.type === 'PathExpression' && !(p as hbs.AST.PathExpression).data && (p as hbs.AST.PathExpression).parts.length === 1 && (p as hbs.AST.PathExpression).original in hb.helpers;
   class Escaper extends Handlebars.Visitor {
