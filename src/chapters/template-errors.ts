@@ -124,11 +124,11 @@ function expressionAt(source: string, line: number, column: number): { path: str
   return { path: m[0], call: /^\s+[^\s}~]/.test(rest) || /\(\s*$/.test(before) };
 }
 
-export interface TemplateErrorContext {
+interface TemplateErrorContext {
   /** The template's text. */
   source: string;
   /** The template as named in messages (`templates/monitor/04-x.md.hbs`). */
-  naam: string;
+  name: string;
   /** The helpers known to the template. */
   helpers: readonly string[];
   /** The values the template sees at the top. */
@@ -190,16 +190,16 @@ function runtimeError(e: Error): Melding | undefined {
  * A Handlebars error (thrown by compile or by running the template) as Dutch diagnostics, or
  * undefined when it is no Handlebars error.
  */
-export function templateError(e: unknown, ctx: TemplateErrorContext): Diagnostic[] | undefined {
+function templateError(e: unknown, ctx: TemplateErrorContext): Diagnostic[] | undefined {
   if (!(e instanceof Error)) return undefined;
   for (const [pattern, problems] of LOCATED) {
     const m = pattern.exec(e.message);
-    if (m) return problems(m, ctx).map((p) => diagnostic(p.rule, p.text, { file: ctx.naam, line: p.line, column: p.column }));
+    if (m) return problems(m, ctx).map((p) => diagnostic(p.rule, p.text, { file: ctx.name, line: p.line, column: p.column }));
   }
   const melding = runtimeError(e);
   if (!melding) return undefined;
   const located = / - (\d+):(\d+)$/.exec(e.message);
-  return [diagnostic(melding.rule, melding.text, located ? { file: ctx.naam, line: Number(located[1]), column: Number(located[2]) + 1 } : { file: ctx.naam })];
+  return [diagnostic(melding.rule, melding.text, located ? { file: ctx.name, line: Number(located[1]), column: Number(located[2]) + 1 } : { file: ctx.name })];
 }
 
 /** Where a helper was called, as Handlebars passes it in the helper's options. */
@@ -235,6 +235,6 @@ export function fillError(e: unknown, template: TemplateSource, known: Pick<Temp
     if (e.messages.every((m) => m.startsWith(template.name))) return e;
     return new InputError(e.diagnostics.map((d) => inTemplate(d, template)), e.hint);
   }
-  const diagnostics = templateError(e, { source: template.text, naam: template.name, ...known });
+  const diagnostics = templateError(e, { source: template.text, name: template.name, ...known });
   return diagnostics ? new InputError(diagnostics) : e;
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Handlebars from 'handlebars';
 import { fillTemplate } from '../../src/chapters/handlebars.ts';
+import { helperError } from '../../src/chapters/template-errors.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const NAAM = 'templates/monitor/50-basisvoorwaarden.md.hbs';
@@ -72,4 +73,34 @@ test('an unknown indicator in a table names the template, its line and the neare
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('template errors are diagnostics with a rule id, the template and the place', () => {
+  const diagnostics = (bron: string) => {
+    try {
+      fillTemplate(Handlebars.create(), bron, NAAM, { cohorten: [2015] });
+    } catch (e) {
+      if (e instanceof InputError) return e.diagnostics.map((d) => [d.rule, d.file, d.line, d.column]);
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+  assert.deepEqual(diagnostics('a\n{{cohort}}\n'), [['sjabloon/onbekende-waarde', NAAM, 2, 3]]);
+  assert.deepEqual(diagnostics('{{#if x}}\n'), [['sjabloon/blok-niet-afgesloten', NAAM, 1, 1]]);
+  assert.deepEqual(diagnostics('a\n  {{/each}}\n'), [['sjabloon/blok-niet-geopend', NAAM, 2, 3]]);
+});
+
+test('a helper called wrongly is reported at the line of the call', () => {
+  const e = helperError(NAAM, { loc: { start: { line: 7 } } }, "'lijst' verwacht een lijst");
+  assert.deepEqual(e.messages, [`${NAAM}:7: 'lijst' verwacht een lijst`]);
+  assert.equal(e.diagnostics[0]!.rule, 'sjabloon/helper');
+  assert.deepEqual(helperError(NAAM, undefined, 'x').messages, [`${NAAM}: x`]);
+});
+
+test('a template filled again is compiled for the helpers of its instance', () => {
+  const metHelper = Handlebars.create();
+  metHelper.registerHelper('x', () => 'helper');
+  assert.equal(fillTemplate(metHelper, '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 1 }), 'helper en 1');
+  assert.equal(fillTemplate(Handlebars.create(), '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 2 }), 'waarde en 2');
+  assert.equal(fillTemplate(metHelper, '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 3 }), 'helper en 3');
 });
