@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
+import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 
@@ -43,7 +44,7 @@ export function leesWoordenlijst(bestand: string, naam = bestand): Woordenlijst 
   try {
     tekst = readFileSync(bestand, 'utf8');
   } catch {
-    throw new InputError([`${naam}: lijst van afkortingen niet gevonden of niet leesbaar`]);
+    throw new InputError([diagnostic('afkortingen/bestand', 'lijst van afkortingen niet gevonden of niet leesbaar', { file: naam })]);
   }
   const json = parseJson(tekst);
   if (!json.ok) throw new InputError([describeJsonError(naam, json.error)]);
@@ -103,7 +104,7 @@ export interface Afkortingscontrole {
   /** The abbreviations the text uses, sorted, with what they stand for. */
   readonly gebruikt: { afkorting: string; betekenis: string }[];
   /** Abbreviations not in the glossary: errors, one per abbreviation, at its first use. */
-  readonly onbekend: string[];
+  readonly onbekend: Diagnostic[];
   /** Abbreviations whose first use in the Dutch text is not spelled out there: warnings. */
   readonly nietUitgeschreven: string[];
 }
@@ -134,7 +135,7 @@ interface Controle {
   readonly gezien: Set<string>;
   /** Abbreviations met so far in text where they must be spelled out. */
   readonly eersteInTekst: Set<string>;
-  readonly onbekend: string[];
+  readonly onbekend: Diagnostic[];
   readonly nietUitgeschreven: string[];
 }
 
@@ -144,7 +145,7 @@ function controleerAfkorting(c: Controle, t: Leestekst, blok: string, a: string)
   if (!c.gezien.has(a)) {
     c.gezien.add(a);
     if (betekenis === undefined)
-      c.onbekend.push(`${t.naam}: afkorting '${a}' staat niet in ${c.lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`);
+      c.onbekend.push(diagnostic('afkortingen/onbekend', `afkorting '${a}' staat niet in ${c.lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`, { file: t.naam }));
   }
   if (t.uitschrijven && !c.eersteInTekst.has(a)) {
     c.eersteInTekst.add(a);

@@ -24,7 +24,7 @@ import { modelDefinities, type ModelNaam } from '../models/frames.ts';
 import { geschatModel } from '../charts/figures.ts';
 import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
 import type { Resultaten } from '../results/results.ts';
-import type { InputError } from '../util/errors.ts';
+import { InternalError, type InputError } from '../util/errors.ts';
 import { helperError } from './template-errors.ts';
 import { procent } from '../text/format.ts';
 import {
@@ -318,9 +318,13 @@ function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
       // Covariates and interactions of the model's definition (one merged away has no PH row); a
       // covariate of a basisvoorwaarde the edition does not measure is not in this edition's model
       // and is skipped, a name no edition's model has is an error.
-      const kenmerken = (d: ReturnType<typeof modelDefinities>[number]) => new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
-      const bekend = kenmerken(modelDefinities(r.editie).find((x) => x.model === m.model)!);
-      const mogelijk = kenmerken(modelDefinities({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] }).find((x) => x.model === m.model)!);
+      const kenmerken = (e: Resultaten['editie']) => {
+        const d = modelDefinities(e).find((x) => x.model === m.model);
+        if (!d) throw new InternalError(`phzin: geschat model '${m.model}' heeft geen definitie`);
+        return new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
+      };
+      const bekend = kenmerken(r.editie);
+      const mogelijk = kenmerken({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] });
       const gevraagd = String(termen).split(/\s+/).filter(Boolean);
       const onbekend = gevraagd.filter((t) => !mogelijk.has(t));
       if (onbekend.length > 0) throw fout(o, `'phzin': ${onbekend.join(', ')} is geen kenmerk van ${m.model}`);

@@ -33,6 +33,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
+import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
 import type { TemplateSource } from './types.ts';
@@ -75,7 +76,7 @@ export function leesLiteratuur(bestand: string, naam = bestand): Literatuur {
   try {
     tekst = readFileSync(bestand, 'utf8');
   } catch {
-    throw new InputError([`${naam}: literatuurbestand niet gevonden of niet leesbaar`]);
+    throw new InputError([diagnostic('literatuur/bestand', 'literatuurbestand niet gevonden of niet leesbaar', { file: naam })]);
   }
   const json = parseJson(tekst);
   if (!json.ok) throw new InputError([describeJsonError(naam, json.error)]);
@@ -232,16 +233,19 @@ export interface Geciteerd {
   readonly ongebruikt: string[];
 }
 
-/** Where `tekst` stands in the templates: `template:line`, else the template and the Markdown line. */
-function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): string {
+/**
+ * Where `tekst` stands in the templates: the template and line, else (a citation a helper wrote)
+ * the templates and the line of the filled Markdown, as one name.
+ */
+function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): Pick<Diagnostic, 'file' | 'line'> {
   for (const naald of naalden) {
     for (const b of bronnen) {
       const i = b.text.indexOf(naald);
-      if (i !== -1) return `${b.name}:${b.text.slice(0, i).split('\n').length}`;
+      if (i !== -1) return { file: b.name, line: b.text.slice(0, i).split('\n').length };
     }
   }
   const regel = markdown.slice(0, at).split('\n').length;
-  return `${bronnen.map((b) => b.name).join(' of ') || '(hoofdstuk)'} (regel ${regel} van de ingevulde tekst)`;
+  return { file: `${bronnen.map((b) => b.name).join(' of ') || '(hoofdstuk)'} (regel ${regel} van de ingevulde tekst)` };
 }
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
@@ -270,16 +274,19 @@ function engine(werken: readonly Werk[]): CiteprocEngine {
  */
 export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuur): Geciteerd {
   const bekend = new Set(literatuur.werken.map((w) => w.id));
-  const fouten: string[] = [];
+  const fouten: Diagnostic[] = [];
   const gevonden = hoofdstukken.map((h) => {
     const { citaten, fouten: leesfouten } = zoekCitaten(h.markdown);
-    for (const f of leesfouten) fouten.push(`${sjabloonRegel(h.bronnen, [f.tekst], h.markdown, f.at)}: ${f.wat}`);
+    for (const f of leesfouten) fouten.push(diagnostic('literatuur/citaat', f.wat, sjabloonRegel(h.bronnen, [f.tekst], h.markdown, f.at)));
     for (const c of citaten)
       for (const d of c.delen)
         if (!bekend.has(d.sleutel))
           fouten.push(
-            `${sjabloonRegel(h.bronnen, [c.tekst, `@${d.sleutel}`], h.markdown, c.start)}: citaat ${c.tekst}: bron '${d.sleutel}' staat niet in ${literatuur.bestand}` +
-              (bekend.size === 0 ? ' (dat bestand is er niet of is leeg)' : ''),
+            diagnostic(
+              'literatuur/onbekende-bron',
+              `citaat ${c.tekst}: bron '${d.sleutel}' staat niet in ${literatuur.bestand}` + (bekend.size === 0 ? ' (dat bestand is er niet of is leeg)' : ''),
+              sjabloonRegel(h.bronnen, [c.tekst, `@${d.sleutel}`], h.markdown, c.start),
+            ),
           );
     return citaten;
   });

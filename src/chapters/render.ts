@@ -14,6 +14,7 @@ import type { Figuur } from '../charts/render.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Resultaten } from '../results/results.ts';
 import { datumTekst } from '../text/format.ts';
+import { diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { mdTekst } from '../util/markdown.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
@@ -124,7 +125,7 @@ export function hoofdstukSjablonen(sjablonen: Sjablonen, sub = 'monitor'): { bes
     .bestanden(sub)
     .filter((f) => /^\d\d-[a-z0-9-]+\.md\.hbs$/.test(f))
     .map((f) => ({ bestand: f.replace(/\.hbs$/, ''), pad: sjablonen.pad(`${sub}/${f}`) }));
-  if (gevonden.length === 0) throw new InputError([`${join(sjablonen.basis, sub)}: geen hoofdstuksjablonen gevonden ${verwacht}`]);
+  if (gevonden.length === 0) throw new InputError([diagnostic('sjabloon/geen-hoofdstukken', `geen hoofdstuksjablonen gevonden ${verwacht}`, { file: join(sjablonen.basis, sub) })]);
   return gevonden;
 }
 

@@ -10,7 +10,8 @@
 import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Thema } from '../indicators/definitions.ts';
-import type { Groep } from '../vocabulary/lists.ts';
+import type { Groep, Moment } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
 import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
@@ -20,6 +21,16 @@ import { helperError } from './template-errors.ts';
 import { THEMAS } from './themas.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
 import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
+
+/**
+ * A series the comparison has made: the key series (kernreeksen) and the rows of a theme's table
+ * are chosen from the series, so one that is missing is a fault of this code.
+ */
+function reeks(v: Vergelijking, indicator: string, moment: Moment, groep: Groep): Reeks {
+  const r = vindReeks(v, indicator, moment, groep);
+  if (!r) throw new InternalError(`vergelijking: geen reeks voor ${indicator} ${moment} ${groep}`);
+  return r;
+}
 
 /** The template context of the comparison (the value of `vergelijking`). */
 export function vergelijkingContext(v: Vergelijking) {
@@ -37,20 +48,20 @@ export function vergelijkingContext(v: Vergelijking) {
         .map((k) => ({
           naam: k.naam,
           figuurId: vergelijkingFiguurId(k.indicator, k.moment),
-          rik: vindReeks(v, k.indicator, k.moment, 'rik')!,
-          kv: vindReeks(v, k.indicator, k.moment, 'kv')!,
-          totaal: vindReeks(v, k.indicator, k.moment, 'totaal')!,
+          rik: reeks(v, k.indicator, k.moment, 'rik'),
+          kv: reeks(v, k.indicator, k.moment, 'kv'),
+          totaal: reeks(v, k.indicator, k.moment, 'totaal'),
         })),
       wijzigingen,
       heeftWijzigingen: wijzigingen.length > 0,
     };
   });
   const overzicht = (groep: Groep) =>
-    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
+    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = reeks(v, k.indicator, k.moment, groep); return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
   const overview = (groep: Groep) =>
     kern.length === 0
       ? ''
-      : overviewSentence(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { name: k.name, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), measurementName(v.vorige.nummer));
+      : overviewSentence(groep, kern.map((k) => { const r = reeks(v, k.indicator, k.moment, groep); return { name: k.name, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), measurementName(v.vorige.nummer));
   const overige = v.wijzigingen.filter((w) => !v.reeksen.some((r) => r.indicator === w.indicator));
   return {
     vorige: v.vorige.naam,
@@ -90,9 +101,10 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   };
   const indicatoren = [...new Set(v.reeksen.filter((r) => r.thema === thema).map((r) => r.indicator))];
   const rijen = indicatoren.flatMap((indicator) => {
-    const moment = kernmoment(v, indicator)!;
+    const moment = kernmoment(v, indicator);
+    if (moment === undefined) throw new InternalError(`vergelijking: indicator '${indicator}' heeft een reeks maar geen kernmoment`);
     return VERGELIJKING_GROEPEN.map((groep, i) => {
-      const r = vindReeks(v, indicator, moment, groep)!;
+      const r = reeks(v, indicator, moment, groep);
       return [i === 0 ? `${r.label} (${MOMENT_KORT[moment]})` : '', GROEP_KORT[groep], ...r.cellen.map((c) => cel(c.rij)), oordeelKort(r.eerder.richting, r.nieuw.richting)];
     });
   });

@@ -11,6 +11,7 @@ import { vulHoofdstukken } from '../../src/chapters/render.ts';
 import { figuren } from '../../src/charts/figures.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { formatDiagnostic } from '../../src/util/diagnostic.ts';
 import { fixtureEditie, fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -64,7 +65,7 @@ test('the English Summary and the Literatuur do not count as first use, but thei
 
 test('an abbreviation missing from the glossary is named with the chapter and the words around it', () => {
   const c = controleerAfkortingen([{ naam: 'x.md.hbs', markdown: 'De gemeente meldt het aan de XYZ.', uitschrijven: true }], WOORDENLIJST, 'afkortingen.json');
-  assert.deepEqual(c.onbekend, [`x.md.hbs: afkorting 'XYZ' staat niet in afkortingen.json (in: "De gemeente meldt het aan de XYZ."); voeg haar daar toe met wat zij betekent`]);
+  assert.deepEqual(c.onbekend.map(formatDiagnostic), [`x.md.hbs: afkorting 'XYZ' staat niet in afkortingen.json (in: "De gemeente meldt het aan de XYZ."); voeg haar daar toe met wat zij betekent`]);
 });
 
 for (const slug of ['6e-meting', '7e-meting']) {
