@@ -92,11 +92,7 @@ interface Kit {
 
 function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie): Kit {
   const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
-  const hash = (o: HelperOptions, sleutel: string): string => {
-    const v = o.hash?.[sleutel];
-    if (typeof v !== 'string' || v === '') throw fout(o, `ontbrekend argument ${sleutel}="..."`);
-    return v;
-  };
+  const hash = (o: HelperOptions, sleutel: string): string => benoemdArgument(bestand, o, sleutel);
   return {
     hb,
     r,
@@ -117,6 +113,13 @@ function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal
       return new hb.SafeString(metBijschrift(t, hash(o, 'titel'), hash(o, 'id')));
     },
   };
+}
+
+/** A required named argument of a helper (`titel="..."`): a string that is not empty. */
+export function benoemdArgument(bestand: string, o: HelperOptions, sleutel: string): string {
+  const v = o.hash?.[sleutel];
+  if (typeof v !== 'string' || v === '') throw helperError(bestand, o, `ontbrekend argument ${sleutel}="..."`);
+  return v;
 }
 
 const gepubliceerd = (p: Publicatie): p is Publicatie & { teller: number; noemer: number } => !p.onderdrukt && p.teller !== null && p.noemer !== null;
@@ -242,13 +245,13 @@ function woordHelpers({ hb, staat, taal, fout, rij }: Kit): Helpers {
 
 /** The tables of the chapters and appendices (./tables.ts). */
 function tabelHelpers({ r, fout, hash, tabel }: Kit): Helpers {
-  const lijstArg = (o: HelperOptions, sleutel: string) => hash(o, sleutel).split(/\s+/).filter(Boolean);
+  const lijstArgument = (o: HelperOptions, sleutel: string) => hash(o, sleutel).split(/\s+/).filter(Boolean);
   return {
-    momententabel: (o: HelperOptions) => tabel(momentenTabel(r, { indicatoren: lijstArg(o, 'indicatoren'), groep: hash(o, 'groep') as Groep }), o),
+    momententabel: (o: HelperOptions) => tabel(momentenTabel(r, { indicatoren: lijstArgument(o, 'indicatoren'), groep: hash(o, 'groep') as Groep }), o),
     cohorttabel: (o: HelperOptions) => tabel(cohortTabel(r, { indicator: hash(o, 'indicator'), moment: hash(o, 'moment') as Moment }), o),
     /** reeksen="baan_behouden@1m_voor-1m_na id_verkregen@instroom-uitstroom" */
     reekstabel: (o: HelperOptions) => {
-      const reeksen = lijstArg(o, 'reeksen').map((s) => {
+      const reeksen = lijstArgument(o, 'reeksen').map((s) => {
         const [naam, moment] = s.split('@');
         if (!naam || !moment) throw fout(o, `reeks '${s}' moet indicator@moment zijn`);
         return { naam, moment: moment as Moment };
@@ -274,7 +277,7 @@ function tabelHelpers({ r, fout, hash, tabel }: Kit): Helpers {
       return tabel({ markdown: codeTabel(['Code', 'Betekenis'], codes.codes), onderdrukt: false }, o);
     },
     kmtabel: (o: HelperOptions) => {
-      const maanden = lijstArg(o, 'maanden').map(Number);
+      const maanden = lijstArgument(o, 'maanden').map(Number);
       if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, "'kmtabel' verwacht maanden=\"6 12 24\"");
       return tabel(kmTabel(r, maanden), o);
     },

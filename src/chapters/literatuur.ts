@@ -254,14 +254,14 @@ interface CiteprocEngine {
   makeBibliography(): [unknown, string[]] | false;
 }
 
-let localeGeladen = false;
+let localeLoaded = false;
 function engine(werken: readonly Werk[]): CiteprocEngine {
   const config = plugins.config.get('@csl');
-  if (!localeGeladen) {
+  if (!localeLoaded) {
     // plugin-csl ships en-US only; the Dutch locale comes from the CSL project's locales package.
     const require = createRequire(import.meta.url);
     config.locales.add(CITEERSTIJL.taal, readFileSync(require.resolve(`citeproc-locales/locales/locales-${CITEERSTIJL.taal}.xml`), 'utf8'));
-    localeGeladen = true;
+    localeLoaded = true;
   }
   // citeproc-js is given copies: it adds its own fields to the items it is handed.
   return config.engine(structuredClone(werken) as never, CITEERSTIJL.stijl, CITEERSTIJL.taal, 'html') as CiteprocEngine;

@@ -27,7 +27,7 @@ import { citeer, combineer, geenLiteratuur, leesLiteratuur, ongebruikteWaarschuw
 import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
 import { helperError } from './template-errors.ts';
 import type { ChapterKind, TemplateSource } from './types.ts';
-import { registerVergelijkingHelpers } from './vergelijking.ts';
+import { vergelijkingHelpers } from './vergelijking.ts';
 
 export interface Hoofdstuk {
   /** Output file name, e.g. 04-basisvoorwaarden.md */
@@ -85,7 +85,7 @@ interface HandlebarsOptions {
 function createHandlebars(o: HandlebarsOptions): typeof Handlebars {
   const hb = Handlebars.create();
   registerHelpers(hb, o.r, o.staat, o.bestand, o.taal);
-  registerVergelijkingHelpers(hb, o.vergelijking, o.staat, o.bestand);
+  registerAll(hb, vergelijkingHelpers(hb, o.vergelijking, o.staat, o.bestand));
   registerAll(hb, hoofdstukHelpers(hb, o));
   return hb;
 }

@@ -7,14 +7,13 @@
  *     {{verloop rik}}                              a sentence on one series (src/vergelijking/trend.ts, verloopZin)
  *     {{vergelijkingtabel thema=thema id=tabelId titel="..."}}
  */
-import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Thema } from '../indicators/definitions.ts';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import { InternalError } from '../util/errors.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
-import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from './helpers.ts';
+import { benoemdArgument, VOETNOOT_ONDERDRUKT, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
 import { helperError } from './template-errors.ts';
@@ -112,35 +111,31 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   return { markdown: gfmTabel(kop, ['l', 'l', ...v.cohorten.map(() => 'r' as const), 'l'], rijen), onderdrukt };
 }
 
-/** Register the comparison's helpers; without a predecessor they fail with the template line. */
-export function registerVergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): void {
+/** The comparison's helpers; without a predecessor they fail with the template line. */
+export function vergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): Helpers {
   const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const nodig = (o: HelperOptions): Vergelijking => {
     if (!v) throw fout(o, 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}');
     return v;
   };
-  const reg = (naam: string, f: (...args: never[]) => unknown) => hb.registerHelper(naam, f as unknown as HelperDelegate);
-
-  /** {{verloop rik}}: one sentence on a series across both editions. */
-  reg('verloop', (reeks: unknown, o: HelperOptions) => {
-    const w = nodig(o);
-    if (!isReeks(reeks)) throw fout(o, "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}");
-    const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
-    if (z.onderdrukt) staat.onderdrukt = true;
-    return new hb.SafeString(z.tekst);
-  });
-  /** {{vergelijkingtabel thema=thema id=(concat "vergelijking-" sleutel) titel="..."}} */
-  reg('vergelijkingtabel', (o: HelperOptions) => {
-    const w = nodig(o);
-    const arg = (k: string) => {
-      const x = o.hash?.[k];
-      if (typeof x !== 'string' || x === '') throw fout(o, `ontbrekend argument ${k}="..."`);
-      return x;
-    };
-    const thema = arg('thema') as Thema;
-    if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, `geen vergeleken indicatoren voor thema '${thema}'`);
-    const t = vergelijkingTabel(w, thema);
-    if (t.onderdrukt) staat.onderdrukt = true;
-    return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
-  });
+  return {
+    /** {{verloop rik}}: one sentence on a series across both editions. */
+    verloop: (reeks: unknown, o: HelperOptions) => {
+      const w = nodig(o);
+      if (!isReeks(reeks)) throw fout(o, "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}");
+      const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
+      if (z.onderdrukt) staat.onderdrukt = true;
+      return new hb.SafeString(z.tekst);
+    },
+    /** {{vergelijkingtabel thema=thema id=(concat "vergelijking-" sleutel) titel="..."}} */
+    vergelijkingtabel: (o: HelperOptions) => {
+      const w = nodig(o);
+      const arg = (k: string) => benoemdArgument(bestand, o, k);
+      const thema = arg('thema') as Thema;
+      if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, `geen vergeleken indicatoren voor thema '${thema}'`);
+      const t = vergelijkingTabel(w, thema);
+      if (t.onderdrukt) staat.onderdrukt = true;
+      return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
+    },
+  };
 }
