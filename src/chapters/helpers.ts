@@ -25,6 +25,7 @@ import { geschatModel } from '../charts/figures.ts';
 import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
 import type { Resultaten } from '../results/results.ts';
 import { InternalError, type InputError } from '../util/errors.ts';
+import { helperMeldingen as meld, type Melding } from './messages.ts';
 import { helperError } from './template-errors.ts';
 import { procent } from '../text/format.ts';
 import {
@@ -79,7 +80,7 @@ interface Kit {
   readonly staat: HoofdstukStaat;
   readonly taal: Notatie;
   /** The error of a helper called wrongly, at the template line of the call. */
-  fout(o: HelperOptions | undefined, wat: string): InputError;
+  fout(o: HelperOptions | undefined, melding: Melding): InputError;
   /** A suppressed value: "–" with the footnote marker, noted for the chapter's footnote. */
   streep(): Handlebars.SafeString;
   /** The argument as an indicator row, or an error naming the helper. */
@@ -91,7 +92,7 @@ interface Kit {
 }
 
 function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie): Kit {
-  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
+  const fout = (o: HelperOptions | undefined, melding: Melding) => helperError(bestand, o, melding);
   const hash = (o: HelperOptions, sleutel: string): string => benoemdArgument(bestand, o, sleutel);
   return {
     hb,
@@ -105,7 +106,7 @@ function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal
       return new hb.SafeString(`–${VOETNOOT_ONDERDRUKT}`);
     },
     rij: (v, o, helper) => {
-      if (!isRij(v)) throw fout(o, `'${helper}' verwacht een indicatorrij, bijvoorbeeld (ind "werk" "totaal" "rik" "1m_na")`);
+      if (!isRij(v)) throw fout(o, meld.geenIndicatorrij(helper));
       return v;
     },
     tabel: (t, o) => {
@@ -118,7 +119,7 @@ function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal
 /** A required named argument of a helper (`titel="..."`): a string that is not empty. */
 export function benoemdArgument(bestand: string, o: HelperOptions, sleutel: string): string {
   const v = o.hash?.[sleutel];
-  if (typeof v !== 'string' || v === '') throw helperError(bestand, o, `ontbrekend argument ${sleutel}="..."`);
+  if (typeof v !== 'string' || v === '') throw helperError(bestand, o, meld.ontbrekendArgument(sleutel));
   return v;
 }
 
@@ -145,7 +146,7 @@ function getalHelpers({ r, taal, fout, streep, rij }: Kit): Helpers {
     /** (ind "geen_inkomen" "totaal" "rik" "1m_na"): a published indicator row. */
     ind: (naam: unknown, cohort: unknown, groep: unknown, moment: unknown, o: HelperOptions) => {
       const p = r.indicatoren.find(String(naam), String(cohort), groep as Groep, moment as Moment);
-      if (!p) throw fout(o, `indicator '${String(naam)}' bestaat niet voor cohort ${String(cohort)}, groep ${String(groep)}, moment ${String(moment)}`);
+      if (!p) throw fout(o, meld.onbekendeIndicatorrij(String(naam), String(cohort), String(groep), String(moment)));
       return p;
     },
     pct: (v: unknown, o: HelperOptions) => {
@@ -154,7 +155,7 @@ function getalHelpers({ r, taal, fout, streep, rij }: Kit): Helpers {
     },
     aantal: (v: unknown, o: HelperOptions) => {
       if (isRij(v)) return v.onderdrukt || v.noemer === null ? streep() : taal.getal(v.noemer);
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, `'aantal' verwacht een getal, kreeg ${String(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, meld.geenGetal('aantal', String(v)));
       return taal.getal(v);
     },
     /** The teller of a row ("1.234 personen"). */
@@ -213,7 +214,7 @@ function woordHelpers({ hb, staat, taal, fout, rij }: Kit): Helpers {
     beide: (a: unknown, b: unknown, o: HelperOptions) => {
       const tekst = (w: unknown) => {
         const t = o.hash?.[String(w)] ?? o.hash?.anders;
-        if (typeof t !== 'string') throw fout(o, `'beide' heeft geen tekst voor '${String(w)}' (en geen anders="...")`);
+        if (typeof t !== 'string') throw fout(o, meld.geenTekstVoor('beide', String(w)));
         return t;
       };
       const ta = tekst(a);
@@ -225,15 +226,15 @@ function woordHelpers({ hb, staat, taal, fout, rij }: Kit): Helpers {
     /** {{kies (richting a b) stijgt="..." daalt="..." gelijk="..." onbekend="..."}}: text by value. */
     kies: (waarde: unknown, o: HelperOptions) => {
       const t = o.hash?.[String(waarde)] ?? o.hash?.anders;
-      if (typeof t !== 'string') throw fout(o, `'kies' heeft geen tekst voor '${String(waarde)}' (en geen anders="...")`);
+      if (typeof t !== 'string') throw fout(o, meld.geenTekstVoor('kies', String(waarde)));
       return t;
     },
     lijst: (items: unknown, o: HelperOptions) => {
-      if (!Array.isArray(items)) throw fout(o, "'lijst' verwacht een lijst");
+      if (!Array.isArray(items)) throw fout(o, meld.verwacht('lijst', 'een lijst'));
       return taal.lijst(items.map(String), o.hash?.voegwoord === 'of' || o.hash?.voegwoord === 'or');
     },
     telwoord: (n: unknown, o: HelperOptions) => {
-      if (typeof n !== 'number') throw fout(o, "'telwoord' verwacht een getal");
+      if (typeof n !== 'number') throw fout(o, meld.verwacht('telwoord', 'een getal'));
       return taal.telwoord(n);
     },
     hoofdletter: (s: unknown) => {
@@ -253,7 +254,7 @@ function tabelHelpers({ r, fout, hash, tabel }: Kit): Helpers {
     reekstabel: (o: HelperOptions) => {
       const reeksen = lijstArgument(o, 'reeksen').map((s) => {
         const [naam, moment] = s.split('@');
-        if (!naam || !moment) throw fout(o, `reeks '${s}' moet indicator@moment zijn`);
+        if (!naam || !moment) throw fout(o, meld.reeksVorm(s));
         return { naam, moment: moment as Moment };
       });
       return tabel(reeksTabel(r, { reeksen }), o);
@@ -269,22 +270,22 @@ function tabelHelpers({ r, fout, hash, tabel }: Kit): Helpers {
       const naam = hash(o, 'bestand');
       const bestanden = beschrijfBestanden(r);
       const b = bestanden.find((x) => x.naam === naam);
-      if (!b) throw fout(o, `'bestandtabel': onbekend bestand '${naam}' (verwacht: ${bestanden.map((x) => x.naam).join(', ')})`);
+      if (!b) throw fout(o, meld.onbekendBestand(naam, bestanden.map((x) => x.naam)));
       const lijst = o.hash?.['lijst'];
       if (lijst === undefined) return tabel({ markdown: codeTabel(['Kolom', 'Betekenis'], b.kolommen), onderdrukt: false }, o);
       const codes = b.codelijsten.find((c) => c.sleutel === lijst);
-      if (!codes) throw fout(o, `'bestandtabel': ${naam} heeft geen codelijst '${String(lijst)}' (verwacht: ${b.codelijsten.map((c) => c.sleutel).join(', ') || 'geen'})`);
+      if (!codes) throw fout(o, meld.geenCodelijst(naam, String(lijst), b.codelijsten.map((c) => c.sleutel)));
       return tabel({ markdown: codeTabel(['Code', 'Betekenis'], codes.codes), onderdrukt: false }, o);
     },
     kmtabel: (o: HelperOptions) => {
       const maanden = lijstArgument(o, 'maanden').map(Number);
-      if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, "'kmtabel' verwacht maanden=\"6 12 24\"");
+      if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, meld.verwacht('kmtabel', 'maanden="6 12 24"'));
       return tabel(kmTabel(r, maanden), o);
     },
     modeltabel: (o: HelperOptions) => {
       const naam = hash(o, 'model') as ModelNaam;
       const m = geschatModel(r, naam);
-      if (!m) throw fout(o, `model '${naam}' is niet geschat; zet de tabel binnen {{#if modellen.${naam}.geschat}}`);
+      if (!m) throw fout(o, meld.tabelModelNietGeschat(naam));
       return tabel(modelTabel(m, String(r.editie.cohorten[0])), o);
     },
   };
@@ -295,7 +296,7 @@ function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
   const coxModel = (o: HelperOptions, helper: string) => {
     const naam = hash(o, 'model') as ModelNaam;
     const m = geschatModel(r, naam);
-    if (!m || m.kind !== 'cox') throw fout(o, `'${helper}': model '${naam}' is geen geschat Cox-model; zet dit binnen {{#if modellen.${naam}.geschat}}`);
+    if (!m || m.kind !== 'cox') throw fout(o, meld.geenCoxModel(helper, naam, true));
     return m;
   };
   return {
@@ -317,7 +318,7 @@ function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
      */
     phzin: (model: unknown, termen: unknown, o: HelperOptions) => {
       const m = geschatModel(r, model as ModelNaam);
-      if (!m || m.kind !== 'cox') throw fout(o, `'phzin': model '${String(model)}' is geen geschat Cox-model`);
+      if (!m || m.kind !== 'cox') throw fout(o, meld.geenCoxModel('phzin', String(model), false));
       // Covariates and interactions of the model's definition (one merged away has no PH row); a
       // covariate of a basisvoorwaarde the edition does not measure is not in this edition's model
       // and is skipped, a name no edition's model has is an error.
@@ -330,7 +331,7 @@ function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
       const mogelijk = kenmerken({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] });
       const gevraagd = String(termen).split(/\s+/).filter(Boolean);
       const onbekend = gevraagd.filter((t) => !mogelijk.has(t));
-      if (onbekend.length > 0) throw fout(o, `'phzin': ${onbekend.join(', ')} is geen kenmerk van ${m.model}`);
+      if (onbekend.length > 0) throw fout(o, meld.geenKenmerk(onbekend, m.model));
       return new hb.SafeString(phZin(m, gevraagd.filter((t) => bekend.has(t)), hash(o, 'tabel')));
     },
   };
@@ -340,7 +341,7 @@ function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
 function modelHelpers({ hb, r, staat, taal, fout, streep }: Kit): Helpers {
   const term = (model: unknown, t: unknown, o: HelperOptions) => {
     const m = geschatModel(r, model as ModelNaam);
-    if (!m) throw fout(o, `model '${String(model)}' is niet geschat`);
+    if (!m) throw fout(o, meld.modelNietGeschat(String(model)));
     return m.termen.find((x) => x.term === t);
   };
   const samengevoegd = () => {
@@ -367,7 +368,7 @@ function modelHelpers({ hb, r, staat, taal, fout, streep }: Kit): Helpers {
       const p = r.modellen.km.find(
         (x) => x.uitsplitsing === uitsplitsing && x.categorie === categorie && x.cohort === String(cohort) && x.groep === groep && x.maand === maand,
       );
-      if (!p) throw fout(o, `geen Kaplan–Meierpunt ${String(uitsplitsing)}/${String(categorie)}/${String(cohort)}/${String(groep)}/${String(maand)}`);
+      if (!p) throw fout(o, meld.geenKmPunt([uitsplitsing, categorie, cohort, groep, maand].map(String)));
       return p.onderdrukt || p.cumulatief === null ? streep() : `${taal.decimaal(100 * p.cumulatief, 0)}%`;
     },
   };

@@ -89,3 +89,58 @@ export const sjabloonMeldingen = {
 
 /** The rule id of a helper called wrongly (a missing argument, a value it cannot print). */
 export const HELPER_REGEL = 'sjabloon/helper';
+
+/** A helper called wrongly in a template; the caller adds the template and the line of the call. */
+export const helperMeldingen = {
+  geenIndicatorrij: (helper: string): Melding => ({
+    rule: 'sjabloon/helper-argument',
+    text: `'${helper}' verwacht een indicatorrij, bijvoorbeeld (ind "werk" "totaal" "rik" "1m_na")`,
+  }),
+  onbekendeIndicatorrij: (naam: string, cohort: string, groep: string, moment: string): Melding => ({
+    rule: 'sjabloon/onbekende-indicator',
+    text: `indicator '${naam}' bestaat niet voor cohort ${cohort}, groep ${groep}, moment ${moment}`,
+  }),
+  geenGetal: (helper: string, waarde: string): Melding => ({ rule: 'sjabloon/helper-argument', text: `'${helper}' verwacht een getal, kreeg ${waarde}` }),
+  geenTekstVoor: (helper: string, waarde: string): Melding => ({
+    rule: 'sjabloon/helper-argument',
+    text: `'${helper}' heeft geen tekst voor '${waarde}' (en geen anders="...")`,
+  }),
+  /** `verwacht` as the template writes it: "een lijst", "een getal", `maanden="6 12 24"`. */
+  verwacht: (helper: string, verwacht: string): Melding => ({ rule: 'sjabloon/helper-argument', text: `'${helper}' verwacht ${verwacht}` }),
+  ontbrekendArgument: (sleutel: string): Melding => ({ rule: 'sjabloon/helper-argument', text: `ontbrekend argument ${sleutel}="..."` }),
+  reeksVorm: (reeks: string): Melding => ({ rule: 'sjabloon/helper-argument', text: `reeks '${reeks}' moet indicator@moment zijn` }),
+  onbekendBestand: (naam: string, bekend: readonly string[]): Melding => ({
+    rule: 'sjabloon/onbekend-bestand',
+    text: `'bestandtabel': onbekend bestand '${naam}' (verwacht: ${bekend.join(', ')})`,
+  }),
+  geenCodelijst: (bestand: string, lijst: string, bekend: readonly string[]): Melding => ({
+    rule: 'sjabloon/onbekende-codelijst',
+    text: `'bestandtabel': ${bestand} heeft geen codelijst '${lijst}' (verwacht: ${bekend.join(', ') || 'geen'})`,
+  }),
+  modelNietGeschat: (model: string): Melding => ({ rule: 'sjabloon/model-niet-geschat', text: `model '${model}' is niet geschat` }),
+  tabelModelNietGeschat: (model: string): Melding => ({
+    rule: 'sjabloon/model-niet-geschat',
+    text: `model '${model}' is niet geschat; zet de tabel binnen {{#if modellen.${model}.geschat}}`,
+  }),
+  geenCoxModel: (helper: string, model: string, voorwaarde: boolean): Melding => ({
+    rule: 'sjabloon/model-niet-geschat',
+    text: `'${helper}': model '${model}' is geen geschat Cox-model` + (voorwaarde ? `; zet dit binnen {{#if modellen.${model}.geschat}}` : ''),
+  }),
+  geenKenmerk: (kenmerken: readonly string[], model: string): Melding => ({
+    rule: 'sjabloon/onbekend-kenmerk',
+    text: `'phzin': ${kenmerken.join(', ')} is geen kenmerk van ${model}`,
+  }),
+  geenKmPunt: (punt: readonly string[]): Melding => ({ rule: 'sjabloon/onbekend-km-punt', text: `geen Kaplan–Meierpunt ${punt.join('/')}` }),
+  onbekendMoment: (moment: string): Melding => ({ rule: 'sjabloon/onbekend-moment', text: `onbekend meetmoment '${moment}'` }),
+  onbekendeGroep: (groep: string): Melding => ({ rule: 'sjabloon/onbekende-groep', text: `onbekende groep '${groep}'` }),
+  onbekendeFiguur: (id: string): Melding => ({ rule: 'sjabloon/onbekende-figuur', text: `figuur '${id}' bestaat niet` }),
+  geenVorigeMeting: (): Melding => ({
+    rule: 'sjabloon/geen-vorige-meting',
+    text: 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}',
+  }),
+  geenReeks: (): Melding => ({
+    rule: 'sjabloon/helper-argument',
+    text: "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}",
+  }),
+  geenVergelekenThema: (thema: string): Melding => ({ rule: 'sjabloon/onbekend-thema', text: `geen vergeleken indicatoren voor thema '${thema}'` }),
+} as const;

@@ -25,6 +25,7 @@ import { fillTemplate } from './handlebars.ts';
 import { registerAll, registerHelpers, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
 import { citeer, combineer, geenLiteratuur, leesLiteratuur, ongebruikteWaarschuwingen, type Literatuur } from './literatuur.ts';
 import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
+import { helperMeldingen as meld, type Melding } from './messages.ts';
 import { helperError } from './template-errors.ts';
 import type { ChapterKind, TemplateSource } from './types.ts';
 import { vergelijkingHelpers } from './vergelijking.ts';
@@ -92,26 +93,26 @@ function createHandlebars(o: HandlebarsOptions): typeof Handlebars {
 
 /** The helpers only chapters have: words for moments and groups in the chapter's language, dates, figures. */
 function hoofdstukHelpers(hb: typeof Handlebars, { figuren, bestand, taal }: HandlebarsOptions): Helpers {
-  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
+  const fout = (o: HelperOptions | undefined, melding: Melding) => helperError(bestand, o, melding);
   return {
     moment: (m: unknown, o: HelperOptions) => {
       const t = taal.moment[m as Moment];
-      if (!t) throw fout(o, `onbekend meetmoment '${String(m)}'`);
+      if (!t) throw fout(o, meld.onbekendMoment(String(m)));
       return t;
     },
     groep: (g: unknown, o: HelperOptions) => {
       const t = taal.groep[g as Groep];
-      if (!t) throw fout(o, `onbekende groep '${String(g)}'`);
+      if (!t) throw fout(o, meld.onbekendeGroep(String(g)));
       return t;
     },
     datum: (d: unknown, o: HelperOptions) => {
-      if (typeof d !== 'string') throw fout(o, "'datum' verwacht een datum als JJJJ-MM-DD");
+      if (typeof d !== 'string') throw fout(o, meld.verwacht('datum', 'een datum als JJJJ-MM-DD'));
       return datumTekst(d);
     },
     /** {{figuur "id"}}: the figure as a Markdown image with its caption, label and source line. */
     figuur: (id: unknown, o: HelperOptions) => {
       const f = figuren.find((x) => x.id === id);
-      if (!f) throw fout(o, `figuur '${String(id)}' bestaat niet`);
+      if (!f) throw fout(o, meld.onbekendeFiguur(String(id)));
       const esc = (s: string) => s.replace(/[[\]"\\]/g, (c) => `\\${c}`);
       return new hb.SafeString(`![${esc(f.alt)}](../figuren/${f.id}.svg "${esc(f.titel)} {#fig:${f.id}}")\n\n*${mdTekst(f.bron)}.*`);
     },

@@ -207,9 +207,13 @@ interface HelperCall {
   loc?: { start: { line: number } };
 }
 
-/** A helper called wrongly in `template`: the error names the template and, when Handlebars gives it, the line of the call. */
-export function helperError(template: string, call: HelperCall | undefined, text: string): InputError {
-  return new InputError([diagnostic(HELPER_REGEL, text, call?.loc ? { file: template, line: call.loc.start.line } : { file: template })]);
+/**
+ * A helper called wrongly in `template`: the error names the template and, when Handlebars gives
+ * it, the line of the call. `melding` is from a catalogue (./messages.ts), or a text of its own.
+ */
+export function helperError(template: string, call: HelperCall | undefined, melding: Melding | string): InputError {
+  const { rule, text } = typeof melding === 'string' ? { rule: HELPER_REGEL, text: melding } : melding;
+  return new InputError([diagnostic(rule, text, call?.loc ? { file: template, line: call.loc.start.line } : { file: template })]);
 }
 
 /**

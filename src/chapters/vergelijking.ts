@@ -16,6 +16,7 @@ import { procent } from '../text/format.ts';
 import { benoemdArgument, VOETNOOT_ONDERDRUKT, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
 import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
+import { helperMeldingen as meld, type Melding } from './messages.ts';
 import { helperError } from './template-errors.ts';
 import { THEMAS } from './themas.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
@@ -113,16 +114,16 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
 
 /** The comparison's helpers; without a predecessor they fail with the template line. */
 export function vergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): Helpers {
-  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
+  const fout = (o: HelperOptions | undefined, melding: Melding) => helperError(bestand, o, melding);
   const nodig = (o: HelperOptions): Vergelijking => {
-    if (!v) throw fout(o, 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}');
+    if (!v) throw fout(o, meld.geenVorigeMeting());
     return v;
   };
   return {
     /** {{verloop rik}}: one sentence on a series across both editions. */
     verloop: (reeks: unknown, o: HelperOptions) => {
       const w = nodig(o);
-      if (!isReeks(reeks)) throw fout(o, "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}");
+      if (!isReeks(reeks)) throw fout(o, meld.geenReeks());
       const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
       if (z.onderdrukt) staat.onderdrukt = true;
       return new hb.SafeString(z.tekst);
@@ -132,7 +133,7 @@ export function vergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | und
       const w = nodig(o);
       const arg = (k: string) => benoemdArgument(bestand, o, k);
       const thema = arg('thema') as Thema;
-      if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, `geen vergeleken indicatoren voor thema '${thema}'`);
+      if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, meld.geenVergelekenThema(thema));
       const t = vergelijkingTabel(w, thema);
       if (t.onderdrukt) staat.onderdrukt = true;
       return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
