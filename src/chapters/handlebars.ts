@@ -59,7 +59,7 @@ function compiled(hb: typeof Handlebars, bron: string): TemplateSpecification {
 const TEKST_HELPER = '__tekst';
 
 /**
- * The one escaping rule for the Markdown templates (util/markdown.ts): every `{{...}}` (not the
+ * The one escaping rule for the Markdown templates (src/util/markdown.ts): every `{{...}}` (not the
  * triple `{{{...}}}`) prints its value as text. A string (from the edition file, the results or a
  * helper's words) is escaped with mdTekst; what a helper marks as markup (a Handlebars
  * SafeString: a table, a figure, a footnote mark) is printed as it is; a number as its digits.

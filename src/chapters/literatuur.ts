@@ -44,7 +44,7 @@ const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
 const SLEUTEL = '[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*';
 /** A key as the templates write it (without the @). */
 const SLEUTEL_PATROON = new RegExp(`^${SLEUTEL}$`, 'u');
-/** The kinds of cross-reference, which look like citations but are not (crossrefs.ts). */
+/** The kinds of cross-reference, which look like citations but are not (src/html/crossrefs.ts). */
 const VERWIJZING = /^-?@(fig|tab|sec):/i;
 
 /** One work in literatuur.json: CSL-JSON, of which only `id` and `type` are checked here. */

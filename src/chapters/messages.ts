@@ -1,7 +1,8 @@
 /**
  * The chapters' template errors in Dutch, each with its rule id (src/util/diagnostic.ts): what
- * template-errors.ts says when a template cannot be read or filled. The texts are asserted by
- * tests/chapters/template-errors.test.ts; change them together.
+ * ./template-errors.ts says when a template cannot be read or filled, and what a helper says when
+ * it is called wrongly. The texts are asserted by tests/chapters/template-errors.test.ts and
+ * tests/chapters/helpers.test.ts (and some by tests/cli/messages.test.ts); change them together.
  */
 
 /** A rule id and the text of one problem; the caller adds where it is. */

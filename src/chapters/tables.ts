@@ -160,8 +160,9 @@ export function pWaarde(p: number): string {
 
 /**
  * A model's terms: covariate, level, ratio, 95% interval, p. Each covariate starts with its
- * reference level (ratio 1), as the model used it: the first level of models.md, or the level
- * that replaced a reference too small to publish; `eersteCohort` is the reference of `cohort`.
+ * reference level (ratio 1), as the model used it: the first level in docs/models.md
+ * ("Covariates"), or the level that replaced a reference too small to publish; `eersteCohort` is
+ * the reference of `cohort`.
  */
 export function modelTabel(m: GeschatModel, eersteCohort: string): Tabel {
   const referentie = (cov: string): string | undefined => {
