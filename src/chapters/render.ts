@@ -24,7 +24,7 @@ import { sjabloonContext } from './context.ts';
 import { fillTemplate } from './handlebars.ts';
 import { registerAll, registerHelpers, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
 import { citeer, combineer, geenLiteratuur, leesLiteratuur, ongebruikteWaarschuwingen, type Literatuur } from './literatuur.ts';
-import { hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
+import { hoofdstukNaam, hoofdstukTaal, NEDERLANDS, NOTATIES, type Notatie, type Taal } from './taal.ts';
 import { helperMeldingen as meld, type Melding } from './messages.ts';
 import { helperError } from './template-errors.ts';
 import type { ChapterKind, TemplateSource } from './types.ts';
@@ -56,11 +56,6 @@ export function hoofdstukSoort(bestand: string): ChapterKind {
   return 'hoofdstuk';
 }
 
-/** `05-afkortingen.md` or `05-afkortingen.md.hbs` -> `afkortingen`. */
-function hoofdstukNaam(bestand: string): string {
-  return bestand.replace(/^\d\d-/, '').replace(/\.md(\.hbs)?$/, '');
-}
-
 /**
  * Chapters made from the others, so filled last whatever their place: the Literatuur lists the
  * works the other chapters cite, the Afkortingen the abbreviations all of them use (the
@@ -68,8 +63,6 @@ function hoofdstukNaam(bestand: string): string {
  */
 const LITERATUUR = 'literatuur';
 const AFKORTINGEN = 'afkortingen';
-/** The English Summary: its abbreviations are listed, but the Dutch text must spell them out. */
-const ENGELS = new Set(['summary']);
 
 /** What one chapter's Handlebars instance needs. */
 interface HandlebarsOptions {
@@ -220,7 +213,7 @@ export function vulHoofdstukken(sjablonen: Sjablonen, r: Resultaten, figuren: re
   const controle = controleerAfkortingen(
     sjablonenLijst
       .filter((s) => s.slug !== AFKORTINGEN)
-      .map((s) => ({ naam: s.bron.name, markdown: gevuld.get(s.pad)!, uitschrijven: s.slug !== LITERATUUR && !ENGELS.has(s.slug) })),
+      .map((s) => ({ naam: s.bron.name, markdown: gevuld.get(s.pad)!, uitschrijven: s.slug !== LITERATUUR && hoofdstukTaal(s.bestand) === 'nl' })),
     leesWoordenlijst(lijstPad, lijstNaam),
     lijstNaam,
   );
