@@ -6,7 +6,7 @@
  *                                                 figures, then {{{beleidsreactie}}}
  *
  * Both are Handlebars in strict mode, like the monitor's chapters, and see the same context
- * (src/chapters/render.ts `sjabloonContext`). Figures reach the text only through the helpers
+ * (src/chapters/context.ts `sjabloonContext`). Figures reach the text only through the helpers
  * below, which print them with the monitor's own formatting (src/text/format.ts: exact
  * half-up rounding from the counts) and words (src/text/wording.ts), so the letter and the
  * monitor say the same number for the same indicator row.
