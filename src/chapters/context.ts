@@ -4,12 +4,13 @@
  * templates use. Numbers themselves reach the text through the helpers (./helpers.ts).
  */
 import Handlebars from 'handlebars';
-import { gemeten as gemetenThema } from '../charts/figures.ts';
+import { gemeten as gemetenThema } from '../charts/figuur.ts';
 import type { Figuur } from '../charts/render.ts';
 import type { Edition } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { beschrijfBestanden } from '../results/bestanden.ts';
-import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST, modelNootTekst } from '../results/labels.ts';
+import { modelNootTekst } from '../results/labels.ts';
+import { AFDOENING_TEKST, BASISVOORWAARDE_BRIEF, BASISVOORWAARDE_ONDERWERP, BASISVOORWAARDE_ONDERWERP_EN, BASISVOORWAARDE_TEKST, BASISVOORWAARDE_TEKST_EN, BASISVOORWAARDE_ZAAK, COVARIAAT_TEKST, MOMENT_ZIN, PROBLEEM_TEKST, THEMA_TEKST } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { isSynthetisch } from '../results/synthetisch.ts';
 import { decimaal } from '../text/format.ts';

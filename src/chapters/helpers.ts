@@ -21,7 +21,7 @@ import type Handlebars from 'handlebars';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { modelDefinities, type ModelNaam } from '../models/frames.ts';
-import { geschatModel } from '../charts/figures.ts';
+import { geschatModel } from '../charts/figuur.ts';
 import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
 import type { Resultaten } from '../results/results.ts';
 import { InternalError, type InputError } from '../util/errors.ts';

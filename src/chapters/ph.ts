@@ -7,7 +7,7 @@
 import type { GeschatModel } from '../models/run.ts';
 import { PH_ALFA, PH_GLOBAL, type PhToets } from '../models/zph.ts';
 import { PERIODEN, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
-import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../results/labels.ts';
+import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../vocabulary/labels.ts';
 import { decimaal } from '../text/format.ts';
 import { gfmTabel, pWaarde, type Tabel } from './tables.ts';
 import { intervalGetal, lijst } from '../text/wording.ts';

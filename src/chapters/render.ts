@@ -13,7 +13,7 @@ import Handlebars from 'handlebars';
 import type { Figuur } from '../charts/render.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Resultaten } from '../results/results.ts';
-import { datumTekst } from '../text/format.ts';
+import { datumTekst } from '../util/dates.ts';
 import { diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { mdTekst } from '../util/markdown.ts';

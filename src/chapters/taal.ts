@@ -9,12 +9,12 @@
  * edition's version.
  */
 import type { Groep, Moment } from '../vocabulary/lists.ts';
-import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../results/labels.ts';
+import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../vocabulary/labels.ts';
 import { decimaal, decimalNumber, getal, wholeNumber } from '../text/format.ts';
 import { breuk, hoofdletter, intervalGetal, lijst, telwoord, veranderingTekst, type Aandeel } from '../text/wording.ts';
 import { capitalise, changeText, fraction, intervalNumber, list, numberWord } from '../text/wording-en.ts';
 
-export type { Taal } from '../results/labels.ts';
+export type { Taal } from '../vocabulary/labels.ts';
 
 /** What differs between the languages of the chapters. */
 export interface Notatie {

@@ -11,7 +11,7 @@ import { GROEPEN, GROEPEN_RIK_KV, MOMENTEN, STATUSMOMENTEN, type Groep, type Mom
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel, KmPunt } from '../models/run.ts';
 import { NIVEAUS } from '../models/frames.ts';
-import { GROEP_KORT, MOMENT_KORT, termTekst } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, termTekst } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { decimaal, getal, procent } from '../text/format.ts';
 import { intervalGetal } from '../text/wording.ts';

@@ -9,18 +9,18 @@
  */
 import type Handlebars from 'handlebars';
 import type { Thema } from '../indicators/definitions.ts';
-import type { Groep, Moment } from '../vocabulary/lists.ts';
+import { GROEPEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import { InternalError } from '../util/errors.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
 import { benoemdArgument, VOETNOOT_ONDERDRUKT, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
 import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
-import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../vocabulary/labels.ts';
 import { helperMeldingen as meld, type Melding } from './messages.ts';
 import { helperError } from './template-errors.ts';
 import { THEMAS } from './themas.ts';
 import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
-import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
+import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 
 /**
  * A series the comparison has made: the key series (kernreeksen) and the rows of a theme's table
@@ -103,7 +103,7 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   const rijen = indicatoren.flatMap((indicator) => {
     const moment = kernmoment(v, indicator);
     if (moment === undefined) throw new InternalError(`vergelijking: indicator '${indicator}' heeft een reeks maar geen kernmoment`);
-    return VERGELIJKING_GROEPEN.map((groep, i) => {
+    return GROEPEN.map((groep, i) => {
       const r = reeks(v, indicator, moment, groep);
       return [i === 0 ? `${r.label} (${MOMENT_KORT[moment]})` : '', GROEP_KORT[groep], ...r.cellen.map((c) => cel(c.rij)), oordeelKort(r.eerder.richting, r.nieuw.richting)];
     });

@@ -8,7 +8,7 @@
  */
 
 /** One term of an equation: variable `v` times coefficient `c`. */
-export type Term = { v: string; c: number };
+type Term = { v: string; c: number };
 /** An equation: the sum of its terms is a published number. */
 export interface Vergelijking {
   termen: Term[];

@@ -20,6 +20,7 @@ import { basename, join, resolve } from 'node:path';
 import { binnen, echtPad } from '../util/paths.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
+import { csvField, csvQuoted } from '../util/csv.ts';
 import { InputError } from '../util/errors.ts';
 import { KM_REGEL_TEKST } from './disclosure.ts';
 import { buildModelFrames, modelDefinities, readModelFrame } from './frames.ts';
@@ -58,8 +59,6 @@ export function formatFixed(x: number, decimals: number): string {
   return zonderMinNul(x.toFixed(decimals));
 }
 
-const csvVeld = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /**
  * modellen.csv: per published model a `(model)` row (log likelihood in `coef`, `n`, `events`)
  * followed by one row per coefficient in term order; term rows leave `n` and `events` empty.
@@ -74,7 +73,7 @@ export function renderModellenCsv(results: ModelResults): string {
       lines.push(
         [
           m.model,
-          csvVeld(t.term),
+          csvField(t.term),
           formatSignificant(t.coef),
           formatSignificant(t.se),
           formatSignificant(t.ratio),
@@ -103,7 +102,7 @@ export function renderModellenPhCsv(results: ModelResults): string {
   const lines = [MODELLEN_PH_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
-    for (const r of m.ph) lines.push([m.model, csvVeld(r.term), formatSignificant(r.chisq), String(r.df), formatSignificant(r.p)].join(','));
+    for (const r of m.ph) lines.push([m.model, csvField(r.term), formatSignificant(r.chisq), String(r.df), formatSignificant(r.p)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -126,7 +125,7 @@ export function renderModellenPeriodenCsv(results: ModelResults): string {
       if (t.status !== 'geschat') continue;
       for (const r of t.termen) {
         lines.push(
-          [m.model, csvVeld(r.term), ...[r.coef, r.se, r.ratio, r.ciLaag, r.ciHoog, r.p].map((x) => formatSignificant(x))].join(','),
+          [m.model, csvField(r.term), ...[r.coef, r.se, r.ratio, r.ciLaag, r.ciHoog, r.p].map((x) => formatSignificant(x))].join(','),
         );
       }
     }
@@ -167,10 +166,9 @@ export const MODELLEN_NOTEN_HEADER = 'model,soort,term,referentie,reden,tekst';
  * failed); `tekst` the note's Dutch sentence, always quoted. Counts never appear.
  */
 export function renderModellenNotenCsv(results: ModelResults): string {
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [MODELLEN_NOTEN_HEADER];
   for (const n of results.noten) {
-    lines.push([n.model, n.soort, csvVeld(n.term ?? ''), csvVeld(n.referentie ?? ''), n.reden, quote(n.tekst)].join(','));
+    lines.push([n.model, n.soort, csvField(n.term ?? ''), csvField(n.referentie ?? ''), n.reden, csvQuoted(n.tekst)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -204,10 +202,9 @@ const NOOT_REGEL: Record<string, string> = {
  */
 export function modelOnderdrukkingRegels(results: ModelResults): string[] {
   const lines: string[] = [];
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const o of results.kmOnderdrukkingen) {
     lines.push(
-      ['recidive_km.csv', `${o.uitsplitsing}:${o.categorie}`, o.cohort, o.groep, `${o.maand}m_na`, o.regel, quote(KM_REGEL_TEKST[o.regel])].join(','),
+      ['recidive_km.csv', `${o.uitsplitsing}:${o.categorie}`, o.cohort, o.groep, `${o.maand}m_na`, o.regel, csvQuoted(KM_REGEL_TEKST[o.regel])].join(','),
     );
   }
   const moment = new Map(results.modellen.map((m) => [m.model, m.moment]));
@@ -216,7 +213,7 @@ export function modelOnderdrukkingRegels(results: ModelResults): string[] {
     if (!regel) continue;
     const indicator = n.term ? `${n.model}:${n.term}` : n.model;
     const bestand = n.soort === 'tijdsplitsing' ? 'modellen_perioden.csv' : 'modellen.csv';
-    lines.push([bestand, csvVeld(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, quote(n.tekst)].join(','));
+    lines.push([bestand, csvField(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, csvQuoted(n.tekst)].join(','));
   }
   return lines;
 }

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
+import { ISO_DATE } from '../util/dates.ts';
 import { InputError } from '../util/errors.ts';
 import { launchBrowser, PRINT_NAME, resolveBrowser, sweepStaleBrowsers, type LaunchedBrowser } from './browser.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
@@ -419,7 +420,7 @@ async function headMetadata(page: Page): Promise<PrintMetadata> {
 
 function documentDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
+  if (!ISO_DATE.test(iso) || Number.isNaN(date.getTime())) {
     throw new InputError([`documentdatum '${iso}' is geen datum als JJJJ-MM-DD`]);
   }
   return date;

@@ -30,11 +30,12 @@ import { vergelijk } from '../vergelijking/vergelijk.ts';
 import { vergelijkingFiguren } from '../charts/vergelijking.ts';
 import { controleerEditieUitvoer, controleerModelframes, neemSlot, ruimRestenOp } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
+import { formatDiagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure } from '../indicators/disclosure.ts';
-import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
-import { figuren as bouwFiguren } from '../charts/figures.ts';
+import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
+import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
 import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
@@ -45,7 +46,7 @@ import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import { resolveBrowser, sweepStaleBrowsers } from '../pdf/browser.ts';
 import { controleerBrowser, controleerRuimte, schatRuimte } from './omgeving.ts';
-import { bronregisters } from '../results/labels.ts';
+import { bronregisters } from '../vocabulary/labels.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { computeModels } from '../models/run.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
@@ -73,7 +74,7 @@ async function checkTemplateFolder(dir: string): Promise<void> {
 // DuckDB and Vega load only when needed: a rebuild whose results and figures are all in the
 // cache (cache.ts) does without them and starts a second sooner.
 const loadExtracts = async (folder: string, e: Edition) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
-const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).renderFiguur(f);
+const renderChart = async (f: Figuur) => (await import('../charts/render.ts')).renderChart(f);
 
 export interface BuildOptions {
   /** Extract folder (extracts.md). */
@@ -246,7 +247,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
 
   // 5. Charts.
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderFiguur, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
+  const figuren = await stap(fx, 5, 'Figuren renderen', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderChart, PROJECT_ROOT, invoer.code.afhankelijkheden), (f) =>
     `${f.length} figuren`,
   );
   // 6. Chapters.
@@ -379,7 +380,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
   const extracts = await stap(fx, 1, 'Extracten laden en valideren', () => loadExtracts(resolve(options.data), editie), (x) =>
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
-  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
   try {
     // 2. Compute the indicators (person-level work stays in DuckDB).
     const { definities, tellingen, uitval } = await stap(fx, 2, 'Indicatoren berekenen', () =>
@@ -419,7 +420,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
     }
     return {
       resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
-      onderdrukkingCsv: renderOnderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+      onderdrukkingCsv: onderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
     extracts.close();
@@ -429,7 +430,7 @@ async function berekenResultaten(fx: Effects, options: BuildOptions, editie: Edi
 /** The published data files (data/<name>) of the results. */
 export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
   return {
-    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
+    'indicatoren.csv': indicatorenCsv(r.indicatoren.rijen),
     'modellen.csv': renderModellenCsv(r.modellen),
     'modellen_ph.csv': renderModellenPhCsv(r.modellen),
     'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
@@ -543,7 +544,7 @@ export function monitorDocument(dir: string, r: Resultaten, hoofdstukken: readon
         bron: r.extractie.bron,
         peildatum: r.extractie.peildatum,
         omschrijving: r.extractie.omschrijving,
-        // The registers the indicators are defined on; the same list as the charts' source line (charts/figures.ts, bronregel).
+        // The registers the indicators are defined on; the same list as the charts' source line (charts/figuur.ts, bronregel).
         registers: bronregisters(e.basisvoorwaarden),
         threshold: e.drempel,
         buildId: bouwId,

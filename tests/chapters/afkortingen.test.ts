@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afkortingenIn, controleerAfkortingen, leesbareBlokken, leesWoordenlijst } from '../../src/chapters/afkortingen.ts';
 import { leesLiteratuur } from '../../src/chapters/literatuur.ts';
 import { vulHoofdstukken } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { formatDiagnostic } from '../../src/util/diagnostic.ts';

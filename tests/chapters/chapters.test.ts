@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { vulHoofdstuk, vulHoofdstukken, hoofdstukSjablonen, hoofdstukSoort } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { fixtureResultaten } from './fixture.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { vulHoofdstukken } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { fixtureResultaten } from './fixture.ts';
 

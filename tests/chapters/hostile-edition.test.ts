@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { vulHoofdstukken } from '../../src/chapters/render.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import { renderDocument } from '../../src/html/document.ts';

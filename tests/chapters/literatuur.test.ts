@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { citeer, combineer, leesLiteratuur, zoekCitaten, type Literatuur, type Werk } from '../../src/chapters/literatuur.ts';
 import { vulHoofdstukken } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';
 import { InputError } from '../../src/util/errors.ts';

@@ -11,7 +11,7 @@ import { Sjablonen } from '../../src/edition/templates.ts';
 import { vulHoofdstuk, vulHoofdstukken } from '../../src/chapters/render.ts';
 import { syntheseSchaal } from '../../src/chapters/context.ts';
 import { procent } from '../../src/text/format.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { fixtureResultaten } from './fixture.ts';
 

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { vulHoofdstuk, vulHoofdstukken } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { InputError } from '../../src/util/errors.ts';

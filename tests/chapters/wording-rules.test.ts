@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { hoofdstukSjablonen, vulHoofdstuk } from '../../src/chapters/render.ts';
 import { hoofdstukTaal, type Taal } from '../../src/chapters/taal.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';

@@ -43,7 +43,7 @@ import { loadEdition } from '../../src/edition/edition.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { applyDisclosure } from '../../src/indicators/disclosure.ts';
 import { recoverable } from '../../src/disclosure/recoverable.ts';
-import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
+import { indicatorenCsv } from '../../src/indicators/write.ts';
 import { computeModels, kmCurves, type KmCurve } from '../../src/models/run.ts';
 import { KM_UITSPLITSINGEN, kmUitsplitsingen, NIVEAUS, readKmRecords } from '../../src/models/frames.ts';
 import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
@@ -84,7 +84,7 @@ async function publiceer(n: number, seed: number): Promise<Publicatie> {
     const modellen = await computeModels(conn, edition, PEILDATUM, { indicatoren: rijen });
     const curves = kmCurves(await readKmRecords(conn, edition), COHORTEN, kmUitsplitsingen(edition.basisvoorwaarden));
     return {
-      indicatoren: csv(renderIndicatorenCsv(rijen)),
+      indicatoren: csv(indicatorenCsv(rijen)),
       km: csv(renderKmCsv(modellen)),
       modellen: csv(renderModellenCsv(modellen)),
       audit: csv([ONDERDRUKKING_HEADER, ...modelOnderdrukkingRegels(modellen)].join('\n') + '\n'),
@@ -385,7 +385,7 @@ async function indicatorenVan(n: number, seed: number, ed: typeof edition, optie
   const { conn, close } = await tabellen(opties.emigratie ? metEmigratie(data, seed) : data);
   try {
     const { definities, tellingen } = await computeIndicators(conn, opties.uitvalregel === false ? { ...ed, drempel: 1 } : ed, PEILDATUM, false);
-    return csv(renderIndicatorenCsv(applyDisclosure(tellingen, definities, ed.cohorten, K).rijen));
+    return csv(indicatorenCsv(applyDisclosure(tellingen, definities, ed.cohorten, K).rijen));
   } finally {
     close();
   }
