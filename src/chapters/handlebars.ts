@@ -27,6 +27,8 @@ export function fillTemplate(hb: typeof Handlebars, bron: string, naam: string, 
  * template does.
  */
 const COMPILED = new Map<string, TemplateSpecification>();
+/** Enough for every template of two editions and the letter, many times over. */
+const MAX_COMPILED = 200;
 
 /** The JavaScript compiler of Handlebars.compile, which its types do not declare. */
 interface Compilers {
@@ -34,6 +36,7 @@ interface Compilers {
   JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification };
 }
 
+/** The compiled form of `bron` for the helpers of `hb`, from the store or compiled now. */
 function compiled(hb: typeof Handlebars, bron: string): TemplateSpecification {
   if (!hb.helpers[TEKST_HELPER]) {
     hb.registerHelper(TEKST_HELPER, (v: unknown) => (v instanceof hb.SafeString ? v : typeof v === 'string' ? mdTekst(v) : String(v)));
@@ -50,6 +53,8 @@ function compiled(hb: typeof Handlebars, bron: string): TemplateSpecification {
     const ast = hb.parse(tekstAlsTekst(hb, hb.parse(bron)) as unknown as string);
     const environment = new Compiler().compile(ast, options);
     spec = new JavaScriptCompiler().compile(environment, options, undefined, true);
+    // Bounded, so a long watch session that edits templates does not keep every old version.
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.delete(COMPILED.keys().next().value!);
     COMPILED.set(key, spec);
   }
   return spec;
