@@ -96,11 +96,3 @@ test('a helper called wrongly is reported at the line of the call', () => {
   assert.equal(e.diagnostics[0]!.rule, 'sjabloon/helper');
   assert.deepEqual(helperError(NAAM, undefined, 'x').messages, [`${NAAM}: x`]);
 });
-
-test('a template filled again is compiled for the helpers of its instance', () => {
-  const metHelper = Handlebars.create();
-  metHelper.registerHelper('x', () => 'helper');
-  assert.equal(fillTemplate(metHelper, '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 1 }), 'helper en 1');
-  assert.equal(fillTemplate(Handlebars.create(), '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 2 }), 'waarde en 2');
-  assert.equal(fillTemplate(metHelper, '{{x}} en {{y}}', NAAM, { x: 'waarde', y: 3 }), 'helper en 3');
-});
