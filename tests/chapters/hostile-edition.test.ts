@@ -137,7 +137,10 @@ function zet(o: unknown, pad: Pad, waarde: string): number {
   let n = 0;
   for (const k of sleutels) {
     if (rest.length === 0) {
-      if (typeof rec[k] === 'string') (rec[k] = waarde), n++;
+      if (typeof rec[k] === 'string') {
+        rec[k] = waarde;
+        n++;
+      }
     } else n += zet(rec[k], rest, waarde);
   }
   return n;
