@@ -1,8 +1,8 @@
 /**
  * The test of proportional hazards in the text: the table per Cox model (appendix), the
  * hazard ratios per period of a covariate that fails the test, and the sentence that says an
- * association changes over time (models.md, "Proportional hazards"). Everything is worded from
- * the results: which covariates fail, their p-values and their ratios per period.
+ * association changes over time (docs/models.md, "Proportional hazards"). Everything is worded
+ * from the results: which covariates fail, their p-values and their ratios per period.
  */
 import type { GeschatModel } from '../models/uitkomst.ts';
 import { PH_ALFA, PH_GLOBAL, type PhToets } from '../models/zph.ts';

@@ -90,6 +90,10 @@ const TALEN: Readonly<Record<string, Taal>> = { summary: 'en' };
 
 /** The language of a chapter from its file name (template or output): 'en' for NN-summary. */
 export function hoofdstukTaal(bestand: string): Taal {
-  const slug = bestand.replace(/^.*[\\/]/, '').replace(/^\d\d-/, '').replace(/\.md(?:\.hbs)?$/, '');
-  return TALEN[slug] ?? 'nl';
+  return TALEN[hoofdstukNaam(bestand)] ?? 'nl';
+}
+
+/** A chapter's name without folder, number and extension: `monitor/05-afkortingen.md.hbs` -> `afkortingen`. */
+export function hoofdstukNaam(bestand: string): string {
+  return bestand.replace(/^.*[\\/]/, '').replace(/^\d\d-/, '').replace(/\.md(?:\.hbs)?$/, '');
 }

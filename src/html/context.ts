@@ -13,19 +13,10 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { InternalError } from '../util/errors.ts';
 import { messages, type Message } from './messages.ts';
+import type { ChapterKind, TemplateSource } from '../chapters/types.ts';
 
-/** What a chapter is, which decides how its headings are numbered and whether it is in the TOC. */
-export type ChapterKind =
-  /** numbered chapter: "3 Methoden", sections 3.1, 3.1.1 */
-  | 'hoofdstuk'
-  /** in the table of contents but not numbered (Samenvatting, Literatuur) */
-  | 'ongenummerd'
-  /** appendix: "Bijlage 2", sections B2.1 */
-  | 'bijlage'
-  /** front matter right after the cover (colofon): no number, not in the TOC, no running header */
-  | 'voorwerk'
-  /** the body of a Kamerbrief: sections "1.", subsections "a." */
-  | 'brief';
+// Declared by the chapters, which make them; re-exported for the html modules that read them.
+export type { ChapterKind, TemplateSource };
 
 export type LabelKind = 'fig' | 'tab' | 'sec';
 
@@ -126,12 +117,6 @@ export interface ChapterContext {
    * reported where the user can fix it, not at a line of generated Markdown.
    */
   readonly sources?: readonly TemplateSource[];
-}
-
-/** A template a chapter was made from: its name in messages and its text. */
-export interface TemplateSource {
-  readonly name: string;
-  readonly text: string;
 }
 
 declare module 'vfile' {

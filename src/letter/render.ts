@@ -6,7 +6,7 @@
  *                                                 figures, then {{{beleidsreactie}}}
  *
  * Both are Handlebars in strict mode, like the monitor's chapters, and see the same context
- * (src/chapters/render.ts `templateContext`). Figures reach the text only through the helpers
+ * (src/chapters/context.ts `sjabloonContext`). Figures reach the text only through the helpers
  * below, which print them with the monitor's own formatting (src/text/format.ts: exact
  * half-up rounding from the counts) and words (src/text/wording.ts), so the letter and the
  * monitor say the same number for the same indicator row.
@@ -33,8 +33,11 @@ import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
-import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
+import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam } from '../chapters/render.ts';
+import { sjabloonContext } from '../chapters/context.ts';
+import { fillTemplate } from '../chapters/handlebars.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
+import { helperError } from '../chapters/template-errors.ts';
 import { datumTekst } from '../util/dates.ts';
 import { hoofdletter } from '../text/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
@@ -119,8 +122,7 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
   const hb = Handlebars.create();
   // The monitor's helpers, so the letter prints every figure as the monitor does.
   registerHelpers(hb, r, staat, bestand);
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const origineel = (naam: string) => hb.helpers[naam] as (...args: unknown[]) => Uitvoer;
   const gedrukt = (u: Uitvoer) => !(u instanceof hb.SafeString) && typeof u === 'string';
   const cijfer = (u: Uitvoer, c: (tekst: string) => BriefCijfer): Uitvoer => {
@@ -251,17 +253,17 @@ function kopCommentaar(r: Resultaten): string {
 export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: LetterOptions = {}): Brief {
   const root = options.root ?? process.cwd();
   const staat: Staat = { cijfers: [], noten: new Map(), onderdrukt: false, samengevoegd: false };
-  const context = templateContext(r, [], options.vergelijking);
+  const context = sjabloonContext(r, [], options.vergelijking);
 
   const reactiePad = sjablonen.pad('kamerbrief/beleidsreactie.md.hbs');
   const reactieNaam = sjabloonNaam(reactiePad, root);
   const reactieBron = lees(reactiePad, reactieNaam);
-  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
+  const reactie = fillTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
 
   const briefPad = sjablonen.pad('kamerbrief/kamerbrief.md.hbs');
   const briefNaam = sjabloonNaam(briefPad, root);
   const briefBron = lees(briefPad, briefNaam);
-  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
+  let markdown = fillTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
     ...context,
     beleidsreactie: reactie.trim(),
   });

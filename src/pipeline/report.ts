@@ -37,7 +37,7 @@ import { applyDisclosure } from '../indicators/disclosure.ts';
 import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
 import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
-import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
+import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import type { DocumentRegister } from '../html/context.ts';
@@ -197,7 +197,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   await checkTemplateFolder(templates);
   // A templates folder without chapters of its own is named as such first (an edition's
   // overrides alone, such as its Voorwoord, do not make one).
-  chapterTemplates(new Sjablonen(templates));
+  hoofdstukSjablonen(new Sjablonen(templates));
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
   sjablonen.controleer();
   for (const regel of await ruimRestenOp(out)) fx.log(`   ${regel}`);
@@ -252,7 +252,7 @@ async function bouwOnderSlot(options: BuildOptions, fx: Effects, slot: { vrij?: 
   );
   // 6. Chapters.
   const hoofdstukken = await stap(fx, 6, 'Hoofdstukken vullen', async () =>
-    renderChapters(sjablonen, resultaten, figuren.map((f) => f.figuur), {
+    vulHoofdstukken(sjablonen, resultaten, figuren.map((f) => f.figuur), {
       vergelijking,
       literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
       waarschuw: (w) => fx.log(`   waarschuwing: ${w}`),

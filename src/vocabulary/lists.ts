@@ -56,3 +56,5 @@ export function problemenVoor(basisvoorwaarden: readonly Basisvoorwaarde[]): Pro
 export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
 export type Huisvesting = (typeof HUISVESTING)[number];
 
+/** The two groups without their total, for what is shown per group only (Kaplan–Meier curves). */
+export const GROEPEN_RIK_KV = ['rik', 'kv'] as const satisfies readonly Groep[];
