@@ -1,6 +1,5 @@
 /**
- * The comparison of an edition with its predecessor (README.md, "Editions: every meting in one
- * repository"): for every indicator × meetmoment that both publish per cohort, the series over the
+ * The comparison of an edition with its predecessor (docs/editions.md): for every indicator × meetmoment that both publish per cohort, the series over the
  * cohorts of both editions for rik, kv and totaal, with the outcome of the trend rule
  * (./trend.ts). What the predecessor contributes is only what it published (./lezen.ts);
  * a suppressed cell stays suppressed.
