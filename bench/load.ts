@@ -4,6 +4,7 @@
  * invalid input prints the messages and the time it took to find them.
  */
 import { loadExtracts } from '../src/extracts/load.ts';
+import { formatDiagnostic } from '../src/util/diagnostic.ts';
 import { InputError } from '../src/util/errors.ts';
 
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ try {
     const reader = await loaded.connection.runAndReadAll(`SELECT count(*)::BIGINT FROM "${name}"`);
     counts.push(`${name} ${Number(reader.getRowsJS()[0]?.[0])}`);
   }
-  for (const w of loaded.warnings) console.log(`waarschuwing: ${w}`);
+  for (const w of loaded.warnings) console.log(`waarschuwing: ${formatDiagnostic(w)}`);
   console.log(counts.join(', '));
   console.log(`load+validate: ${seconds.toFixed(2)} s (${cpu()}), peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB`);
   loaded.close();

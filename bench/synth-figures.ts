@@ -7,7 +7,8 @@
  *   npx tsx bench/synth-figures.ts /tmp/x [editions/6e-meting/editie.json]
  */
 import { loadExtracts } from '../src/extracts/load.ts';
-import { computeIndicators, type Telling } from '../src/indicators/compute.ts';
+import { computeIndicators } from '../src/indicators/compute.ts';
+import type { Telling } from '../src/indicators/disclosure.ts';
 import { loadEdition } from '../src/edition/edition.ts';
 
 const folder = process.argv[2];

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
+import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
 
@@ -43,7 +44,7 @@ export function leesWoordenlijst(bestand: string, naam = bestand): Woordenlijst 
   try {
     tekst = readFileSync(bestand, 'utf8');
   } catch {
-    throw new InputError([`${naam}: lijst van afkortingen niet gevonden of niet leesbaar`]);
+    throw new InputError([diagnostic('afkortingen/bestand', 'lijst van afkortingen niet gevonden of niet leesbaar', { file: naam })]);
   }
   const json = parseJson(tekst);
   if (!json.ok) throw new InputError([describeJsonError(naam, json.error)]);
@@ -103,7 +104,7 @@ export interface Afkortingscontrole {
   /** The abbreviations the text uses, sorted, with what they stand for. */
   readonly gebruikt: { afkorting: string; betekenis: string }[];
   /** Abbreviations not in the glossary: errors, one per abbreviation, at its first use. */
-  readonly onbekend: string[];
+  readonly onbekend: Diagnostic[];
   /** Abbreviations whose first use in the Dutch text is not spelled out there: warnings. */
   readonly nietUitgeschreven: string[];
 }
@@ -117,32 +118,40 @@ const normaal = (s: string): string => s.toLocaleLowerCase('nl').replace(/\s+/g,
  * Sociaal-statistische Bestanden (SSB) …".
  */
 export function controleerAfkortingen(teksten: readonly Leestekst[], woordenlijst: Woordenlijst, lijstNaam: string): Afkortingscontrole {
-  const gezien = new Set<string>();
-  const eersteInTekst = new Set<string>();
-  const onbekend: string[] = [];
-  const nietUitgeschreven: string[] = [];
-  for (const t of teksten) {
-    for (const blok of leesbareBlokken(t.markdown)) {
-      for (const a of afkortingenIn(blok)) {
-        const betekenis = woordenlijst.get(a);
-        if (!gezien.has(a)) {
-          gezien.add(a);
-          if (betekenis === undefined)
-            onbekend.push(`${t.naam}: afkorting '${a}' staat niet in ${lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`);
-        }
-        if (t.uitschrijven && !eersteInTekst.has(a)) {
-          eersteInTekst.add(a);
-          if (betekenis !== undefined && !normaal(blok).includes(normaal(betekenis)))
-            nietUitgeschreven.push(`${t.naam}: afkorting '${a}' wordt hier voor het eerst gebruikt maar niet uitgeschreven (verwacht in dezelfde alinea: "${betekenis}"; nu: "${kort(blok, a)}")`);
-        }
-      }
-    }
-  }
-  const gebruikt = [...gezien]
+  const controle: Controle = { woordenlijst, lijstNaam, gezien: new Set(), eersteInTekst: new Set(), onbekend: [], nietUitgeschreven: [] };
+  for (const t of teksten) for (const blok of leesbareBlokken(t.markdown)) for (const a of afkortingenIn(blok)) controleerAfkorting(controle, t, blok, a);
+  const gebruikt = [...controle.gezien]
     .filter((a) => woordenlijst.has(a))
     .sort((x, y) => x.localeCompare(y, 'nl'))
     .map((afkorting) => ({ afkorting, betekenis: woordenlijst.get(afkorting)! }));
-  return { gebruikt, onbekend, nietUitgeschreven };
+  return { gebruikt, onbekend: controle.onbekend, nietUitgeschreven: controle.nietUitgeschreven };
+}
+
+/** What the check has seen and found so far, in reading order. */
+interface Controle {
+  readonly woordenlijst: Woordenlijst;
+  readonly lijstNaam: string;
+  /** Abbreviations met anywhere so far. */
+  readonly gezien: Set<string>;
+  /** Abbreviations met so far in text where they must be spelled out. */
+  readonly eersteInTekst: Set<string>;
+  readonly onbekend: Diagnostic[];
+  readonly nietUitgeschreven: string[];
+}
+
+/** One use of abbreviation `a` in `blok` of chapter `t`: an error at its first use anywhere, a warning at its first use in the Dutch text. */
+function controleerAfkorting(c: Controle, t: Leestekst, blok: string, a: string): void {
+  const betekenis = c.woordenlijst.get(a);
+  if (!c.gezien.has(a)) {
+    c.gezien.add(a);
+    if (betekenis === undefined)
+      c.onbekend.push(diagnostic('afkortingen/onbekend', `afkorting '${a}' staat niet in ${c.lijstNaam} (in: "${kort(blok, a)}"); voeg haar daar toe met wat zij betekent`, { file: t.naam }));
+  }
+  if (t.uitschrijven && !c.eersteInTekst.has(a)) {
+    c.eersteInTekst.add(a);
+    if (betekenis !== undefined && !normaal(blok).includes(normaal(betekenis)))
+      c.nietUitgeschreven.push(`${t.naam}: afkorting '${a}' wordt hier voor het eerst gebruikt maar niet uitgeschreven (verwacht in dezelfde alinea: "${betekenis}"; nu: "${kort(blok, a)}")`);
+  }
 }
 
 /** The words around an abbreviation, for a message. */

@@ -21,10 +21,12 @@ import type Handlebars from 'handlebars';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { modelDefinities, type ModelNaam } from '../models/frames.ts';
-import { geschatModel } from '../charts/figures.ts';
+import { geschatModel } from '../charts/figuur.ts';
 import { beschrijfBestanden, codeTabel } from '../results/bestanden.ts';
 import type { Resultaten } from '../results/results.ts';
-import { InputError } from '../util/errors.ts';
+import { InternalError, type InputError } from '../util/errors.ts';
+import { helperMeldingen as meld, type Melding } from './messages.ts';
+import { helperError } from './template-errors.ts';
 import { procent } from '../text/format.ts';
 import {
   bijlageTabel,
@@ -66,243 +68,308 @@ export function isRij(v: unknown): v is Publicatie {
 
 type Hb = typeof Handlebars;
 
+/** A helper as registered; Handlebars passes the template's arguments, then its options. */
+type Helper = (...args: never[]) => unknown;
+/** A family of helpers by the name the templates call them. */
+export type Helpers = Record<string, Helper>;
+
+/** What every family of helpers works with: the results, the chapter's state and language, and the shared checks. */
+interface Kit {
+  readonly hb: Hb;
+  readonly r: Resultaten;
+  readonly staat: HoofdstukStaat;
+  readonly taal: Notatie;
+  /** The error of a helper called wrongly, at the template line of the call. */
+  fout(o: HelperOptions | undefined, melding: Melding): InputError;
+  /** A suppressed value: "–" with the footnote marker, noted for the chapter's footnote. */
+  streep(): Handlebars.SafeString;
+  /** The argument as an indicator row, or an error naming the helper. */
+  rij(v: unknown, o: HelperOptions, helper: string): Publicatie;
+  /** A required named argument (`titel="..."`). */
+  hash(o: HelperOptions, sleutel: string): string;
+  /** A table with its caption from the `titel` and `id` arguments. */
+  tabel(t: Tabel, o: HelperOptions): Handlebars.SafeString;
+}
+
+function kit(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie): Kit {
+  const fout = (o: HelperOptions | undefined, melding: Melding) => helperError(bestand, o, melding);
+  const hash = (o: HelperOptions, sleutel: string): string => benoemdArgument(bestand, o, sleutel);
+  return {
+    hb,
+    r,
+    staat,
+    taal,
+    fout,
+    hash,
+    streep: () => {
+      staat.onderdrukt = true;
+      return new hb.SafeString(`–${VOETNOOT_ONDERDRUKT}`);
+    },
+    rij: (v, o, helper) => {
+      if (!isRij(v)) throw fout(o, meld.geenIndicatorrij(helper));
+      return v;
+    },
+    tabel: (t, o) => {
+      if (t.onderdrukt) staat.onderdrukt = true;
+      return new hb.SafeString(metBijschrift(t, hash(o, 'titel'), hash(o, 'id')));
+    },
+  };
+}
+
+/** A required named argument of a helper (`titel="..."`): a string that is not empty. */
+export function benoemdArgument(bestand: string, o: HelperOptions, sleutel: string): string {
+  const v = o.hash?.[sleutel];
+  if (typeof v !== 'string' || v === '') throw helperError(bestand, o, meld.ontbrekendArgument(sleutel));
+  return v;
+}
+
+const gepubliceerd = (p: Publicatie): p is Publicatie & { teller: number; noemer: number } => !p.onderdrukt && p.teller !== null && p.noemer !== null;
+
 /**
  * Register every helper on a Handlebars instance; `bestand` names the template in errors, `taal`
  * is the chapter's language (./taal.ts: Dutch, or English for the Summary). Tables and the
  * proportional-hazards text are Dutch only: no English chapter uses them.
  */
 export function registerHelpers(hb: Hb, r: Resultaten, staat: HoofdstukStaat, bestand: string, taal: Notatie = NEDERLANDS): void {
-  const { getal, decimaal, breuk, hoofdletter, telwoord } = taal;
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
-  const streep = () => {
-    staat.onderdrukt = true;
-    return new hb.SafeString(`–${VOETNOOT_ONDERDRUKT}`);
-  };
-  const rij = (v: unknown, o: HelperOptions, helper: string): Publicatie => {
-    if (!isRij(v)) throw fout(o, `'${helper}' verwacht een indicatorrij, bijvoorbeeld (ind "werk" "totaal" "rik" "1m_na")`);
-    return v;
-  };
-  const gepubliceerd = (p: Publicatie): p is Publicatie & { teller: number; noemer: number } =>
-    !p.onderdrukt && p.teller !== null && p.noemer !== null;
-  const reg = (naam: string, f: (...args: never[]) => unknown) => hb.registerHelper(naam, f as unknown as HelperDelegate);
-  const hash = (o: HelperOptions, sleutel: string): string => {
-    const v = o.hash?.[sleutel];
-    if (typeof v !== 'string' || v === '') throw fout(o, `ontbrekend argument ${sleutel}="..."`);
-    return v;
-  };
-  const tabel = (t: Tabel, o: HelperOptions) => {
-    if (t.onderdrukt) staat.onderdrukt = true;
-    return new hb.SafeString(metBijschrift(t, hash(o, 'titel'), hash(o, 'id')));
-  };
+  const k = kit(hb, r, staat, bestand, taal);
+  for (const familie of [getalHelpers, woordHelpers, tabelHelpers, phHelpers, modelHelpers]) registerAll(hb, familie(k));
+}
 
-  /** (ind "geen_inkomen" "totaal" "rik" "1m_na"): a published indicator row. */
-  reg('ind', (naam: unknown, cohort: unknown, groep: unknown, moment: unknown, o: HelperOptions) => {
-    const p = r.indicatoren.find(String(naam), String(cohort), groep as Groep, moment as Moment);
-    if (!p) throw fout(o, `indicator '${String(naam)}' bestaat niet voor cohort ${String(cohort)}, groep ${String(groep)}, moment ${String(moment)}`);
-    return p;
-  });
-  reg('pct', (v: unknown, o: HelperOptions) => {
-    const p = rij(v, o, 'pct');
-    return gepubliceerd(p) ? procent(p.teller, p.noemer) : streep();
-  });
-  reg('aantal', (v: unknown, o: HelperOptions) => {
-    if (isRij(v)) return v.onderdrukt || v.noemer === null ? streep() : getal(v.noemer);
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, `'aantal' verwacht een getal, kreeg ${String(v)}`);
-    return getal(v);
-  });
-  /** The teller of a row ("1.234 personen"). */
-  reg('teller', (v: unknown, o: HelperOptions) => {
-    const p = rij(v, o, 'teller');
-    return gepubliceerd(p) ? getal(p.teller) : streep();
-  });
-  reg('breuk', (v: unknown, o: HelperOptions) => {
-    const p = rij(v, o, 'breuk');
-    return gepubliceerd(p) ? breuk(p.teller, p.noemer) : streep();
-  });
-  /**
-   * {{noemeraandeel a b}}: a's noemer as a share of b's noemer, in whole percents from the two
-   * counts (how many of the group an analysis rests on: the complete cases of problemen_0 among
-   * the populatie).
-   */
-  reg('noemeraandeel', (a: unknown, b: unknown, o: HelperOptions) => {
-    const pa = rij(a, o, 'noemeraandeel');
-    const pb = rij(b, o, 'noemeraandeel');
-    return gepubliceerd(pa) && gepubliceerd(pb) ? procent(pa.noemer, pb.noemer) : streep();
-  });
-  reg('bi', (v: unknown, o: HelperOptions) => {
-    const p = rij(v, o, 'bi');
-    return gepubliceerd(p) ? intervalProcent(p.teller, p.noemer) : streep();
-  });
-  /** (richting a b): "stijgt", "daalt", "gelijk", or "onbekend" when either is suppressed. */
-  reg('richting', (a: unknown, b: unknown, o: HelperOptions) => {
-    const pa = rij(a, o, 'richting');
-    const pb = rij(b, o, 'richting');
-    if (!gepubliceerd(pa) || !gepubliceerd(pb)) return 'onbekend';
-    return verandering(pa, pb).richting;
-  });
-  /** {{verandering a b}} "stijgt met 4 procentpunten"; vorm="vt" gives "steeg ...". */
-  reg('verandering', (a: unknown, b: unknown, o: HelperOptions) => {
-    const pa = rij(a, o, 'verandering');
-    const pb = rij(b, o, 'verandering');
-    const vorm = o.hash?.vorm === 'vt' ? 'vt' : 'tt';
-    if (!gepubliceerd(pa) || !gepubliceerd(pb)) {
-      staat.onderdrukt = true;
-      return new hb.SafeString(`${taal.nietTeVergelijken(vorm)}${VOETNOOT_ONDERDRUKT}`);
-    }
-    return taal.verandering(pa, pb, vorm);
-  });
-  reg('eq', (a: unknown, b: unknown) => a === b);
-  /**
-   * {{beide (hrrichting m "a") (hrrichting m "b") kleiner="minder" groter="meer" gelijk="..."}}:
-   * one word when both values agree ("minder"), else "respectievelijk minder en meer", so two
-   * findings share one sentence without "minder en minder".
-   */
-  reg('beide', (a: unknown, b: unknown, o: HelperOptions) => {
-    const tekst = (w: unknown) => {
-      const t = o.hash?.[String(w)] ?? o.hash?.anders;
-      if (typeof t !== 'string') throw fout(o, `'beide' heeft geen tekst voor '${String(w)}' (en geen anders="...")`);
+/** Register a family of helpers, in its order. */
+export function registerAll(hb: Hb, helpers: Helpers): void {
+  for (const [naam, f] of Object.entries(helpers)) hb.registerHelper(naam, f as unknown as HelperDelegate);
+}
+
+/** Numbers of one indicator row or two. */
+function getalHelpers({ r, taal, fout, streep, rij }: Kit): Helpers {
+  return {
+    /** (ind "geen_inkomen" "totaal" "rik" "1m_na"): a published indicator row. */
+    ind: (naam: unknown, cohort: unknown, groep: unknown, moment: unknown, o: HelperOptions) => {
+      const p = r.indicatoren.find(String(naam), String(cohort), groep as Groep, moment as Moment);
+      if (!p) throw fout(o, meld.onbekendeIndicatorrij(String(naam), String(cohort), String(groep), String(moment)));
+      return p;
+    },
+    pct: (v: unknown, o: HelperOptions) => {
+      const p = rij(v, o, 'pct');
+      return gepubliceerd(p) ? procent(p.teller, p.noemer) : streep();
+    },
+    aantal: (v: unknown, o: HelperOptions) => {
+      if (isRij(v)) return v.onderdrukt || v.noemer === null ? streep() : taal.getal(v.noemer);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw fout(o, meld.geenGetal('aantal', String(v)));
+      return taal.getal(v);
+    },
+    /** The teller of a row ("1.234 personen"). */
+    teller: (v: unknown, o: HelperOptions) => {
+      const p = rij(v, o, 'teller');
+      return gepubliceerd(p) ? taal.getal(p.teller) : streep();
+    },
+    breuk: (v: unknown, o: HelperOptions) => {
+      const p = rij(v, o, 'breuk');
+      return gepubliceerd(p) ? taal.breuk(p.teller, p.noemer) : streep();
+    },
+    /**
+     * {{noemeraandeel a b}}: a's noemer as a share of b's noemer, in whole percents from the two
+     * counts (how many of the group an analysis rests on: the complete cases of problemen_0 among
+     * the populatie).
+     */
+    noemeraandeel: (a: unknown, b: unknown, o: HelperOptions) => {
+      const pa = rij(a, o, 'noemeraandeel');
+      const pb = rij(b, o, 'noemeraandeel');
+      return gepubliceerd(pa) && gepubliceerd(pb) ? procent(pa.noemer, pb.noemer) : streep();
+    },
+    bi: (v: unknown, o: HelperOptions) => {
+      const p = rij(v, o, 'bi');
+      return gepubliceerd(p) ? intervalProcent(p.teller, p.noemer) : streep();
+    },
+  };
+}
+
+/** Words chosen from numbers or values, and lists. */
+function woordHelpers({ hb, staat, taal, fout, rij }: Kit): Helpers {
+  return {
+    /** (richting a b): "stijgt", "daalt", "gelijk", or "onbekend" when either is suppressed. */
+    richting: (a: unknown, b: unknown, o: HelperOptions) => {
+      const pa = rij(a, o, 'richting');
+      const pb = rij(b, o, 'richting');
+      if (!gepubliceerd(pa) || !gepubliceerd(pb)) return 'onbekend';
+      return verandering(pa, pb).richting;
+    },
+    /** {{verandering a b}} "stijgt met 4 procentpunten"; vorm="vt" gives "steeg ...". */
+    verandering: (a: unknown, b: unknown, o: HelperOptions) => {
+      const pa = rij(a, o, 'verandering');
+      const pb = rij(b, o, 'verandering');
+      const vorm = o.hash?.vorm === 'vt' ? 'vt' : 'tt';
+      if (!gepubliceerd(pa) || !gepubliceerd(pb)) {
+        staat.onderdrukt = true;
+        return new hb.SafeString(`${taal.nietTeVergelijken(vorm)}${VOETNOOT_ONDERDRUKT}`);
+      }
+      return taal.verandering(pa, pb, vorm);
+    },
+    eq: (a: unknown, b: unknown) => a === b,
+    /**
+     * {{beide (hrrichting m "a") (hrrichting m "b") kleiner="minder" groter="meer" gelijk="..."}}:
+     * one word when both values agree ("minder"), else "respectievelijk minder en meer", so two
+     * findings share one sentence without "minder en minder".
+     */
+    beide: (a: unknown, b: unknown, o: HelperOptions) => {
+      const tekst = (w: unknown) => {
+        const t = o.hash?.[String(w)] ?? o.hash?.anders;
+        if (typeof t !== 'string') throw fout(o, meld.geenTekstVoor('beide', String(w)));
+        return t;
+      };
+      const ta = tekst(a);
+      const tb = tekst(b);
+      return ta === tb ? ta : taal.respectievelijk(ta, tb);
+    },
+    /** (concat "bijlage-" naam): join strings, for ids built from names. */
+    concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
+    /** {{kies (richting a b) stijgt="..." daalt="..." gelijk="..." onbekend="..."}}: text by value. */
+    kies: (waarde: unknown, o: HelperOptions) => {
+      const t = o.hash?.[String(waarde)] ?? o.hash?.anders;
+      if (typeof t !== 'string') throw fout(o, meld.geenTekstVoor('kies', String(waarde)));
       return t;
-    };
-    const ta = tekst(a);
-    const tb = tekst(b);
-    return ta === tb ? ta : taal.respectievelijk(ta, tb);
-  });
-  /** (concat "bijlage-" naam): join strings, for ids built from names. */
-  reg('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  /** {{kies (richting a b) stijgt="..." daalt="..." gelijk="..." onbekend="..."}}: text by value. */
-  reg('kies', (waarde: unknown, o: HelperOptions) => {
-    const t = o.hash?.[String(waarde)] ?? o.hash?.anders;
-    if (typeof t !== 'string') throw fout(o, `'kies' heeft geen tekst voor '${String(waarde)}' (en geen anders="...")`);
-    return t;
-  });
-  reg('lijst', (items: unknown, o: HelperOptions) => {
-    if (!Array.isArray(items)) throw fout(o, "'lijst' verwacht een lijst");
-    return taal.lijst(items.map(String), o.hash?.voegwoord === 'of' || o.hash?.voegwoord === 'or');
-  });
-  reg('telwoord', (n: unknown, o: HelperOptions) => {
-    if (typeof n !== 'number') throw fout(o, "'telwoord' verwacht een getal");
-    return telwoord(n);
-  });
-  reg('hoofdletter', (s: unknown) => {
-    const t = String(s);
-    return s instanceof hb.SafeString ? new hb.SafeString(hoofdletter(t)) : hoofdletter(t);
-  });
+    },
+    lijst: (items: unknown, o: HelperOptions) => {
+      if (!Array.isArray(items)) throw fout(o, meld.verwacht('lijst', 'een lijst'));
+      return taal.lijst(items.map(String), o.hash?.voegwoord === 'of' || o.hash?.voegwoord === 'or');
+    },
+    telwoord: (n: unknown, o: HelperOptions) => {
+      if (typeof n !== 'number') throw fout(o, meld.verwacht('telwoord', 'een getal'));
+      return taal.telwoord(n);
+    },
+    hoofdletter: (s: unknown) => {
+      const t = String(s);
+      return s instanceof hb.SafeString ? new hb.SafeString(taal.hoofdletter(t)) : taal.hoofdletter(t);
+    },
+  };
+}
 
-  // Tables.
-  const lijstArg = (o: HelperOptions, sleutel: string) => hash(o, sleutel).split(/\s+/).filter(Boolean);
-  reg('momententabel', (o: HelperOptions) =>
-    tabel(momentenTabel(r, { indicatoren: lijstArg(o, 'indicatoren'), groep: hash(o, 'groep') as Groep }), o),
-  );
-  reg('cohorttabel', (o: HelperOptions) =>
-    tabel(cohortTabel(r, { indicator: hash(o, 'indicator'), moment: hash(o, 'moment') as Moment }), o),
-  );
-  /** reeksen="baan_behouden@1m_voor-1m_na id_verkregen@instroom-uitstroom" */
-  reg('reekstabel', (o: HelperOptions) => {
-    const reeksen = lijstArg(o, 'reeksen').map((s) => {
-      const [naam, moment] = s.split('@');
-      if (!naam || !moment) throw fout(o, `reeks '${s}' moet indicator@moment zijn`);
-      return { naam, moment: moment as Moment };
-    });
-    return tabel(reeksTabel(r, { reeksen }), o);
-  });
-  reg('cohortaantallen', (o: HelperOptions) => tabel(populatieTabel(r), o));
-  reg('bijlagetabel', (o: HelperOptions) => tabel(bijlageTabel(r, hash(o, 'indicator')), o));
-  reg('operationalisatietabel', (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o));
-  /**
-   * {{bestandtabel bestand="indicatoren.csv" id=… titel=…}}: the columns of a published data file;
-   * with lijst="indicator", the codes of that list instead (src/results/bestanden.ts).
-   */
-  reg('bestandtabel', (o: HelperOptions) => {
-    const naam = hash(o, 'bestand');
-    const bestanden = beschrijfBestanden(r);
-    const b = bestanden.find((x) => x.naam === naam);
-    if (!b) throw fout(o, `'bestandtabel': onbekend bestand '${naam}' (verwacht: ${bestanden.map((x) => x.naam).join(', ')})`);
-    const lijst = o.hash?.['lijst'];
-    if (lijst === undefined) return tabel({ markdown: codeTabel(['Kolom', 'Betekenis'], b.kolommen), onderdrukt: false }, o);
-    const codes = b.codelijsten.find((c) => c.sleutel === lijst);
-    if (!codes) throw fout(o, `'bestandtabel': ${naam} heeft geen codelijst '${String(lijst)}' (verwacht: ${b.codelijsten.map((c) => c.sleutel).join(', ') || 'geen'})`);
-    return tabel({ markdown: codeTabel(['Code', 'Betekenis'], codes.codes), onderdrukt: false }, o);
-  });
-  reg('kmtabel', (o: HelperOptions) => {
-    const maanden = lijstArg(o, 'maanden').map(Number);
-    if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, "'kmtabel' verwacht maanden=\"6 12 24\"");
-    return tabel(kmTabel(r, maanden), o);
-  });
-  reg('modeltabel', (o: HelperOptions) => {
-    const naam = hash(o, 'model') as ModelNaam;
-    const m = geschatModel(r, naam);
-    if (!m) throw fout(o, `model '${naam}' is niet geschat; zet de tabel binnen {{#if modellen.${naam}.geschat}}`);
-    return tabel(modelTabel(m, String(r.editie.cohorten[0])), o);
-  });
+/** The tables of the chapters and appendices (./tables.ts). */
+function tabelHelpers({ r, fout, hash, tabel }: Kit): Helpers {
+  const lijstArgument = (o: HelperOptions, sleutel: string) => hash(o, sleutel).split(/\s+/).filter(Boolean);
+  return {
+    momententabel: (o: HelperOptions) => tabel(momentenTabel(r, { indicatoren: lijstArgument(o, 'indicatoren'), groep: hash(o, 'groep') as Groep }), o),
+    cohorttabel: (o: HelperOptions) => tabel(cohortTabel(r, { indicator: hash(o, 'indicator'), moment: hash(o, 'moment') as Moment }), o),
+    /** reeksen="baan_behouden@1m_voor-1m_na id_verkregen@instroom-uitstroom" */
+    reekstabel: (o: HelperOptions) => {
+      const reeksen = lijstArgument(o, 'reeksen').map((s) => {
+        const [naam, moment] = s.split('@');
+        if (!naam || !moment) throw fout(o, meld.reeksVorm(s));
+        return { naam, moment: moment as Moment };
+      });
+      return tabel(reeksTabel(r, { reeksen }), o);
+    },
+    cohortaantallen: (o: HelperOptions) => tabel(populatieTabel(r), o),
+    bijlagetabel: (o: HelperOptions) => tabel(bijlageTabel(r, hash(o, 'indicator')), o),
+    operationalisatietabel: (o: HelperOptions) => tabel(operationalisatieTabel(r.definities), o),
+    /**
+     * {{bestandtabel bestand="indicatoren.csv" id=… titel=…}}: the columns of a published data file;
+     * with lijst="indicator", the codes of that list instead (src/results/bestanden.ts).
+     */
+    bestandtabel: (o: HelperOptions) => {
+      const naam = hash(o, 'bestand');
+      const bestanden = beschrijfBestanden(r);
+      const b = bestanden.find((x) => x.naam === naam);
+      if (!b) throw fout(o, meld.onbekendBestand(naam, bestanden.map((x) => x.naam)));
+      const lijst = o.hash?.['lijst'];
+      if (lijst === undefined) return tabel({ markdown: codeTabel(['Kolom', 'Betekenis'], b.kolommen), onderdrukt: false }, o);
+      const codes = b.codelijsten.find((c) => c.sleutel === lijst);
+      if (!codes) throw fout(o, meld.geenCodelijst(naam, String(lijst), b.codelijsten.map((c) => c.sleutel)));
+      return tabel({ markdown: codeTabel(['Code', 'Betekenis'], codes.codes), onderdrukt: false }, o);
+    },
+    kmtabel: (o: HelperOptions) => {
+      const maanden = lijstArgument(o, 'maanden').map(Number);
+      if (maanden.some((m) => !Number.isInteger(m))) throw fout(o, meld.verwacht('kmtabel', 'maanden="6 12 24"'));
+      return tabel(kmTabel(r, maanden), o);
+    },
+    modeltabel: (o: HelperOptions) => {
+      const naam = hash(o, 'model') as ModelNaam;
+      const m = geschatModel(r, naam);
+      if (!m) throw fout(o, meld.tabelModelNietGeschat(naam));
+      return tabel(modelTabel(m, String(r.editie.cohorten[0])), o);
+    },
+  };
+}
 
-  // The test of proportional hazards (ph.ts).
+/** The test of proportional hazards (./ph.ts). */
+function phHelpers({ hb, r, fout, hash, tabel }: Kit): Helpers {
   const coxModel = (o: HelperOptions, helper: string) => {
     const naam = hash(o, 'model') as ModelNaam;
     const m = geschatModel(r, naam);
-    if (!m || m.kind !== 'cox') throw fout(o, `'${helper}': model '${naam}' is geen geschat Cox-model; zet dit binnen {{#if modellen.${naam}.geschat}}`);
+    if (!m || m.kind !== 'cox') throw fout(o, meld.geenCoxModel(helper, naam, true));
     return m;
   };
-  /** {{phtabel id="..." titel="..." model="cox_basis"}}: the test per covariate and globally. */
-  reg('phtabel', (o: HelperOptions) => tabel(phTabel(coxModel(o, 'phtabel')), o));
-  /**
-   * {{phperioden id="..." titel="..." model="cox_basis"}}: the text on the covariates that fail
-   * the test and, when their ratios per period are published, the table of them (id, titel).
-   */
-  reg('phperioden', (o: HelperOptions) => {
-    const m = coxModel(o, 'phperioden');
-    const tekst = phBijlageTekst(m, hash(o, 'id'));
-    return heeftPeriodeTabel(m) ? new hb.SafeString(`${tekst}\n\n${tabel(periodeTabel(m), o).toString()}`) : tekst;
-  });
-  /**
-   * {{phzin "cox_basis" "activiteit id" tabel="perioden-cox-basis"}}: after a paragraph that
-   * reports these covariates' ratios, the sentence that their association changes over time
-   * (only for those that fail the test; empty when none does).
-   */
-  reg('phzin', (model: unknown, termen: unknown, o: HelperOptions) => {
-    const m = geschatModel(r, model as ModelNaam);
-    if (!m || m.kind !== 'cox') throw fout(o, `'phzin': model '${String(model)}' is geen geschat Cox-model`);
-    // Covariates and interactions of the model's definition (one merged away has no PH row); a
-    // covariate of a basisvoorwaarde the edition does not measure is not in this edition's model
-    // and is skipped, a name no edition's model has is an error.
-    const kenmerken = (d: ReturnType<typeof modelDefinities>[number]) => new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
-    const bekend = kenmerken(modelDefinities(r.editie).find((x) => x.model === m.model)!);
-    const mogelijk = kenmerken(modelDefinities({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] }).find((x) => x.model === m.model)!);
-    const gevraagd = String(termen).split(/\s+/).filter(Boolean);
-    const onbekend = gevraagd.filter((t) => !mogelijk.has(t));
-    if (onbekend.length > 0) throw fout(o, `'phzin': ${onbekend.join(', ')} is geen kenmerk van ${m.model}`);
-    return new hb.SafeString(phZin(m, gevraagd.filter((t) => bekend.has(t)), hash(o, 'tabel')));
-  });
+  return {
+    /** {{phtabel id="..." titel="..." model="cox_basis"}}: the test per covariate and globally. */
+    phtabel: (o: HelperOptions) => tabel(phTabel(coxModel(o, 'phtabel')), o),
+    /**
+     * {{phperioden id="..." titel="..." model="cox_basis"}}: the text on the covariates that fail
+     * the test and, when their ratios per period are published, the table of them (id, titel).
+     */
+    phperioden: (o: HelperOptions) => {
+      const m = coxModel(o, 'phperioden');
+      const tekst = phBijlageTekst(m, hash(o, 'id'));
+      return heeftPeriodeTabel(m) ? new hb.SafeString(`${tekst}\n\n${tabel(periodeTabel(m), o).toString()}`) : tekst;
+    },
+    /**
+     * {{phzin "cox_basis" "activiteit id" tabel="perioden-cox-basis"}}: after a paragraph that
+     * reports these covariates' ratios, the sentence that their association changes over time
+     * (only for those that fail the test; empty when none does).
+     */
+    phzin: (model: unknown, termen: unknown, o: HelperOptions) => {
+      const m = geschatModel(r, model as ModelNaam);
+      if (!m || m.kind !== 'cox') throw fout(o, meld.geenCoxModel('phzin', String(model), false));
+      // Covariates and interactions of the model's definition (one merged away has no PH row); a
+      // covariate of a basisvoorwaarde the edition does not measure is not in this edition's model
+      // and is skipped, a name no edition's model has is an error.
+      const kenmerken = (e: Resultaten['editie']) => {
+        const d = modelDefinities(e).find((x) => x.model === m.model);
+        if (!d) throw new InternalError(`phzin: geschat model '${m.model}' heeft geen definitie`);
+        return new Set<string>([...d.covariaten, ...(d.design.interactions ?? []).map((f) => f.join('*'))]);
+      };
+      const bekend = kenmerken(r.editie);
+      const mogelijk = kenmerken({ ...r.editie, basisvoorwaarden: [...BASISVOORWAARDEN] });
+      const gevraagd = String(termen).split(/\s+/).filter(Boolean);
+      const onbekend = gevraagd.filter((t) => !mogelijk.has(t));
+      if (onbekend.length > 0) throw fout(o, meld.geenKenmerk(onbekend, m.model));
+      return new hb.SafeString(phZin(m, gevraagd.filter((t) => bekend.has(t)), hash(o, 'tabel')));
+    },
+  };
+}
 
-  // Model figures.
+/** Figures of the models: ratios, their intervals and directions, Kaplan–Meier points. */
+function modelHelpers({ hb, r, staat, taal, fout, streep }: Kit): Helpers {
   const term = (model: unknown, t: unknown, o: HelperOptions) => {
     const m = geschatModel(r, model as ModelNaam);
-    if (!m) throw fout(o, `model '${String(model)}' is niet geschat`);
+    if (!m) throw fout(o, meld.modelNietGeschat(String(model)));
     return m.termen.find((x) => x.term === t);
   };
   const samengevoegd = () => {
     staat.samengevoegd = true;
     return new hb.SafeString(`–${VOETNOOT_SAMENGEVOEGD}`);
   };
-  reg('hr', (model: unknown, t: unknown, o: HelperOptions) => {
-    const w = term(model, t, o);
-    return w ? decimaal(w.ratio, 2) : samengevoegd();
-  });
-  reg('hrbi', (model: unknown, t: unknown, o: HelperOptions) => {
-    const w = term(model, t, o);
-    return w ? taal.intervalGetal(w.ciLaag, w.ciHoog) : samengevoegd();
-  });
-  /** "groter", "kleiner", "gelijk" (interval includes 1) or "onbekend" (merged level). */
-  reg('hrrichting', (model: unknown, t: unknown, o: HelperOptions) => {
-    const w = term(model, t, o);
-    return w ? ratioRichting(w.ciLaag, w.ciHoog) : 'onbekend';
-  });
-  /** {{kmpct "totaal" "totaal" "2016" "rik" 24}}: cumulative recidive at a month. */
-  reg('kmpct', (uitsplitsing: unknown, categorie: unknown, cohort: unknown, groep: unknown, maand: unknown, o: HelperOptions) => {
-    const p = r.modellen.km.find(
-      (x) => x.uitsplitsing === uitsplitsing && x.categorie === categorie && x.cohort === String(cohort) && x.groep === groep && x.maand === maand,
-    );
-    if (!p) throw fout(o, `geen Kaplan–Meierpunt ${String(uitsplitsing)}/${String(categorie)}/${String(cohort)}/${String(groep)}/${String(maand)}`);
-    return p.onderdrukt || p.cumulatief === null ? streep() : `${decimaal(100 * p.cumulatief, 0)}%`;
-  });
+  return {
+    hr: (model: unknown, t: unknown, o: HelperOptions) => {
+      const w = term(model, t, o);
+      return w ? taal.decimaal(w.ratio, 2) : samengevoegd();
+    },
+    hrbi: (model: unknown, t: unknown, o: HelperOptions) => {
+      const w = term(model, t, o);
+      return w ? taal.intervalGetal(w.ciLaag, w.ciHoog) : samengevoegd();
+    },
+    /** "groter", "kleiner", "gelijk" (interval includes 1) or "onbekend" (merged level). */
+    hrrichting: (model: unknown, t: unknown, o: HelperOptions) => {
+      const w = term(model, t, o);
+      return w ? ratioRichting(w.ciLaag, w.ciHoog) : 'onbekend';
+    },
+    /** {{kmpct "totaal" "totaal" "2016" "rik" 24}}: cumulative recidive at a month (five arguments and the options). */
+    kmpct: (...args: [unknown, unknown, unknown, unknown, unknown, HelperOptions]) => {
+      const [uitsplitsing, categorie, cohort, groep, maand, o] = args;
+      const p = r.modellen.km.find(
+        (x) => x.uitsplitsing === uitsplitsing && x.categorie === categorie && x.cohort === String(cohort) && x.groep === groep && x.maand === maand,
+      );
+      if (!p) throw fout(o, meld.geenKmPunt([uitsplitsing, categorie, cohort, groep, maand].map(String)));
+      return p.onderdrukt || p.cumulatief === null ? streep() : `${taal.decimaal(100 * p.cumulatief, 0)}%`;
+    },
+  };
 }

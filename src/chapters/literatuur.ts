@@ -33,9 +33,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
+import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
-import type { TemplateSource } from '../html/context.ts';
+import type { TemplateSource } from './types.ts';
 
 /** The style and locale of every citation and of the Literatuur list. */
 const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
@@ -43,7 +44,7 @@ const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
 const SLEUTEL = '[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*';
 /** A key as the templates write it (without the @). */
 const SLEUTEL_PATROON = new RegExp(`^${SLEUTEL}$`, 'u');
-/** The kinds of cross-reference, which look like citations but are not (crossrefs.ts). */
+/** The kinds of cross-reference, which look like citations but are not (src/html/crossrefs.ts). */
 const VERWIJZING = /^-?@(fig|tab|sec):/i;
 
 /** One work in literatuur.json: CSL-JSON, of which only `id` and `type` are checked here. */
@@ -75,7 +76,7 @@ export function leesLiteratuur(bestand: string, naam = bestand): Literatuur {
   try {
     tekst = readFileSync(bestand, 'utf8');
   } catch {
-    throw new InputError([`${naam}: literatuurbestand niet gevonden of niet leesbaar`]);
+    throw new InputError([diagnostic('literatuur/bestand', 'literatuurbestand niet gevonden of niet leesbaar', { file: naam })]);
   }
   const json = parseJson(tekst);
   if (!json.ok) throw new InputError([describeJsonError(naam, json.error)]);
@@ -232,16 +233,19 @@ export interface Geciteerd {
   readonly ongebruikt: string[];
 }
 
-/** Where `tekst` stands in the templates: `template:line`, else the template and the Markdown line. */
-function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): string {
+/**
+ * Where `tekst` stands in the templates: the template and line, else (a citation a helper wrote)
+ * the templates and the line of the filled Markdown, as one name.
+ */
+function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly string[], markdown: string, at: number): Pick<Diagnostic, 'file' | 'line'> {
   for (const naald of naalden) {
     for (const b of bronnen) {
       const i = b.text.indexOf(naald);
-      if (i !== -1) return `${b.name}:${b.text.slice(0, i).split('\n').length}`;
+      if (i !== -1) return { file: b.name, line: b.text.slice(0, i).split('\n').length };
     }
   }
   const regel = markdown.slice(0, at).split('\n').length;
-  return `${bronnen.map((b) => b.name).join(' of ') || '(hoofdstuk)'} (regel ${regel} van de ingevulde tekst)`;
+  return { file: `${bronnen.map((b) => b.name).join(' of ') || '(hoofdstuk)'} (regel ${regel} van de ingevulde tekst)` };
 }
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
@@ -250,14 +254,14 @@ interface CiteprocEngine {
   makeBibliography(): [unknown, string[]] | false;
 }
 
-let localeGeladen = false;
+let localeLoaded = false;
 function engine(werken: readonly Werk[]): CiteprocEngine {
   const config = plugins.config.get('@csl');
-  if (!localeGeladen) {
+  if (!localeLoaded) {
     // plugin-csl ships en-US only; the Dutch locale comes from the CSL project's locales package.
     const require = createRequire(import.meta.url);
     config.locales.add(CITEERSTIJL.taal, readFileSync(require.resolve(`citeproc-locales/locales/locales-${CITEERSTIJL.taal}.xml`), 'utf8'));
-    localeGeladen = true;
+    localeLoaded = true;
   }
   // citeproc-js is given copies: it adds its own fields to the items it is handed.
   return config.engine(structuredClone(werken) as never, CITEERSTIJL.stijl, CITEERSTIJL.taal, 'html') as CiteprocEngine;
@@ -270,16 +274,19 @@ function engine(werken: readonly Werk[]): CiteprocEngine {
  */
 export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuur): Geciteerd {
   const bekend = new Set(literatuur.werken.map((w) => w.id));
-  const fouten: string[] = [];
+  const fouten: Diagnostic[] = [];
   const gevonden = hoofdstukken.map((h) => {
     const { citaten, fouten: leesfouten } = zoekCitaten(h.markdown);
-    for (const f of leesfouten) fouten.push(`${sjabloonRegel(h.bronnen, [f.tekst], h.markdown, f.at)}: ${f.wat}`);
+    for (const f of leesfouten) fouten.push(diagnostic('literatuur/citaat', f.wat, sjabloonRegel(h.bronnen, [f.tekst], h.markdown, f.at)));
     for (const c of citaten)
       for (const d of c.delen)
         if (!bekend.has(d.sleutel))
           fouten.push(
-            `${sjabloonRegel(h.bronnen, [c.tekst, `@${d.sleutel}`], h.markdown, c.start)}: citaat ${c.tekst}: bron '${d.sleutel}' staat niet in ${literatuur.bestand}` +
-              (bekend.size === 0 ? ' (dat bestand is er niet of is leeg)' : ''),
+            diagnostic(
+              'literatuur/onbekende-bron',
+              `citaat ${c.tekst}: bron '${d.sleutel}' staat niet in ${literatuur.bestand}` + (bekend.size === 0 ? ' (dat bestand is er niet of is leeg)' : ''),
+              sjabloonRegel(h.bronnen, [c.tekst, `@${d.sleutel}`], h.markdown, c.start),
+            ),
           );
     return citaten;
   });

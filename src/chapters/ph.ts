@@ -1,13 +1,13 @@
 /**
  * The test of proportional hazards in the text: the table per Cox model (appendix), the
  * hazard ratios per period of a covariate that fails the test, and the sentence that says an
- * association changes over time (models.md, "Proportional hazards"). Everything is worded from
- * the results: which covariates fail, their p-values and their ratios per period.
+ * association changes over time (docs/models.md, "Proportional hazards"). Everything is worded
+ * from the results: which covariates fail, their p-values and their ratios per period.
  */
-import type { GeschatModel } from '../models/run.ts';
+import type { GeschatModel } from '../models/uitkomst.ts';
 import { PH_ALFA, PH_GLOBAL, type PhToets } from '../models/zph.ts';
 import { PERIODEN, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
-import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../results/labels.ts';
+import { COVARIAAT_TEKST, INTERACTIE_TEKST, termTekst } from '../vocabulary/labels.ts';
 import { decimaal } from '../text/format.ts';
 import { gfmTabel, pWaarde, type Tabel } from './tables.ts';
 import { intervalGetal, lijst } from '../text/wording.ts';

@@ -9,12 +9,12 @@
  * edition's version.
  */
 import type { Groep, Moment } from '../vocabulary/lists.ts';
-import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../results/labels.ts';
+import { GROEP_TEKST, GROEP_TEKST_EN, MOMENT_ZIN, MOMENT_ZIN_EN, type Taal } from '../vocabulary/labels.ts';
 import { decimaal, decimalNumber, getal, wholeNumber } from '../text/format.ts';
 import { breuk, hoofdletter, intervalGetal, lijst, telwoord, veranderingTekst, type Aandeel } from '../text/wording.ts';
 import { capitalise, changeText, fraction, intervalNumber, list, numberWord } from '../text/wording-en.ts';
 
-export type { Taal } from '../results/labels.ts';
+export type { Taal } from '../vocabulary/labels.ts';
 
 /** What differs between the languages of the chapters. */
 export interface Notatie {
@@ -90,6 +90,10 @@ const TALEN: Readonly<Record<string, Taal>> = { summary: 'en' };
 
 /** The language of a chapter from its file name (template or output): 'en' for NN-summary. */
 export function hoofdstukTaal(bestand: string): Taal {
-  const slug = bestand.replace(/^.*[\\/]/, '').replace(/^\d\d-/, '').replace(/\.md(?:\.hbs)?$/, '');
-  return TALEN[slug] ?? 'nl';
+  return TALEN[hoofdstukNaam(bestand)] ?? 'nl';
+}
+
+/** A chapter's name without folder, number and extension: `monitor/05-afkortingen.md.hbs` -> `afkortingen`. */
+export function hoofdstukNaam(bestand: string): string {
+  return bestand.replace(/^.*[\\/]/, '').replace(/^\d\d-/, '').replace(/\.md(?:\.hbs)?$/, '');
 }

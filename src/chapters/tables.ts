@@ -7,14 +7,16 @@
  * the HTML stage numbers (`Tabel: ... {#tab:id}`).
  */
 import { type IndicatorDefinitie } from '../indicators/definitions.ts';
-import { MOMENTEN, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { GROEPEN, GROEPEN_RIK_KV, MOMENTEN, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import type { GeschatModel, KmPunt } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { GeschatModel } from '../models/uitkomst.ts';
 import { NIVEAUS } from '../models/frames.ts';
-import { GROEP_KORT, MOMENT_KORT, termTekst } from '../results/labels.ts';
+import { GROEP_KORT, MOMENT_KORT, termTekst } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { decimaal, getal, procent } from '../text/format.ts';
 import { intervalGetal } from '../text/wording.ts';
+import { diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { nearest } from '../util/nearest.ts';
 
@@ -77,7 +79,7 @@ function definitie(r: Resultaten, naam: string): IndicatorDefinitie {
   const d = r.definities.find((x) => x.naam === naam);
   if (!d) {
     const bijna = nearest(naam, r.definities.map((x) => x.naam));
-    throw new InputError([`onbekende indicator '${naam}'${bijna === undefined ? '' : `; bedoelt u '${bijna}'?`}`]);
+    throw new InputError([diagnostic('tabel/onbekende-indicator', `onbekende indicator '${naam}'${bijna === undefined ? '' : `; bedoelt u '${bijna}'?`}`)]);
   }
   return d;
 }
@@ -99,8 +101,7 @@ export function momentenTabel(r: Resultaten, opties: { indicatoren: readonly str
 export function cohortTabel(r: Resultaten, opties: { indicator: string; moment: Moment }): Tabel {
   const c = new Cellen();
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
-  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
-  const rijen = groepen.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.pct(r.indicatoren.find(opties.indicator, k, g, opties.moment)))]);
+  const rijen = GROEPEN.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.pct(r.indicatoren.find(opties.indicator, k, g, opties.moment)))]);
   const kop = ['', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
   return { markdown: gfmTabel(kop, ['l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }
@@ -109,16 +110,15 @@ export function cohortTabel(r: Resultaten, opties: { indicator: string; moment: 
 export function reeksTabel(r: Resultaten, opties: { reeksen: readonly { naam: string; moment: Moment }[]; cohort?: string }): Tabel {
   const c = new Cellen();
   const cohort = opties.cohort ?? 'totaal';
-  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
   const rijen = opties.reeksen.map((s) => [
     definitie(r, s.naam).label,
-    ...groepen.flatMap((g) => {
+    ...GROEPEN.flatMap((g) => {
       const rij = r.indicatoren.find(s.naam, cohort, g, s.moment);
       return [c.pct(rij), c.n(rij)];
     }),
   ]);
-  const kop = ['', ...groepen.flatMap((g) => [`${GROEP_KORT[g]} %`, 'n'])];
-  return { markdown: gfmTabel(kop, ['l', ...groepen.flatMap(() => ['r', 'r'] as const)], rijen), onderdrukt: c.onderdrukt };
+  const kop = ['', ...GROEPEN.flatMap((g) => [`${GROEP_KORT[g]} %`, 'n'])];
+  return { markdown: gfmTabel(kop, ['l', ...GROEPEN.flatMap(() => ['r', 'r'] as const)], rijen), onderdrukt: c.onderdrukt };
 }
 
 /** Appendix: one indicator in full, (meetmoment, groep) rows by cohort, "percentage (noemer)". */
@@ -126,16 +126,15 @@ export function bijlageTabel(r: Resultaten, indicator: string): Tabel {
   const c = new Cellen();
   const d = definitie(r, indicator);
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
-  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
   const momenten = MOMENTEN.filter((m) => d.momenten.includes(m));
   const rijen = momenten.flatMap((m) =>
-    groepen.map((g) => [MOMENT_KORT[m], GROEP_KORT[g], ...cohorten.map((k) => c.volledig(r.indicatoren.find(indicator, k, g, m)))]),
+    GROEPEN.map((g) => [MOMENT_KORT[m], GROEP_KORT[g], ...cohorten.map((k) => c.volledig(r.indicatoren.find(indicator, k, g, m)))]),
   );
   const kop = ['Meetmoment', 'Groep', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
   return { markdown: gfmTabel(kop, ['l', 'l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }
 
-function sameMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
+function zelfdeMomenten(a: readonly Moment[], b: readonly Moment[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i]);
 }
 
@@ -150,7 +149,7 @@ export function operationalisatieTabel(definities: readonly IndicatorDefinitie[]
     d.label,
     d.tellerTekst,
     d.noemerTekst,
-    sameMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
+    zelfdeMomenten(d.momenten, STATUSMOMENTEN) ? 'statusmomenten' : d.momenten.map((m) => MOMENT_KORT[m]).join(', '),
   ]);
   return { markdown: gfmTabel(['Indicator', 'Teller', 'Noemer', 'Meetmoment(en)'], ['l', 'l', 'l', 'l'], rijen), onderdrukt: false };
 }
@@ -162,8 +161,9 @@ export function pWaarde(p: number): string {
 
 /**
  * A model's terms: covariate, level, ratio, 95% interval, p. Each covariate starts with its
- * reference level (ratio 1), as the model used it: the first level of models.md, or the level
- * that replaced a reference too small to publish; `eersteCohort` is the reference of `cohort`.
+ * reference level (ratio 1), as the model used it: the first level in docs/models.md
+ * ("Covariates"), or the level that replaced a reference too small to publish; `eersteCohort` is
+ * the reference of `cohort`.
  */
 export function modelTabel(m: GeschatModel, eersteCohort: string): Tabel {
   const referentie = (cov: string): string | undefined => {
@@ -198,10 +198,9 @@ export function modelTabel(m: GeschatModel, eersteCohort: string): Tabel {
 export function kmTabel(r: Resultaten, maanden: readonly number[]): Tabel {
   const c = new Cellen();
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
-  const groepen: Groep[] = ['rik', 'kv'];
   const punt = (cohort: string, groep: Groep, maand: number): KmPunt | undefined =>
     r.modellen.km.find((p) => p.uitsplitsing === 'totaal' && p.cohort === cohort && p.groep === groep && p.maand === maand);
-  const rijen = groepen.flatMap((g) =>
+  const rijen = GROEPEN_RIK_KV.flatMap((g) =>
     maanden.map((m) => [
       GROEP_KORT[g],
       `${m} mnd`,
@@ -224,8 +223,7 @@ export function kmTabel(r: Resultaten, maanden: readonly number[]): Tabel {
 export function populatieTabel(r: Resultaten): Tabel {
   const c = new Cellen();
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
-  const groepen: Groep[] = ['rik', 'kv', 'totaal'];
-  const rijen = groepen.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.n(r.indicatoren.find('populatie', k, g, 'uitstroom')))]);
+  const rijen = GROEPEN.map((g) => [GROEP_KORT[g], ...cohorten.map((k) => c.n(r.indicatoren.find('populatie', k, g, 'uitstroom')))]);
   const kop = ['', ...cohorten.map((k) => (k === 'totaal' ? 'Alle cohorten' : k))];
   return { markdown: gfmTabel(kop, ['l', ...cohorten.map(() => 'r' as const)], rijen), onderdrukt: c.onderdrukt };
 }

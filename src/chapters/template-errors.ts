@@ -1,5 +1,5 @@
 /**
- * Handlebars' errors as Dutch messages that point at the cause in the template.
+ * Handlebars' errors as Dutch diagnostics that point at the cause in the template.
  *
  * Handlebars reports a block that is opened and never closed as "Parse error on line 12: ...
  * Expecting 'OPEN_INVERSE_CHAIN'", on the line where the file ends, not where the block began.
@@ -7,9 +7,17 @@
  * tags, and the message names the line of the block that was not closed, of the close that
  * closes the wrong block, or of the `{{` that is never closed. Strict mode's "x not defined"
  * becomes "waarde 'x' bestaat niet" or, for a call with arguments, "onbekende helper", with the
- * nearest known name.
+ * nearest known name. The texts and rule ids are in ./messages.ts.
+ *
+ * Every place that fills a template (the chapters, the Kamerbrief) reports through the two
+ * functions exported here: `helperError` for a helper called wrongly, `fillError` for whatever
+ * filling a template threw.
  */
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../util/diagnostic.ts';
+import { InputError } from '../util/errors.ts';
 import { nearest } from '../util/nearest.ts';
+import { HELPER_REGEL, sjabloonMeldingen as meld, token, type Melding } from './messages.ts';
+import type { TemplateSource } from './types.ts';
 
 interface Tag {
   kind: 'open' | 'close' | 'else' | 'unclosed';
@@ -34,6 +42,25 @@ function position(s: string, at: number): { line: number; column: number } {
 
 const cut = (s: string): string => (s.length > 50 ? `${s.slice(0, 47)}…}}` : s);
 
+/** The kind and name of a complete `{{…}}` tag, or undefined when it is no block tag. */
+function blockTag(text: string): Pick<Tag, 'kind' | 'name'> | undefined {
+  const body = text.replace(/^\{+~?\s*/, '').replace(/\s*~?\}+$/, '');
+  if (body.startsWith('!')) return undefined;
+  const first = body.slice(1).trim().split(/[\s(]/)[0] ?? '';
+  if (body.startsWith('#')) return { kind: 'open', name: first.replace(/^[>*]/, '') };
+  if (body.startsWith('^') && first !== '') return { kind: 'open', name: first };
+  if (body.startsWith('/')) return { kind: 'close', name: first };
+  if (body === '^' || body === 'else' || body.startsWith('else ')) return { kind: 'else', name: '' };
+  return undefined;
+}
+
+/** The end of the comment `{{!-- … --}}` that starts at `open`, or -1 when it is not closed. */
+function commentEnd(source: string, open: number): number {
+  const end = source.indexOf('--', source.indexOf('!--', open) + 3);
+  const close = end === -1 ? -1 : source.indexOf('}}', end);
+  return close === -1 ? -1 : close + 2;
+}
+
 /** The block tags of a template, in order; comments and raw blocks are skipped. */
 function scanTags(source: string): Tag[] {
   const tags: Tag[] = [];
@@ -47,10 +74,8 @@ function scanTags(source: string): Tag[] {
     }
     const where = position(source, open);
     if (source.startsWith('{{!--', open) || source.startsWith('{{~!--', open)) {
-      const end = source.indexOf('--', source.indexOf('!--', open) + 3);
-      const close = end === -1 ? -1 : source.indexOf('}}', end);
-      if (close === -1) return [...tags, { kind: 'unclosed', name: '', text: '{{!--', ...where }];
-      i = close + 2;
+      i = commentEnd(source, open);
+      if (i === -1) return [...tags, { kind: 'unclosed', name: '', text: '{{!--', ...where }];
       continue;
     }
     const close = source.indexOf('}}', open + 2);
@@ -59,78 +84,34 @@ function scanTags(source: string): Tag[] {
     while (source[end] === '}') end++; // }}} of a triple stash
     const text = source.slice(open, end);
     i = end;
-    const body = text.replace(/^\{+~?\s*/, '').replace(/\s*~?\}+$/, '');
-    if (body.startsWith('!')) continue;
-    const first = body.slice(1).trim().split(/[\s(]/)[0] ?? '';
-    if (body.startsWith('#')) tags.push({ kind: 'open', name: first.replace(/^[>*]/, ''), text: cut(text), ...where });
-    else if (body.startsWith('^') && first !== '') tags.push({ kind: 'open', name: first, text: cut(text), ...where });
-    else if (body.startsWith('/')) tags.push({ kind: 'close', name: first, text: cut(text), ...where });
-    else if (body === '^' || body === 'else' || body.startsWith('else ')) tags.push({ kind: 'else', name: '', text: cut(text), ...where });
+    const tag = blockTag(text);
+    if (tag) tags.push({ ...tag, text: cut(text), ...where });
   }
 }
 
-/**
- * What is wrong with the blocks of a template that did not parse, as `line: text` messages
- * (without the file), or [] when the blocks are in order.
- */
-function blockProblems(source: string): { line: number; column: number; what: string }[] {
+/** A problem at a place in the template, before the template's name is added. */
+type Plaats = Melding & { line: number; column?: number };
+
+/** What is wrong with the blocks of a template that did not parse, or [] when the blocks are in order. */
+function blockProblems(source: string): Plaats[] {
   const stack: Tag[] = [];
   for (const tag of scanTags(source)) {
-    if (tag.kind === 'unclosed')
-      return [{ line: tag.line, column: tag.column, what: `'${tag.text}' wordt niet gesloten (verwacht: '}}' aan het einde van de opdracht)` }];
+    const at = { line: tag.line, column: tag.column };
+    if (tag.kind === 'unclosed') return [{ ...meld.opdrachtNietGesloten(tag.text), ...at }];
     if (tag.kind === 'open') stack.push(tag);
     else if (tag.kind === 'else') {
-      if (stack.length === 0)
-        return [{ line: tag.line, column: tag.column, what: `'${tag.text}' staat buiten een blok (verwacht: binnen {{#if …}} … {{/if}} of {{#each …}} … {{/each}})` }];
+      if (stack.length === 0) return [{ ...meld.elseBuitenBlok(tag.text), ...at }];
     } else {
       const top = stack.pop();
-      if (!top)
-        return [{ line: tag.line, column: tag.column, what: `'${tag.text}' sluit een blok dat niet geopend is (verwacht: eerst {{#${tag.name} …}})` }];
-      if (top.name !== tag.name) return [mismatch(top, tag)];
+      if (!top) return [{ ...meld.blokNietGeopend(tag.text, tag.name), ...at }];
+      if (top.name !== tag.name) return [{ ...meld.verkeerdGesloten(tag.text, top.text, top.line, top.name), ...at }];
     }
   }
-  return stack
-    .reverse()
-    .map((t) => ({ line: t.line, column: t.column, what: `'${t.text}' wordt niet afgesloten (verwacht: {{/${t.name}}} verderop)` }));
+  return stack.reverse().map((t) => ({ ...meld.blokNietAfgesloten(t.text, t.name), line: t.line, column: t.column }));
 }
 
-function mismatch(open: Tag, close: Tag): { line: number; column: number; what: string } {
-  return {
-    line: close.line,
-    column: close.column,
-    what: `'${close.text}' sluit '${open.text}' van regel ${open.line} (verwacht: eerst {{/${open.name}}})`,
-  };
-}
-
-const TOKENS: Record<string, string> = {
-  EOF: 'het einde van het sjabloon',
-  CLOSE: "'}}'",
-  CLOSE_UNESCAPED: "'}}}'",
-  OPEN: "'{{'",
-  OPEN_BLOCK: "'{{#'",
-  OPEN_ENDBLOCK: "'{{/'",
-  OPEN_INVERSE: "'{{^'",
-  INVERSE: "'{{else}}'",
-  OPEN_INVERSE_CHAIN: "'{{else …}}'",
-  OPEN_SEXPR: "'('",
-  CLOSE_SEXPR: "')'",
-  ID: 'een naam',
-  STRING: 'tekst tussen "..."',
-  NUMBER: 'een getal',
-  BOOLEAN: 'true of false',
-  EQUALS: "'='",
-  DATA: "'@…'",
-  SEP: "'.'",
-  CONTENT: 'tekst',
-  OPEN_PARTIAL: "'{{>'",
-  COMMENT: 'commentaar',
-};
 /** Tokens too obscure to list as what was expected. */
 const OBSCURE = new Set(['UNDEFINED', 'NULL', 'CLOSE_RAW_BLOCK', 'OPEN_BLOCK_PARAMS', 'CLOSE_BLOCK_PARAMS', 'OPEN_RAW_BLOCK', 'END_RAW_BLOCK']);
-const token = (t: string): string => TOKENS[t] ?? `'${t.toLowerCase()}'`;
-
-/** Where a message points: `file:line` or `file:line:column`. */
-const at = (naam: string, line: number, column?: number): string => (column === undefined ? `${naam}:${line}` : `${naam}:${line}:${column}`);
 
 /** The expression at `line`:`column` (Handlebars' 0-based column of a name) and whether it has arguments. */
 function expressionAt(source: string, line: number, column: number): { path: string; call: boolean } | undefined {
@@ -143,76 +124,121 @@ function expressionAt(source: string, line: number, column: number): { path: str
   return { path: m[0], call: /^\s+[^\s}~]/.test(rest) || /\(\s*$/.test(before) };
 }
 
-export interface TemplateErrorContext {
+interface TemplateErrorContext {
   /** The template's text. */
   source: string;
   /** The template as named in messages (`templates/monitor/04-x.md.hbs`). */
-  naam: string;
+  name: string;
   /** The helpers known to the template. */
   helpers: readonly string[];
   /** The values the template sees at the top. */
   values: readonly string[];
 }
 
+/** Handlebars' "x doesn't match y": the scan of the blocks says which, else Handlebars' line. */
+function wrongClose(m: RegExpExecArray, ctx: TemplateErrorContext): Plaats[] {
+  const problems = blockProblems(ctx.source);
+  return problems.length > 0 ? problems : [{ ...meld.verkeerdGeslotenBlok(m[1]!, m[2]!), line: Number(m[3]) }];
+}
+
+/** A parse error: the scan of the blocks, else what Handlebars expected, in words. */
+function parseError(m: RegExpExecArray, ctx: TemplateErrorContext): Plaats[] {
+  const problems = blockProblems(ctx.source);
+  if (problems.length > 0) return problems;
+  const expecting = (m[2] ?? '')
+    .split(', ')
+    .map((t) => t.replace(/'/g, ''))
+    .filter((t) => t !== '' && !OBSCURE.has(t));
+  const verwacht = [...new Set(expecting.map(token))].slice(0, 6).join(', ');
+  return [{ ...meld.nietTeLezen(m[3] === undefined ? undefined : token(m[3]), verwacht), line: Number(m[1]) }];
+}
+
+/** Strict mode's "x not defined": an unknown helper when it is called, else an unknown value. */
+function notDefined(m: RegExpExecArray, ctx: TemplateErrorContext): Plaats[] {
+  const line = Number(m[2]);
+  const column = Number(m[3]);
+  const expression = expressionAt(ctx.source, line, column);
+  const path = expression?.path ?? m[1]!;
+  const at = { line, column: column + 1 };
+  if (expression?.call && !path.includes('.')) return [{ ...meld.onbekendeHelper(path, nearest(path, ctx.helpers), ctx.helpers), ...at }];
+  const head = path.split('.')[0]!;
+  const suggestion = path.includes('.') || ctx.values.includes(head) ? undefined : nearest(head, ctx.values);
+  return [{ ...meld.onbekendeWaarde(path, suggestion), ...at }];
+}
+
+/** The errors whose place Handlebars gives in the template as line and column. */
+const LOCATED: readonly [RegExp, (m: RegExpExecArray, ctx: TemplateErrorContext) => Plaats[]][] = [
+  [/^(\S+) doesn't match (\S+) - (\d+):(\d+)$/, wrongClose],
+  [/^Parse error on line (\d+):[\s\S]*?(?:Expecting (.*), got '([^']+)')?$/, parseError],
+  [/^Lexical error on line (\d+)/, (m) => [{ ...meld.onverwachteTekens(), line: Number(m[1]) }]],
+  [/^"([^"]+)" not defined in .* - (\d+):(\d+)$/, notDefined],
+];
+
+/** Errors at run time, placed by the " - line:column" Handlebars appends when it knows it. */
+function runtimeError(e: Error): Melding | undefined {
+  const message = e.message;
+  const helper = /^#?(\w+) requires exactly one argument/.exec(message);
+  if (helper) return meld.eenWaarde(helper[1]!);
+  if (/^Must pass iterator to #each/.test(message)) return meld.eachLijst();
+  const missing = /^Missing helper: "?([^"]+)"?/.exec(message);
+  if (missing) return meld.onbekendeHelper(missing[1]!, undefined, undefined);
+  if (e.name === 'Error' && 'lineNumber' in e) return meld.nietTeVerwerken(message.replace(/ - \d+:\d+$/, ''));
+  return undefined;
+}
+
 /**
- * A Handlebars error (thrown by compile or by running the template) as Dutch messages, or
+ * A Handlebars error (thrown by compile or by running the template) as Dutch diagnostics, or
  * undefined when it is no Handlebars error.
  */
-export function templateError(e: unknown, ctx: TemplateErrorContext): string[] | undefined {
+function templateError(e: unknown, ctx: TemplateErrorContext): Diagnostic[] | undefined {
   if (!(e instanceof Error)) return undefined;
-  const message = e.message;
-  const { naam, source } = ctx;
-
-  const wrong = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(message);
-  if (wrong) {
-    const problems = blockProblems(source);
-    if (problems.length > 0) return problems.map((p) => `${at(naam, p.line, p.column)}: ${p.what}`);
-    return [`${at(naam, Number(wrong[3]))}: {{#${wrong[1]}}} wordt gesloten met {{/${wrong[2]}}} (verwacht: {{/${wrong[1]}}})`];
+  for (const [pattern, problems] of LOCATED) {
+    const m = pattern.exec(e.message);
+    if (m) return problems(m, ctx).map((p) => diagnostic(p.rule, p.text, { file: ctx.name, line: p.line, column: p.column }));
   }
+  const melding = runtimeError(e);
+  if (!melding) return undefined;
+  const located = / - (\d+):(\d+)$/.exec(e.message);
+  return [diagnostic(melding.rule, melding.text, located ? { file: ctx.name, line: Number(located[1]), column: Number(located[2]) + 1 } : { file: ctx.name })];
+}
 
-  const parse = /^Parse error on line (\d+):[\s\S]*?(?:Expecting (.*), got '([^']+)')?$/.exec(message);
-  if (parse) {
-    const problems = blockProblems(source);
-    if (problems.length > 0) return problems.map((p) => `${at(naam, p.line, p.column)}: ${p.what}`);
-    const expecting = (parse[2] ?? '')
-      .split(', ')
-      .map((t) => t.replace(/'/g, ''))
-      .filter((t) => t !== '' && !OBSCURE.has(t));
-    const verwacht = [...new Set(expecting.map(token))].slice(0, 6).join(', ');
-    const got = parse[3] === undefined ? '' : `: onverwacht ${token(parse[3])}`;
-    return [`${at(naam, Number(parse[1]))}: sjabloon niet te lezen${got}${verwacht ? ` (verwacht: ${verwacht})` : ''}`];
+/** Where a helper was called, as Handlebars passes it in the helper's options. */
+interface HelperCall {
+  loc?: { start: { line: number } };
+}
+
+/**
+ * A helper called wrongly in `template`: the error names the template and, when Handlebars gives
+ * it, the line of the call. `melding` is from a catalogue (./messages.ts), or a text of its own.
+ */
+export function helperError(template: string, call: HelperCall | undefined, melding: Melding | string): InputError {
+  const { rule, text } = typeof melding === 'string' ? { rule: HELPER_REGEL, text: melding } : melding;
+  return new InputError([diagnostic(rule, text, call?.loc ? { file: template, line: call.loc.start.line } : { file: template })]);
+}
+
+/**
+ * A diagnostic from deeper down (a table builder) that does not know its template still names
+ * it, and the line where the value it names ('x') is written in an argument, if any.
+ */
+function inTemplate(d: Diagnostic, template: TemplateSource): Diagnostic {
+  const shown = formatDiagnostic(d);
+  if (shown.startsWith(template.name)) return d;
+  const genoemd = /'([^']+)'/.exec(shown)?.[1];
+  const woord = genoemd === undefined ? undefined : new RegExp(`"(?:[^"]*\\s)?${genoemd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s[^"]*)?"`);
+  const regel = woord === undefined ? 0 : template.text.split('\n').findIndex((l) => woord.test(l)) + 1;
+  return diagnostic(d.rule, shown, regel > 0 ? { file: template.name, line: regel, hint: d.hint } : { file: template.name, hint: d.hint });
+}
+
+/**
+ * What to throw when filling `template` threw `e`: an InputError whose every diagnostic names
+ * the template (with the line where that can be found), a Handlebars error as Dutch diagnostics,
+ * anything else as it is.
+ */
+export function fillError(e: unknown, template: TemplateSource, known: Pick<TemplateErrorContext, 'helpers' | 'values'>): unknown {
+  if (e instanceof InputError) {
+    if (e.messages.every((m) => m.startsWith(template.name))) return e;
+    return new InputError(e.diagnostics.map((d) => inTemplate(d, template)), e.hint);
   }
-
-  const lexical = /^Lexical error on line (\d+)/.exec(message);
-  if (lexical) return [`${at(naam, Number(lexical[1]))}: sjabloon niet te lezen: onverwachte tekens in een {{…}}-opdracht`];
-
-  const notDefined = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
-  if (notDefined) {
-    const line = Number(notDefined[2]);
-    const column = Number(notDefined[3]);
-    const expression = expressionAt(source, line, column);
-    const path = expression?.path ?? notDefined[1]!;
-    if (expression?.call && !path.includes('.')) {
-      const suggestion = nearest(path, ctx.helpers);
-      return [
-        `${at(naam, line, column + 1)}: onbekende helper '${path}'` +
-          (suggestion ? `; bedoelt u '${suggestion}'?` : `; bekende helpers: ${[...ctx.helpers].sort().join(', ')}`),
-      ];
-    }
-    const head = path.split('.')[0]!;
-    const suggestion = path.includes('.') || ctx.values.includes(head) ? undefined : nearest(head, ctx.values);
-    return [
-      `${at(naam, line, column + 1)}: waarde '${path}' bestaat niet in de resultaten` + (suggestion ? `; bedoelt u '${suggestion}'?` : ''),
-    ];
-  }
-
-  const located = / - (\d+):(\d+)$/.exec(message);
-  const where = located ? at(naam, Number(located[1]), Number(located[2]) + 1) : naam;
-  const helper = /^#?(\w+) requires exactly one argument/.exec(message);
-  if (helper) return [`${where}: {{#${helper[1]}}} verwacht precies één waarde`];
-  if (/^Must pass iterator to #each/.test(message)) return [`${where}: {{#each}} verwacht een lijst om te doorlopen`];
-  const missing = /^Missing helper: "?([^"]+)"?/.exec(message);
-  if (missing) return [`${where}: onbekende helper '${missing[1]}'`];
-  if (e.name === 'Error' && 'lineNumber' in e) return [`${where}: sjabloon niet te verwerken (${message.replace(/ - \d+:\d+$/, '')})`];
-  return undefined;
+  const diagnostics = templateError(e, { source: template.text, name: template.name, ...known });
+  return diagnostics ? new InputError(diagnostics) : e;
 }

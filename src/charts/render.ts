@@ -9,6 +9,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoggerInterface } from 'vega';
+import { InternalError } from '../util/errors.ts';
 import { HUISSTIJL } from './style.ts';
 
 /** A figure of the monitor: a chart plus everything the text around it needs. */
@@ -77,12 +78,12 @@ export function fullSpec(f: Figuur): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-export async function renderFiguur(f: Figuur): Promise<GerenderdeFiguur> {
+export async function renderChart(f: Figuur): Promise<GerenderdeFiguur> {
   const spec = fullSpec(f);
   const logger = new CollectingLogger();
   const compiled = vl.compile(spec, { logger });
   if (logger.messages.length > 0)
-    throw new Error(`figure ${f.id}: Vega-Lite warnings: ${logger.messages.join('; ')}`);
+    throw new InternalError(`figure ${f.id}: Vega-Lite warnings: ${logger.messages.join('; ')}`);
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logLevel: vega.Warn });
   const svg = await view.toSVG();
   view.finalize();
@@ -99,7 +100,7 @@ const LABEL_HOOGTE = 16;
  */
 export function metLabel(svg: string, label: string): string {
   const kop = /^<svg\b[^>]*\bwidth="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)" viewBox="0 0 \1 \2">(<rect width="\1" height="\2" fill="white"\/>)?/.exec(svg);
-  if (!kop) throw new Error('chart label: unexpected SVG header from Vega');
+  if (!kop) throw new InternalError('chart label: unexpected SVG header from Vega');
   const [geheel, breedte, hoogte] = kop as unknown as [string, string, string];
   const nieuw = Number(hoogte) + LABEL_HOOGTE;
   const esc = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -7,12 +7,19 @@
  */
 import type { Config } from 'vega-lite';
 import type { NumberLocale, TimeLocale } from 'vega';
+import { MAANDEN } from '../util/dates.ts';
 
 /** Series colours: dark blue, orange, sky blue, bluish green, vermilion, reddish purple, black. */
 export const KLEUREN = ['#0b4f8a', '#e69f00', '#56b4e9', '#009e73', '#d55e00', '#cc79a7', '#000000'] as const;
 
 /** The two groups always get the same colours: rik dark, kv light. */
 export const GROEP_KLEUREN = { rik: KLEUREN[0], kv: KLEUREN[1], totaal: '#555555' } as const;
+
+/**
+ * The seven housing situations (vocabulary/lists.ts, HUISVESTING) need seven colours: the series
+ * colours plus yellow, ordered so that light and dark alternate and neighbours differ in grey.
+ */
+export const HUISVESTING_KLEUREN = [KLEUREN[0], KLEUREN[2], KLEUREN[3], '#f0e442', KLEUREN[5], KLEUREN[1], KLEUREN[4]] as const;
 
 const LETTERTYPE = 'Source Sans 3';
 
@@ -31,7 +38,7 @@ const NL_TIME_LOCALE: TimeLocale = {
   periods: ['AM', 'PM'],
   days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
   shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
-  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  months: [...MAANDEN],
   shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
 };
 

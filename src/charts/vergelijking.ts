@@ -7,20 +7,23 @@
  * from one edition to the next is not a trend (see the rule in src/vergelijking/trend.ts).
  * Suppressed values are left out and noted in the source line, as in every chart.
  */
-import type { Groep } from '../vocabulary/lists.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { GROEPEN, type Groep } from '../vocabulary/lists.ts';
 import { hoofdletter, lijst } from '../text/wording.ts';
 import { procent } from '../text/format.ts';
-import { GROEP_KORT } from '../results/labels.ts';
+import { GROEP_KORT } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
-import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
-import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT, reeksEncoding, yMax } from './figures.ts';
+import { kernreeksen, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
+import { bronregel, metSynthetischLabel, ONDERDRUKT_NOOT } from './figuur.ts';
+import { seriesEncoding, yMax } from './spec.ts';
 import type { Figuur } from './render.ts';
 import { GROEP_KLEUREN } from './style.ts';
 
+/** A group as the text alternative names it: "de re-integratiekandidaten", "beide groepen samen". */
 const GROEP_IN_ALT: Record<Groep, string> = {
-  rik: 'de re-integratiekandidaten',
-  kv: 'de kortverblijvenden',
-  totaal: 'beide groepen samen',
+  rik: `de ${GROEP_KORT.rik}`,
+  kv: `de ${GROEP_KORT.kv}`,
+  totaal: `${GROEP_KORT.totaal} samen`,
 };
 
 interface Waarde {
@@ -49,10 +52,9 @@ function eindpunten(reeks: Reeks): string {
   return ` Bij re-integratiekandidaten ${pct(eerste.rij!)} in cohort ${eerste.cohort} en ${pct(laatste.rij!)} in cohort ${laatste.cohort}.`;
 }
 
-/** One headline series across both editions, by group, with the boundary between editions. */
-function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
+/** The published shares of the series, one group each; whether a value was suppressed. */
+function waarden(reeksen: readonly Reeks[]): { values: Waarde[]; onderdrukt: boolean } {
   let onderdrukt = false;
-  const reeksen = VERGELIJKING_GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
   const values: Waarde[] = reeksen.flatMap((reeks) =>
     reeks.cellen.flatMap((c) => {
       if (!c.rij) return [];
@@ -63,18 +65,19 @@ function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: strin
       return [{ groep: GROEP_KORT[reeks.groep], cohort: c.cohort, meting: c.meting, aandeel: Number(c.rij.percentage) / 100 }];
     }),
   );
-  const groepen: Groep[] = reeksen.map((x) => x.groep);
-  const namen = groepen.map((g) => GROEP_KORT[g]);
+  return { values, onderdrukt };
+}
+
+/** The chart: a dashed rule between the editions' cohorts, labelled with both, and one line per group and edition. */
+function trendSpec(v: Vergelijking, values: Waarde[], groepen: readonly Groep[]): TopLevelSpec {
   const laatsteVorig = v.vorige.cohorten[v.vorige.cohorten.length - 1]!;
   const eersteNieuw = v.huidige.cohorten[0]!;
   const grens = (laatsteVorig + eersteNieuw) / 2;
-  const eerste = v.cohorten[0]!;
-  const laatste = v.cohorten[v.cohorten.length - 1]!;
   const x = {
     field: 'cohort',
     type: 'quantitative' as const,
     title: 'Uitstroomcohort',
-    scale: { domain: [eerste - 0.5, laatste + 0.5], nice: false, zero: false },
+    scale: { domain: [v.cohorten[0]! - 0.5, v.cohorten[v.cohorten.length - 1]! + 0.5], nice: false, zero: false },
     axis: { values: v.cohorten, format: 'd', grid: false },
   };
   const label = (tekst: string, align: 'left' | 'right') => ({
@@ -82,40 +85,48 @@ function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: strin
     mark: { type: 'text' as const, align, dx: align === 'left' ? 4 : -4, baseline: 'top' as const, y: 0, color: '#555555' },
     encoding: { x: { field: 'grens', type: 'quantitative' as const }, text: { field: 'tekst', type: 'nominal' as const } },
   });
+  return {
+    width: 420,
+    height: 220,
+    layer: [
+      {
+        data: { values: [{ grens }] },
+        mark: { type: 'rule', color: '#888888', strokeDash: [4, 3] },
+        encoding: { x: { field: 'grens', type: 'quantitative' } },
+      },
+      label(v.vorige.naam, 'right'),
+      label(v.huidige.naam, 'left'),
+      {
+        data: { values },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x,
+          y: { field: 'aandeel', type: 'quantitative', title: 'Aandeel', axis: { format: '.0%' }, scale: { domain: [0, yMax(values)] } },
+          ...seriesEncoding('groep', groepen.map((g) => GROEP_KORT[g]), groepen.map((g) => GROEP_KLEUREN[g])),
+          // one line per group and edition: no line across the boundary
+          detail: { field: 'meting', type: 'nominal' },
+          tooltip: [{ field: 'groep', title: 'Groep' }, { field: 'cohort', title: 'Cohort' }, { field: 'aandeel', title: 'Aandeel', format: '.1%' }],
+        },
+      },
+    ],
+  };
+}
+
+/** One headline series across both editions, by group, with the boundary between editions. */
+function vergelijkingTrend(r: Resultaten, v: Vergelijking, k: { indicator: string; moment: Reeks['moment']; naam: string }): Figuur {
+  const reeksen = GROEPEN.map((g) => vindReeks(v, k.indicator, k.moment, g)).filter((x): x is Reeks => x !== undefined);
+  const { values, onderdrukt } = waarden(reeksen);
+  const groepen: Groep[] = reeksen.map((x) => x.groep);
   const rik = reeksen.find((x) => x.groep === 'rik');
   return {
     id: vergelijkingFiguurId(k.indicator, k.moment),
     titel: `${hoofdletter(k.naam)}, per uitstroomcohort: ${v.vorige.naam} en ${v.huidige.naam}`,
     alt:
-      `Lijndiagram van ${k.naam} per uitstroomcohort, ${eerste} tot en met ${laatste}, als aandeel van ${lijst(groepen.map((g) => GROEP_IN_ALT[g]))}; ` +
+      `Lijndiagram van ${k.naam} per uitstroomcohort, ${v.cohorten[0]} tot en met ${v.cohorten[v.cohorten.length - 1]}, als aandeel van ${lijst(groepen.map((g) => GROEP_IN_ALT[g]))}; ` +
       `een verticale stippellijn scheidt de cohorten van de ${v.vorige.naam} (${periode(v.vorige.cohorten)}) van die van de ${v.huidige.naam} (${periode(v.huidige.cohorten)}).` +
       (rik ? eindpunten(rik) : ''),
     bron: bron(r, v, onderdrukt),
-    spec: {
-      width: 420,
-      height: 220,
-      layer: [
-        {
-          data: { values: [{ grens }] },
-          mark: { type: 'rule', color: '#888888', strokeDash: [4, 3] },
-          encoding: { x: { field: 'grens', type: 'quantitative' } },
-        },
-        label(v.vorige.naam, 'right'),
-        label(v.huidige.naam, 'left'),
-        {
-          data: { values },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x,
-            y: { field: 'aandeel', type: 'quantitative', title: 'Aandeel', axis: { format: '.0%' }, scale: { domain: [0, yMax(values)] } },
-            ...reeksEncoding('groep', namen, groepen.map((g) => GROEP_KLEUREN[g])),
-            // one line per group and edition: no line across the boundary
-            detail: { field: 'meting', type: 'nominal' },
-            tooltip: [{ field: 'groep', title: 'Groep' }, { field: 'cohort', title: 'Cohort' }, { field: 'aandeel', title: 'Aandeel', format: '.1%' }],
-          },
-        },
-      ],
-    },
+    spec: trendSpec(v, values, groepen),
   };
 }
 

@@ -4,11 +4,11 @@
  * Disclosure control of the indicator table and of the survival curves both reduce to this:
  * published numbers are linear equations in the suppressed ones (parts add up to totals), and a
  * suppressed value is protected only while those equations leave it free. The check is exact
- * linear algebra, shared by src/indicators/disclosure.ts and src/models/disclosure.ts.
+ * linear algebra, shared by src/indicators/disclosure.ts and src/models/km-vertraging.ts.
  */
 
 /** One term of an equation: variable `v` times coefficient `c`. */
-export type Term = { v: string; c: number };
+type Term = { v: string; c: number };
 /** An equation: the sum of its terms is a published number. */
 export interface Vergelijking {
   termen: Term[];

@@ -7,19 +7,21 @@
  */
 import { z } from 'zod';
 import { AFDOENING } from '../extracts/contract.ts';
+import { ISO_DATE, isIsoDate } from '../util/dates.ts';
 import { InputError } from '../util/errors.ts';
 import { BASISVOORWAARDEN } from '../vocabulary/lists.ts';
 import { readRegularFile } from '../util/files.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
-import { checkAgainst } from './messages.ts';
+import { checkAgainst, msg } from './messages.ts';
 
+/** What editieSlug makes: `7e-meting`. */
+export const EDITIE_SLUG = /^\d+e-meting$/;
+
+/** A date in the edition file: first its form (JJJJ-MM-DD), then whether the day exists; a value failing both is shown once (messages.ts). */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als JJJJ-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'een bestaande kalenderdatum',
-  });
-
+  .regex(ISO_DATE, 'een datum als JJJJ-MM-DD')
+  .refine(isIsoDate, { message: 'een bestaande kalenderdatum' });
 
 const briefSchema = z.strictObject({
   datum: isoDate,
@@ -89,7 +91,7 @@ export const editionSchema = z
      */
     niet_gemeten: z.partialRecord(z.enum(BASISVOORWAARDEN), z.string().min(1)).default({}),
     /** The previous meting (its slug, e.g. "6e-meting"), whose published results this edition compares with. */
-    vorige: z.string().regex(/^\d+e-meting$/, 'de naam van een editie, zoals 6e-meting').optional(),
+    vorige: z.string().regex(EDITIE_SLUG, 'de naam van een editie, zoals 6e-meting').optional(),
     /** Notes on definitions or sources that changed since the previous meting, per indicator (the comparison chapter prints them). */
     wijzigingen: wijzigingenSchema,
     /** The committee that supervised the study; absent: the monitor has no committee appendix. */
@@ -135,7 +137,7 @@ export async function loadEdition(path: string): Promise<Edition> {
   try {
     text = await readRegularFile(path);
   } catch {
-    throw new InputError([`${path}: editiebestand niet gevonden of niet leesbaar`]);
+    throw new InputError([msg.onleesbaar(path)]);
   }
   const json = parseJson(text);
   if (!json.ok) throw new InputError([describeJsonError(path, json.error)]);

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.ts';
-import { editieSlug, loadEdition, type Edition } from './edition.ts';
+import { EDITIE_SLUG, editieSlug, loadEdition, type Edition } from './edition.ts';
+import { msg } from './messages.ts';
 
 const EDITIE_BESTAND = 'editie.json';
 
@@ -39,7 +40,7 @@ export function editieBestand(arg: string, root: string): string {
   if (s) return pad;
   const bekend = editieSlugs(root);
   throw new InputError(
-    [`--edition ${arg}: geen editie met deze naam en geen bestand of map op dit pad`],
+    [msg.onbekend(arg)],
     bekend.length > 0 ? `Bekende edities: ${bekend.join(', ')}.` : undefined,
   );
 }
@@ -57,10 +58,8 @@ function editieSlugs(root: string): string[] {
 export async function leesEditieMap(bestand: string): Promise<EditieMap> {
   const editie = await loadEdition(bestand);
   const map = dirname(bestand);
-  if (basename(bestand) === EDITIE_BESTAND && /^\d+e-meting$/.test(basename(map)) && basename(map) !== editie.slug)
-    throw new InputError([
-      `${bestand}: deze map heet ${basename(map)}, maar het editiebestand zegt "nummer": ${editie.nummer} (verwacht: de map ${editieSlug(editie.nummer)}, of het nummer ${Number.parseInt(basename(map), 10)})`,
-    ]);
+  if (basename(bestand) === EDITIE_BESTAND && EDITIE_SLUG.test(basename(map)) && basename(map) !== editie.slug)
+    throw new InputError([msg.mapNummer(bestand, basename(map), editie.nummer, editieSlug(editie.nummer))]);
   const eigen = join(map, 'templates');
   const literatuur = join(map, LITERATUUR_BESTAND);
   return {
@@ -75,7 +74,7 @@ export async function leesEditieMap(bestand: string): Promise<EditieMap> {
 /** Every edition in editions/, oldest first (a predecessor is built before the edition that compares with it). */
 export async function alleEdities(root: string): Promise<EditieMap[]> {
   const edities = await Promise.all(editieSlugs(root).map((s) => leesEditieMap(join(root, 'editions', s, EDITIE_BESTAND))));
-  if (edities.length === 0) throw new InputError([`${join(root, 'editions')}: geen edities gevonden (verwacht: per meting een map met ${EDITIE_BESTAND})`]);
+  if (edities.length === 0) throw new InputError([msg.geenEdities(join(root, 'editions'), EDITIE_BESTAND)]);
   return edities.sort((a, b) => a.editie.nummer - b.editie.nummer);
 }
 

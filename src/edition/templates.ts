@@ -6,7 +6,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
+import { msg } from './messages.ts';
 
 export class Sjablonen {
   /**
@@ -39,13 +41,13 @@ export class Sjablonen {
    */
   controleer(): void {
     if (!this.eigen) return;
-    const fouten: string[] = [];
+    const fouten: Diagnostic[] = [];
     const loop = (rel: string) => {
       for (const naam of readdirSync(join(this.eigen!, rel)).sort()) {
         const r = rel ? `${rel}/${naam}` : naam;
         if (statSync(join(this.eigen!, r)).isDirectory()) loop(r);
         else if (!existsSync(join(this.basis, r)))
-          fouten.push(`${join(this.eigen!, r)}: dit sjabloon vervangt niets, want er is geen gedeeld sjabloon ${r} in ${this.basis}`);
+          fouten.push(msg.sjabloonVervangtNiets(join(this.eigen!, r), r, this.basis));
       }
     };
     loop('');

@@ -6,13 +6,14 @@
  * `__bad` flag per row (one pass, no messages); and, only when some row is bad, per check to
  * find and describe the first offending rows. So the fast path and the messages can never
  * disagree about what is an error. (One exception, for speed: the format of a reference such as
- * persoon_id outside personen is checked with the reference itself, in validate.ts.)
+ * persoon_id outside personen is checked with the reference itself, in rules.ts.)
  *
  * The expressions read a relation with, per contract column `x`, the value as read (`"x"`:
  * VARCHAR, NULL when empty) and for date columns the exact date (`"__d_x"`: DATE, NULL when
  * empty or not exactly `YYYY-MM-DD`).
  */
 import type { ColumnSpec, ExtractSpec } from './contract.ts';
+import { InternalError } from '../util/errors.ts';
 import { msg, type Text } from './messages.ts';
 import { dateLit, exactDate, ident, ID_REGEX, str } from './sql.ts';
 
@@ -51,7 +52,7 @@ function fieldCheck(column: ColumnSpec, peildatum: string | undefined, isReferen
   switch (column.type.kind) {
     case 'id':
       // A reference (persoon_id outside personen) must match a valid id of the referenced
-      // extract, so its format is checked together with the reference (validate.ts), saving
+      // extract, so its format is checked together with the reference (rules.ts), saving
       // a regular expression on every spell row.
       invalid = isReference ? '' : `WHEN NOT regexp_full_match(${x}, ${ID_REGEX}) THEN 'ongeldig'`;
       break;
@@ -71,7 +72,7 @@ function fieldCheck(column: ColumnSpec, peildatum: string | undefined, isReferen
     describe(row, code) {
       const value = row[column.name] ?? '';
       if (code === 'leeg') return msg.valueMissing(column);
-      if (code === 'na_peildatum') return msg.afterPeildatum(value, peildatum ?? '');
+      if (code === 'na_peildatum') return msg.naPeildatum(value, peildatum ?? '');
       return msg.valueInvalid(column, value);
     },
   };
@@ -89,7 +90,7 @@ function onlyWhen(spec: ExtractSpec, column: string, when: string, value: string
   const whenSpec = spec.columns.find((c) => c.name === when);
   const columnSpec = spec.columns.find((c) => c.name === column);
   if (whenSpec?.type.kind !== 'enum' || columnSpec?.type.kind !== 'enum') {
-    throw new Error(`onlyWhen needs two enum columns: ${spec.name}.${column}, ${when}`);
+    throw new InternalError(`onlyWhen needs two enum columns: ${spec.name}.${column}, ${when}`);
   }
   const others = whenSpec.type.values.filter((v) => v !== value);
   const c = ident(column);
@@ -115,7 +116,7 @@ export function rowChecks(spec: ExtractSpec, peildatum: string | undefined): Row
   for (const rule of spec.rules) {
     if (rule.kind === 'notBefore') checks.push(notBefore(rule.column, rule.reference));
     else if (rule.kind === 'onlyWhen') checks.push(onlyWhen(spec, rule.column, rule.when, rule.value));
-    // afterReference spans two extracts: validate.ts checks it on the loaded tables.
+    // afterReference spans two extracts: rules.ts checks it on the loaded tables.
   }
   const order = (name: string): number => spec.columns.findIndex((c) => c.name === name);
   return checks

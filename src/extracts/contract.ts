@@ -5,6 +5,7 @@
  * description, so a change to the contract is made here and nowhere else.
  */
 import { HUISHOUDEN } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 
 /** The kind of value a column holds. */
 type ColumnType =
@@ -71,7 +72,6 @@ export const EXTRACT_NAMES = [
 export type ExtractName = (typeof EXTRACT_NAMES)[number];
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const OPLEIDING = ['basis', 'vmbo', 'mbo1', 'mbo2_4', 'havo_vwo', 'hbo_wo', 'onbekend'] as const;
 const ID_STATUS = ['geldig', 'ongeldig', 'onbekend'] as const;
@@ -223,7 +223,7 @@ export const EXTRACTS: readonly ExtractSpec[] = [
 
 export function extractSpec(name: ExtractName): ExtractSpec {
   const spec = EXTRACTS.find((e) => e.name === name);
-  if (!spec) throw new Error(`unknown extract ${name}`);
+  if (!spec) throw new InternalError(`unknown extract ${name}`);
   return spec;
 }
 

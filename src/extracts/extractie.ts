@@ -5,73 +5,74 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Extractie } from './contract.ts';
+import { isIsoDate } from '../util/dates.ts';
+import type { Diagnostic } from '../util/diagnostic.ts';
 import { describeJsonError, parseJson } from '../util/json.ts';
-import { format, msg, toon, veld, type Text } from './messages.ts';
-
-/** Is `s` an ISO `YYYY-MM-DD` date that exists in the calendar? */
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+import { diagnose, msg, toon, veld, type Text } from './messages.ts';
 
 const KNOWN = new Set(['peildatum', 'bron', 'omschrijving']);
 
 /** extractie.json holds three short fields; anything this large is not it. */
 const MAX_JSON_BYTES = 1 << 20;
 
-export interface ExtractieResult {
+export interface GelezenExtractie {
   /** The metadata, or undefined when extractie.json is missing or unusable. */
   extractie: Extractie | undefined;
-  errors: string[];
-  warnings: string[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
 }
 
 /** Read and check `file` (the path as shown in messages is `file` too). */
-export async function readExtractie(file: string): Promise<ExtractieResult> {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  let text: string;
+export async function leesExtractie(file: string): Promise<GelezenExtractie> {
+  const read = await readText(file);
+  if (typeof read !== 'string') return { extractie: undefined, errors: [read], warnings: [] };
+  const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { extractie: undefined, errors: [describeJsonError(file, parsed.error)], warnings: [] };
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { extractie: undefined, errors: [diagnose(file, undefined, undefined, msg.jsonNotObject())], warnings: [] };
+  }
+  return checkFields(file, text, value as Record<string, unknown>);
+}
+
+/** The text of `file`, or why it cannot be read. */
+async function readText(file: string): Promise<string | Diagnostic> {
+  const fail = (t: Text): Diagnostic => diagnose(file, undefined, undefined, t);
   try {
     // A FIFO would block, a link to /dev/zero never end: only a regular file of sensible size.
     const info = await stat(file);
-    const fail = (t: Text): ExtractieResult => ({ extractie: undefined, errors: [format(file, undefined, undefined, t)], warnings });
     if (!info.isFile()) {
-      return fail(msg.notRegular(info.isDirectory() ? 'een map' : info.isFIFO() ? 'een named pipe (FIFO)' : 'een apparaat of ander speciaal bestand'));
+      return fail(msg.notRegular(info.isDirectory() ? 'directory' : info.isFIFO() ? 'jsonFifo' : 'jsonSpecial'));
     }
     if (info.size > MAX_JSON_BYTES) return fail(msg.jsonTooLarge(MAX_JSON_BYTES));
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch {
-    return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonMissing())], warnings };
+    return fail(msg.jsonMissing());
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = parseJson(text);
-  if (!parsed.ok) return { extractie: undefined, errors: [describeJsonError(file, parsed.error)], warnings };
-  const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { extractie: undefined, errors: [format(file, undefined, undefined, msg.jsonNotObject())], warnings };
-  }
-  const object = value as Record<string, unknown>;
+}
+
+/** Check the fields of the JSON object read from `file` (`text` locates them by line). */
+function checkFields(file: string, text: string, object: Record<string, unknown>): GelezenExtractie {
+  const errors: Diagnostic[] = [];
   const report = (key: string, t: Text): void => {
-    errors.push(format(file, keyLine(text, key), veld(key), t));
+    errors.push(diagnose(file, keyLine(text, key), veld(key), t));
   };
   const shown = (v: unknown): string => (typeof v === 'string' ? toon(v) : JSON.stringify(v) ?? String(v));
 
-  const peildatum = object.peildatum;
+  const { peildatum, bron, omschrijving } = object;
   if (peildatum === undefined) report('peildatum', msg.jsonFieldMissing());
   else if (typeof peildatum !== 'string' || !isIsoDate(peildatum)) report('peildatum', msg.jsonPeildatum(shown(peildatum)));
 
-  const bron = object.bron;
   if (bron === undefined) report('bron', msg.jsonFieldMissing());
   else if (typeof bron !== 'string' || bron.trim() === '') report('bron', msg.jsonString(shown(bron)));
 
-  const omschrijving = object.omschrijving;
   if (omschrijving !== undefined && typeof omschrijving !== 'string') {
     report('omschrijving', msg.jsonString(shown(omschrijving)));
   }
-  for (const key of Object.keys(object)) {
-    if (!KNOWN.has(key)) warnings.push(format(file, keyLine(text, key), veld(key), msg.jsonUnknownField()));
-  }
+  const warnings = Object.keys(object)
+    .filter((key) => !KNOWN.has(key))
+    .map((key) => diagnose(file, keyLine(text, key), veld(key), msg.jsonUnknownField()));
   if (errors.length > 0) return { extractie: undefined, errors, warnings };
   const extractie: Extractie = { peildatum: peildatum as string, bron: bron as string };
   if (typeof omschrijving === 'string') extractie.omschrijving = omschrijving;

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { InputError } from '../util/errors.ts';
-import { format, msg } from './messages.ts';
+import { diagnose, msg } from './messages.ts';
 
 /** The extract folder exists and is a folder; else an InputError that says which. */
 export async function checkExtractFolder(folder: string): Promise<void> {
@@ -12,7 +12,7 @@ export async function checkExtractFolder(folder: string): Promise<void> {
   try {
     isDirectory = (await stat(folder)).isDirectory();
   } catch {
-    throw new InputError([format(folder, undefined, undefined, msg.folderMissing())]);
+    throw new InputError([diagnose(folder, undefined, undefined, msg.folderMissing())]);
   }
-  if (!isDirectory) throw new InputError([format(folder, undefined, undefined, msg.folderNotDir())]);
+  if (!isDirectory) throw new InputError([diagnose(folder, undefined, undefined, msg.folderNotDir())]);
 }

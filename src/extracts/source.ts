@@ -7,7 +7,7 @@
  * without complaint), and DuckDB reads a plain CSV in parallel but a gzipped one on one thread.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, readdir, rm, stat } from 'node:fs/promises';
+import { open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -146,50 +146,60 @@ const MAX_HEADER_BYTES = 1 << 20;
 export async function readCsvHeader(path: string, maxBytes = MAX_HEADER_BYTES): Promise<HeaderResult> {
   const handle = await open(path, 'r');
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let end = -1;
-    let inQuote = false;
-    for (;;) {
-      const buffer = Buffer.alloc(1 << 16);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      if (total === 0) {
-        const kind = sniffBinary(chunk);
-        if (kind !== 'text') return { kind };
-      }
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (b === 0x22) inQuote = !inQuote;
-        else if (b === 0x0a && !inQuote) {
-          end = total + i;
-          break;
-        }
-      }
-      chunks.push(chunk);
-      total += bytesRead;
-      if (end >= 0) break;
-      if (total > maxBytes) return { kind: 'tooLong', limit: maxBytes };
-    }
-    const bytes = Buffer.concat(chunks);
-    if (bytes.length === 0) return { kind: 'empty' };
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    let line = bytes.subarray(bom ? 3 : 0, end >= 0 ? end : bytes.length);
-    if (line.length > 0 && line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
-    let text: string;
-    try {
-      text = decoder.decode(line);
-    } catch {
-      return { kind: 'encoding' };
-    }
-    const names = parseRecord(text);
-    // A spreadsheet's Dutch export separates fields with ';' (a tab-separated export with tabs).
-    const delimiter = names.length > 1 ? undefined : text.includes(';') ? ';' : text.includes('\t') ? '\t' : undefined;
-    return { kind: 'header', names, bom, ...(delimiter ? { delimiter } : {}) };
+    const read = await headerBytes(handle, maxBytes);
+    return 'kind' in read ? read : parseHeader(read.bytes, read.end);
   } finally {
     await handle.close();
   }
+}
+
+/** The bytes up to and including the header's line end (`end`: its offset, or -1 when the file has none). */
+async function headerBytes(handle: FileHandle, maxBytes: number): Promise<{ bytes: Buffer; end: number } | HeaderResult> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let end = -1;
+  let inQuote = false;
+  for (;;) {
+    const buffer = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
+    if (bytesRead === 0) break;
+    const chunk = buffer.subarray(0, bytesRead);
+    if (total === 0) {
+      const kind = sniffBinary(chunk);
+      if (kind !== 'text') return { kind };
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 0x22) inQuote = !inQuote;
+      else if (b === 0x0a && !inQuote) {
+        end = total + i;
+        break;
+      }
+    }
+    chunks.push(chunk);
+    total += bytesRead;
+    if (end >= 0) break;
+    if (total > maxBytes) return { kind: 'tooLong', limit: maxBytes };
+  }
+  return { bytes: Buffer.concat(chunks), end };
+}
+
+/** The header record in `bytes` (ending at `end`, or at the end of the bytes when -1). */
+function parseHeader(bytes: Buffer, end: number): HeaderResult {
+  if (bytes.length === 0) return { kind: 'empty' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let line = bytes.subarray(bom ? 3 : 0, end >= 0 ? end : bytes.length);
+  if (line.length > 0 && line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
+  let text: string;
+  try {
+    text = decoder.decode(line);
+  } catch {
+    return { kind: 'encoding' };
+  }
+  const names = parseRecord(text);
+  // A spreadsheet's Dutch export separates fields with ';' (a tab-separated export with tabs).
+  const delimiter = names.length > 1 ? undefined : text.includes(';') ? ';' : text.includes('\t') ? '\t' : undefined;
+  return { kind: 'header', names, bom, ...(delimiter ? { delimiter } : {}) };
 }
 
 /**
@@ -207,28 +217,7 @@ export const MAX_LINE_BYTES = 2 * 1024 * 1024;
  */
 export async function longLines(path: string, limit: number = MAX_LINE_BYTES, max = 50): Promise<number[]> {
   if ((await stat(path)).size <= limit) return [];
-  const step = Math.max(1, Math.floor(limit / 2));
-  let suspect = false;
-  let run = 0; // bytes since the last line end
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const first = chunk.indexOf(NL);
-    if (first === -1) {
-      run += chunk.length;
-      if (run > limit) suspect = true;
-    } else {
-      if (run + first > limit) suspect = true;
-      const last = chunk.lastIndexOf(NL);
-      // A line longer than `limit` between the first and last line end covers a whole block.
-      for (let p = first + 1; !suspect && p + step <= last; p += step) {
-        const next = chunk.indexOf(NL, p);
-        if (next === -1 || next >= p + step) suspect = true;
-      }
-      run = chunk.length - 1 - last;
-    }
-    if (suspect) break;
-  }
-  if (!suspect) return [];
-
+  if (!(await mayHaveLongLine(path, limit))) return [];
   const found: number[] = [];
   let line = 1;
   let length = 0;
@@ -248,6 +237,29 @@ export async function longLines(path: string, limit: number = MAX_LINE_BYTES, ma
     }
   }
   return found;
+}
+
+/** The first, quick pass of longLines: is there a stretch of `limit / 2` bytes without a line end? */
+async function mayHaveLongLine(path: string, limit: number): Promise<boolean> {
+  const step = Math.max(1, Math.floor(limit / 2));
+  let run = 0; // bytes since the last line end
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const first = chunk.indexOf(NL);
+    if (first === -1) {
+      run += chunk.length;
+      if (run > limit) return true;
+      continue;
+    }
+    if (run + first > limit) return true;
+    const last = chunk.lastIndexOf(NL);
+    // A line longer than `limit` between the first and last line end covers a whole block.
+    for (let p = first + 1; p + step <= last; p += step) {
+      const next = chunk.indexOf(NL, p);
+      if (next === -1 || next >= p + step) return true;
+    }
+    run = chunk.length - 1 - last;
+  }
+  return false;
 }
 
 const NL = 0x0a;

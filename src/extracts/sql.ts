@@ -2,6 +2,8 @@
  * Small helpers for writing SQL text safely: identifiers and literals that come from files
  * (column names in a header, paths) are always quoted, never pasted.
  */
+import { ISO_DATE } from '../util/dates.ts';
+import { InternalError } from '../util/errors.ts';
 import { ID_PATTERN } from './contract.ts';
 
 /** A quoted SQL identifier. */
@@ -16,7 +18,7 @@ export function str(value: string): string {
 
 /** A DATE literal; the value must already be a validated ISO date. */
 export function dateLit(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not an ISO date: ${iso}`);
+  if (!ISO_DATE.test(iso)) throw new InternalError(`not an ISO date: ${iso}`);
   return `DATE '${iso}'`;
 }
 

@@ -3,25 +3,20 @@
  *
  * The Markdown -> HTML processor is built once and frozen, so per-document state cannot live in
  * plugin options. It travels in `file.data.print` instead (the unified way): each chapter's
- * vfile points at the same `DocumentRegister`, where the plugins count figures and tables, record
- * labels for cross-references and collect the user's errors. Cross-references are resolved only
- * after every chapter has run (see crossrefs.ts), because a chapter may refer forward.
+ * vfile points at the same `DocumentRegister`, where the plugins count figures and tables and
+ * record labels for cross-references. Problems the user can fix are messages of the chapter's
+ * vfile (`report`), which renderDocument turns into one InputError. Cross-references are resolved
+ * only after every chapter has run (see crossrefs.ts), because a chapter may refer forward.
  */
 import type { Element } from 'hast';
-import type { Point } from 'unist';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { InternalError } from '../util/errors.ts';
+import { messages, type Message } from './messages.ts';
+import type { ChapterKind, TemplateSource } from '../chapters/types.ts';
 
-/** What a chapter is, which decides how its headings are numbered and whether it is in the TOC. */
-export type ChapterKind =
-  /** numbered chapter: "3 Methoden", sections 3.1, 3.1.1 */
-  | 'hoofdstuk'
-  /** in the table of contents but not numbered (Samenvatting, Literatuur) */
-  | 'ongenummerd'
-  /** appendix: "Bijlage 2", sections B2.1 */
-  | 'bijlage'
-  /** front matter right after the cover (colofon): no number, not in the TOC, no running header */
-  | 'voorwerk'
-  /** the body of a Kamerbrief: sections "1.", subsections "a." */
-  | 'brief';
+// Declared by the chapters, which make them; re-exported for the html modules that read them.
+export type { ChapterKind, TemplateSource };
 
 export type LabelKind = 'fig' | 'tab' | 'sec';
 
@@ -47,7 +42,19 @@ export interface Label {
   readonly chapterKind?: ChapterKind;
   /** the heading text or caption, for unnumbered targets and the table of contents */
   readonly text: string;
-  readonly where: string;
+  /** where the label is written, for the message about a second label of the same name */
+  readonly where: Place;
+}
+
+/**
+ * Where a problem is, as the user is told: a file and, when known, line and column. When a
+ * chapter was filled from templates and the text is not found in them, `file` names the
+ * templates and the line of the generated Markdown in words, without a line of its own.
+ */
+export interface Place {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** A heading as the table of contents and the running headers need it. */
@@ -67,14 +74,12 @@ export interface DocumentRegister {
   readonly headings: HeadingEntry[];
   /** placeholders left by the cross-reference plugin, resolved once every chapter has run */
   readonly references: PendingReference[];
-  /** user errors ("file:line:column: message"), thrown together as one InputError at the end */
-  readonly errors: string[];
   /** ids handed out so far, to keep slugs unique across chapters */
   readonly ids: Set<string>;
   /** how figures and tables are numbered: per chapter ("Figuur 3.2") or through the document ("Figuur 2") */
   readonly numbering: 'hoofdstuk' | 'document';
   /** document-wide counters, for numbering: 'document' */
-  readonly counters: { fig: number; tab: number; brief: number[] };
+  readonly counters: { fig: number; tab: number };
   /** reads a local asset (an SVG figure); injectable so tests need no files */
   readonly readAsset: (absolutePath: string) => string;
 }
@@ -82,7 +87,11 @@ export interface DocumentRegister {
 interface PendingReference {
   readonly element: Element;
   readonly targets: readonly { kind: LabelKind; name: string; capital: boolean }[];
-  readonly where: string;
+  /** the chapter's vfile, which an unknown target is reported to, at `where` */
+  readonly file: VFile;
+  readonly where: Place;
+  /** the position of the reference's text in the generated Markdown */
+  readonly position?: Position | undefined;
   /** the language of the chapter the reference stands in (default Dutch) */
   readonly lang?: Lang;
   /** the reference as written, `[@fig:a; @tab:b]` */
@@ -110,12 +119,6 @@ export interface ChapterContext {
   readonly sources?: readonly TemplateSource[];
 }
 
-/** A template a chapter was made from: its name in messages and its text. */
-export interface TemplateSource {
-  readonly name: string;
-  readonly text: string;
-}
-
 declare module 'vfile' {
   interface DataMap {
     print: ChapterContext;
@@ -130,50 +133,76 @@ export function createRegister(options: {
     labels: new Map(),
     headings: [],
     references: [],
-    errors: [],
     ids: new Set(),
     numbering: options.numbering,
-    counters: { fig: 0, tab: 0, brief: [] },
+    counters: { fig: 0, tab: 0 },
     readAsset: options.readAsset,
   };
 }
 
+/** The chapter's context, which renderDocument gives every vfile; a plugin run without it is a bug. */
+export function chapterContext(file: VFile, plugin: string): ChapterContext {
+  const ctx = file.data.print;
+  if (!ctx) throw new InternalError(`${plugin}: file.data.print ontbreekt (gebruik renderDocument)`);
+  return ctx;
+}
+
 /**
- * Where a problem is, for messages. Without templates: "out/monitor/03-methoden.md:12:1". When
- * the chapter was filled from templates, the template is named instead: at the line where
- * `needle` (the text as the user wrote it, e.g. `[@fig:werk]`) stands in it, or, when it is not
- * found there (the text came from a helper), with the line of the generated Markdown.
+ * Where a problem is, for messages. Without templates: the chapter's Markdown file, at `point`.
+ * When the chapter was filled from templates, the template is named instead: at the line where
+ * `needles` (the text as the user wrote it, e.g. `[@fig:werk]`) stand in it, or, when they are
+ * not found there (the text came from a helper), with the line of the generated Markdown.
  */
-export function where(
-  file: { path?: string; value?: unknown; data?: { print?: ChapterContext } } | undefined,
-  point: Point | undefined,
-  needles: readonly string[] = [],
-): string {
-  const name = file?.path ?? '(onbekend bestand)';
-  const sources = file?.data?.print?.sources ?? [];
-  if (sources.length === 0) return point ? `${name}:${point.line}:${point.column}` : name;
+export function where(file: VFile, point: Point | undefined, needles: readonly string[] = []): Place {
+  const name = file.path ?? '(onbekend bestand)';
+  const sources = file.data.print?.sources ?? [];
+  if (sources.length === 0) return point ? { file: name, line: point.line, column: point.column } : { file: name };
   // Else the Markdown line itself, when the template has it word for word (a heading, a caption).
-  const markdownLine = point && typeof file?.value === 'string' ? file.value.split('\n')[point.line - 1]?.trim() : undefined;
-  for (const needle of [...needles, ...(markdownLine && markdownLine.length >= 4 ? [markdownLine] : [])]) {
+  const markdownLine = point && typeof file.value === 'string' ? file.value.split('\n')[point.line - 1]?.trim() : undefined;
+  const found = templatePlace(sources, [...needles, ...(markdownLine && markdownLine.length >= 4 ? [markdownLine] : [])]);
+  if (found) return found;
+  const generated = name.split(/[\\/]/).slice(-2).join('/');
+  return { file: `${sources.map((s) => s.name).join(' of ')} (${point ? `regel ${point.line} van de ingevulde ${generated}` : generated})` };
+}
+
+/** The first place in the templates where one of the needles stands, trying the needles in order. */
+function templatePlace(sources: readonly TemplateSource[], needles: readonly string[]): Place | undefined {
+  for (const needle of needles) {
     if (needle === '') continue;
     for (const source of sources) {
       const at = source.text.indexOf(needle);
       if (at === -1) continue;
       const before = source.text.slice(0, at);
-      const line = before.split('\n').length;
-      return `${source.name}:${line}:${at - before.lastIndexOf('\n')}`;
+      return { file: source.name, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
     }
   }
-  const generated = name.split(/[\\/]/).slice(-2).join('/');
-  return `${sources.map((s) => s.name).join(' of ')} (${point ? `regel ${point.line} van de ingevulde ${generated}` : generated})`;
+  return undefined;
 }
 
-/** Register a label; a second label with the same name is a user error naming both places. */
-export function addLabel(register: DocumentRegister, label: Label): void {
+/** A place as messages show it: `file:line:column`, `file:line` or `file`. */
+function placeText(place: Place): string {
+  if (place.line === undefined) return place.file;
+  return place.column === undefined ? `${place.file}:${place.line}` : `${place.file}:${place.line}:${place.column}`;
+}
+
+/**
+ * Report a problem the user can fix as a message of the chapter's vfile. Its `place` is the
+ * node's position in the generated Markdown (unified's convention); its file, line and column
+ * are `at`, where the user is told to look (in the template, when the chapter was filled from one).
+ */
+export function report(file: VFile, message: Message, at: Place, position?: Position): void {
+  const reported = file.message(message.text, { place: position, ruleId: message.rule, source: 'html' });
+  reported.file = at.file;
+  reported.line = at.line;
+  reported.column = at.column;
+}
+
+/** Register a label; a second label with the same name is reported at its place, naming the first. */
+export function addLabel(file: VFile, register: DocumentRegister, label: Label, position?: Position): void {
   const key = `${label.kind}:${label.name}`;
   const earlier = register.labels.get(key);
   if (earlier) {
-    register.errors.push(`${label.where}: label '${key}' bestaat al (${earlier.where}); kies een unieke naam`);
+    report(file, messages.duplicateLabel(key, placeText(earlier.where)), label.where, position);
     return;
   }
   register.labels.set(key, label);

@@ -8,31 +8,31 @@
  * In the Markdown on a code-hosting site they show as written, which reads well enough. The
  * plugin only leaves placeholders: a reference may point forward into a chapter that has not been
  * processed yet, so `resolveCrossReferences` fills them in once every chapter has run. An unknown
- * label is an error naming the file and line.
+ * label is reported to the chapter's vfile, naming the file and line.
  */
 import type { ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { where, type DocumentRegister, type Label, type LabelKind, type Lang } from './context.ts';
+import { chapterContext, report, where, type DocumentRegister, type Label, type LabelKind, type Lang } from './context.ts';
 import { h, text, visitProseText } from './hast.ts';
+import { messages, type Suggestion } from './messages.ts';
+import { REFERENCE } from './syntax.ts';
 import { editDistance, nearest } from '../util/nearest.ts';
 
-const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 const KINDS: readonly LabelKind[] = ['fig', 'tab', 'sec'];
 
 export default function rehypeCrossReferences() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeCrossReferences: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeCrossReferences');
     visitProseText(tree, (node) => {
       if (!node.value.includes('[@')) return undefined;
       const out: ElementContent[] = [];
       let last = 0;
       // The Markdown this text came from: a reference written escaped (`\[@fig:x\]`, as a value
-      // from the edition file is: util/markdown.ts) is text, not a reference.
+      // from the edition file is: src/util/markdown.ts) is text, not a reference.
       const { start, end } = node.position ?? {};
-      const bron = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : undefined;
+      const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : undefined;
       for (const match of node.value.matchAll(REFERENCE)) {
-        if (bron !== undefined && !bron.includes(match[0])) continue;
+        if (written !== undefined && !written.includes(match[0])) continue;
         // The template line: the reference as written, else its first part on its own.
         const parts = match[1]!.split(';').map((p) => p.trim());
         const at = where(file, node.position?.start, [match[0], ...parts]);
@@ -41,14 +41,14 @@ export default function rehypeCrossReferences() {
           const [rawKind, name] = part.slice(1).split(':') as [string, string];
           const kind = rawKind.toLowerCase() as LabelKind;
           if (!KINDS.includes(kind)) {
-            ctx.register.errors.push(`${at}: verwijzing ${match[0]}: onbekende soort '@${rawKind}:'; gebruik @fig: (figuur), @tab: (tabel) of @sec: (hoofdstuk of paragraaf)`);
+            report(file, messages.unknownReferenceKind(match[0], rawKind), at, node.position);
             continue;
           }
           targets.push({ kind, name, capital: rawKind[0] !== rawKind[0]!.toLowerCase() });
         }
         if (match.index > last) out.push(text(node.value.slice(last, match.index)));
         const element = h('span', { className: ['xref'] }, [text(match[0])]);
-        ctx.register.references.push({ element, targets, where: at, text: match[0], ...(ctx.lang ? { lang: ctx.lang } : {}) });
+        ctx.register.references.push({ element, targets, file, where: at, position: node.position, text: match[0], ...(ctx.lang ? { lang: ctx.lang } : {}) });
         out.push(element);
         last = match.index + match[0].length;
       }
@@ -60,7 +60,7 @@ export default function rehypeCrossReferences() {
 }
 
 /** The Dutch nouns a reference uses for each kind of label, singular and plural. */
-export const NOUNS = {
+const NOUNS = {
   fig: ['figuur', 'figuren'],
   tab: ['tabel', 'tabellen'],
   hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
@@ -86,16 +86,28 @@ export function referenceWords(lang: Lang = 'nl'): { nouns: Record<keyof typeof 
 }
 
 /** The noun a label is called by; none for an unnumbered section (it is called by its title). */
-export function noun(label: Label): keyof typeof NOUNS | undefined {
+function noun(label: Label): keyof typeof NOUNS | undefined {
   if (label.kind !== 'sec') return label.kind;
   if (!label.number) return undefined; // an unnumbered section is called by its title
   if (label.depth === 1) return label.chapterKind === 'bijlage' ? 'bijlage' : 'hoofdstuk';
   return 'paragraaf';
 }
 
+/** Consecutive labels of one noun share it: "figuren 3.1 en 3.2". */
+export function groupByNoun(labels: readonly Label[]): { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] {
+  const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
+  for (const label of labels) {
+    const n = noun(label);
+    const previous = groups.at(-1);
+    if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
+    else groups.push({ noun: n, labels: [label] });
+  }
+  return groups;
+}
+
 /**
- * Fill in every placeholder left by the plugin, now that all labels are known. Unknown labels are
- * added to the register's errors (with file and line) rather than thrown one at a time.
+ * Fill in every placeholder left by the plugin, now that all labels are known. An unknown label
+ * is reported to the vfile of the chapter the reference stands in (with file and line).
  */
 export function resolveCrossReferences(register: DocumentRegister): void {
   for (const ref of register.references) {
@@ -103,23 +115,14 @@ export function resolveCrossReferences(register: DocumentRegister): void {
     for (const t of ref.targets) {
       const label = register.labels.get(`${t.kind}:${t.name}`);
       if (label) found.push(label);
-      else
-        register.errors.push(
-          `${ref.where}: verwijzing ${ref.text ?? `[@${t.kind}:${t.name}]`} naar ${KIND_TEXT[t.kind]} die niet bestaat` +
-            (ref.targets.length > 1 ? ` ('${t.kind}:${t.name}')` : '') +
-            suggest(register, t.kind, t.name),
-        );
+      else {
+        const reference = ref.text ?? `[@${t.kind}:${t.name}]`;
+        report(ref.file, messages.unknownTarget(reference, t.kind, t.name, ref.targets.length > 1, suggest(register, t.kind, t.name)), ref.where, ref.position);
+      }
     }
     if (found.length !== ref.targets.length || found.length === 0) continue;
 
-    // Consecutive targets of one noun share it: "figuren 3.1 en 3.2".
-    const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
-    for (const label of found) {
-      const n = noun(label);
-      const previous = groups.at(-1);
-      if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
-      else groups.push({ noun: n, labels: [label] });
-    }
+    const groups = groupByNoun(found);
     const words = referenceWords(ref.lang);
     const children: ElementContent[] = [];
     groups.forEach((group, g) => {
@@ -139,19 +142,14 @@ export function resolveCrossReferences(register: DocumentRegister): void {
   }
 }
 
-const KIND_TEXT: Record<LabelKind, string> = { fig: 'een figuur', tab: 'een tabel', sec: 'een hoofdstuk of paragraaf' };
-const KIND_PLURAL: Record<LabelKind, string> = { fig: 'bestaande figuren', tab: 'bestaande tabellen', sec: 'bestaande hoofdstukken en paragrafen' };
-
-/** "; bedoelt u 'fig:werk'? bestaande figuren: ..." */
-function suggest(register: DocumentRegister, kind: LabelKind, name: string): string {
+/** The labels of the kind that do exist, for the message about one that does not. */
+function suggest(register: DocumentRegister, kind: LabelKind, name: string): Suggestion {
   const known = [...register.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
-  if (known.length === 0) return `; er zijn geen labels @${kind}: in het document`;
-  const close = nearest(name, known);
+  if (known.length === 0) return { close: undefined, known };
   // The nearest first: in a long list the one meant is at the front.
   const byDistance = known
     .map((k, i) => ({ k, i, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
     .sort((a, b) => a.d - b.d || a.i - b.i)
     .map((x) => x.k);
-  const list = byDistance.length > 8 ? `${byDistance.slice(0, 8).join(', ')}, …` : byDistance.join(', ');
-  return `${close === undefined ? '' : `; bedoelt u '${kind}:${close}'?`} (${KIND_PLURAL[kind]}: ${list})`;
+  return { close: nearest(name, known), known: byDistance };
 }

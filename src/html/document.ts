@@ -5,7 +5,8 @@
  *
  *   1. each chapter: Markdown -> HTML tree with the frozen processor (numbers, labels, figures)
  *   2. all chapters: resolve cross-references (they may point forward)
- *   3. user errors from any chapter: one InputError listing them all, with file:line
+ *   3. problems the user can fix, which the plugins report as vfile messages: one InputError
+ *      listing those of every chapter, each a diagnostic with file, line and rule id
  *   4. the HTML shell (templates/print/<kind>.html): cover, colofon, table of contents, chapters
  *      with a named CSS page each, so the running header can carry the chapter title
  *
@@ -13,17 +14,21 @@
  * printPdf fills in from a first print (src/pdf/print.ts).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root } from 'hast';
+import { VFile } from 'vfile';
 import type { Edition } from '../edition/edition.ts';
 import { lijst } from '../text/wording.ts';
 import { synthetischLabel, type SynthetischLabel } from '../results/synthetisch.ts';
+import { datumTekst, ISO_DATE } from '../util/dates.ts';
+import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
+import { messages } from './messages.ts';
 import { markdownProcessor } from './processor.ts';
-import { PROJECT_ROOT } from '../util/paths.ts';
 
 type DocumentKind = 'monitor' | 'kamerbrief';
 
@@ -65,7 +70,7 @@ interface DocumentMeta {
 
 /**
  * What the colophon says about the edition and where its figures come from. A `bron` of
- * 'synthetisch' (extracts.md) also puts a notice on the cover.
+ * 'synthetisch' (docs/extracts.md) also puts a notice on the cover.
  */
 export interface Colophon {
   /** "6e meting" */
@@ -118,30 +123,41 @@ export interface ProcessedChapter {
   readonly file: string;
   readonly tree: Root;
   /** the chapter's language where it differs from the document's (the English Summary) */
-  readonly lang?: string;
+  readonly lang?: Lang;
 }
 
-/** The project's root folder (this file is src/html/document.ts). */
-const TEMPLATES = new URL('../../templates/print/', import.meta.url);
+/** The print shells, their partials and style sheets. */
+const TEMPLATES = new URL('templates/print/', pathToFileURL(`${PROJECT_ROOT}/`));
 
 /** Render the complete HTML document; throws InputError listing every problem in the chapters. */
 export function renderDocument(input: DocumentInput, options: RenderOptions = {}): string {
+  validateMeta(input);
   const register = createRegister({
     numbering: input.kind === 'kamerbrief' ? 'document' : 'hoofdstuk',
     readAsset: options.readAsset ?? ((path) => readFileSync(path, 'utf8')),
   });
-  if (input.kind === 'kamerbrief' && !input.meta.letter) {
-    throw new InputError(['kamerbrief: de briefgegevens (meta.letter: datum, dossier, nr, ondertekenaar) ontbreken'], 'Neem het veld "brief" uit het editiebestand over.');
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.meta.date)) {
-    throw new InputError([`${input.title}: documentdatum '${input.meta.date}' is geen datum als JJJJ-MM-DD`]);
-  }
-  if (input.meta.colophon && !/^\d{4}-\d{2}-\d{2}$/.test(input.meta.colophon.peildatum)) {
-    throw new InputError([`${input.title}: peildatum '${input.meta.colophon.peildatum}' is geen datum als JJJJ-MM-DD`], 'Zie extractie.json (extracts.md).');
-  }
+  const { chapters, files } = processChapters(input, register);
+  resolveReferences(register, files);
+  options.onRegister?.(register);
+  options.onChapters?.(chapters, register);
+  // 4. The shell.
+  const body = chapters.map((c) => chapterView(c, register));
+  return shell(input.kind)(shellView(input, register, body));
+}
 
-  // 1. Each chapter through the frozen processor, up to (not including) stringify.
+/** What the document needs of its metadata before any chapter is read. */
+function validateMeta(input: DocumentInput): void {
+  if (input.kind === 'kamerbrief' && !input.meta.letter) throw new InputError([messages.missingLetter()], messages.missingLetterHint);
+  if (!ISO_DATE.test(input.meta.date)) throw new InputError([messages.documentDate(input.title, input.meta.date)]);
+  if (input.meta.colophon && !ISO_DATE.test(input.meta.colophon.peildatum)) {
+    throw new InputError([messages.peildatum(input.title, input.meta.colophon.peildatum)], messages.peildatumHint);
+  }
+}
+
+/** 1. Each chapter through the frozen processor, up to (not including) stringify. */
+function processChapters(input: DocumentInput, register: DocumentRegister): { chapters: ProcessedChapter[]; files: VFile[] } {
   const counters = { hoofdstuk: 0, bijlage: 0 };
+  const files: VFile[] = [];
   const chapters = input.chapters.map((chapter, index) => {
     const kind: ChapterKind = input.kind === 'kamerbrief' ? 'brief' : (chapter.kind ?? 'hoofdstuk');
     const number = kind === 'hoofdstuk' || kind === 'bijlage' ? String(++counters[kind]) : '';
@@ -155,42 +171,55 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
       ...(chapter.sources ? { sources: chapter.sources } : {}),
       ...(chapter.lang && chapter.lang !== input.lang ? { lang: chapter.lang } : {}),
     };
-    // unified makes a VFile from these options for each call; `data` is shared by reference.
-    const file = { path: chapter.file, value: chapter.markdown, data: { print: context } };
+    // One vfile for parse and run, so that every plugin reports to the same file.
+    const file = new VFile({ path: chapter.file, value: chapter.markdown, data: { print: context } });
+    files.push(file);
     const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
     return { index, kind, file: chapter.file, tree, lang: context.lang };
   });
+  return { chapters, files };
+}
 
-  // 2. Cross-references, now that every label is known; 3. all user errors at once.
+/**
+ * 2. Cross-references, now that every label is known; 3. every problem of every chapter at once,
+ * as one InputError: the chapters' own first, then the references that point nowhere.
+ */
+function resolveReferences(register: DocumentRegister, files: readonly VFile[]): void {
+  const before = files.map((f) => f.messages.length);
   resolveCrossReferences(register);
-  if (register.errors.length > 0) {
-    throw new InputError(
-      register.errors,
-      'Een verwijzing schrijft u als [@fig:naam], [@tab:naam] of [@sec:naam]; het label staat bij de figuur ({{figuur "naam"}}), achter het tabelonderschrift ({#tab:naam}) of achter de kop ({#sec:naam}).',
-    );
-  }
-  options.onRegister?.(register);
-  options.onChapters?.(chapters, register);
+  const reported = [...files.flatMap((f, i) => f.messages.slice(0, before[i])), ...files.flatMap((f, i) => f.messages.slice(before[i]))];
+  if (reported.length > 0) throw new InputError(reported.map(diagnosticOf), messages.referenceHint);
+}
 
-  // 4. The shell.
-  const body = chapters.map((c) => {
-    const title = register.headings.find((h) => h.chapterIndex === c.index && h.depth === 1);
-    // The notes are kept apart: the monitor prints them at the end of the chapter, the letter
-    // after the signature.
-    const notes = c.tree.children.filter((n) => n.type === 'element' && n.properties.dataFootnotes !== undefined);
-    const text: Root = { type: 'root', children: c.tree.children.filter((n) => !notes.includes(n)) };
-    return {
-      kind: c.kind,
-      /** set only where the chapter's language differs from the document's */
-      lang: c.lang,
-      page: `h${c.index + 1}`,
-      runningHeader: title ? [title.number, title.text].filter(Boolean).join(' ') : '',
-      html: markdownProcessor.stringify(text),
-      notes: markdownProcessor.stringify({ type: 'root', children: notes }),
-    };
-  });
+/** A plugin's vfile message as a diagnostic: its file, line and column are where the user looks (context.ts `report`). */
+function diagnosticOf(message: VFile['messages'][number]): Diagnostic {
+  return diagnostic(message.ruleId ?? 'html/onbekend', message.reason, { file: message.file, line: message.line, column: message.column });
+}
+
+/** A chapter as the shell prints it: its text, its notes apart, its named page and running header. */
+function chapterView(c: ProcessedChapter, register: DocumentRegister) {
+  const title = register.headings.find((h) => h.chapterIndex === c.index && h.depth === 1);
+  // The notes are kept apart: the monitor prints them at the end of the chapter, the letter
+  // after the signature.
+  const notes = c.tree.children.filter((n) => n.type === 'element' && n.properties.dataFootnotes !== undefined);
+  const text: Root = { type: 'root', children: c.tree.children.filter((n) => !notes.includes(n)) };
+  return {
+    kind: c.kind,
+    /** set only where the chapter's language differs from the document's */
+    lang: c.lang,
+    page: `h${c.index + 1}`,
+    runningHeader: title ? [title.number, title.text].filter(Boolean).join(' ') : '',
+    html: markdownProcessor.stringify(text),
+    notes: markdownProcessor.stringify({ type: 'root', children: notes }),
+  };
+}
+
+type ChapterView = ReturnType<typeof chapterView>;
+
+/** What the print shell (templates/print/<kind>.html) is filled with. */
+function shellView(input: DocumentInput, register: DocumentRegister, body: readonly ChapterView[]) {
   const meta = input.meta;
-  const view = {
+  return {
     lang: input.lang,
     title: input.title,
     authors: meta.authors.join(', '),
@@ -198,7 +227,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     subject: meta.subject ?? meta.subtitle ?? input.title,
     keywords: (meta.keywords ?? []).join(', '),
     date: meta.date,
-    dateLong: longDate(meta.date),
+    dateLong: datumTekst(meta.date),
     year: meta.date.slice(0, 4),
     subtitle: meta.subtitle,
     publisher: meta.publisher,
@@ -210,13 +239,12 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     letter: meta.letter && {
       ...meta.letter,
       parliamentaryYear: parliamentaryYear(meta.letter.datum),
-      dateLong: longDate(meta.letter.datum),
+      dateLong: datumTekst(meta.letter.datum),
     },
     colophon: meta.colophon && colophonView(meta.colophon),
     label: labelView(meta),
     pageRules: pageRules(input, body),
   };
-  return shell(input.kind)(view);
 }
 
 /** The colophon's lines as the shell prints them (Dutch); the web edition shows the same. */
@@ -227,7 +255,7 @@ export function colophonView(c: Colophon) {
     synthetic: label !== undefined,
     bron: c.bron,
     omschrijving: c.omschrijving,
-    peildatum: longDate(c.peildatum),
+    peildatum: datumTekst(c.peildatum),
     registers: c.registers && c.registers.length > 0 ? lijst(c.registers) : undefined,
     threshold: c.threshold,
     buildId: c.buildId,
@@ -280,7 +308,7 @@ function tableOfContents(headings: readonly HeadingEntry[]) {
  * margin box carries the title. A change of named page also starts a new sheet, which is what a
  * chapter should do anyway.
  */
-function pageRules(input: DocumentInput, body: readonly { page: string; runningHeader: string; kind: ChapterKind; lang?: Lang | undefined }[]): string {
+function pageRules(input: DocumentInput, body: readonly ChapterView[]): string {
   if (input.kind === 'kamerbrief') {
     const l = input.meta.letter!;
     const header = `Tweede Kamer, vergaderjaar ${parliamentaryYear(l.datum)}, ${l.dossier.nummer}, nr. ${l.nr}`;
@@ -320,13 +348,6 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2021-03-08" -> "8 maart 2021" (no Intl: the output must not depend on the machine's ICU). */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 /**
  * The parliamentary year (vergaderjaar) of a date: it starts on Prinsjesdag, the third Tuesday

@@ -21,17 +21,18 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { addLabel, where, type ChapterContext } from './context.ts';
+import { addLabel, chapterContext, report, where, type ChapterContext, type Place } from './context.ts';
 import { h, isBlank, isElement, text } from './hast.ts';
+import { messages } from './messages.ts';
+import { FIGURE_LABEL, figureCaption } from './syntax.ts';
 
-const EXPLICIT_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export default function rehypeFigures() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeFigures: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeFigures');
     for (let i = 0; i < tree.children.length; i++) {
       const node = tree.children[i]!;
       if (!isElement(node, 'p')) continue;
@@ -46,36 +47,24 @@ export default function rehypeFigures() {
 function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: VFile): Element {
   const src = String(image.properties.src ?? '');
   // In a template the figure is {{figuur "id"}}, or the image as written.
-  const bestand = src.replace(/^.*\//, '').replace(/\.svg$/, '');
-  const at = where(file, paragraph.position?.start, [`figuur "${bestand}"`, `](${src}`]);
+  const stem = src.replace(/^.*\//, '').replace(/\.svg$/, '');
+  const at = where(file, paragraph.position?.start, [`figuur "${stem}"`, `](${src}`]);
   const alt = String(image.properties.alt ?? '');
   const title = image.properties.title === undefined ? undefined : String(image.properties.title);
-
-  let caption = title ?? alt;
-  let name: string | undefined;
-  for (const source of [title, alt]) {
-    const match = source === undefined ? null : EXPLICIT_LABEL.exec(source);
-    if (match) {
-      name ??= match[1];
-      if (source === caption) caption = source.slice(0, match.index);
-    }
-  }
+  const { caption, name } = figureCaption(src, alt, title);
   // The text alternative: the alt text, or where that is empty the caption (from the title).
-  const altText = alt.replace(EXPLICIT_LABEL, '').trim() || caption.trim();
+  const altText = alt.replace(FIGURE_LABEL, '').trim() || caption.trim();
   if (!altText) {
-    ctx.register.errors.push(
-      `${at}: figuur '${src}' heeft geen tekstalternatief; schrijf tussen ![ en ] in een zin wat de figuur laat zien (lezers met een schermlezer krijgen die zin in plaats van de figuur)`,
-    );
+    report(file, messages.missingAltText(src), at, paragraph.position);
   }
-  name ??= (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
   const id = `fig-${name}`;
   const number = nextNumber(ctx, 'fig');
-  addLabel(ctx.register, { kind: 'fig', name, id, number, text: caption, where: at });
+  addLabel(file, ctx.register, { kind: 'fig', name, id, number, text: caption, where: at }, paragraph.position);
 
   // A URL (https:, data:, file:) is left to the printer, which blocks and reports remote ones.
   const graphic = SCHEME.test(src)
     ? h('img', { src, alt: altText })
-    : localGraphic(src, altText, id, file, ctx, at);
+    : localGraphic(file, { src, alt: altText, id, at, position: paragraph.position });
 
   const figcaption = h('figcaption', {}, [h('span', { className: ['label'] }, [text(`Figuur ${number}`)]), text(` ${caption.trim()}`)]);
   // role=group: in the tagged PDF the figure with its caption becomes a Div holding the Caption
@@ -86,19 +75,30 @@ function figure(image: Element, paragraph: Element, ctx: ChapterContext, file: V
   return result;
 }
 
-function localGraphic(src: string, alt: string, id: string, file: VFile, ctx: ChapterContext, at: string): Element {
+/** A figure's image file as written (`src`), its text alternative, its id and where it is written. */
+interface Graphic {
+  readonly src: string;
+  readonly alt: string;
+  readonly id: string;
+  readonly at: Place;
+  readonly position: Position | undefined;
+}
+
+/** A local image: an SVG read and inlined, anything else an <img> with an absolute file URL. */
+function localGraphic(file: VFile, { src, alt, id, at, position }: Graphic): Element {
   const path = resolve(dirname(resolve(file.path ?? '.')), decodeURI(src));
   if (!/\.svg$/i.test(path)) return h('img', { src: pathToFileURL(path).href, alt });
+  const { readAsset } = chapterContext(file, 'rehypeFigures').register;
   let svg: string;
   try {
-    svg = ctx.register.readAsset(path);
+    svg = readAsset(path);
   } catch {
-    ctx.register.errors.push(`${at}: figuur '${src}' niet gevonden (gezocht: ${path}); maak eerst de figuren of verbeter het pad`);
+    report(file, messages.figureNotFound(src, path), at, position);
     return h('div', { className: ['grafiek', 'ontbreekt'] }, [text(`[figuur ontbreekt: ${src}]`)]);
   }
   const inline = prepareSvg(svg, `${id}-`);
   if (inline === undefined) {
-    ctx.register.errors.push(`${at}: '${path}' is geen SVG-bestand (verwacht: een bestand dat met <svg begint)`);
+    report(file, messages.notSvg(path), at, position);
     return h('div', { className: ['grafiek', 'ontbreekt'] }, [text(`[geen SVG: ${src}]`)]);
   }
   // A hast `raw` node: rehype-stringify writes it as is (allowDangerousHtml); the SVG is ours.

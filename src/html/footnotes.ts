@@ -9,6 +9,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { chapterContext } from './context.ts';
 import { isElement, visitElements } from './hast.ts';
 
 /** remark-rehype's default prefix for ids made from user content. */
@@ -16,8 +17,7 @@ export const CLOBBER_PREFIX = 'user-content-';
 
 export default function rehypeFootnotes() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeFootnotes: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeFootnotes');
     // remark-rehype prefixes footnote ids, but not the id of the notes' label.
     const rename = (value: string): string =>
       value === 'footnote-label' ? `${ctx.idPrefix}noten` : value.replace(new RegExp(`^(#?)${CLOBBER_PREFIX}`), `$1${ctx.idPrefix}`);

@@ -16,10 +16,11 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { addLabel, uniqueId, where, type ChapterContext } from './context.ts';
+import { addLabel, chapterContext, report, uniqueId, where, type ChapterContext } from './context.ts';
 import { h, text, textOf } from './hast.ts';
+import { messages } from './messages.ts';
+import { HEADING_LABEL, writtenNumber } from './syntax.ts';
 
-const EXPLICIT_LABEL = /\s*\{#sec:([\p{L}\p{N}_-]+)\}\s*$/u;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A GitHub-like slug, with diacritics folded so ids stay ASCII: "Één ID-bewijs" -> "een-id-bewijs". */
@@ -34,8 +35,7 @@ export function slug(value: string): string {
 
 export default function rehypeHeadings() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeHeadings: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeHeadings');
     const counts = [0, 0, 0, 0, 0, 0, 0];
     let seenTitle = false;
 
@@ -46,10 +46,10 @@ export default function rehypeHeadings() {
       const at = where(file, node.position?.start);
 
       if (depth === 1) {
-        if (seenTitle) ctx.register.errors.push(`${at}: een hoofdstuk heeft één kop van niveau 1 (#); maak deze kop ## of lager`);
+        if (seenTitle) report(file, messages.secondTitle(), at, node.position);
         seenTitle = true;
       } else if (!seenTitle && ctx.kind !== 'brief') {
-        ctx.register.errors.push(`${at}: het hoofdstuk moet beginnen met een kop van niveau 1 (# Titel)`);
+        report(file, messages.missingTitle(), at, node.position);
         seenTitle = true;
       }
       if (ctx.kind === 'brief' && depth === 1) {
@@ -67,7 +67,7 @@ export default function rehypeHeadings() {
       const title = textOf(node).trim();
       const name = explicit ?? slug(title);
       if (!name) {
-        ctx.register.errors.push(`${at}: kop zonder tekst`);
+        report(file, messages.emptyHeading(), at, node.position);
         continue;
       }
       const id = uniqueId(ctx.register, `sec-${name}`);
@@ -75,7 +75,7 @@ export default function rehypeHeadings() {
       if (number) {
         node.children.unshift(h('span', { className: ['nummer'] }, [text(number)]), text(' '));
       }
-      addLabel(ctx.register, {
+      addLabel(file, ctx.register, {
         kind: 'sec',
         name: id.slice('sec-'.length),
         id,
@@ -84,7 +84,7 @@ export default function rehypeHeadings() {
         chapterKind: ctx.kind,
         text: title,
         where: at,
-      });
+      }, node.position);
       ctx.register.headings.push({ id, depth, number, text: title, chapterIndex: ctx.index, chapterKind: ctx.kind, ...(ctx.lang ? { lang: ctx.lang } : {}) });
     }
   };
@@ -113,7 +113,7 @@ function headingNumber(ctx: ChapterContext, depth: number, counts: number[]): st
 function stripExplicitLabel(node: Element): string | undefined {
   const last = node.children.at(-1);
   if (last?.type !== 'text') return undefined;
-  const match = EXPLICIT_LABEL.exec(last.value);
+  const match = HEADING_LABEL.exec(last.value);
   if (!match) return undefined;
   last.value = last.value.slice(0, match.index);
   return match[1];
@@ -122,10 +122,8 @@ function stripExplicitLabel(node: Element): string | undefined {
 /** A heading written with its own number ("3.2 Werk") loses it here, as we print it ourselves. */
 function stripWrittenNumber(node: Element, number: string): void {
   const first = node.children[0];
-  const bare = number.replace(/^Bijlage /, '');
-  if (first?.type !== 'text' || !bare) return;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(Bijlage\\s+)?${escaped}${bare.endsWith('.') ? '' : '\\.?'}\\s+`);
+  const pattern = writtenNumber(number);
+  if (first?.type !== 'text' || !pattern) return;
   const match = pattern.exec(first.value);
   if (match) first.value = first.value.slice(match[0].length);
 }

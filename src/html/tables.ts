@@ -16,18 +16,17 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { addLabel, where } from './context.ts';
+import { addLabel, chapterContext, report, where } from './context.ts';
 import { nextNumber } from './figures.ts';
 import { h, isBlank, isElement, text, textOf, visitElements } from './hast.ts';
 import { slug } from './headings.ts';
+import { messages } from './messages.ts';
+import { TABLE_LABEL, TABLE_PREFIX } from './syntax.ts';
 
-const PREFIX = /^\s*Tabel:\s*/;
-const EXPLICIT_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
 
 export default function rehypeTableCaptions() {
   return (tree: Root, file: VFile): void => {
-    const ctx = file.data.print;
-    if (!ctx) throw new Error('rehypeTableCaptions: file.data.print is missing (use renderDocument)');
+    const ctx = chapterContext(file, 'rehypeTableCaptions');
     // Header cells say which column they head, so the tagged PDF's TH cells carry /Scope /Column.
     visitElements(tree, (element) => {
       if (!isElement(element, 'thead')) return;
@@ -43,16 +42,16 @@ export default function rehypeTableCaptions() {
       const table = tree.children[j];
       const at = where(file, node.position?.start);
       if (!isElement(table, 'table')) {
-        ctx.register.errors.push(`${at}: 'Tabel:'-onderschrift zonder tabel direct eronder; zet de tabel meteen na deze regel`);
+        report(file, messages.captionWithoutTable(), at, node.position);
         continue;
       }
       const children = node.children;
       const first = children[0];
-      if (first?.type === 'text') first.value = first.value.replace(PREFIX, '');
+      if (first?.type === 'text') first.value = first.value.replace(TABLE_PREFIX, '');
       let name: string | undefined;
       const last = children.at(-1);
       if (last?.type === 'text') {
-        const match = EXPLICIT_LABEL.exec(last.value);
+        const match = TABLE_LABEL.exec(last.value);
         if (match) {
           name = match[1];
           last.value = last.value.slice(0, match.index);
@@ -62,7 +61,7 @@ export default function rehypeTableCaptions() {
       name ??= slug(caption);
       const id = `tab-${name}`;
       const number = nextNumber(ctx, 'tab');
-      addLabel(ctx.register, { kind: 'tab', name, id, number, text: caption, where: at });
+      addLabel(file, ctx.register, { kind: 'tab', name, id, number, text: caption, where: at }, node.position);
       table.properties = { ...table.properties, id };
       table.children.unshift(
         h('caption', {}, [h('span', { className: ['label'] }, [text(`Tabel ${number}`)]), text(' '), ...children]),
@@ -76,5 +75,5 @@ export default function rehypeTableCaptions() {
 
 function isCaption(p: Element): boolean {
   const first = p.children[0];
-  return first?.type === 'text' && PREFIX.test(first.value);
+  return first?.type === 'text' && TABLE_PREFIX.test(first.value);
 }

@@ -8,24 +8,13 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
+import { GROEPEN, MOMENTEN, problemenVoor, type Basisvoorwaarde, type Groep, type Moment, type Probleem } from '../vocabulary/lists.ts';
 import { indicatorenVoor, type IndicatorDefinitie } from './definitions.ts';
-import { problemenVoor, type Probleem, GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
-import { UITVAL_INDICATOR, type Onderdrukking } from './disclosure.ts';
+import { UITVAL_INDICATOR, type Onderdrukking, type Telling } from './disclosure.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
-
-/** The counts of one indicator in one cell, before disclosure control. */
-export interface Telling {
-  indicator: string;
-  /** A cohort year as a string, or 'totaal'. */
-  cohort: string;
-  groep: Groep;
-  moment: Moment;
-  teller: number;
-  noemer: number;
-}
 
 export interface IndicatorParameters {
   cohorten: readonly number[];
@@ -108,8 +97,8 @@ function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefi
     GROUP BY GROUPING SETS ((${m}cohort, groep), (${m}cohort), (${m}groep), (${m.replace(', ', '')}))`;
 }
 
-/** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (indicators.md). */
-function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
+/** Order of rows in indicatoren.csv: indicator, cohort, groep, moment (docs/indicators.md, "Output: indicatoren.csv"). */
+function sorteerTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
   rows: T[],
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
@@ -128,7 +117,7 @@ function sortTellingen<T extends Omit<Telling, 'teller' | 'noemer'>>(
 }
 
 /**
- * Count every indicator of the edition. Rows with noemer 0 are left out (indicators.md).
+ * Count every indicator of the edition. Rows with noemer 0 are left out (docs/indicators.md, "Breakdowns").
  * Expects the working tables of buildWorkingTables.
  */
 async function countIndicators(
@@ -143,11 +132,11 @@ async function countIndicators(
     const reader = await conn.runAndReadAll(countSql(bron, defs));
     for (const r of reader.getRowObjectsJS()) {
       defs.forEach((d, i) => {
-        if (bron === 'verloop' && d.momenten.length !== 1) throw new Error(`${d.naam}: verloop has one moment`);
+        if (bron === 'verloop' && d.momenten.length !== 1) throw new InternalError(`${d.naam}: verloop has one moment`);
         const moment = (bron === 'status' ? String(r['moment']) : d.momenten[0]) as Moment;
         if (!d.momenten.includes(moment)) return;
         const noemer = Number(r[`n${i}`]);
-        if (noemer === 0) return; // indicators.md: a row whose noemer is 0 is left out
+        if (noemer === 0) return; // docs/indicators.md, "Breakdowns": a row whose noemer is 0 is left out
         rows.push({
           indicator: d.naam,
           cohort: String(r['cohort']),
@@ -159,7 +148,7 @@ async function countIndicators(
       });
     }
   }
-  return sortTellingen(rows, definities, cohorten);
+  return sorteerTellingen(rows, definities, cohorten);
 }
 
 /**
@@ -168,7 +157,7 @@ async function countIndicators(
  * whether or not anyone left in between (so the audit tells nothing a published noemer does not).
  * The moment of the population is 'uitstroom'. By cohort, groep and the moments in time order.
  */
-async function readUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
+async function leesUitval(conn: DuckDBConnection, cohorten: readonly number[]): Promise<Onderdrukking[]> {
   const reader = await conn.runAndReadAll('SELECT CAST(cohort AS VARCHAR) AS cohort, groep, moment, positie FROM uitval_zonder_stap');
   const coh = new Map(cohorten.map((c, i) => [String(c), i]));
   const grp = new Map(GROEPEN.map((g, i) => [g, i]));
@@ -189,5 +178,5 @@ export async function computeIndicators(
   await buildWorkingTables(conn, parametersVoor(edition, peildatum), zorgAanwezig);
   const definities = indicatorenVoor(edition.basisvoorwaarden, zorgAanwezig);
   const tellingen = await countIndicators(conn, definities, edition.cohorten);
-  return { definities, tellingen, uitval: await readUitval(conn, edition.cohorten) };
+  return { definities, tellingen, uitval: await leesUitval(conn, edition.cohorten) };
 }

@@ -1,5 +1,5 @@
 /**
- * Every indicator of the monitor, defined once (indicators.md, "Indicators").
+ * Every indicator of the monitor, defined once (docs/indicators.md, "The indicators").
  *
  * An indicator counts uitstroom records: `teller` and `noemer` are SQL conditions on one row of a
  * table built by the SQL in ./sql/ — `status` (one row per record and meetmoment) or `verloop`
@@ -8,7 +8,8 @@
  *
  * The order of this list is the order of indicatoren.csv.
  */
-import { BASISVOORWAARDEN, HUISVESTING, MOMENTEN, problemenVoor, STATUSMOMENTEN, type Basisvoorwaarde, type Huisvesting, type Moment, type Probleem } from '../vocabulary/lists.ts';
+import { HUISVESTING_TEKST, PROBLEEM_KORT, PROBLEEM_LABEL } from '../vocabulary/labels.ts';
+import { BASISVOORWAARDEN, HUISVESTING, problemenVoor, STATUSMOMENTEN, type Basisvoorwaarde, type Huisvesting, type Moment, type Probleem } from '../vocabulary/lists.ts';
 
 /** What an indicator is about: a basisvoorwaarde, or the analyses that combine them. */
 export type Thema = Basisvoorwaarde | 'populatie' | 'samenhang' | 'recidive';
@@ -46,29 +47,13 @@ export interface IndicatorDefinitie {
 const MEEGETELD = 'meegeteld';
 const OBSERVEERBAAR_TEKST = 'observeerbaar op het meetmoment (niet overleden of geëmigreerd, niet na de peildatum)';
 
+/** What each problem is, as the teller texts say it (the SQL's probleem_* columns). */
 const probleemTekst: Record<Probleem, string> = {
   id: 'geen geldig identiteitsbewijs bij uitstroom',
   inkomen: 'geen geregistreerd inkomen 1 maand na uitstroom',
   adres: 'niet op een adres ingeschreven 1 maand na uitstroom',
   schulden: 'geregistreerd als wanbetaler in het jaar na uitstroom',
   startkwalificatie: 'geen startkwalificatie',
-};
-
-const probleemLabel: Record<Probleem, string> = {
-  id: 'geen ID-bewijs',
-  inkomen: 'geen inkomen',
-  adres: 'geen adres',
-  schulden: 'schulden',
-  startkwalificatie: 'geen startkwalificatie',
-};
-
-/** Each problem in a word or two, for the rows that count how many a person has. */
-const probleemKort: Record<Probleem, string> = {
-  id: 'ID-bewijs',
-  inkomen: 'inkomen',
-  adres: 'adres',
-  schulden: 'schulden',
-  startkwalificatie: 'startkwalificatie',
 };
 
 const TELWOORD = ['geen', 'één', 'twee', 'drie', 'vier', 'vijf'];
@@ -81,59 +66,55 @@ function compleetTekst(problemen: readonly Probleem[]): string {
 
 /** The samenhang indicators of an edition: how many of its problems a record has, and each pair. */
 function samenhangDefinities(problemen: readonly Probleem[]): IndicatorDefinitie[] {
-  const COMPLEET_TEKST = compleetTekst(problemen);
-  const PROBLEEM_KORT = problemen.map((p) => probleemKort[p]).join(', ');
+  const compleet = compleetTekst(problemen);
+  const kort = problemen.map((p) => PROBLEEM_KORT[p]).join(', ');
   const aantal = TELWOORD[problemen.length] ?? String(problemen.length);
-  return [
-    ...Array.from({ length: problemen.length + 1 }, (_, k) => k).map(
+  const aantalProblemen = Array.from({ length: problemen.length + 1 }, (_, k) => k).map(
     (k): IndicatorDefinitie => ({
       naam: `problemen_${k}`,
       thema: 'samenhang',
       label: `${k} ${k === 1 ? 'probleem' : 'problemen'}`,
-      tellerTekst: `precies ${k} van de ${aantal} problemen (${PROBLEEM_KORT})`,
-      noemerTekst: COMPLEET_TEKST,
+      tellerTekst: `precies ${k} van de ${aantal} problemen (${kort})`,
+      noemerTekst: compleet,
       bron: 'verloop',
       momenten: ['1m_na'],
       teller: `aantal_problemen = ${k}`,
       noemer: 'compleet',
       familie: 'problemen',
     }),
-  ),
-    ...problemen.flatMap((a, i) =>
+  );
+  const paren = problemen.flatMap((a, i) =>
     problemen.slice(i + 1).map(
       (b): IndicatorDefinitie => ({
         naam: `samen_${a}_${b}`,
         thema: 'samenhang',
-        label: `Zowel ${probleemLabel[a]} als ${probleemLabel[b]}`,
+        label: `Zowel ${PROBLEEM_LABEL[a]} als ${PROBLEEM_LABEL[b]}`,
         tellerTekst: `zowel ${probleemTekst[a]} als ${probleemTekst[b]}`,
-        noemerTekst: COMPLEET_TEKST,
+        noemerTekst: compleet,
         bron: 'verloop',
         momenten: ['1m_na'],
         teller: `probleem_${a} AND probleem_${b}`,
         noemer: 'compleet',
       }),
     ),
-  ),
-  ];
+  );
+  return [...aantalProblemen, ...paren];
 }
 
-const huisvestingLabel: Record<Huisvesting, string> = {
-  alleenstaand: 'alleenstaand',
-  met_partner: 'met partner',
-  bij_ouders: 'bij ouders',
-  met_anderen: 'met anderen',
-  instelling: 'in een instelling',
-  briefadres: 'briefadres',
-  geen_inschrijving: 'geen inschrijving',
-};
+/** A housing situation after "Huisvesting:" in a label: an institution as where one lives. */
+const huisvestingLabel = (cat: Huisvesting) => (cat === 'instelling' ? 'in een instelling' : HUISVESTING_TEKST[cat]);
 
 function huisvestingTeller(cat: Huisvesting): string {
   if (cat === 'geen_inschrijving') return 'nergens ingeschreven (geen adresperiode in de BRP)';
   if (cat === 'instelling' || cat === 'briefadres') return `ingeschreven op een ${cat === 'instelling' ? 'instellingsadres' : 'briefadres'}`;
-  return `ingeschreven op een woonadres, huishouden: ${huisvestingLabel[cat]}`;
+  return `ingeschreven op een woonadres, huishouden: ${huisvestingLabel(cat)}`;
 }
 
-export const INDICATOREN: readonly IndicatorDefinitie[] = [
+/**
+ * The indicators every edition may have, in the order of indicatoren.csv; the samenhang
+ * indicators depend on the problems an edition measures and are made by samenhangDefinities.
+ */
+export const VASTE_INDICATOREN: readonly IndicatorDefinitie[] = [
   {
     naam: 'populatie',
     thema: 'populatie',
@@ -237,7 +218,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
     (cat): IndicatorDefinitie => ({
       naam: `huisvesting_${cat}`,
       thema: 'huisvesting',
-      label: `Huisvesting: ${huisvestingLabel[cat]}`,
+      label: `Huisvesting: ${huisvestingLabel(cat)}`,
       tellerTekst: huisvestingTeller(cat),
       noemerTekst: OBSERVEERBAAR_TEKST,
       bron: 'status',
@@ -375,7 +356,7 @@ export const INDICATOREN: readonly IndicatorDefinitie[] = [
 
 /** The definitions that apply to an edition, given which optional extracts are present. */
 export function indicatorenVoor(basisvoorwaarden: readonly Basisvoorwaarde[], zorgAanwezig: boolean): IndicatorDefinitie[] {
-  const gekozen = INDICATOREN.filter((d) => {
+  const gekozen = VASTE_INDICATOREN.filter((d) => {
     if (d.vereist === 'zorg' && !zorgAanwezig) return false;
     if (d.thema === 'populatie' || d.thema === 'recidive') return true;
     return basisvoorwaarden.includes(d.thema as Basisvoorwaarde);

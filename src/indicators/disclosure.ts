@@ -1,5 +1,5 @@
 /**
- * Statistical disclosure control of the indicator table (indicators.md, "Statistical disclosure
+ * Statistical disclosure control of the indicator table (docs/indicators.md, "Disclosure
  * control").
  *
  * 1. Primary suppression, row by row, with threshold k: noemer < k, teller in 1..k-1, or
@@ -18,10 +18,10 @@
  * is below k (a noemer is shared by all indicators with the same noemer definition, so those are
  * suppressed together).
  */
-import { noemerSleutel, type IndicatorDefinitie } from './definitions.ts';
-import { type Groep, type Moment } from '../vocabulary/lists.ts';
-import type { Telling } from './compute.ts';
 import { recoverable, type Vergelijking } from '../disclosure/recoverable.ts';
+import { InternalError } from '../util/errors.ts';
+import { GROEPEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { noemerSleutel, type IndicatorDefinitie } from './definitions.ts';
 
 export type Regel = 'noemer_onder_drempel' | 'teller_onder_drempel' | 'rest_onder_drempel' | 'secundair' | 'uitval_vervroegd';
 
@@ -38,6 +38,17 @@ export const REGEL_TEKST: Record<Regel, string> = {
  * about the noemer of every indicator of the cell at that moment, not about one indicator.
  */
 export const UITVAL_INDICATOR = '(noemer)';
+
+/** The counts of one indicator in one cell, before disclosure control (as compute.ts counts them). */
+export interface Telling {
+  indicator: string;
+  /** A cohort year as a string, or 'totaal'. */
+  cohort: string;
+  groep: Groep;
+  moment: Moment;
+  teller: number;
+  noemer: number;
+}
 
 /** One row of indicatoren.csv after disclosure control. */
 export interface Publicatie {
@@ -86,6 +97,9 @@ export interface DisclosureResult {
   onderdrukkingen: Onderdrukking[];
 }
 
+/** A safeguard: secondary suppression adds a value per leaking part per round, so it ends long before this. */
+const MAX_RONDEN = 10000;
+
 /**
  * Apply disclosure control to the counted indicators. `tellingen` must be complete for the
  * definitions (every cell with noemer > 0), as countIndicators returns them.
@@ -96,149 +110,11 @@ export function applyDisclosure(
   cohorten: readonly number[],
   k: number,
 ): DisclosureResult {
-  const defs = new Map(definities.map((d) => [d.naam, d]));
   const cohortNamen = [...cohorten.map(String), 'totaal'];
-  const groepNamen: Groep[] = ['rik', 'kv', 'totaal'];
-
-  // Known values of every variable; absent rows (noemer 0) are known zeros.
-  const waarde = new Map<string, number>();
-  const rijVan = new Map<string, Telling>();
-  const regel = new Map<string, Regel>(); // by tVar of the row
-  for (const t of tellingen) {
-    const d = defs.get(t.indicator);
-    if (!d) throw new Error(`no definition for ${t.indicator}`);
-    waarde.set(tVar(t), t.teller);
-    const n = nVar(noemerSleutel(d), t);
-    const bestaand = waarde.get(n);
-    if (bestaand !== undefined && bestaand !== t.noemer)
-      throw new Error(`indicators sharing noemer ${n} disagree: ${bestaand} vs ${t.noemer}`);
-    waarde.set(n, t.noemer);
-    rijVan.set(tVar(t), t);
-    const r = primaireRegel(t.teller, t.noemer, k);
-    if (r) regel.set(tVar(t), r);
-  }
-  const value = (v: string) => waarde.get(v) ?? 0;
-
-  // The rows that carry each noemer cell, so a noemer is known while one of them is published.
-  const rijenMetNoemer = new Map<string, string[]>();
-  for (const t of tellingen) {
-    const n = nVar(noemerSleutel(defs.get(t.indicator)!), t);
-    const list = rijenMetNoemer.get(n) ?? [];
-    list.push(tVar(t));
-    rijenMetNoemer.set(n, list);
-  }
-  const protectedNoemers = new Set(
-    [...rijenMetNoemer.keys()].filter((n) => value(n) > 0 && value(n) < k),
-  );
-
-  // Every moment of every indicator: the cells, and the equations that tie them together.
-  const vergelijkingen: Vergelijking[] = [];
-  const sleutels = new Set<string>();
-  const momentenPerSleutel = new Map<string, Set<Moment>>();
-  for (const d of definities) {
-    const key = noemerSleutel(d);
-    sleutels.add(key);
-    const ms = momentenPerSleutel.get(key) ?? new Set<Moment>();
-    for (const moment of d.momenten) {
-      ms.add(moment);
-      additief(vergelijkingen, (c, g) => tVar({ indicator: d.naam, cohort: c, groep: g, moment }), cohortNamen, groepNamen);
-    }
-    momentenPerSleutel.set(key, ms);
-  }
-  for (const [key, ms] of momentenPerSleutel)
-    for (const moment of ms)
-      additief(vergelijkingen, (c, g) => nVar(key, { cohort: c, groep: g, moment }), cohortNamen, groepNamen);
-  // Families: the members' tellers add up to the shared noemer.
-  const families = new Map<string, IndicatorDefinitie[]>();
-  for (const d of definities) if (d.familie) families.set(d.familie, [...(families.get(d.familie) ?? []), d]);
-  for (const leden of families.values()) {
-    const key = noemerSleutel(leden[0]!);
-    for (const moment of leden[0]!.momenten)
-      for (const cohort of cohortNamen)
-        for (const groep of groepNamen) {
-          const cel = { cohort, groep, moment };
-          vergelijkingen.push({
-            termen: [
-              ...leden.map((l) => ({ v: tVar({ indicator: l.naam, ...cel }), c: 1 })),
-              { v: nVar(key, cel), c: -1 },
-            ],
-          });
-        }
-  }
-  // niet_ingeschreven = briefadres + geen_inschrijving.
-  const ni = defs.get('niet_ingeschreven');
-  if (ni && defs.has('huisvesting_briefadres') && defs.has('huisvesting_geen_inschrijving')) {
-    for (const moment of ni.momenten)
-      for (const cohort of cohortNamen)
-        for (const groep of groepNamen) {
-          const cel = { cohort, groep, moment };
-          vergelijkingen.push({
-            termen: [
-              { v: tVar({ indicator: 'niet_ingeschreven', ...cel }), c: 1 },
-              { v: tVar({ indicator: 'huisvesting_briefadres', ...cel }), c: -1 },
-              { v: tVar({ indicator: 'huisvesting_geen_inschrijving', ...cel }), c: -1 },
-            ],
-          });
-        }
-  }
-  // Only rows that exist can be suppressed; variables of absent rows are known zeros.
-  const bestaat = (v: string) => (v.startsWith('T|') ? rijVan.has(v) : rijenMetNoemer.has(v));
-
-  const onbekend = (v: string): boolean => {
-    if (!bestaat(v)) return false;
-    if (v.startsWith('T|')) return regel.has(v);
-    return rijenMetNoemer.get(v)!.every((r) => regel.has(r));
-  };
-  const beschermd = (v: string): boolean =>
-    v.startsWith('T|') ? regel.has(v) : protectedNoemers.has(v);
-
-  // Index equations by variable.
-  const perVar = new Map<string, number[]>();
-  vergelijkingen.forEach((e, i) => {
-    for (const t of e.termen) perVar.set(t.v, [...(perVar.get(t.v) ?? []), i]);
-  });
-
-  const onderdruk = (v: string) => {
-    if (v.startsWith('T|')) regel.set(v, regel.get(v) ?? 'secundair');
-    else for (const r of rijenMetNoemer.get(v)!) if (!regel.has(r)) regel.set(r, 'secundair');
-  };
-  const isTotaal = (v: string) => v.split('|').slice(2, 4).includes('totaal');
-
-  // Suppress until no protected value is recoverable. Connected parts of the system are
-  // independent, so each round adds one suppression to every part that still leaks.
-  for (let ronde = 0; ; ronde++) {
-    if (ronde > 10000) throw new Error('secondary suppression did not converge');
-    const lekkend = recoverable(vergelijkingen, onbekend)
-      .map((deel) => deel.filter(beschermd))
-      .filter((deel) => deel.length > 0);
-    if (lekkend.length === 0) break;
-    for (const deel of lekkend) {
-      // The cheapest published value that shares an equation with a recoverable value: a part
-      // before a total, a teller before a whole noemer cell, then the smallest count.
-      const kandidaten = new Set<string>();
-      for (const q of deel)
-        for (const i of perVar.get(q) ?? [])
-          for (const t of vergelijkingen[i]!.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
-      if (kandidaten.size === 0) {
-        // Pinned down only through equations whose members are all unknown: widen the search
-        // to every equation of this part.
-        const inDeel = new Set(deel);
-        for (const e of vergelijkingen)
-          if (e.termen.some((t) => inDeel.has(t.v) || onbekend(t.v)))
-            for (const t of e.termen) if (bestaat(t.v) && !onbekend(t.v)) kandidaten.add(t.v);
-      }
-      if (kandidaten.size === 0) throw new Error(`cannot protect ${deel[0]}`);
-      const keuze = [...kandidaten].sort(
-        (a, b) =>
-          Number(isTotaal(a)) - Number(isTotaal(b)) ||
-          Number(a.startsWith('N|')) - Number(b.startsWith('N|')) ||
-          value(a) - value(b) ||
-          (a < b ? -1 : a > b ? 1 : 0),
-      )[0]!;
-      onderdruk(keuze);
-    }
-  }
-
+  const primair = primaireOnderdrukking(tellingen, new Map(definities.map((d) => [d.naam, d])), k);
+  const stelsel = new Stelsel(primair, vergelijkingenVan(definities, cohortNamen), k);
+  secundaireOnderdrukking(stelsel);
+  const { regel } = primair;
   const rijen: Publicatie[] = tellingen.map((t) => {
     const onderdrukt = regel.has(tVar(t));
     return {
@@ -258,16 +134,179 @@ export function applyDisclosure(
   return { rijen, onderdrukkingen };
 }
 
+/** The counts as variables, and the rows the primary rules suppress. */
+interface Primair {
+  /** Known values of every variable; absent rows (noemer 0) are known zeros. */
+  waarde: Map<string, number>;
+  /** The row of each teller variable. */
+  rijVan: Map<string, Telling>;
+  /** The rule that suppresses a row, by its teller variable; secondary suppression adds to it. */
+  regel: Map<string, Regel>;
+  /** The rows that carry each noemer cell, so a noemer is known while one of them is published. */
+  rijenMetNoemer: Map<string, string[]>;
+}
+
+function primaireOnderdrukking(tellingen: readonly Telling[], defs: ReadonlyMap<string, IndicatorDefinitie>, k: number): Primair {
+  const p: Primair = { waarde: new Map(), rijVan: new Map(), regel: new Map(), rijenMetNoemer: new Map() };
+  for (const t of tellingen) {
+    const d = defs.get(t.indicator);
+    if (!d) throw new InternalError(`no definition for ${t.indicator}`);
+    const teller = tVar(t);
+    const n = nVar(noemerSleutel(d), t);
+    const bestaand = p.waarde.get(n);
+    if (bestaand !== undefined && bestaand !== t.noemer) throw new InternalError(`indicators sharing noemer ${n} disagree: ${bestaand} vs ${t.noemer}`);
+    p.waarde.set(teller, t.teller);
+    p.waarde.set(n, t.noemer);
+    p.rijVan.set(teller, t);
+    const r = primaireRegel(t.teller, t.noemer, k);
+    if (r) p.regel.set(teller, r);
+    const rijen = p.rijenMetNoemer.get(n) ?? [];
+    rijen.push(teller);
+    p.rijenMetNoemer.set(n, rijen);
+  }
+  return p;
+}
+
+/**
+ * The equations of the table, in a fixed order (the order of the parts that recoverable finds,
+ * and so the order in which a round of secondary suppression treats them, follows it): every
+ * moment of every indicator and noemer adds up over cohorts and groups; then the families; then
+ * niet_ingeschreven.
+ */
+function vergelijkingenVan(definities: readonly IndicatorDefinitie[], cohortNamen: readonly string[]): Vergelijking[] {
+  const uit: Vergelijking[] = [];
+  const momentenPerSleutel = new Map<string, Set<Moment>>();
+  for (const d of definities) {
+    const key = noemerSleutel(d);
+    const ms = momentenPerSleutel.get(key) ?? new Set<Moment>();
+    for (const moment of d.momenten) {
+      ms.add(moment);
+      additief(uit, (c, g) => tVar({ indicator: d.naam, cohort: c, groep: g, moment }), cohortNamen);
+    }
+    momentenPerSleutel.set(key, ms);
+  }
+  for (const [key, ms] of momentenPerSleutel)
+    for (const moment of ms) additief(uit, (c, g) => nVar(key, { cohort: c, groep: g, moment }), cohortNamen);
+  // Families: the members' tellers add up to the shared noemer.
+  const families = new Map<string, IndicatorDefinitie[]>();
+  for (const d of definities) if (d.familie) families.set(d.familie, [...(families.get(d.familie) ?? []), d]);
+  for (const leden of families.values()) {
+    const key = noemerSleutel(leden[0]!);
+    perCel(leden[0]!.momenten, cohortNamen, (cel) =>
+      uit.push({ termen: [...leden.map((l) => ({ v: tVar({ indicator: l.naam, ...cel }), c: 1 })), { v: nVar(key, cel), c: -1 }] }),
+    );
+  }
+  // niet_ingeschreven = briefadres + geen_inschrijving.
+  const ni = definities.find((d) => d.naam === 'niet_ingeschreven');
+  const delen = ['huisvesting_briefadres', 'huisvesting_geen_inschrijving'];
+  if (ni && delen.every((naam) => definities.some((d) => d.naam === naam)))
+    perCel(ni.momenten, cohortNamen, (cel) =>
+      uit.push({ termen: [{ v: tVar({ indicator: ni.naam, ...cel }), c: 1 }, ...delen.map((naam) => ({ v: tVar({ indicator: naam, ...cel }), c: -1 }))] }),
+    );
+  return uit;
+}
+
+/** Every cell of the moments: moment, then cohort, then groep. */
+function perCel(momenten: readonly Moment[], cohortNamen: readonly string[], f: (cel: { cohort: string; groep: Groep; moment: Moment }) => void): void {
+  for (const moment of momenten) for (const cohort of cohortNamen) for (const groep of GROEPEN) f({ cohort, groep, moment });
+}
+
 /** Cohorts add up to totaal (per groep); rik and kv add up to totaal (per cohort). */
-function additief(
-  out: Vergelijking[],
-  v: (cohort: string, groep: Groep) => string,
-  cohorten: readonly string[],
-  groepen: readonly Groep[],
-): void {
+function additief(out: Vergelijking[], v: (cohort: string, groep: Groep) => string, cohorten: readonly string[]): void {
   const delen = cohorten.filter((c) => c !== 'totaal');
-  for (const g of groepen)
-    out.push({ termen: [...delen.map((c) => ({ v: v(c, g), c: 1 })), { v: v('totaal', g), c: -1 }] });
-  for (const c of cohorten)
-    out.push({ termen: [{ v: v(c, 'rik'), c: 1 }, { v: v(c, 'kv'), c: 1 }, { v: v(c, 'totaal'), c: -1 }] });
+  for (const g of GROEPEN) out.push({ termen: [...delen.map((c) => ({ v: v(c, g), c: 1 })), { v: v('totaal', g), c: -1 }] });
+  for (const c of cohorten) out.push({ termen: [{ v: v(c, 'rik'), c: 1 }, { v: v(c, 'kv'), c: 1 }, { v: v(c, 'totaal'), c: -1 }] });
+}
+
+/** The system of equations with what is known, protected and suppressed so far. */
+class Stelsel {
+  readonly vergelijkingen: readonly Vergelijking[];
+  readonly #p: Primair;
+  /** The noemer cells below k: protected values, as is the teller of every suppressed row. */
+  readonly #beschermdeNoemers: Set<string>;
+  /** The equations of each variable, by index. */
+  readonly #perVar = new Map<string, number[]>();
+
+  constructor(p: Primair, vergelijkingen: readonly Vergelijking[], k: number) {
+    this.#p = p;
+    this.vergelijkingen = vergelijkingen;
+    this.#beschermdeNoemers = new Set([...p.rijenMetNoemer.keys()].filter((n) => this.waarde(n) > 0 && this.waarde(n) < k));
+    vergelijkingen.forEach((e, i) => {
+      for (const t of e.termen) this.#perVar.set(t.v, [...(this.#perVar.get(t.v) ?? []), i]);
+    });
+  }
+
+  waarde(v: string): number {
+    return this.#p.waarde.get(v) ?? 0;
+  }
+
+  /** Only rows that exist can be suppressed; variables of absent rows are known zeros. */
+  bestaat(v: string): boolean {
+    return v.startsWith('T|') ? this.#p.rijVan.has(v) : this.#p.rijenMetNoemer.has(v);
+  }
+
+  /** A teller is unknown when its row is suppressed, a noemer when every row that carries it is. */
+  onbekend(v: string): boolean {
+    if (!this.bestaat(v)) return false;
+    if (v.startsWith('T|')) return this.#p.regel.has(v);
+    return this.#p.rijenMetNoemer.get(v)!.every((r) => this.#p.regel.has(r));
+  }
+
+  beschermd(v: string): boolean {
+    return v.startsWith('T|') ? this.#p.regel.has(v) : this.#beschermdeNoemers.has(v);
+  }
+
+  onderdruk(v: string): void {
+    const regel = this.#p.regel;
+    if (v.startsWith('T|')) regel.set(v, regel.get(v) ?? 'secundair');
+    else for (const r of this.#p.rijenMetNoemer.get(v)!) if (!regel.has(r)) regel.set(r, 'secundair');
+  }
+
+  /**
+   * The published values that share an equation with a recoverable value of `deel`; when it is
+   * pinned down only through equations whose members are all unknown, those of every equation
+   * of this part.
+   */
+  kandidaten(deel: readonly string[]): Set<string> {
+    const uit = new Set<string>();
+    const voegToe = (e: Vergelijking) => {
+      for (const t of e.termen) if (this.bestaat(t.v) && !this.onbekend(t.v)) uit.add(t.v);
+    };
+    for (const q of deel) for (const i of this.#perVar.get(q) ?? []) voegToe(this.vergelijkingen[i]!);
+    if (uit.size > 0) return uit;
+    const inDeel = new Set(deel);
+    for (const e of this.vergelijkingen) if (e.termen.some((t) => inDeel.has(t.v) || this.onbekend(t.v))) voegToe(e);
+    return uit;
+  }
+
+  /** The cheapest candidate: a part before a total, a teller before a whole noemer cell, then the smallest count. */
+  goedkoopste(kandidaten: ReadonlySet<string>): string {
+    const isTotaal = (v: string) => v.split('|').slice(2, 4).includes('totaal');
+    return [...kandidaten].sort(
+      (a, b) =>
+        Number(isTotaal(a)) - Number(isTotaal(b)) ||
+        Number(a.startsWith('N|')) - Number(b.startsWith('N|')) ||
+        this.waarde(a) - this.waarde(b) ||
+        (a < b ? -1 : a > b ? 1 : 0),
+    )[0]!;
+  }
+}
+
+/**
+ * Suppress until no protected value is recoverable. Connected parts of the system are
+ * independent, so each round adds one suppression to every part that still leaks.
+ */
+function secundaireOnderdrukking(s: Stelsel): void {
+  for (let ronde = 0; ronde <= MAX_RONDEN; ronde++) {
+    const lekkend = recoverable(s.vergelijkingen, (v) => s.onbekend(v))
+      .map((deel) => deel.filter((v) => s.beschermd(v)))
+      .filter((deel) => deel.length > 0);
+    if (lekkend.length === 0) return;
+    for (const deel of lekkend) {
+      const kandidaten = s.kandidaten(deel);
+      if (kandidaten.size === 0) throw new InternalError(`cannot protect ${deel[0]}`);
+      s.onderdruk(s.goedkoopste(kandidaten));
+    }
+  }
+  throw new InternalError('secondary suppression did not converge');
 }

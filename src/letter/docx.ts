@@ -30,9 +30,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Edition } from '../edition/edition.ts';
-import { longDate, parliamentaryYear } from '../html/document.ts';
+import { parliamentaryYear } from '../html/document.ts';
 import type { SynthetischLabel } from '../results/synthetisch.ts';
-import { InputError } from '../util/errors.ts';
+import { InputError, InternalError } from '../util/errors.ts';
+import { messages } from './messages.ts';
+import { datumTekst } from '../util/dates.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -60,122 +62,145 @@ export interface DocxOptions {
 export async function briefDocx(markdown: string, e: Edition, options: DocxOptions = {}): Promise<Buffer> {
   const tree = parser.parse(markdown) as Root;
   const brief = e.brief;
-
-  // Footnotes are numbered in the order they are first referred to, as in the print.
-  const definitions = new Map<string, FootnoteDefinition>();
-  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node);
-  const footnoteIds = new Map<string, number>();
-
-  const runs = (nodes: readonly PhrasingContent[], style: Style = {}): ParagraphChild[] =>
-    nodes.flatMap((node): ParagraphChild[] => {
-      switch (node.type) {
-        case 'text':
-          return [new TextRun({ text: node.value.replace(/\s*\n\s*/g, ' '), ...style })];
-        case 'emphasis':
-          return runs(node.children, { ...style, italics: true });
-        case 'strong':
-          return runs(node.children, { ...style, bold: true });
-        case 'inlineCode':
-          return [new TextRun({ text: node.value, ...style })];
-        case 'break':
-          return [new TextRun({ break: 1 })];
-        case 'link':
-          // A link into the monitor or to an anchor reads as its text; a web address stays a link.
-          return /^https?:/.test(node.url) ? [new ExternalHyperlink({ link: node.url, children: runs(node.children, style) as TextRun[] })] : runs(node.children, style);
-        case 'footnoteReference': {
-          if (!definitions.has(node.identifier)) throw new InputError([`kamerbrief: noot [^${node.label ?? node.identifier}] zonder tekst`]);
-          let id = footnoteIds.get(node.identifier);
-          if (id === undefined) footnoteIds.set(node.identifier, (id = footnoteIds.size + 1));
-          return [new FootnoteReferenceRun(id)];
-        }
-        case 'html':
-          return [];
-        default:
-          throw new InputError([`kamerbrief: ${node.type} wordt in de Word-versie van de brief niet ondersteund`]);
-      }
-    });
-
-  let lists = 0;
-  const blocks = (nodes: readonly RootContent[]): Paragraph[] =>
-    nodes.flatMap((node): Paragraph[] => {
-      switch (node.type) {
-        case 'heading':
-          // The kamerstuk header replaces the letter's title, as in the print.
-          if (node.depth === 1) return [];
-          return [new Paragraph({ heading: node.depth === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: runs(node.children) })];
-        case 'paragraph':
-          return [new Paragraph({ children: runs(node.children), spacing: { after: 160 } })];
-        case 'list':
-          return list(node);
-        case 'html':
-        case 'footnoteDefinition':
-        case 'definition':
-          return [];
-        case 'blockquote':
-          return blocks(node.children);
-        default:
-          throw new InputError([`kamerbrief: ${node.type} wordt in de Word-versie van de brief niet ondersteund`]);
-      }
-    });
-  const list = (node: List): Paragraph[] => {
-    const instance = ++lists;
-    return node.children.flatMap((item) =>
-      item.children.flatMap((child, c) => {
-        if (child.type !== 'paragraph') return blocks([child]);
-        return [
-          new Paragraph({
-            children: runs(child.children),
-            ...(c > 0 ? { indent: { left: 720 } } : node.ordered ? { numbering: { reference: 'genummerd', level: 0, instance } } : { bullet: { level: 0 } }),
-          }),
-        ];
-      }),
-    );
-  };
-
-  const body = blocks(tree.children);
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const [identifier, id] of footnoteIds) {
-    footnotes[id] = { children: blocks(definitions.get(identifier)!.children) };
-  }
-
-  const header = [
-    new Paragraph({ children: [new TextRun({ text: 'Tweede Kamer der Staten-Generaal', bold: true })] }),
-    new Paragraph({ children: [new TextRun(`Vergaderjaar ${parliamentaryYear(brief.datum)}`)], spacing: { after: 240 } }),
-    new Paragraph({ children: [new TextRun({ text: `${brief.dossier.nummer} ${brief.dossier.titel}`, bold: true })], spacing: { after: 240 } }),
-    new Paragraph({ children: [new TextRun({ text: `Nr. ${brief.nr} ${brief.briefhoofd}`, bold: true })], spacing: { after: 240 } }),
-    new Paragraph({ children: [new TextRun(brief.geadresseerde)] }),
-    new Paragraph({ children: [new TextRun(`${brief.plaats}, ${longDate(brief.datum)}`)], spacing: { after: 360 } }),
-  ];
-  const signature = new Paragraph({
-    children: [new TextRun(`${brief.ondertekenaar.functie},`), new TextRun({ text: brief.ondertekenaar.naam, break: 1 })],
-    spacing: { before: 360 },
-  });
-
+  const conversion = new WordConversion(tree);
+  const body = conversion.blocks(tree.children);
   const title = `Kamerbrief bij de ${e.nummer}e monitor nazorg ex-gedetineerden`;
+  const creator = `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`;
   const document = new Document({
-    creator: `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`,
+    creator,
     title,
     subject: `Tweede Kamer, ${brief.dossier.nummer} ${brief.dossier.titel}, nr. ${brief.nr}`,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     numbering: {
       config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
     },
-    footnotes,
-    sections: [{ ...(options.label ? { headers: { default: labelHeader(options.label) } } : {}), children: [...header, ...body, signature] }],
+    footnotes: conversion.footnotes(),
+    sections: [{ ...(options.label ? { headers: { default: labelHeader(options.label) } } : {}), children: [...kamerstukHeader(brief), ...body, signature(brief)] }],
   });
   // The document's own dates are the letter's date, not the clock.
-  const core = coreXml(title, `${brief.ondertekenaar.functie}, ${brief.ondertekenaar.naam}`, `${brief.datum}T00:00:00Z`);
+  const core = coreXml(title, creator, `${brief.datum}T00:00:00Z`);
   const bytes = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
   return fixZipTimes(bytes);
 }
 
+/**
+ * The letter's Markdown as Word paragraphs. Footnotes are numbered in the order they are first
+ * referred to, as in the print; lists are numbered each from 1.
+ */
+class WordConversion {
+  private readonly definitions = new Map<string, FootnoteDefinition>();
+  private readonly footnoteIds = new Map<string, number>();
+  private lists = 0;
+
+  constructor(tree: Root) {
+    for (const node of tree.children) if (node.type === 'footnoteDefinition') this.definitions.set(node.identifier, node);
+  }
+
+  runs(nodes: readonly PhrasingContent[], style: Style = {}): ParagraphChild[] {
+    return nodes.flatMap((node): ParagraphChild[] => {
+      switch (node.type) {
+        case 'text':
+          return [new TextRun({ text: node.value.replace(/\s*\n\s*/g, ' '), ...style })];
+        case 'emphasis':
+          return this.runs(node.children, { ...style, italics: true });
+        case 'strong':
+          return this.runs(node.children, { ...style, bold: true });
+        case 'inlineCode':
+          return [new TextRun({ text: node.value, ...style })];
+        case 'break':
+          return [new TextRun({ break: 1 })];
+        case 'link':
+          // A link into the monitor or to an anchor reads as its text; a web address stays a link.
+          return /^https?:/.test(node.url) ? [new ExternalHyperlink({ link: node.url, children: this.runs(node.children, style) as TextRun[] })] : this.runs(node.children, style);
+        case 'footnoteReference':
+          return [new FootnoteReferenceRun(this.footnoteId(node.identifier, node.label))];
+        case 'html':
+          return [];
+        default:
+          throw new InputError([messages.notSupported(node.type)]);
+      }
+    });
+  }
+
+  blocks(nodes: readonly RootContent[]): Paragraph[] {
+    return nodes.flatMap((node): Paragraph[] => {
+      switch (node.type) {
+        case 'heading':
+          // The kamerstuk header replaces the letter's title, as in the print.
+          if (node.depth === 1) return [];
+          return [new Paragraph({ heading: node.depth === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: this.runs(node.children) })];
+        case 'paragraph':
+          return [new Paragraph({ children: this.runs(node.children), spacing: { after: 160 } })];
+        case 'list':
+          return this.list(node);
+        case 'html':
+        case 'footnoteDefinition':
+        case 'definition':
+          return [];
+        case 'blockquote':
+          return this.blocks(node.children);
+        default:
+          throw new InputError([messages.notSupported(node.type)]);
+      }
+    });
+  }
+
+  /** The footnotes referred to, by their number. */
+  footnotes(): Record<number, { children: Paragraph[] }> {
+    const footnotes: Record<number, { children: Paragraph[] }> = {};
+    for (const [identifier, id] of this.footnoteIds) footnotes[id] = { children: this.blocks(this.definitions.get(identifier)!.children) };
+    return footnotes;
+  }
+
+  private footnoteId(identifier: string, label: string | null | undefined): number {
+    if (!this.definitions.has(identifier)) throw new InputError([messages.noteWithoutText(label ?? identifier)]);
+    let id = this.footnoteIds.get(identifier);
+    if (id === undefined) this.footnoteIds.set(identifier, (id = this.footnoteIds.size + 1));
+    return id;
+  }
+
+  private list(node: List): Paragraph[] {
+    const instance = ++this.lists;
+    return node.children.flatMap((item) =>
+      item.children.flatMap((child, c) => {
+        if (child.type !== 'paragraph') return this.blocks([child]);
+        return [
+          new Paragraph({
+            children: this.runs(child.children),
+            ...(c > 0 ? { indent: { left: 720 } } : node.ordered ? { numbering: { reference: 'genummerd', level: 0, instance } } : { bullet: { level: 0 } }),
+          }),
+        ];
+      }),
+    );
+  }
+}
+
+/** The kamerstuk header, as the print has it (templates/print/kamerstuk.html). */
+function kamerstukHeader(brief: Edition['brief']): Paragraph[] {
+  return [
+    new Paragraph({ children: [new TextRun({ text: 'Tweede Kamer der Staten-Generaal', bold: true })] }),
+    new Paragraph({ children: [new TextRun(`Vergaderjaar ${parliamentaryYear(brief.datum)}`)], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: `${brief.dossier.nummer} ${brief.dossier.titel}`, bold: true })], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: `Nr. ${brief.nr} ${brief.briefhoofd}`, bold: true })], spacing: { after: 240 } }),
+    new Paragraph({ children: [new TextRun(brief.geadresseerde)] }),
+    new Paragraph({ children: [new TextRun(`${brief.plaats}, ${datumTekst(brief.datum)}`)], spacing: { after: 360 } }),
+  ];
+}
+
+function signature(brief: Edition['brief']): Paragraph {
+  return new Paragraph({
+    children: [new TextRun(`${brief.ondertekenaar.functie},`), new TextRun({ text: brief.ondertekenaar.naam, break: 1 })],
+    spacing: { before: 360 },
+  });
+}
+
 /** The page header of a letter on synthetic figures: the label, boxed and in colour. */
 function labelHeader(label: SynthetischLabel): Header {
-  const rand = { style: BorderStyle.SINGLE, size: 8, color: 'B3541E', space: 4 };
+  const line = { style: BorderStyle.SINGLE, size: 8, color: 'B3541E', space: 4 };
   return new Header({
     children: [
       new Paragraph({
-        border: { top: rand, bottom: rand, left: { ...rand, size: 24 }, right: rand },
+        border: { top: line, bottom: line, left: { ...line, size: 24 }, right: line },
         shading: { type: ShadingType.CLEAR, fill: 'FBEEE6', color: 'auto' },
         spacing: { after: 120 },
         children: [
@@ -201,16 +226,16 @@ function coreXml(title: string, creator: string, date: string): string {
 /** Give every entry of a zip file the same time (1980-01-01 00:00), in place: the bytes no longer depend on the clock. */
 function fixZipTimes(zip: Buffer): Buffer {
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('docx: geen zip-bestand');
+  if (eocd < 0) throw new InternalError('docx: geen zip-bestand');
   const count = zip.readUInt16LE(eocd + 10);
   let at = zip.readUInt32LE(eocd + 16);
   const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
   for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('docx: onverwachte centrale map in het zip-bestand');
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new InternalError('docx: onverwachte centrale map in het zip-bestand');
     zip.writeUInt16LE(0, at + 12);
     zip.writeUInt16LE(DOS_DATE, at + 14);
     const local = zip.readUInt32LE(at + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('docx: onverwachte lokale kop in het zip-bestand');
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new InternalError('docx: onverwachte lokale kop in het zip-bestand');
     zip.writeUInt16LE(0, local + 10);
     zip.writeUInt16LE(DOS_DATE, local + 12);
     at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);

@@ -6,7 +6,7 @@
  *                                                 figures, then {{{beleidsreactie}}}
  *
  * Both are Handlebars in strict mode, like the monitor's chapters, and see the same context
- * (src/chapters/render.ts `templateContext`). Figures reach the text only through the helpers
+ * (src/chapters/context.ts `sjabloonContext`). Figures reach the text only through the helpers
  * below, which print them with the monitor's own formatting (src/text/format.ts: exact
  * half-up rounding from the counts) and words (src/text/wording.ts), so the letter and the
  * monitor say the same number for the same indicator row.
@@ -33,14 +33,18 @@ import Handlebars from 'handlebars';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
-import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam, templateContext, vulTemplate } from '../chapters/render.ts';
+import { onderdruktNoot, SAMENGEVOEGD_NOOT, sjabloonNaam } from '../chapters/render.ts';
+import { sjabloonContext } from '../chapters/context.ts';
+import { fillTemplate } from '../chapters/handlebars.ts';
 import { isRij, registerHelpers, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
-import { datumTekst } from '../text/format.ts';
+import { helperError } from '../chapters/template-errors.ts';
+import { datumTekst } from '../util/dates.ts';
 import { hoofdletter } from '../text/wording.ts';
 import type { TemplateSource } from '../html/context.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import { InputError } from '../util/errors.ts';
 import { mdTekst } from '../util/markdown.ts';
+import { messages } from './messages.ts';
 
 /** The output file, under out/kamerbrief/. */
 export const BRIEF_BESTAND = 'kamerbrief.md';
@@ -104,23 +108,45 @@ const KANS: Record<'groter' | 'kleiner' | 'gelijk', string> = {
 
 type Uitvoer = string | { toString(): string };
 
+/** What the letter's helpers share: the monitor's helpers they wrap, the recording of figures, the error. */
+interface HelperTools {
+  readonly hb: typeof Handlebars;
+  readonly staat: Staat;
+  readonly origineel: (naam: string) => (...args: unknown[]) => Uitvoer;
+  /** Record a printed figure; return it, marked when asked. */
+  readonly cijfer: (u: Uitvoer, c: (tekst: string) => BriefCijfer) => Uitvoer;
+  readonly fout: (o: HelperOptions | undefined, wat: string) => InputError;
+}
+
 function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer: boolean) {
   const hb = Handlebars.create();
   // The monitor's helpers, so the letter prints every figure as the monitor does.
   registerHelpers(hb, r, staat, bestand);
-  const waar = (o: HelperOptions | undefined) => (o?.loc ? `${bestand}:${o.loc.start.line}` : bestand);
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${waar(o)}: ${wat}`]);
+  const fout = (o: HelperOptions | undefined, wat: string) => helperError(bestand, o, wat);
   const origineel = (naam: string) => hb.helpers[naam] as (...args: unknown[]) => Uitvoer;
   const gedrukt = (u: Uitvoer) => !(u instanceof hb.SafeString) && typeof u === 'string';
-  /** Record a printed figure; return it, marked when asked. */
   const cijfer = (u: Uitvoer, c: (tekst: string) => BriefCijfer): Uitvoer => {
     if (!gedrukt(u)) return u; // "–" with its footnote: nothing published to compare
     staat.cijfers.push(c(String(u)));
     // The marking is markup (read back by the letter's tests and tools); the figure in it is text.
     return markeer ? new hb.SafeString(`⟦${staat.cijfers.length - 1}|${mdTekst(String(u))}⟧`) : u;
   };
+  const tools: HelperTools = { hb, staat, origineel, cijfer, fout };
+  registerRowHelpers(tools);
+  registerModelHelpers(tools);
+  registerNoteHelpers(tools, r);
+  // Capitals after a marking.
+  hb.registerHelper('hoofdletter', (v: unknown) => {
+    const t = String(v);
+    const m = /^(⟦\d+\|)(.*)$/s.exec(t);
+    if (v instanceof hb.SafeString) return new hb.SafeString(m ? m[1] + hoofdletter(m[2]!) : hoofdletter(t));
+    return hoofdletter(t);
+  });
+  return hb;
+}
 
-  // Figures of one indicator row.
+/** Figures of indicator rows: one row (pct, breuk, aantal) or the change between two. */
+function registerRowHelpers({ hb, staat, origineel, cijfer }: HelperTools): void {
   for (const soort of ['pct', 'breuk', 'aantal'] as const) {
     const f = origineel(soort);
     hb.registerHelper(soort, (v: unknown, o: HelperOptions) => {
@@ -137,13 +163,16 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
       staat.cijfers.push({ soort: 'richting', tekst: String(u), van: verwijzing(a), naar: verwijzing(b) });
     return u;
   });
-  const veranderingHelper = origineel('verandering');
+  const verandering = origineel('verandering');
   hb.registerHelper('verandering', (a: unknown, b: unknown, o: HelperOptions) => {
-    const u = veranderingHelper(a, b, o);
+    const u = verandering(a, b, o);
     if (!isRij(a) || !isRij(b)) return u;
     return cijfer(u, (tekst) => ({ soort: 'verandering', tekst, vorm: o.hash?.vorm === 'vt' ? 'vt' : 'tt', van: verwijzing(a), naar: verwijzing(b) }));
   });
-  // Model terms.
+}
+
+/** Model terms: the hazard ratio, its interval and direction, and the letter's words for it. */
+function registerModelHelpers({ hb, staat, origineel, cijfer, fout }: HelperTools): void {
   const hrrichting = origineel('hrrichting');
   hb.registerHelper('hrrichting', (m: unknown, t: unknown, o: HelperOptions) => {
     const u = hrrichting(m, t, o);
@@ -168,20 +197,15 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
     const r = u as 'groter' | 'kleiner' | 'gelijk';
     return cijfer(KANS[r], (tekst) => ({ soort: 'kans', tekst, richting: r, model: String(m), term: String(t) }));
   });
-  // Capitals after a marking.
-  hb.registerHelper('hoofdletter', (v: unknown) => {
-    const t = String(v);
-    const m = /^(⟦\d+\|)(.*)$/s.exec(t);
-    if (v instanceof hb.SafeString) return new hb.SafeString(m ? m[1] + hoofdletter(m[2]!) : hoofdletter(t));
-    return hoofdletter(t);
-  });
+}
 
-  // References and notes.
+/** References and notes: from brief.referenties of the edition, or written in the template. */
+function registerNoteHelpers({ hb, staat, fout }: HelperTools, r: Resultaten): void {
   const referentie = (sleutel: unknown, o: HelperOptions) => {
     const tekst = r.editie.brief.referenties[String(sleutel)];
     if (tekst === undefined)
       throw fout(o, `referentie '${String(sleutel)}' staat niet in brief.referenties van het editiebestand`);
-    return mdTekst(tekst); // text from the edition file, never markup (util/markdown.ts)
+    return mdTekst(tekst); // text from the edition file, never markup (src/util/markdown.ts)
   };
   /** {{noot "key"}}: a footnote citing brief.referenties.key. */
   hb.registerHelper('noot', (sleutel: unknown, o: HelperOptions) => {
@@ -198,14 +222,13 @@ function createHandlebars(r: Resultaten, staat: Staat, bestand: string, markeer:
     staat.noten.set(sleutel, o.fn(this).trim().replace(/\s*\n\s*/g, ' '));
     return new hb.SafeString(`[^${sleutel}]`);
   });
-  return hb;
 }
 
 function lees(pad: string, naam: string): string {
   try {
     return readFileSync(pad, 'utf8');
   } catch {
-    throw new InputError([`${naam}: template van de Kamerbrief niet gevonden of niet leesbaar`]);
+    throw new InputError([messages.templateUnreadable(naam)]);
   }
 }
 
@@ -230,17 +253,17 @@ function kopCommentaar(r: Resultaten): string {
 export function renderLetter(sjablonen: Sjablonen, r: Resultaten, options: LetterOptions = {}): Brief {
   const root = options.root ?? process.cwd();
   const staat: Staat = { cijfers: [], noten: new Map(), onderdrukt: false, samengevoegd: false };
-  const context = templateContext(r, [], options.vergelijking);
+  const context = sjabloonContext(r, [], options.vergelijking);
 
   const reactiePad = sjablonen.pad('kamerbrief/beleidsreactie.md.hbs');
   const reactieNaam = sjabloonNaam(reactiePad, root);
   const reactieBron = lees(reactiePad, reactieNaam);
-  const reactie = vulTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
+  const reactie = fillTemplate(createHandlebars(r, staat, reactieNaam, options.markeer ?? false), reactieBron, reactieNaam, context);
 
   const briefPad = sjablonen.pad('kamerbrief/kamerbrief.md.hbs');
   const briefNaam = sjabloonNaam(briefPad, root);
   const briefBron = lees(briefPad, briefNaam);
-  let markdown = vulTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
+  let markdown = fillTemplate(createHandlebars(r, staat, briefNaam, options.markeer ?? false), briefBron, briefNaam, {
     ...context,
     beleidsreactie: reactie.trim(),
   });

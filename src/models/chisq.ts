@@ -6,11 +6,12 @@
  * fraction of Q (x >= a + 1), both with relative accuracy near 1e-14, ample for p-values that
  * are printed with 6 significant digits.
  */
+import { InternalError } from '../util/errors.ts';
 import { pnormUpper } from './normal.ts';
 
 /** log Gamma(a) for a > 0 (Lanczos, g = 7, 9 terms; relative error about 1e-15). */
 function logGamma(a: number): number {
-  if (!(a > 0)) throw new Error(`logGamma: ${a} is not positive`);
+  if (!(a > 0)) throw new InternalError(`logGamma: ${a} is not positive`);
   if (a < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -28,7 +29,7 @@ const TINY = 1e-300;
 
 /** Regularised upper incomplete gamma Q(a, x) = Gamma(a, x) / Gamma(a). */
 function gammaQ(a: number, x: number): number {
-  if (!(a > 0)) throw new Error(`gammaQ: a = ${a} is not positive`);
+  if (!(a > 0)) throw new InternalError(`gammaQ: a = ${a} is not positive`);
   if (Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
@@ -66,7 +67,7 @@ function gammaQ(a: number, x: number): number {
 
 /** P(X > x) for X ~ chi^2(df), df a positive integer. */
 export function pchisqUpper(x: number, df: number): number {
-  if (!Number.isInteger(df) || df < 1) throw new Error(`pchisqUpper: df = ${df} is not a positive integer`);
+  if (!Number.isInteger(df) || df < 1) throw new InternalError(`pchisqUpper: df = ${df} is not a positive integer`);
   if (x <= 0) return 1;
   if (df === 1) return 2 * pnormUpper(Math.sqrt(x));
   return gammaQ(df / 2, x / 2);

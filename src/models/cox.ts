@@ -19,11 +19,12 @@
  * entry < t <= tijd. The backward pass then also subtracts each row from the sums at the first
  * event time at or before its entry.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign } from './design.ts';
 import { termNames } from './design.ts';
-import { ModelError } from './errors.ts';
+import { geenVariatie, SEPARATIE_OORZAAK } from './messages.ts';
 import type { FitOptions, ModelFit } from './fit.ts';
-import { sparseRows, symmetrize } from './fit.ts';
+import { sparseRows, symmetrize, type SparseRows } from './fit.ts';
 import type { Evaluation, NewtonProblem } from './newton.ts';
 import { newtonMaximize } from './newton.ts';
 
@@ -40,10 +41,10 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
   let events = 0;
   for (let i = 0; i < n; i++) events += design.gebeurtenis[i]!;
   if (n === 0 || events === 0) {
-    throw new ModelError(model, 'geen_variatie', n === 0 ? 'de modelframe heeft geen records.' : 'de modelframe heeft geen gebeurtenissen.');
+    throw geenVariatie(model, n === 0 ? 'records' : 'gebeurtenissen');
   }
 
-  // 1. Sort by time, descending, once.
+  // Sort by time, descending, once.
   const tijd = design.tijd;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[b]! - tijd[a]!);
   const rows = sparseRows(design.x, n, p, order, false);
@@ -66,9 +67,9 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
   let exits: Exits | null = null;
   const entry = design.entry;
   if (entry) {
-    if (entry.length !== n) throw new Error(`fitCox(${model}): entry has ${entry.length} values for ${n} rows`);
+    if (entry.length !== n) throw new InternalError(`fitCox(${model}): entry has ${entry.length} values for ${n} rows`);
     for (let i = 0; i < n; i++) {
-      if (!(entry[i]! >= 0 && entry[i]! < tijd[i]!)) throw new Error(`fitCox(${model}): row ${i + 1} starts at ${entry[i]}, not before its end ${tijd[i]}`);
+      if (!(entry[i]! >= 0 && entry[i]! < tijd[i]!)) throw new InternalError(`fitCox(${model}): row ${i + 1} starts at ${entry[i]}, not before its end ${tijd[i]}`);
     }
     const pos = Int32Array.from({ length: n }, (_, s) => s).sort((a, b) => entry[order[b]!]! - entry[order[a]!]!);
     exits = {
@@ -78,14 +79,14 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
     };
   }
 
+  const data: CoxData = { rows, status, groups, deathsIn, exits };
   const problem: NewtonProblem = {
     model,
     terms,
     ranges: rows.range,
-    evaluate: (beta) => evaluateCox(rows, status, groups, deathsIn, beta, exits),
+    evaluate: (beta) => evaluateCox(data, beta),
     converged: (previous, current) => Math.abs(1 - previous / current) <= COX_EPS,
-    separationCause:
-      'een groep geen gebeurtenissen heeft, of al haar gebeurtenissen heeft voordat iemand anders in de risicoset er een heeft',
+    separationCause: SEPARATIE_OORZAAK.cox,
   };
   const result = newtonMaximize(problem, new Float64Array(p), options.maxIterations ?? 30);
   const se = Array.from({ length: p }, (_, j) => Math.sqrt(result.variance[j * p + j]!));
@@ -112,16 +113,67 @@ interface Exits {
   readonly groupTime: Float64Array;
 }
 
+/** What every evaluation of one fit shares: the rows in time order (descending) and their groups of tied times. */
+interface CoxData {
+  readonly rows: SparseRows;
+  readonly status: Uint8Array;
+  /** Start of each group of tied times in the time order, then n. */
+  readonly groups: Int32Array;
+  readonly deathsIn: Int32Array;
+  readonly exits: Exits | null;
+}
+
+/**
+ * The state of one backward pass: each row's linear predictor less the maximum (`lp`) and its
+ * weight w = exp(lp); the log likelihood, score and information so far; the risk-set sums S0,
+ * S1, S2 and those of the current time's events (d0, d1, d2, for Efron's correction).
+ */
+interface CoxPass {
+  readonly rows: SparseRows;
+  readonly lp: Float64Array;
+  readonly w: Float64Array;
+  loglik: number;
+  readonly score: Float64Array;
+  readonly info: Float64Array;
+  s0: number;
+  readonly s1: Float64Array;
+  readonly s2: Float64Array;
+  d0: number;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+}
+
 /** Log partial likelihood (Efron), score and information at beta: one backward pass. */
-function evaluateCox(
-  rows: ReturnType<typeof sparseRows>,
-  status: Uint8Array,
-  groups: Int32Array,
-  deathsIn: Int32Array,
-  beta: Float64Array,
-  exits: Exits | null = null,
-): Evaluation {
-  const { n, p, start, col, val } = rows;
+function evaluateCox(data: CoxData, beta: Float64Array): Evaluation {
+  const { rows, groups, deathsIn, exits } = data;
+  const { p } = rows;
+  const pass: CoxPass = {
+    rows,
+    ...weights(rows, beta),
+    loglik: 0,
+    score: new Float64Array(p),
+    info: new Float64Array(p * p),
+    s0: 0,
+    s1: new Float64Array(p),
+    s2: new Float64Array(p * p),
+    d0: 0,
+    d1: new Float64Array(p),
+    d2: new Float64Array(p * p),
+  };
+  let exit = 0;
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const d = deathsIn[g]!;
+    if (exits) exit = removeStarted(pass, exits, g, exit);
+    addGroup(pass, data, g, d > 1);
+    if (d > 0) addEfron(pass, d);
+  }
+  symmetrize(pass.info, p);
+  return { loglik: pass.loglik, score: pass.score, info: pass.info };
+}
+
+/** Each row's linear predictor, shifted by the maximum so exp() stays finite, and its exp. */
+function weights(rows: SparseRows, beta: Float64Array): { lp: Float64Array; w: Float64Array } {
+  const { n, start, col, val } = rows;
   const eta = new Float64Array(n);
   let maxEta = -Infinity;
   for (let s = 0; s < n; s++) {
@@ -130,114 +182,107 @@ function evaluateCox(
     eta[s] = e;
     if (e > maxEta) maxEta = e;
   }
-  let loglik = 0;
-  const score = new Float64Array(p);
-  const info = new Float64Array(p * p);
-  const s1 = new Float64Array(p);
-  const s2 = new Float64Array(p * p);
-  const d1 = new Float64Array(p);
-  const d2 = new Float64Array(p * p);
-  let s0 = 0;
-  let exit = 0;
+  const lp = eta.map((e) => e - maxEta);
+  return { lp, w: lp.map((x) => Math.exp(x)) };
+}
 
-  for (let g = 0; g + 1 < groups.length; g++) {
-    const d = deathsIn[g]!;
-    // Counting process: rows that start at or after this time are not at risk at it (they
-    // were added with a later end); subtract them, as R's agreg does.
-    if (exits) {
-      const t = exits.groupTime[g]!;
-      for (; exit < n && exits.start[exit]! >= t; exit++) {
-        const s = exits.pos[exit]!;
-        const w = Math.exp(eta[s]! - maxEta);
-        s0 -= w;
-        const a0 = start[s]!;
-        const a1 = start[s + 1]!;
-        for (let ka = a0; ka < a1; ka++) {
-          const a = col[ka]!;
-          const wa = w * val[ka]!;
-          s1[a] = s1[a]! - wa;
-          const row = a * p;
-          for (let kb = a0; kb <= ka; kb++) s2[row + col[kb]!] = s2[row + col[kb]!]! - wa * val[kb]!;
-        }
-      }
-    }
-    const ties = d > 1;
-    let d0 = 0;
+/** Adds w times row s to v1 and w times its outer product to the lower triangle of v2. */
+function addWeighted(rows: SparseRows, s: number, w: number, v1: Float64Array, v2: Float64Array): void {
+  const { p, start, col, val } = rows;
+  const a0 = start[s]!;
+  const a1 = start[s + 1]!;
+  for (let ka = a0; ka < a1; ka++) {
+    const a = col[ka]!;
+    const wa = w * val[ka]!;
+    v1[a] = v1[a]! + wa;
+    const row = a * p;
+    for (let kb = a0; kb <= ka; kb++) v2[row + col[kb]!] = v2[row + col[kb]!]! + wa * val[kb]!;
+  }
+}
+
+/**
+ * Counting process: rows that start at or after group g's time are not at risk at it (they
+ * were added with a later end); subtract them, as R's agreg does. Subtracting w is adding -w,
+ * exactly (IEEE negation and rounding are symmetric). Returns the next row to remove.
+ */
+function removeStarted(pass: CoxPass, exits: Exits, g: number, from: number): number {
+  const t = exits.groupTime[g]!;
+  let exit = from;
+  for (; exit < pass.rows.n && exits.start[exit]! >= t; exit++) {
+    const s = exits.pos[exit]!;
+    const w = pass.w[s]!;
+    pass.s0 -= w;
+    addWeighted(pass.rows, s, -w, pass.s1, pass.s2);
+  }
+  return exit;
+}
+
+/** The rows of group g join the risk set; its events add to the log likelihood and score (and, when tied, to d0, d1, d2). */
+function addGroup(pass: CoxPass, data: CoxData, g: number, ties: boolean): void {
+  const { rows, lp, w, score } = pass;
+  const { start, col, val } = rows;
+  pass.d0 = 0;
+  if (ties) {
+    pass.d1.fill(0);
+    pass.d2.fill(0);
+  }
+  for (let s = data.groups[g]!; s < data.groups[g + 1]!; s++) {
+    const ws = w[s]!;
+    pass.s0 += ws;
+    addWeighted(rows, s, ws, pass.s1, pass.s2);
+    if (data.status[s] !== 1) continue;
+    pass.loglik += lp[s]!;
+    for (let ka = start[s]!; ka < start[s + 1]!; ka++) score[col[ka]!] = score[col[ka]!]! + val[ka]!;
     if (ties) {
-      d1.fill(0);
-      d2.fill(0);
-    }
-    for (let s = groups[g]!; s < groups[g + 1]!; s++) {
-      const w = Math.exp(eta[s]! - maxEta);
-      s0 += w;
-      const a0 = start[s]!;
-      const a1 = start[s + 1]!;
-      for (let ka = a0; ka < a1; ka++) {
-        const a = col[ka]!;
-        const wa = w * val[ka]!;
-        s1[a] = s1[a]! + wa;
-        const row = a * p;
-        for (let kb = a0; kb <= ka; kb++) s2[row + col[kb]!] = s2[row + col[kb]!]! + wa * val[kb]!;
-      }
-      if (status[s] === 1) {
-        loglik += eta[s]! - maxEta;
-        for (let ka = a0; ka < a1; ka++) score[col[ka]!] = score[col[ka]!]! + val[ka]!;
-        if (ties) {
-          d0 += w;
-          for (let ka = a0; ka < a1; ka++) {
-            const a = col[ka]!;
-            const wa = w * val[ka]!;
-            d1[a] = d1[a]! + wa;
-            const row = a * p;
-            for (let kb = a0; kb <= ka; kb++) d2[row + col[kb]!] = d2[row + col[kb]!]! + wa * val[kb]!;
-          }
-        }
-      }
-    }
-    if (d === 0) continue;
-    // Efron: sum over r = 0..d-1 of the risk set with the fraction r/d of the deaths removed.
-    let A0 = 0;
-    let A1 = 0;
-    let B0 = 0;
-    let B1 = 0;
-    let B2 = 0;
-    for (let r = 0; r < d; r++) {
-      const f = r / d;
-      const s0r = s0 - f * d0;
-      const inv = 1 / s0r;
-      const inv2 = inv * inv;
-      loglik -= Math.log(s0r);
-      A0 += inv;
-      A1 += f * inv;
-      B0 += inv2;
-      B1 += f * inv2;
-      B2 += f * f * inv2;
-    }
-    if (!ties) {
-      // One event: f = 0 only, so the tied-event sums drop out (d1, d2 were not filled).
-      for (let a = 0; a < p; a++) {
-        const s1a = s1[a]!;
-        score[a] = score[a]! - s1a * A0;
-        const row = a * p;
-        for (let b = 0; b <= a; b++) info[row + b] = info[row + b]! + s2[row + b]! * A0 - s1a * s1[b]! * B0;
-      }
-      continue;
-    }
-    for (let a = 0; a < p; a++) {
-      const s1a = s1[a]!;
-      const d1a = d1[a]!;
-      score[a] = score[a]! - (s1a * A0 - d1a * A1);
-      const row = a * p;
-      for (let b = 0; b <= a; b++) {
-        const s1b = s1[b]!;
-        const d1b = d1[b]!;
-        info[row + b] =
-          info[row + b]! +
-          (s2[row + b]! * A0 - d2[row + b]! * A1) -
-          (s1a * s1b * B0 - (s1a * d1b + d1a * s1b) * B1 + d1a * d1b * B2);
-      }
+      pass.d0 += ws;
+      addWeighted(rows, s, ws, pass.d1, pass.d2);
     }
   }
-  symmetrize(info, p);
-  return { loglik, score, info };
+}
+
+/** Efron: sum over r = 0..d-1 of the risk set with the fraction r/d of the d deaths removed. */
+function addEfron(pass: CoxPass, d: number): void {
+  const { s1, s2, d1, d2, score, info } = pass;
+  const p = pass.rows.p;
+  let A0 = 0;
+  let A1 = 0;
+  let B0 = 0;
+  let B1 = 0;
+  let B2 = 0;
+  for (let r = 0; r < d; r++) {
+    const f = r / d;
+    const s0r = pass.s0 - f * pass.d0;
+    const inv = 1 / s0r;
+    const inv2 = inv * inv;
+    pass.loglik -= Math.log(s0r);
+    A0 += inv;
+    A1 += f * inv;
+    B0 += inv2;
+    B1 += f * inv2;
+    B2 += f * f * inv2;
+  }
+  if (d === 1) {
+    // One event: f = 0 only, so the tied-event sums drop out (d1, d2 were not filled).
+    for (let a = 0; a < p; a++) {
+      const s1a = s1[a]!;
+      score[a] = score[a]! - s1a * A0;
+      const row = a * p;
+      for (let b = 0; b <= a; b++) info[row + b] = info[row + b]! + s2[row + b]! * A0 - s1a * s1[b]! * B0;
+    }
+    return;
+  }
+  for (let a = 0; a < p; a++) {
+    const s1a = s1[a]!;
+    const d1a = d1[a]!;
+    score[a] = score[a]! - (s1a * A0 - d1a * A1);
+    const row = a * p;
+    for (let b = 0; b <= a; b++) {
+      const s1b = s1[b]!;
+      const d1b = d1[b]!;
+      info[row + b] =
+        info[row + b]! +
+        (s2[row + b]! * A0 - d2[row + b]! * A1) -
+        (s1a * s1b * B0 - (s1a * d1b + d1a * s1b) * B1 + d1a * d1b * B2);
+    }
+  }
 }

@@ -10,7 +10,7 @@
  * joining the factors with `*` (`geslacht:v*geen_adres`). Indicators are always evaluated on
  * the raw values, so merging a level (below) does not change what an interaction means.
  *
- * Disclosure rule (models.md): with threshold k, a level with fewer than k records or fewer
+ * Disclosure rule (docs/models.md): with threshold k, a level with fewer than k records or fewer
  * than k events is not estimated but merged into the reference level; an interaction whose
  * column has fewer than k ones, or fewer than k events among them, is dropped. For the
  * logistic model "events" are both outcomes: a level with fewer than k records with
@@ -19,7 +19,8 @@
  * drop is reported in the design so the report can note it; the report gets the reason, not
  * the counts.
  */
-import { InputError } from '../util/errors.ts';
+import { InputError, InternalError } from '../util/errors.ts';
+import { geenGetal, kolomLengte, kolomOntbreekt, nietNulOfEen, onbekendNiveau, tijdOngeldig, uitkomstOntbreekt } from './messages.ts';
 
 /** The models' two kinds of outcome. */
 export type ModelKind = 'cox' | 'logit';
@@ -133,13 +134,13 @@ interface Outcome {
 
 function zeroOne(model: string, name: string, values: ArrayLike<number>, n: number): Uint8Array {
   if (values.length !== n) {
-    throw new InputError([`Model ${model}: kolom '${name}' heeft ${values.length} waarden, verwacht ${n} (één per record).`]);
+    throw new InputError([kolomLengte(model, name, values.length, n)]);
   }
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== 0 && v !== 1) {
-      throw new InputError([`Model ${model}: record ${i + 1} heeft ${name} = ${String(v)}; verwacht 0 of 1.`]);
+      throw new InputError([nietNulOfEen(model, i + 1, name, v)]);
     }
     out[i] = v;
   }
@@ -149,16 +150,16 @@ function zeroOne(model: string, name: string, values: ArrayLike<number>, n: numb
 function readOutcome(frame: Frame, model: string, kind: ModelKind, n: number): Outcome {
   if (kind === 'cox') {
     if (!frame.tijd || !frame.gebeurtenis) {
-      throw new InputError([`Model ${model}: een Cox-model heeft de kolommen 'tijd' en 'gebeurtenis' nodig.`]);
+      throw new InputError([uitkomstOntbreekt(model, 'cox')]);
     }
     if (frame.tijd.length !== n) {
-      throw new InputError([`Model ${model}: kolom 'tijd' heeft ${frame.tijd.length} waarden, verwacht ${n} (één per record).`]);
+      throw new InputError([kolomLengte(model, 'tijd', frame.tijd.length, n)]);
     }
     const tijd = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const t = frame.tijd[i]!;
       if (!Number.isFinite(t) || t <= 0) {
-        throw new InputError([`Model ${model}: record ${i + 1} heeft tijd = ${String(t)}; verwacht een aantal dagen groter dan 0.`]);
+        throw new InputError([tijdOngeldig(model, i + 1, t)]);
       }
       tijd[i] = t;
     }
@@ -166,7 +167,7 @@ function readOutcome(frame: Frame, model: string, kind: ModelKind, n: number): O
     return { n, tijd, gebeurtenis, event: gebeurtenis };
   }
   if (!frame.uitkomst) {
-    throw new InputError([`Model ${model}: een logistisch model heeft de kolom 'uitkomst' nodig.`]);
+    throw new InputError([uitkomstOntbreekt(model, 'logit')]);
   }
   const uitkomst = zeroOne(model, 'uitkomst', frame.uitkomst, n);
   return { n, uitkomst, event: uitkomst };
@@ -182,18 +183,16 @@ function frameLength(frame: Frame, spec: DesignSpec): number {
 
 /** Codes a covariate column as level indices, refusing values outside the level list. */
 function codeColumn(model: string, cov: CovariateSpec, values: readonly string[] | undefined, n: number): Int32Array {
-  if (!values) throw new InputError([`Model ${model}: de modelframe mist de kolom '${cov.name}'.`]);
+  if (!values) throw new InputError([kolomOntbreekt(model, cov.name)]);
   if (values.length !== n) {
-    throw new InputError([`Model ${model}: kolom '${cov.name}' heeft ${values.length} waarden, verwacht ${n} (één per record).`]);
+    throw new InputError([kolomLengte(model, cov.name, values.length, n)]);
   }
   const index = new Map(cov.levels.map((l, i) => [l, i]));
   const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const code = index.get(values[i]!);
     if (code === undefined) {
-      throw new InputError([
-        `Model ${model}: record ${i + 1} heeft ${cov.name} = '${values[i]}'; verwacht een van: ${cov.levels.join(', ')}.`,
-      ]);
+      throw new InputError([onbekendNiveau(model, i + 1, cov.name, values[i]!, cov.levels)]);
     }
     codes[i] = code;
   }
@@ -212,22 +211,55 @@ function smallCount(records: number, events: number, k: number, kind: ModelKind)
  * Builds the design matrix of a model from its frame, applying the disclosure rule with
  * threshold `k` (see the module comment). Throws InputError for a frame that does not fit the
  * spec (missing column, a value outside the level list, a bad outcome); a spec that refers to
- * unknown covariates or levels is a programmer error and throws a plain Error.
+ * unknown covariates or levels is a programmer error and throws an InternalError.
  */
 export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<K>, k: number): DesignOf<K> {
   const { model, kind } = spec;
-  if (!Number.isInteger(k) || k < 0) throw new Error(`buildDesign: k must be a non-negative integer, got ${k}`);
+  if (!Number.isInteger(k) || k < 0) throw new InternalError(`buildDesign: k must be a non-negative integer, got ${k}`);
   const n = frameLength(frame, spec);
   const outcome = readOutcome(frame, model, kind, n);
-  const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
   for (const c of spec.covariates) {
     if (c.levels.length === 0 || new Set(c.levels).size !== c.levels.length) {
-      throw new Error(`buildDesign(${model}): covariate ${c.name} needs distinct levels`);
+      throw new InternalError(`buildDesign(${model}): covariate ${c.name} needs distinct levels`);
     }
   }
   const codes = new Map(spec.covariates.map((c) => [c.name, codeColumn(model, c, frame.columns[c.name], n)]));
+  const rule: RuleInput = { spec, codes, event: outcome.event, n, k };
+  const main = mainEffects(rule);
+  const inter = interactionColumns(rule);
+  const terms = [...main.terms, ...inter.terms];
 
-  // 1. Main effects: one column per non-reference level that passes the rule.
+  // The row-major matrix: the main effects' columns, then the interactions'.
+  const p = terms.length;
+  const x = new Float64Array(n * p);
+  main.columnOf.forEach(({ covariate, code: level }, j) => {
+    const code = codes.get(covariate)!;
+    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
+  });
+  inter.columns.forEach((col, m) => {
+    const j = main.columnOf.length + m;
+    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
+  });
+
+  const base = { model, n, p, terms, x, merged: main.merged, dropped: inter.dropped };
+  const design: Design =
+    kind === 'cox'
+      ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
+      : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
+  return design as DesignOf<K>;
+}
+
+/** What the disclosure rule looks at: the covariates' level codes and the events, with k. */
+interface RuleInput {
+  readonly spec: DesignSpec;
+  readonly codes: ReadonlyMap<string, Int32Array>;
+  readonly event: Uint8Array;
+  readonly n: number;
+  readonly k: number;
+}
+
+/** Main effects: one column per non-reference level that passes the rule; the others are merged. */
+function mainEffects({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; merged: MergedLevel[]; columnOf: { covariate: string; code: number }[] } {
   const terms: TermInfo[] = [];
   const merged: MergedLevel[] = [];
   const columnOf: { covariate: string; code: number }[] = [];
@@ -237,10 +269,10 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
     const events = new Float64Array(c.levels.length);
     for (let i = 0; i < n; i++) {
       records[code[i]!]! += 1;
-      events[code[i]!]! += outcome.event[i]!;
+      events[code[i]!]! += event[i]!;
     }
     for (let l = 1; l < c.levels.length; l++) {
-      const reason = smallCount(records[l]!, events[l]!, k, kind);
+      const reason = smallCount(records[l]!, events[l]!, k, spec.kind);
       if (reason) {
         merged.push({ covariate: c.name, level: c.levels[l]!, reference: c.levels[0]!, reason });
         continue;
@@ -249,10 +281,15 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
       columnOf.push({ covariate: c.name, code: l });
     }
   }
+  return { terms, merged, columnOf };
+}
 
-  // 2. Interactions: products of indicators on the raw values.
+/** Interactions: products of indicators on the raw values; those that break the rule are dropped. */
+function interactionColumns({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; dropped: DroppedTerm[]; columns: Uint8Array[] } {
+  const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
+  const terms: TermInfo[] = [];
   const dropped: DroppedTerm[] = [];
-  const interactionColumns: Uint8Array[] = [];
+  const columns: Uint8Array[] = [];
   for (const factors of spec.interactions ?? []) {
     const term = factors.join('*');
     const product = new Uint8Array(n).fill(1);
@@ -268,35 +305,17 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
     let events = 0;
     for (let i = 0; i < n; i++) {
       ones += product[i]!;
-      events += product[i]! & outcome.event[i]!;
+      events += product[i]! & event[i]!;
     }
-    const reason = smallCount(ones, events, k, kind);
+    const reason = smallCount(ones, events, k, spec.kind);
     if (reason) {
       dropped.push({ term, reason });
       continue;
     }
     terms.push({ kind: 'interaction', term, factors: [...factors] });
-    interactionColumns.push(product);
+    columns.push(product);
   }
-
-  // 3. Fill the row-major matrix.
-  const p = terms.length;
-  const x = new Float64Array(n * p);
-  columnOf.forEach(({ covariate, code: level }, j) => {
-    const code = codes.get(covariate)!;
-    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
-  });
-  interactionColumns.forEach((col, m) => {
-    const j = columnOf.length + m;
-    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
-  });
-
-  const base = { model, n, p, terms, x, merged, dropped };
-  const design: Design =
-    kind === 'cox'
-      ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
-      : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };
-  return design as DesignOf<K>;
+  return { terms, dropped, columns };
 }
 
 function resolveIndicator(spec: DesignSpec, covByName: Map<string, CovariateSpec>, factor: string): IndicatorSpec {
@@ -306,13 +325,13 @@ function resolveIndicator(spec: DesignSpec, covByName: Map<string, CovariateSpec
     ind = named;
   } else {
     const at = factor.indexOf(':');
-    if (at < 0) throw new Error(`buildDesign(${spec.model}): unknown indicator '${factor}'`);
+    if (at < 0) throw new InternalError(`buildDesign(${spec.model}): unknown indicator '${factor}'`);
     ind = { covariate: factor.slice(0, at), levels: [factor.slice(at + 1)] };
   }
   const cov = covByName.get(ind.covariate);
-  if (!cov) throw new Error(`buildDesign(${spec.model}): indicator '${factor}' refers to unknown covariate '${ind.covariate}'`);
+  if (!cov) throw new InternalError(`buildDesign(${spec.model}): indicator '${factor}' refers to unknown covariate '${ind.covariate}'`);
   for (const l of ind.levels) {
-    if (!cov.levels.includes(l)) throw new Error(`buildDesign(${spec.model}): '${factor}' refers to unknown level '${l}' of ${cov.name}`);
+    if (!cov.levels.includes(l)) throw new InternalError(`buildDesign(${spec.model}): '${factor}' refers to unknown level '${l}' of ${cov.name}`);
   }
   return ind;
 }
@@ -333,16 +352,16 @@ export function designFromColumns(args: {
   const { model, terms } = args;
   const kind: ModelKind = args.tijd ? 'cox' : 'logit';
   const n = args.tijd?.length ?? args.uitkomst?.length ?? 0;
-  if (args.columns.length !== terms.length) throw new Error('designFromColumns: one column per term');
+  if (args.columns.length !== terms.length) throw new InternalError('designFromColumns: one column per term');
   const frame: Frame = { columns: {}, ...(args.tijd ? { tijd: args.tijd, gebeurtenis: args.gebeurtenis ?? [] } : {}), ...(args.uitkomst ? { uitkomst: args.uitkomst } : {}) };
   const outcome = readOutcome(frame, model, kind, n);
   const p = terms.length;
   const x = new Float64Array(n * p);
   args.columns.forEach((col, j) => {
-    if (col.length !== n) throw new Error(`designFromColumns: column ${terms[j]} has ${col.length} values, expected ${n}`);
+    if (col.length !== n) throw new InternalError(`designFromColumns: column ${terms[j]} has ${col.length} values, expected ${n}`);
     for (let i = 0; i < n; i++) {
       const v = col[i]!;
-      if (!Number.isFinite(v)) throw new InputError([`Model ${model}: record ${i + 1} heeft ${terms[j]} = ${String(v)}; verwacht een getal.`]);
+      if (!Number.isFinite(v)) throw new InputError([geenGetal(model, i + 1, terms[j]!, v)]);
       x[i * p + j] = v;
     }
   });

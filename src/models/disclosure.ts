@@ -1,7 +1,9 @@
 /**
- * Disclosure control of the Kaplan–Meier curves (recidive_km.csv), as models.md, "Kaplan–Meier",
+ * Disclosure control of the Kaplan–Meier curves (recidive_km.csv), as docs/models.md, "Kaplan–Meier",
  * asks: nothing published may let a reader derive an event or censoring count between 1 and
- * k-1, also not by differencing consecutive months.
+ * k-1, also not by differencing consecutive months. This module holds the rules' types, the
+ * state of the delay, rules 1, 2 and 5 and the audit; km-vertraging.ts applies them in turn
+ * (vertraagKm) together with rule 4.
  *
  * What a reader has. Per curve and month: the cumulative recidive with its limits, and at_risk.
  * indicatoren.csv publishes the size n of every curve by cohort and groep (the noemer of a
@@ -44,7 +46,7 @@
  *    by 15 while its two parts hold their events back puts each part's count in 6..9. So the
  *    true E of every curve at every month where it does not step is an unknown, the family
  *    equations link them, and while a delayed count (true E minus shown E, in 1..k-1) is
- *    determined by them (solved exactly, as the indicator engine's `recoverable`) or bounded
+ *    determined by them (solved exactly by src/disclosure/recoverable.ts) or bounded
  *    inside 1..k-1 (the reader's bounds: 0 at a step, 0..k-1 where this rule held events back,
  *    open after a step delayed by rule 4 or 5, which may hold k or more; tightened along the
  *    equations to a fixed point), we delay one more visible step: of a curve in an equation
@@ -75,7 +77,7 @@
  * in places narrow a count further). The cumulative values keep six decimals: for a curve
  * without censoring they give E exactly, which the rules above assume anyway.
  */
-import { recoverable } from '../disclosure/recoverable.ts';
+import { InternalError } from '../util/errors.ts';
 
 export type KmRegel = 'gebeurtenissen_onder_drempel' | 'vertraagd' | 'vertraagd_secundair' | 'vertraagd_koppeling' | 'secundair';
 
@@ -131,207 +133,96 @@ export function getoondeMaand(stappen: readonly number[], m: number): number {
   return g;
 }
 
-interface Term {
-  v: string;
-  c: number;
-}
-
-const puntSleutel = (id: string, maand: number) => `${id}#${maand}`;
-const varNaam = (id: string, maand: number) => `E|${id}|${maand}`;
-function ontleed(v: string): { id: string; maand: number } {
+export const puntSleutel = (id: string, maand: number) => `${id}#${maand}`;
+export const varNaam = (id: string, maand: number) => `E|${id}|${maand}`;
+export function ontleed(v: string): { id: string; maand: number } {
   const laatste = v.lastIndexOf('|');
   return { id: v.slice(2, laatste), maand: Number(v.slice(laatste + 1)) };
 }
 
-/**
- * Applies rules 1, 2, 4 and 5 above with threshold k. Curves absent from `curves` (no records)
- * are known zeros and may appear in families.
- */
-export function vertraagKm(curves: readonly KmCurveTellingen[], families: readonly KmFamilie[], k: number): KmVertraging {
-  const byId = new Map(curves.map((c) => [c.id, c]));
-  const maanden = curves[0]?.punten.length ?? 0;
+/** Where the delay stands: the curves and threshold, and the steps, suppressions and delays so far. */
+export interface Stand {
+  readonly curves: readonly KmCurveTellingen[];
+  readonly byId: ReadonlyMap<string, KmCurveTellingen>;
+  readonly maanden: number;
+  readonly k: number;
+  /** Per curve id that is published: its visible steps. */
+  readonly stappen: Map<string, number[]>;
+  readonly onderdrukt: Set<string>;
+  /** Steps delayed by rule 4 or 5, by puntSleutel. */
+  readonly uitgesteld: Map<string, KmRegel>;
+}
+
+/** E: the events of curve `id` up to the end of month m (0 at the start). */
+export function gebeurtenissen(stand: Stand, id: string, m: number): number {
+  return m === 0 ? 0 : stand.byId.get(id)!.punten[m - 1]!.events;
+}
+
+export function zichtbaar(stand: Stand, id: string, m: number): boolean {
+  return stand.stappen.get(id)?.includes(m) ?? false;
+}
+
+/** The E that month m of curve `id` shows: that of its last visible step (0 when suppressed). */
+export function getoondE(stand: Stand, id: string, m: number): number {
+  return stand.onderdrukt.has(id) ? 0 : gebeurtenissen(stand, id, getoondeMaand(stand.stappen.get(id)!, m));
+}
+
+/** Is the delayed count of month m of curve `id` (true E minus shown E) in 1..k-1? */
+export function beschermd(stand: Stand, id: string, m: number): boolean {
+  const uitstel = gebeurtenissen(stand, id, m) - getoondE(stand, id, m);
+  return uitstel >= 1 && uitstel < stand.k;
+}
+
+/** Every curve has `maanden` points that a Kaplan–Meier count can give; anything else is a programmer error. */
+export function validateCurves(curves: readonly KmCurveTellingen[], maanden: number): void {
   for (const c of curves) {
-    if (c.punten.length !== maanden) throw new Error(`curve ${c.id}: expected ${maanden} points`);
+    if (c.punten.length !== maanden) throw new InternalError(`curve ${c.id}: expected ${maanden} points`);
     c.punten.forEach((p, i) => {
       const vorige = i === 0 ? { atRisk: c.n, events: 0 } : c.punten[i - 1]!;
       if (p.events < vorige.events || p.atRisk > vorige.atRisk || p.events > c.n) {
-        throw new Error(`curve ${c.id}: month ${i + 1} is not a Kaplan–Meier count (events fall or at risk rises)`);
+        throw new InternalError(`curve ${c.id}: month ${i + 1} is not a Kaplan–Meier count (events fall or at risk rises)`);
       }
     });
   }
-  const E = (id: string, m: number) => (m === 0 ? 0 : byId.get(id)!.punten[m - 1]!.events);
+}
 
-  // Rules 1 and 2.
-  const stappen = new Map<string, number[]>();
-  const onderdrukt = new Set<string>();
-  const uitgesteld = new Map<string, KmRegel>(); // steps delayed by rule 4 or 5
-  for (const c of curves) {
-    if (E(c.id, maanden) < k) {
-      onderdrukt.add(c.id);
-      continue;
-    }
-    const s: number[] = [];
-    let laatste = 0;
-    for (let m = 1; m <= maanden; m++) {
-      if (E(c.id, m) - laatste >= k) {
-        s.push(m);
-        laatste = E(c.id, m);
-      }
-    }
-    // Rule 5: delaying a step leaves the E of the others as they are, so one pass suffices.
-    const gekoppeld = c.gekoppeld ?? [];
-    const blijft = s.filter((m) => {
-      const bots = gekoppeld.some((x) => Math.abs(x - E(c.id, m)) >= 1 && Math.abs(x - E(c.id, m)) < k);
-      if (bots) uitgesteld.set(puntSleutel(c.id, m), 'vertraagd_koppeling');
-      return !bots;
-    });
-    stappen.set(c.id, blijft);
+/** Rules 1, 2 and 5 for one curve: its visible steps, or its suppression whole. */
+export function zichtbareStappen(stand: Stand, c: KmCurveTellingen): void {
+  const { k, maanden } = stand;
+  const E = (m: number) => gebeurtenissen(stand, c.id, m);
+  if (E(maanden) < k) {
+    stand.onderdrukt.add(c.id);
+    return;
   }
-
-  // Rule 4.
-  const zichtbaar = (id: string, m: number) => stappen.get(id)?.includes(m) ?? false;
-  const onbekend = (v: string) => {
-    const { id, maand } = ontleed(v);
-    return byId.has(id) && !zichtbaar(id, maand);
-  };
-  const beschermd = (v: string) => {
-    const { id, maand } = ontleed(v);
-    const getoond = onderdrukt.has(id) ? 0 : E(id, getoondeMaand(stappen.get(id)!, maand));
-    const uitstel = E(id, maand) - getoond;
-    return uitstel >= 1 && uitstel < k;
-  };
-  const vergelijkingen: { termen: Term[] }[] = [];
-  for (const f of families) {
-    const delen = f.delen.filter((d) => byId.has(d));
-    if (!byId.has(f.totaal) && delen.length === 0) continue;
-    for (let m = 1; m <= maanden; m++) {
-      const termen = delen.map((d) => ({ v: varNaam(d, m), c: 1 }));
-      if (byId.has(f.totaal)) termen.push({ v: varNaam(f.totaal, m), c: -1 });
-      vergelijkingen.push({ termen });
+  const s: number[] = [];
+  let laatste = 0;
+  for (let m = 1; m <= maanden; m++) {
+    if (E(m) - laatste >= k) {
+      s.push(m);
+      laatste = E(m);
     }
   }
-  const perVar = new Map<string, typeof vergelijkingen>();
-  for (const e of vergelijkingen) for (const t of e.termen) perVar.set(t.v, [...(perVar.get(t.v) ?? []), e]);
+  // Rule 5: delaying a step leaves the E of the others as they are, so one pass suffices.
+  const gekoppeld = c.gekoppeld ?? [];
+  const blijft = s.filter((m) => {
+    const bots = gekoppeld.some((x) => Math.abs(x - E(m)) >= 1 && Math.abs(x - E(m)) < k);
+    if (bots) stand.uitgesteld.set(puntSleutel(c.id, m), 'vertraagd_koppeling');
+    return !bots;
+  });
+  stand.stappen.set(c.id, blijft);
+}
 
-  const getoondE = (id: string, m: number) => (onderdrukt.has(id) ? 0 : E(id, getoondeMaand(stappen.get(id)!, m)));
-  const maandFamilies = families
-    .map((f) => [...f.delen.filter((d) => byId.has(d)).map((id) => ({ id, c: 1 })), ...(byId.has(f.totaal) ? [{ id: f.totaal, c: -1 }] : [])])
-    .filter((t) => t.length > 0);
-
-  /**
-   * The reader's bounds on the delayed counts of month m: 0 at a visible step; 0..k-1 where the
-   * rule held the events back (the audit says which rule); unbounded after a step delayed by
-   * rule 4 or 5, which may hold k or more. The family equations tighten them (interval
-   * propagation to a fixed point). Returns a curve whose true delayed count (1..k-1) the bounds
-   * pin inside 1..k-1, if any.
-   */
-  const GROOT = 1e12;
-  const intervalLek = (m: number): string | null => {
-    const lo = new Map<string, number>();
-    const hi = new Map<string, number>();
-    for (const c of curves) {
-      lo.set(c.id, 0);
-      if (onderdrukt.has(c.id)) hi.set(c.id, k - 1);
-      else if (zichtbaar(c.id, m)) hi.set(c.id, 0);
-      else {
-        let open = false;
-        for (let j = getoondeMaand(stappen.get(c.id)!, m) + 1; j <= m; j++) if (uitgesteld.has(puntSleutel(c.id, j))) open = true;
-        hi.set(c.id, open ? GROOT : k - 1);
-      }
-    }
-    for (let ronde = 0, veranderd = true; veranderd && ronde < 100; ronde++) {
-      veranderd = false;
-      for (const termen of maandFamilies) {
-        // sum c * (shown + delayed) = 0, so sum c * delayed = rhs.
-        const rhs = -termen.reduce((a, t) => a + t.c * getoondE(t.id, m), 0);
-        for (const t of termen) {
-          let minS = 0;
-          let maxS = 0;
-          for (const o of termen) {
-            if (o === t) continue;
-            minS += o.c > 0 ? lo.get(o.id)! : -hi.get(o.id)!;
-            maxS += o.c > 0 ? hi.get(o.id)! : -lo.get(o.id)!;
-          }
-          const [nlo, nhi] = t.c > 0 ? [rhs - maxS, rhs - minS] : [minS - rhs, maxS - rhs];
-          if (nlo > lo.get(t.id)!) (lo.set(t.id, nlo), (veranderd = true));
-          if (nhi < hi.get(t.id)!) (hi.set(t.id, nhi), (veranderd = true));
-        }
-      }
-    }
-    for (const c of curves) {
-      const uitstel = E(c.id, m) - getoondE(c.id, m);
-      if (uitstel >= 1 && uitstel < k && lo.get(c.id)! >= 1 && hi.get(c.id)! <= k - 1) return c.id;
-    }
-    return null;
-  };
-
-  for (let ronde = 0; ; ronde++) {
-    if (ronde > curves.length * maanden + 1) throw new Error('vertraagKm: secondary delay did not converge');
-    // What leaks: a delayed count the equations pin exactly, or else one their bounds pin inside 1..k-1.
-    let lek: { id: string; maand: number }[] | null = null;
-    const exact = recoverable(vergelijkingen, onbekend).find((deel) => deel.some(beschermd));
-    if (exact) lek = exact.map(ontleed);
-    for (let m = 1; !lek && m <= maanden; m++) {
-      const id = intervalLek(m);
-      if (id) lek = [{ id, maand: m }];
-    }
-    if (!lek) break;
-    // One step per round: the leak is computed afresh after each delay. The candidates: per
-    // curve in an equation with the leak, its step at that month or else its last step before,
-    // whose delay leaves the curve's count there open (it may then hold k or more).
-    // When none of them has a step yet, the bounds came through further equations of that
-    // month: widen the search one equation at a time.
-    const kandidaten = new Map<string, { id: string; maand: number }>();
-    const gezien = new Set<string>();
-    let rand = lek.map((q) => varNaam(q.id, q.maand));
-    while (kandidaten.size === 0 && rand.length > 0) {
-      const volgende: string[] = [];
-      for (const v of rand) gezien.add(v);
-      for (const v of rand)
-        for (const e of perVar.get(v) ?? [])
-          for (const t of e.termen) {
-            if (!gezien.has(t.v)) (volgende.push(t.v), gezien.add(t.v));
-            const p = ontleed(t.v);
-            const s = stappen.get(p.id);
-            const stap = zichtbaar(p.id, p.maand) ? p.maand : s ? getoondeMaand(s, p.maand) : 0;
-            if (stap > 0) kandidaten.set(puntSleutel(p.id, stap), { id: p.id, maand: stap });
-          }
-      rand = volgende;
-    }
-    if (kandidaten.size === 0) throw new Error(`vertraagKm: cannot protect ${lek[0]!.id} month ${lek[0]!.maand}`);
-    // The cost of delaying a step: how far the shown curve falls short (the step's events as a
-    // share of the curve) times for how many months (up to its next visible step).
-    const kosten = (c: { id: string; maand: number }) => {
-      const s = stappen.get(c.id)!;
-      const i = s.indexOf(c.maand);
-      const volgende = s[i + 1] ?? maanden + 1;
-      return ((E(c.id, c.maand) - E(c.id, s[i - 1] ?? 0)) / byId.get(c.id)!.n) * (volgende - c.maand);
-    };
-    const keuze = [...kandidaten.entries()]
-      .map(([key, c]) => ({ key, c, kosten: kosten(c) }))
-      .sort((a, b) => a.kosten - b.kosten || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0]!.c;
-    stappen.set(
-      keuze.id,
-      stappen.get(keuze.id)!.filter((m) => m !== keuze.maand),
-    );
-    uitgesteld.set(puntSleutel(keuze.id, keuze.maand), 'vertraagd_secundair');
-  }
-
-  // A curve without any visible step left shows nothing true: suppress it whole.
-  for (const [id, s] of stappen) {
-    if (s.length > 0) continue;
-    stappen.delete(id);
-    onderdrukt.add(id);
-  }
-
+/** The audit: the rule of every month of a curve that does not step there, or is suppressed whole. */
+export function auditRegels(stand: Stand): Map<string, KmRegel> {
+  const { k, maanden } = stand;
   const regels = new Map<string, KmRegel>();
-  for (const c of curves) {
+  for (const c of stand.curves) {
     for (let m = 1; m <= maanden; m++) {
       const key = puntSleutel(c.id, m);
-      if (onderdrukt.has(c.id)) regels.set(key, E(c.id, maanden) < k ? 'gebeurtenissen_onder_drempel' : 'secundair');
-      else if (uitgesteld.has(key)) regels.set(key, uitgesteld.get(key)!);
-      else if (!zichtbaar(c.id, m)) regels.set(key, 'vertraagd');
+      if (stand.onderdrukt.has(c.id)) regels.set(key, gebeurtenissen(stand, c.id, maanden) < k ? 'gebeurtenissen_onder_drempel' : 'secundair');
+      else if (stand.uitgesteld.has(key)) regels.set(key, stand.uitgesteld.get(key)!);
+      else if (!zichtbaar(stand, c.id, m)) regels.set(key, 'vertraagd');
     }
   }
-  return { stappen, onderdrukt, regels };
+  return regels;
 }

@@ -3,8 +3,10 @@
  *
  * It extends InputError because the researcher can act on it (merge a category, drop a term,
  * raise the disclosure threshold) and the command line should print it as a message, not as a
- * stack trace. The message is Dutch and names the model and the terms involved.
+ * stack trace. It carries one diagnostic: rule `model/<failure>` (`model/geen-convergentie`),
+ * a Dutch text that names the model and the terms involved, and the failure's hint.
  */
+import { diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 
 /** Why a model could not be estimated. */
@@ -34,7 +36,7 @@ export class ModelError extends InputError {
   readonly terms: readonly string[];
 
   constructor(model: string, failure: ModelFailure, message: string, terms: readonly string[] = []) {
-    super([`Model ${model}: ${message}`], HINTS[failure]);
+    super([diagnostic(`model/${failure.replace(/_/g, '-')}`, `Model ${model}: ${message}`, { hint: HINTS[failure] })]);
     this.name = 'ModelError';
     this.model = model;
     this.failure = failure;

@@ -60,26 +60,8 @@ export interface SparseRows {
 
 /** Builds sparse rows from a row-major n x p matrix, rows taken in `order`. */
 export function sparseRows(x: Float64Array, n: number, p: number, order: Int32Array, intercept: boolean): SparseRows {
-  const q = p + (intercept ? 1 : 0);
   const off = intercept ? 1 : 0;
-  const center = new Float64Array(q);
-  const range = new Float64Array(q);
-  if (intercept) range[0] = 1;
-  for (let j = 0; j < p; j++) {
-    let zeroOne = true;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * p + j]!;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (v !== 0 && v !== 1 && v !== -1) zeroOne = false;
-    }
-    center[j + off] = zeroOne || n === 0 ? 0 : sum / n;
-    range[j + off] = n === 0 ? 0 : max - min;
-  }
+  const { center, range } = centreAndRange(x, n, p, intercept);
   let nnz = 0;
   for (let i = 0; i < n * p; i++) if (x[i] !== 0) nnz++;
   // Centred columns are dense; reserve for the worst case.
@@ -106,7 +88,31 @@ export function sparseRows(x: Float64Array, n: number, p: number, order: Int32Ar
     }
   }
   start[n] = k;
-  return { n, p: q, start, col: col.subarray(0, k), val: val.subarray(0, k), center, range };
+  return { n, p: p + off, start, col: col.subarray(0, k), val: val.subarray(0, k), center, range };
+}
+
+/** Each column's centre (its mean, or 0 for a 0/1 column) and range; the intercept first, if any. */
+function centreAndRange(x: Float64Array, n: number, p: number, intercept: boolean): Pick<SparseRows, 'center' | 'range'> {
+  const off = intercept ? 1 : 0;
+  const center = new Float64Array(p + off);
+  const range = new Float64Array(p + off);
+  if (intercept) range[0] = 1;
+  for (let j = 0; j < p; j++) {
+    let zeroOne = true;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * p + j]!;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v !== 0 && v !== 1 && v !== -1) zeroOne = false;
+    }
+    center[j + off] = zeroOne || n === 0 ? 0 : sum / n;
+    range[j + off] = n === 0 ? 0 : max - min;
+  }
+  return { center, range };
 }
 
 /** Copies the lower triangle of a p x p row-major matrix to the upper. */

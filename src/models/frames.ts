@@ -1,6 +1,6 @@
 /**
  * The model frames: from the indicator engine's working tables (and justitie, banen, adressen)
- * to one frame per model, plus the Kaplan–Meier population (models.md).
+ * to one frame per model, plus the Kaplan–Meier population (docs/models.md).
  *
  *   uitstroom, status, verloop ──sql/01-recidive.sql──> recidive_volgtijd (follow-up)
  *                               ──sql/02-kenmerken.sql─> model_kenmerken, landmark_6m (covariates)
@@ -8,25 +8,29 @@
  *   frame view ──readModelFrame──> Frame (covariate levels as text) ──buildDesign──> design
  *
  * The definitions of the four models (frame view, covariates with their levels,
- * interactions) live here, next to the SQL that builds their frames; run.ts fits them.
+ * interactions) live here, next to the SQL that builds their frames; uitkomst.ts fits them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
+import { HUISVESTING, RIK_KV, type Basisvoorwaarde } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import type { CovariateSpec, DesignSpec, Frame, IndicatorSpec, ModelKind } from './design.ts';
 
 const SQL_DIR = new URL('./sql/', import.meta.url);
 
-/** The models of models.md, in the order of modellen.csv. */
+/** The models of docs/models.md, in the order of modellen.csv. */
 export const MODELLEN = ['cox_basis', 'cox_interactie', 'cox_landmark_6m', 'logit_werk_6m'] as const;
 export type ModelNaam = (typeof MODELLEN)[number];
 
-/** The covariates and their levels, reference first (models.md, "Covariates"). */
+/**
+ * The covariates and their levels, reference first (docs/models.md, "Covariates"); the one list
+ * of each that the charts and tables of these covariates take too.
+ */
 export const NIVEAUS = {
   id: ['geldig', 'ongeldig', 'onbekend'],
   activiteit: ['geen', 'werk', 'opleiding', 'uitkering'],
-  huisvesting: ['alleenstaand', 'met_partner', 'bij_ouders', 'met_anderen', 'instelling', 'briefadres', 'geen_inschrijving'],
+  huisvesting: HUISVESTING,
   wanbetaler: ['nee', 'ja'],
   startkwalificatie: ['ja', 'nee', 'onbekend'],
   geslacht: ['m', 'v'],
@@ -64,7 +68,7 @@ const BASIS: readonly Covariaat[] = [
   'cohort',
 ];
 
-/** The named indicators of cox_interactie (models.md). */
+/** The named indicators of cox_interactie (docs/models.md). */
 const INDICATOREN: Readonly<Record<string, IndicatorSpec>> = {
   geen_adres: { covariate: 'huisvesting', levels: ['briefadres', 'geen_inschrijving'] },
   inkomen: { covariate: 'activiteit', levels: ['werk', 'uitkering'] },
@@ -95,6 +99,37 @@ export function kmUitsplitsingen(basisvoorwaarden: readonly Basisvoorwaarde[]): 
   return KM_UITSPLITSINGEN.filter((u) => gemeten(u, basisvoorwaarden));
 }
 
+/** The four models with every covariate and interaction, before an edition leaves out what it does not measure. */
+const VOLLEDIGE_MODELLEN: readonly (Omit<ModelDefinitie, 'design'> & { readonly interacties?: readonly (readonly string[])[] })[] = [
+  { model: 'cox_basis', kind: 'cox', tabel: 'modelframe_recidive', covariaten: BASIS, moment: '1m_na' },
+  {
+    model: 'cox_interactie',
+    kind: 'cox',
+    tabel: 'modelframe_recidive',
+    covariaten: BASIS,
+    moment: '1m_na',
+    interacties: [
+      ['geslacht:v', 'geen_adres'],
+      ['inkomen', 'wanbetaler:ja'],
+      ['inkomen', 'veel_eerdere_zaken'],
+    ],
+  },
+  {
+    model: 'cox_landmark_6m',
+    kind: 'cox',
+    tabel: 'modelframe_landmark_6m',
+    covariaten: ['zelfde_baan', 'stabiel_wonen', ...CONTROLES, 'cohort'],
+    moment: '6m_na',
+  },
+  {
+    model: 'logit_werk_6m',
+    kind: 'logit',
+    tabel: 'modelframe_werk_6m',
+    covariaten: ['id', 'huisvesting', 'wanbetaler', 'startkwalificatie', 'werk_1m_voor', ...CONTROLES, 'detentieduur', 'cohort'],
+    moment: '1m_na',
+  },
+];
+
 /**
  * The model definitions of an edition: the cohort levels are the edition's cohorts, and a
  * covariate (or interaction) of a basisvoorwaarde the edition does not measure is left out.
@@ -104,16 +139,9 @@ export function modelDefinities(edition: Pick<Edition, 'cohorten' | 'basisvoorwa
     name,
     levels: name === 'cohort' ? edition.cohorten.map(String) : NIVEAUS[name],
   });
-  const def = (
-    model: ModelNaam,
-    kind: ModelKind,
-    tabel: string,
-    covariaten: readonly Covariaat[],
-    moment: '1m_na' | '6m_na',
-    interactions?: readonly (readonly string[])[],
-  ): ModelDefinitie => {
+  return VOLLEDIGE_MODELLEN.map(({ model, kind, tabel, covariaten, moment, interacties }): ModelDefinitie => {
     const eigen = covariaten.filter((c) => gemeten(c, edition.basisvoorwaarden));
-    const eigenInteracties = interactions?.filter((f) => f.every((x) => gemeten(x, edition.basisvoorwaarden)));
+    const eigenInteracties = interacties?.filter((f) => f.every((x) => gemeten(x, edition.basisvoorwaarden)));
     return {
       model,
       kind,
@@ -127,25 +155,8 @@ export function modelDefinities(edition: Pick<Edition, 'cohorten' | 'basisvoorwa
         ...(eigenInteracties && eigenInteracties.length > 0 ? { indicators: INDICATOREN, interactions: eigenInteracties } : {}),
       },
     };
-  };
-  return [
-    def('cox_basis', 'cox', 'modelframe_recidive', BASIS, '1m_na'),
-    def('cox_interactie', 'cox', 'modelframe_recidive', BASIS, '1m_na', [
-      ['geslacht:v', 'geen_adres'],
-      ['inkomen', 'wanbetaler:ja'],
-      ['inkomen', 'veel_eerdere_zaken'],
-    ]),
-    def('cox_landmark_6m', 'cox', 'modelframe_landmark_6m', ['zelfde_baan', 'stabiel_wonen', ...CONTROLES, 'cohort'], '6m_na'),
-    def(
-      'logit_werk_6m',
-      'logit',
-      'modelframe_werk_6m',
-      ['id', 'huisvesting', 'wanbetaler', 'startkwalificatie', 'werk_1m_voor', ...CONTROLES, 'detentieduur', 'cohort'],
-      '1m_na',
-    ),
-  ];
+  });
 }
-
 
 async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
   const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${name}'`);
@@ -160,7 +171,7 @@ async function tableExists(conn: DuckDBConnection, name: string): Promise<boolea
 export async function buildModelFrames(conn: DuckDBConnection, edition: Edition, peildatum: string): Promise<void> {
   for (const t of ['uitstroom', 'status', 'verloop']) {
     if (!(await tableExists(conn, t))) {
-      throw new Error(`buildModelFrames: working table '${t}' is missing; run buildWorkingTables first`);
+      throw new InternalError(`buildModelFrames: working table '${t}' is missing; run buildWorkingTables first`);
     }
   }
   const waarden = { peildatum: isoDateLiteral(peildatum), afdoeningen: wordListLiteral(edition.recidive_afdoeningen) };
@@ -192,7 +203,7 @@ async function readIntegers(conn: DuckDBConnection, sql: string, names: readonly
       const out = new Int32Array(rows);
       for (let i = 0; i < rows; i++) {
         const v = vector.getItem(i);
-        if (typeof v !== 'number') throw new Error(`model frame column ${name}: expected an integer, got ${String(v)}`);
+        if (typeof v !== 'number') throw new InternalError(`model frame column ${name}: expected an integer, got ${String(v)}`);
         out[i] = v;
       }
       parts[c]!.push(out);
@@ -225,7 +236,7 @@ function decode(codes: Int32Array, levels: readonly string[]): (string | null)[]
 
 function levelsOf(definitie: ModelDefinitie, name: string): readonly string[] {
   const c = definitie.design.covariates.find((x) => x.name === name);
-  if (!c) throw new Error(`${definitie.model}: no covariate ${name}`);
+  if (!c) throw new InternalError(`${definitie.model}: no covariate ${name}`);
   return c.levels;
 }
 
@@ -238,7 +249,7 @@ export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDef
   const columns: Record<string, string[]> = {};
   definitie.covariaten.forEach((c, j) => {
     const codes = cols[uitkomst.length + j]!;
-    if (codes.some((x) => x < 0)) throw new Error(`${definitie.model}: covariate ${c} has a value outside its levels`);
+    if (codes.some((x) => x < 0)) throw new InternalError(`${definitie.model}: covariate ${c} has a value outside its levels`);
     columns[c] = decode(codes, levelsOf(definitie, c)) as string[];
   });
   const frame: Frame =
@@ -249,7 +260,7 @@ export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDef
 }
 
 /**
- * The breakdowns of the Kaplan–Meier curves for rik (models.md, "Kaplan–Meier"). Their
+ * The breakdowns of the Kaplan–Meier curves for rik (docs/models.md, "Kaplan–Meier"). Their
  * covariates are measured at 1m_na, so their curves follow the landmark at 1m_na.
  */
 export const KM_UITSPLITSINGEN = ['id', 'activiteit', 'huisvesting', 'wanbetaler'] as const;
@@ -273,11 +284,10 @@ export interface KmRecords {
 /** Reads the Kaplan–Meier population (after buildModelFrames), in detentie_id order. */
 export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Edition, 'cohorten'>): Promise<KmRecords> {
   const cohorten = edition.cohorten.map(String);
-  const groepen = ['rik', 'kv'];
   const names = ['cohort', 'groep', 'tijd', 'gebeurtenis', 'landmark_1m', 'tijd_1m', ...KM_UITSPLITSINGEN];
   const exprs = [
     levelCode('cohort', cohorten),
-    levelCode('groep', groepen),
+    levelCode('groep', RIK_KV),
     'tijd',
     'gebeurtenis',
     'landmark_1m',
@@ -290,7 +300,7 @@ export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Editio
   return {
     n,
     cohort: decode(cohort, cohorten) as string[],
-    groep: decode(groep, groepen) as string[],
+    groep: decode(groep, RIK_KV) as string[],
     tijd,
     gebeurtenis,
     landmark1m,

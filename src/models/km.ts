@@ -7,6 +7,7 @@
  * its limits are 1 - upper and 1 - lower. "End of month m" is `monthEndDay(m)` days after
  * release.
  */
+import { InternalError } from '../util/errors.ts';
 import { Z_975 } from './normal.ts';
 
 /** The full Kaplan–Meier curve: one entry per distinct time (events and censorings). */
@@ -28,7 +29,7 @@ export interface KaplanMeier {
 /** The curve of a right-censored sample: `tijd` in days, `gebeurtenis` 0/1. */
 export function kaplanMeier(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<number>): KaplanMeier {
   const n = tijd.length;
-  if (gebeurtenis.length !== n) throw new Error('kaplanMeier: tijd and gebeurtenis differ in length');
+  if (gebeurtenis.length !== n) throw new InternalError('kaplanMeier: tijd and gebeurtenis differ in length');
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[a]! - tijd[b]!);
   const time: number[] = [];
   const nRisk: number[] = [];
@@ -44,14 +45,14 @@ export function kaplanMeier(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<numb
   let events = 0;
   for (let k = 0; k < n; ) {
     const t = tijd[order[k]!]!;
-    if (!Number.isFinite(t)) throw new Error(`kaplanMeier: time ${t} is not finite`);
+    if (!Number.isFinite(t)) throw new InternalError(`kaplanMeier: time ${t} is not finite`);
     let d = 0;
     let c = 0;
     for (; k < n && tijd[order[k]!] === t; k++) {
       const e = gebeurtenis[order[k]!];
       if (e === 1) d++;
       else if (e === 0) c++;
-      else throw new Error(`kaplanMeier: gebeurtenis ${String(e)} is not 0 or 1`);
+      else throw new InternalError(`kaplanMeier: gebeurtenis ${String(e)} is not 0 or 1`);
     }
     if (d > 0) {
       s *= 1 - d / atRisk;
@@ -128,7 +129,16 @@ export function kmAt(km: KaplanMeier, t: number): KmPoint {
   return { dag: t, atRisk, events, surv: km.surv[idx]!, lower: km.lower[idx]!, upper: km.upper[idx]! };
 }
 
-/** One month of the cumulative recidive curve, as the report's `recidive_km.csv` needs it. */
+/** The cumulative incidence 1 - S at a point, with its limits 1 - upper and 1 - lower (null once S = 0). */
+export function cumulatieveIncidentie(pt: KmPoint): { cumulatief: number; ciLaag: number | null; ciHoog: number | null } {
+  return {
+    cumulatief: 1 - pt.surv,
+    ciLaag: pt.upper === null ? null : 1 - pt.upper,
+    ciHoog: pt.lower === null ? null : 1 - pt.lower,
+  };
+}
+
+/** One month of the cumulative recidive curve, as R's `summary(fit, times)` reads it. */
 export interface MonthlyIncidence {
   readonly maand: number;
   readonly dag: number;
@@ -146,7 +156,9 @@ export interface MonthlyIncidence {
 
 /**
  * The cumulative incidence 1 - S(t) at the end of months 1..`months` (see `monthEndDay`),
- * with 95% limits and the counts the disclosure rule needs, suppressing with threshold `k`.
+ * with 95% limits and its counts, marking a point with fewer than k at risk or events. The
+ * published curves do not use this simple rule: km-curves.ts reads them and disclosure.ts
+ * delays their steps.
  */
 export function cumulativeIncidenceByMonth(km: KaplanMeier, months = 24, k = 10): MonthlyIncidence[] {
   const out: MonthlyIncidence[] = [];
@@ -157,9 +169,7 @@ export function cumulativeIncidenceByMonth(km: KaplanMeier, months = 24, k = 10)
       dag: pt.dag,
       atRisk: pt.atRisk,
       events: pt.events,
-      cumulatief: 1 - pt.surv,
-      ciLaag: pt.upper === null ? null : 1 - pt.upper,
-      ciHoog: pt.lower === null ? null : 1 - pt.lower,
+      ...cumulatieveIncidentie(pt),
       onderdrukt: pt.atRisk < k || pt.events < k,
     });
   }

@@ -11,7 +11,7 @@
  */
 import type { LogitDesign } from './design.ts';
 import { termNames } from './design.ts';
-import { ModelError } from './errors.ts';
+import { geenVariatie, SEPARATIE_OORZAAK, uitkomstConstant } from './messages.ts';
 import type { FitOptions, ModelFit } from './fit.ts';
 import { sparseRows, symmetrize } from './fit.ts';
 import type { Evaluation, NewtonProblem } from './newton.ts';
@@ -39,11 +39,7 @@ export function fitLogit(design: LogitDesign, options: FitOptions = {}): ModelFi
   let events = 0;
   for (let i = 0; i < n; i++) events += y[i]!;
   if (n === 0 || events === 0 || events === n) {
-    throw new ModelError(
-      model,
-      'geen_variatie',
-      n === 0 ? 'de modelframe heeft geen records.' : `de uitkomst is bij alle records ${events === 0 ? 0 : 1}.`,
-    );
+    throw n === 0 ? geenVariatie(model, 'records') : uitkomstConstant(model, events === 0 ? 0 : 1);
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const rows = sparseRows(design.x, n, p, order, true);
@@ -59,7 +55,7 @@ export function fitLogit(design: LogitDesign, options: FitOptions = {}): ModelFi
       const dev = -2 * current;
       return Math.abs(dev + 2 * previous) / (Math.abs(dev) + 0.1) < GLM_EPS;
     },
-    separationCause: 'de uitkomst in een groep (of aan één kant van een grenswaarde) altijd 0 of altijd 1 is',
+    separationCause: SEPARATIE_OORZAAK.logit,
   };
   const init = new Float64Array(q);
   init[0] = Math.log(events / (n - events));

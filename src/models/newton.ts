@@ -19,8 +19,9 @@
  *
  * The result never holds NaN or infinities: anything non-finite becomes a ModelError.
  */
-import { ModelError } from './errors.ts';
-import { ldl, ldlInverse, ldlSolve } from './linalg.ts';
+import type { ModelError } from './errors.ts';
+import { nietGeconvergeerd, schattingNietEindig, separatie, singulier, startNietEindig } from './messages.ts';
+import { ldl, ldlInverse, ldlSolve, type Ldl } from './linalg.ts';
 
 /** Log likelihood, score (gradient) and information (minus the Hessian, p x p row-major). */
 export interface Evaluation {
@@ -61,10 +62,6 @@ function list(terms: readonly string[], idx: readonly number[]): string[] {
   return idx.map((j) => terms[j] ?? `kolom ${j + 1}`);
 }
 
-function quote(names: readonly string[]): string {
-  return names.map((t) => `'${t}'`).join(', ');
-}
-
 /** Coefficients whose next Newton step is not negligible (R's rule), plus singular pivots. */
 function moving(beta: Float64Array, step: Float64Array, singular: readonly number[]): number[] {
   const out = new Set(singular);
@@ -76,113 +73,109 @@ function moving(beta: Float64Array, step: Float64Array, singular: readonly numbe
 }
 
 function separation(problem: NewtonProblem, idx: readonly number[]): ModelError {
-  const names = list(problem.terms, idx);
-  const subject = names.length === 1 ? `de coëfficiënt van ${quote(names)} loopt` : `de coëfficiënten van ${quote(names)} lopen`;
-  return new ModelError(
-    problem.model,
-    'separatie',
-    `de likelihood is monotoon (separatie): ${subject} weg naar oneindig, omdat ${problem.separationCause}.`,
-    names,
-  );
+  return separatie(problem.model, list(problem.terms, idx), problem.separationCause);
 }
 
 /** Maximises the log likelihood of `problem` from `init`. */
 export function newtonMaximize(problem: NewtonProblem, init: Float64Array, maxIterations: number): NewtonResult {
   const p = init.length;
-  let beta: Float64Array = Float64Array.from(init);
-  let current = problem.evaluate(beta);
-  if (!Number.isFinite(current.loglik)) {
-    throw new ModelError(problem.model, 'geen_convergentie', 'de log-likelihood is niet eindig in het startpunt.');
+  const beta: Float64Array = Float64Array.from(init);
+  const start = problem.evaluate(beta);
+  if (!Number.isFinite(start.loglik)) {
+    throw startNietEindig(problem.model);
   }
-  const loglikInitial = current.loglik;
+  const loglikInitial = start.loglik;
   if (p === 0) return { beta, variance: new Float64Array(0), loglikInitial, loglik: loglikInitial, iterations: 0 };
 
-  let fac = ldl(current.info, p);
-  if (fac.singular.length > 0) {
-    const names = list(problem.terms, fac.singular);
-    throw new ModelError(
-      problem.model,
-      'singulier',
-      `de informatiematrix is singulier: ${quote(names)} ${names.length === 1 ? 'is' : 'zijn'} constant of een lineaire combinatie van eerdere termen (collineair).`,
-      names,
-    );
-  }
-  let loglik = current.loglik;
-  let next = add(beta, ldlSolve(fac, current.score));
-  let halving = false;
-  let converged = false;
-  let iterations = 0;
+  const fac = ldl(start.info, p);
+  if (fac.singular.length > 0) throw singulier(problem.model, list(problem.terms, fac.singular));
+  const run = iterate(problem, { beta, current: start, iterations: 0 }, add(beta, ldlSolve(fac, start.score)), maxIterations);
+  if (!run.converged) throw notConverged(problem, run, maxIterations);
+  const end = polish(problem, run);
+  return { beta: end.beta, variance: variance(problem, end.beta, end.fac), loglikInitial, loglik: end.current.loglik, iterations: end.iterations };
+}
 
+/** A point of the iteration: the coefficients, the evaluation there, and the steps taken so far. */
+interface Point {
+  readonly beta: Float64Array;
+  readonly current: Evaluation;
+  readonly iterations: number;
+}
+
+/**
+ * The Newton iteration from `from`, whose full step leads to `next`: halving a step that lowers
+ * the log likelihood, until the problem's criterion holds or the iteration limit is reached.
+ */
+function iterate(problem: NewtonProblem, from: Point, next: Float64Array, maxIterations: number): Point & { converged: boolean } {
+  const p = from.beta.length;
+  let { beta, current } = from;
+  let halving = false;
   for (let iter = 1; iter <= maxIterations; iter++) {
-    iterations = iter;
     const trial = problem.evaluate(next);
     const finite = Number.isFinite(trial.loglik);
     // R accepts convergence only after a full step; after a halved step it also accepts a
     // point that is no worse, so rounding noise at the maximum cannot keep it halving.
-    if (finite && (!halving || trial.loglik >= loglik) && problem.converged(loglik, trial.loglik)) {
-      beta = next;
-      current = trial;
-      loglik = trial.loglik;
-      converged = true;
-      break;
+    if (finite && (!halving || trial.loglik >= current.loglik) && problem.converged(current.loglik, trial.loglik)) {
+      return { beta: next, current: trial, iterations: iter, converged: true };
     }
     if (iter === maxIterations) {
-      if (finite && trial.loglik >= loglik) {
-        beta = next;
-        current = trial;
-        loglik = trial.loglik;
-      }
-      break;
+      const better = finite && trial.loglik >= current.loglik;
+      return better ? { beta: next, current: trial, iterations: iter, converged: false } : { beta, current, iterations: iter, converged: false };
     }
-    if (!finite || trial.loglik < loglik) {
+    if (!finite || trial.loglik < current.loglik) {
       halving = true;
       for (let j = 0; j < p; j++) next[j] = 0.5 * (next[j]! + beta[j]!);
     } else {
       halving = false;
       beta = next;
       current = trial;
-      loglik = trial.loglik;
-      fac = ldl(current.info, p);
-      next = add(beta, ldlSolve(fac, current.score));
+      next = add(beta, ldlSolve(ldl(current.info, p), current.score));
     }
   }
+  return { beta, current, iterations: from.iterations, converged: false };
+}
 
-  if (!converged) {
-    fac = ldl(current.info, p);
-    const still = moving(beta, ldlSolve(fac, current.score), fac.singular);
-    const runaway = still.filter((j) => Math.abs(beta[j]!) * problem.ranges[j]! >= RUNAWAY);
-    if (runaway.length > 0) throw separation(problem, runaway);
-    throw new ModelError(
-      problem.model,
-      'geen_convergentie',
-      `Newton–Raphson is na ${maxIterations} ${maxIterations === 1 ? 'iteratie' : 'iteraties'} niet geconvergeerd${still.length ? ` (nog in beweging: ${quote(list(problem.terms, still))})` : ''}.`,
-      list(problem.terms, still),
-    );
-  }
+/**
+ * Why the iteration limit was reached: coefficients that still move and are already far out are
+ * separation, anything else is no convergence.
+ */
+function notConverged(problem: NewtonProblem, { beta, current }: Point, maxIterations: number): ModelError {
+  const fac = ldl(current.info, beta.length);
+  const still = moving(beta, ldlSolve(fac, current.score), fac.singular);
+  const runaway = still.filter((j) => Math.abs(beta[j]!) * problem.ranges[j]! >= RUNAWAY);
+  if (runaway.length > 0) return separation(problem, runaway);
+  return nietGeconvergeerd(problem.model, maxIterations, list(problem.terms, still));
+}
 
-  // Polish and test for coefficients running off to infinity (see the module comment).
-  for (let polish = 0; ; polish++) {
-    fac = ldl(current.info, p);
-    const step = ldlSolve(fac, current.score);
-    const still = moving(beta, step, fac.singular);
-    if (still.length === 0) break;
-    if (polish === POLISH_STEPS) throw separation(problem, still);
-    const trial = problem.evaluate(add(beta, step));
+/** Polishes the converged point and tests for coefficients running off to infinity (see the module comment). */
+function polish(problem: NewtonProblem, from: Point): Point & { fac: Ldl } {
+  const p = from.beta.length;
+  let { beta, current, iterations } = from;
+  for (let step = 0; ; step++) {
+    const fac = ldl(current.info, p);
+    const delta = ldlSolve(fac, current.score);
+    const still = moving(beta, delta, fac.singular);
+    if (still.length === 0) return { beta, current, iterations, fac };
+    if (step === POLISH_STEPS) throw separation(problem, still);
+    const trial = problem.evaluate(add(beta, delta));
     if (!Number.isFinite(trial.loglik)) throw separation(problem, still);
-    beta = add(beta, step);
+    beta = add(beta, delta);
     current = trial;
-    loglik = trial.loglik;
     iterations++;
   }
+}
 
-  const variance = ldlInverse(fac);
+/** The inverse information at the estimate; a coefficient or variance that is not finite is a ModelError. */
+function variance(problem: NewtonProblem, beta: Float64Array, fac: Ldl): Float64Array {
+  const p = beta.length;
+  const v = ldlInverse(fac);
   for (let j = 0; j < p; j++) {
-    const v = variance[j * p + j]!;
-    if (!Number.isFinite(beta[j]!) || !(v > 0) || !Number.isFinite(v)) {
-      throw new ModelError(problem.model, 'geen_convergentie', `de schatting van '${problem.terms[j]}' is niet eindig.`, [problem.terms[j] ?? '']);
+    const vj = v[j * p + j]!;
+    if (!Number.isFinite(beta[j]!) || !(vj > 0) || !Number.isFinite(vj)) {
+      throw schattingNietEindig(problem.model, problem.terms[j]);
     }
   }
-  return { beta, variance, loglikInitial, loglik, iterations };
+  return v;
 }
 
 function add(a: Float64Array, b: Float64Array): Float64Array {

@@ -6,6 +6,7 @@
  * routine), the same algorithm R's `pnorm` uses, so Wald p-values agree with R's to the last
  * digits rather than to the 1e-7 of the usual textbook approximations.
  */
+/* eslint-disable no-loss-of-precision -- the coefficients are kept exactly as Cody published them (and R's pnorm.c prints them), with more digits than a double holds; each rounds to the same double as in R. */
 
 const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
 const B = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];

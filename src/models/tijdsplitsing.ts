@@ -1,5 +1,5 @@
 /**
- * The time-split fit for a covariate that fails the test of proportional hazards (models.md,
+ * The time-split fit for a covariate that fails the test of proportional hazards (docs/models.md,
  * "Proportional hazards"): its hazard ratios for months 0–6 and 6–24 of follow-up apart.
  *
  * Episode splitting, as R's `survSplit(..., cut = 182)`: a record followed beyond day
@@ -17,6 +17,7 @@
  * would show a small group; the covariate is then not split (status 'onderdrukt'), as a small
  * level is merged in the model itself.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign, SmallCount, TermInfo } from './design.ts';
 import { fitCox } from './cox.ts';
 import { ModelError, type ModelFailure } from './errors.ts';
@@ -45,8 +46,8 @@ export type Tijdsplitsing =
   | { readonly covariaat: string; readonly status: 'fout'; readonly failure: ModelFailure; readonly tekst: string };
 
 /** The episode-split design of `design` with the columns of `groep` split at `cut` days. */
-export function splitsDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG): CoxDesign {
-  if (design.entry) throw new Error('splitsDesign: the design is already split');
+export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG): CoxDesign {
+  if (design.entry) throw new InternalError('splitDesign: the design is already split');
   const { n, p, x, tijd, gebeurtenis } = design;
   const gesplitst = new Set(groep.columns);
   // Columns of the new design: for each old column, itself or its two periods.
@@ -113,7 +114,7 @@ export function splitsDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG
  * on each period column. Returns the two periods' ratios of every column of the group.
  */
 export function tijdsplitsing(design: CoxDesign, groep: PhGroep, k: number): Tijdsplitsing {
-  const gesplitst = splitsDesign(design, groep);
+  const gesplitst = splitDesign(design, groep);
   const namen = new Set(groep.columns.map((j) => design.terms[j]!.term));
   const kolommen: number[] = [];
   gesplitst.terms.forEach((t, c) => {

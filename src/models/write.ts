@@ -1,5 +1,5 @@
 /**
- * The published model files (models.md): out/data/modellen.csv, modellen_ph.csv,
+ * The published model files (docs/models.md): out/data/modellen.csv, modellen_ph.csv,
  * modellen_perioden.csv, modellen_noten.csv and recidive_km.csv,
  * their lines for the disclosure audit (the indicator engine's onderdrukking.csv), and the
  * verification frames that stay inside the secure environment.
@@ -13,15 +13,17 @@
  * - cumulatief, ci_laag, ci_hoog of recidive_km.csv: fixed, 6 decimals.
  * - counts as integers; `-0` is written as `0`; a missing or suppressed value is empty. The
  *   model's n and events and the curves' at_risk arrive rounded down to a multiple of k, the
- *   at_risk as of the curve's last visible step (run.ts, disclosure.ts).
+ *   at_risk as of the curve's last visible step (uitkomst.ts, km-curves.ts, disclosure.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { binnen, echtPad } from '../util/paths.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Edition } from '../edition/edition.ts';
-import { InputError } from '../util/errors.ts';
+import { csvField, csvQuoted } from '../util/csv.ts';
+import { InputError, InternalError } from '../util/errors.ts';
 import { KM_REGEL_TEKST } from './disclosure.ts';
+import { modelframesBinnenUitvoer } from './messages.ts';
 import { buildModelFrames, modelDefinities, readModelFrame } from './frames.ts';
 import type { ModelNoot, ModelResults } from './run.ts';
 
@@ -34,7 +36,7 @@ function zonderMinNul(s: string): string {
 
 /** `sprintf("%.<digits>g", x)` as C and R print it. */
 export function formatSignificant(x: number, digits = 6): string {
-  if (!Number.isFinite(x)) throw new Error(`formatSignificant: ${x} is not finite`);
+  if (!Number.isFinite(x)) throw new InternalError(`formatSignificant: ${x} is not finite`);
   if (x === 0) return '0';
   const exp = x.toExponential(digits - 1); // rounds to `digits` significant digits
   const e = Number(exp.slice(exp.indexOf('e') + 1));
@@ -43,8 +45,8 @@ export function formatSignificant(x: number, digits = 6): string {
     out = x.toFixed(digits - 1 - e);
     if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
   } else {
-    let [mantissa, power] = exp.split('e') as [string, string];
-    if (mantissa.includes('.')) mantissa = mantissa.replace(/0+$/, '').replace(/\.$/, '');
+    const [digitsPart, power] = exp.split('e') as [string, string];
+    const mantissa = digitsPart.includes('.') ? digitsPart.replace(/0+$/, '').replace(/\.$/, '') : digitsPart;
     const sign = power.startsWith('-') ? '-' : '+';
     const abs = power.replace(/^[+-]/, '');
     out = `${mantissa}e${sign}${abs.padStart(2, '0')}`;
@@ -54,18 +56,16 @@ export function formatSignificant(x: number, digits = 6): string {
 
 /** Fixed decimals, `-0` written as `0`. */
 export function formatFixed(x: number, decimals: number): string {
-  if (!Number.isFinite(x)) throw new Error(`formatFixed: ${x} is not finite`);
+  if (!Number.isFinite(x)) throw new InternalError(`formatFixed: ${x} is not finite`);
   return zonderMinNul(x.toFixed(decimals));
 }
-
-const csvVeld = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * modellen.csv: per published model a `(model)` row (log likelihood in `coef`, `n`, `events`)
  * followed by one row per coefficient in term order; term rows leave `n` and `events` empty.
  * Suppressed and failed models have no rows (see modelOnderdrukkingRegels and the notes).
  */
-export function renderModellenCsv(results: ModelResults): string {
+export function modellenCsv(results: ModelResults): string {
   const lines = [MODELLEN_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
@@ -74,7 +74,7 @@ export function renderModellenCsv(results: ModelResults): string {
       lines.push(
         [
           m.model,
-          csvVeld(t.term),
+          csvField(t.term),
           formatSignificant(t.coef),
           formatSignificant(t.se),
           formatSignificant(t.ratio),
@@ -94,16 +94,16 @@ export const MODELLEN_PH_HEADER = 'model,term,chisq,df,p';
 export const MODELLEN_PERIODEN_HEADER = 'model,term,coef,se,ratio,ci_laag,ci_hoog,p';
 
 /**
- * modellen_ph.csv: the test of proportional hazards of every published Cox model (models.md;
+ * modellen_ph.csv: the test of proportional hazards of every published Cox model (docs/models.md;
  * R's cox.zph with transform "km"), one row per covariate or interaction as cox.zph groups
  * them (`activiteit` with df 3: its estimated levels together), then `GLOBAL`; chisq and p
  * with 6 significant digits. The logistic model has no rows.
  */
-export function renderModellenPhCsv(results: ModelResults): string {
+export function modellenPhCsv(results: ModelResults): string {
   const lines = [MODELLEN_PH_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
-    for (const r of m.ph) lines.push([m.model, csvVeld(r.term), formatSignificant(r.chisq), String(r.df), formatSignificant(r.p)].join(','));
+    for (const r of m.ph) lines.push([m.model, csvField(r.term), formatSignificant(r.chisq), String(r.df), formatSignificant(r.p)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -118,7 +118,7 @@ export function renderModellenPhCsv(results: ModelResults): string {
  * (a period with fewer than k records or events, or no estimate) has no rows; the report's
  * notes say why.
  */
-export function renderModellenPeriodenCsv(results: ModelResults): string {
+export function modellenPeriodenCsv(results: ModelResults): string {
   const lines = [MODELLEN_PERIODEN_HEADER];
   for (const m of results.modellen) {
     if (m.status !== 'geschat') continue;
@@ -126,7 +126,7 @@ export function renderModellenPeriodenCsv(results: ModelResults): string {
       if (t.status !== 'geschat') continue;
       for (const r of t.termen) {
         lines.push(
-          [m.model, csvVeld(r.term), ...[r.coef, r.se, r.ratio, r.ciLaag, r.ciHoog, r.p].map((x) => formatSignificant(x))].join(','),
+          [m.model, csvField(r.term), ...[r.coef, r.se, r.ratio, r.ciLaag, r.ciHoog, r.p].map((x) => formatSignificant(x))].join(','),
         );
       }
     }
@@ -135,7 +135,7 @@ export function renderModellenPeriodenCsv(results: ModelResults): string {
 }
 
 /** recidive_km.csv, in the order of results.km (uitsplitsing, categorie, cohort, groep, maand). */
-export function renderKmCsv(results: ModelResults): string {
+export function recidiveKmCsv(results: ModelResults): string {
   const lines = [KM_HEADER];
   const f6 = (x: number | null) => (x === null ? '' : formatFixed(x, 6));
   for (const p of results.km) {
@@ -162,15 +162,14 @@ export const MODELLEN_NOTEN_HEADER = 'model,soort,term,referentie,reden,tekst';
 /**
  * modellen_noten.csv: every note the report prints under a model (results.noten, in order):
  * one row per reference switch, merged level, dropped interaction, suppressed or failed model
- * and time split left out (models.md). `term` and `referentie` are empty where the note has
+ * and time split left out (docs/models.md). `term` and `referentie` are empty where the note has
  * none; `reden` is the structured reason (a count below k, the model's rule, or why the fit
  * failed); `tekst` the note's Dutch sentence, always quoted. Counts never appear.
  */
-export function renderModellenNotenCsv(results: ModelResults): string {
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export function modellenNotenCsv(results: ModelResults): string {
   const lines = [MODELLEN_NOTEN_HEADER];
   for (const n of results.noten) {
-    lines.push([n.model, n.soort, csvVeld(n.term ?? ''), csvVeld(n.referentie ?? ''), n.reden, quote(n.tekst)].join(','));
+    lines.push([n.model, n.soort, csvField(n.term ?? ''), csvField(n.referentie ?? ''), n.reden, csvQuoted(n.tekst)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -204,10 +203,9 @@ const NOOT_REGEL: Record<string, string> = {
  */
 export function modelOnderdrukkingRegels(results: ModelResults): string[] {
   const lines: string[] = [];
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const o of results.kmOnderdrukkingen) {
     lines.push(
-      ['recidive_km.csv', `${o.uitsplitsing}:${o.categorie}`, o.cohort, o.groep, `${o.maand}m_na`, o.regel, quote(KM_REGEL_TEKST[o.regel])].join(','),
+      ['recidive_km.csv', `${o.uitsplitsing}:${o.categorie}`, o.cohort, o.groep, `${o.maand}m_na`, o.regel, csvQuoted(KM_REGEL_TEKST[o.regel])].join(','),
     );
   }
   const moment = new Map(results.modellen.map((m) => [m.model, m.moment]));
@@ -216,7 +214,7 @@ export function modelOnderdrukkingRegels(results: ModelResults): string[] {
     if (!regel) continue;
     const indicator = n.term ? `${n.model}:${n.term}` : n.model;
     const bestand = n.soort === 'tijdsplitsing' ? 'modellen_perioden.csv' : 'modellen.csv';
-    lines.push([bestand, csvVeld(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, quote(n.tekst)].join(','));
+    lines.push([bestand, csvField(indicator), 'totaal', 'rik', moment.get(n.model)!, regel, csvQuoted(n.tekst)].join(','));
   }
   return lines;
 }
@@ -228,9 +226,8 @@ function auditRegel(n: ModelNoot): string | null {
   return null; // a failed model is not a suppression
 }
 
-/** The deepest existing ancestor resolved through symlinks, with the rest appended. */
 /**
- * Writes the verification frame of every model (models.md, "Verification frame") as
+ * Writes the verification frame of every model (docs/models.md, "Verification frame") as
  * `<folder>/<model>.csv`: one row per record in a fixed order, no ids; for Cox models `tijd`
  * and `gebeurtenis`, for the logistic model `uitkomst`, then the model's covariates with their
  * levels as values. Refuses (InputError) a folder inside the published output folder, also
@@ -246,13 +243,7 @@ export async function writeModelFrames(
 ): Promise<string[]> {
   const [doel, uit] = [echtPad(folder), echtPad(publishedOutDir)];
   if (binnen(resolve(folder), resolve(publishedOutDir)) || binnen(doel, uit)) {
-    throw new InputError(
-      [
-        `--model-frames ${folder}: deze map ligt binnen de gepubliceerde uitvoermap ${publishedOutDir}. ` +
-          'Modelframes bevatten gegevens op persoonsniveau en mogen de beveiligde omgeving niet verlaten.',
-      ],
-      `Kies een map buiten ${publishedOutDir}, bijvoorbeeld een werkmap in de beveiligde omgeving.`,
-    );
+    throw new InputError([modelframesBinnenUitvoer(folder, publishedOutDir)]);
   }
   await buildModelFrames(conn, edition, peildatum);
   await mkdir(folder, { recursive: true });
@@ -275,7 +266,7 @@ export async function writeModelFrames(
     await writeFile(file, lines.join('\n') + '\n', 'utf8');
     written.push(file);
   }
-  // The marker by which a later run recognises this folder as the tool's own (build/guard.ts).
+  // The marker by which a later run recognises this folder as the tool's own (pipeline/guard.ts).
   const merk = join(folder, 'modelframes.json');
   await writeFile(merk, `${JSON.stringify({ modelframes: written.map((f) => basename(f)), let_op: 'gegevens op persoonsniveau: niet publiceren' }, null, 2)}\n`, 'utf8');
   return written;

@@ -1,6 +1,6 @@
 /**
  * The test of proportional hazards of a Cox fit, as R's `survival::cox.zph(fit, transform = "km")`
- * of survival 3.x computes it (models.md, "Proportional hazards"): a score test per covariate and
+ * of survival 3.x computes it (docs/models.md, "Proportional hazards"): a score test per covariate and
  * a global one, not the older correlation test of survival 2.x.
  *
  * The test asks whether the coefficients beta change linearly in g(t), with g the Kaplan–Meier
@@ -22,11 +22,12 @@
  * column per estimated level (a level merged into its reference has no column), an
  * interaction written as its own 0/1 column is a term of one column, so is a numeric column.
  */
+import { InternalError } from '../util/errors.ts';
 import type { CoxDesign, TermInfo } from './design.ts';
 import type { ModelFit } from './fit.ts';
 import { ldl, ldlSolve } from './linalg.ts';
 import { pchisqUpper } from './chisq.ts';
-import { ModelError } from './errors.ts';
+import { phSingulier } from './messages.ts';
 
 /** One row of the test: a covariate (or interaction), or `GLOBAL`. */
 export interface PhToets {
@@ -37,7 +38,7 @@ export interface PhToets {
 }
 
 /**
- * A covariate fails the test at p below this (models.md): the report then says that its
+ * A covariate fails the test at p below this (docs/models.md): the report then says that its
  * association changes over time and gives its ratios for two periods (tijdsplitsing.ts).
  */
 export const PH_ALFA = 0.01;
@@ -109,9 +110,53 @@ export function kmTransform(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<numb
 
 /** The score U of theta and the 2p x 2p information (row-major), R's `zph1` with Efron ties. */
 function zphScore(design: CoxDesign, coef: readonly number[], g: Float64Array): { u: Float64Array; imat: Float64Array } {
-  const { n, p, x, tijd, gebeurtenis } = design;
+  const { n, p, tijd, gebeurtenis } = design;
+  const { xc, eta, maxEta } = centredPredictor(design, coef);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[b]! - tijd[a]!);
   const q = 2 * p;
-  // Centre the columns, as zph1 does, for the conditioning of the sums of squares.
+  const sums: ZphSums = {
+    p,
+    xc,
+    u: new Float64Array(q),
+    imat: new Float64Array(q * q),
+    a: new Float64Array(p),
+    a2: new Float64Array(p),
+    cmat: new Float64Array(p * p),
+    cmat2: new Float64Array(p * p),
+    denom: 0,
+  };
+  for (let k = 0; k < n; ) {
+    const t = tijd[order[k]!]!;
+    const timewt = g[order[k]!]!;
+    let ndead = 0;
+    let denom2 = 0;
+    sums.a2.fill(0);
+    sums.cmat2.fill(0);
+    for (; k < n && tijd[order[k]!] === t; k++) {
+      const i = order[k]!;
+      const risk = Math.exp(eta[i]! - maxEta);
+      if (gebeurtenis[i] === 1) {
+        ndead++;
+        denom2 += risk;
+        addEvent(sums, i, risk, timewt);
+      } else {
+        sums.denom += risk;
+        addAtRisk(sums, i, risk);
+      }
+    }
+    if (ndead > 0) addEfronTerms(sums, ndead, denom2, timewt);
+  }
+  // Fill in: the (theta, beta) block is symmetric as well (sum g V is), so its upper triangle
+  // mirrors its lower; then the whole matrix is mirrored.
+  const { u, imat } = sums;
+  for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) imat[(c + p) * q + r] = imat[(r + p) * q + c]!;
+  for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) imat[r * q + c] = imat[c * q + r]!;
+  return { u, imat };
+}
+
+/** The columns centred, as zph1 does for the conditioning of the sums of squares, and the linear predictor on them. */
+function centredPredictor(design: CoxDesign, coef: readonly number[]): { xc: Float64Array; eta: Float64Array; maxEta: number } {
+  const { n, p, x } = design;
   const xc = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     let mean = 0;
@@ -127,71 +172,75 @@ function zphScore(design: CoxDesign, coef: readonly number[], g: Float64Array): 
     eta[i] = e;
     if (e > maxEta) maxEta = e;
   }
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[b]! - tijd[a]!);
+  return { xc, eta, maxEta };
+}
 
-  const u = new Float64Array(q);
-  const imat = new Float64Array(q * q);
-  const a = new Float64Array(p);
-  const a2 = new Float64Array(p);
-  const cmat = new Float64Array(p * p);
-  const cmat2 = new Float64Array(p * p);
-  let denom = 0;
-  for (let k = 0; k < n; ) {
-    const t = tijd[order[k]!]!;
-    const timewt = g[order[k]!]!;
-    let ndead = 0;
-    let denom2 = 0;
-    a2.fill(0);
-    cmat2.fill(0);
-    for (; k < n && tijd[order[k]!] === t; k++) {
-      const i = order[k]!;
-      const risk = Math.exp(eta[i]! - maxEta);
-      const row = i * p;
-      if (gebeurtenis[i] === 1) {
-        ndead++;
-        denom2 += risk;
-        for (let r = 0; r < p; r++) {
-          const xr = xc[row + r]!;
-          u[r] = u[r]! + xr;
-          u[r + p] = u[r + p]! + timewt * xr;
-          a2[r] = a2[r]! + risk * xr;
-          for (let c = 0; c <= r; c++) cmat2[r * p + c] = cmat2[r * p + c]! + risk * xr * xc[row + c]!;
-        }
-      } else {
-        denom += risk;
-        for (let r = 0; r < p; r++) {
-          const xr = xc[row + r]!;
-          a[r] = a[r]! + risk * xr;
-          for (let c = 0; c <= r; c++) cmat[r * p + c] = cmat[r * p + c]! + risk * xr * xc[row + c]!;
-        }
-      }
-    }
-    if (ndead === 0) continue;
-    // Efron: d terms, the risk set holding the fraction 1/d, 2/d, ..., 1 of the deaths' weight
-    // (added step by step), each term counting as one death.
-    for (let s = 0; s < ndead; s++) {
-      denom += denom2 / ndead;
-      for (let r = 0; r < p; r++) {
-        a[r] = a[r]! + a2[r]! / ndead;
-        const mean = a[r]! / denom;
-        u[r] = u[r]! - mean;
-        u[r + p] = u[r + p]! - timewt * mean;
-        for (let c = 0; c <= r; c++) {
-          cmat[r * p + c] = cmat[r * p + c]! + cmat2[r * p + c]! / ndead;
-          const v = (cmat[r * p + c]! - mean * a[c]!) / denom;
-          // Lower triangles of the three blocks: (beta, beta), (theta, beta), (theta, theta).
-          imat[r * q + c] = imat[r * q + c]! + v;
-          imat[(r + p) * q + c] = imat[(r + p) * q + c]! + timewt * v;
-          imat[(r + p) * q + (c + p)] = imat[(r + p) * q + (c + p)]! + timewt * timewt * v;
-        }
+/**
+ * The running sums of the backward pass: the score `u` and information `imat` of (beta, theta),
+ * the risk set's weight `denom`, weighted sums `a` and cross-products `cmat`, and those of the
+ * current time's events (`a2`, `cmat2`), added to the risk set term by term (Efron).
+ */
+interface ZphSums {
+  readonly p: number;
+  readonly xc: Float64Array;
+  readonly u: Float64Array;
+  readonly imat: Float64Array;
+  readonly a: Float64Array;
+  readonly a2: Float64Array;
+  readonly cmat: Float64Array;
+  readonly cmat2: Float64Array;
+  denom: number;
+}
+
+/** A record with an event at the current time: its score terms, and its weight for the Efron terms. */
+function addEvent(sums: ZphSums, i: number, risk: number, timewt: number): void {
+  const { p, xc, u, a2, cmat2 } = sums;
+  const row = i * p;
+  for (let r = 0; r < p; r++) {
+    const xr = xc[row + r]!;
+    u[r] = u[r]! + xr;
+    u[r + p] = u[r + p]! + timewt * xr;
+    a2[r] = a2[r]! + risk * xr;
+    for (let c = 0; c <= r; c++) cmat2[r * p + c] = cmat2[r * p + c]! + risk * xr * xc[row + c]!;
+  }
+}
+
+/** A record censored at the current time: it joins the risk set at once. */
+function addAtRisk(sums: ZphSums, i: number, risk: number): void {
+  const { p, xc, a, cmat } = sums;
+  const row = i * p;
+  for (let r = 0; r < p; r++) {
+    const xr = xc[row + r]!;
+    a[r] = a[r]! + risk * xr;
+    for (let c = 0; c <= r; c++) cmat[r * p + c] = cmat[r * p + c]! + risk * xr * xc[row + c]!;
+  }
+}
+
+/**
+ * Efron: d terms, the risk set holding the fraction 1/d, 2/d, ..., 1 of the deaths' weight
+ * (added step by step), each term counting as one death.
+ */
+function addEfronTerms(sums: ZphSums, ndead: number, denom2: number, timewt: number): void {
+  const { p, u, imat, a, a2, cmat, cmat2 } = sums;
+  const q = 2 * p;
+  for (let s = 0; s < ndead; s++) {
+    sums.denom += denom2 / ndead;
+    const denom = sums.denom;
+    for (let r = 0; r < p; r++) {
+      a[r] = a[r]! + a2[r]! / ndead;
+      const mean = a[r]! / denom;
+      u[r] = u[r]! - mean;
+      u[r + p] = u[r + p]! - timewt * mean;
+      for (let c = 0; c <= r; c++) {
+        cmat[r * p + c] = cmat[r * p + c]! + cmat2[r * p + c]! / ndead;
+        const v = (cmat[r * p + c]! - mean * a[c]!) / denom;
+        // Lower triangles of the three blocks: (beta, beta), (theta, beta), (theta, theta).
+        imat[r * q + c] = imat[r * q + c]! + v;
+        imat[(r + p) * q + c] = imat[(r + p) * q + c]! + timewt * v;
+        imat[(r + p) * q + (c + p)] = imat[(r + p) * q + (c + p)]! + timewt * timewt * v;
       }
     }
   }
-  // Fill in: the (theta, beta) block is symmetric as well (sum g V is), so its upper triangle
-  // mirrors its lower; then the whole matrix is mirrored.
-  for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) imat[(c + p) * q + r] = imat[(r + p) * q + c]!;
-  for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) imat[r * q + c] = imat[c * q + r]!;
-  return { u, imat };
 }
 
 function quadratic(imat: Float64Array, q: number, idx: readonly number[], u: readonly number[]): number {
@@ -214,7 +263,7 @@ export function coxZph(design: CoxDesign, fit: Pick<ModelFit, 'coef'>, groepen: 
   const { p } = design;
   // A model with no column left (every level merged into its reference) has nothing to test.
   if (p === 0) return [];
-  if (fit.coef.length !== p) throw new Error(`coxZph: ${fit.coef.length} coefficients for ${p} columns`);
+  if (fit.coef.length !== p) throw new InternalError(`coxZph: ${fit.coef.length} coefficients for ${p} columns`);
   const g = kmTransform(design.tijd, design.gebeurtenis);
   const { u, imat } = zphScore(design, fit.coef, g);
   const q = 2 * p;
@@ -225,7 +274,7 @@ export function coxZph(design: CoxDesign, fit: Pick<ModelFit, 'coef'>, groepen: 
     const chisq = quadratic(imat, q, idx, vec);
     if (!Number.isFinite(chisq)) {
       // Singular information of (beta, theta): R's cox.zph stops here too (solve() fails).
-      throw new ModelError(design.model, 'singulier', `de toets op proportionele hazards is voor '${term}' niet te berekenen (singuliere informatiematrix).`, [term]);
+      throw phSingulier(design.model, term);
     }
     const df = columns.length;
     return { term, chisq, df, p: pchisqUpper(chisq, df) };

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { ISO_DATE } from '../util/dates.ts';
 import { InputError } from '../util/errors.ts';
 import { BROWSER, STAP } from './messages.ts';
 import { resolveBrowser } from './browser.ts';
@@ -311,7 +312,7 @@ export function startPrintBrowser(executablePath: string, deadlines: Partial<Dea
 
 function documentDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) {
+  if (!ISO_DATE.test(iso) || Number.isNaN(date.getTime())) {
     throw new InputError([BROWSER.documentdatum(iso)]);
   }
   return date;

@@ -36,9 +36,9 @@ import { vergelijkingFiguren } from '../charts/vergelijking.ts';
 import { checkEditionOutput, checkModelFramesFolder, takeLock, removeLeftovers } from './guard.ts';
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
-import { figuren as bouwFiguren } from '../charts/figures.ts';
+import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
-import { chapterTemplates, renderChapters, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
+import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
@@ -74,7 +74,7 @@ async function checkTemplateFolder(dir: string): Promise<void> {
 
 // Vega loads only when needed: a rebuild whose figures are all in the cache (cache.ts) does
 // without it and starts a second sooner.
-const renderFiguur = async (f: Figuur) => (await import('../charts/render.ts')).renderFiguur(f);
+const renderChart = async (f: Figuur) => (await import('../charts/render.ts')).renderChart(f);
 
 export interface BuildOptions {
   /** Extract folder (docs/extracts.md). */
@@ -179,7 +179,7 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
   await checkTemplateFolder(templates);
   // A templates folder without chapters of its own is named as such first (an edition's
   // overrides alone, such as its Voorwoord, do not make one).
-  chapterTemplates(new Sjablonen(templates));
+  hoofdstukSjablonen(new Sjablonen(templates));
   const sjablonen = new Sjablonen(templates, editieMap.sjablonen);
   sjablonen.controleer();
   for (const regel of await removeLeftovers(out)) fx.log(`   ${regel}`);
@@ -265,11 +265,11 @@ interface Inhoud {
 async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined): Promise<Inhoud> {
   const { options, editieMap, fx } = b;
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const figuren = await b.plan.run('charts', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderFiguur, PROJECT_ROOT, b.invoer.code.afhankelijkheden), (f) =>
+  const figuren = await b.plan.run('charts', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderChart, PROJECT_ROOT, b.invoer.code.afhankelijkheden), (f) =>
     `${f.length} figuren`,
   );
   const hoofdstukken = await b.plan.run('chapters', async () =>
-    renderChapters(b.sjablonen, resultaten, figuren.map((f) => f.figuur), {
+    vulHoofdstukken(b.sjablonen, resultaten, figuren.map((f) => f.figuur), {
       vergelijking,
       literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
       waarschuw: (w) => fx.log(`   waarschuwing: ${w}`),

@@ -29,7 +29,8 @@ import type { Extractie } from '../extracts/contract.ts';
 import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { ModelError, type ModelFailure } from '../models/errors.ts';
-import type { ModelResults, ModelUitkomst } from '../models/run.ts';
+import type { ModelResults } from '../models/run.ts';
+import type { ModelUitkomst } from '../models/uitkomst.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
 import { combine, hashFile, listFiles, sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
@@ -259,7 +260,7 @@ const FIGUREN_BEWAREN = 400;
 /**
  * Render figures, taking each from `.cache/figuren/<key>.json` when its spec (data inlined)
  * and the chart code are unchanged. Rendering 27 figures costs over a second; reading them, a
- * few milliseconds. `render` must be a pure function of the figure (renderFiguur is).
+ * few milliseconds. `render` must be a pure function of the figure (renderChart is).
  */
 export async function renderWithCache<F extends { id: string }, R extends { figuur: F; specJson: string; svg: string }>(
   dir: string | undefined,

@@ -11,13 +11,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
-import { computeIndicators, type Telling } from '../indicators/compute.ts';
-import { applyDisclosure } from '../indicators/disclosure.ts';
-import { renderIndicatorenCsv, renderOnderdrukkingCsv } from '../indicators/write.ts';
+import { computeIndicators } from '../indicators/compute.ts';
+import { applyDisclosure, type Telling } from '../indicators/disclosure.ts';
+import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
 import { computeModels } from '../models/run.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv, renderModellenNotenCsv, renderModellenPeriodenCsv, renderModellenPhCsv, writeModelFrames } from '../models/write.ts';
+import { modellenCsv, modellenNotenCsv, modellenPeriodenCsv, modellenPhCsv, modelOnderdrukkingRegels, recidiveKmCsv, writeModelFrames } from '../models/write.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
+import { formatDiagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { withResultCache, type Berekend } from './cache.ts';
 import { readManifest, MANIFEST, type Manifest } from './manifest.ts';
@@ -62,7 +63,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, 
   const extracts = await plan.run('load', () => loadExtracts(o.data, editie), (x) =>
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
-  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${w}`);
+  for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
   try {
     // Person-level work stays in DuckDB.
     const { definities, tellingen, uitval } = await plan.run('indicators', () =>
@@ -86,7 +87,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, 
     }
     return {
       resultaten: { editie, extractie: extracts.extractie, definities, indicatoren: new IndicatorTabel(beveiligd.rijen), modellen },
-      onderdrukkingCsv: renderOnderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
+      onderdrukkingCsv: onderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
     extracts.close();
@@ -109,12 +110,12 @@ function controleerDekking(editie: Edition, data: string, peildatum: string, tel
 /** The published data files (data/<name>) of the results. */
 export function resultaatBestanden(r: Resultaten, onderdrukkingCsv: string): Record<ResultaatBestand, string> {
   return {
-    'indicatoren.csv': renderIndicatorenCsv(r.indicatoren.rijen),
-    'modellen.csv': renderModellenCsv(r.modellen),
-    'modellen_ph.csv': renderModellenPhCsv(r.modellen),
-    'modellen_perioden.csv': renderModellenPeriodenCsv(r.modellen),
-    'modellen_noten.csv': renderModellenNotenCsv(r.modellen),
-    'recidive_km.csv': renderKmCsv(r.modellen),
+    'indicatoren.csv': indicatorenCsv(r.indicatoren.rijen),
+    'modellen.csv': modellenCsv(r.modellen),
+    'modellen_ph.csv': modellenPhCsv(r.modellen),
+    'modellen_perioden.csv': modellenPeriodenCsv(r.modellen),
+    'modellen_noten.csv': modellenNotenCsv(r.modellen),
+    'recidive_km.csv': recidiveKmCsv(r.modellen),
     'onderdrukking.csv': onderdrukkingCsv,
   };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Edition } from '../edition/edition.ts';
 import type { Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
-import { bronregisters } from '../results/labels.ts';
+import { bronregisters } from '../vocabulary/labels.ts';
 import type { Resultaten } from '../results/results.ts';
 import { sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
@@ -46,7 +46,7 @@ export function monitorDocument(dir: string, r: Resultaten, hoofdstukken: readon
         bron: r.extractie.bron,
         peildatum: r.extractie.peildatum,
         omschrijving: r.extractie.omschrijving,
-        // The registers the indicators are defined on; the same list as the charts' source line (charts/figures.ts, bronregel).
+        // The registers the indicators are defined on; the same list as the charts' source line (charts/figuur.ts, bronregel).
         registers: bronregisters(e.basisvoorwaarden),
         threshold: e.drempel,
         buildId: bouwId,

@@ -15,7 +15,9 @@ import { KM_REGEL_TEKST } from '../models/disclosure.ts';
 import { kmUitsplitsingen, modelDefinities, MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { TELLING_TEKST } from '../models/run.ts';
 import { csvRecords } from '../util/csv.ts';
-import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from './labels.ts';
+import { InternalError } from '../util/errors.ts';
+import { COVARIAAT_TEKST, GROEP_TEKST, MOMENT_TEKST, UITSPLITSING_TEKST } from '../vocabulary/labels.ts';
+import { NOOT_SOORTEN } from './lezen-noten.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from './lezen.ts';
 import type { Resultaten } from './results.ts';
 import { synthetischBlok } from './synthetisch.ts';
@@ -60,7 +62,7 @@ const MODEL_TEKST: Record<ModelNaam, string> = {
 };
 
 /** Kinds of model notes (modellen_noten.csv, kolom soort). */
-const NOOT_SOORT_TEKST: Record<string, string> = {
+const NOOT_SOORT_TEKST: Record<(typeof NOOT_SOORTEN)[number], string> = {
   referentie: 'de referentiecategorie van een kenmerk is gewisseld',
   samengevoegd: 'een categorie is samengevoegd met de referentiecategorie',
   weggelaten: 'een interactie is weggelaten',
@@ -109,134 +111,166 @@ const RATIO_KOLOMMEN: Kolom[] = [
   { naam: 'p', tekst: 'de tweezijdige p-waarde van de Wald-toets' },
 ];
 
+/** A description before its key (made from the name). */
+type Beschrijving = Omit<BestandBeschrijving, 'sleutel'>;
+
+/** indicatoren.csv: the indicators after disclosure control. */
+function indicatorenBestand(r: Resultaten): Beschrijving {
+  const k = r.editie.drempel;
+  return {
+    naam: 'indicatoren.csv',
+    titel: 'Indicatoren',
+    rij: 'één indicator voor één cohort (of alle cohorten samen), één groep en één meetmoment',
+    kolommen: [
+      { naam: 'indicator', tekst: 'de indicator (zie de codes)' },
+      COHORT(r),
+      GROEP,
+      { naam: 'moment', tekst: 'het meetmoment, of de twee momenten waartussen een verandering is gemeten (zie de codes)' },
+      { naam: 'teller', tekst: 'het aantal personen met de uitkomst; leeg als de cel is onderdrukt' },
+      { naam: 'noemer', tekst: 'het aantal personen waarop het percentage berust; leeg als de cel is onderdrukt' },
+      { naam: 'percentage', tekst: 'teller gedeeld door noemer, maal 100, met één decimaal (punt als decimaalteken); leeg als de cel is onderdrukt' },
+      { naam: 'onderdrukt', tekst: `1 als de cel niet is gepubliceerd (minder dan ${k} personen, of anders af te leiden), anders 0` },
+    ],
+    codelijsten: [
+      { sleutel: 'indicator', titel: 'Indicatoren in de kolom indicator', codes: r.definities.map((d) => ({ code: d.naam, tekst: d.label })) },
+      GROEP_CODES(),
+      MOMENT_CODES(),
+    ],
+  };
+}
+
+/** modellen.csv: the coefficients of the models. */
+function modellenBestand(r: Resultaten): Beschrijving {
+  const k = r.editie.drempel;
+  return {
+    naam: 'modellen.csv',
+    titel: 'Modellen',
+    rij: 'één geschatte coëfficiënt van een model, of de regel met de term `(model)` die elk model opent: met de log-likelihood in de kolom coef en de aantallen in n en events',
+    kolommen: [
+      { naam: 'model', tekst: 'het model (zie de codes)' },
+      { naam: 'term', tekst: '`(model)`, `(Intercept)` (de constante van het logistische model), een kenmerk met zijn categorie als `kenmerk:categorie`, of een interactie van twee termen met `*`' },
+      ...RATIO_KOLOMMEN,
+      { naam: 'n', tekst: `alleen op de regel \`(model)\`: het aantal personen in het model, naar beneden afgerond op een veelvoud van ${k}` },
+      { naam: 'events', tekst: `alleen op de regel \`(model)\`: het aantal gebeurtenissen (recidive, of werk bij het logistische model), afgerond als n` },
+    ],
+    codelijsten: [MODEL_CODES(), KENMERK_CODES(r)],
+  };
+}
+
+/** modellen_ph.csv: the tests of proportional hazards. */
+function phBestand(): Beschrijving {
+  return {
+    naam: 'modellen_ph.csv',
+    titel: 'Toetsen op proportionele hazards',
+    rij: 'de toets op proportionele hazards van één kenmerk (of interactie) van een Cox-model, of met de term `GLOBAL` van alle kenmerken samen',
+    kolommen: [
+      { naam: 'model', tekst: 'het Cox-model (zie de codes bij de modellen)' },
+      { naam: 'term', tekst: 'het kenmerk of de interactie, of `GLOBAL`' },
+      { naam: 'chisq', tekst: 'de toetsgrootheid (chi-kwadraat)' },
+      { naam: 'df', tekst: 'het aantal vrijheidsgraden' },
+      { naam: 'p', tekst: 'de p-waarde' },
+    ],
+    codelijsten: [],
+  };
+}
+
+/** modellen_perioden.csv: hazard ratios per period of follow-up. */
+function periodenBestand(): Beschrijving {
+  return {
+    naam: 'modellen_perioden.csv',
+    titel: "Hazard ratio's per periode",
+    rij: 'de hazard ratio van één categorie van een kenmerk in één periode van de follow-up, voor een kenmerk dat de toets op proportionele hazards niet doorstaat',
+    kolommen: [
+      { naam: 'model', tekst: 'het Cox-model (zie de codes bij de modellen)' },
+      { naam: 'term', tekst: 'de term als `kenmerk:categorie@periode`, met de periode `0-6m` (de eerste zes maanden) of `6-24m` (de maanden daarna)' },
+      ...RATIO_KOLOMMEN,
+    ],
+    codelijsten: [],
+  };
+}
+
+/** modellen_noten.csv: the notes under the models. */
+function notenBestand(): Beschrijving {
+  return {
+    naam: 'modellen_noten.csv',
+    titel: 'Noten bij de modellen',
+    rij: 'één noot bij een model: wat er is aangepast of weggelaten en waarom; zonder aantallen',
+    kolommen: [
+      { naam: 'model', tekst: 'het model (zie de codes bij de modellen)' },
+      { naam: 'soort', tekst: 'wat de noot meldt (zie de codes)' },
+      { naam: 'term', tekst: 'de term waarover de noot gaat, of leeg' },
+      { naam: 'referentie', tekst: 'bij een gewisselde of samengevoegde categorie: de categorie die nu de referentie is' },
+      { naam: 'reden', tekst: 'de reden (zie de codes)' },
+      { naam: 'tekst', tekst: 'de noot in een zin' },
+    ],
+    codelijsten: [
+      { sleutel: 'soort', titel: 'Soorten noten in de kolom soort', codes: codes(NOOT_SOORT_TEKST, NOOT_SOORTEN) },
+      {
+        sleutel: 'reden',
+        titel: 'Redenen in de kolom reden',
+        codes: [...codes(TELLING_TEKST), ...codes(MODEL_REGEL_TEKST, ['records_onder_drempel', 'gebeurtenissen_onder_drempel', 'rest_onder_drempel'])],
+      },
+    ],
+  };
+}
+
+/** recidive_km.csv: the Kaplan–Meier curves. */
+function kmBestand(r: Resultaten): Beschrijving {
+  const k = r.editie.drempel;
+  return {
+    naam: 'recidive_km.csv',
+    titel: 'Recidivecurven',
+    rij: 'één maand na uitstroom van één Kaplan–Meiercurve van de cumulatieve recidive',
+    kolommen: [
+      { naam: 'uitsplitsing', tekst: 'waarnaar de curven zijn uitgesplitst (zie de codes)' },
+      { naam: 'categorie', tekst: 'de categorie van de uitsplitsing (bij `totaal`: `totaal`)' },
+      COHORT(r),
+      GROEP,
+      { naam: 'maand', tekst: 'het aantal maanden na uitstroom (1 tot en met 24)' },
+      { naam: 'at_risk', tekst: `het aantal personen dat nog wordt gevolgd, naar beneden afgerond op een veelvoud van ${k}; leeg als de curve is onderdrukt` },
+      { naam: 'cumulatief', tekst: 'het geschatte aandeel met recidive tot en met die maand (tussen 0 en 1)' },
+      { naam: 'ci_laag', tekst: 'ondergrens van het 95%-betrouwbaarheidsinterval (Greenwood)' },
+      { naam: 'ci_hoog', tekst: 'bovengrens van dat interval' },
+      { naam: 'onderdrukt', tekst: '1 als de curve niet is gepubliceerd, anders 0' },
+    ],
+    codelijsten: [UITSPLITSING_CODES(r), GROEP_CODES()],
+  };
+}
+
+/** onderdrukking.csv: the audit of disclosure control. */
+function onderdrukkingBestand(r: Resultaten): Beschrijving {
+  return {
+    naam: 'onderdrukking.csv',
+    titel: 'Verantwoording van de geheimhouding',
+    rij: 'één ingreep van de geheimhouding: welk bestand, welke cel, curvemaand of modelterm, en volgens welke regel; nooit het onderdrukte cijfer zelf',
+    kolommen: [
+      { naam: 'bestand', tekst: 'het bestand waarin de ingreep zit' },
+      { naam: 'indicator', tekst: 'de indicator; bij een curve `uitsplitsing:categorie`, bij een model het model met zijn term' },
+      COHORT(r),
+      GROEP,
+      { naam: 'moment', tekst: 'het meetmoment; bij een curve de maand als `<n>m_na`' },
+      { naam: 'regel', tekst: 'de regel die heeft ingegrepen (zie de codes)' },
+      { naam: 'toelichting', tekst: 'de regel in woorden' },
+    ],
+    codelijsten: [
+      {
+        sleutel: 'regel',
+        titel: 'Regels in de kolom regel',
+        codes: [
+          ...codes(REGEL_TEKST),
+          ...codes(KM_REGEL_TEKST).filter((c) => !(c.code in REGEL_TEKST)),
+          ...codes(MODEL_REGEL_TEKST).filter((c) => !(c.code in REGEL_TEKST) && !(c.code in KM_REGEL_TEKST)),
+        ],
+      },
+    ],
+  };
+}
+
 /** Every published file, in the order of RESULTAAT_BESTANDEN. */
 export function beschrijfBestanden(r: Resultaten): BestandBeschrijving[] {
-  const k = r.editie.drempel;
-  const lijst: Omit<BestandBeschrijving, 'sleutel'>[] = [
-    {
-      naam: 'indicatoren.csv',
-      titel: 'Indicatoren',
-      rij: 'één indicator voor één cohort (of alle cohorten samen), één groep en één meetmoment',
-      kolommen: [
-        { naam: 'indicator', tekst: 'de indicator (zie de codes)' },
-        COHORT(r),
-        GROEP,
-        { naam: 'moment', tekst: 'het meetmoment, of de twee momenten waartussen een verandering is gemeten (zie de codes)' },
-        { naam: 'teller', tekst: 'het aantal personen met de uitkomst; leeg als de cel is onderdrukt' },
-        { naam: 'noemer', tekst: 'het aantal personen waarop het percentage berust; leeg als de cel is onderdrukt' },
-        { naam: 'percentage', tekst: 'teller gedeeld door noemer, maal 100, met één decimaal (punt als decimaalteken); leeg als de cel is onderdrukt' },
-        { naam: 'onderdrukt', tekst: `1 als de cel niet is gepubliceerd (minder dan ${k} personen, of anders af te leiden), anders 0` },
-      ],
-      codelijsten: [
-        { sleutel: 'indicator', titel: 'Indicatoren in de kolom indicator', codes: r.definities.map((d) => ({ code: d.naam, tekst: d.label })) },
-        GROEP_CODES(),
-        MOMENT_CODES(),
-      ],
-    },
-    {
-      naam: 'modellen.csv',
-      titel: 'Modellen',
-      rij: 'één geschatte coëfficiënt van een model, of de regel met de term `(model)` die elk model opent: met de log-likelihood in de kolom coef en de aantallen in n en events',
-      kolommen: [
-        { naam: 'model', tekst: 'het model (zie de codes)' },
-        { naam: 'term', tekst: '`(model)`, `(Intercept)` (de constante van het logistische model), een kenmerk met zijn categorie als `kenmerk:categorie`, of een interactie van twee termen met `*`' },
-        ...RATIO_KOLOMMEN,
-        { naam: 'n', tekst: `alleen op de regel \`(model)\`: het aantal personen in het model, naar beneden afgerond op een veelvoud van ${k}` },
-        { naam: 'events', tekst: `alleen op de regel \`(model)\`: het aantal gebeurtenissen (recidive, of werk bij het logistische model), afgerond als n` },
-      ],
-      codelijsten: [MODEL_CODES(), KENMERK_CODES(r)],
-    },
-    {
-      naam: 'modellen_ph.csv',
-      titel: 'Toetsen op proportionele hazards',
-      rij: 'de toets op proportionele hazards van één kenmerk (of interactie) van een Cox-model, of met de term `GLOBAL` van alle kenmerken samen',
-      kolommen: [
-        { naam: 'model', tekst: 'het Cox-model (zie de codes bij de modellen)' },
-        { naam: 'term', tekst: 'het kenmerk of de interactie, of `GLOBAL`' },
-        { naam: 'chisq', tekst: 'de toetsgrootheid (chi-kwadraat)' },
-        { naam: 'df', tekst: 'het aantal vrijheidsgraden' },
-        { naam: 'p', tekst: 'de p-waarde' },
-      ],
-      codelijsten: [],
-    },
-    {
-      naam: 'modellen_perioden.csv',
-      titel: "Hazard ratio's per periode",
-      rij: 'de hazard ratio van één categorie van een kenmerk in één periode van de follow-up, voor een kenmerk dat de toets op proportionele hazards niet doorstaat',
-      kolommen: [
-        { naam: 'model', tekst: 'het Cox-model (zie de codes bij de modellen)' },
-        { naam: 'term', tekst: 'de term als `kenmerk:categorie@periode`, met de periode `0-6m` (de eerste zes maanden) of `6-24m` (de maanden daarna)' },
-        ...RATIO_KOLOMMEN,
-      ],
-      codelijsten: [],
-    },
-    {
-      naam: 'modellen_noten.csv',
-      titel: 'Noten bij de modellen',
-      rij: 'één noot bij een model: wat er is aangepast of weggelaten en waarom; zonder aantallen',
-      kolommen: [
-        { naam: 'model', tekst: 'het model (zie de codes bij de modellen)' },
-        { naam: 'soort', tekst: 'wat de noot meldt (zie de codes)' },
-        { naam: 'term', tekst: 'de term waarover de noot gaat, of leeg' },
-        { naam: 'referentie', tekst: 'bij een gewisselde of samengevoegde categorie: de categorie die nu de referentie is' },
-        { naam: 'reden', tekst: 'de reden (zie de codes)' },
-        { naam: 'tekst', tekst: 'de noot in een zin' },
-      ],
-      codelijsten: [
-        { sleutel: 'soort', titel: 'Soorten noten in de kolom soort', codes: codes(NOOT_SOORT_TEKST) },
-        {
-          sleutel: 'reden',
-          titel: 'Redenen in de kolom reden',
-          codes: [...codes(TELLING_TEKST), ...codes(MODEL_REGEL_TEKST, ['records_onder_drempel', 'gebeurtenissen_onder_drempel', 'rest_onder_drempel'])],
-        },
-      ],
-    },
-    {
-      naam: 'recidive_km.csv',
-      titel: 'Recidivecurven',
-      rij: 'één maand na uitstroom van één Kaplan–Meiercurve van de cumulatieve recidive',
-      kolommen: [
-        { naam: 'uitsplitsing', tekst: 'waarnaar de curven zijn uitgesplitst (zie de codes)' },
-        { naam: 'categorie', tekst: 'de categorie van de uitsplitsing (bij `totaal`: `totaal`)' },
-        COHORT(r),
-        GROEP,
-        { naam: 'maand', tekst: 'het aantal maanden na uitstroom (1 tot en met 24)' },
-        { naam: 'at_risk', tekst: `het aantal personen dat nog wordt gevolgd, naar beneden afgerond op een veelvoud van ${k}; leeg als de curve is onderdrukt` },
-        { naam: 'cumulatief', tekst: 'het geschatte aandeel met recidive tot en met die maand (tussen 0 en 1)' },
-        { naam: 'ci_laag', tekst: 'ondergrens van het 95%-betrouwbaarheidsinterval (Greenwood)' },
-        { naam: 'ci_hoog', tekst: 'bovengrens van dat interval' },
-        { naam: 'onderdrukt', tekst: '1 als de curve niet is gepubliceerd, anders 0' },
-      ],
-      codelijsten: [UITSPLITSING_CODES(r), GROEP_CODES()],
-    },
-    {
-      naam: 'onderdrukking.csv',
-      titel: 'Verantwoording van de geheimhouding',
-      rij: 'één ingreep van de geheimhouding: welk bestand, welke cel, curvemaand of modelterm, en volgens welke regel; nooit het onderdrukte cijfer zelf',
-      kolommen: [
-        { naam: 'bestand', tekst: 'het bestand waarin de ingreep zit' },
-        { naam: 'indicator', tekst: 'de indicator; bij een curve `uitsplitsing:categorie`, bij een model het model met zijn term' },
-        COHORT(r),
-        GROEP,
-        { naam: 'moment', tekst: 'het meetmoment; bij een curve de maand als `<n>m_na`' },
-        { naam: 'regel', tekst: 'de regel die heeft ingegrepen (zie de codes)' },
-        { naam: 'toelichting', tekst: 'de regel in woorden' },
-      ],
-      codelijsten: [
-        {
-          sleutel: 'regel',
-          titel: 'Regels in de kolom regel',
-          codes: [
-            ...codes(REGEL_TEKST),
-            ...codes(KM_REGEL_TEKST).filter((c) => !(c.code in REGEL_TEKST)),
-            ...codes(MODEL_REGEL_TEKST).filter((c) => !(c.code in REGEL_TEKST) && !(c.code in KM_REGEL_TEKST)),
-          ],
-        },
-      ],
-    },
-  ];
+  const lijst = [indicatorenBestand(r), modellenBestand(r), phBestand(), periodenBestand(), notenBestand(), kmBestand(r), onderdrukkingBestand(r)];
   const bekend = Object.keys(RESULTAAT_BESTANDEN);
-  if (lijst.map((b) => b.naam).join() !== bekend.join()) throw new Error(`bestanden.ts describes ${lijst.map((b) => b.naam).join()}, the results are ${bekend.join()}`);
+  if (lijst.map((b) => b.naam).join() !== bekend.join()) throw new InternalError(`bestanden.ts describes ${lijst.map((b) => b.naam).join()}, the results are ${bekend.join()}`);
   return lijst.map((b) => ({ ...b, sleutel: b.naam.replace(/\.csv$/, '').replace(/_/g, '-') }));
 }
 
@@ -265,10 +299,10 @@ export function dataReadme(r: Resultaten, bestanden: Record<string, string>): st
   const beschreven = beschrijfBestanden(r);
   for (const b of beschreven) {
     const tekst = bestanden[b.naam];
-    if (tekst === undefined) throw new Error(`data README: no file ${b.naam}`);
-    const kop = csvRecords(tekst)[0]?.velden ?? [];
+    if (tekst === undefined) throw new InternalError(`data README: no file ${b.naam}`);
+    const kop = csvRecords(tekst)[0]?.fields ?? [];
     const verwacht = b.kolommen.map((k) => k.naam);
-    if (kop.join() !== verwacht.join()) throw new Error(`data README: ${b.naam} has columns ${kop.join()}, the description ${verwacht.join()} (src/results/bestanden.ts)`);
+    if (kop.join() !== verwacht.join()) throw new InternalError(`data README: ${b.naam} has columns ${kop.join()}, the description ${verwacht.join()} (src/results/bestanden.ts)`);
   }
   const delen = [
     synthetischBlok(r.extractie.bron).trimEnd(),

@@ -1,13 +1,13 @@
 /**
  * The disclosure audit data/onderdrukking.csv read back: the suppressed indicator rows, the
- * delayed or suppressed Kaplan–Meier months, and the model lines (kept as text: they are
- * checked against the notes of modellen_noten.csv, see lezen-modellen.ts).
+ * delayed or suppressed Kaplan–Meier months, and the model lines (kept as their fields: they
+ * are checked against the lines the notes of modellen_noten.csv give, see lezen-modellen.ts).
  */
 import { GROEPEN, MOMENTEN } from '../vocabulary/lists.ts';
 import { REGEL_TEKST, type Onderdrukking, type Regel as IndicatorRegel } from '../indicators/disclosure.ts';
 import { ONDERDRUKKING_HEADER } from '../indicators/write.ts';
 import { KM_REGEL_TEKST, type KmRegel } from '../models/disclosure.ts';
-import type { KmOnderdrukking } from '../models/run.ts';
+import type { KmOnderdrukking } from '../models/km-curves.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 
 const AUDIT_BESTANDEN = ['indicatoren.csv', 'recidive_km.csv', 'modellen.csv', 'modellen_perioden.csv'] as const;
@@ -15,18 +15,17 @@ const AUDIT_BESTANDEN = ['indicatoren.csv', 'recidive_km.csv', 'modellen.csv', '
 export interface Audit {
   readonly indicatoren: Onderdrukking[];
   readonly km: KmOnderdrukking[];
-  /** The lines about modellen.csv and modellen_perioden.csv, as written, with their line number. */
-  readonly modellen: { readonly nr: number; readonly tekst: string }[];
+  /** The lines about modellen.csv and modellen_perioden.csv: their fields, with their line number. */
+  readonly modellen: { readonly nr: number; readonly velden: readonly string[] }[];
 }
 
 export function leesOnderdrukking(bestand: string, tekst: string): Audit {
-  const regels = tekst.split('\n');
   const audit: Audit = { indicatoren: [], km: [], modellen: [] };
   for (const r of leesTabel(bestand, tekst, ONDERDRUKKING_HEADER)) {
     const over = r.keuze('bestand', AUDIT_BESTANDEN);
     if (over === 'indicatoren.csv') audit.indicatoren.push(indicatorLijn(r));
     else if (over === 'recidive_km.csv') audit.km.push(kmLijn(r));
-    else audit.modellen.push({ nr: r.nr, tekst: regels[r.nr - 1]!.replace(/\r$/, '') });
+    else audit.modellen.push({ nr: r.nr, velden: r.velden });
   }
   return audit;
 }

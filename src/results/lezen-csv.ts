@@ -1,10 +1,12 @@
 /**
  * Reading one published CSV file back (src/results/lezen.ts): the header must be the writer's,
  * every record must have its fields, and every value is checked against its column. A problem
- * is an InputError `bestand:regel: kolom 'x': wat er mis is (verwacht: ...)`, as for the extracts.
+ * is an InputError `bestand:regel: kolom 'x': wat er mis is (verwacht: ...)`, as for the extracts
+ * (./messages.ts).
  */
 import { csvRecords } from '../util/csv.ts';
-import { InputError } from '../util/errors.ts';
+import { InputError, InternalError } from '../util/errors.ts';
+import { kopregelFout, veldenFout, waardeFout } from './messages.ts';
 
 const GETAL = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -12,25 +14,25 @@ const GETAL = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 export class Regel {
   readonly bestand: string;
   readonly nr: number;
-  readonly #velden: readonly string[];
+  readonly velden: readonly string[];
   readonly #kolommen: readonly string[];
 
   constructor(bestand: string, nr: number, velden: readonly string[], kolommen: readonly string[]) {
     this.bestand = bestand;
     this.nr = nr;
-    this.#velden = velden;
+    this.velden = velden;
     this.#kolommen = kolommen;
   }
 
   /** An InputError for this line (and column, when given). */
   fout(kolom: string | undefined, wat: string, verwacht: string): InputError {
-    return new InputError([`${this.bestand}:${this.nr}: ${kolom ? `kolom '${kolom}': ` : ''}${wat} (verwacht: ${verwacht})`]);
+    return new InputError([waardeFout(this.bestand, this.nr, kolom, wat, verwacht)]);
   }
 
   tekst(kolom: string): string {
     const i = this.#kolommen.indexOf(kolom);
-    if (i < 0) throw new Error(`${this.bestand}: no column ${kolom}`);
-    return this.#velden[i]!;
+    if (i < 0) throw new InternalError(`${this.bestand}: no column ${kolom}`);
+    return this.velden[i]!;
   }
 
   /** A non-empty text, or an error. */
@@ -80,12 +82,11 @@ export class Regel {
 /** The data lines of a published file whose header must be `kop`. */
 export function leesTabel(bestand: string, tekst: string, kop: string): Regel[] {
   const [eerste, ...rest] = csvRecords(tekst);
-  if (!eerste || eerste.velden.join(',') !== kop)
-    throw new InputError([`${bestand}:1: kopregel '${(eerste?.velden.join(',') ?? '').slice(0, 80)}' klopt niet (verwacht: ${kop})`]);
+  const kopregel = eerste?.fields.join(',') ?? '';
+  if (kopregel !== kop) throw new InputError([kopregelFout(bestand, kopregel, kop)]);
   const kolommen = kop.split(',');
   return rest.map((r) => {
-    if (r.velden.length !== kolommen.length)
-      throw new InputError([`${bestand}:${r.regel}: ${r.velden.length} velden in plaats van ${kolommen.length} (verwacht: ${kop})`]);
-    return new Regel(bestand, r.regel, r.velden, kolommen);
+    if (r.fields.length !== kolommen.length) throw new InputError([veldenFout(bestand, r.line, r.fields.length, kop)]);
+    return new Regel(bestand, r.line, r.fields, kolommen);
   });
 }

@@ -1,11 +1,11 @@
 /** data/recidive_km.csv read back into the points of ModelResults.km (src/results/lezen.ts). */
 import { KM_UITSPLITSINGEN } from '../models/frames.ts';
-import { KM_MAANDEN, LANDMARK_CURVE, type KmPunt } from '../models/run.ts';
+import { KM_MAANDEN, LANDMARK_CURVE, type KmPunt } from '../models/km-curves.ts';
 import { KM_HEADER } from '../models/write.ts';
+import { GROEPEN } from '../vocabulary/lists.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 
 const UITSPLITSINGEN = ['totaal', LANDMARK_CURVE, ...KM_UITSPLITSINGEN] as const;
-const GROEPEN = ['rik', 'kv', 'totaal'] as const;
 const WAARDEN = ['at_risk', 'cumulatief', 'ci_laag', 'ci_hoog'] as const;
 
 export function leesKm(bestand: string, tekst: string): KmPunt[] {

@@ -6,21 +6,36 @@
  */
 import type { Edition } from '../edition/edition.ts';
 import { MODELLEN, modelDefinities, type ModelDefinitie, type ModelNaam } from '../models/frames.ts';
-import type { KmPunt, ModelResults, ModelUitkomst } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
+import type { ModelResults } from '../models/run.ts';
+import type { ModelUitkomst } from '../models/uitkomst.ts';
 import { PERIODEN, type PeriodeTerm, type Periode, type Tijdsplitsing } from '../models/tijdsplitsing.ts';
 import { wald, type WaldRow } from '../models/wald.ts';
 import type { PhToets } from '../models/zph.ts';
 import { MODELLEN_HEADER, MODELLEN_PERIODEN_HEADER, MODELLEN_PH_HEADER, modelOnderdrukkingRegels } from '../models/write.ts';
+import { csvRecords } from '../util/csv.ts';
 import { InputError } from '../util/errors.ts';
 import type { Audit } from './lezen-audit.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 import { modelFeiten, type GelezenNoot, type ModelFeiten } from './lezen-noten.ts';
+import { auditFout, modelBestandFout } from './messages.ts';
 
-/** The texts of the model files, by name under data/. */
-export interface ModelBestanden {
-  readonly modellen: string;
-  readonly ph: string;
-  readonly perioden: string;
+/** A file of data/: its name in messages and its text. */
+interface Bestand {
+  readonly naam: string;
+  readonly tekst: string;
+}
+
+/** What the models are read from: the model files, the notes and curves already read, and the audit. */
+export interface ModelInvoer {
+  readonly modellen: Bestand;
+  readonly ph: Bestand;
+  readonly perioden: Bestand;
+  readonly noten: readonly GelezenNoot[];
+  readonly km: readonly KmPunt[];
+  readonly audit: Audit;
+  /** The audit's name in messages. */
+  readonly auditBestand: string;
 }
 
 /** A Wald row from its published columns; z is coef / se, as wald.ts computes it. */
@@ -112,28 +127,21 @@ function uitkomst(d: ModelDefinitie, geschat: Geschat | undefined, f: ModelFeite
     return { ...basis, status: 'geschat', ...geschat, ...regels, ph, tijdsplitsingen: d.kind === 'cox' ? tijdsplitsingen(ph, perioden, f) : [] };
   }
   const los = ph.length > 0 ? 'modellen_ph.csv' : perioden.length > 0 ? 'modellen_perioden.csv' : undefined;
-  if (los) throw new InputError([`${los}: rijen van ${d.model}, dat niet in modellen.csv staat (verwacht: alleen rijen van geschatte modellen)`]);
+  if (los) throw new InputError([modelBestandFout(los, `rijen van ${d.model}, dat niet in modellen.csv staat`, 'alleen rijen van geschatte modellen')]);
   if (f.onderdrukt && f.fout) throw f.fout.regel.fout('soort', `${d.model} heeft al een noot onderdrukt`, 'één van beide');
   if (f.onderdrukt) return { ...basis, status: 'onderdrukt', regel: f.onderdrukt.reden };
   if (f.fout) return { ...basis, status: 'fout', fout: f.fout.fout, ...regels };
-  throw new InputError([`modellen.csv: model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom (verwacht: een geschat model, of een noot 'onderdrukt' of 'fout')`]);
+  throw new InputError([
+    modelBestandFout('modellen.csv', `model ${d.model} ontbreekt, en modellen_noten.csv zegt niet waarom`, "een geschat model, of een noot 'onderdrukt' of 'fout'"),
+  ]);
 }
 
-/**
- * The models of ModelResults from their files and notes, and the curves from recidive_km.csv
- * and the audit; `namen` gives the file names for messages.
- */
-export function leesModelResultaten(
-  editie: Edition,
-  bestanden: ModelBestanden,
-  noten: readonly GelezenNoot[],
-  km: readonly KmPunt[],
-  audit: Audit,
-  namen: { modellen: string; ph: string; perioden: string; onderdrukking: string },
-): ModelResults {
-  const geschat = leesModellenCsv(namen.modellen, bestanden.modellen);
-  const ph = perModel(leesTabel(namen.ph, bestanden.ph, MODELLEN_PH_HEADER), phRij);
-  const perioden = perModel(leesTabel(namen.perioden, bestanden.perioden, MODELLEN_PERIODEN_HEADER), periodeRij);
+/** The models of ModelResults from their files and notes, and the curves from recidive_km.csv and the audit. */
+export function leesModelResultaten(editie: Edition, invoer: ModelInvoer): ModelResults {
+  const { noten, km, audit } = invoer;
+  const geschat = leesModellenCsv(invoer.modellen.naam, invoer.modellen.tekst);
+  const ph = perModel(leesTabel(invoer.ph.naam, invoer.ph.tekst, MODELLEN_PH_HEADER), phRij);
+  const perioden = perModel(leesTabel(invoer.perioden.naam, invoer.perioden.tekst, MODELLEN_PERIODEN_HEADER), periodeRij);
   const definities = modelDefinities(editie);
   for (const n of noten)
     if (!definities.some((d) => d.model === n.noot.model)) throw n.regel.fout('model', `${n.noot.model} is geen model van deze editie`, definities.map((d) => d.model).join(', '));
@@ -148,7 +156,7 @@ export function leesModelResultaten(
     kmOnderdrukkingen: audit.km,
     noten: noten.map((n) => n.noot),
   };
-  controleerAudit(resultaten, audit, namen.onderdrukking);
+  controleerAudit(resultaten, audit, invoer.auditBestand);
   return resultaten;
 }
 
@@ -158,11 +166,15 @@ function controleerAudit(r: ModelResults, audit: Audit, bestand: string): void {
   const n = Math.max(verwacht.length, audit.modellen.length);
   for (let i = 0; i < n; i++) {
     const gelezen = audit.modellen[i];
-    if (gelezen?.tekst === verwacht[i]) continue;
+    const regel = verwacht[i];
+    if (gelezen && regel !== undefined && zelfdeVelden(gelezen.velden, csvRecords(regel)[0]?.fields ?? [])) continue;
     throw new InputError([
       gelezen
-        ? `${bestand}:${gelezen.nr}: regel over de modellen past niet bij modellen_noten.csv (verwacht: ${verwacht[i] ?? 'geen regel meer'})`
-        : `${bestand}: regel over de modellen ontbreekt (verwacht: ${verwacht[i]})`,
+        ? auditFout(bestand, gelezen.nr, 'regel over de modellen past niet bij modellen_noten.csv', verwacht[i] ?? 'geen regel meer')
+        : auditFout(bestand, undefined, 'regel over de modellen ontbreekt', verwacht[i]!),
     ]);
   }
 }
+
+/** The same fields: the audit is compared field by field, whatever the quotes of the file. */
+const zelfdeVelden = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

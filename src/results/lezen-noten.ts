@@ -6,12 +6,14 @@
 import type { DroppedTerm, MergedLevel, SmallCount } from '../models/design.ts';
 import { ModelError, type ModelFailure } from '../models/errors.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
-import type { ModelNoot, ModelRegel, ReferentieWissel } from '../models/run.ts';
+import type { ModelNoot } from '../models/run.ts';
+import type { ModelRegel, ReferentieWissel } from '../models/uitkomst.ts';
 import type { Tijdsplitsing } from '../models/tijdsplitsing.ts';
 import { MODELLEN_NOTEN_HEADER } from '../models/write.ts';
 import { leesTabel, type Regel } from './lezen-csv.ts';
 
-const SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'onderdrukt', 'fout', 'tijdsplitsing'] as const;
+/** The kinds of model notes (modellen_noten.csv, kolom soort), in the order the data README lists them. */
+export const NOOT_SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'onderdrukt', 'fout', 'tijdsplitsing'] as const satisfies readonly ModelNoot['soort'][];
 const TELLINGEN = ['records', 'events', 'non-events'] as const satisfies readonly SmallCount[];
 const MODEL_REGELS = ['records_onder_drempel', 'gebeurtenissen_onder_drempel', 'rest_onder_drempel'] as const satisfies readonly ModelRegel[];
 const MISLUKT = ['separatie', 'singulier', 'geen_convergentie', 'geen_variatie'] as const satisfies readonly ModelFailure[];
@@ -37,7 +39,7 @@ export function leesNoten(bestand: string, tekst: string): GelezenNoot[] {
 }
 
 function noot(r: Regel): ModelNoot {
-  const soort = r.keuze('soort', SOORTEN);
+  const soort = r.keuze('soort', NOOT_SOORTEN);
   const term = r.optie('term');
   const referentie = r.optie('referentie');
   const heelModel = soort === 'onderdrukt' || soort === 'fout';

@@ -11,11 +11,12 @@ import type { Extractie } from '../extracts/contract.ts';
 import { alleIndicatoren, indicatorenVoor } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { InputError } from '../util/errors.ts';
-import { parseIndicatorenCsv } from '../vergelijking/lezen.ts';
 import { leesOnderdrukking, type Audit } from './lezen-audit.ts';
+import { leesIndicatorenCsv } from './lezen-indicatoren.ts';
 import { leesKm } from './lezen-km.ts';
 import { leesModelResultaten } from './lezen-modellen.ts';
 import { leesNoten } from './lezen-noten.ts';
+import { bestandOntbreekt } from './messages.ts';
 import { IndicatorTabel, type Resultaten } from './results.ts';
 
 /** The files of data/ a results folder holds, with what each is (for the message when one is missing). */
@@ -36,7 +37,7 @@ const pad = (naam: ResultaatBestand) => `data/${naam}`;
 /** The text of one file, or an InputError that names it. */
 function resultaatBestand(bestanden: Record<string, string>, naam: ResultaatBestand): string {
   const tekst = bestanden[naam];
-  if (tekst === undefined) throw new InputError([`${pad(naam)}: ontbreekt in de resultatenmap (verwacht: ${RESULTAAT_BESTANDEN[naam]})`]);
+  if (tekst === undefined) throw new InputError([bestandOntbreekt(pad(naam), RESULTAAT_BESTANDEN[naam])]);
   return tekst;
 }
 
@@ -48,15 +49,17 @@ export function leesAudit(bestanden: Record<string, string>): Audit {
 export function leesResultaten(bestanden: Record<string, string>, editie: Edition, extractie: Extractie): Resultaten {
   const lees = (naam: ResultaatBestand) => resultaatBestand(bestanden, naam);
   const audit = leesAudit(bestanden);
-  const modellen = leesModelResultaten(
-    editie,
-    { modellen: lees('modellen.csv'), ph: lees('modellen_ph.csv'), perioden: lees('modellen_perioden.csv') },
-    leesNoten(pad('modellen_noten.csv'), lees('modellen_noten.csv')),
-    leesKm(pad('recidive_km.csv'), lees('recidive_km.csv')),
+  const bestand = (naam: ResultaatBestand) => ({ naam: pad(naam), tekst: lees(naam) });
+  const modellen = leesModelResultaten(editie, {
+    modellen: bestand('modellen.csv'),
+    ph: bestand('modellen_ph.csv'),
+    perioden: bestand('modellen_perioden.csv'),
+    noten: leesNoten(pad('modellen_noten.csv'), lees('modellen_noten.csv')),
+    km: leesKm(pad('recidive_km.csv'), lees('recidive_km.csv')),
     audit,
-    { modellen: pad('modellen.csv'), ph: pad('modellen_ph.csv'), perioden: pad('modellen_perioden.csv'), onderdrukking: pad('onderdrukking.csv') },
-  );
-  const rijen = parseIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
+    auditBestand: pad('onderdrukking.csv'),
+  });
+  const rijen = leesIndicatorenCsv(lees('indicatoren.csv'), pad('indicatoren.csv'));
   return {
     editie,
     extractie,

@@ -8,6 +8,7 @@ import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { ModelResults } from '../models/run.ts';
+import { InternalError } from '../util/errors.ts';
 
 export interface Resultaten {
   editie: Edition;
@@ -39,7 +40,7 @@ export class IndicatorTabel {
 
   get(indicator: string, cohort: string | number, groep: Groep, moment: Moment): Publicatie {
     const r = this.find(indicator, cohort, groep, moment);
-    if (!r) throw new Error(`no indicator row ${indicator} / ${cohort} / ${groep} / ${moment}`);
+    if (!r) throw new InternalError(`no indicator row ${indicator} / ${cohort} / ${groep} / ${moment}`);
     return r;
   }
 }

@@ -5,8 +5,9 @@
  */
 import type { Regel as IndicatorRegel } from '../indicators/disclosure.ts';
 import type { KmRegel } from '../models/disclosure.ts';
-import type { KmPunt, ModelNoot } from '../models/run.ts';
+import type { KmPunt } from '../models/km-curves.ts';
 import type { Audit } from './lezen-audit.ts';
+import { NOOT_SOORTEN } from './lezen-noten.ts';
 import type { Resultaten } from './results.ts';
 
 /** The smallest of the values ≥ 1, or null when there is none. */
@@ -75,7 +76,6 @@ function telling<K extends string>(sleutels: readonly K[], waarden: readonly K[]
 
 export const INDICATOR_REGELS = ['noemer_onder_drempel', 'teller_onder_drempel', 'rest_onder_drempel', 'secundair'] as const satisfies readonly IndicatorRegel[];
 export const KM_REGELS = ['vertraagd', 'vertraagd_secundair', 'vertraagd_koppeling', 'gebeurtenissen_onder_drempel', 'secundair'] as const satisfies readonly KmRegel[];
-const NOOT_SOORTEN = ['referentie', 'samengevoegd', 'weggelaten', 'tijdsplitsing', 'onderdrukt', 'fout'] as const satisfies readonly ModelNoot['soort'][];
 
 export interface Ingrepen {
   indicatoren: Record<(typeof INDICATOR_REGELS)[number], number>;

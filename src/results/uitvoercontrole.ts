@@ -84,7 +84,7 @@ function bestandSectie(bestand: string, tekst: string, a: KleinsteAantallen, rij
     `### data/${bestand}`,
     '',
     `- Eén rij: ${rij.get(bestand) ?? 'onbekend'}.`,
-    `- Kolommen: ${(kop?.velden ?? []).map((k) => `\`${k}\``).join(', ')}; ${rijen.length} rijen.`,
+    `- Kolommen: ${(kop?.fields ?? []).map((k) => `\`${k}\``).join(', ')}; ${rijen.length} rijen.`,
     `- Kleinste aantal: ${kleinsteRegel(bestand, a)}.`,
     ...(AUDIT[bestand] ? [`- Ingrepen staan in ${AUDIT[bestand]}.`] : []),
   ].join('\n');

@@ -24,8 +24,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
-import { noun, referenceWords, type NOUNS } from '../html/crossrefs.ts';
+import { groupByNoun, referenceWords } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
+import { FIGURE_LABEL, figureCaption, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
+import { InternalError } from '../util/errors.ts';
 import { sentenceBreaks } from './sentences.ts';
 
 export interface ReviewChapter {
@@ -39,12 +41,6 @@ export interface ReviewChapter {
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const parse = (markdown: string): Root => parser.parse(markdown) as Root;
-
-const HEADING_LABEL = /\s*\{#sec:[\p{L}\p{N}_-]+\}\s*$/u;
-const FIGURE_LABEL = /\s*\{#fig:([\p{L}\p{N}_-]+)\}\s*$/u;
-const TABLE_LABEL = /\s*\{#tab:([\p{L}\p{N}_-]+)\}\s*$/u;
-const TABLE_PREFIX = /^\s*Tabel:\s*/;
-const REFERENCE = /\[(@[A-Za-z]+:[\p{L}\p{N}_-]+(?:\s*;\s*@[A-Za-z]+:[\p{L}\p{N}_-]+)*)\]/gu;
 
 interface Edit {
   start: number;
@@ -82,7 +78,7 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
           return;
         }
         const entry = entries[next++];
-        if (!entry) throw new Error(`${chapter.path}: kop '${content}' ontbreekt in het register van de opmaak`);
+        if (!entry) throw new InternalError(`${chapter.path}: kop '${content}' ontbreekt in het register van de opmaak`);
         const title = stripNumber(content.replace(HEADING_LABEL, ''), entry.number);
         const written = entry.number ? `${entry.number} ${title}` : title;
         edits.push({ start: offset(node, 'start'), end: offset(node, 'end'), text: `${'#'.repeat(node.depth)} ${written}` });
@@ -96,7 +92,7 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
         if (table) edits.push(table);
       }
     });
-    if (next !== entries.length) throw new Error(`${chapter.path}: ${entries.length - next} kop(pen) uit het register niet gevonden`);
+    if (next !== entries.length) throw new InternalError(`${chapter.path}: ${entries.length - next} kop(pen) uit het register niet gevonden`);
     return apply(chapter.markdown, edits);
   });
 
@@ -112,21 +108,10 @@ function figureEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentR
   const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const image = content[0];
   if (content.length !== 1 || image?.type !== 'image') return undefined;
-  // As src/html/figures.ts: the caption is the title, else the alt text; the label an explicit
-  // {#fig:x} at the end of either, else the file name.
-  const title = image.title ?? undefined;
+  // Caption and label as the print reads them (src/html/syntax.ts).
   const alt = image.alt ?? '';
-  let caption = title ?? alt;
-  let name: string | undefined;
-  let cleanAlt = alt;
-  for (const source of [title, alt]) {
-    const match = source === undefined ? null : FIGURE_LABEL.exec(source);
-    if (!match) continue;
-    name ??= match[1];
-    if (source === caption) caption = source.slice(0, match.index);
-    if (source === alt) cleanAlt = alt.slice(0, match.index);
-  }
-  name ??= image.url.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+  const { caption, name } = figureCaption(image.url, alt, image.title ?? undefined);
+  const cleanAlt = alt.replace(FIGURE_LABEL, '');
   const label = labelOf(register, 'fig', name, chapter.path);
   const anchor = `figuur-${label.number.replace(/\./g, '-').toLowerCase()}`;
   anchors.set(label.id, { path: chapter.path, anchor });
@@ -155,15 +140,16 @@ function tableEdit(chapter: ReviewChapter, node: Paragraph, register: DocumentRe
 
 function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path: string): Label {
   const label = register.labels.get(`${kind}:${name}`);
-  if (!label) throw new Error(`${path}: label '${kind}:${name}' ontbreekt in het register van de opmaak`);
+  if (!label) throw new InternalError(`${path}: label '${kind}:${name}' ontbreekt in het register van de opmaak`);
   return label;
 }
 
-// The nouns of references are those of the print (src/html/crossrefs.ts).
-
-/** `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code. */
+/**
+ * `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code; in
+ * the words of the print (src/html/crossrefs.ts).
+ */
 function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>, lang?: 'nl' | 'en'): string {
-  const taal = referenceWords(lang);
+  const words = referenceWords(lang);
   const code: [number, number][] = [];
   visit(parse(markdown), (node) => {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') code.push([offset(node, 'start'), offset(node, 'end')]);
@@ -174,26 +160,20 @@ function resolveReferences(markdown: string, path: string, register: DocumentReg
       const [rawKind, name] = part.trim().slice(1).split(':') as [string, string];
       return { label: labelOf(register, rawKind.toLowerCase() as LabelKind, name, path), capital: rawKind[0] !== rawKind[0]!.toLowerCase() };
     });
-    const groups: { noun: keyof typeof NOUNS | undefined; labels: Label[] }[] = [];
-    for (const { label } of targets) {
-      const n = noun(label);
-      const previous = groups.at(-1);
-      if (previous && n !== undefined && previous.noun === n) previous.labels.push(label);
-      else groups.push({ noun: n, labels: [label] });
-    }
+    const groups = groupByNoun(targets.map((t) => t.label));
     let out = '';
     groups.forEach((group, g) => {
-      if (g > 0) out += g === groups.length - 1 ? ` ${taal.and} ` : ', ';
+      if (g > 0) out += g === groups.length - 1 ? ` ${words.and} ` : ', ';
       group.labels.forEach((label, l) => {
-        if (l > 0) out += l === group.labels.length - 1 ? ` ${taal.and} ` : ', ';
-        let words = label.number && group.noun ? label.number : escapeInline(label.text);
+        if (l > 0) out += l === group.labels.length - 1 ? ` ${words.and} ` : ', ';
+        let linkText = label.number && group.noun ? label.number : escapeInline(label.text);
         if (l === 0 && group.noun) {
-          const [one, many] = taal.nouns[group.noun];
+          const [one, many] = words.nouns[group.noun];
           let word: string = group.labels.length > 1 ? many : one;
           if (g === 0 && targets[0]!.capital) word = word[0]!.toUpperCase() + word.slice(1);
-          words = `${word} ${words}`;
+          linkText = `${word} ${linkText}`;
         }
-        out += `[${words}](${link(path, label, anchors)})`;
+        out += `[${linkText}](${link(path, label, anchors)})`;
       });
     });
     return out;
@@ -202,7 +182,7 @@ function resolveReferences(markdown: string, path: string, register: DocumentReg
 
 function link(from: string, label: Label, anchors: Map<string, Anchor>): string {
   const target = anchors.get(label.id);
-  if (!target) throw new Error(`${from}: geen anker voor '${label.kind}:${label.name}'`);
+  if (!target) throw new InternalError(`${from}: geen anker voor '${label.kind}:${label.name}'`);
   if (target.path === from) return `#${target.anchor}`;
   return `${posix.normalize(relative(dirname(from), target.path).split('\\').join('/'))}#${target.anchor}`;
 }
@@ -242,7 +222,7 @@ function visit(node: Nodes, fn: (node: Nodes, parent: Parents) => void): void {
 
 function offset(node: Nodes, which: 'start' | 'end'): number {
   const at = node.position?.[which].offset;
-  if (at === undefined) throw new Error(`markdown: ${node.type} zonder positie`);
+  if (at === undefined) throw new InternalError(`markdown: ${node.type} zonder positie`);
   return at;
 }
 
@@ -254,10 +234,8 @@ function headingContent(markdown: string, node: Heading): string {
 
 /** A heading written with its own number ("3.2 Werk") keeps it once (as src/html/headings.ts). */
 function stripNumber(title: string, number: string): string {
-  const bare = number.replace(/^Bijlage /, '');
-  if (!bare) return title;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title.replace(new RegExp(`^\\s*(Bijlage\\s+)?${escaped}${bare.endsWith('.') ? '' : '\\.?'}\\s+`), '');
+  const pattern = writtenNumber(number);
+  return pattern ? title.replace(pattern, '') : title;
 }
 
 /** The text a renderer shows for some Markdown (what GitHub slugs a heading from). */

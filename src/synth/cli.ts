@@ -4,20 +4,23 @@
  *   npm run data:generate -- --scale <factor> --seed <n> --out <map>
  *                            [--peildatum JJJJ-MM-DD] [--format csv|csv.gz|parquet] [--zonder id,zorg]
  *
- * The flags are read and checked once, here, into SynthOptions; bad input gets a Dutch
- * message saying what is wrong and what is expected, and a non-zero exit status.
+ * The flags are read and checked once, here, into SynthOptions (OPTIONS: one entry per option);
+ * every problem with them is a Diagnostic (rule id `synth/...`, Dutch text from messages.ts)
+ * saying what is wrong and what is expected, and the exit status is non-zero.
  */
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate } from '../util/dates.ts';
 import { DEFAULT_PEILDATUM, generateExtracts, WEGLAATBAAR, type SynthOptions, type Weglaatbaar } from './generate.ts';
+import { MELDINGEN } from './messages.ts';
 import { FORMATS, type Format } from './writer.ts';
 
-export const MAX_SCALE = 100;
-export const PEILDATUM_MIN = '2010-01-01';
-export const PEILDATUM_MAX = '2050-12-31';
+const MAX_SCALE = 100;
+const PEILDATUM_MIN = '2010-01-01';
+const PEILDATUM_MAX = '2050-12-31';
 
-export const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed <n> --out <map> [opties]
+const USAGE = `Gebruik: npm run data:generate -- --scale <factor> --seed <n> --out <map> [opties]
 
 Maakt een complete set synthetische bronextracten (personen, detenties, banen, uitkeringen,
 onderwijs, adressen, wanbetalers, justitie, zorg en extractie.json) volgens het datacontract
@@ -46,93 +49,131 @@ Voorbeelden:
   7e meting:  npm run data:generate -- --scale 0.1 --seed 7 --out data/7e-meting \\
                 --peildatum 2021-12-31 --zonder id,zorg`;
 
-const FLAGS = ['--scale', '--seed', '--out', '--peildatum', '--format', '--zonder'] as const;
-type Flag = (typeof FLAGS)[number];
+interface Option<T> {
+  required: boolean;
+  /** the text read when the option is not given */
+  fallback?: string;
+  /** the value when the option is neither given nor has a fallback */
+  absent?: T;
+  /** the value of the option's text; what is wrong with it goes to `problems` */
+  read: (text: string, problems: Diagnostic[]) => T;
+}
 
-const AGAIN = 'Zie npm run data:generate -- --help.';
+type Field = keyof SynthOptions;
 
-/** Read the command line into options, or 'help'. Throws an InputError listing every problem. */
-export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
-  if (argv.includes('--help') || argv.includes('-h')) return 'help';
-  const values = new Map<Flag, string>();
-  const problems: string[] = [];
+/** The options, by the field of SynthOptions they set (the flag is `--<field>`), in the order of the help. */
+const OPTIONS: { [K in Field]-?: Option<SynthOptions[K]> } = {
+  scale: {
+    required: true,
+    absent: NaN,
+    read: (text, problems) => {
+      const scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
+      if (!(scale > 0 && scale <= MAX_SCALE)) problems.push(MELDINGEN.schaal(text, MAX_SCALE));
+      return scale;
+    },
+  },
+  seed: {
+    required: true,
+    absent: NaN,
+    read: (text, problems) => {
+      const seed = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+      if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) problems.push(MELDINGEN.seed(text));
+      return seed;
+    },
+  },
+  out: { required: true, read: (text) => text },
+  peildatum: {
+    required: false,
+    fallback: DEFAULT_PEILDATUM,
+    read: (text, problems) => {
+      if (!isIsoDate(text)) problems.push(MELDINGEN.geenDatum(text));
+      else if (text < PEILDATUM_MIN || text > PEILDATUM_MAX) problems.push(MELDINGEN.buitenBereik(text, PEILDATUM_MIN, PEILDATUM_MAX));
+      return text;
+    },
+  },
+  format: {
+    required: false,
+    fallback: 'csv.gz',
+    read: (text, problems) => {
+      if (!(FORMATS as readonly string[]).includes(text)) problems.push(MELDINGEN.format(text));
+      return text as Format;
+    },
+  },
+  zonder: {
+    required: false,
+    absent: [],
+    read: (text, problems) => {
+      const zonder: Weglaatbaar[] = [];
+      for (const deel of text.split(',')) {
+        if (!(WEGLAATBAAR as readonly string[]).includes(deel)) problems.push(MELDINGEN.zonderOnbekend(deel));
+        else if (zonder.includes(deel as Weglaatbaar)) problems.push(MELDINGEN.zonderHerhaald(deel));
+        else zonder.push(deel as Weglaatbaar);
+      }
+      return zonder;
+    },
+  },
+};
+
+const FIELDS = Object.keys(OPTIONS) as Field[];
+const FLAGS = FIELDS.map((f) => `--${f}`);
+
+/** The field an option sets, or undefined for an unknown option. */
+const fieldOf = (name: string): Field | undefined => FIELDS.find((f) => `--${f}` === name);
+
+/** The value of the option in `argv[i]` (`--x=v` or `--x v`) and the index of its last word. */
+function valueAt(argv: readonly string[], i: number): { value: string | undefined; last: number } {
+  const arg = argv[i]!;
+  const eq = arg.indexOf('=');
+  if (eq > 0) return { value: arg.slice(eq + 1), last: i };
+  const next = argv[i + 1];
+  return next !== undefined && !next.startsWith('--') ? { value: next, last: i + 1 } : { value: undefined, last: i };
+}
+
+/** The texts of the options given, by field; `given` also holds those given without a text. */
+function readOptions(argv: readonly string[], problems: Diagnostic[]): { texts: Map<Field, string>; given: Set<Field> } {
+  const texts = new Map<Field, string>();
+  const given = new Set<Field>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!arg.startsWith('--')) {
-      problems.push(`onverwacht argument '${arg}' (verwacht een optie als --scale 0.1)`);
+      problems.push(MELDINGEN.onverwachtArgument(arg));
       continue;
     }
-    if (!(FLAGS as readonly string[]).includes(name)) {
-      problems.push(`onbekende optie '${name}' (bekend zijn: ${FLAGS.join(', ')})`);
-      if (eq < 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) i++;
+    const { value, last } = valueAt(argv, i);
+    i = last;
+    const field = fieldOf(name);
+    if (field === undefined) {
+      problems.push(MELDINGEN.onbekendeOptie(name, FLAGS));
       continue;
     }
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) value = argv[++i];
-    if (value === undefined || value === '') {
-      problems.push(`optie '${name}' mist een waarde`);
-      continue;
-    }
-    if (values.has(name as Flag)) {
-      problems.push(`optie '${name}' is meer dan eens opgegeven`);
-      continue;
-    }
-    values.set(name as Flag, value);
+    given.add(field);
+    if (value === undefined || value === '') problems.push(MELDINGEN.geenWaarde(name));
+    else if (texts.has(field)) problems.push(MELDINGEN.herhaald(name));
+    else texts.set(field, value);
   }
-
-  for (const required of ['--scale', '--seed', '--out'] as const) {
-    if (!values.has(required) && !problems.some((p) => p.includes(`'${required}'`))) {
-      problems.push(`optie '${required}' ontbreekt`);
-    }
-  }
-
-  const scaleText = values.get('--scale');
-  let scale = NaN;
-  if (scaleText !== undefined) {
-    scale = /^(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i.test(scaleText) ? Number(scaleText) : NaN;
-    if (!(scale > 0 && scale <= MAX_SCALE)) {
-      problems.push(`--scale '${scaleText}' is geen geldige schaal (verwacht een getal groter dan 0 en ten hoogste ${MAX_SCALE}, bijvoorbeeld 0.1)`);
-    }
-  }
-  const seedText = values.get('--seed');
-  let seed = NaN;
-  if (seedText !== undefined) {
-    seed = /^\d{1,10}$/.test(seedText) ? Number(seedText) : NaN;
-    if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-      problems.push(`--seed '${seedText}' is geen geldige seed (verwacht een geheel getal van 0 tot en met 4294967295)`);
-    }
-  }
-  const peildatum = values.get('--peildatum') ?? DEFAULT_PEILDATUM;
-  if (!isIsoDate(peildatum)) {
-    problems.push(`--peildatum '${peildatum}' is geen datum (verwacht JJJJ-MM-DD, een bestaande kalenderdatum)`);
-  } else if (peildatum < PEILDATUM_MIN || peildatum > PEILDATUM_MAX) {
-    problems.push(`--peildatum ${peildatum} valt buiten het bereik (verwacht ${PEILDATUM_MIN} tot en met ${PEILDATUM_MAX})`);
-  }
-  const format = values.get('--format') ?? 'csv.gz';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    problems.push(`--format '${format}' is onbekend (verwacht csv, csv.gz of parquet)`);
-  }
-  const zonder: Weglaatbaar[] = [];
-  const zonderText = values.get('--zonder');
-  if (zonderText !== undefined) {
-    for (const deel of zonderText.split(',')) {
-      if (!(WEGLAATBAAR as readonly string[]).includes(deel)) {
-        problems.push(`--zonder '${deel}' is onbekend (verwacht id, zorg of id,zorg)`);
-      } else if (zonder.includes(deel as Weglaatbaar)) {
-        problems.push(`--zonder noemt '${deel}' meer dan eens`);
-      } else {
-        zonder.push(deel as Weglaatbaar);
-      }
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems, AGAIN);
-  return { scale, seed, out: values.get('--out')!, peildatum, format: format as Format, zonder };
+  return { texts, given };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** The value of one option: its text (or fallback) read, else its value when absent. */
+function valueOf(option: Option<unknown>, text: string | undefined, problems: Diagnostic[]): unknown {
+  const t = text ?? option.fallback;
+  return t === undefined ? option.absent : option.read(t, problems);
+}
+
+/** Read the command line into options, or 'help'. Throws an InputError listing every problem. */
+export function parseArgs(argv: readonly string[]): SynthOptions | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const problems: Diagnostic[] = [];
+  const { texts, given } = readOptions(argv, problems);
+  for (const f of FIELDS) if (OPTIONS[f].required && !given.has(f)) problems.push(MELDINGEN.ontbreekt(`--${f}`));
+  const options = Object.fromEntries(FIELDS.map((f) => [f, valueOf(OPTIONS[f], texts.get(f), problems)])) as unknown as SynthOptions;
+  if (problems.length > 0) throw new InputError(problems);
+  return options;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   let opts: SynthOptions | 'help';
   try {
     opts = parseArgs(argv);

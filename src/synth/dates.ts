@@ -46,13 +46,6 @@ export function dayFromParts(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
-/** Is `s` an existing calendar date written as YYYY-MM-DD? */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-}
-
 /** Day number of an ISO date (assumed valid). */
 export function dayFromIso(s: string): number {
   return Date.parse(`${s}T00:00:00Z`) / MS_PER_DAY;
@@ -67,16 +60,9 @@ export function yearOf(day: number): number {
   return tables().y[index(day)]!;
 }
 
-/** Fractional calendar year, for smooth time trends. */
-function decimalYear(day: number): number {
-  const y = yearOf(day);
-  const start = dayFromParts(y, 1, 1);
-  return y + (day - start) / (dayFromParts(y + 1, 1, 1) - start);
-}
-
 /**
  * `day` plus `n` months, keeping the day of the month and clamping it to the last day of the
- * target month (31 January + 1 month = 28 or 29 February), as indicators.md defines moments.
+ * target month (31 January + 1 month = 28 or 29 February), as docs/indicators.md defines the meetmomenten.
  */
 export function addMonths(day: number, n: number): number {
   const t = tables();

@@ -1,5 +1,5 @@
 /**
- * The synthetic extract generator: a complete extract set in the contract of extracts.md.
+ * The synthetic extract generator: a complete extract set in the contract of docs/extracts.md.
  *
  *   entry months 1992.. -> persons (own random stream each) -> Life.run -> rows
  *        -> one streaming writer per extract -> (Parquet) -> extractie.json -> rename into place
@@ -11,21 +11,23 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXTRACT_NAMES, extractSpec, type ExtractName, type Extractie } from '../extracts/contract.ts';
+import { EXTRACT_FORMS, EXTRACT_NAMES, extractSpec, ID_KOLOMMEN, type ExtractForm, type ExtractName, type Extractie } from '../extracts/contract.ts';
+import type { Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { dayFromIso, dayFromParts } from './dates.ts';
 import { CAREER, HOUSING, WINDOW } from './params.ts';
-import { Life, type Rows, type World } from './person.ts';
+import type { Rows, World } from './life-state.ts';
+import { Life } from './person.ts';
 import { hashWords, Rng } from './random.ts';
 import { csvToParquet, ExtractWriter, type Format } from './writer.ts';
 
 export const DEFAULT_PEILDATUM = '2019-06-30';
 
-/** What an extract set can be made without: the ID columns of detenties, the zorg extract. */
-export const WEGLAATBAAR = ['id', 'zorg'] as const;
+/**
+ * The basisvoorwaarden an extract set can be made without: the ID columns of detenties, the
+ * zorg extract.
+ */
+export const WEGLAATBAAR = ['id', 'zorg'] as const satisfies readonly Basisvoorwaarde[];
 export type Weglaatbaar = (typeof WEGLAATBAAR)[number];
-
-/** The columns of detenties that `zonder: ['id']` leaves out (the last two of the contract). */
-const ID_KOLOMMEN = ['id_bij_instroom', 'id_bij_uitstroom'];
 
 export interface SynthOptions {
   /** 1 = the full-size population (about 32,000 uitstroom records a year) */
@@ -47,8 +49,7 @@ export interface SynthSummary {
   bestanden: string[];
 }
 
-const FORM_SUFFIX: Record<Format, string> = { csv: '.csv', 'csv.gz': '.csv.gz', parquet: '.parquet' };
-const ALL_SUFFIXES = ['.csv', '.csv.gz', '.parquet'];
+const FORM_SUFFIX: Record<Format, ExtractForm> = { csv: '.csv', 'csv.gz': '.csv.gz', parquet: '.parquet' };
 
 /** The World shared by every life of one run. */
 function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): World {
@@ -58,8 +59,8 @@ function makeWorld(opts: Pick<SynthOptions, 'scale' | 'seed' | 'peildatum'>): Wo
     horizon: dayFromIso(opts.peildatum),
     releasesFrom: dayFromIso(WINDOW.releasesFrom),
     spellsFrom: dayFromIso(WINDOW.spellsFrom),
-    instellingPool: Math.max(20, Math.round(HOUSING.instellingPoolPerScale * opts.scale)),
-    briefPool: Math.max(10, Math.round(HOUSING.briefPoolPerScale * opts.scale)),
+    aantalInstellingen: Math.max(20, Math.round(HOUSING.instellingenPerSchaal * opts.scale)),
+    aantalBriefadressen: Math.max(10, Math.round(HOUSING.briefadressenPerSchaal * opts.scale)),
     keys: {
       persoon: hashWords(s, 1),
       detentie: hashWords(s, 2),
@@ -140,7 +141,7 @@ export async function generateExtracts(opts: SynthOptions, progress?: (message: 
     const names = EXTRACT_NAMES.filter((n) => !(n === 'zorg' && zonder.has('zorg')));
     const writers = names.map((name) => {
       const all = extractSpec(name).columns.map((c) => c.name);
-      const columns = name === 'detenties' && zonder.has('id') ? all.filter((c) => !ID_KOLOMMEN.includes(c)) : all;
+      const columns = name === 'detenties' && zonder.has('id') ? all.filter((c) => !(ID_KOLOMMEN as readonly string[]).includes(c)) : all;
       return new ExtractWriter(name, join(tmp, name + (csvGz ? '.csv.gz' : '.csv')), csvGz, columns);
     });
     // The rows are made with every column; a writer with fewer keeps the leading fields.
@@ -168,7 +169,7 @@ export async function generateExtracts(opts: SynthOptions, progress?: (message: 
     // Replace an earlier extract set in the folder (every form of every extract) and move in.
     const existing = new Set(await readdir(opts.out));
     for (const name of EXTRACT_NAMES) {
-      for (const suffix of ALL_SUFFIXES) {
+      for (const suffix of EXTRACT_FORMS) {
         if (existing.has(name + suffix)) await rm(join(opts.out, name + suffix));
       }
     }

@@ -2,14 +2,15 @@
  * The parameters of the synthetic population, in one place.
  *
  * Rates are per month unless the name says otherwise. The values were tuned by generating
- * extracts and computing the monitor from them (see data/6e-meting/README.md and data/7e-meting/README.md for the figures reached);
- * the comments say which published figure or assumed relation (data/README.md)
- * each one mainly drives. Change one, regenerate, and check the monitor again.
+ * extracts and computing the monitor from them: data/6e-meting/README.md and
+ * data/7e-meting/README.md give the targets (published figures and assumed relations) and the
+ * figures reached, and the comments say which of them each value mainly drives. Change one,
+ * regenerate, and check the monitor again (tests/calibration).
  */
 
 /**
  * The 7th meting's cohorts (2017-2019) continue the 6th's picture through trends that start in
- * 2017 and run, per calendar year, up to this year (yearsAfter2016 in person.ts). They are
+ * 2017 and run, per calendar year, up to this year (yearsAfter2016 in life-state.ts). They are
  * assumptions (data/7e-meting/README.md), not published figures.
  */
 export const TRENDS_UNTIL = 2021;
@@ -73,8 +74,9 @@ export const CAREER = {
     [55, 60, 0.028],
     [60, 70, 0.015],
   ] as const,
-  /** qualifying cases before the first detention: mean 1 + 0.12 per year over 18 */
-  /** share of first detainees without any earlier case */
+  /** share of first detainees without an earlier qualifying case; the others have a Poisson
+   * number of them (at most 200) with mean priorCasesBase + priorCasesPerYear per year of age
+   * over 18, times a lognormal factor */
   pNoPriorCases: 0.4,
   priorCasesBase: 1.2,
   priorCasesPerYear: 0.3,
@@ -104,8 +106,8 @@ export const CAREER = {
 
 export const ID = {
   /** id_onbekend grows logistically: 25% in mid 2013, 50% in mid 2016 */
-  onbekendMid: 2016.5,
-  onbekendSlope: 0.366,
+  onbekendMidden: 2016.5,
+  onbekendHelling: 0.366,
   /** chance the recorded status at uitstroom is known/unknown like at instroom */
   pSameRecording: 0.85,
   pInvalidStart: 0.13,
@@ -136,11 +138,11 @@ export const WORK = {
     [0.33, 1.2],
     [0.17, 3.2],
   ] as const,
-  idInvalid: 0.45,
+  idOngeldig: 0.45,
   /** job start multiplier by housing category */
   huisvesting: [1.0, 1.25, 1.1, 0.95, 0.5, 0.5, 0.4],
   unstableEnd: 1.6,
-  noStartkwalificatie: 0.8,
+  geenStartkwalificatie: 0.8,
   vrouw: 0.85,
   /** 18-24, 25-34, 35-44, 45+ */
   leeftijd: [1.0, 1.05, 0.95, 0.7],
@@ -178,7 +180,7 @@ export const BENEFIT = {
   pWwAfterJob: 0.2,
   /** benefit start multiplier while working, and the chance a new job ends a benefit: together
    * they keep work and a benefit from overlapping before detention, so that with more work
-   * before than after, geen_inkomen is still a little lower before (calibration.md) */
+   * before than after, geen_inkomen is still a little lower before (data/6e-meting/README.md) */
   startWorking: 0.01,
   pEndAtJobStart: 1,
   /** after release: chance of a benefit covering 1m_na for someone without a job */
@@ -212,13 +214,13 @@ export const HOUSING = {
   /** woonadres: moving (new address), change of household, losing the registration */
   movePerMonth: 0.022,
   householdPerMonth: 0.008,
-  woonToGeen: 0.007,
-  woonToBrief: 0.004,
-  woonToInst: 0.003,
+  woonadresNaarGeen: 0.007,
+  woonadresNaarBrief: 0.004,
+  woonadresNaarInstelling: 0.003,
   /** leaving instelling, briefadres, geen_inschrijving: to woonadres, brief, inst, geen */
-  fromInst: [0.07, 0.01, 0, 0.02],
-  fromBrief: [0.055, 0, 0.005, 0.015],
-  fromGeen: [0.065, 0.03, 0.01, 0],
+  vanInstelling: [0.07, 0.01, 0, 0.02],
+  vanBriefadres: [0.055, 0, 0.005, 0.015],
+  vanGeenInschrijving: [0.065, 0.03, 0.01, 0],
   /** household of a new woonadres: adult and under 25 */
   household: [0.45, 0.22, 0.18, 0.15],
   householdYoung: [0.2, 0.1, 0.55, 0.15],
@@ -237,8 +239,8 @@ export const HOUSING = {
    * niet_ingeschreven does not fall from 6m_voor to 1m_voor */
   settleBeforeDetention: 0.25,
   pReturn: 0.25,
-  instellingPoolPerScale: 400,
-  briefPoolPerScale: 150,
+  instellingenPerSchaal: 400,
+  briefadressenPerSchaal: 150,
 };
 
 export const DEBT = {

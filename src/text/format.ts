@@ -53,12 +53,3 @@ export function wholeNumber(n: number): string {
 export function decimalNumber(x: number, decimals: number): string {
   return decimaalGetal(x, decimals, 'en');
 }
-
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2019-06-30" -> "30 juni 2019". */
-export function datumTekst(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`datumTekst: not an ISO date: ${iso}`);
-  return `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
-}

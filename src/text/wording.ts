@@ -57,9 +57,6 @@ export function breukKeuze(teller: number, noemer: number): Breukkeuze {
   return { soort: 'breuk', index: beste, bijwoord: Math.abs(verschil) <= BREUK_MARGE ? null : verschil > 0 ? 'ruim' : 'bijna' };
 }
 
-/** The fractions' values, in the order of breukKeuze's index. */
-const BREUK_WAARDEN: readonly number[] = BREUKEN.map((b) => b.waarde);
-
 /**
  * A proportion teller/noemer in words: "twee derde", "ruim een kwart", "bijna de helft";
  * "5%" where no fraction reads naturally (see breukKeuze).

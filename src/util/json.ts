@@ -7,6 +7,7 @@
  * shown. A small scanner walks the same text: on valid JSON it records the line of every path,
  * on invalid JSON it finds the first place where the text stops being JSON and says why.
  */
+import type { Diagnostic } from './diagnostic.ts';
 
 export interface JsonSyntaxError {
   line: number;
@@ -41,8 +42,8 @@ export function parseJson(text: string): JsonResult {
 }
 
 /** A syntax error as a message: `<file>:<line>:<column>: geen geldige JSON: <what>`. */
-export function describeJsonError(file: string, e: JsonSyntaxError): string {
-  return `${file}:${e.line}:${e.column}: geen geldige JSON: ${e.what}`;
+export function describeJsonError(file: string, e: JsonSyntaxError): Diagnostic {
+  return { file, line: e.line, column: e.column, rule: 'json/syntaxis', text: `geen geldige JSON: ${e.what}` };
 }
 
 class Fail extends Error {

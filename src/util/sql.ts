@@ -5,6 +5,7 @@
  * that was validated first, so nothing from a file or the command line is spliced in unchecked.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { ISO_DATE } from './dates.ts';
 
 /** The SQL steps of a folder in their order (file names start with their step number). */
 export function sqlSteps(dir: URL): { file: string; sql: string }[] {
@@ -25,7 +26,7 @@ export function fillSql(sql: string, values: Readonly<Record<string, string>>): 
 
 /** An ISO date, checked, as the text inside a DATE literal. */
 export function isoDateLiteral(s: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`not an ISO date: ${s}`);
+  if (!ISO_DATE.test(s)) throw new Error(`not an ISO date: ${s}`);
   return s;
 }
 

@@ -25,6 +25,7 @@ import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
 import { lijst, procentpunten, verandering, veranderingWoord, type Aandeel, type Richting } from '../text/wording.ts';
 import { list } from '../text/wording-en.ts';
+import { InternalError } from '../util/errors.ts';
 
 /** One cohort's value in a segment. */
 interface Punt extends Aandeel {
@@ -216,7 +217,7 @@ function overzichtDelen<R extends { oordeel: Oordeel; nieuw?: Segment['richting'
  * die tot stilstand bij c en keert die om bij d." `namen` are the series in running text.
  */
 export function overzichtZin(groep: Groep, reeksen: readonly { naam: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], vorige: string): string {
-  if (reeksen.length === 0) throw new Error('overzichtZin: no series');
+  if (reeksen.length === 0) throw new InternalError('overzichtZin: no series');
   let genoemd = false;
   const onderwerp = () => {
     const s = genoemd ? 'die' : `de ontwikkeling uit de ${vorige}`;
@@ -254,7 +255,7 @@ const GROUP_OPENING: Record<Groep, string> = {
  * levels off for c; and it reverses for d." `reeksen` name the series in English.
  */
 export function overviewSentence(groep: Groep, reeksen: readonly { name: string; oordeel: Oordeel; nieuw?: Segment['richting'] }[], previous: string): string {
-  if (reeksen.length === 0) throw new Error('overviewSentence: no series');
+  if (reeksen.length === 0) throw new InternalError('overviewSentence: no series');
   let named = false;
   const subject = () => {
     const s = named ? 'it' : `the trend from the ${previous}`;

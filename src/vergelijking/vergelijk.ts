@@ -1,6 +1,5 @@
 /**
- * The comparison of an edition with its predecessor (editions.md, "Comparison with the previous
- * meting"): for every indicator × meetmoment that both publish per cohort, the series over the
+ * The comparison of an edition with its predecessor (docs/editions.md): for every indicator × meetmoment that both publish per cohort, the series over the
  * cohorts of both editions for rik, kv and totaal, with the outcome of the trend rule
  * (./trend.ts). What the predecessor contributes is only what it published (./lezen.ts);
  * a suppressed cell stays suppressed.
@@ -13,13 +12,13 @@
  * edition file, per indicator (`wijzigingen`, see `wijzigingenSchema`); the chapter prints those
  * notes beside the indicator's table.
  */
-import { z } from 'zod';
-import { alleIndicatoren, INDICATOREN, type Thema } from '../indicators/definitions.ts';
-import { MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { alleIndicatoren, type Thema } from '../indicators/definitions.ts';
+import { GROEPEN, MOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { Resultaten } from '../results/results.ts';
-import { InputError } from '../util/errors.ts';
+import { InputError, InternalError } from '../util/errors.ts';
 import type { VorigeMeting } from './lezen.ts';
+import { cohortenOverlappen, onbekendeWijziging, vorigeZonderCohorten } from './messages.ts';
 import { oordeel, segment, type Oordeel, type Segment } from './trend.ts';
 import { ordinal } from '../text/wording-en.ts';
 
@@ -30,9 +29,6 @@ export interface Wijziging {
   tekst: string;
 }
 
-/** The edition field `wijzigingen` (defined with the edition schema, src/edition/edition.ts). */
-;
-
 type Meting = 'vorige' | 'huidige';
 
 /** One cohort of a series: the published row, or undefined when that edition has none. */
@@ -41,8 +37,6 @@ interface Cel {
   meting: Meting;
   rij: Publicatie | undefined;
 }
-
-export const VERGELIJKING_GROEPEN: readonly Groep[] = ['rik', 'kv', 'totaal'];
 
 /** One indicator at one meetmoment for one group, across the cohorts of both editions. */
 export interface Reeks {
@@ -95,11 +89,8 @@ function metingNaam(nummer: number): string {
 export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wijzigingen?: readonly Wijziging[] } = {}): Vergelijking {
   const nu = [...huidig.editie.cohorten];
   const toen = [...vorige.cohorten].sort((a, b) => a - b);
-  if (toen.length === 0) throw new InputError([`de vorige meting '${vorige.slug}' heeft geen cohorten`]);
-  if (toen[toen.length - 1]! >= nu[0]!)
-    throw new InputError([
-      `de cohorten van de vorige meting '${vorige.slug}' (${toen.join(', ')}) moeten alle voor die van deze meting (${nu.join(', ')}) liggen`,
-    ]);
+  if (toen.length === 0) throw new InputError([vorigeZonderCohorten(vorige.slug)]);
+  if (toen[toen.length - 1]! >= nu[0]!) throw new InputError([cohortenOverlappen(vorige.slug, toen, nu)]);
 
   const vorigIndex = new Map<string, Publicatie>();
   const vorigPaar = new Set<string>();
@@ -115,7 +106,7 @@ export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wi
     for (const moment of MOMENTEN.filter((m) => d.momenten.includes(m))) {
       const paar = `${d.naam}|${moment}`;
       if (!vorigPaar.has(paar) || !huidigPaar.has(paar)) continue;
-      for (const groep of VERGELIJKING_GROEPEN) {
+      for (const groep of GROEPEN) {
         const oud: Cel[] = toen.map((cohort) => ({ cohort, meting: 'vorige', rij: vorigIndex.get(`${d.naam}|${cohort}|${groep}|${moment}`) }));
         const nieuw: Cel[] = nu.map((cohort) => ({ cohort, meting: 'huidige', rij: huidig.indicatoren.find(d.naam, cohort, groep, moment) }));
         const eerder = segment(oud);
@@ -138,7 +129,7 @@ export function vergelijk(huidig: Resultaten, vorige: VorigeMeting, opties: { wi
   const bekend = new Set([...huidig.definities.map((d) => d.naam), ...vorige.rijen.map((r) => r.indicator)]);
   const fouten = (opties.wijzigingen ?? [])
     .filter((w) => !bekend.has(w.indicator))
-    .map((w) => `wijzigingen: onbekende indicator '${w.indicator}' (verwacht: een indicator van deze of van de vorige meting)`);
+    .map((w) => onbekendeWijziging(w.indicator));
   if (fouten.length > 0) throw new InputError(fouten);
   const wijzigingen = (opties.wijzigingen ?? []).map((w) => ({
     ...w,
@@ -201,6 +192,6 @@ export function vergelijkingFiguurId(indicator: string, moment: Moment): string 
 export function periode(cohorten: readonly number[]): string {
   const eerste = cohorten[0];
   const laatste = cohorten[cohorten.length - 1];
-  if (eerste === undefined || laatste === undefined) throw new Error('periode: no cohorts');
+  if (eerste === undefined || laatste === undefined) throw new InternalError('periode: no cohorts');
   return eerste === laatste ? String(eerste) : `${eerste}–${laatste}`;
 }

@@ -32,6 +32,9 @@ export const STATUSMOMENTEN = ['6m_voor', '1m_voor', '1m_na', '6m_na', '12m_na',
 export const GROEPEN = ['rik', 'kv', 'totaal'] as const;
 export type Groep = (typeof GROEPEN)[number];
 
+/** The two groups themselves, without their 'totaal'. */
+export const RIK_KV = ['rik', 'kv'] as const;
+
 /** The five problems of the samenhang analysis, in their fixed order. */
 export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificatie'] as const;
 export type Probleem = (typeof PROBLEMEN)[number];
@@ -53,3 +56,5 @@ export function problemenVoor(basisvoorwaarden: readonly Basisvoorwaarde[]): Pro
 export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
 export type Huisvesting = (typeof HUISVESTING)[number];
 
+/** The two groups without their total, for what is shown per group only (Kaplan–Meier curves). */
+export const GROEPEN_RIK_KV = ['rik', 'kv'] as const satisfies readonly Groep[];

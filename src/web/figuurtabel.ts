@@ -11,6 +11,8 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { decimaal } from '../text/format.ts';
+import { hoofdletter } from '../text/wording.ts';
+import { InternalError } from '../util/errors.ts';
 import { h, text } from '../html/hast.ts';
 
 /** The part of a Vega-Lite spec the table reads; everything else is ignored. */
@@ -57,78 +59,115 @@ const KOPPEN: Record<string, string> = {
 const ONDERGRENS = 'Ondergrens betrouwbaarheidsinterval';
 const BOVENGRENS = 'Bovengrens betrouwbaarheidsinterval';
 
+/** A channel that places a data point. */
+type Kanaal = (typeof PLAATS)[number];
+/** The channel an interval's far end belongs to: a field on x2 is drawn on x. */
+const HOOFDKANAAL: Partial<Record<Kanaal, Kanaal>> = { x2: 'x', y2: 'y' };
+const GRENS_KOP = { onder: ONDERGRENS, boven: BOVENGRENS } as const;
+
+/** A data field the chart draws, as the table needs it. */
+interface Veld {
+  readonly veld: string;
+  /** The channel it is drawn on (x for x2). */
+  readonly kanaal: Kanaal;
+  /** The title its own encoding gives it (never an interval bound's). */
+  titel: string | undefined;
+  readonly soort: Kolom['soort'];
+  /** A field drawn from x to x2 (an interval) is the lower bound; the x2 field the upper one. */
+  readonly grens: keyof typeof GRENS_KOP | undefined;
+}
+
 /**
  * The columns and rows of a chart's data. The data are the spec's own, or, in a layered chart
  * whose layers carry their own data, the largest layer's (the others are annotations such as a
  * reference line).
  */
 export function figuurCijfers(spec: Layer): FiguurCijfers {
+  const { rijen, encodings } = getekendeData(spec);
+  const { titels, formats } = kanaalOpmaak(encodings);
+  const tooltips = tooltipTitels(encodings);
+  const kolommen = [...velden(encodings, formats).values()]
+    // What a point is first, then its value and its interval.
+    .sort((a, b) => rang(a) - rang(b))
+    .map((v): Kolom => ({ veld: v.veld, kop: kop(v, titels, tooltips), soort: v.soort }));
+  return { kolommen, rijen };
+}
+
+/** The data the chart draws and the encodings that draw them: the spec's own and those of layers without data of their own. */
+function getekendeData(spec: Layer): { rijen: Record<string, unknown>[]; encodings: NonNullable<Layer['encoding']>[] } {
   const lagen = [spec, ...alleLagen(spec.layer ?? [])];
   const metData = lagen.filter((l) => l !== spec && l.data?.values);
   const bron = spec.data?.values ? spec : metData.sort((a, b) => b.data!.values!.length - a.data!.values!.length)[0];
-  if (!bron?.data?.values) throw new Error('figuurCijfers: the spec has no inline data');
-  // The encodings that draw these data: the spec's own and those of layers without data of their own.
+  if (!bron?.data?.values) throw new InternalError('figuurCijfers: the spec has no inline data');
   const encodings = lagen.filter((l) => l === spec || l === bron || !l.data).map((l) => l.encoding ?? {});
-
-  interface Veld { veld: string; kanaal: string; titel?: string; kanaalTitel?: string; soort: Kolom['soort']; grens?: 'onder' | 'boven' }
-  const velden = new Map<string, Veld>();
-  const kanaalTitel = new Map<string, string>();
-  const kanaalFormat = new Map<string, string>();
-  for (const enc of encodings) {
-    for (const kanaal of PLAATS) {
-      const e = enc[kanaal];
-      if (!e || Array.isArray(e)) continue;
-      if (typeof e.title === 'string') kanaalTitel.set(kanaal, e.title);
-      const format = e.axis?.format ?? e.legend?.format;
-      if (format) kanaalFormat.set(kanaal, format);
-    }
-  }
-  for (const enc of encodings) {
-    for (const kanaal of PLAATS) {
-      const e = enc[kanaal];
-      if (!e || Array.isArray(e) || !e.field) continue;
-      const hoofd = kanaal === 'x2' ? 'x' : kanaal === 'y2' ? 'y' : kanaal;
-      // A field drawn from x to x2 (an interval) is the lower bound; the x2 field the upper one.
-      const grens = kanaal === 'x2' || kanaal === 'y2' ? 'boven' : enc[`${kanaal}2`] ? 'onder' : undefined;
-      const bestaand = velden.get(e.field);
-      if (bestaand) {
-        if (typeof e.title === 'string' && bestaand.titel === undefined && !grens) bestaand.titel = e.title;
-        continue;
-      }
-      const format = e.axis?.format ?? e.legend?.format ?? kanaalFormat.get(hoofd) ?? '';
-      const kwantitatief = e.type === 'quantitative' || (e.type === undefined && (kanaal === 'x2' || kanaal === 'y2'));
-      velden.set(e.field, {
-        veld: e.field,
-        kanaal: hoofd,
-        ...(typeof e.title === 'string' && !grens ? { titel: e.title } : {}),
-        ...(kanaalTitel.has(hoofd) ? { kanaalTitel: kanaalTitel.get(hoofd)! } : {}),
-        soort: !kwantitatief ? 'tekst' : format.includes('%') ? 'procent' : format === 'd' ? 'geheel' : 'getal',
-        ...(grens ? { grens } : {}),
-      });
-    }
-  }
-  // Tooltips name fields the axes leave untitled ("Reeks").
-  const tooltipTitels = new Map<string, string>();
-  for (const enc of encodings) {
-    const tip = enc.tooltip;
-    for (const t of Array.isArray(tip) ? tip : tip ? [tip] : []) if (t.field && typeof t.title === 'string') tooltipTitels.set(t.field, t.title);
-  }
-
-  const kolommen = [...velden.values()]
-    // What a point is first, then its value and its interval.
-    .sort((a, b) => rang(a) - rang(b))
-    .map((v): Kolom => ({
-      veld: v.veld,
-      kop:
-        v.grens === 'onder' ? ONDERGRENS
-        : v.grens === 'boven' ? BOVENGRENS
-        : (v.titel ?? tooltipTitels.get(v.veld) ?? KOPPEN[v.veld] ?? zonderSchaal(v.kanaalTitel) ?? hoofdletter(v.veld)),
-      soort: v.soort,
-    }));
-  return { kolommen, rijen: bron.data.values };
+  return { rijen: bron.data.values, encodings };
 }
 
-function rang(v: { soort: Kolom['soort']; grens?: string }): number {
+/** Every encoding that places a point (not a list of them), with its channel. */
+function* plaatsingen(encodings: readonly NonNullable<Layer['encoding']>[]) {
+  for (const enc of encodings) {
+    for (const kanaal of PLAATS) {
+      const e = enc[kanaal];
+      if (e && !Array.isArray(e)) yield { enc, kanaal, e };
+    }
+  }
+}
+
+/** Each channel's title and number format, wherever a layer gives them (the last one counts). */
+function kanaalOpmaak(encodings: readonly NonNullable<Layer['encoding']>[]) {
+  const titels = new Map<Kanaal, string>();
+  const formats = new Map<Kanaal, string>();
+  for (const { kanaal, e } of plaatsingen(encodings)) {
+    if (typeof e.title === 'string') titels.set(kanaal, e.title);
+    const format = e.axis?.format ?? e.legend?.format;
+    if (format) formats.set(kanaal, format);
+  }
+  return { titels, formats };
+}
+
+/** The fields the chart draws, in the order their encodings name them. */
+function velden(encodings: readonly NonNullable<Layer['encoding']>[], formats: ReadonlyMap<Kanaal, string>): Map<string, Veld> {
+  const gevonden = new Map<string, Veld>();
+  for (const { enc, kanaal, e } of plaatsingen(encodings)) {
+    if (!e.field) continue;
+    const hoofd = HOOFDKANAAL[kanaal] ?? kanaal;
+    const grens = HOOFDKANAAL[kanaal] ? 'boven' : enc[`${kanaal}2`] ? 'onder' : undefined;
+    const titel = typeof e.title === 'string' && !grens ? e.title : undefined;
+    const bestaand = gevonden.get(e.field);
+    if (bestaand) {
+      bestaand.titel ??= titel;
+      continue;
+    }
+    const format = e.axis?.format ?? e.legend?.format ?? formats.get(hoofd) ?? '';
+    // An interval's far end has no type of its own: it is its near end's number.
+    const kwantitatief = e.type === 'quantitative' || (e.type === undefined && grens === 'boven');
+    gevonden.set(e.field, { veld: e.field, kanaal: hoofd, titel, soort: soort(kwantitatief, format), grens });
+  }
+  return gevonden;
+}
+
+function soort(kwantitatief: boolean, format: string): Kolom['soort'] {
+  if (!kwantitatief) return 'tekst';
+  if (format.includes('%')) return 'procent';
+  return format === 'd' ? 'geheel' : 'getal';
+}
+
+/** Tooltips name fields the axes leave untitled ("Reeks"). */
+function tooltipTitels(encodings: readonly NonNullable<Layer['encoding']>[]): Map<string, string> {
+  const titels = new Map<string, string>();
+  for (const enc of encodings) {
+    for (const t of [enc.tooltip ?? []].flat()) if (t.field && typeof t.title === 'string') titels.set(t.field, t.title);
+  }
+  return titels;
+}
+
+/** A column's header: the field's own title, else its tooltip's, a fixed one, its axis's, or its name. */
+function kop(v: Veld, kanaalTitels: ReadonlyMap<Kanaal, string>, tooltips: ReadonlyMap<string, string>): string {
+  if (v.grens) return GRENS_KOP[v.grens];
+  return v.titel ?? tooltips.get(v.veld) ?? KOPPEN[v.veld] ?? zonderSchaal(kanaalTitels.get(v.kanaal)) ?? hoofdletter(v.veld);
+}
+
+function rang(v: Veld): number {
   if (v.soort === 'tekst' || v.soort === 'geheel') return 0;
   return v.grens === 'onder' ? 2 : v.grens === 'boven' ? 3 : 1;
 }
@@ -140,10 +179,6 @@ function alleLagen(lagen: readonly Layer[]): Layer[] {
 /** "Hazard ratio (logaritmische schaal)" -> "Hazard ratio": the scale is the axis's, not the number's. */
 function zonderSchaal(titel: string | undefined): string | undefined {
   return titel?.replace(/\s*\([^)]*schaal\)\s*$/, '');
-}
-
-function hoofdletter(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** A value as the table writes it (Dutch notation); a missing value is a dash. */

@@ -21,9 +21,11 @@ import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import type { DocumentRegister } from '../html/context.ts';
 import { synthetischLabel } from '../results/synthetisch.ts';
-import { colophonView, longDate, parliamentaryYear, registerEditionPartials, type DocumentInput, type ProcessedChapter } from '../html/document.ts';
+import { colophonView, parliamentaryYear, registerEditionPartials, type DocumentInput, type ProcessedChapter } from '../html/document.ts';
 import { markdownProcessor } from '../html/processor.ts';
+import { InternalError } from '../util/errors.ts';
 import { ids, webFiguren, webLinks, webTabellen } from './bewerk.ts';
+import { datumTekst } from '../util/dates.ts';
 
 /** One document (the monitor or the letter) as renderDocument processed it. */
 export interface WebDocument {
@@ -66,90 +68,29 @@ interface Pagina {
 
 /** The whole web folder of an edition. */
 export function renderWebEdition(input: WebInput): WebBestanden {
-  const { monitor, brief } = input;
-  const meta = monitor.input.meta;
-  if (!meta.colophon) throw new Error('renderWebEdition: the monitor has no colophon');
-  const hoofdstukTitel = (register: DocumentRegister, index: number): string => {
-    const kop = register.headings.find((h) => h.chapterIndex === index && h.depth === 1);
-    return kop ? [kop.number, kop.text].filter(Boolean).join(' ') : '';
-  };
-
-  // 1. The pages, in reading order; 2. each chapter's tree made fit for the web (on a copy:
-  // the print uses the same trees).
-  const pagina = (c: ProcessedChapter, register: DocumentRegister, bestand: string, soort: Pagina['soort']): Pagina => {
-    const tree = structuredClone(c.tree);
-    webFiguren(tree, input.specs);
-    webTabellen(tree);
-    const notes = tree.children.filter((n) => n.type === 'element' && n.properties.dataFootnotes !== undefined);
-    return {
-      bestand,
-      soort,
-      titel: hoofdstukTitel(register, c.index),
-      ...(c.lang ? { taal: c.lang } : {}),
-      tree: { type: 'root', children: tree.children.filter((n) => !notes.includes(n)) },
-      notes: { type: 'root', children: notes },
-    };
-  };
-  // The print drops the letter's level-1 heading (its kamerstuk header says what it is about);
-  // on the web the document's title is the page's heading.
-  const briefTitel = brief.input.title;
-  const paginas: Pagina[] = [
-    { bestand: INDEX, titel: 'Inhoud', soort: 'inhoud' },
-    ...monitor.chapters.map((c) => pagina(c, monitor.register, basename(c.file).replace(/\.md$/, '.html'), 'hoofdstuk')),
-    ...brief.chapters.map((c) => ({ ...pagina(c, brief.register, BRIEF, 'brief'), titel: briefTitel })),
-    { bestand: COLOFON, titel: 'Colofon', soort: 'colofon' },
-  ];
-
-  // 3. Links across pages: every id belongs to the page that holds it.
-  const eigenaar = new Map<string, string>();
-  const eigenIds = new Map<Pagina, Set<string>>();
-  for (const p of paginas) {
-    const gevonden = new Set([...(p.tree ? ids(p.tree) : []), ...(p.notes ? ids(p.notes) : [])]);
-    eigenIds.set(p, gevonden);
-    for (const id of gevonden) if (!eigenaar.has(id)) eigenaar.set(id, p.bestand);
-  }
-  for (const p of paginas) {
-    for (const t of [p.tree, p.notes]) if (t) webLinks(t, eigenIds.get(p)!, (id) => eigenaar.get(id));
-  }
+  const meta = input.monitor.input.meta;
+  if (!meta.colophon) throw new InternalError('renderWebEdition: the monitor has no colophon');
+  const paginas = webPaginas(input);
+  verwijzingenOverPaginas(paginas);
 
   // 4. Every page in the shell.
   const hb = handlebars();
   const colophon = colophonView(meta.colophon);
   const gedeeld = {
-    lang: monitor.input.lang,
-    title: monitor.input.title,
+    lang: input.monitor.input.lang,
+    title: input.monitor.input.title,
     subtitle: meta.subtitle ?? null,
     authors: meta.authors.join(', '),
     publisher: meta.publisher ?? null,
-    dateLong: longDate(meta.date),
+    dateLong: datumTekst(meta.date),
     colophon,
     /** The synthetic-data label (src/results/synthetisch.ts), false for real data. */
     label: synthetischLabel(meta.colophon.bron) ?? false,
     pdf: { monitor: `../pdf/${input.pdf.monitor}`, brief: `../pdf/${input.pdf.brief}` },
   };
-  const letter = brief.input.meta.letter;
-  if (!letter) throw new Error('renderWebEdition: the letter has no kamerstuk data');
-  const toc = monitor.chapters.map((c) => {
-    const bestand = paginas[c.index + 1]!.bestand;
-    const koppen = monitor.register.headings.filter((h) => h.chapterIndex === c.index && h.depth <= 2);
-    const kop = koppen.find((h) => h.depth === 1);
-    return {
-      href: bestand,
-      number: kop?.number ?? '',
-      text: kop?.text ?? paginas[c.index + 1]!.titel,
-      secties: koppen.filter((h) => h.depth === 2).map((h) => ({ href: `${bestand}#${h.id}`, number: h.number, text: h.text })),
-    };
-  });
-
+  const inhoud = paginaInhoud(input, paginas, hb, gedeeld);
   const bestanden: WebBestanden = {};
   paginas.forEach((p, i) => {
-    const html = (t: Root | undefined) => (t ? markdownProcessor.stringify(t) : '');
-    const inhoud =
-      p.soort === 'inhoud' ? hb.inhoud({ ...gedeeld, toc, briefTitel })
-      : p.soort === 'colofon' ? hb.colofon(gedeeld)
-      : p.soort === 'brief'
-        ? hb.brief({ briefTitel, letter: { ...letter, parliamentaryYear: parliamentaryYear(letter.datum), dateLong: longDate(letter.datum) }, tekst: html(p.tree), noten: html(p.notes) })
-        : `${html(p.tree)}\n${html(p.notes)}`;
     const vorige = paginas[i - 1];
     const volgende = paginas[i + 1];
     bestanden[p.bestand] = hb.pagina({
@@ -161,17 +102,105 @@ export function renderWebEdition(input: WebInput): WebBestanden {
       melding: colophon.synthetic && p.soort !== 'colofon',
       volledigeMelding: p.soort === 'inhoud',
       paginaTitel: p.soort === 'inhoud' ? `${gedeeld.title}, ${colophon.edition}` : `${p.titel} – ${gedeeld.title}, ${colophon.edition}`,
-      beschrijving: p.soort === 'brief' ? brief.input.meta.subject ?? briefTitel : `${gedeeld.title}, ${colophon.edition}: ${p.titel}`,
+      beschrijving: p.soort === 'brief' ? input.brief.input.meta.subject ?? input.brief.input.title : `${gedeeld.title}, ${colophon.edition}: ${p.titel}`,
       vorige: vorige ? { href: vorige.bestand, titel: vorige.titel } : null,
       volgende: volgende ? { href: volgende.bestand, titel: volgende.titel } : null,
       paginas: paginas.map((q) => ({ href: q.bestand, titel: q.titel, huidig: q === p })),
-      inhoud,
+      inhoud: inhoud(p),
     });
   });
 
   // 5. Style sheet and fonts.
   return { ...bestanden, 'web.css': readFileSync(new URL('web.css', TEMPLATES), 'utf8'), ...lettertypen() };
 }
+
+/** A chapter's title as the navigation names it: "3 Werk en inkomen". */
+function hoofdstukTitel(register: DocumentRegister, index: number): string {
+  const kop = register.headings.find((h) => h.chapterIndex === index && h.depth === 1);
+  return kop ? [kop.number, kop.text].filter(Boolean).join(' ') : '';
+}
+
+/**
+ * 1. The pages, in reading order; 2. each chapter's tree made fit for the web (on a copy: the
+ * print uses the same trees).
+ */
+function webPaginas(input: WebInput): Pagina[] {
+  const { monitor, brief } = input;
+  const pagina = (c: ProcessedChapter, register: DocumentRegister, plaats: Pick<Pagina, 'bestand' | 'soort'>): Pagina => {
+    const tree = structuredClone(c.tree);
+    webFiguren(tree, input.specs);
+    webTabellen(tree);
+    const notes = tree.children.filter((n) => n.type === 'element' && n.properties.dataFootnotes !== undefined);
+    return {
+      ...plaats,
+      titel: hoofdstukTitel(register, c.index),
+      ...(c.lang ? { taal: c.lang } : {}),
+      tree: { type: 'root', children: tree.children.filter((n) => !notes.includes(n)) },
+      notes: { type: 'root', children: notes },
+    };
+  };
+  // The print drops the letter's level-1 heading (its kamerstuk header says what it is about);
+  // on the web the document's title is the page's heading.
+  return [
+    { bestand: INDEX, titel: 'Inhoud', soort: 'inhoud' },
+    ...monitor.chapters.map((c) => pagina(c, monitor.register, { bestand: basename(c.file).replace(/\.md$/, '.html'), soort: 'hoofdstuk' })),
+    ...brief.chapters.map((c) => ({ ...pagina(c, brief.register, { bestand: BRIEF, soort: 'brief' }), titel: brief.input.title })),
+    { bestand: COLOFON, titel: 'Colofon', soort: 'colofon' },
+  ];
+}
+
+/** 3. Links across pages: every id belongs to the (first) page that holds it. */
+function verwijzingenOverPaginas(paginas: readonly Pagina[]): void {
+  const eigenaar = new Map<string, string>();
+  const eigenIds = new Map<Pagina, Set<string>>();
+  for (const p of paginas) {
+    const gevonden = new Set([...(p.tree ? ids(p.tree) : []), ...(p.notes ? ids(p.notes) : [])]);
+    eigenIds.set(p, gevonden);
+    for (const id of gevonden) if (!eigenaar.has(id)) eigenaar.set(id, p.bestand);
+  }
+  for (const p of paginas) {
+    for (const t of [p.tree, p.notes]) if (t) webLinks(t, eigenIds.get(p)!, (id) => eigenaar.get(id));
+  }
+}
+
+/** The contents page's list: each chapter with its sections. */
+function inhoudsopgave(monitor: WebDocument, paginas: readonly Pagina[]) {
+  return monitor.chapters.map((c) => {
+    const pagina = paginas[c.index + 1]!;
+    const koppen = monitor.register.headings.filter((h) => h.chapterIndex === c.index && h.depth <= 2);
+    const kop = koppen.find((h) => h.depth === 1);
+    return {
+      href: pagina.bestand,
+      number: kop?.number ?? '',
+      text: kop?.text ?? pagina.titel,
+      secties: koppen.filter((h) => h.depth === 2).map((h) => ({ href: `${pagina.bestand}#${h.id}`, number: h.number, text: h.text })),
+    };
+  });
+}
+
+/** What each kind of page holds inside the shell. */
+function paginaInhoud(input: WebInput, paginas: readonly Pagina[], hb: Sjablonen, gedeeld: object): (p: Pagina) => string {
+  const letter = input.brief.input.meta.letter;
+  if (!letter) throw new InternalError('renderWebEdition: the letter has no kamerstuk data');
+  const briefTitel = input.brief.input.title;
+  const toc = inhoudsopgave(input.monitor, paginas);
+  const html = (t: Root | undefined) => (t ? markdownProcessor.stringify(t) : '');
+  const perSoort: Record<Pagina['soort'], (p: Pagina) => string> = {
+    inhoud: () => hb.inhoud({ ...gedeeld, toc, briefTitel }),
+    hoofdstuk: (p) => `${html(p.tree)}\n${html(p.notes)}`,
+    brief: (p) =>
+      hb.brief({
+        briefTitel,
+        letter: { ...letter, parliamentaryYear: parliamentaryYear(letter.datum), dateLong: datumTekst(letter.datum) },
+        tekst: html(p.tree),
+        noten: html(p.notes),
+      }),
+    colofon: () => hb.colofon(gedeeld),
+  };
+  return (p) => perSoort[p.soort](p);
+}
+
+type Sjablonen = ReturnType<typeof handlebars>;
 
 function handlebars() {
   const hb = Handlebars.create();

@@ -1,13 +1,13 @@
 /**
  * The committed synthetic data of the 7th meting (data/7e-meting/) meet the 7th meting's
- * synthetic targets (shared/spec/calibration.md, "The 7th meting"): assumptions that continue
+ * synthetic targets (data/7e-meting/README.md, "Kalibratie"): assumptions that continue
  * the 6th meting's levels and trends, not published figures. Computed by the real engine with
  * the edition editions/7e-meting/editie.json (no ID, no care) and disclosure control.
  * Tolerances are those of the 6th meting's calibration test.
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { kalibratie, kvBeterNa, near, pct as pctIn, ROOT, type Kalibratie } from './helpers.ts';
@@ -40,7 +40,7 @@ describe('the extract set of the 7th meting', () => {
 });
 
 // Needs an engine that reads extracts without the ID columns and without zorg for an edition
-// that does not measure them (shared/spec/extracts.md).
+// that does not measure them (docs/extracts.md, "What the edition decides").
 describe('the indicators of the 7th meting meet its synthetic targets', () => {
   let k: Kalibratie;
   let pct: (indicator: string, moment: Moment, cohort?: string | number, groep?: Groep) => number;
@@ -108,7 +108,7 @@ describe('the indicators of the 7th meting meet its synthetic targets', () => {
     for (const n of namen) assert.doesNotMatch(n, /^(id_|zorg_)/, n);
   });
 
-  // shared calibration.md: after a short detention the situation is on average no better than before.
+  // data/7e-meting/README.md ("Kortverblijvenden"): after a short detention the situation is on average no better than before.
   test('kortverblijvenden are no better off one month after release than before detention', () => {
     const { fouten, vergelijkingen } = kvBeterNa(k, 1);
     // (werk, geen_inkomen, geen_dagbesteding, niet_ingeschreven, wanbetaler at 2 moments) x (3 cohorts + totaal)

@@ -1,6 +1,6 @@
 /**
  * The committed synthetic data of the 6th meting (data/6e-meting/) reproduce its published
- * figures (shared/spec/calibration.md), computed by the real engine with disclosure control.
+ * figures (data/6e-meting/README.md, "Kalibratie"), computed by the real engine with disclosure control.
  * Tolerances allow for sampling error at the committed scale; each target names its source.
  */
 import { test } from 'node:test';
@@ -76,8 +76,8 @@ test('cohorts have about 20,000 rik and 12,000 kv per year at scale 1, scaled do
   near((100 * rik) / (rik + kv), (100 * 20) / 32, 3, 'share of rik in the uitstroom');
 });
 
-// shared calibration.md: "For every group, cohort and basisvoorwaarde, the situation after a short
-// detention is on average no better than before it". Checked for kv (the short detentions), per
+// data/6e-meting/README.md ("Kortverblijvenden"): for every group, cohort and basisvoorwaarde, the
+// situation after a short detention is on average no better than before it. Checked for kv (the short detentions), per
 // cohort and pooled, against 1m_voor and 6m_voor (ID: uitstroom against instroom).
 test('kortverblijvenden are no better off one month after release than before detention', () => {
   const { fouten, vergelijkingen } = kvBeterNa(k, 1);

@@ -1,7 +1,7 @@
 /**
  * Shared by the calibration tests of each edition: compute the published indicator table of an
  * extract set with the real engine (with disclosure control), read percentages from it, and
- * check that a short detention (kv) leaves nobody better off (shared calibration.md).
+ * check that a short detention (kv) leaves nobody better off (data/6e-meting/README.md, "Kortverblijvenden").
  */
 import assert from 'node:assert/strict';
 import { loadExtracts } from '../../src/extracts/load.ts';

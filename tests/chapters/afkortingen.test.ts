@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { afkortingenIn, controleerAfkortingen, leesbareBlokken, leesWoordenlijst } from '../../src/chapters/afkortingen.ts';
 import { leesLiteratuur } from '../../src/chapters/literatuur.ts';
-import { renderChapters } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { vulHoofdstukken } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { formatDiagnostic } from '../../src/util/diagnostic.ts';
 import { fixtureEditie, fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -64,7 +65,7 @@ test('the English Summary and the Literatuur do not count as first use, but thei
 
 test('an abbreviation missing from the glossary is named with the chapter and the words around it', () => {
   const c = controleerAfkortingen([{ naam: 'x.md.hbs', markdown: 'De gemeente meldt het aan de XYZ.', uitschrijven: true }], WOORDENLIJST, 'afkortingen.json');
-  assert.deepEqual(c.onbekend, [`x.md.hbs: afkorting 'XYZ' staat niet in afkortingen.json (in: "De gemeente meldt het aan de XYZ."); voeg haar daar toe met wat zij betekent`]);
+  assert.deepEqual(c.onbekend.map(formatDiagnostic), [`x.md.hbs: afkorting 'XYZ' staat niet in afkortingen.json (in: "De gemeente meldt het aan de XYZ."); voeg haar daar toe met wat zij betekent`]);
 });
 
 for (const slug of ['6e-meting', '7e-meting']) {
@@ -73,7 +74,7 @@ for (const slug of ['6e-meting', '7e-meting']) {
     const eigen = join(ROOT, 'editions', slug, 'templates');
     const meldingen: string[] = [];
     const literatuur = slug === '7e-meting' ? leesLiteratuur(join(ROOT, 'editions', slug, 'literatuur.json')) : undefined;
-    const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), eigen), r, figuren(r), { waarschuw: (w) => meldingen.push(w), ...(literatuur ? { literatuur } : {}) });
+    const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates'), eigen), r, figuren(r), { waarschuw: (w) => meldingen.push(w), ...(literatuur ? { literatuur } : {}) });
     // The 7th meting's Voorwoord cites the letter only when it compares with a predecessor,
     // which the fixture does not: that warning is expected, any other is not.
     assert.deepEqual(meldingen.filter((m) => !m.includes("'minrb2021'")), []);
@@ -89,11 +90,11 @@ for (const slug of ['6e-meting', '7e-meting']) {
 test('without a committee in the edition, the committee appendix and its abbreviations are left out', () => {
   const editie = { ...fixtureEditie(), begeleidingscommissie: undefined };
   const r = { ...fixtureResultaten(), editie };
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r));
   assert.ok(!hoofdstukken.some((h) => h.bestand.includes('commissie')));
   const lijst = hoofdstukken.find((h) => h.bestand.endsWith('-afkortingen.md'))!.markdown;
   assert.doesNotMatch(lijst, /\*\*VNG\*\*/);
-  const met = renderChapters(new Sjablonen(join(ROOT, 'templates')), fixtureResultaten(), figuren(fixtureResultaten()));
+  const met = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), fixtureResultaten(), figuren(fixtureResultaten()));
   assert.match(met.find((h) => h.bestand.endsWith('-afkortingen.md'))!.markdown, /^- \*\*VNG\*\* Vereniging van Nederlandse Gemeenten$/m);
 });
 
@@ -101,7 +102,7 @@ test('an abbreviation the glossary lacks stops the build with the template that 
   const r = fixtureResultaten();
   const editie = { ...fixtureEditie(), begeleidingscommissie: { voorzitter: { functie: 'hoogleraar', organisatie: 'de ABCD' }, leden: [{ functie: 'lid', organisatie: 'X' }] } };
   assert.throws(
-    () => renderChapters(new Sjablonen(join(ROOT, 'templates')), { ...r, editie }, figuren(r)),
+    () => vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), { ...r, editie }, figuren(r)),
     (e: unknown) => e instanceof InputError && /^templates\/monitor\/82-bijlage-commissie\.md\.hbs: afkorting 'ABCD' staat niet in templates\/afkortingen\.json/.test(e.messages[0]!),
   );
 });

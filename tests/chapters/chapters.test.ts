@@ -14,8 +14,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderChapter, renderChapters, chapterTemplates, hoofdstukSoort } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { vulHoofdstuk, vulHoofdstukken, hoofdstukSjablonen, hoofdstukSoort } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { fixtureResultaten } from './fixture.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';
@@ -49,7 +49,7 @@ function vergelijkGolden(naam: string, actueel: string): void {
 
 test('every chapter of the fixture edition matches its golden file', () => {
   const r = fixtureResultaten();
-  const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figuren(r));
   assert.ok(hoofdstukken.length >= 9);
   for (const h of hoofdstukken) vergelijkGolden(h.bestand, h.markdown);
 });
@@ -58,7 +58,7 @@ test('every chapter of the fixture edition, as reviewers read it (references res
   const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { reviewMarkdown } = await import('../../src/review/markdown.ts');
   const r = fixtureResultaten();
-  const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figuren(r));
   let register: DocumentRegister | undefined;
   // The charts are not rendered here; any SVG will do for numbering.
   monitorHtml('/fixture', r, hoofdstukken, 'x', { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg"/>', onRegister: (reg) => (register = reg) });
@@ -68,7 +68,7 @@ test('every chapter of the fixture edition, as reviewers read it (references res
 
 test('every chapter starts with one level-1 title and links figures relative to out/monitor', () => {
   const r = fixtureResultaten();
-  for (const h of renderChapters(TEMPLATES, r, figuren(r))) {
+  for (const h of vulHoofdstukken(TEMPLATES, r, figuren(r))) {
     assert.equal(h.markdown.match(/^# /gm)?.length, 1, h.bestand);
     assert.ok(h.markdown.startsWith('# '), h.bestand);
     for (const m of h.markdown.matchAll(/!\[[^\]]*\]\(([^ )]+)/g)) assert.match(m[1]!, /^\.\.\/figuren\/[a-z0-9-]+\.svg$/);
@@ -93,7 +93,7 @@ test('a chapter\'s language follows its name: the Summary is English wherever it
   assert.equal(hoofdstukTaal('01-samenvatting.md'), 'nl');
   assert.equal(hoofdstukTaal('30-summary-tabellen.md.hbs'), 'nl');
   const r = fixtureResultaten();
-  const h = renderChapters(TEMPLATES, r, figuren(r));
+  const h = vulHoofdstukken(TEMPLATES, r, figuren(r));
   assert.deepEqual(h.filter((x) => x.taal === 'en').map((x) => x.bestand), ['04-summary.md']);
 });
 
@@ -104,7 +104,7 @@ test('an English chapter writes numbers, words and footnotes in English with the
   const vul = (bron: string, naam: string) => {
     const pad = join(mkdtempSync(join(tmpdir(), 'monitor-taal-')), naam);
     writeFileSync(pad, bron);
-    return renderChapter(pad, r, []);
+    return vulHoofdstuk(pad, r, []);
   };
   const bron = '# T\n\n{{aantal 12954}} {{hr "cox_basis" "id:ongeldig"}} {{lijst cohorten}} {{moment "1m_na"}} {{groep "kv"}} {{pct (ind "problemen_5" "totaal" "kv" "1m_na")}} {{verandering (ind "problemen_5" "totaal" "kv" "1m_na") (ind "problemen_5" "totaal" "rik" "1m_na")}}\n';
   const en = vul(bron, '20-summary.md.hbs');
@@ -135,7 +135,7 @@ test('the number check finds a figure typed into a template', () => {
 });
 
 test('no template contains a number: every figure comes from the results', () => {
-  const fout = chapterTemplates(TEMPLATES).flatMap(({ pad, bestand }) =>
+  const fout = hoofdstukSjablonen(TEMPLATES).flatMap(({ pad, bestand }) =>
     proza(readFileSync(pad, 'utf8'))
       .split('\n')
       .flatMap((r, i) => (/\d/.test(r) ? [`${bestand}:${i + 1}: ${r.trim().slice(0, 80)}`] : [])),
@@ -145,7 +145,7 @@ test('no template contains a number: every figure comes from the results', () =>
 
 test('a suppressed value prints as a dash with its footnote, never its number', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(TEMPLATES.pad('monitor/60-samenhang.md.hbs'), r, figuren(r));
+  const md = vulHoofdstuk(TEMPLATES.pad('monitor/60-samenhang.md.hbs'), r, figuren(r));
   assert.match(md, /\| – \|/);
   assert.match(md, /Tabel: [^\n]*\[\^onderdrukt\] \{#tab:aantal-problemen\}/);
   assert.match(md, /^\[\^onderdrukt\]: /m);
@@ -155,17 +155,17 @@ test('a suppressed value prints as a dash with its footnote, never its number', 
 
 test('a basisvoorwaarde the edition does not measure has no section and no figure, and is named once, in the methods', () => {
   const r = fixtureResultaten();
-  const md = renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = vulHoofdstuk(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   assert.doesNotMatch(md, /## Zorg/);
   assert.doesNotMatch(md, /(?<!na)zorg\b/i, 'only the title "Monitor nazorg" and the zorgverzekering may have the word');
   assert.ok(!figuren(r).some((f) => f.id.includes('zorg') || f.id.startsWith('ggz')));
-  const methoden = renderChapter(TEMPLATES.pad('monitor/40-methoden.md.hbs'), r, figuren(r));
+  const methoden = vulHoofdstuk(TEMPLATES.pad('monitor/40-methoden.md.hbs'), r, figuren(r));
   assert.match(methoden, /De zorg is in deze meting niet gemeten, omdat er geen gegevens over zorg waren\./);
 });
 
 test('care is reported with its figures when the zorg extract is present', () => {
   const r = fixtureResultaten(undefined, { zorg: true });
-  const md = renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const md = vulHoofdstuk(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   const zorg = md.slice(md.indexOf('## Zorg')).split('\n## ')[0]!;
   assert.doesNotMatch(zorg, /niet gemeten/);
   assert.match(zorg, /\d+% van de re-integratiekandidaten in behandeling/);
@@ -181,12 +181,12 @@ test('when a trend reverses, the sentence about it changes with it', () => {
         ? { ...x, teller: x.cohort === '2013' ? naar2013 : naar2014, noemer: 600, percentage: null }
         : x,
     );
-  const tekst = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
+  const tekst = (r: ReturnType<typeof fixtureResultaten>) => vulHoofdstuk(TEMPLATES.pad('monitor/50-basisvoorwaarden.md.hbs'), r, figuren(r));
   const stijgend = tekst(zet(laag, hoog));
   const dalend = tekst(zet(hoog, laag));
   assert.match(stijgend, /Dat aandeel steeg met 33 procentpunten tussen cohort 2013 \(17%\) en cohort 2014 \(50%\)/);
   assert.match(dalend, /Dat aandeel daalde met 33 procentpunten tussen cohort 2013 \(50%\) en cohort 2014 \(17%\)/);
-  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => renderChapter(TEMPLATES.pad('monitor/10-samenvatting.md.hbs'), r, figuren(r));
+  const samenvatting = (r: ReturnType<typeof fixtureResultaten>) => vulHoofdstuk(TEMPLATES.pad('monitor/10-samenvatting.md.hbs'), r, figuren(r));
   assert.match(samenvatting(zet(laag, hoog)), /groot en groeiend deel/);
   assert.match(samenvatting(zet(hoog, laag)), /groot en kleiner wordend deel/);
 });
@@ -197,8 +197,8 @@ test('a reference to a value that does not exist stops with the template file an
   try {
     writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\nTekst {{bestaatNiet}}\n');
     writeFileSync(join(dir, '02-fout.md.hbs'), '# Titel\n\n\n{{pct (ind "werk" "totaal" "rik" "instroom")}}\n');
-    assert.throws(() => renderChapter(join(dir, '01-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /01-fout\.md\.hbs:3:.*bestaatNiet/.test(e.messages[0]!));
-    assert.throws(() => renderChapter(join(dir, '02-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /02-fout\.md\.hbs:4: indicator 'werk'/.test(e.messages[0]!));
+    assert.throws(() => vulHoofdstuk(join(dir, '01-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /01-fout\.md\.hbs:3:.*bestaatNiet/.test(e.messages[0]!));
+    assert.throws(() => vulHoofdstuk(join(dir, '02-fout.md.hbs'), r, []), (e: unknown) => e instanceof InputError && /02-fout\.md\.hbs:4: indicator 'werk'/.test(e.messages[0]!));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,15 +6,15 @@ import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { renderChapters } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { vulHoofdstukken } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** The monitor's HTML from the chapters (the charts are not rendered; any SVG will do). */
-function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: ReturnType<typeof renderChapters>): string {
+function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: ReturnType<typeof vulHoofdstukken>): string {
   return renderDocument(
     {
       title: r.editie.titel,
@@ -30,7 +30,7 @@ function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: Return
 test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
   const r = fixtureResultaten();
   const figs = figuren(r);
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs);
+  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs);
   const html = printHtml(r, hoofdstukken);
   assert.doesNotMatch(html, /\[@(fig|tab|sec|Fig|Tab|Sec):/);
   assert.match(html, /Figuur 3\.1/);
@@ -46,7 +46,7 @@ test('read as GFM, every caption sits above a table and every figure is an image
   const { default: remarkGfm } = await import('remark-gfm');
   const r = fixtureResultaten();
   const processor = unified().use(remarkParse).use(remarkGfm);
-  for (const h of renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r))) {
+  for (const h of vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r))) {
     const boom = processor.parse(h.markdown) as { children: { type: string; children?: { type: string; value?: string; url?: string }[] }[] };
     const blokken = boom.children;
     blokken.forEach((b, i) => {
@@ -74,7 +74,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
     lines.splice(2, 0, 'Zie [@fig:km-per-cohortt].');
     writeFileSync(pad, lines.join('\n'));
     const r = fixtureResultaten();
-    const hoofdstukken = renderChapters(new Sjablonen(dir), r, figuren(r));
+    const hoofdstukken = vulHoofdstukken(new Sjablonen(dir), r, figuren(r));
     let messages: readonly string[] = [];
     try {
       monitorHtml(join(dir, 'build-tmp'), r, hoofdstukken, 'x');
@@ -95,7 +95,7 @@ test('an unknown cross-reference in a chapter names the template and its line, n
 
 test('the print follows a Cahier: Voorwoord before the contents, then Afkortingen; Literatuur unnumbered; the committee is Bijlage 1', () => {
   const r = fixtureResultaten();
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
   const html = printHtml(r, hoofdstukken);
   const waar = (re: RegExp) => {
     const m = re.exec(html);

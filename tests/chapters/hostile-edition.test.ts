@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { figuren } from '../../src/charts/figures.ts';
-import { renderChapters } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { vulHoofdstukken } from '../../src/chapters/render.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { briefHtml } from '../../src/letter/document.ts';
@@ -41,7 +41,7 @@ test('mdTekst: markup characters escaped, block starts escaped, line breaks join
 
 test('a hostile edition title in every chapter\'s source lines stays text', () => {
   const r = resultaten();
-  const hoofdstukken = renderChapters(TEMPLATES, r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figuren(r));
   const bronregels = hoofdstukken.flatMap((h) => h.markdown.split('\n').filter((l) => l.startsWith('*Bron:')));
   assert.ok(bronregels.length > 5, `source lines: ${bronregels.length}`);
   for (const regel of bronregels) {
@@ -137,7 +137,10 @@ function zet(o: unknown, pad: Pad, waarde: string): number {
   let n = 0;
   for (const k of sleutels) {
     if (rest.length === 0) {
-      if (typeof rec[k] === 'string') (rec[k] = waarde), n++;
+      if (typeof rec[k] === 'string') {
+        rec[k] = waarde;
+        n++;
+      }
     } else n += zet(rec[k], rest, waarde);
   }
   return n;
@@ -176,7 +179,7 @@ test('every free-text field of the edition, hostile, stays literal text in the M
   const figs = [...figuren(r), ...vergelijkingFiguren(r, v)];
 
   // The Markdown.
-  const hoofdstukken = renderChapters(TEMPLATES, r, figs, { vergelijking: v });
+  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figs, { vergelijking: v });
   const monitorMd = hoofdstukken.map((h) => h.markdown).join('\n');
   const brief = renderLetter(TEMPLATES, r, { root: PROJECT_ROOT, vergelijking: v });
   // The HTML, as the build makes it (figures read as a small SVG), and its registers for the reviewers' Markdown and the .docx.

@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { citeer, combineer, leesLiteratuur, zoekCitaten, type Literatuur, type Werk } from '../../src/chapters/literatuur.ts';
-import { renderChapters } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { vulHoofdstukken } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import type { DocumentRegister } from '../../src/html/context.ts';
 import { InputError } from '../../src/util/errors.ts';
@@ -76,7 +76,7 @@ test('an unknown key is an error that names the template and the line where the 
     writeFileSync(pad, regels.join('\n'));
     const r = fixtureResultaten();
     assert.throws(
-      () => renderChapters(new Sjablonen(dir), r, figuren(r), { root: dir }),
+      () => vulHoofdstukken(new Sjablonen(dir), r, figuren(r), { root: dir }),
       (e: unknown) => {
         assert.ok(e instanceof InputError, String(e));
         assert.deepEqual(e.messages, [`monitor/40-methoden.md.hbs:3: citaat [@cox1972; @onbekend2020, p. 3]: bron 'onbekend2020' staat niet in literatuur.json`]);
@@ -93,7 +93,7 @@ test('a work that no chapter cites is a warning naming its file and line', () =>
   const r = fixtureResultaten();
   const eigen = literatuur([{ id: 'ongeciteerd2000', type: 'book', title: 'Niemand citeert dit', issued: { 'date-parts': [[2000]] } }], 'editions/x/literatuur.json');
   const meldingen: string[] = [];
-  renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r), { literatuur: eigen, waarschuw: (w) => meldingen.push(w) });
+  vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r), { literatuur: eigen, waarschuw: (w) => meldingen.push(w) });
   assert.deepEqual(meldingen, ["editions/x/literatuur.json:1: bron 'ongeciteerd2000' wordt nergens geciteerd en staat dus niet in de Literatuur"]);
 });
 
@@ -123,7 +123,7 @@ test('the reviewers\' Markdown of both editions\' templates has every citation r
   const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { reviewMarkdown } = await import('../../src/review/markdown.ts');
   const r = fixtureResultaten();
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
+  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates'), join(ROOT, 'editions', '6e-meting', 'templates')), r, figuren(r));
   let register: DocumentRegister | undefined;
   monitorHtml('/fixture', r, hoofdstukken, 'x', { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg"/>', onRegister: (reg) => (register = reg) });
   const leesbaar = reviewMarkdown(hoofdstukken.map((h) => ({ path: `monitor/${h.bestand}`, markdown: h.markdown })), register!);

@@ -8,19 +8,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { renderChapter, renderChapters, syntheseSchaal } from '../../src/chapters/render.ts';
+import { vulHoofdstuk, vulHoofdstukken } from '../../src/chapters/render.ts';
+import { syntheseSchaal } from '../../src/chapters/context.ts';
 import { procent } from '../../src/text/format.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { fixtureResultaten } from './fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PAD = new Sjablonen(join(ROOT, 'templates')).pad('monitor/40-methoden.md.hbs');
-const methoden = (r: Resultaten) => renderChapter(PAD, r, figuren(r), { root: ROOT });
+const methoden = (r: Resultaten) => vulHoofdstuk(PAD, r, figuren(r), { root: ROOT });
 
 test('the methods name the interval of a share (Wilson) and of a ratio (Wald), with their sources, and the rule of a change', () => {
   const r = fixtureResultaten();
-  const md = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)).find((h) => h.bestand.endsWith('-methoden.md'))!.markdown;
+  const md = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)).find((h) => h.bestand.endsWith('-methoden.md'))!.markdown;
   assert.match(md, /95%-betrouwbaarheidsinterval van dat aandeel, berekend met de methode van Wilson \(1927\)/);
   assert.match(md, /95%-interval volgens Wald \(1943\): de geschatte coëfficiënt plus en min 1,96 keer zijn standaardfout/);
   assert.match(md, /heet gestegen of gedaald als dat interval nul niet bevat én de twee afgeronde percentages in de tekst verschillen; anders bleef het gelijk/);

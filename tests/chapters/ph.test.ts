@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { GeschatModel } from '../../src/models/run.ts';
+import type { GeschatModel } from '../../src/models/uitkomst.ts';
 import type { Tijdsplitsing } from '../../src/models/tijdsplitsing.ts';
 import { wald } from '../../src/models/wald.ts';
 import { periodeTabel, phBijlageTekst, phFalend, phTabel, phZin } from '../../src/chapters/ph.ts';

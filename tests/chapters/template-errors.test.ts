@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Handlebars from 'handlebars';
-import { vulTemplate } from '../../src/chapters/render.ts';
+import { fillTemplate } from '../../src/chapters/handlebars.ts';
+import { helperError } from '../../src/chapters/template-errors.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const NAAM = 'templates/monitor/50-basisvoorwaarden.md.hbs';
@@ -16,7 +17,7 @@ export function templateErrors(bron: string, context: object = { x: 1, xs: [1], 
   hb.registerHelper('pct', (v: unknown) => String(v));
   hb.registerHelper('aantal', (v: unknown) => String(v));
   try {
-    vulTemplate(hb, bron, NAAM, context);
+    fillTemplate(hb, bron, NAAM, context);
   } catch (e) {
     if (e instanceof InputError) return e.messages;
     throw e;
@@ -59,17 +60,39 @@ test('an unknown indicator in a table names the template, its line and the neare
   const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { renderChapter } = await import('../../src/chapters/render.ts');
+  const { vulHoofdstuk } = await import('../../src/chapters/render.ts');
   const { fixtureResultaten } = await import('./fixture.ts');
   const dir = await mkdtemp(join(tmpdir(), 'template-errors-'));
   try {
     const pad = join(dir, '04-x.md.hbs');
     await writeFile(pad, '# X\n\nTekst.\n\n{{momententabel id="t" titel="T" groep="rik" indicatoren="werk werkk"}}\n');
     assert.throws(
-      () => renderChapter(pad, fixtureResultaten(), [], { root: dir }),
+      () => vulHoofdstuk(pad, fixtureResultaten(), [], { root: dir }),
       (e: unknown) => e instanceof InputError && e.messages.length === 1 && e.messages[0] === "04-x.md.hbs:5: onbekende indicator 'werkk'; bedoelt u 'werk'?",
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('template errors are diagnostics with a rule id, the template and the place', () => {
+  const diagnostics = (bron: string) => {
+    try {
+      fillTemplate(Handlebars.create(), bron, NAAM, { cohorten: [2015] });
+    } catch (e) {
+      if (e instanceof InputError) return e.diagnostics.map((d) => [d.rule, d.file, d.line, d.column]);
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+  assert.deepEqual(diagnostics('a\n{{cohort}}\n'), [['sjabloon/onbekende-waarde', NAAM, 2, 3]]);
+  assert.deepEqual(diagnostics('{{#if x}}\n'), [['sjabloon/blok-niet-afgesloten', NAAM, 1, 1]]);
+  assert.deepEqual(diagnostics('a\n  {{/each}}\n'), [['sjabloon/blok-niet-geopend', NAAM, 2, 3]]);
+});
+
+test('a helper called wrongly is reported at the line of the call', () => {
+  const e = helperError(NAAM, { loc: { start: { line: 7 } } }, "'lijst' verwacht een lijst");
+  assert.deepEqual(e.messages, [`${NAAM}:7: 'lijst' verwacht een lijst`]);
+  assert.equal(e.diagnostics[0]!.rule, 'sjabloon/helper');
+  assert.deepEqual(helperError(NAAM, undefined, 'x').messages, [`${NAAM}: x`]);
 });

@@ -21,9 +21,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { chapterTemplates, renderChapter } from '../../src/chapters/render.ts';
+import { hoofdstukSjablonen, vulHoofdstuk } from '../../src/chapters/render.ts';
 import { hoofdstukTaal, type Taal } from '../../src/chapters/taal.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { renderLetter } from '../../src/letter/render.ts';
 import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';
@@ -101,7 +101,7 @@ const COMBINATIES = [
 ].sort();
 
 /** The rendered text: the monitor chapters that use models or changes, and the letter. */
-const HOOFDSTUKKEN = chapterTemplates(MONITOR).filter(({ pad }) => /hrrichting|kans|\bhr\b|richting|verandering/.test(readFileSync(pad, 'utf8')));
+const HOOFDSTUKKEN = hoofdstukSjablonen(MONITOR).filter(({ pad }) => /hrrichting|kans|\bhr\b|richting|verandering/.test(readFileSync(pad, 'utf8')));
 type Zinnen = Record<Taal, string[]> & {
   /** The Samenvatting's own: what it words, the Summary must word too. */
   samenvatting: string[];
@@ -114,7 +114,7 @@ function zinnenPerTaal(termen: Record<string, TermGeval>, wijzig?: Wijziging, sl
   const r = fixtureResultaten(wijzig, { termen });
   const figs = figuren(r);
   const teksten = [
-    ...HOOFDSTUKKEN.map(({ pad }) => ({ taal: hoofdstukTaal(pad), pad, tekst: renderChapter(pad, r, figs, { root: ROOT }) })),
+    ...HOOFDSTUKKEN.map(({ pad }) => ({ taal: hoofdstukTaal(pad), pad, tekst: vulHoofdstuk(pad, r, figs, { root: ROOT }) })),
     { taal: 'nl' as Taal, tekst: renderLetter(BRIEF, r, { root: ROOT }).markdown },
   ];
   const splits = (t: string) =>

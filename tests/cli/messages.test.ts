@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
 import { loadEdition } from '../../src/edition/edition.ts';
-import { chapterTemplates, vulTemplate } from '../../src/chapters/render.ts';
+import { hoofdstukSjablonen } from '../../src/chapters/render.ts';
+import { fillTemplate } from '../../src/chapters/handlebars.ts';
 import { renderDocument, type ChapterInput } from '../../src/html/document.ts';
 import { parseOptions } from '../../src/cli/options.ts';
 import { InputError } from '../../src/util/errors.ts';
@@ -109,7 +110,7 @@ describe('templates', () => {
   const fill = (bron: string) => () => {
     const hb = Handlebars.create();
     hb.registerHelper('pct', (v: unknown) => String(v));
-    return vulTemplate(hb, bron, naam, { x: 1, xs: [1], editie: { drempel: 10 } });
+    return fillTemplate(hb, bron, naam, { x: 1, xs: [1], editie: { drempel: 10 } });
   };
   const cases: Record<string, string> = {
     'a block not closed': '# T\n\n{{#if x}}\ntekst\n',
@@ -131,8 +132,8 @@ describe('templates', () => {
   }
   test('a templates folder that does not exist, or holds no templates', async () => {
     const missing = join(scratch, 'geen-sjablonen');
-    checkMessages('missing', await messagesOf(() => chapterTemplates(new Sjablonen(missing))), missing);
-    checkMessages('empty', await messagesOf(() => chapterTemplates(new Sjablonen(scratch))), scratch);
+    checkMessages('missing', await messagesOf(() => hoofdstukSjablonen(new Sjablonen(missing))), missing);
+    checkMessages('empty', await messagesOf(() => hoofdstukSjablonen(new Sjablonen(scratch))), scratch);
   });
 });
 

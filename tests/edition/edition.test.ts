@@ -8,7 +8,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEdition } from '../../src/edition/edition.ts';
-import { editDistance, nearest } from '../../src/edition/messages.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { GEDULD } from '../helpers/geduld.ts';
 
@@ -29,8 +28,12 @@ export async function editionErrors(text: string): Promise<string[]> {
   throw new Error('expected an InputError');
 }
 
-const edited = (change: (e: Record<string, any>) => void): string => {
-  const e = structuredClone(base) as Record<string, any>;
+/** The parsed edition file, which the tests break at any depth on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reaches any field of the file, typed or not
+type EditableJson = Record<string, any>;
+
+const edited = (change: (e: EditableJson) => void): string => {
+  const e = structuredClone(base) as EditableJson;
   change(e);
   return JSON.stringify(e, null, 2);
 };
@@ -44,6 +47,24 @@ test('an unknown field names the nearest known field', async () => {
   );
   assert.ok(messages.includes(`ed.json:1: veld 'cohorten': ontbreekt (verwacht: een lijst [ ... ])`), messages.join('\n'));
   assert.ok(messages.some((m) => /^ed\.json:\d+: veld 'cohorte': onbekend veld 'cohorte'; bedoelt u 'cohorten'\?$/.test(m)), messages.join('\n'));
+});
+
+test('each problem is a diagnostic with a rule id: editie/<kind of problem>', async () => {
+  const file = join(dir, 'regels.json');
+  await writeFile(
+    file,
+    edited((e) => {
+      e.cohorte = e.cohorten;
+      delete e.cohorten;
+      e.datum = '2019-02-30';
+    }),
+  );
+  await assert.rejects(loadEdition(file), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.deepEqual(e.diagnostics.map((d) => d.rule).sort(), ['editie/onbekend-veld', 'editie/regel', 'editie/type']);
+    assert.ok(e.diagnostics.every((d) => d.file === file && d.line !== undefined));
+    return true;
+  });
 });
 
 test('wrong types, bounds and options are Dutch, with the line and the field', async () => {
@@ -102,13 +123,6 @@ test('invalid JSON is reported at its line and column', async () => {
     `ed.json:2:16: geen geldige JSON: een komma in een getal (verwacht: een punt voor decimalen, zoals 1.5)`,
   ]);
   assert.deepEqual(await editionErrors(''), [`ed.json:1:1: geen geldige JSON: het bestand is leeg (verwacht: een JSON-object { ... })`]);
-});
-
-test('nearest and editDistance', () => {
-  assert.equal(editDistance('cohorte', 'cohorten'), 1);
-  assert.equal(editDistance('kitten', 'sitting'), 3);
-  assert.equal(nearest('Drempel', ['nummer', 'drempel']), 'drempel');
-  assert.equal(nearest('xyz', ['nummer', 'drempel']), undefined);
 });
 
 test('a FIFO or a link to /dev/zero as edition file is refused without reading it', { timeout: GEDULD }, async () => {

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { EXTRACTS, extractSpec, type ExtractName } from '../../src/extracts/contract.ts';
 import { loadExtracts, type LoadedExtracts, type LoadOptions } from '../../src/extracts/load.ts';
+import type { Diagnostic } from '../../src/util/diagnostic.ts';
 import { InputError } from '../../src/util/errors.ts';
 
 const PEILDATUM = '2019-06-30';
@@ -139,7 +140,19 @@ export async function load(dir: string, options?: LoadOptions): Promise<LoadedEx
   try {
     return await loadExtracts(dir, options);
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`unexpected InputError:\n${e.message}`);
+    if (e instanceof InputError) throw new Error(`unexpected InputError:\n${e.message}`, { cause: e });
     throw e;
   }
+}
+
+/** Load a folder that must be invalid and return the diagnostics (rule ids and texts). */
+export async function diagnosticsOf(dir: string, options?: LoadOptions): Promise<readonly Diagnostic[]> {
+  try {
+    const loaded = await loadExtracts(dir, options);
+    loaded.close();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error(`expected an InputError for ${dir}`);
 }

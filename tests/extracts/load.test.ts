@@ -7,8 +7,10 @@ import { after, describe, test } from 'node:test';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { formatDiagnostic } from '../../src/util/diagnostic.ts';
 import {
   cleanup,
+  diagnosticsOf,
   duck,
   errorsOf,
   header,
@@ -121,7 +123,7 @@ describe('a valid set', () => {
     const loaded = await load(dir);
     try {
       const file = join(dir, 'personen.csv');
-      assert.deepEqual(loaded.warnings, [
+      assert.deepEqual(loaded.warnings.map(formatDiagnostic), [
         `${file}: begint met een UTF-8 BOM; die wordt overgeslagen`,
         `${file}:1: kolom 'opmerking': geen kolom van personen; wordt genegeerd`,
       ]);
@@ -273,7 +275,7 @@ describe('the files', () => {
     );
     const loaded = await load(dir);
     loaded.close();
-    assert.deepEqual(loaded.warnings, [
+    assert.deepEqual(loaded.warnings.map(formatDiagnostic), [
       `${join(dir, 'extractie.json')}:1: veld 'versie': onbekend veld, wordt genegeerd`,
       `${join(dir, 'wanbetalers.parquet')}: kolom 'bron': geen kolom van wanbetalers; wordt genegeerd`,
     ]);
@@ -521,5 +523,25 @@ describe('reporting', () => {
     has(messages, join(dir, 'banen.csv'), 4, 'soort', /^ongeldige waarde 'baan'/);
     assert.equal(messages[3], '… en nog 4 andere fouten');
     assert.equal((await errorsOf(dir)).length, 7);
+  });
+
+  test('each problem is a diagnostic with the file, the line and the rule it breaks', async () => {
+    const dir = await writeSet({
+      rows: {
+        personen: replaceLine('personen', 3, 'P2,x,1990-05-05,onbekend,,'),
+        wanbetalers: ['P2,2016-02-30,2016-12-31'],
+      },
+      files: { banen: 'persoon_id,baan_id,soort,begin\nP1,B1,werknemer,2013-01-01\n' },
+    });
+    const found = await diagnosticsOf(dir, { maxErrors: 2 });
+    assert.deepEqual(
+      found.map((d) => [d.file, d.line, d.rule]),
+      [
+        [join(dir, 'personen.csv'), 3, 'extract/waarde'],
+        [join(dir, 'banen.csv'), 1, 'extract/kolom-ontbreekt'],
+        [undefined, undefined, 'extract/meer'],
+      ],
+    );
+    assert.match(found[1]!.text, /^kolom 'einde': ontbreekt in de kopregel/);
   });
 });

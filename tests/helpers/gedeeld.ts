@@ -76,7 +76,7 @@ export async function eenmaal(naam: string, maak: (dir: string) => Promise<void>
     } catch (e) {
       if (!(e instanceof OutputLocked)) throw e;
       // Someone else makes it: wait for it.
-      if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for the shared fixture ${doel} (lock ${slot}, process ${e.pid}); remove the lock if no test runs`);
+      if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for the shared fixture ${doel} (lock ${slot}, process ${e.pid}); remove the lock if no test runs`, { cause: e });
       await wacht(100);
       continue;
     }

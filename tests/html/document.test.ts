@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { cssString, longDate, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
+import { cssString, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
 import { labelSvg, prepareSvg } from '../../src/html/figures.ts';
 import { slug } from '../../src/html/headings.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { datumTekst } from '../../src/util/dates.ts';
 
 const SVG = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs><g clip-path="url(#clip1)"><text>x</text></g></svg>';
 const assets: Record<string, string> = { '/doc/figuren/werk.svg': SVG, '/doc/figuren/wonen.svg': SVG };
@@ -267,6 +268,22 @@ describe('renderDocument errors', () => {
     assert.match(messages.join('\n'), /04-y\.md:9:\d+: verwijzing \[@eq:x\]: onbekende soort '@eq:'/);
   });
 
+  it('gives every problem as a diagnostic with its rule id, file, line and column', () => {
+    try {
+      monitor([{ file: '/doc/c.md', markdown: '# C\n\n![](figuren/werk.svg)\n\nZie [@tab:x].\n' }]);
+      assert.fail('expected an InputError');
+    } catch (e) {
+      assert.ok(e instanceof InputError);
+      assert.deepEqual(
+        e.diagnostics.map((d) => [d.rule, d.file, d.line, d.column]),
+        [
+          ['html/figuur-tekstalternatief', '/doc/c.md', 3, 1],
+          ['html/verwijzing-onbekend', '/doc/c.md', 5, 1],
+        ],
+      );
+    }
+  });
+
   it('requires a chapter to open with a level-1 heading', () => {
     const messages = errorsOf(() => monitor([{ file: '/doc/z.md', markdown: '## Geen titel\n' }]));
     assert.match(messages[0]!, /\/doc\/z\.md:1:1: het hoofdstuk moet beginnen met een kop van niveau 1/);
@@ -327,8 +344,8 @@ describe('helpers', () => {
   });
 
   it('writes dates in Dutch without the machine locale', () => {
-    assert.equal(longDate('2021-03-08'), '8 maart 2021');
-    assert.equal(longDate('2016-12-31'), '31 december 2016');
+    assert.equal(datumTekst('2021-03-08'), '8 maart 2021');
+    assert.equal(datumTekst('2016-12-31'), '31 december 2016');
   });
 
   it('escapes CSS strings so a title cannot end the string or the style element', () => {

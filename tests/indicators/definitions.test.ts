@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detentie as standaardDetentie, persoon, tabellen, type Tabellen, type Rij } from '../helpers/tables.ts';
-import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
+import type { Telling } from '../../src/indicators/disclosure.ts';
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 
 const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);

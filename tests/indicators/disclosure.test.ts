@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import { applyDisclosure, percentage, primaireRegel, type Publicatie } from '../../src/indicators/disclosure.ts';
-import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
-import { INDICATOREN, noemerSleutel, type IndicatorDefinitie } from '../../src/indicators/definitions.ts';
+import { applyDisclosure, percentage, primaireRegel, type Publicatie, type Telling } from '../../src/indicators/disclosure.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
+import { VASTE_INDICATOREN, noemerSleutel, type IndicatorDefinitie } from '../../src/indicators/definitions.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 import { tabellen } from '../helpers/tables.ts';
 import { randomExtracts } from '../helpers/random.ts';
@@ -35,7 +35,7 @@ test('primary rules: noemer below k, teller 1..k-1, noemer minus teller 1..k-1; 
   assert.equal(primaireRegel(11, 20, 10), 'rest_onder_drempel');
 });
 
-const def = (naam: string) => INDICATOREN.find((d) => d.naam === naam)!;
+const def = (naam: string) => VASTE_INDICATOREN.find((d) => d.naam === naam)!;
 
 /** Tellingen of one status indicator at one moment over two cohorts, from cell counts. */
 function tabel(indicator: string, cellen: Record<string, [number, number]>): Telling[] {

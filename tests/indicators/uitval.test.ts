@@ -6,9 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
-import { computeIndicators, type Telling } from '../../src/indicators/compute.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
+import type { Telling } from '../../src/indicators/disclosure.ts';
 import { UITVAL_INDICATOR, type Onderdrukking } from '../../src/indicators/disclosure.ts';
-import { renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
+import { onderdrukkingCsv } from '../../src/indicators/write.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
 
 const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
@@ -59,7 +60,7 @@ test('a drop of 3 between 1m_na and 6m_na is shown earlier: every moment before 
     u.uitval.map((o) => `${o.indicator} ${o.cohort} ${o.groep} ${o.moment} ${o.regel}`),
     ['uitstroom', '6m_voor', '1m_voor', '1m_na', '6m_na', '12m_na'].map((m) => `${UITVAL_INDICATOR} 2015 rik ${m} uitval_vervroegd`),
   );
-  const csv = renderOnderdrukkingCsv(u.uitval);
+  const csv = onderdrukkingCsv(u.uitval);
   assert.match(csv, /^indicatoren\.csv,\(noemer\),2015,rik,1m_na,uitval_vervroegd,"[^"\d]+"$/m);
   assert.doesNotMatch(csv.split('\n').slice(1).join('\n'), /\b(3|17|20)\b/);
 });

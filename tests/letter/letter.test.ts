@@ -12,13 +12,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { parseEdition } from '../../src/edition/edition.ts';
-import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
-import { renderModellenCsv } from '../../src/models/write.ts';
+import { indicatorenCsv } from '../../src/indicators/write.ts';
+import { modellenCsv } from '../../src/models/write.ts';
 import type { Resultaten } from '../../src/results/results.ts';
 import { resultaten6 } from '../results/gepubliceerd.ts';
 import { renderLetter, zonderMarkering, type BriefCijfer, type IndicatorVerwijzing } from '../../src/letter/render.ts';
@@ -45,17 +45,17 @@ function csv(text: string): Record<string, string>[] {
   const k = kop!.split(',');
   return regels.map((l) => Object.fromEntries(l.split(',').map((v, i) => [k[i]!, v])));
 }
-const indicatorenCsv = csv(renderIndicatorenCsv(r.indicatoren.rijen));
-const modellenCsv = csv(renderModellenCsv(r.modellen));
+const gepubliceerd = csv(indicatorenCsv(r.indicatoren.rijen));
+const modellenRijen = csv(modellenCsv(r.modellen));
 
 function monitorRij(v: IndicatorVerwijzing): { teller: number; noemer: number } {
-  const rij = indicatorenCsv.find((c) => c.indicator === v.indicator && c.cohort === v.cohort && c.groep === v.groep && c.moment === v.moment);
+  const rij = gepubliceerd.find((c) => c.indicator === v.indicator && c.cohort === v.cohort && c.groep === v.groep && c.moment === v.moment);
   assert.ok(rij, `indicatoren.csv has ${v.indicator}/${v.cohort}/${v.groep}/${v.moment}`);
   assert.equal(rij.onderdrukt, '0', `${v.indicator}/${v.cohort}/${v.groep}/${v.moment} is published`);
   return { teller: Number(rij.teller), noemer: Number(rij.noemer) };
 }
 function monitorTerm(model: string, term: string): { laag: number; hoog: number } {
-  const rij = modellenCsv.find((c) => c.model === model && c.term === term);
+  const rij = modellenRijen.find((c) => c.model === model && c.term === term);
   assert.ok(rij, `modellen.csv has ${model} ${term}`);
   return { laag: Number(rij.ci_laag), hoog: Number(rij.ci_hoog) };
 }

@@ -6,7 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getoondeMaand, rondAf, vertraagKm, type KmCurveTellingen, type KmFamilie, type KmVertraging } from '../../src/models/disclosure.ts';
+import { getoondeMaand, rondAf, type KmCurveTellingen, type KmFamilie, type KmVertraging } from '../../src/models/disclosure.ts';
+import { vertraagKm } from '../../src/models/km-vertraging.ts';
 import { recoverable } from '../../src/disclosure/recoverable.ts';
 import { Rng } from '../../src/synth/random.ts';
 import { intervalLekken } from '../helpers/km-lezer.ts';

@@ -43,10 +43,11 @@ import { loadEdition } from '../../src/edition/edition.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { applyDisclosure } from '../../src/indicators/disclosure.ts';
 import { recoverable } from '../../src/disclosure/recoverable.ts';
-import { renderIndicatorenCsv } from '../../src/indicators/write.ts';
-import { computeModels, kmCurves, type KmCurve } from '../../src/models/run.ts';
+import { indicatorenCsv } from '../../src/indicators/write.ts';
+import { kmCurves, type KmCurve } from '../../src/models/km-curves.ts';
+import { computeModels } from '../../src/models/run.ts';
 import { KM_UITSPLITSINGEN, kmUitsplitsingen, NIVEAUS, readKmRecords } from '../../src/models/frames.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { modelOnderdrukkingRegels, recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 import { ONDERDRUKKING_HEADER } from '../../src/indicators/write.ts';
 import { intervalLekken } from '../helpers/km-lezer.ts';
 import { tabellen } from '../helpers/tables.ts';
@@ -84,9 +85,9 @@ async function publiceer(n: number, seed: number): Promise<Publicatie> {
     const modellen = await computeModels(conn, edition, PEILDATUM, { indicatoren: rijen });
     const curves = kmCurves(await readKmRecords(conn, edition), COHORTEN, kmUitsplitsingen(edition.basisvoorwaarden));
     return {
-      indicatoren: csv(renderIndicatorenCsv(rijen)),
-      km: csv(renderKmCsv(modellen)),
-      modellen: csv(renderModellenCsv(modellen)),
+      indicatoren: csv(indicatorenCsv(rijen)),
+      km: csv(recidiveKmCsv(modellen)),
+      modellen: csv(modellenCsv(modellen)),
       audit: csv([ONDERDRUKKING_HEADER, ...modelOnderdrukkingRegels(modellen)].join('\n') + '\n'),
       curves,
     };
@@ -385,7 +386,7 @@ async function indicatorenVan(n: number, seed: number, ed: typeof edition, optie
   const { conn, close } = await tabellen(opties.emigratie ? metEmigratie(data, seed) : data);
   try {
     const { definities, tellingen } = await computeIndicators(conn, opties.uitvalregel === false ? { ...ed, drempel: 1 } : ed, PEILDATUM, false);
-    return csv(renderIndicatorenCsv(applyDisclosure(tellingen, definities, ed.cohorten, K).rijen));
+    return csv(indicatorenCsv(applyDisclosure(tellingen, definities, ed.cohorten, K).rijen));
   } finally {
     close();
   }

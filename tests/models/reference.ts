@@ -9,7 +9,7 @@ import { ModelError } from '../../src/models/index.ts';
 const dir = fileURLToPath(new URL('./reference/', import.meta.url));
 
 /** reference.json as written by make-reference.R (numbers or null for R's NA). */
-// `any` on purpose: a JSON fixture whose fields each test reads as it knows them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON fixture whose fields each test reads as it knows them
 export type Json = any;
 export const reference: Json = JSON.parse(readFileSync(`${dir}reference.json`, 'utf8'));
 
@@ -45,13 +45,6 @@ export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
     const e = expected[i]!;
     assert.ok(Math.abs(a - e) <= rel * Math.abs(e) + abs, `${what}[${i}]: ${a} vs R ${e} (rel ${Math.abs(a - e) / Math.abs(e)})`);
   }
-}
-
-/** Largest relative difference, for reporting. */
-function maxRel(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < expected.length; i++) m = Math.max(m, Math.abs(actual[i]! - expected[i]!) / Math.abs(expected[i]!));
-  return m;
 }
 
 /**

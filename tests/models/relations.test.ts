@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { loadEdition } from '../../src/edition/edition.ts';
-import { computeModels, type GeschatModel } from '../../src/models/run.ts';
-import { renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { computeModels } from '../../src/models/run.ts';
+import type { GeschatModel } from '../../src/models/uitkomst.ts';
+import { recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const edition = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
@@ -49,7 +50,7 @@ test('all four models are estimated on the committed data, and nothing is NaN', 
     r.modellen.map((m) => m.status),
     ['geschat', 'geschat', 'geschat', 'geschat'],
   );
-  assert.doesNotMatch(renderModellenCsv(r) + renderKmCsv(r), /NaN|Infinity/);
+  assert.doesNotMatch(modellenCsv(r) + recidiveKmCsv(r), /NaN|Infinity/);
 });
 
 test('cox_basis: no valid ID raises recidive, work and education lower it, a benefit less so', () => {

@@ -10,7 +10,7 @@ import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute
 import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { computeModels, type ComputeModelsOptions, type ModelResults } from '../../src/models/run.ts';
 import { ModelError } from '../../src/models/errors.ts';
-import { modelOnderdrukkingRegels, renderKmCsv, renderModellenCsv } from '../../src/models/write.ts';
+import { modelOnderdrukkingRegels, recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 
 const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
@@ -56,10 +56,10 @@ test('populations below the threshold publish nothing: models are left out whole
       ['logit_werk_6m', 'onderdrukt', 'records_onder_drempel'],
     ],
   );
-  assert.equal(renderModellenCsv(r), 'model,term,coef,se,ratio,ci_laag,ci_hoog,p,n,events\n');
+  assert.equal(modellenCsv(r), 'model,term,coef,se,ratio,ci_laag,ci_hoog,p,n,events\n');
   assert.ok(r.km.length > 0);
   assert.ok(r.km.every((p) => p.onderdrukt && p.atRisk === null && p.cumulatief === null));
-  const csv = renderKmCsv(r);
+  const csv = recidiveKmCsv(r);
   assert.doesNotMatch(csv.split('\n').slice(1).join('\n'), /,0$/m, 'no published point');
   const audit = modelOnderdrukkingRegels(r);
   assert.equal(audit.filter((l) => l.startsWith('recidive_km.csv,')).length, r.km.length);
@@ -126,9 +126,9 @@ test('a model that cannot be estimated is reported with a Dutch message naming t
   // In cox_interactie geslacht:v*geen_adres equals geslacht:v (nobody has an address).
   const interactie = r.modellen.find((m) => m.model === 'cox_interactie')!;
   assert.ok(interactie.status === 'fout' && interactie.fout.failure === 'singulier', JSON.stringify(interactie.status));
-  const csv = renderModellenCsv(r);
+  const csv = modellenCsv(r);
   assert.doesNotMatch(csv, /NaN|Infinity|cox_basis|cox_interactie/);
-  assert.doesNotMatch(renderKmCsv(r), /NaN|Infinity/);
+  assert.doesNotMatch(recidiveKmCsv(r), /NaN|Infinity/);
   // A failed model is not a suppression: the audit does not list it.
   assert.ok(modelOnderdrukkingRegels(r).every((l) => !/modellen\.csv,cox_(basis|interactie),/.test(l)));
 });

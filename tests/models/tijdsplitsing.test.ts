@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { buildDesign, designFromColumns, fitCox, type CoxDesign } from '../../src/models/index.ts';
 import { phGroepen } from '../../src/models/zph.ts';
-import { splitsDesign, SPLITS_DAG, tijdsplitsing } from '../../src/models/tijdsplitsing.ts';
+import { splitDesign, SPLITS_DAG, tijdsplitsing } from '../../src/models/tijdsplitsing.ts';
 import { assertClose, MONITOR_COVARIATES, MONITOR_INDICATORS, MONITOR_INTERACTIONS, monitorFrame, reference as R } from './reference.ts';
 
 const REL = 1e-7;
@@ -24,7 +24,7 @@ describe('the time-split fit', () => {
     assert.equal(SPLITS_DAG, R.monitor_split.cut);
     const design = monitorDesign();
     const activiteit = phGroepen(design.terms).find((g) => g.term === 'activiteit')!;
-    const split = splitsDesign(design, activiteit);
+    const split = splitDesign(design, activiteit);
     assert.equal(split.n, R.monitor_split.rows);
     const fit = fitCox(split);
     assert.deepEqual(fit.terms, R.monitor_split.terms);

@@ -19,13 +19,13 @@ import {
   formatFixed,
   formatSignificant,
   MODELLEN_PH_HEADER,
-  renderModellenPeriodenCsv,
-  renderModellenPhCsv,
+  modellenPeriodenCsv,
+  modellenPhCsv,
   KM_HEADER,
   MODELLEN_HEADER,
   modelOnderdrukkingRegels,
-  renderKmCsv,
-  renderModellenCsv,
+  recidiveKmCsv,
+  modellenCsv,
   writeModelFrames,
 } from '../../src/models/write.ts';
 
@@ -119,7 +119,7 @@ function resultaat(): ModelResults {
 
 test('modellen.csv: a (model) row with the log likelihood, n and events, then one row per term with Wald ratio, limits and p', () => {
   assert.equal(
-    renderModellenCsv(resultaat()),
+    modellenCsv(resultaat()),
     [
       MODELLEN_HEADER,
       'cox_basis,(model),-3456.7890,,,,,,1234,567',
@@ -133,7 +133,7 @@ test('modellen.csv: a (model) row with the log likelihood, n and events, then on
 
 test('modellen_ph.csv: per Cox model one row per covariate as cox.zph groups them, then GLOBAL', () => {
   assert.equal(
-    renderModellenPhCsv(resultaat()),
+    modellenPhCsv(resultaat()),
     [
       'model,term,chisq,df,p',
       'cox_basis,activiteit,23.4568,3,3.39e-05',
@@ -148,7 +148,7 @@ test('modellen_ph.csv: per Cox model one row per covariate as cox.zph groups the
 
 test('modellen_perioden.csv: the two periods of a covariate that fails the PH test; a split left out has no rows', () => {
   assert.equal(
-    renderModellenPeriodenCsv(resultaat()),
+    modellenPeriodenCsv(resultaat()),
     [
       'model,term,coef,se,ratio,ci_laag,ci_hoog,p',
       'cox_basis,activiteit:werk@0-6m,-0.5,0.1,0.606531,0.498577,0.737858,5.73303e-07',
@@ -160,7 +160,7 @@ test('modellen_perioden.csv: the two periods of a covariate that fails the PH te
 
 test('recidive_km.csv: a suppressed point keeps its keys, shows onderdrukt 1 and leaves the values empty', () => {
   assert.equal(
-    renderKmCsv(resultaat()),
+    recidiveKmCsv(resultaat()),
     [KM_HEADER, 'totaal,totaal,2013,rik,1,,,,,1', 'totaal,totaal,2013,rik,2,812,0.102642,0.098437,0.106830,0', ''].join('\n'),
   );
   assert.equal(KM_HEADER, 'uitsplitsing,categorie,cohort,groep,maand,at_risk,cumulatief,ci_laag,ci_hoog,onderdrukt');

@@ -15,7 +15,7 @@ import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { parseEdition } from '../../src/edition/edition.ts';
 import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
-import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/render.ts';
+import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/context.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-edities-'));
 const basis = JSON.parse(readFileSync(join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8')) as Record<string, unknown>;

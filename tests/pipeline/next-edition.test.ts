@@ -1,5 +1,5 @@
 /**
- * A new edition is a new folder: the README's steps for making the 8th meting (cohorts
+ * A new edition is a new folder: the steps of docs/editions.md for making the 8th meting (cohorts
  * 2020–2021) from a copy of the 7th, done exactly as written, on a copy of the repository.
  */
 import { test } from 'node:test';
@@ -21,8 +21,8 @@ function run(args: string[]) {
 }
 
 test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
-  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  assert.match(readme, /### Making the next meting \(the 8th, cohorts 2020–2021\)/);
+  const readme = readFileSync(join(PROJECT_ROOT, 'docs', 'editions.md'), 'utf8');
+  assert.match(readme, /## Making the next meting \(the 8th, cohorts 2020–2021\)/);
 
   // 1. Copy the newest edition.
   cpSync(join(repo, 'editions', '7e-meting'), join(repo, 'editions', '8e-meting'), { recursive: true });
@@ -43,9 +43,9 @@ test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
     '# Voorwoord {#sec:voorwoord}\n\nHet Wetenschappelijk Onderzoek- en Documentatiecentrum (WODC) volgt in deze {{editie.nummer}}e meting wie in {{lijst cohorten}} vrijkwam.\n',
   );
   writeFileSync(join(repo, 'editions', '8e-meting', 'literatuur.json'), '[]\n');
-  // 4. Synthetic extracts, with the command the README gives.
+  // 4. Synthetic extracts, with the command docs/editions.md gives.
   const stap4 = /`npm run data:generate -- (--scale [^`]*--out data\/8e-meting)`/.exec(readme);
-  assert.ok(stap4, 'the README gives the command for the extracts');
+  assert.ok(stap4, 'docs/editions.md gives the command for the extracts');
   const gen = run([join('src', 'synth', 'cli.ts'), ...stap4[1]!.split(/\s+/)]);
   assert.equal(gen.status, 0, gen.stderr);
   // 5. Build it (without PDFs here: the PDF tests have their own browser).

@@ -7,12 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { leesAudit, leesResultaten } from '../../src/results/lezen.ts';
-import { renderOnderdrukkingCsv } from '../../src/indicators/write.ts';
-import { modelOnderdrukkingRegels, renderModellenNotenCsv } from '../../src/models/write.ts';
+import { onderdrukkingCsv } from '../../src/indicators/write.ts';
+import { modelOnderdrukkingRegels, modellenNotenCsv } from '../../src/models/write.ts';
 import { resultaatBestanden } from '../../src/pipeline/compute.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelTabel } from '../../src/chapters/tables.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { editie6, extractie6, gepubliceerdeBestanden } from './gepubliceerd.ts';
 
@@ -25,7 +25,7 @@ const lees = (b: Record<string, string>) => leesResultaten(b, editie, extractie)
 function schrijf(b: Record<string, string>): Record<string, string> {
   const r = lees(b);
   // The build's own list of writers, so a file the build publishes cannot be missed here.
-  return resultaatBestanden(r, renderOnderdrukkingCsv(leesAudit(b).indicatoren) + modelOnderdrukkingRegels(r.modellen).map((l) => `${l}\n`).join(''));
+  return resultaatBestanden(r, onderdrukkingCsv(leesAudit(b).indicatoren) + modelOnderdrukkingRegels(r.modellen).map((l) => `${l}\n`).join(''));
 }
 
 test('the committed results, read and written again, are byte-identical', () => {
@@ -87,7 +87,7 @@ test('a failed model and a time split left out come back from their notes', () =
   const basis = r.modellen.modellen[0]!;
   assert.ok(basis.status === 'geschat');
   assert.deepEqual(basis.tijdsplitsingen.find((t) => t.covariaat === basisSplit), { covariaat: basisSplit, status: 'onderdrukt', reden: 'events' });
-  assert.equal(renderModellenNotenCsv(r.modellen), b['modellen_noten.csv']);
+  assert.equal(modellenNotenCsv(r.modellen), b['modellen_noten.csv']);
 });
 
 /** The InputError's messages, or a failure when none is thrown. */
@@ -110,7 +110,8 @@ function metRegel(naam: string, nr: number, f: (regel: string) => string): Recor
 
 test('a missing file is named', () => {
   for (const naam of Object.keys(bestanden)) {
-    const { [naam]: _, ...rest } = bestanden;
+    const rest = { ...bestanden };
+    delete rest[naam];
     assert.match(melding(rest), new RegExp(`^data/${naam.replace('.', '\\.')}: ontbreekt`), naam);
   }
 });

@@ -12,7 +12,7 @@ import { loadEdition, type Edition } from '../../src/edition/edition.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
 import { leesResultaten } from '../../src/results/lezen.ts';
-import { renderChapter } from '../../src/chapters/render.ts';
+import { vulHoofdstuk } from '../../src/chapters/render.ts';
 import { leesVorigeMeting, vergelijk } from '../../src/vergelijking/index.ts';
 import { fraction } from '../../src/text/wording-en.ts';
 
@@ -99,8 +99,8 @@ async function hoofdstukken(slug: string) {
   return {
     editie,
     vorigeEditie: editie.vorige ? await loadEdition(join(ROOT, 'editions', editie.vorige, 'editie.json')) : undefined,
-    samenvatting: renderChapter(sjablonen.pad('monitor/10-samenvatting.md.hbs'), r, [], opties),
-    summary: renderChapter(sjablonen.pad('monitor/20-summary.md.hbs'), r, [], opties),
+    samenvatting: vulHoofdstuk(sjablonen.pad('monitor/10-samenvatting.md.hbs'), r, [], opties),
+    summary: vulHoofdstuk(sjablonen.pad('monitor/20-summary.md.hbs'), r, [], opties),
   };
 }
 

@@ -69,6 +69,21 @@ describe('synth cli', () => {
     assert.ok(problems([...OK, '--seed', '4']).includes("optie '--seed' is meer dan eens opgegeven"));
   });
 
+  it('reports each problem as a diagnostic with a synth/ rule id and the hint to ask for help', () => {
+    try {
+      parseArgs(['stray', '--verbose', '--scale', '0', '--seed', 'x', '--zonder', 'adres']);
+      assert.fail('expected the arguments to be rejected');
+    } catch (e) {
+      assert.ok(e instanceof InputError);
+      assert.deepEqual(
+        e.diagnostics.map((d) => d.rule),
+        ['synth/onverwacht-argument', 'synth/onbekende-optie', 'synth/ontbrekende-optie', 'synth/schaal', 'synth/seed', 'synth/zonder'],
+      );
+      assert.ok(e.diagnostics.every((d) => d.hint === 'Zie npm run data:generate -- --help.'));
+      assert.equal(e.hint, 'Zie npm run data:generate -- --help.');
+    }
+  });
+
   it('exits non-zero with the Dutch message on stderr when run', () => {
     const cli = fileURLToPath(new URL('../../src/synth/cli.ts', import.meta.url));
     const r = spawnSync(process.execPath, ['--import', 'tsx', cli, '--scale', 'veel', '--seed', '1', '--out', 'd'], {

@@ -1,5 +1,5 @@
 /**
- * The generated extracts keep every rule of the data contract (shared/spec/extracts.md),
+ * The generated extracts keep every rule of the data contract (docs/extracts.md),
  * checked here with our own assertions on a small generated set.
  */
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EXTRACTS, ID_PATTERN, type ExtractName } from '../../src/extracts/contract.ts';
-import { isIsoDate } from '../../src/synth/dates.ts';
+import { isIsoDate } from '../../src/util/dates.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 
 type Table = { header: string[]; rows: string[][]; col: (name: string) => number };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ID_PATTERN } from '../../src/extracts/contract.ts';
-import { addMonths, ageOn, dayFromIso, isIsoDate, isoFromDay } from '../../src/synth/dates.ts';
+import { addMonths, ageOn, dayFromIso, isoFromDay } from '../../src/synth/dates.ts';
+import { isIsoDate } from '../../src/util/dates.ts';
 import { pseudoId } from '../../src/synth/ids.ts';
 import { Rng } from '../../src/synth/random.ts';
 

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { figuren } from '../../src/charts/figures.ts';
-import { fullSpec, renderFiguur } from '../../src/charts/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { fullSpec, renderChart } from '../../src/charts/render.ts';
 import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
 import { vergelijk } from '../../src/vergelijking/vergelijk.ts';
 import { huidigeFixture, vorigeFixture } from './fixture.ts';
@@ -46,8 +46,8 @@ test('every spec validates against the Vega-Lite JSON schema', () => {
 
 test('every chart compiles without warnings and renders the same SVG twice, with both editions named', async () => {
   for (const f of alle) {
-    const a = await renderFiguur(f);
-    const b = await renderFiguur(f);
+    const a = await renderChart(f);
+    const b = await renderChart(f);
     assert.equal(a.svg, b.svg, f.id);
     assert.match(a.svg, /^<svg/);
     assert.match(a.svg, />8e meting</);

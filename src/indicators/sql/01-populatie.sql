@@ -1,4 +1,4 @@
--- Population of the monitor (indicators.md, "Population").
+-- Population of the monitor (docs/indicators.md, "Population").
 --
 -- Parameters, filled in from the validated edition and extractie.json:
 --   {{cohorten}}    the outflow cohort years, e.g. 2013, 2014, 2015, 2016

@@ -1,4 +1,4 @@
--- Meetmomenten (indicators.md, "Moments"): one row per uitstroom record and moment, with the
+-- Meetmomenten (docs/indicators.md, "Meetmomenten"): one row per uitstroom record and moment, with the
 -- moment's date t and whether the person is observable at t.
 CREATE OR REPLACE TEMP TABLE meetmoment AS
 SELECT

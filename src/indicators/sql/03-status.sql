@@ -1,5 +1,5 @@
--- Situation on the basisvoorwaarden per uitstroom record and meetmoment (indicators.md,
--- "Indicators"). Every column is a plain fact at the moment's date t; the indicators in
+-- Situation on the basisvoorwaarden per uitstroom record and meetmoment (docs/indicators.md,
+-- "The indicators"). Every column is a plain fact at the moment's date t; the indicators in
 -- definitions.ts count these facts. Nothing here is aggregated yet.
 --
 -- Each source is matched to the meetmomenten once, as a semi join ("the meetmomenten that some

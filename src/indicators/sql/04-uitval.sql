@@ -1,4 +1,4 @@
--- Uitval in steps of at least k (indicators.md, "Disclosure control", "Uitval in steps of at
+-- Uitval in steps of at least k (docs/indicators.md, "Disclosure control", "Uitval in steps of at
 -- least k"): which records count at each moment.
 --
 -- Why. The noemer of a status indicator counts the records observable at the moment. Between two

@@ -1,4 +1,4 @@
--- Criminal history and follow-up for recidive (indicators.md, "qualifying case"; models.md,
+-- Criminal history and follow-up for recidive (docs/indicators.md, "qualifying case"; docs/models.md,
 -- "Follow-up for recidive"), one row per uitstroom record (rik and kv). Runs after the
 -- indicator engine's working tables (uitstroom, meetmoment, status, verloop) and uses its
 -- macro plus_maanden.
@@ -24,7 +24,7 @@ GROUP BY u.detentie_id;
 -- Follow-up from the day of release: time in days to the first qualifying case (event) or to
 -- the end of follow-up (censored). Records with zero follow-up are left out.
 --
--- Beside it, the landmark at 1m_na (models.md, "Follow-up for recidive"): everything whose
+-- Beside it, the landmark at 1m_na (docs/models.md, "Follow-up for recidive"): everything whose
 -- covariates are measured at 1m_na (cox_basis, cox_interactie, the Kaplan–Meier curves by
 -- category) starts its follow-up at the 1m_na date, so that no model conditions on the future
 -- (immortal time). A record enters the landmark when it is observable at 1m_na, has no

@@ -1,4 +1,4 @@
--- Covariates of the models (models.md, "Covariates"), one row per rik uitstroom record, each
+-- Covariates of the models (docs/models.md, "Covariates"), one row per rik uitstroom record, each
 -- with its level as text exactly as the model tables name it. Measured at 1m_na unless the
 -- comment says otherwise. The facts come from the indicator engine's working tables (uitstroom,
 -- status, verloop) and from zaken_per_record (01-recidive.sql); only the landmark facts are new.
@@ -78,7 +78,7 @@ JOIN na USING (detentie_id)
 LEFT JOIN zaken_per_record AS z USING (detentie_id)
 WHERE u.groep = 'rik';
 
--- The landmark at 6m_na (models.md, cox_landmark_6m): for rik records with a job at 1m_na that
+-- The landmark at 6m_na (docs/models.md, cox_landmark_6m): for rik records with a job at 1m_na that
 -- are observable at 6m_na, whether the job and the home of 1m_na are still there at 6m_na.
 CREATE OR REPLACE TEMP TABLE landmark_6m AS
 WITH kandidaat AS (

@@ -1,4 +1,4 @@
--- The model frames (models.md, "Models") and the Kaplan–Meier population, as views over the
+-- The model frames (docs/models.md, "Models") and the Kaplan–Meier population, as views over the
 -- tables of 01-recidive.sql and 02-kenmerken.sql. One row per record; detentie_id is kept only
 -- to give the rows a fixed order and never leaves the connection.
 

@@ -4,10 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { figuren, legendaReeksen } from '../../src/charts/figures.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { legendaReeksen } from '../../src/charts/bijschrift.ts';
 import { procent } from '../../src/text/format.ts';
 import type { Figuur } from '../../src/charts/render.ts';
-import { GROEP_KORT } from '../../src/results/labels.ts';
+import { GROEP_KORT } from '../../src/vocabulary/labels.ts';
 import { IndicatorTabel } from '../../src/results/results.ts';
 import { fixtureResultaten } from '../chapters/fixture.ts';
 

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { figuren } from '../../src/charts/figures.ts';
-import { fullSpec, renderFiguur } from '../../src/charts/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
+import { fullSpec, renderChart } from '../../src/charts/render.ts';
 import { fixtureResultaten } from '../chapters/fixture.ts';
 
 // The schema is not in vega-lite's package exports; read it from its place in node_modules.
@@ -32,8 +32,8 @@ test('every chart spec validates against the Vega-Lite JSON schema', () => {
 
 test('every chart compiles without warnings and renders the same SVG twice', async () => {
   for (const f of alle) {
-    const a = await renderFiguur(f); // throws on any Vega-Lite warning
-    const b = await renderFiguur(f);
+    const a = await renderChart(f); // throws on any Vega-Lite warning
+    const b = await renderChart(f);
     assert.equal(a.svg, b.svg, f.id);
     assert.match(a.svg, /^<svg/, f.id);
     assert.equal(a.specJson, b.specJson, f.id);
@@ -66,4 +66,27 @@ test('a basisvoorwaarde without data gets no figure, a suppressed model no fores
   assert.ok(!alle.some((f) => f.id.includes('zorg') || f.id.startsWith('ggz')));
   assert.ok(!alle.some((f) => f.id === 'forest-landmark'));
   assert.ok(alle.some((f) => f.id === 'forest-cox-basis'));
+});
+
+test('the catalogue follows the edition: a series of a basisvoorwaarde it does not measure is left out, and the text says no more than is drawn', () => {
+  const zonder = (thema: string) => ({ ...r, definities: r.definities.filter((d) => d.thema !== thema) });
+  const categorieen = (f: { spec: unknown }) => (f.spec as { encoding: { y: { sort: string[] } } }).encoding.y.sort;
+
+  const zonderWerk = figuren(zonder('werk_inkomen'));
+  assert.ok(!zonderWerk.some((f) => f.id === 'werk-per-meetmoment' || f.id === 'startkwalificatie-per-cohort'));
+  assert.deepEqual(categorieen(zonderWerk.find((f) => f.id === 'transities')!), ['adres verloren', 'adres gevonden', 'ID verkregen']);
+
+  const zonderId = figuren(zonder('id'));
+  assert.ok(!zonderId.some((f) => f.id.startsWith('id-') || f.id === 'km-id'));
+  const transities = zonderId.find((f) => f.id === 'transities')!;
+  assert.deepEqual(categorieen(transities), ['baan behouden', 'baan gevonden', 'adres verloren', 'adres gevonden']);
+  assert.ok(!transities.alt.includes('ID verkregen'), transities.alt);
+  assert.match(zonderId.find((f) => f.id === 'transities-per-cohort')!.alt, /baan behield en het aandeel dat zijn adres verloor\.$/);
+});
+
+test('the figures keep the order of the catalogue', () => {
+  const ids = alle.map((f) => f.id);
+  assert.deepEqual(ids.slice(0, 3), ['id-per-cohort', 'id-instroom-uitstroom', 'werk-uitkering-opleiding-rik']);
+  assert.ok(ids.indexOf('trends-per-cohort') < ids.indexOf('km-per-cohort'));
+  assert.equal(ids[ids.length - 1], 'forest-werk');
 });

@@ -5,25 +5,25 @@
  *
  * Update the golden after an intended change of text:
  *
- *     UPDATE_GOLDEN=1 node --import tsx --test tests/vergelijking/hoofdstuk.test.ts
+ *     UPDATE_GOLDEN=1 node --import tsx --test tests/chapters/vergelijking.test.ts
  */
 import { Sjablonen } from '../../src/edition/templates.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderChapter, renderChapters } from '../../src/chapters/render.ts';
-import { figuren } from '../../src/charts/figures.ts';
+import { vulHoofdstuk, vulHoofdstukken } from '../../src/chapters/render.ts';
+import { figuren } from '../../src/charts/catalogue.ts';
 import { vergelijkingFiguren } from '../../src/charts/vergelijking.ts';
 import { renderDocument } from '../../src/html/document.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { vergelijk, type Wijziging } from '../../src/vergelijking/vergelijk.ts';
-import { fixtureResultaten } from '../chapters/fixture.ts';
-import { huidigeFixture, vorigeFixture } from './fixture.ts';
+import { fixtureResultaten } from './fixture.ts';
+import { huidigeFixture, vorigeFixture } from '../vergelijking/fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = join(ROOT, 'templates', 'monitor');
-const GOLDEN = join(ROOT, 'tests', 'vergelijking', 'golden');
+const GOLDEN = join(ROOT, 'tests', 'chapters', 'golden', 'vergelijking');
 const SJABLOON = join(TEMPLATES, '70-vergelijking.md.hbs');
 
 const WIJZIGINGEN: Wijziging[] = [
@@ -57,12 +57,12 @@ function vergelijkGolden(naam: string, actueel: string): void {
 
 test('the comparison chapter of the fixture matches its golden file', () => {
   const { r, v, figs } = opbouw();
-  vergelijkGolden('07-vergelijking.md', renderChapter(SJABLOON, r, figs, { vergelijking: v }));
+  vergelijkGolden('07-vergelijking.md', vulHoofdstuk(SJABLOON, r, figs, { vergelijking: v }));
 });
 
 test('with a predecessor the chapter comes right before the Conclusie, and the later chapters move up one', () => {
   const { r, v, figs } = opbouw();
-  const h = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  const h = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
   assert.deepEqual(h.map((x) => x.bestand), [
     '01-voorwoord.md',
     '02-afkortingen.md',
@@ -90,8 +90,8 @@ test('with a predecessor the chapter comes right before the Conclusie, and the l
 
 test('without a predecessor there is no such chapter and every other chapter keeps its file name', () => {
   const r = fixtureResultaten();
-  assert.equal(renderChapter(SJABLOON, r, figuren(r)), '\n');
-  const namen = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)).map((x) => x.bestand);
+  assert.equal(vulHoofdstuk(SJABLOON, r, figuren(r)), '\n');
+  const namen = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)).map((x) => x.bestand);
   const golden = readdirSync(join(ROOT, 'tests', 'chapters', 'golden')).filter((f) => /^\d\d-[a-z-]+\.md$/.test(f)).sort();
   assert.deepEqual(namen, golden);
   assert.ok(!namen.some((n) => n.includes('vergelijking')));
@@ -100,14 +100,14 @@ test('without a predecessor there is no such chapter and every other chapter kee
 
 test('the chapter is the same whether or not other chapters are rendered with it', () => {
   const { r, v, figs } = opbouw();
-  const los = renderChapter(SJABLOON, r, figs, { vergelijking: v });
-  const mee = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '10-vergelijking.md')!.markdown;
+  const los = vulHoofdstuk(SJABLOON, r, figs, { vergelijking: v });
+  const mee = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '10-vergelijking.md')!.markdown;
   assert.equal(mee, los);
 });
 
 test('every cross-reference of the chapter resolves; in print it is chapter 6 (the Samenvatting has no number)', () => {
   const { r, v, figs } = opbouw();
-  const hoofdstukken = renderChapters(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
   const html = renderDocument(
     {
       title: r.editie.titel,
@@ -128,20 +128,20 @@ test('every cross-reference of the chapter resolves; in print it is chapter 6 (t
 
 test('the chapter prints the notes on changed definitions beside their theme, the others at the end', () => {
   const { r, v, figs } = opbouw();
-  const md = renderChapter(SJABLOON, r, figs, { vergelijking: v });
+  const md = vulHoofdstuk(SJABLOON, r, figs, { vergelijking: v });
   const werk = md.slice(md.indexOf('## Werk, inkomen'), md.indexOf('## Huisvesting'));
   assert.match(werk, /^- \*Geen geregistreerd inkomen\.\* Vanaf deze meting telt ook een inkomen uit het buitenland mee\.$/m);
   assert.match(md.slice(md.indexOf('## Overige wijzigingen')), /^- \*0 problemen\.\* Het aantal problemen/m);
   const zonder = opbouw({ wijzigingen: [] });
-  const kaal = renderChapter(SJABLOON, zonder.r, zonder.figs, { vergelijking: zonder.v });
+  const kaal = vulHoofdstuk(SJABLOON, zonder.r, zonder.figs, { vergelijking: zonder.v });
   assert.doesNotMatch(kaal, /indicatoren gewijzigd|Overige wijzigingen/);
 });
 
 test('a suppressed value in the predecessor prints as a dash with the footnote, never a number', () => {
   const { r, v, figs } = opbouw();
-  const md = renderChapter(SJABLOON, r, figs, { vergelijking: v });
+  const md = vulHoofdstuk(SJABLOON, r, figs, { vergelijking: v });
   const rij = md.split('\n').find((l) => l.startsWith('|  | kortverblijvenden') && md.indexOf(l) > md.indexOf('Recidive binnen 2 jaar (24 mnd na)'))!;
-  assert.match(rij, /^\|  \| kortverblijvenden \| \d+% \| – \| \d+% \| \d+% \| niet te bepalen \|$/);
+  assert.match(rij, /^\| {2}\| kortverblijvenden \| \d+% \| – \| \d+% \| \d+% \| niet te bepalen \|$/);
   assert.match(md, /^Tabel: Recidive[^\n]*\[\^onderdrukt\] \{#tab:vergelijking-recidive\}$/m);
   assert.match(md, /^\[\^onderdrukt\]: /m);
 });
@@ -153,7 +153,7 @@ test('when the predecessor\'s trend is the other way round, the words about it c
     ...vorige,
     rijen: vorige.rijen.map((x) => (x.indicator === 'werk' && x.cohort !== 'totaal' ? { ...x, cohort: x.cohort === '2011' ? '2012' : '2011' } : x)),
   };
-  const tekst = (w: ReturnType<typeof opbouw>) => renderChapter(SJABLOON, w.r, w.figs, { vergelijking: w.v });
+  const tekst = (w: ReturnType<typeof opbouw>) => vulHoofdstuk(SJABLOON, w.r, w.figs, { vergelijking: w.v });
   const normaal = tekst(opbouw());
   const omgekeerd = tekst(opbouw({ vorige: gedraaid }));
   assert.match(normaal, /\*Werk een maand na detentie\.\* Bij de re-integratiekandidaten steeg het aandeel in de 8e meting met 10 procentpunten \(van 20% in cohort 2011 naar 30% in cohort 2012\); in de 9e meting zet die stijging door/);
@@ -167,7 +167,7 @@ test('a comparison helper outside {{#if vergelijking}} stops with the template f
   try {
     writeFileSync(join(dir, '01-fout.md.hbs'), '# Titel\n\n{{vergelijkingtabel thema="werk_inkomen" id="x" titel="y"}}\n');
     assert.throws(
-      () => renderChapter(join(dir, '01-fout.md.hbs'), r, [], { root: ROOT }),
+      () => vulHoofdstuk(join(dir, '01-fout.md.hbs'), r, [], { root: ROOT }),
       (e: unknown) => e instanceof InputError && e.messages[0] === `${relative(ROOT, dir)}/01-fout.md.hbs:3: deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}`,
     );
   } finally {

@@ -4,24 +4,33 @@
  *
  *     {{#if vergelijking}} ... {{/if}}            the chapter exists only with a predecessor
  *     {{#each vergelijking.themas}} ... {{/each}}  a section per theme both editions measure
- *     {{verloop rik}}                              a sentence on one series (trend.ts, verloopZin)
+ *     {{verloop rik}}                              a sentence on one series (src/vergelijking/trend.ts, verloopZin)
  *     {{vergelijkingtabel thema=thema id=tabelId titel="..."}}
  */
-import type { HelperDelegate } from 'handlebars';
 import type Handlebars from 'handlebars';
 import type { Thema } from '../indicators/definitions.ts';
-import type { Groep } from '../vocabulary/lists.ts';
+import { GROEPEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { InternalError } from '../util/errors.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import { procent } from '../text/format.ts';
-import { VOETNOOT_ONDERDRUKT, type HelperOptions, type HoofdstukStaat } from '../chapters/helpers.ts';
-import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from '../chapters/tables.ts';
-import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../results/labels.ts';
-import { InputError } from '../util/errors.ts';
-import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from './trend.ts';
-import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, VERGELIJKING_GROEPEN, type Reeks, type Vergelijking } from './vergelijk.ts';
+import { benoemdArgument, VOETNOOT_ONDERDRUKT, type HelperOptions, type Helpers, type HoofdstukStaat } from './helpers.ts';
+import { gfmTabel, metBijschrift, ONDERDRUKT, type Tabel } from './tables.ts';
+import { GROEP_KORT, MOMENT_KORT, THEMA_TEKST } from '../vocabulary/labels.ts';
+import { helperMeldingen as meld, type Melding } from './messages.ts';
+import { helperError } from './template-errors.ts';
+import { THEMAS } from './themas.ts';
+import { oordeelKort, overviewSentence, overzichtZin, verloopZin } from '../vergelijking/trend.ts';
+import { kernmoment, kernreeksen, measurementName, periode, vergelijkingFiguurId, vindReeks, type Reeks, type Vergelijking } from '../vergelijking/vergelijk.ts';
 
-/** The themes in the order of the report. */
-const THEMAS: readonly Thema[] = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg', 'recidive'];
+/**
+ * A series the comparison has made: the key series (kernreeksen) and the rows of a theme's table
+ * are chosen from the series, so one that is missing is a fault of this code.
+ */
+function reeks(v: Vergelijking, indicator: string, moment: Moment, groep: Groep): Reeks {
+  const r = vindReeks(v, indicator, moment, groep);
+  if (!r) throw new InternalError(`vergelijking: geen reeks voor ${indicator} ${moment} ${groep}`);
+  return r;
+}
 
 /** The template context of the comparison (the value of `vergelijking`). */
 export function vergelijkingContext(v: Vergelijking) {
@@ -39,20 +48,20 @@ export function vergelijkingContext(v: Vergelijking) {
         .map((k) => ({
           naam: k.naam,
           figuurId: vergelijkingFiguurId(k.indicator, k.moment),
-          rik: vindReeks(v, k.indicator, k.moment, 'rik')!,
-          kv: vindReeks(v, k.indicator, k.moment, 'kv')!,
-          totaal: vindReeks(v, k.indicator, k.moment, 'totaal')!,
+          rik: reeks(v, k.indicator, k.moment, 'rik'),
+          kv: reeks(v, k.indicator, k.moment, 'kv'),
+          totaal: reeks(v, k.indicator, k.moment, 'totaal'),
         })),
       wijzigingen,
       heeftWijzigingen: wijzigingen.length > 0,
     };
   });
   const overzicht = (groep: Groep) =>
-    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
+    kern.length === 0 ? '' : overzichtZin(groep, kern.map((k) => { const r = reeks(v, k.indicator, k.moment, groep); return { naam: k.naam, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), v.vorige.naam);
   const overview = (groep: Groep) =>
     kern.length === 0
       ? ''
-      : overviewSentence(groep, kern.map((k) => { const r = vindReeks(v, k.indicator, k.moment, groep)!; return { name: k.name, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), measurementName(v.vorige.nummer));
+      : overviewSentence(groep, kern.map((k) => { const r = reeks(v, k.indicator, k.moment, groep); return { name: k.name, oordeel: r.oordeel, nieuw: r.nieuw.richting }; }), measurementName(v.vorige.nummer));
   const overige = v.wijzigingen.filter((w) => !v.reeksen.some((r) => r.indicator === w.indicator));
   return {
     vorige: v.vorige.naam,
@@ -70,8 +79,6 @@ export function vergelijkingContext(v: Vergelijking) {
     heeftOverigeWijzigingen: overige.length > 0,
   };
 }
-
-type VergelijkingContext = ReturnType<typeof vergelijkingContext>;
 
 function isReeks(x: unknown): x is Reeks {
   return typeof x === 'object' && x !== null && 'cellen' in x && 'oordeel' in x && 'groep' in x;
@@ -94,9 +101,10 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   };
   const indicatoren = [...new Set(v.reeksen.filter((r) => r.thema === thema).map((r) => r.indicator))];
   const rijen = indicatoren.flatMap((indicator) => {
-    const moment = kernmoment(v, indicator)!;
-    return VERGELIJKING_GROEPEN.map((groep, i) => {
-      const r = vindReeks(v, indicator, moment, groep)!;
+    const moment = kernmoment(v, indicator);
+    if (moment === undefined) throw new InternalError(`vergelijking: indicator '${indicator}' heeft een reeks maar geen kernmoment`);
+    return GROEPEN.map((groep, i) => {
+      const r = reeks(v, indicator, moment, groep);
       return [i === 0 ? `${r.label} (${MOMENT_KORT[moment]})` : '', GROEP_KORT[groep], ...r.cellen.map((c) => cel(c.rij)), oordeelKort(r.eerder.richting, r.nieuw.richting)];
     });
   });
@@ -104,35 +112,31 @@ function vergelijkingTabel(v: Vergelijking, thema: Thema): Tabel {
   return { markdown: gfmTabel(kop, ['l', 'l', ...v.cohorten.map(() => 'r' as const), 'l'], rijen), onderdrukt };
 }
 
-/** Register the comparison's helpers; without a predecessor they fail with the template line. */
-export function registerVergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): void {
-  const fout = (o: HelperOptions | undefined, wat: string) => new InputError([`${o?.loc ? `${bestand}:${o.loc.start.line}` : bestand}: ${wat}`]);
+/** The comparison's helpers; without a predecessor they fail with the template line. */
+export function vergelijkingHelpers(hb: typeof Handlebars, v: Vergelijking | undefined, staat: HoofdstukStaat, bestand: string): Helpers {
+  const fout = (o: HelperOptions | undefined, melding: Melding) => helperError(bestand, o, melding);
   const nodig = (o: HelperOptions): Vergelijking => {
-    if (!v) throw fout(o, 'deze editie noemt geen vorige meting; zet dit binnen {{#if vergelijking}}');
+    if (!v) throw fout(o, meld.geenVorigeMeting());
     return v;
   };
-  const reg = (naam: string, f: (...args: never[]) => unknown) => hb.registerHelper(naam, f as unknown as HelperDelegate);
-
-  /** {{verloop rik}}: one sentence on a series across both editions. */
-  reg('verloop', (reeks: unknown, o: HelperOptions) => {
-    const w = nodig(o);
-    if (!isReeks(reeks)) throw fout(o, "'verloop' verwacht een reeks uit vergelijking.themas, bijvoorbeeld {{verloop rik}}");
-    const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
-    if (z.onderdrukt) staat.onderdrukt = true;
-    return new hb.SafeString(z.tekst);
-  });
-  /** {{vergelijkingtabel thema=thema id=(concat "vergelijking-" sleutel) titel="..."}} */
-  reg('vergelijkingtabel', (o: HelperOptions) => {
-    const w = nodig(o);
-    const arg = (k: string) => {
-      const x = o.hash?.[k];
-      if (typeof x !== 'string' || x === '') throw fout(o, `ontbrekend argument ${k}="..."`);
-      return x;
-    };
-    const thema = arg('thema') as Thema;
-    if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, `geen vergeleken indicatoren voor thema '${thema}'`);
-    const t = vergelijkingTabel(w, thema);
-    if (t.onderdrukt) staat.onderdrukt = true;
-    return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
-  });
+  return {
+    /** {{verloop rik}}: one sentence on a series across both editions. */
+    verloop: (reeks: unknown, o: HelperOptions) => {
+      const w = nodig(o);
+      if (!isReeks(reeks)) throw fout(o, meld.geenReeks());
+      const z = verloopZin({ groep: reeks.groep, eerder: reeks.eerder, nieuw: reeks.nieuw, vorige: w.vorige.naam, huidige: w.huidige.naam, markering: VOETNOOT_ONDERDRUKT });
+      if (z.onderdrukt) staat.onderdrukt = true;
+      return new hb.SafeString(z.tekst);
+    },
+    /** {{vergelijkingtabel thema=thema id=(concat "vergelijking-" sleutel) titel="..."}} */
+    vergelijkingtabel: (o: HelperOptions) => {
+      const w = nodig(o);
+      const arg = (k: string) => benoemdArgument(bestand, o, k);
+      const thema = arg('thema') as Thema;
+      if (!w.reeksen.some((r) => r.thema === thema)) throw fout(o, meld.geenVergelekenThema(thema));
+      const t = vergelijkingTabel(w, thema);
+      if (t.onderdrukt) staat.onderdrukt = true;
+      return new hb.SafeString(metBijschrift(t, arg('titel'), arg('id')));
+    },
+  };
 }
