@@ -101,8 +101,8 @@ export function fitCox(design: CoxDesign, options: FitOptions = {}): ModelFit {
     n,
     events,
     iterations: result.iterations,
-    merged: design.merged,
-    dropped: design.dropped,
+    samengevoegd: design.samengevoegd,
+    weggelaten: design.weggelaten,
   };
 }
 

@@ -93,8 +93,8 @@ interface DesignBase {
   readonly terms: readonly TermInfo[];
   /** Row-major n x p matrix. */
   readonly x: Float64Array;
-  readonly merged: readonly MergedLevel[];
-  readonly dropped: readonly DroppedTerm[];
+  readonly samengevoegd: readonly MergedLevel[];
+  readonly weggelaten: readonly DroppedTerm[];
 }
 
 export interface CoxDesign extends DesignBase {
@@ -241,7 +241,7 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
     for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
   });
 
-  const base = { model, n, p, terms, x, merged: main.merged, dropped: inter.dropped };
+  const base = { model, n, p, terms, x, samengevoegd: main.samengevoegd, weggelaten: inter.weggelaten };
   const design: Design =
     kind === 'cox'
       ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
@@ -259,9 +259,9 @@ interface RuleInput {
 }
 
 /** Main effects: one column per non-reference level that passes the rule; the others are merged. */
-function mainEffects({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; merged: MergedLevel[]; columnOf: { covariate: string; code: number }[] } {
+function mainEffects({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; samengevoegd: MergedLevel[]; columnOf: { covariate: string; code: number }[] } {
   const terms: TermInfo[] = [];
-  const merged: MergedLevel[] = [];
+  const samengevoegd: MergedLevel[] = [];
   const columnOf: { covariate: string; code: number }[] = [];
   for (const c of spec.covariates) {
     const code = codes.get(c.name)!;
@@ -274,21 +274,21 @@ function mainEffects({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo
     for (let l = 1; l < c.levels.length; l++) {
       const reason = smallCount(records[l]!, events[l]!, k, spec.kind);
       if (reason) {
-        merged.push({ covariate: c.name, level: c.levels[l]!, reference: c.levels[0]!, reason });
+        samengevoegd.push({ covariate: c.name, level: c.levels[l]!, reference: c.levels[0]!, reason });
         continue;
       }
       terms.push({ kind: 'level', term: `${c.name}:${c.levels[l]}`, covariate: c.name, level: c.levels[l]! });
       columnOf.push({ covariate: c.name, code: l });
     }
   }
-  return { terms, merged, columnOf };
+  return { terms, samengevoegd, columnOf };
 }
 
 /** Interactions: products of indicators on the raw values; those that break the rule are dropped. */
-function interactionColumns({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; dropped: DroppedTerm[]; columns: Uint8Array[] } {
+function interactionColumns({ spec, codes, event, n, k }: RuleInput): { terms: TermInfo[]; weggelaten: DroppedTerm[]; columns: Uint8Array[] } {
   const covByName = new Map(spec.covariates.map((c) => [c.name, c]));
   const terms: TermInfo[] = [];
-  const dropped: DroppedTerm[] = [];
+  const weggelaten: DroppedTerm[] = [];
   const columns: Uint8Array[] = [];
   for (const factors of spec.interactions ?? []) {
     const term = factors.join('*');
@@ -309,13 +309,13 @@ function interactionColumns({ spec, codes, event, n, k }: RuleInput): { terms: T
     }
     const reason = smallCount(ones, events, k, spec.kind);
     if (reason) {
-      dropped.push({ term, reason });
+      weggelaten.push({ term, reason });
       continue;
     }
     terms.push({ kind: 'interaction', term, factors: [...factors] });
     columns.push(product);
   }
-  return { terms, dropped, columns };
+  return { terms, weggelaten, columns };
 }
 
 function resolveIndicator(spec: DesignSpec, covByName: Map<string, CovariateSpec>, factor: string): IndicatorSpec {
@@ -365,7 +365,7 @@ export function designFromColumns(args: {
       x[i * p + j] = v;
     }
   });
-  const base = { model, n, p, terms: terms.map((term): TermInfo => ({ kind: 'numeric', term })), x, merged: [], dropped: [] };
+  const base = { model, n, p, terms: terms.map((term): TermInfo => ({ kind: 'numeric', term })), x, samengevoegd: [], weggelaten: [] };
   return kind === 'cox'
     ? { ...base, kind: 'cox', tijd: outcome.tijd!, gebeurtenis: outcome.gebeurtenis! }
     : { ...base, kind: 'logit', uitkomst: outcome.uitkomst! };

@@ -25,8 +25,8 @@ export interface ModelFit {
   /** Newton steps taken (including the final check steps). */
   readonly iterations: number;
   /** Levels merged into their reference and interactions dropped by the disclosure rule. */
-  readonly merged: readonly MergedLevel[];
-  readonly dropped: readonly DroppedTerm[];
+  readonly samengevoegd: readonly MergedLevel[];
+  readonly weggelaten: readonly DroppedTerm[];
   /** Logistic only: residual deviance, -2 * loglik.final (R's `deviance(glm)`). */
   readonly deviance?: number;
 }

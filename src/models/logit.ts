@@ -98,8 +98,8 @@ export function fitLogit(design: LogitDesign, options: FitOptions = {}): ModelFi
     n,
     events,
     iterations: result.iterations,
-    merged: design.merged,
-    dropped: design.dropped,
+    samengevoegd: design.samengevoegd,
+    weggelaten: design.weggelaten,
     deviance: -2 * result.loglik,
   };
 }

@@ -104,8 +104,8 @@ export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG)
     tijd: stop,
     gebeurtenis: event,
     entry,
-    merged: design.merged,
-    dropped: design.dropped,
+    samengevoegd: design.samengevoegd,
+    weggelaten: design.weggelaten,
   };
 }
 

@@ -134,14 +134,14 @@ export function fitModel(d: ModelDefinitie, mf: ModelFrame, k: number, bijFout: 
       loglik: fit.loglik.final,
       termen,
       referenties,
-      samengevoegd: design.merged,
-      weggelaten: design.dropped,
+      samengevoegd: design.samengevoegd,
+      weggelaten: design.weggelaten,
       ph,
       tijdsplitsingen,
     };
   } catch (e) {
     if (!(e instanceof ModelError) || bijFout === 'stoppen') throw e;
-    return { ...basis, status: 'fout', fout: e, referenties, samengevoegd: design.merged, weggelaten: design.dropped };
+    return { ...basis, status: 'fout', fout: e, referenties, samengevoegd: design.samengevoegd, weggelaten: design.weggelaten };
   }
 }
 

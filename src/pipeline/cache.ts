@@ -259,7 +259,7 @@ const FIGUREN_BEWAREN = 400;
 
 /**
  * Render figures, taking each from `.cache/figuren/<key>.json` when its spec (data inlined)
- * and the chart code are unchanged. Rendering 27 figures costs over a second; reading them, a
+ * and the chart code are unchanged. Rendering the catalogue's figures costs over a second; reading them, a
  * few milliseconds. `render` must be a pure function of the figure (renderChart is).
  */
 export async function renderWithCache<F extends { id: string }, R extends { figuur: F; specJson: string; svg: string }>(

@@ -80,8 +80,8 @@ describe('fitCox agrees with R coxph(ties = "efron")', () => {
     );
     const fit = fitCox(design);
     assertMatchesR(fit, R.monitor_cox, 'monitor');
-    assert.deepEqual(fit.merged, R.monitor_cox.merged);
-    assert.deepEqual(fit.dropped, R.monitor_cox.dropped);
+    assert.deepEqual(fit.samengevoegd, R.monitor_cox.merged);
+    assert.deepEqual(fit.weggelaten, R.monitor_cox.dropped);
   });
 
   it('does not depend on the order of the records', () => {

@@ -49,14 +49,14 @@ describe('buildDesign', () => {
     assert.deepEqual(Array.from(d.x.subarray(60 * 5, 61 * 5)), [1, 0, 0, 1, 1]);
     // Row 0 is geen/nee: all zero (the reference).
     assert.deepEqual(Array.from(d.x.subarray(0, 5)), [0, 0, 0, 0, 0]);
-    assert.deepEqual(d.merged, []);
-    assert.deepEqual(d.dropped, []);
+    assert.deepEqual(d.samengevoegd, []);
+    assert.deepEqual(d.weggelaten, []);
   });
 
   it('merges a level with fewer than k records into the reference and reports it', () => {
     const d = buildDesign(big, SPEC, 25);
     // opleiding: 24 records; werk has 35 records but only 15 events; uitkering 42 and 12 events.
-    assert.deepEqual(d.merged, [
+    assert.deepEqual(d.samengevoegd, [
       { covariate: 'activiteit', level: 'werk', reference: 'geen', reason: 'events' },
       { covariate: 'activiteit', level: 'opleiding', reference: 'geen', reason: 'records' },
       { covariate: 'activiteit', level: 'uitkering', reference: 'geen', reason: 'events' },
@@ -67,7 +67,7 @@ describe('buildDesign', () => {
   it('merges a level with enough records but fewer than k events', () => {
     // opleiding: 24 records, 12 events; uitkering: 42 records, 12 events; werk: 15 events.
     const d = buildDesign(big, SPEC, 13);
-    assert.deepEqual(d.merged, [
+    assert.deepEqual(d.samengevoegd, [
       { covariate: 'activiteit', level: 'opleiding', reference: 'geen', reason: 'events' },
       { covariate: 'activiteit', level: 'uitkering', reference: 'geen', reason: 'events' },
     ]);
@@ -93,7 +93,7 @@ describe('buildDesign', () => {
       ['opleiding', 'nee', 1, 40],
     ]);
     const d = buildDesign(f, SPEC, 10);
-    assert.deepEqual(d.dropped, [{ term: 'inkomen*wanbetaler:ja', reason: 'events' }]);
+    assert.deepEqual(d.weggelaten, [{ term: 'inkomen*wanbetaler:ja', reason: 'events' }]);
     assert.ok(!termNames(d).includes('inkomen*wanbetaler:ja'));
   });
 
@@ -110,15 +110,15 @@ describe('buildDesign', () => {
       ['opleiding', 'ja', 0, 20],
     ]);
     const logit = buildDesign(f, { ...SPEC, kind: 'logit' }, 10);
-    assert.deepEqual(logit.merged, [{ covariate: 'activiteit', level: 'werk', reference: 'geen', reason: 'non-events' }]);
+    assert.deepEqual(logit.samengevoegd, [{ covariate: 'activiteit', level: 'werk', reference: 'geen', reason: 'non-events' }]);
     const cox = buildDesign(f, SPEC, 10);
-    assert.deepEqual(cox.merged, [], 'for Cox censored records are not counted');
+    assert.deepEqual(cox.samengevoegd, [], 'for Cox censored records are not counted');
   });
 
   it('merges a level without records even when k is 0', () => {
     const d = buildDesign(frame([['geen', 'nee', 1, 5], ['werk', 'ja', 0, 5]]), SPEC, 0);
     assert.deepEqual(
-      d.merged.map((m) => m.level),
+      d.samengevoegd.map((m) => m.level),
       ['opleiding', 'uitkering'],
     );
   });

@@ -53,8 +53,8 @@ describe('fitLogit agrees with R glm(family = binomial)', () => {
     );
     const fit = fitLogit(design);
     assert.deepEqual(fit.terms, R.monitor_glm.terms);
-    assert.deepEqual(fit.merged, R.monitor_glm.merged);
-    assert.deepEqual(fit.dropped, R.monitor_glm.dropped);
+    assert.deepEqual(fit.samengevoegd, R.monitor_glm.merged);
+    assert.deepEqual(fit.weggelaten, R.monitor_glm.dropped);
     assertClose(fit.coef, R.monitor_glm.coef, REL, 'coef');
     assertClose(fit.se, R.monitor_glm.se, 1e-4, 'se');
     assertClose(fit.se, R.monitor_glm.se_exact, 1e-8, 'se exact');
