@@ -102,12 +102,18 @@ export function combineer(...lijsten: readonly Literatuur[]): Literatuur {
   );
 }
 
+/** A place as the list keeps it ("file:line" or "file") as a diagnostic's file and line. */
+function waarVan(plaats: string): { file: string; line?: number } {
+  const m = /^(.*):(\d+)$/.exec(plaats);
+  return m ? { file: m[1]!, line: Number(m[2]) } : { file: plaats };
+}
+
 function voegSamen(bestand: string, werken: readonly { werk: Werk; plaats: string }[]): Literatuur {
   const plaats = new Map<string, string>();
-  const fouten: string[] = [];
+  const fouten: Diagnostic[] = [];
   for (const w of werken) {
     const eerder = plaats.get(w.werk.id);
-    if (eerder !== undefined) fouten.push(`${w.plaats}: de sleutel '${w.werk.id}' bestaat al (${eerder}); elke bron staat op één plaats, met een eigen sleutel`);
+    if (eerder !== undefined) fouten.push(diagnostic('literatuur/dubbele-sleutel', `de sleutel '${w.werk.id}' bestaat al (${eerder}); elke bron staat op één plaats, met een eigen sleutel`, waarVan(w.plaats)));
     else plaats.set(w.werk.id, w.plaats);
   }
   if (fouten.length > 0) throw new InputError(fouten);

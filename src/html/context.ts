@@ -12,6 +12,7 @@ import type { Element } from 'hast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { InternalError } from '../util/errors.ts';
+import { placeOf } from '../util/diagnostic.ts';
 import { messages, type Message } from './messages.ts';
 import type { ChapterKind, TemplateSource } from '../chapters/types.ts';
 
@@ -180,11 +181,6 @@ function templatePlace(sources: readonly TemplateSource[], needles: readonly str
 }
 
 /** A place as messages show it: `file:line:column`, `file:line` or `file`. */
-function placeText(place: Place): string {
-  if (place.line === undefined) return place.file;
-  return place.column === undefined ? `${place.file}:${place.line}` : `${place.file}:${place.line}:${place.column}`;
-}
-
 /**
  * Report a problem the user can fix as a message of the chapter's vfile. Its `place` is the
  * node's position in the generated Markdown (unified's convention); its file, line and column
@@ -202,7 +198,7 @@ export function addLabel(file: VFile, register: DocumentRegister, label: Label, 
   const key = `${label.kind}:${label.name}`;
   const earlier = register.labels.get(key);
   if (earlier) {
-    report(file, messages.duplicateLabel(key, placeText(earlier.where)), label.where, position);
+    report(file, messages.duplicateLabel(key, placeOf(earlier.where)), label.where, position);
     return;
   }
   register.labels.set(key, label);

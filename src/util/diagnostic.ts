@@ -32,7 +32,7 @@ export interface Diagnostic {
 }
 
 /** Where a diagnostic is: `file:line:column`, `file:line`, `file` or nothing. */
-function placeOf(d: Pick<Diagnostic, 'file' | 'line' | 'column'>): string {
+export function placeOf(d: Pick<Diagnostic, 'file' | 'line' | 'column'>): string {
   if (d.file === undefined) return '';
   if (d.line === undefined) return d.file;
   return d.column === undefined ? `${d.file}:${d.line}` : `${d.file}:${d.line}:${d.column}`;

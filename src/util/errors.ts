@@ -17,9 +17,7 @@ export class InputError extends Error {
   readonly messages: readonly string[];
   readonly hint: string | undefined;
 
-  /** Strings are accepted while areas move to diagnostics; they get the rule id `onbekend`. */
-  constructor(problems: readonly (Diagnostic | string)[], hint?: string) {
-    const diagnostics = problems.map((p) => (typeof p === 'string' ? { rule: 'onbekend', text: p } : p));
+  constructor(diagnostics: readonly Diagnostic[], hint?: string) {
     const messages = diagnostics.map(formatDiagnostic);
     super(messages.join('\n'));
     this.name = 'InputError';
