@@ -11,14 +11,14 @@
 import { loadExtracts } from '../src/extracts/load.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { applyDisclosure } from '../src/indicators/disclosure.ts';
-import { loadEdition } from '../src/edition/edition.ts';
+import { leesEditie } from '../src/edition/edition.ts';
 
 const folder = process.argv[2];
 if (!folder) {
   console.error('usage: npx tsx bench/indicators.ts <extract folder> [edition.json]');
   process.exit(2);
 }
-const edition = await loadEdition(process.argv[3] ?? new URL('../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(process.argv[3] ?? new URL('../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism as cpuCount, loadavg } from 'node:os';
 import { loadExtracts } from '../src/extracts/load.ts';
 import { buildWorkingTables, parametersVoor } from '../src/indicators/compute.ts';
-import { loadEdition } from '../src/edition/edition.ts';
+import { leesEditie } from '../src/edition/edition.ts';
 import { computeModels, type ModelResults } from '../src/models/run.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -26,7 +26,7 @@ if (!existsSync(`${folder}/extractie.json`)) {
   const r = spawnSync('npx', ['tsx', 'src/synth/cli.ts', '--scale', '1', '--seed', '20210308', '--out', folder], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const edition = await loadEdition(`${ROOT}editions/6e-meting/editie.json`);
+const edition = await leesEditie(`${ROOT}editions/6e-meting/editie.json`);
 
 const t0 = performance.now();
 const x = await loadExtracts(folder);

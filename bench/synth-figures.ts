@@ -9,14 +9,14 @@
 import { loadExtracts } from '../src/extracts/load.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import type { Telling } from '../src/indicators/disclosure.ts';
-import { loadEdition } from '../src/edition/edition.ts';
+import { leesEditie } from '../src/edition/edition.ts';
 
 const folder = process.argv[2];
 if (!folder) {
   console.error('usage: npx tsx bench/synth-figures.ts <extract folder> [edition.json]');
   process.exit(2);
 }
-const edition = await loadEdition(process.argv[3] ?? new URL('../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(process.argv[3] ?? new URL('../editions/6e-meting/editie.json', import.meta.url).pathname);
 const x = await loadExtracts(folder);
 const { tellingen } = await computeIndicators(x.connection, edition, x.extractie.peildatum, x.present.has('zorg'));
 x.close();

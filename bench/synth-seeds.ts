@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEdition } from '../src/edition/edition.ts';
+import { leesEditie } from '../src/edition/edition.ts';
 import { loadExtracts } from '../src/extracts/load.ts';
 import { buildWorkingTables, parametersVoor } from '../src/indicators/compute.ts';
 import { computeModels, type ModelResults } from '../src/models/run.ts';
@@ -31,7 +31,7 @@ const { values } = parseArgs({
 });
 const seeds = values.seeds.split(',').map(Number);
 const scale = Number(values.scale);
-const edition = await loadEdition(values.edition);
+const edition = await leesEditie(values.edition);
 
 /** The relations of relations.test.ts: a ratio below or above 1, or a 95% interval containing 1. */
 type Check = { model: string; term: string; verwacht: '<1' | '>1' | '∋1' };

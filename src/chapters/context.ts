@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import { gemeten as gemetenThema } from '../charts/figuur.ts';
 import type { Figuur } from '../charts/render.ts';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { MODELLEN, type ModelNaam } from '../models/frames.ts';
 import { beschrijfBestanden } from '../results/bestanden.ts';
 import { modelNootTekst } from '../results/labels.ts';
@@ -94,7 +94,7 @@ function editieContext(r: Resultaten) {
 }
 
 /** Which basisvoorwaarden the edition measures, in the words of the text and of the letter. */
-function gemetenContext(e: Edition, gemeten: Gemeten) {
+function gemetenContext(e: Editie, gemeten: Gemeten) {
   return {
     gemeten,
     gemetenTekst: BASISVOORWAARDEN.filter((b) => gemeten[b]).map((b) => BASISVOORWAARDE_TEKST[b]),
@@ -126,7 +126,7 @@ function gemetenContext(e: Edition, gemeten: Gemeten) {
 }
 
 /** The problems of the samenhang analysis this edition measures. */
-function problemenContext(e: Edition) {
+function problemenContext(e: Editie) {
   const problemen = problemenVoor(e.basisvoorwaarden);
   return {
     aantal: problemen.length,
@@ -185,10 +185,10 @@ function onderdrukkingContext(r: Resultaten) {
  * The begeleidingscommissie as the appendix prints it: each member as one line, "naam, functie,
  * organisatie" (without the name when the edition gives none); false without a committee.
  */
-function commissieContext(e: Edition): { voorzitter: string; leden: string[] } | false {
+function commissieContext(e: Editie): { voorzitter: string; leden: string[] } | false {
   const c = e.begeleidingscommissie;
   if (!c) return false;
-  const regel = (l: NonNullable<Edition['begeleidingscommissie']>['voorzitter']) => [l.naam, l.functie, l.organisatie].filter(Boolean).join(', ');
+  const regel = (l: NonNullable<Editie['begeleidingscommissie']>['voorzitter']) => [l.naam, l.functie, l.organisatie].filter(Boolean).join(', ');
   return { voorzitter: regel(c.voorzitter), leden: c.leden.map(regel) };
 }
 
@@ -198,7 +198,7 @@ function commissieContext(e: Edition): { voorzitter: string; leden: string[] } |
  * points to the methods chapter for them instead of translating them. '' when everything is
  * measured.
  */
-export function notMeasuredSentence(e: Edition): string {
+export function notMeasuredSentence(e: Editie): string {
   const weg = BASISVOORWAARDEN.filter((b) => !e.basisvoorwaarden.includes(b));
   if (weg.length === 0) return '';
   return `${capitalise(list(weg.map((b) => BASISVOORWAARDE_ONDERWERP_EN[b]!)))} ${weg.length === 1 ? 'is' : 'are'} not measured in this edition`;
@@ -216,7 +216,7 @@ export function syntheseSchaal(omschrijving: string | undefined): string {
  * "Het identiteitsbewijs en de zorg zijn in deze meting niet gemeten, omdat er geen of
  * onvoldoende gegevens waren." One clause per reason; '' when everything is measured.
  */
-export function nietGemetenZin(e: Edition): string {
+export function nietGemetenZin(e: Editie): string {
   const weg = BASISVOORWAARDEN.filter((b) => !e.basisvoorwaarden.includes(b));
   if (weg.length === 0) return '';
   const perReden = new Map<string, Basisvoorwaarde[]>();

@@ -70,7 +70,7 @@ const commissieSchema = z.strictObject({
   leden: z.array(commissielidSchema).min(1),
 });
 
-export const editionSchema = z
+export const editieSchema = z
   .strictObject({
     nummer: z.number().int().positive(),
     titel: z.string().min(1),
@@ -119,7 +119,7 @@ export const editionSchema = z
   })
   .transform((e) => ({ ...e, slug: editieSlug(e.nummer) }));
 
-export type Edition = z.infer<typeof editionSchema>;
+export type Editie = z.infer<typeof editieSchema>;
 
 /** The name of an edition's folders: editions/<slug>/, data/<slug>/, out/<slug>/. */
 export function editieSlug(nummer: number): string {
@@ -127,12 +127,12 @@ export function editieSlug(nummer: number): string {
 }
 
 /** Validate an already parsed edition object; `bron` names it in messages, `lines` locates fields (parseJson). */
-export function parseEdition(value: unknown, bron: string, lines?: ReadonlyMap<string, number>): Edition {
-  return checkAgainst(editionSchema, value, bron, lines);
+export function parseerEditie(value: unknown, bron: string, lines?: ReadonlyMap<string, number>): Editie {
+  return checkAgainst(editieSchema, value, bron, lines);
 }
 
 /** Read and validate an edition file. */
-export async function loadEdition(path: string): Promise<Edition> {
+export async function leesEditie(path: string): Promise<Editie> {
   let text: string;
   try {
     text = await readRegularFile(path);
@@ -141,5 +141,5 @@ export async function loadEdition(path: string): Promise<Edition> {
   }
   const json = parseJson(text);
   if (!json.ok) throw new InputError([describeJsonError(path, json.error)]);
-  return parseEdition(json.value, path, json.lines);
+  return parseerEditie(json.value, path, json.lines);
 }

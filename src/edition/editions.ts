@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../util/errors.ts';
-import { EDITIE_SLUG, editieSlug, loadEdition, type Edition } from './edition.ts';
+import { EDITIE_SLUG, editieSlug, leesEditie, type Editie } from './edition.ts';
 import { msg } from './messages.ts';
 
 const EDITIE_BESTAND = 'editie.json';
 
 /** An edition as the build finds it: the validated file and its folder. */
 export interface EditieMap {
-  editie: Edition;
+  editie: Editie;
   /** The edition file. */
   bestand: string;
   /** Its folder. */
@@ -56,7 +56,7 @@ function editieSlugs(root: string): string[] {
 
 /** Read an edition file with its folder; an edition's folder must be named after its number. */
 export async function leesEditieMap(bestand: string): Promise<EditieMap> {
-  const editie = await loadEdition(bestand);
+  const editie = await leesEditie(bestand);
   const map = dirname(bestand);
   if (basename(bestand) === EDITIE_BESTAND && EDITIE_SLUG.test(basename(map)) && basename(map) !== editie.slug)
     throw new InputError([msg.mapNummer(bestand, basename(map), editie.nummer, editieSlug(editie.nummer))]);

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { lijst } from '../text/wording.ts';
 import { synthetischLabel, type SynthetischLabel } from '../results/synthetisch.ts';
 import { datumTekst, ISO_DATE } from '../util/dates.ts';
@@ -58,7 +58,7 @@ interface DocumentMeta {
   /** left running header of the monitor; default: the title */
   readonly shortTitle?: string;
   /** the kamerstuk header and signature; required for a Kamerbrief */
-  readonly letter?: Edition['brief'];
+  readonly letter?: Editie['brief'];
   /** the monitor's colophon, printed on the page after the cover; absent: no colophon */
   readonly colophon?: Colophon;
   /**

@@ -7,7 +7,7 @@
  * (before disclosure control, which is applied in disclosure.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import { GROEPEN, MOMENTEN, problemenVoor, type Basisvoorwaarde, type Groep, type Moment, type Probleem } from '../vocabulary/lists.ts';
@@ -28,7 +28,7 @@ export interface IndicatorParameters {
   drempel: number;
 }
 
-export function parametersVoor(edition: Edition, peildatum: string): IndicatorParameters {
+export function parametersVoor(edition: Editie, peildatum: string): IndicatorParameters {
   return {
     cohorten: edition.cohorten,
     peildatum,
@@ -171,7 +171,7 @@ async function leesUitval(conn: DuckDBConnection, cohorten: readonly number[]): 
 /** Build the working tables and count every indicator the edition covers. */
 export async function computeIndicators(
   conn: DuckDBConnection,
-  edition: Edition,
+  edition: Editie,
   peildatum: string,
   zorgAanwezig: boolean,
 ): Promise<{ definities: IndicatorDefinitie[]; tellingen: Telling[]; uitval: Onderdrukking[] }> {

@@ -29,7 +29,7 @@ import type { FootnoteDefinition, List, PhrasingContent, Root, RootContent } fro
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { parliamentaryYear } from '../html/document.ts';
 import type { SynthetischLabel } from '../results/synthetisch.ts';
 import { InputError, InternalError } from '../util/errors.ts';
@@ -38,7 +38,7 @@ import { datumTekst } from '../util/dates.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
-export function briefDocxNaam(e: Edition): string {
+export function briefDocxNaam(e: Editie): string {
   return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.docx`;
 }
 
@@ -59,7 +59,7 @@ export interface DocxOptions {
  * The letter as .docx bytes. `markdown` is the letter as reviewers read it (references
  * resolved), without the label the committed Markdown opens with: that goes into the header.
  */
-export async function briefDocx(markdown: string, e: Edition, options: DocxOptions = {}): Promise<Buffer> {
+export async function briefDocx(markdown: string, e: Editie, options: DocxOptions = {}): Promise<Buffer> {
   const tree = parser.parse(markdown) as Root;
   const brief = e.brief;
   const conversion = new WordConversion(tree);
@@ -176,7 +176,7 @@ class WordConversion {
 }
 
 /** The kamerstuk header, as the print has it (templates/print/kamerstuk.html). */
-function kamerstukHeader(brief: Edition['brief']): Paragraph[] {
+function kamerstukHeader(brief: Editie['brief']): Paragraph[] {
   return [
     new Paragraph({ children: [new TextRun({ text: 'Tweede Kamer der Staten-Generaal', bold: true })] }),
     new Paragraph({ children: [new TextRun(`Vergaderjaar ${parliamentaryYear(brief.datum)}`)], spacing: { after: 240 } }),
@@ -187,7 +187,7 @@ function kamerstukHeader(brief: Edition['brief']): Paragraph[] {
   ];
 }
 
-function signature(brief: Edition['brief']): Paragraph {
+function signature(brief: Editie['brief']): Paragraph {
   return new Paragraph({
     children: [new TextRun(`${brief.ondertekenaar.functie},`), new TextRun({ text: brief.ondertekenaar.naam, break: 1 })],
     spacing: { before: 360 },

@@ -11,7 +11,7 @@
  * interactions) live here, next to the SQL that builds their frames; uitkomst.ts fits them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { HUISVESTING, RIK_KV, type Basisvoorwaarde } from '../vocabulary/lists.ts';
 import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
@@ -134,7 +134,7 @@ const VOLLEDIGE_MODELLEN: readonly (Omit<ModelDefinitie, 'design'> & { readonly 
  * The model definitions of an edition: the cohort levels are the edition's cohorts, and a
  * covariate (or interaction) of a basisvoorwaarde the edition does not measure is left out.
  */
-export function modelDefinities(edition: Pick<Edition, 'cohorten' | 'basisvoorwaarden'>): ModelDefinitie[] {
+export function modelDefinities(edition: Pick<Editie, 'cohorten' | 'basisvoorwaarden'>): ModelDefinitie[] {
   const spec = (name: Covariaat): CovariateSpec => ({
     name,
     levels: name === 'cohort' ? edition.cohorten.map(String) : NIVEAUS[name],
@@ -168,7 +168,7 @@ async function tableExists(conn: DuckDBConnection, name: string): Promise<boolea
  * indicator engine's working tables (buildWorkingTables in src/indicators/compute.ts), built
  * for the same edition and peildatum; their absence is a programmer error.
  */
-export async function buildModelFrames(conn: DuckDBConnection, edition: Edition, peildatum: string): Promise<void> {
+export async function buildModelFrames(conn: DuckDBConnection, edition: Editie, peildatum: string): Promise<void> {
   for (const t of ['uitstroom', 'status', 'verloop']) {
     if (!(await tableExists(conn, t))) {
       throw new InternalError(`buildModelFrames: working table '${t}' is missing; run buildWorkingTables first`);
@@ -282,7 +282,7 @@ export interface KmRecords {
 }
 
 /** Reads the Kaplan–Meier population (after buildModelFrames), in detentie_id order. */
-export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Edition, 'cohorten'>): Promise<KmRecords> {
+export async function readKmRecords(conn: DuckDBConnection, edition: Pick<Editie, 'cohorten'>): Promise<KmRecords> {
   const cohorten = edition.cohorten.map(String);
   const names = ['cohort', 'groep', 'tijd', 'gebeurtenis', 'landmark_1m', 'tijd_1m', ...KM_UITSPLITSINGEN];
   const exprs = [

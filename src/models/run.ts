@@ -13,7 +13,7 @@
  * Person-level data stay in the connection.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { SmallCount } from './design.ts';
 import type { ModelFailure } from './errors.ts';
 import { buildModelFrames, kmUitsplitsingen, modelDefinities, readKmRecords, readModelFrame, type ModelFrame, type ModelNaam } from './frames.ts';
@@ -72,7 +72,7 @@ export interface ComputeModelsOptions {
  */
 export async function computeModels(
   conn: DuckDBConnection,
-  edition: Edition,
+  edition: Editie,
   peildatum: string,
   options: ComputeModelsOptions = {},
 ): Promise<ModelResults> {

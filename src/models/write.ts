@@ -19,7 +19,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { binnen, echtPad } from '../util/paths.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { csvField, csvQuoted } from '../util/csv.ts';
 import { InputError, InternalError } from '../util/errors.ts';
 import { KM_REGEL_TEKST } from './disclosure.ts';
@@ -236,7 +236,7 @@ function auditRegel(n: ModelNoot): string | null {
  */
 export async function writeModelFrames(
   conn: DuckDBConnection,
-  edition: Edition,
+  edition: Editie,
   peildatum: string,
   folder: string,
   publishedOutDir: string,

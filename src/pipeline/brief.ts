@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
 import type { Vergelijking } from '../vergelijking/vergelijk.ts';
 import { BRIEF_MAP } from '../letter/document.ts';
@@ -20,7 +20,7 @@ import type { Resultaten } from '../results/results.ts';
 import { synthetischBlok } from '../results/synthetisch.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 
-export function briefPdfNaam(e: Edition): string {
+export function briefPdfNaam(e: Editie): string {
   return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.pdf`;
 }
 

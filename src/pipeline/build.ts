@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { editieInvoerPad, leesEditieMap, type EditieMap } from '../edition/editions.ts';
 import { Sjablonen } from '../edition/templates.ts';
 import { gepubliceerdPad, leesVorigeMeting, type VorigeMeting } from '../vergelijking/lezen.ts';
@@ -81,7 +81,7 @@ export interface BuildOptions {
   data: string;
   /** The edition's output folder (`out/<slug>`); replaced as a whole on success. */
   out: string;
-  /** Edition file (editions/<slug>/editie.json; its folder's templates/ overrides the shared ones). */
+  /** The edition file (editions/<slug>/editie.json; its folder's templates/ overrides the shared ones). */
   edition: string;
   /** Shared templates root (templates/). */
   templates?: string;
@@ -126,7 +126,7 @@ interface Build {
   readonly plan: StagePlan;
   readonly out: string;
   readonly editieMap: EditieMap;
-  readonly editie: Edition;
+  readonly editie: Editie;
   readonly sjablonen: Sjablonen;
   readonly invoer: Manifest['invoer'];
   readonly vorige: (VorigeMeting & { pad: string }) | undefined;

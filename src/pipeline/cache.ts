@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
@@ -47,7 +47,7 @@ export interface CacheOptions {
   dir: string;
   /** The build's input hashes (hashInputs): the extracts and the lock file are hashed once per build. */
   invoer: Manifest['invoer'];
-  editie: Edition;
+  editie: Editie;
   projectRoot: string;
 }
 
@@ -220,7 +220,7 @@ async function schrijf(pad: string, b: Berekend, waarschuwingen: string[]): Prom
   await rename(tmp, pad);
 }
 
-async function lees(pad: string, editie: Edition): Promise<{ berekend: Berekend; waarschuwingen: string[] } | undefined> {
+async function lees(pad: string, editie: Editie): Promise<{ berekend: Berekend; waarschuwingen: string[] } | undefined> {
   let data: Opgeslagen;
   try {
     data = deserialize(await readFile(pad)) as Opgeslagen;

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure, type Telling } from '../indicators/disclosure.ts';
@@ -27,7 +27,7 @@ import type { Effects, StagePlan } from './stages.ts';
 
 // DuckDB loads only when needed: a rebuild whose results are in the cache (cache.ts) does
 // without it and starts a second sooner.
-const loadExtracts = async (folder: string, e: Edition) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
+const loadExtracts = async (folder: string, e: Editie) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
 
 /** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
 export interface Gepubliceerd {
@@ -51,7 +51,7 @@ export interface ComputeOptions {
 }
 
 /** Steps 1–4: the published data files, from a results folder, the cache or the extracts. */
-export async function publishedResults(plan: StagePlan, fx: Effects, editie: Edition, o: ComputeOptions): Promise<Gepubliceerd> {
+export async function publishedResults(plan: StagePlan, fx: Effects, editie: Editie, o: ComputeOptions): Promise<Gepubliceerd> {
   if (o.fromResults) return leesResultatenMap(o.fromResults, plan);
   const cache = o.cache && { ...o.cache, editie };
   const b = await withResultCache(cache, fx, plan.range('load', 'models'), (fx) => berekenResultaten(plan, fx, editie, o));
@@ -59,7 +59,7 @@ export async function publishedResults(plan: StagePlan, fx: Effects, editie: Edi
 }
 
 /** Steps 1–4 on the extracts: load and validate, indicators, disclosure control, models. */
-async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, o: ComputeOptions): Promise<Berekend> {
+async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o: ComputeOptions): Promise<Berekend> {
   const extracts = await plan.run('load', () => loadExtracts(o.data, editie), (x) =>
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
@@ -99,7 +99,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Edition, 
  * follow-up of the last one (the recidive of every cohort is part of the monitor). Extracts of
  * another meting, or cut off too early, are named here, not as a missing figure in some template.
  */
-function controleerDekking(editie: Edition, data: string, peildatum: string, tellingen: readonly Telling[]): void {
+function controleerDekking(editie: Editie, data: string, peildatum: string, tellingen: readonly Telling[]): void {
   const leeg = editie.cohorten.filter((c) => !tellingen.some((t) => t.indicator === 'populatie' && t.cohort === String(c) && t.groep === 'totaal' && t.noemer > 0));
   if (leeg.length > 0) throw new InputError([UITVOER.geenUitstroom(data, { leeg, slug: editie.slug, peildatum })]);
   const laatste = editie.cohorten[editie.cohorten.length - 1]!;

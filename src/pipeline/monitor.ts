@@ -3,7 +3,7 @@
  * among which the build identity.
  */
 import { join } from 'node:path';
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Hoofdstuk } from '../chapters/render.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
 import { bronregisters } from '../vocabulary/labels.ts';
@@ -11,7 +11,7 @@ import type { Resultaten } from '../results/results.ts';
 import { sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
 
-export function pdfNaam(e: Edition): string {
+export function pdfNaam(e: Editie): string {
   return `monitor-nazorg-${e.nummer}e-meting.pdf`;
 }
 

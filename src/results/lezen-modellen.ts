@@ -4,7 +4,7 @@
  * recidive_km.csv and the audit for the curves. The model lines of the audit must be exactly
  * those the notes give (modelOnderdrukkingRegels), so the two files cannot disagree.
  */
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import { MODELLEN, modelDefinities, type ModelDefinitie, type ModelNaam } from '../models/frames.ts';
 import type { KmPunt } from '../models/km-curves.ts';
 import type { ModelResults } from '../models/run.ts';
@@ -137,7 +137,7 @@ function uitkomst(d: ModelDefinitie, geschat: Geschat | undefined, f: ModelFeite
 }
 
 /** The models of ModelResults from their files and notes, and the curves from recidive_km.csv and the audit. */
-export function leesModelResultaten(editie: Edition, invoer: ModelInvoer): ModelResults {
+export function leesModelResultaten(editie: Editie, invoer: ModelInvoer): ModelResults {
   const { noten, km, audit } = invoer;
   const geschat = leesModellenCsv(invoer.modellen.naam, invoer.modellen.tekst);
   const ph = perModel(leesTabel(invoer.ph.naam, invoer.ph.tekst, MODELLEN_PH_HEADER), phRij);

@@ -6,7 +6,7 @@
  * Each file is checked as it is read; a missing file or a bad line is an InputError naming
  * `data/<bestand>:<regel>`.
  */
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import { alleIndicatoren, indicatorenVoor } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
@@ -46,7 +46,7 @@ export function leesAudit(bestanden: Record<string, string>): Audit {
   return leesOnderdrukking(pad('onderdrukking.csv'), resultaatBestand(bestanden, 'onderdrukking.csv'));
 }
 
-export function leesResultaten(bestanden: Record<string, string>, editie: Edition, extractie: Extractie): Resultaten {
+export function leesResultaten(bestanden: Record<string, string>, editie: Editie, extractie: Extractie): Resultaten {
   const lees = (naam: ResultaatBestand) => resultaatBestand(bestanden, naam);
   const audit = leesAudit(bestanden);
   const bestand = (naam: ResultaatBestand) => ({ naam: pad(naam), tekst: lees(naam) });

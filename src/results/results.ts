@@ -2,7 +2,7 @@
  * The results of one build, after disclosure control: everything the charts, the chapters and
  * the letter may use. Nothing person-level is in here.
  */
-import type { Edition } from '../edition/edition.ts';
+import type { Editie } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Groep, Moment } from '../vocabulary/lists.ts';
@@ -11,7 +11,7 @@ import type { ModelResults } from '../models/run.ts';
 import { InternalError } from '../util/errors.ts';
 
 export interface Resultaten {
-  editie: Edition;
+  editie: Editie;
   extractie: Extractie;
   definities: readonly IndicatorDefinitie[];
   indicatoren: IndicatorTabel;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { applyDisclosure } from '../../src/indicators/disclosure.ts';
-import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
 import { IndicatorTabel } from '../../src/results/results.ts';
@@ -16,13 +16,13 @@ import type { Groep, Moment } from '../../src/vocabulary/lists.ts';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface Kalibratie {
-  edition: Edition;
+  edition: Editie;
   extractie: Extractie;
   tabel: IndicatorTabel;
 }
 
 export async function kalibratie(editionPath: string, dataFolder: string): Promise<Kalibratie> {
-  const edition = await loadEdition(editionPath);
+  const edition = await leesEditie(editionPath);
   const extracts = await loadExtracts(dataFolder, { basisvoorwaarden: edition.basisvoorwaarden, editie: edition.slug });
   try {
     const { definities, tellingen } = await computeIndicators(

@@ -7,7 +7,7 @@
  * `wijzig` lets a test change single rows (e.g. reverse a trend) before the table is built.
  */
 import { readFileSync } from 'node:fs';
-import { parseEdition } from '../../src/edition/edition.ts';
+import { parseerEditie } from '../../src/edition/edition.ts';
 import { indicatorenVoor } from '../../src/indicators/definitions.ts';
 import type { Publicatie } from '../../src/indicators/disclosure.ts';
 import { percentage } from '../../src/indicators/disclosure.ts';
@@ -23,7 +23,7 @@ import { IndicatorTabel, type Resultaten } from '../../src/results/results.ts';
  * fixture follows the edition schema as it evolves.
  */
 export function fixtureEditie(zorg = false) {
-  return parseEdition(
+  return parseerEditie(
     {
       ...(JSON.parse(readFileSync(new URL('../../editions/6e-meting/editie.json', import.meta.url), 'utf8')) as Record<string, unknown>),
       nummer: 9,

@@ -85,7 +85,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { z } from 'zod';
-import { editionSchema, parseEdition } from '../../src/edition/edition.ts';
+import { editieSchema, parseerEditie } from '../../src/edition/edition.ts';
 import { monitorHtml } from '../../src/pipeline/monitor.ts';
 import { briefDocx } from '../../src/letter/docx.ts';
 import { reviewMarkdown } from '../../src/review/markdown.ts';
@@ -154,7 +154,7 @@ const alsTekst = (h: string) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (NAMEN[naam!] ?? e));
 
 test('every free-text field of the edition, hostile, stays literal text in the Markdown, the HTML and the .docx', async (tc) => {
-  const paden = vrijeTekst(editionSchema as unknown as z.ZodType);
+  const paden = vrijeTekst(editieSchema as unknown as z.ZodType);
   assert.ok(paden.length >= 12, `free-text fields found in the schema: ${paden.map((p) => p.join('.')).join(', ')}`);
   // The fixture edition, with a note on a changed definition so that `wijzigingen` has a value.
   const ruw = JSON.parse(readFileSync(join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8')) as Record<string, unknown>;
@@ -172,7 +172,7 @@ test('every free-text field of the edition, hostile, stays literal text in the M
     assert.ok(zet(basis, p, w) > 0, `the fixture edition has a value at ${naam} to make hostile`);
     waarden.set(naam, w);
   });
-  const editie = parseEdition(basis, 'vijandig');
+  const editie = parseerEditie(basis, 'vijandig');
   const r0 = fixtureResultaten();
   const r = { ...r0, editie };
   const v = vergelijk(r, vorigeFixture(), { wijzigingen: editie.wijzigingen });

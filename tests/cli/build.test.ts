@@ -16,7 +16,7 @@ import { cacheKey } from '../../src/pipeline/cache.ts';
 import { compareOutputs } from '../../src/pipeline/compare.ts';
 import { leesCsv } from '../../src/util/csv.ts';
 import { hashInputs, type Manifest } from '../../src/pipeline/manifest.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { main } from '../../src/cli/report.ts';
 import { snapshot } from '../helpers/snapshot.ts';
@@ -56,7 +56,7 @@ test('a second build takes steps 1–4 and the figures from the cache and writes
 });
 
 test('the cache key changes with the extracts, the computational edition fields and the code of the steps, not with presentation fields', async () => {
-  const e = await loadEdition(EDITION);
+  const e = await leesEditie(EDITION);
   const invoer = (data: string) => hashInputs({ data, edition: EDITION, templates: join(PROJECT_ROOT, 'templates'), projectRoot: PROJECT_ROOT });
   const basis = { dir: cache, invoer: await invoer(dataA), editie: e, projectRoot: PROJECT_ROOT };
   const k = await cacheKey(basis);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { hoofdstukSjablonen } from '../../src/chapters/render.ts';
 import { fillTemplate } from '../../src/chapters/handlebars.ts';
 import { renderDocument, type ChapterInput } from '../../src/html/document.ts';
@@ -96,12 +96,12 @@ describe('the edition file', async () => {
   for (const [name, text] of Object.entries(cases)) {
     test(name, async () => {
       await writeFile(file, text);
-      checkMessages(name, await messagesOf(() => loadEdition(file)), file);
+      checkMessages(name, await messagesOf(() => leesEditie(file)), file);
     });
   }
   test('a missing edition file', async () => {
     const missing = join(scratch, 'bestaat-niet.json');
-    checkMessages('missing', await messagesOf(() => loadEdition(missing)), missing);
+    checkMessages('missing', await messagesOf(() => leesEditie(missing)), missing);
   });
 });
 

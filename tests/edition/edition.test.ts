@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { GEDULD } from '../helpers/geduld.ts';
 
@@ -20,7 +20,7 @@ export async function editionErrors(text: string): Promise<string[]> {
   const file = join(dir, 'ed.json');
   await writeFile(file, text);
   try {
-    await loadEdition(file);
+    await leesEditie(file);
   } catch (e) {
     if (e instanceof InputError) return e.messages.map((m) => m.replaceAll(file, 'ed.json'));
     throw e;
@@ -59,7 +59,7 @@ test('each problem is a diagnostic with a rule id: editie/<kind of problem>', as
       e.datum = '2019-02-30';
     }),
   );
-  await assert.rejects(loadEdition(file), (e: unknown) => {
+  await assert.rejects(leesEditie(file), (e: unknown) => {
     assert.ok(e instanceof InputError);
     assert.deepEqual(e.diagnostics.map((d) => d.rule).sort(), ['editie/onbekend-veld', 'editie/regel', 'editie/type']);
     assert.ok(e.diagnostics.every((d) => d.file === file && d.line !== undefined));
@@ -98,8 +98,8 @@ test('wrong types, bounds and options are Dutch, with the line and the field', a
 test('the begeleidingscommissie is optional; when given, each member needs a position and an organisation', async () => {
   const zonder = join(dir, 'zonder.json');
   await writeFile(zonder, edited((e) => delete e.begeleidingscommissie));
-  assert.equal((await loadEdition(zonder)).begeleidingscommissie, undefined);
-  const met = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+  assert.equal((await leesEditie(zonder)).begeleidingscommissie, undefined);
+  const met = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
   assert.ok(met.begeleidingscommissie!.leden.length > 0);
   assert.ok(met.begeleidingscommissie!.leden.every((l) => l.naam === undefined), 'the synthetic editions name no persons');
   const text = edited((e) => {
@@ -130,8 +130,8 @@ test('a FIFO or a link to /dev/zero as edition file is refused without reading i
   const { symlink } = await import('node:fs/promises');
   const fifo = join(dir, 'fifo.json');
   execFileSync('mkfifo', [fifo]);
-  await assert.rejects(loadEdition(fifo), (e: unknown) => e instanceof InputError && e.messages[0] === `${fifo}: editiebestand niet gevonden of niet leesbaar`);
+  await assert.rejects(leesEditie(fifo), (e: unknown) => e instanceof InputError && e.messages[0] === `${fifo}: editiebestand niet gevonden of niet leesbaar`);
   const zero = join(dir, 'zero.json');
   await symlink('/dev/zero', zero);
-  await assert.rejects(loadEdition(zero), (e: unknown) => e instanceof InputError && e.messages[0] === `${zero}: editiebestand niet gevonden of niet leesbaar`);
+  await assert.rejects(leesEditie(zero), (e: unknown) => e instanceof InputError && e.messages[0] === `${zero}: editiebestand niet gevonden of niet leesbaar`);
 });

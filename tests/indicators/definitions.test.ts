@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { detentie as standaardDetentie, persoon, tabellen, type Tabellen, type Rij } from '../helpers/tables.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import type { Telling } from '../../src/indicators/disclosure.ts';
-import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
-async function tel(data: Tabellen, opties: { edition?: Edition; peildatum?: string } = {}): Promise<Telling[]> {
+async function tel(data: Tabellen, opties: { edition?: Editie; peildatum?: string } = {}): Promise<Telling[]> {
   const { conn, close } = await tabellen(data);
   try {
     const r = await computeIndicators(conn, opties.edition ?? edition, opties.peildatum ?? PEILDATUM, data.zorg !== undefined);
@@ -127,7 +127,7 @@ test('spell ends are inclusive, an empty einde is still running, and the day aft
 
 // The plain definition of observability, without the rule that publishes uitval only in steps of
 // at least k (k = 1 makes every step safe; the rule itself is tested in uitval.test.ts).
-const zonderUitvalregel: Edition = { ...edition, drempel: 1 };
+const zonderUitvalregel: Editie = { ...edition, drempel: 1 };
 
 test('observability: after the peildatum, on or after death and emigration a person leaves the noemer', async () => {
   const rows = await tel({

@@ -9,11 +9,11 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { applyDisclosure, percentage, primaireRegel, type Publicatie, type Telling } from '../../src/indicators/disclosure.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { VASTE_INDICATOREN, noemerSleutel, type IndicatorDefinitie } from '../../src/indicators/definitions.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { tabellen } from '../helpers/tables.ts';
 import { randomExtracts } from '../helpers/random.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 test('percentages have one decimal, rounded half up exactly', () => {
   assert.equal(percentage(1, 8), '12.5');

@@ -10,9 +10,9 @@ import { computeIndicators } from '../../src/indicators/compute.ts';
 import type { Telling } from '../../src/indicators/disclosure.ts';
 import { UITVAL_INDICATOR, type Onderdrukking } from '../../src/indicators/disclosure.ts';
 import { onderdrukkingCsv } from '../../src/indicators/write.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 assert.equal(edition.drempel, 10, 'these cells are drawn for k = 10');
 

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sjablonen } from '../../src/edition/templates.ts';
-import { parseEdition } from '../../src/edition/edition.ts';
+import { parseerEditie } from '../../src/edition/edition.ts';
 import { indicatorenCsv } from '../../src/indicators/write.ts';
 import { modellenCsv } from '../../src/models/write.ts';
 import type { Resultaten } from '../../src/results/results.ts';
@@ -188,10 +188,10 @@ test('authored footnotes and references are numbered in the order of the text', 
 test('the edition\'s references are validated strictly', () => {
   const json = JSON.parse(readFileSync(join(ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8'));
   json.brief.referenties = { 'Geen Sleutel': 'x' };
-  assert.throws(() => parseEdition(json, 'e.json'), (e: unknown) => e instanceof InputError && /brief\.referenties/.test(e.message));
+  assert.throws(() => parseerEditie(json, 'e.json'), (e: unknown) => e instanceof InputError && /brief\.referenties/.test(e.message));
   json.brief.referenties = {};
   json.brief.onbekend = 'x';
-  assert.throws(() => parseEdition(json, 'e.json'), (e: unknown) => e instanceof InputError && /e\.json/.test(e.message));
+  assert.throws(() => parseerEditie(json, 'e.json'), (e: unknown) => e instanceof InputError && /e\.json/.test(e.message));
 });
 
 test('the PDF looks like a kamerstuk: header from the edition, the figures, the signature, then the notes', async () => {

@@ -12,16 +12,16 @@ import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
-import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 import { buildModelFrames, modelDefinities, readKmRecords, readModelFrame } from '../../src/models/frames.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
 type Row = Record<string, unknown>;
 
 /** Builds the working tables and the model frames, and hands the connection to `f`. */
-async function metFrames<T>(data: Tabellen, f: (conn: DuckDBConnection) => Promise<T>, opties: { edition?: Edition; peildatum?: string } = {}): Promise<T> {
+async function metFrames<T>(data: Tabellen, f: (conn: DuckDBConnection) => Promise<T>, opties: { edition?: Editie; peildatum?: string } = {}): Promise<T> {
   const { conn, close } = await tabellen(data);
   try {
     const ed = opties.edition ?? edition;
@@ -180,7 +180,7 @@ test('eerdere_zaken counts qualifying cases committed before the day of instroom
 });
 
 test('the qualifying afdoeningen come from the edition, for eerdere_zaken and for the event alike', async () => {
-  const alleenVeroordeling: Edition = { ...edition, recidive_afdoeningen: ['veroordeling'] };
+  const alleenVeroordeling: Editie = { ...edition, recidive_afdoeningen: ['veroordeling'] };
   const data: Tabellen = {
     personen: [persoon('a')],
     detenties: [detentie('a')],

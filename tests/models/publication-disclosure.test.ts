@@ -39,7 +39,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import { applyDisclosure } from '../../src/indicators/disclosure.ts';
 import { recoverable } from '../../src/disclosure/recoverable.ts';
@@ -55,7 +55,7 @@ import { randomExtracts } from '../helpers/random.ts';
 import type { Tabellen } from '../helpers/tables.ts';
 import { Rng } from '../../src/synth/random.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 const K = edition.drempel;
 const COHORTEN = edition.cohorten.map(String);

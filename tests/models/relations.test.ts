@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadExtracts } from '../../src/extracts/load.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { computeModels } from '../../src/models/run.ts';
 import type { GeschatModel } from '../../src/models/uitkomst.ts';
 import { recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const edition = await loadEdition(join(ROOT, 'editions', '6e-meting', 'editie.json'));
+const edition = await leesEditie(join(ROOT, 'editions', '6e-meting', 'editie.json'));
 const extracts = await loadExtracts(join(ROOT, 'data', '6e-meting'));
 let results;
 try {

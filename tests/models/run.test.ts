@@ -7,15 +7,15 @@ import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
-import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 import { computeModels, type ComputeModelsOptions, type ModelResults } from '../../src/models/run.ts';
 import { ModelError } from '../../src/models/errors.ts';
 import { modelOnderdrukkingRegels, recidiveKmCsv, modellenCsv } from '../../src/models/write.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 const PEILDATUM = '2019-06-30';
 
-async function bereken(data: Tabellen, ed: Edition = edition, opties: ComputeModelsOptions = {}): Promise<ModelResults> {
+async function bereken(data: Tabellen, ed: Editie = edition, opties: ComputeModelsOptions = {}): Promise<ModelResults> {
   const { conn, close } = await tabellen(data);
   try {
     await buildWorkingTables(conn as DuckDBConnection, parametersVoor(ed, PEILDATUM), false);

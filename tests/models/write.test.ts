@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { detentie, persoon, tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { ONDERDRUKKING_HEADER } from '../../src/indicators/write.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { wald } from '../../src/models/wald.ts';
 import type { ModelResults } from '../../src/models/run.ts';
@@ -29,7 +29,7 @@ import {
   writeModelFrames,
 } from '../../src/models/write.ts';
 
-const edition = await loadEdition(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
+const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json', import.meta.url).pathname);
 
 test('numbers are written with 6 significant digits as sprintf("%.6g") does, and -0 as 0', () => {
   // Expected strings from C's printf("%.6g").

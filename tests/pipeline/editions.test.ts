@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { generateExtracts } from '../../src/synth/generate.ts';
 import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
-import { parseEdition } from '../../src/edition/edition.ts';
+import { parseerEditie } from '../../src/edition/edition.ts';
 import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
 import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/context.ts';
 
@@ -54,7 +54,7 @@ for (const s of SUBSETS) {
     const niet_gemeten = Object.fromEntries(s.zonder.map((b) => [b, 'er geen of onvoldoende gegevens waren']));
     const editieBestand = join(map, 'editie-test.json');
     writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
-    const editie = parseEdition(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
+    const editie = parseerEditie(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
     const out = join(map, 'out', '6e-meting');
     await buildReport({ data, out, edition: editieBestand, pdf: s.pdf ?? false }, { log: () => {}, now: () => 0 });
 
@@ -102,8 +102,8 @@ function hoofdstuk(bestanden: ReadonlyMap<string, string>, slug: string): string
 }
 
 test('the committed 7th meting names ID and care only in the sentence that says they were not measured, its own policy response included', async () => {
-  const { loadEdition } = await import('../../src/edition/edition.ts');
-  const editie = await loadEdition(join(PROJECT_ROOT, 'editions', '7e-meting', 'editie.json'));
+  const { leesEditie } = await import('../../src/edition/edition.ts');
+  const editie = await leesEditie(join(PROJECT_ROOT, 'editions', '7e-meting', 'editie.json'));
   const zin = nietGemetenZin(editie);
   const sentence = notMeasuredSentence(editie);
   const bestanden = teksten(join(PROJECT_ROOT, 'out', '7e-meting'));

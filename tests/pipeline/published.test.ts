@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 import { gedeeldeBouw } from '../helpers/gedeeld.ts';
 import { loadExtracts } from '../../src/extracts/load.ts';
-import { loadEdition } from '../../src/edition/edition.ts';
+import { leesEditie } from '../../src/edition/edition.ts';
 import { primaireRegel } from '../../src/indicators/disclosure.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
-const edition = await loadEdition(EDITION);
+const edition = await leesEditie(EDITION);
 // The build of the committed data that other test files read too (tests/helpers/gedeeld.ts). It
 // has the PDFs, which are build products and not published under out/: left out below.
 const { out } = await gedeeldeBouw('6e-meting');

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEdition, type Edition } from '../../src/edition/edition.ts';
+import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 import { Sjablonen } from '../../src/edition/templates.ts';
 import type { Extractie } from '../../src/extracts/contract.ts';
 import { leesResultaten } from '../../src/results/lezen.ts';
@@ -53,14 +53,14 @@ const procent = (r: Rij) => Math.floor((200 * r.teller + r.noemer) / (2 * r.noem
  * The numbers the Summary gives, in its order, from the published rows: the sentences of the
  * Samenvatting (templates/monitor/10-samenvatting.md.hbs) as a list of what each number is.
  */
-function verwacht(e: Edition, csv: Map<string, Rij>, vorige?: Edition): { getallen: number[]; breuken: { rij: Rij; pct: number }[] } {
+function verwacht(e: Editie, csv: Map<string, Rij>, vorige?: Editie): { getallen: number[]; breuken: { rij: Rij; pct: number }[] } {
   const rij = (indicator: string, cohort: string | number, groep: string, moment: string) => {
     const r = csv.get([indicator, String(cohort), groep, moment].join('|'));
     assert.ok(r, `${indicator}|${cohort}|${groep}|${moment} is niet gepubliceerd`);
     return r;
   };
   const pct = (...a: Parameters<typeof rij>) => procent(rij(...a));
-  const meet = (b: string) => e.basisvoorwaarden.includes(b as Edition['basisvoorwaarden'][number]);
+  const meet = (b: string) => e.basisvoorwaarden.includes(b as Editie['basisvoorwaarden'][number]);
   const eerste = e.cohorten[0]!;
   const laatste = e.cohorten.at(-1)!;
   const uit: number[] = [...e.cohorten];
@@ -87,7 +87,7 @@ function verwacht(e: Edition, csv: Map<string, Rij>, vorige?: Edition): { getall
 }
 
 async function hoofdstukken(slug: string) {
-  const editie = await loadEdition(join(ROOT, 'editions', slug, 'editie.json'));
+  const editie = await leesEditie(join(ROOT, 'editions', slug, 'editie.json'));
   const data = join(ROOT, 'out', slug, 'data');
   const bestanden = Object.fromEntries(readdirSync(data).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(data, f), 'utf8')]));
   const extractie = JSON.parse(readFileSync(join(ROOT, 'data', slug, 'extractie.json'), 'utf8')) as Extractie;
@@ -98,7 +98,7 @@ async function hoofdstukken(slug: string) {
   const opties = { root: ROOT, ...(vergelijking ? { vergelijking } : {}) };
   return {
     editie,
-    vorigeEditie: editie.vorige ? await loadEdition(join(ROOT, 'editions', editie.vorige, 'editie.json')) : undefined,
+    vorigeEditie: editie.vorige ? await leesEditie(join(ROOT, 'editions', editie.vorige, 'editie.json')) : undefined,
     samenvatting: vulHoofdstuk(sjablonen.pad('monitor/10-samenvatting.md.hbs'), r, [], opties),
     summary: vulHoofdstuk(sjablonen.pad('monitor/20-summary.md.hbs'), r, [], opties),
   };
