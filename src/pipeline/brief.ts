@@ -37,7 +37,7 @@ export function schrijfBrief(sjablonen: Sjablonen, r: Resultaten, vergelijking?:
   return renderLetter(sjablonen, r, { root: PROJECT_ROOT, vergelijking });
 }
 
-export interface PrintBriefOptions {
+export interface DrukBriefOpties {
   /** The build's (temporary) output folder. */
   dir: string;
   executablePath: string;
@@ -47,7 +47,7 @@ export interface PrintBriefOptions {
 }
 
 /** Print the letter's HTML (briefHtml) to dir/pdf/<briefPdfNaam>. */
-export async function drukBrief(r: Resultaten, html: string, o: PrintBriefOptions): Promise<PrintResult> {
+export async function drukBrief(r: Resultaten, html: string, o: DrukBriefOpties): Promise<PrintResult> {
   const e = r.editie;
   const outFile = join(o.dir, 'pdf', briefPdfNaam(e));
   await mkdir(dirname(outFile), { recursive: true });
