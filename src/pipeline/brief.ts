@@ -7,7 +7,6 @@
  * Only the letter depends on `brief` (date, signatory, number, references): the monitor takes its
  * date from the edition's own `datum`.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Editie } from '../edition/edition.ts';
 import type { Sjablonen } from '../edition/templates.ts';
@@ -19,6 +18,7 @@ import type { LaunchedBrowser } from '../pdf/launch.ts';
 import type { Resultaten } from '../results/results.ts';
 import { synthetischBlok } from '../results/synthetisch.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
+import { mkdirUnder } from '../util/files.ts';
 
 export function briefPdfNaam(e: Editie): string {
   return `kamerbrief-monitor-nazorg-${e.nummer}e-meting.pdf`;
@@ -50,7 +50,7 @@ export interface DrukBriefOpties {
 export async function drukBrief(r: Resultaten, html: string, o: DrukBriefOpties): Promise<PrintResult> {
   const e = r.editie;
   const outFile = join(o.dir, 'pdf', briefPdfNaam(e));
-  await mkdir(dirname(outFile), { recursive: true });
+  await mkdirUnder(o.dir, dirname(outFile));
   return printPdf({
     html,
     outFile,

@@ -330,7 +330,7 @@ async function writeWebEdition(b: Build, tmp: string, figuren: readonly Gerender
       brief: verwerkt[1]!,
       specs: new Map(figuren.map((f) => [f.figuur.id, JSON.parse(f.specJson) as unknown])),
       pdf: { monitor: pdfNaam(b.editie), brief: briefPdfNaam(b.editie) },
-    })),
+    }), tmp),
     (x) => `${x.filter((n) => n.endsWith('.html')).length} pagina's in ${WEB_MAP}/`,
   );
 }

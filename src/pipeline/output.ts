@@ -7,6 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { atExit, removeOnExit } from '../util/cleanup.ts';
+import { mkdirUnder } from '../util/files.ts';
 
 /**
  * Run `work` on the temporary folder beside the output (`<out>.tmp-<pid>`), which `work` swaps
@@ -17,6 +18,8 @@ export async function inTempFolder<T>(out: string, work: (tmp: string) => Promis
   const tmp = `${out}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   const releaseTmp = removeOnExit(tmp);
+  // Created here, once: everything below writes inside it and never creates it again (mkdirUnder).
+  await mkdir(tmp);
   try {
     return await work(tmp);
   } catch (e) {
@@ -27,11 +30,14 @@ export async function inTempFolder<T>(out: string, work: (tmp: string) => Promis
   }
 }
 
-/** Write `files` (paths relative to `dir`) and return their paths. */
-export async function writeTextOutputs(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
+/**
+ * Write `files` (paths relative to `dir`) and return their paths. Folders are created below
+ * `root` (the temporary folder, which must exist), never `root` itself.
+ */
+export async function writeTextOutputs(dir: string, files: Record<string, string | Uint8Array>, root: string = dir): Promise<string[]> {
   for (const [rel, content] of Object.entries(files)) {
     const path = join(dir, rel);
-    await mkdir(dirname(path), { recursive: true });
+    await mkdirUnder(root, dirname(path));
     await writeFile(path, content, 'utf8');
   }
   return Object.keys(files);

@@ -2,7 +2,7 @@
  * The print stages of the build (./build.ts): the monitor and the letter printed side by side
  * with one browser, and the letter in Word beside its PDF.
  */
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BRIEF_MAP } from '../letter/document.ts';
 import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
@@ -13,6 +13,7 @@ import { synthetischLabel } from '../results/synthetisch.ts';
 import { drukBrief } from './brief.ts';
 import { pdfNaam } from './monitor.ts';
 import type { Effects, StagePlan } from './stages.ts';
+import { mkdirUnder } from '../util/files.ts';
 
 export interface PrintStage {
   plan: StagePlan;
@@ -33,7 +34,7 @@ export async function printPdfs(o: PrintStage): Promise<string[]> {
   const editie = resultaten.editie;
   const browser = await resolveBrowser({ log: fx.log });
   const pdf = join(tmp, 'pdf', pdfNaam(editie));
-  await mkdir(dirname(pdf), { recursive: true });
+  await mkdirUnder(tmp, dirname(pdf));
   fx.teDrukken?.('monitor', o.html, join(tmp, 'monitor'));
   fx.teDrukken?.('kamerbrief', o.briefHtml, join(tmp, BRIEF_MAP));
   const waarschuw = (w: string) => fx.log(`   waarschuwing: ${w}`);

@@ -23,6 +23,28 @@ const registered = new Set<string>();
 const actions = new Set<() => void>();
 let installed = false;
 
+/**
+ * Remove `path` recursively, now. Writes the build started before an interruption may still be
+ * under way in Node's worker threads while this runs (JavaScript itself is blocked here), and
+ * one of them can add an entry after the folder was listed: rmdir then fails with ENOTEMPTY,
+ * and Node's own retries only repeat that rmdir. So the whole removal is repeated, after a short
+ * pause, until those writes are done. They cannot create the folder itself again: everything
+ * below a temporary folder is made with mkdirUnder (util/files.ts).
+ */
+function removeNow(path: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 20 || (code !== 'ENOTEMPTY' && code !== 'EBUSY')) throw e;
+      Atomics.wait(PAUSE, 0, 0, 10 * attempt);
+    }
+  }
+}
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 function removeAll(): void {
   for (const action of actions) {
     try {
@@ -34,7 +56,7 @@ function removeAll(): void {
   actions.clear();
   for (const path of registered) {
     try {
-      rmSync(path, { recursive: true, force: true });
+      removeNow(path);
     } catch {
       // Nothing more can be done while exiting.
     }
@@ -77,7 +99,7 @@ export function removeOnExit(path: string): () => void {
   install();
   return () => {
     if (!registered.delete(path)) return;
-    rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+    removeNow(path);
     if (registered.size === 0 && actions.size === 0) uninstall();
   };
 }
