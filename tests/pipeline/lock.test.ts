@@ -58,7 +58,10 @@ test('two concurrent builds into one output folder: the second refuses at once (
   const root = join(werk, 'c');
   const args = ['--edition', '6e-meting', '--data', data, '--out', root, '--no-pdf', '--no-cache', '--stage', 'resultaten'];
   const eerste = cli(args);
-  await wachtOp(() => existsSync(join(root, '6e-meting.lock')) && /^Editie/m.test(eerste.stderr()), GEDULD, 'the first build to take the lock', eerste.stderr);
+  // The lock holds its owner's process id once written (creating and writing it are two steps;
+  // a build stopped between them would be refused without a process id to name).
+  const slot = join(root, '6e-meting.lock');
+  await wachtOp(() => existsSync(slot) && readFileSync(slot, 'utf8').trim() === String(eerste.pid) && /^Editie/m.test(eerste.stderr()), GEDULD, 'the first build to take the lock', eerste.stderr);
   // Hold the first build where it is, lock taken, while the second one starts: on a loaded
   // machine the first could otherwise finish before the second gets to the lock. A stopped
   // process is still running as far as the lock is concerned.
