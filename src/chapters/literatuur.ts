@@ -33,10 +33,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { z } from 'zod';
 import { checkAgainst } from '../edition/messages.ts';
-import { diagnostic, type Diagnostic } from '../util/diagnostic.ts';
+import { diagnostic, placeOf, type Diagnostic } from '../util/diagnostic.ts';
+
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
 import type { TemplateSource } from './types.ts';
+
+/** Where a work is written: its file, and the line of its entry when known. */
+type Plaats = { readonly file: string; readonly line?: number };
 
 /** The style and locale of every citation and of the Literatuur list. */
 const CITEERSTIJL = { stijl: 'apa', taal: 'nl-NL' } as const;
@@ -62,7 +66,7 @@ export interface Literatuur {
   readonly bestand: string;
   readonly werken: readonly Werk[];
   /** Where each work's `id` stands (`file:line`), for messages. */
-  readonly plaats: ReadonlyMap<string, string>;
+  readonly plaats: ReadonlyMap<string, Plaats>;
 }
 
 /** No references at all: every citation is then an error that names where they belong. */
@@ -85,7 +89,7 @@ export function leesLiteratuur(bestand: string, naam = bestand): Literatuur {
     naam,
     werken.map((w, i) => {
       const regel = json.lines.get(pathKey([i, 'id'])) ?? json.lines.get(pathKey([i]));
-      return { werk: w, plaats: regel ? `${naam}:${regel}` : naam };
+      return { werk: w, plaats: regel ? { file: naam, line: regel } : { file: naam } };
     }),
   );
 }
@@ -98,22 +102,16 @@ export function combineer(...lijsten: readonly Literatuur[]): Literatuur {
   const bestanden = lijsten.map((l) => l.bestand).filter((b) => b !== '');
   return voegSamen(
     bestanden.length > 1 ? `${bestanden.slice(0, -1).join(', ')} of ${bestanden.at(-1)}` : (bestanden[0] ?? ''),
-    lijsten.flatMap((l) => l.werken.map((werk) => ({ werk, plaats: l.plaats.get(werk.id) ?? l.bestand }))),
+    lijsten.flatMap((l) => l.werken.map((werk) => ({ werk, plaats: l.plaats.get(werk.id) ?? { file: l.bestand } }))),
   );
 }
 
-/** A place as the list keeps it ("file:line" or "file") as a diagnostic's file and line. */
-function waarVan(plaats: string): { file: string; line?: number } {
-  const m = /^(.*):(\d+)$/.exec(plaats);
-  return m ? { file: m[1]!, line: Number(m[2]) } : { file: plaats };
-}
-
-function voegSamen(bestand: string, werken: readonly { werk: Werk; plaats: string }[]): Literatuur {
-  const plaats = new Map<string, string>();
+function voegSamen(bestand: string, werken: readonly { werk: Werk; plaats: Plaats }[]): Literatuur {
+  const plaats = new Map<string, Plaats>();
   const fouten: Diagnostic[] = [];
   for (const w of werken) {
     const eerder = plaats.get(w.werk.id);
-    if (eerder !== undefined) fouten.push(diagnostic('literatuur/dubbele-sleutel', `de sleutel '${w.werk.id}' bestaat al (${eerder}); elke bron staat op één plaats, met een eigen sleutel`, waarVan(w.plaats)));
+    if (eerder !== undefined) fouten.push(diagnostic('literatuur/dubbele-sleutel', `de sleutel '${w.werk.id}' bestaat al (${placeOf(eerder)}); elke bron staat op één plaats, met een eigen sleutel`, w.plaats));
     else plaats.set(w.werk.id, w.plaats);
   }
   if (fouten.length > 0) throw new InputError(fouten);
@@ -342,7 +340,7 @@ export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuu
 
 /** A warning for each work in the file that no chapter cites, naming its line. */
 export function ongebruikteWaarschuwingen(literatuur: Literatuur, ongebruikt: readonly string[]): string[] {
-  return ongebruikt.map((id) => `${literatuur.plaats.get(id) ?? literatuur.bestand}: bron '${id}' wordt nergens geciteerd en staat dus niet in de Literatuur`);
+  return ongebruikt.map((id) => `${placeOf(literatuur.plaats.get(id) ?? { file: literatuur.bestand })}: bron '${id}' wordt nergens geciteerd en staat dus niet in de Literatuur`);
 }
 
 const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -7,7 +7,7 @@
  * the HTML stage numbers (`Tabel: ... {#tab:id}`).
  */
 import { type IndicatorDefinitie } from '../indicators/definitions.ts';
-import { GROEPEN, GROEPEN_RIK_KV, MOMENTEN, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { GROEPEN, MOMENTEN, RIK_KV, STATUSMOMENTEN, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { KmPunt } from '../models/km-curves.ts';
 import type { GeschatModel } from '../models/uitkomst.ts';
@@ -200,7 +200,7 @@ export function kmTabel(r: Resultaten, maanden: readonly number[]): Tabel {
   const cohorten = [...r.editie.cohorten.map(String), 'totaal'];
   const punt = (cohort: string, groep: Groep, maand: number): KmPunt | undefined =>
     r.modellen.km.find((p) => p.uitsplitsing === 'totaal' && p.cohort === cohort && p.groep === groep && p.maand === maand);
-  const rijen = GROEPEN_RIK_KV.flatMap((g) =>
+  const rijen = RIK_KV.flatMap((g) =>
     maanden.map((m) => [
       GROEP_KORT[g],
       `${m} mnd`,

@@ -8,7 +8,7 @@
  * and said in the source line's note.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { GROEPEN, type Basisvoorwaarde, type Groep, type Moment } from '../vocabulary/lists.ts';
+import { type Basisvoorwaarde, type Groep, type Moment } from '../vocabulary/lists.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
 import type { GeschatModel } from '../models/uitkomst.ts';
 import type { ModelNaam } from '../models/frames.ts';
@@ -30,8 +30,6 @@ export function figuur(b: Bijschrift, bron: string, spec: TopLevelSpec): Figuur 
   return { id: b.id, titel: b.titel, alt: b.alt, bron, spec };
 }
 
-/** The two groups a chart compares, in their fixed order (without the total of both). */
-export const GROEPEN_RK: readonly Groep[] = GROEPEN.filter((g) => g !== 'totaal');
 
 /** The figures, each carrying the synthetic-data label in the chart itself when the extracts are synthetic. */
 export function metSynthetischLabel(r: Resultaten, figuren: Figuur[]): Figuur[] {

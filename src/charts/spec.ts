@@ -3,8 +3,8 @@
  * shape; the y axis's upper end; lines of shares; grouped bars for rik and kv.
  */
 import { GROEP_KORT } from '../vocabulary/labels.ts';
-import { GROEPEN_RK } from './figuur.ts';
 import { GROEP_KLEUREN } from './style.ts';
+import { RIK_KV } from '../vocabulary/lists.ts';
 
 const STREEPJES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [12, 4], [4, 2, 1, 2], [1, 3]];
 const VORMEN = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'stroke'];
@@ -65,7 +65,7 @@ export interface Staaf {
 
 /** Grouped horizontal bars: one bar per category and group (rik, kv), with the value printed. */
 export function groepStaven(values: Staaf[], categorieen: string[], categorieTitel: string) {
-  const groepen = GROEPEN_RK.map((g) => GROEP_KORT[g]);
+  const groepen = RIK_KV.map((g) => GROEP_KORT[g]);
   return {
     data: { values },
     width: 380,
@@ -83,7 +83,7 @@ export function groepStaven(values: Staaf[], categorieen: string[], categorieTit
             field: 'groep',
             type: 'nominal' as const,
             title: null,
-            scale: { domain: groepen, range: GROEPEN_RK.map((g) => GROEP_KLEUREN[g]) },
+            scale: { domain: groepen, range: RIK_KV.map((g) => GROEP_KLEUREN[g]) },
           },
           tooltip: [{ field: 'categorie' }, { field: 'groep' }, { field: 'aandeel', format: '.1%' }],
         },

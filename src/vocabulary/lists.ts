@@ -33,7 +33,7 @@ export const GROEPEN = ['rik', 'kv', 'totaal'] as const;
 export type Groep = (typeof GROEPEN)[number];
 
 /** The two groups themselves, without their 'totaal'. */
-export const RIK_KV = ['rik', 'kv'] as const;
+export const RIK_KV = ['rik', 'kv'] as const satisfies readonly Groep[];
 
 /** The five problems of the samenhang analysis, in their fixed order. */
 export const PROBLEMEN = ['id', 'inkomen', 'adres', 'schulden', 'startkwalificatie'] as const;
@@ -56,5 +56,3 @@ export function problemenVoor(basisvoorwaarden: readonly Basisvoorwaarde[]): Pro
 export const HUISVESTING = [...HUISHOUDEN, 'instelling', 'briefadres', 'geen_inschrijving'] as const;
 export type Huisvesting = (typeof HUISVESTING)[number];
 
-/** The two groups without their total, for what is shown per group only (Kaplan–Meier curves). */
-export const GROEPEN_RIK_KV = ['rik', 'kv'] as const satisfies readonly Groep[];

@@ -19,7 +19,7 @@ import { fixtureResultaten } from './fixture.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function literatuur(werken: Werk[], bestand = 'test.json'): Literatuur {
-  return { bestand, werken, plaats: new Map(werken.map((w, i) => [w.id, `${bestand}:${i + 1}`])) };
+  return { bestand, werken, plaats: new Map(werken.map((w, i) => [w.id, { file: bestand, line: i + 1 }])) };
 }
 
 const KAPLAN: Werk = {

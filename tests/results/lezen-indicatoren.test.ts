@@ -7,17 +7,9 @@ import assert from 'node:assert/strict';
 import { indicatorenCsv, INDICATOREN_HEADER } from '../../src/indicators/write.ts';
 import { leesIndicatorenCsv } from '../../src/results/lezen-indicatoren.ts';
 import { InputError } from '../../src/util/errors.ts';
+import { meldingen } from '../helpers/meldingen.ts';
 import { vorigeRijen } from '../vergelijking/fixture.ts';
 
-const meldingen = (f: () => unknown): readonly string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.messages;
-    throw e;
-  }
-  assert.fail('geen InputError');
-};
 
 test('what indicatoren.csv holds is read back row for row, suppressed cells included', () => {
   const rijen = vorigeRijen();

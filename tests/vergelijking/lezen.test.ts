@@ -10,18 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indicatorenCsv } from '../../src/indicators/write.ts';
 import { leesVorigeMeting } from '../../src/vergelijking/lezen.ts';
-import { InputError } from '../../src/util/errors.ts';
+import { meldingen } from '../helpers/meldingen.ts';
 import { vorigeRijen } from './fixture.ts';
 
-const meldingen = (f: () => unknown): readonly string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.messages;
-    throw e;
-  }
-  assert.fail('geen InputError');
-};
 
 test('a predecessor is read from <uitvoer>/<slug>/data/indicatoren.csv, with its cohorts from the rows', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vorige-'));

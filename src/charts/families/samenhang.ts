@@ -6,18 +6,19 @@ import { problemenVoor, type Groep } from '../../vocabulary/lists.ts';
 import { GROEP_KORT, PROBLEEM_TEKST } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { procent } from '../../text/format.ts';
-import { aandeel, figuur, GROEPEN_RK, opzoeker, type Bijschrift } from '../figuur.ts';
+import { aandeel, figuur, opzoeker, type Bijschrift } from '../figuur.ts';
 import type { Figuur } from '../render.ts';
 import { yMax } from '../spec.ts';
 import { GROEP_KLEUREN } from '../style.ts';
+import { RIK_KV } from '../../vocabulary/lists.ts';
 
 /** The distribution of the number of problems (0 up to as many as the edition measures) for rik and kv. */
 export function problemenVerdeling(r: Resultaten, opties: Bijschrift): Figuur {
   const rijen = opzoeker(r);
   const aantallen = Array.from({ length: problemenVoor(r.editie.basisvoorwaarden).length + 1 }, (_, k) => k);
-  const groepen = GROEPEN_RK.map((g) => GROEP_KORT[g]);
+  const groepen = RIK_KV.map((g) => GROEP_KORT[g]);
   const values = aantallen.flatMap((k) =>
-    GROEPEN_RK.flatMap((groep) => {
+    RIK_KV.flatMap((groep) => {
       const rij = rijen.rij(`problemen_${k}`, 'totaal', groep, '1m_na');
       return rij ? [{ aantal: String(k), groep: GROEP_KORT[groep], aandeel: aandeel(rij) }] : [];
     }),
@@ -31,7 +32,7 @@ export function problemenVerdeling(r: Resultaten, opties: Bijschrift): Figuur {
       x: { field: 'aantal', type: 'ordinal', sort: aantallen.map(String), title: 'Aantal problemen' },
       xOffset: { field: 'groep', type: 'nominal', sort: groepen },
       y: { field: 'aandeel', type: 'quantitative', title: 'Aandeel', axis: { format: '.0%' } },
-      color: { field: 'groep', type: 'nominal', title: null, scale: { domain: groepen, range: GROEPEN_RK.map((g) => GROEP_KLEUREN[g]) } },
+      color: { field: 'groep', type: 'nominal', title: null, scale: { domain: groepen, range: RIK_KV.map((g) => GROEP_KLEUREN[g]) } },
       tooltip: [{ field: 'aantal' }, { field: 'groep' }, { field: 'aandeel', format: '.1%' }],
     },
   });

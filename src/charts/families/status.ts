@@ -6,10 +6,11 @@ import { STATUSMOMENTEN, type Groep } from '../../vocabulary/lists.ts';
 import { GROEP_KORT, MOMENT_KORT } from '../../vocabulary/labels.ts';
 import type { Resultaten } from '../../results/results.ts';
 import { procent } from '../../text/format.ts';
-import { aandeel, figuur, GROEPEN_RK, opzoeker, type Bijschrift, type GepubliceerdeRij } from '../figuur.ts';
+import { aandeel, figuur, opzoeker, type Bijschrift, type GepubliceerdeRij } from '../figuur.ts';
 import type { Figuur } from '../render.ts';
 import { lijnen, type Punt } from '../spec.ts';
 import { GROEP_KLEUREN, KLEUREN } from '../style.ts';
+import { RIK_KV } from '../../vocabulary/lists.ts';
 
 const MEETMOMENTEN = STATUSMOMENTEN.map((m) => MOMENT_KORT[m]);
 
@@ -24,7 +25,7 @@ function pctTekst(rij: GepubliceerdeRij): string {
 /** One status indicator by meetmoment, rik against kv, pooled cohorts. */
 export function indicatorPerMoment(r: Resultaten, opties: Bijschrift & { indicator: string }): Figuur {
   const rijen = opzoeker(r);
-  const values: Punt[] = GROEPEN_RK.flatMap((groep) =>
+  const values: Punt[] = RIK_KV.flatMap((groep) =>
     STATUSMOMENTEN.flatMap((moment, volgorde) => {
       const rij = rijen.rij(opties.indicator, 'totaal', groep, moment);
       return rij ? [{ reeks: GROEP_KORT[groep], x: MOMENT_KORT[moment], volgorde, aandeel: aandeel(rij) }] : [];
@@ -39,8 +40,8 @@ export function indicatorPerMoment(r: Resultaten, opties: Bijschrift & { indicat
   const spec = lijnen(values, {
     xTitel: 'Meetmoment',
     xVolgorde: MEETMOMENTEN,
-    reeksen: GROEPEN_RK.map((g) => GROEP_KORT[g]),
-    kleuren: GROEPEN_RK.map((g) => GROEP_KLEUREN[g]),
+    reeksen: RIK_KV.map((g) => GROEP_KORT[g]),
+    kleuren: RIK_KV.map((g) => GROEP_KLEUREN[g]),
   });
   return figuur({ ...opties, alt: opties.alt + samenvatting }, rijen.bron(), spec);
 }
