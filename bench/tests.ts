@@ -4,16 +4,19 @@
  * including the child processes it waited for: builds, browsers, Poppler) and the peak memory,
  * most expensive first, with the totals.
  *
- *   npx tsx bench/tests.ts [--json out.json] [tests/dir/file.test.ts ...]
+ *   npx tsx bench/tests.ts [--json out.json] [--kosten] [tests/dir/file.test.ts ...]
  *
  * On a shared machine wall time says little; CPU time does. With perfect parallelism on n
  * cores the suite needs at least (total CPU) / n of wall time. Files run one at a time, so
  * fixtures they share (tests/helpers/gedeeld.ts) are built by the first file that needs them
  * and read by the rest, as in `npm test`; pass `--koud` to remove the shared fixtures first.
+ * `--kosten` writes each file's CPU time into tests/kosten.json (merged with what is there, for
+ * the files measured), the table by which `npm test` packs cheap files into shared processes
+ * (tests/run.ts). Refresh it after adding test files or changing what they cost.
  * Needs /usr/bin/time (Debian: apt-get install time).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
@@ -22,6 +25,7 @@ const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonPad = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const koud = args.includes('--koud');
+const kostenSchrijven = args.includes('--kosten');
 const gekozen = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 
 const bestanden =
@@ -76,4 +80,10 @@ for (const m of metingen) console.log(rij(m.bestand, m.wand.toFixed(1), m.cpu.to
 console.log(rij(`total (${metingen.length} files)`, som('wand').toFixed(1), som('cpu').toFixed(1), '', String(som('tests')), String(som('mislukt'))));
 console.log(`lower bound on 2 cores: ${(som('cpu') / 2).toFixed(0)} s; load average ${begin.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
 if (jsonPad) writeFileSync(jsonPad, JSON.stringify({ metingen, loadavg: [begin, loadavg()[0]] }, null, 2) + '\n');
-
+if (kostenSchrijven) {
+  const pad = join(PROJECT_ROOT, 'tests', 'kosten.json');
+  const kosten = existsSync(pad) ? (JSON.parse(readFileSync(pad, 'utf8')) as Record<string, number>) : {};
+  for (const m of metingen) kosten[m.bestand] = Math.round(m.cpu * 10) / 10;
+  const bestaand = new Set(gekozen.length > 0 ? Object.keys(kosten).filter((b) => existsSync(join(PROJECT_ROOT, b))) : bestanden);
+  writeFileSync(pad, JSON.stringify(Object.fromEntries(Object.entries(kosten).filter(([b]) => bestaand.has(b)).sort(([a], [b]) => a.localeCompare(b))), null, 2) + '\n');
+}

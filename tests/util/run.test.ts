@@ -1,0 +1,45 @@
+/**
+ * The packing of test files into processes by `npm test` (tests/run.ts): every file runs exactly
+ * once, cheap files of a folder share a process up to GROEP_MAX CPU seconds, expensive and
+ * unmeasured files keep their own, and the most expensive start first.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alleTestbestanden, GROEP_MAX, pak } from '../run.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
+
+test('cheap files of one folder share a process, never more than GROEP_MAX seconds together, and never across folders', () => {
+  const kosten = { 'tests/a/1.test.ts': 2, 'tests/a/2.test.ts': 3, 'tests/b/1.test.ts': 1, 'tests/a/3.test.ts': GROEP_MAX - 4 };
+  const p = pak(Object.keys(kosten), kosten);
+  assert.deepEqual(
+    p.map((x) => x.bestanden),
+    [['tests/a/3.test.ts'], ['tests/a/1.test.ts', 'tests/a/2.test.ts'], ['tests/b/1.test.ts']],
+  );
+  for (const x of p) assert.ok(x.kosten <= GROEP_MAX, `${x.bestanden.join(', ')}: ${x.kosten}`);
+});
+
+test('an expensive file and a file not yet measured run alone; the unmeasured and then the most expensive first', () => {
+  const kosten = { 'tests/a/licht.test.ts': 1, 'tests/a/zwaar.test.ts': 60, 'tests/a/middel.test.ts': 15 };
+  const p = pak(['tests/a/licht.test.ts', 'tests/a/nieuw.test.ts', 'tests/a/zwaar.test.ts', 'tests/a/middel.test.ts'], kosten);
+  assert.deepEqual(
+    p.map((x) => x.bestanden),
+    [['tests/a/nieuw.test.ts'], ['tests/a/zwaar.test.ts'], ['tests/a/middel.test.ts'], ['tests/a/licht.test.ts']],
+  );
+});
+
+test('with the committed cost table every test file of the project runs exactly once', () => {
+  const kosten = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'kosten.json'), 'utf8')) as Record<string, number>;
+  const alle = alleTestbestanden();
+  assert.ok(alle.includes('tests/util/run.test.ts'), 'this file is found');
+  const gepakt = pak(alle, kosten).flatMap((p) => p.bestanden);
+  assert.deepEqual([...gepakt].sort(), alle);
+});
+
+test('the cost table names only test files that exist (refresh it with `npx tsx bench/tests.ts --kosten`)', () => {
+  const kosten = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'kosten.json'), 'utf8')) as Record<string, number>;
+  const weg = Object.keys(kosten).filter((b) => !existsSync(join(PROJECT_ROOT, b)));
+  assert.deepEqual(weg, []);
+  for (const [b, k] of Object.entries(kosten)) assert.ok(Number.isFinite(k) && k >= 0, `${b}: ${k}`);
+});
