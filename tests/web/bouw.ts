@@ -1,14 +1,14 @@
 /**
- * Build the web edition of both editions once per test file, into a temporary folder: from the
- * committed results (--from-results, no extracts, no PDFs), oldest edition first so the 7th
- * meting compares with the 6th just built.
+ * The web edition of both editions, built once per `npm test` and shared by the web test files
+ * (tests/helpers/gedeeld.ts: made by the first file that asks, read by the others; never write
+ * into it): from the committed results (--from-results, no extracts, no PDFs), oldest edition
+ * first so the 7th meting compares with the 6th just built. The builds keep their result cache
+ * in the fixture (`cache`), for a test that builds again from it: copy it first.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after } from 'node:test';
-import { buildReport } from '../../src/pipeline/build.ts';
-import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { eenmaal, invoerSleutel } from '../helpers/gedeeld.ts';
+import { PROJECT_ROOT } from '../helpers/root.ts';
 
 const EDITIES = ['6e-meting', '7e-meting'] as const;
 const stil = { log: () => {}, now: () => 0 };
@@ -23,27 +23,33 @@ export interface GebouwdeEditie {
   paginas: string[];
 }
 
-/** Build both editions into a fresh temporary root (removed after the file's tests). */
-export async function bouwWeb(opties: { cache?: boolean } = {}): Promise<{ root: string; edities: GebouwdeEditie[] }> {
-  const root = mkdtempSync(join(tmpdir(), 'monitor-web-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
-  const edities: GebouwdeEditie[] = [];
-  for (const slug of EDITIES) {
+/** The shared build of both editions' web editions: its root, its result cache and the editions. */
+export async function bouwWeb(): Promise<{ root: string; cache: string; edities: GebouwdeEditie[] }> {
+  const hoe = { web: EDITIES };
+  // Both editions' published results are inputs here: each key covers the other editions' out/*/data.
+  const sleutel = EDITIES.map((slug) => invoerSleutel(slug, hoe)).join('').slice(0, 16);
+  const root = await eenmaal(`web-${sleutel}`, async (dir) => {
+    // Loaded only here: a file that finds the fixture made does not pay for loading the pipeline.
+    const { buildReport } = await import('../../src/pipeline/build.ts');
+    for (const slug of EDITIES) {
+      await buildReport(
+        {
+          data: join(PROJECT_ROOT, 'data', slug),
+          fromResults: join(PROJECT_ROOT, 'out', slug),
+          edition: join(PROJECT_ROOT, 'editions', slug, 'editie.json'),
+          out: join(dir, slug),
+          pdf: false,
+          vorigeWortels: [dir, join(PROJECT_ROOT, 'out')],
+          cache: join(dir, 'cache'),
+        },
+        stil,
+      );
+    }
+  });
+  const edities = EDITIES.map((slug) => {
     const out = join(root, slug);
-    await buildReport(
-      {
-        data: join(PROJECT_ROOT, 'data', slug),
-        fromResults: join(PROJECT_ROOT, 'out', slug),
-        edition: join(PROJECT_ROOT, 'editions', slug, 'editie.json'),
-        out,
-        pdf: false,
-        vorigeWortels: [root, join(PROJECT_ROOT, 'out')],
-        ...(opties.cache ? { cache: join(root, 'cache') } : {}),
-      },
-      stil,
-    );
     const web = join(out, 'web');
-    edities.push({ slug, out, web, paginas: readdirSync(web).filter((f) => f.endsWith('.html')).sort() });
-  }
-  return { root, edities };
+    return { slug, out, web, paginas: readdirSync(web).filter((f) => f.endsWith('.html')).sort() };
+  });
+  return { root, cache: join(root, 'cache'), edities };
 }

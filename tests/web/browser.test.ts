@@ -60,22 +60,82 @@ async function open(e: GebouwdeEditie, p: string, breedte: number): Promise<void
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-test('axe-core finds no WCAG 2.1 A or AA violation on any page', async () => {
-  const fouten: string[] = [];
+/** What one visit of a page at 1280 px finds: axe's violations, its ids and links, and where Tab goes. */
+interface Bezoek {
+  waar: string;
+  pad: string;
+  axe: string[];
+  ids: string[];
+  hrefs: string[];
+  /** The first Tab that lands wrong or without a visible focus, if any. */
+  tabFout?: string;
+}
+
+/**
+ * Every page visited once at 1280 px, for the tests that read it (axe, links, keyboard,
+ * requests): loading each page once per test made this file the most expensive of the suite.
+ * Made by the first test that asks; the requests of these visits are what the request test reads.
+ */
+let bezocht: Promise<Bezoek[]> | undefined;
+const bezoeken = () => (bezocht ??= bezoekAlle());
+
+async function bezoekAlle(): Promise<Bezoek[]> {
+  buiten.length = 0;
+  binnen.clear();
+  const uit: Bezoek[] = [];
   for (const { e, p, waar } of alle) {
     await open(e, p, 1280);
+    const pad = fileURLToPath(new URL(p, webRoot));
     await page.evaluate(axe.source);
-    const r = await page.evaluate(() =>
+    const violations = await page.evaluate(() =>
       (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations'] }).then((x) =>
         x.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`),
       ),
     );
-    fouten.push(...r.map((v) => `${waar}: ${v}`));
+    const r = await page.evaluate(() => ({
+      ids: Array.from(document.querySelectorAll('[id]'), (x) => x.id),
+      hrefs: Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href),
+    }));
+    uit.push({ waar, pad, axe: violations, ...r, tabFout: await tabFout(waar) });
   }
-  assert.deepEqual(fouten, []);
+  return uit;
+}
+
+/**
+ * Tab from the top of the open page through every focusable element: each press must land on the
+ * next one in document order, with a visible focus. A focusin listener notes where each press
+ * lands and how the focus shows (so the presses need no round trip each to ask).
+ */
+async function tabFout(waar: string): Promise<string | undefined> {
+  const verwacht = await page.evaluate(() => {
+    const lijst = Array.from(document.querySelectorAll('a[href], summary, [tabindex]:not([tabindex="-1"]), button, input, select, textarea')).filter((x) => x.checkVisibility());
+    lijst.forEach((x, i) => x.setAttribute('data-tabvolgorde', String(i)));
+    const gezien: { nr: string | null; tekst: string; zichtbaar: boolean }[] = [];
+    (window as unknown as { gezien: typeof gezien }).gezien = gezien;
+    document.addEventListener('focusin', () => {
+      const a = document.activeElement as HTMLElement | null;
+      const s = a ? getComputedStyle(a) : undefined;
+      const zichtbaar = !!s && ((s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== ''));
+      gezien.push({ nr: a?.getAttribute('data-tabvolgorde') ?? null, tekst: a?.textContent?.trim().slice(0, 40) ?? '', zichtbaar });
+    });
+    return lijst.length;
+  });
+  for (let i = 0; i < verwacht; i++) await page.keyboard.press('Tab');
+  const gezien = await page.evaluate(() => (window as unknown as { gezien: { nr: string | null; tekst: string; zichtbaar: boolean }[] }).gezien);
+  for (let i = 0; i < verwacht; i++) {
+    const f = gezien[i];
+    if (f?.nr !== String(i)) return `${waar}: Tab ${i + 1} lands on '${f?.tekst ?? '(focus did not move)'}' (${f?.nr ?? 'not in the list'}), expected element ${i}`;
+    if (!f.zichtbaar) return `${waar}: '${f.tekst}' has no visible focus`;
+  }
+  return undefined;
+}
+
+test('axe-core finds no WCAG 2.1 A or AA violation on any page', async () => {
+  assert.deepEqual((await bezoeken()).flatMap((b) => b.axe.map((v) => `${b.waar}: ${v}`)), []);
 });
 
 test('at 375 px wide no page scrolls sideways', async () => {
+  await bezoeken(); // its requests first: this test's visits are checked by the request test too
   const breed: string[] = [];
   for (const { e, p, waar } of alle) {
     await open(e, p, 375);
@@ -86,17 +146,9 @@ test('at 375 px wide no page scrolls sideways', async () => {
 });
 
 test('every link resolves: local files exist, every #fragment is on its page, the PDFs are ../pdf/', async () => {
-  const idsVan = new Map<string, Set<string>>();
-  const links: { waar: string; href: string }[] = [];
-  for (const { e, p, waar } of alle) {
-    await open(e, p, 1280);
-    const r = await page.evaluate(() => ({
-      ids: Array.from(document.querySelectorAll('[id]'), (x) => x.id),
-      hrefs: Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href),
-    }));
-    idsVan.set(fileURLToPath(new URL(p, webRoot)), new Set(r.ids));
-    links.push(...r.hrefs.map((href) => ({ waar, href })));
-  }
+  const b = await bezoeken();
+  const idsVan = new Map(b.map((x) => [x.pad, new Set(x.ids)]));
+  const links = b.flatMap((x) => x.hrefs.map((href) => ({ waar: x.waar, href })));
   const kapot: string[] = [];
   for (const { waar, href } of links) {
     const url = new URL(href);
@@ -120,39 +172,11 @@ test('every link resolves: local files exist, every #fragment is on its page, th
 });
 
 test('Tab from the top reaches every link, summary and scroll box in document order, each with a visible focus', async () => {
-  const fouten: string[] = [];
-  for (const { e, p, waar } of alle) {
-    await open(e, p, 1280);
-    const verwacht = await page.evaluate(() => {
-      const lijst = Array.from(document.querySelectorAll('a[href], summary, [tabindex]:not([tabindex="-1"]), button, input, select, textarea')).filter((x) => x.checkVisibility());
-      lijst.forEach((x, i) => x.setAttribute('data-tabvolgorde', String(i)));
-      return lijst.length;
-    });
-    for (let i = 0; i < verwacht; i++) {
-      await page.keyboard.press('Tab');
-      const f = await page.evaluate(() => {
-        const a = document.activeElement as HTMLElement | null;
-        const s = a ? getComputedStyle(a) : undefined;
-        const zichtbaar = !!s && ((s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== ''));
-        return { nr: a?.getAttribute('data-tabvolgorde'), tekst: a?.textContent?.trim().slice(0, 40) ?? '', zichtbaar };
-      });
-      if (f.nr !== String(i)) {
-        fouten.push(`${waar}: Tab ${i + 1} lands on '${f.tekst}' (${f.nr ?? 'not in the list'}), expected element ${i}`);
-        break;
-      }
-      if (!f.zichtbaar) {
-        fouten.push(`${waar}: '${f.tekst}' has no visible focus`);
-        break;
-      }
-    }
-  }
-  assert.deepEqual(fouten, []);
+  assert.deepEqual((await bezoeken()).flatMap((b) => (b.tabFout ? [b.tabFout] : [])), []);
 });
 
 test('no page asks for anything outside its web folder, and the fonts come from it', async () => {
-  buiten.length = 0;
-  binnen.clear();
-  for (const { e, p } of alle) await open(e, p, 1280);
+  await bezoeken();
   assert.deepEqual(buiten, []);
   assert.ok([...binnen].some((f) => /^fonts\/source-serif-4-.*\.woff2$/.test(f)), `fonts loaded: ${[...binnen].join(', ')}`);
   assert.ok(binnen.has('web.css') && binnen.has('fonts.css'));

@@ -4,9 +4,10 @@
  * table with exactly the numbers of its Vega-Lite spec; links across pages; the same bytes from
  * a second build; and web/ kept out of the manifest and the check, like pdf/.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
@@ -14,7 +15,10 @@ import { compareFolders } from '../../src/pipeline/check.ts';
 import { listFiles } from '../../src/pipeline/hash.ts';
 import { bouwWeb } from './bouw.ts';
 
-const { root, edities } = await bouwWeb({ cache: true });
+// The shared web build (./bouw.ts); this file's own second build goes into a folder of its own.
+const { cache, edities } = await bouwWeb();
+const eigen = mkdtempSync(join(tmpdir(), 'monitor-web-tweede-'));
+after(() => rmSync(eigen, { recursive: true, force: true }));
 const lees = (pad: string) => readFileSync(pad, 'utf8');
 
 /** A cell's text: tags removed, entities the stringifier writes decoded. */
@@ -137,9 +141,11 @@ test('the contents page lists every chapter with its sections, and links the PDF
 
 test('a second build of the same inputs writes the same bytes into web/', async () => {
   const e = edities[0]!;
-  const tweede = join(root, 'tweede', e.slug);
+  const tweede = join(eigen, e.slug);
+  // From a copy of the first build's cache, as a rebuild would start: the shared one is read only.
+  cpSync(cache, join(eigen, 'cache'), { recursive: true });
   await buildReport(
-    { data: '', fromResults: join(PROJECT_ROOT, 'out', e.slug), edition: join(PROJECT_ROOT, 'editions', e.slug, 'editie.json'), out: tweede, pdf: false, cache: join(root, 'cache') },
+    { data: '', fromResults: join(PROJECT_ROOT, 'out', e.slug), edition: join(PROJECT_ROOT, 'editions', e.slug, 'editie.json'), out: tweede, pdf: false, cache: join(eigen, 'cache') },
     { log: () => {}, now: () => 0 },
   );
   const a = await listFiles(e.web);
