@@ -26,9 +26,9 @@ import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './helpers/root.ts';
 
 /** A group of cheap files holds at most this many CPU seconds, so groups stay spread over the cores. */
-export const GROEP_MAX = 20;
+export const GROEP_MAX = 30;
 /** A file that costs more than this on its own never shares a process. */
-const ALLEEN_VANAF = 8;
+const ALLEEN_VANAF = 10;
 /** How many processes run at once: one per core of the machine the targets are set for. */
 const GELIJKTIJDIG = 2;
 
