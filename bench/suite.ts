@@ -1,0 +1,84 @@
+/**
+ * The wall time of `npm test`, run several times, quietly or beside a scale-1 build (issue 16:
+ * at most 90 s on a two-core machine, green three times in a row while a build runs beside it).
+ *
+ *   npx tsx bench/suite.ts [--runs 3] [--beside-build] [--scale 1] [--seed 1]
+ *
+ * With --beside-build a scale-1 build from scratch (`npm run report` on the benchmark's cached
+ * extracts, see bench/build.ts, which makes them on first use) runs in a loop for as long as the
+ * test runs, into a temporary folder. Prints per run: the wall time, the test runner's totals,
+ * the load average before and after, and how many builds ran beside it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../src/util/paths.ts';
+
+function optie(naam: string, standaard: string): string {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : standaard;
+}
+const runs = Number(optie('runs', '3'));
+const scale = optie('scale', '1');
+const seed = optie('seed', '1');
+const naast = process.argv.includes('--beside-build');
+const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'monitor-nazorg-bench');
+const data = join(cacheRoot, `6e-meting-scale-${scale}-seed-${seed}`);
+if (naast && !existsSync(join(data, '.compleet'))) {
+  console.error(`geen extracten in ${data}: maak ze eerst met npm run bench -- --scale ${scale} --seed ${seed}`);
+  process.exit(2);
+}
+const la = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Builds from scratch, one after another, until stopped; counts the ones that finished. */
+function bouwLus(): { stop: () => Promise<number> } {
+  const werk = mkdtempSync(join(tmpdir(), 'monitor-suite-bouw-'));
+  let kind: ChildProcess | undefined;
+  let gestopt = false;
+  let klaar = 0;
+  const volgende = () => {
+    if (gestopt) return;
+    kind = spawn(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--edition', '6e-meting', '--data', data, '--out', join(werk, 'out'), '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    kind.on('exit', (code) => {
+      if (code === 0) klaar++;
+      volgende();
+    });
+  };
+  volgende();
+  return {
+    stop: async () => {
+      gestopt = true;
+      if (kind && kind.exitCode === null) {
+        const einde = new Promise((r) => kind!.once('exit', r));
+        kind.kill('SIGTERM');
+        await einde;
+      }
+      rmSync(werk, { recursive: true, force: true });
+      return klaar;
+    },
+  };
+}
+
+let mislukt = 0;
+for (let run = 1; run <= runs; run++) {
+  const voor = la();
+  const lus = naast ? bouwLus() : undefined;
+  const t0 = performance.now();
+  const r = spawnSync('npm', ['test'], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wand = (performance.now() - t0) / 1000;
+  const na = la();
+  const bouwen = lus ? await lus.stop() : 0;
+  const uit = `${r.stdout}\n${r.stderr}`;
+  // The runner's own totals, its last "# pass N" (TAP) or "ℹ pass N" (spec).
+  const tel = (w: string) => Number([...uit.matchAll(new RegExp(`^(?:# |ℹ )${w} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? NaN);
+  const pass = tel('pass');
+  const fail = tel('fail');
+  if (r.status !== 0) mislukt++;
+  console.log(
+    `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ${bouwen} bouw(en) afgerond ernaast` : ''}`,
+  );
+  if (r.status !== 0) console.log(uit.split('\n').filter((l) => /^not ok|# Subtest|error|Error/.test(l)).slice(0, 40).join('\n'));
+}
+process.exit(mislukt > 0 ? 1 : 0);
