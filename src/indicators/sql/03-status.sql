@@ -5,7 +5,8 @@
 -- Each source is matched to the meetmomenten once, as a semi join ("the meetmomenten that some
 -- spell covers"), which DuckDB runs as one hash join on persoon_id. A match is named by the
 -- meetmoment's row (`rowid`, a number) rather than by detentie_id and moment (two texts): joining
--- the matches back to the million meetmomenten on one number is several times cheaper.
+-- the matches back to the million meetmomenten on one number is several times cheaper. The
+-- address spells, which never overlap, are joined to the meetmomenten directly.
 CREATE OR REPLACE TEMP TABLE status AS
 WITH
 -- werk: a job spell (employee or self-employed) covers t.
@@ -16,20 +17,16 @@ werk AS (
 uitkering AS (
   SELECT m.rowid AS row_id FROM meetmoment AS m
   SEMI JOIN uitkeringen AS k ON k.persoon_id = m.persoon_id AND k.soort <> 'pensioen' AND dekt(k.begin, k.einde, m.t)),
--- any benefit, pension included: a pension is an income.
-uitkering_of_pensioen AS (
+-- pensioen: a pension covers t. A pension is an income: uitkering_of_pensioen (any benefit covers
+-- t) is uitkering or pensioen, which matches only the few pension spells a second time instead
+-- of every benefit spell.
+pensioen AS (
   SELECT m.rowid AS row_id FROM meetmoment AS m
-  SEMI JOIN uitkeringen AS k ON k.persoon_id = m.persoon_id AND dekt(k.begin, k.einde, m.t)),
+  SEMI JOIN uitkeringen AS k ON k.persoon_id = m.persoon_id AND k.soort = 'pensioen' AND dekt(k.begin, k.einde, m.t)),
 -- opleiding: a registered enrolment covers t.
 opleiding AS (
   SELECT m.rowid AS row_id FROM meetmoment AS m
   SEMI JOIN onderwijs AS o ON o.persoon_id = m.persoon_id AND dekt(o.begin, o.einde, m.t)),
--- huisvesting: the category of the address spell that covers t (a person's spells do not overlap,
--- so there is at most one): a woonadres gives its huishouden, an instelling or briefadres its soort.
-adres AS (
-  SELECT m.rowid AS row_id, CASE WHEN a.soort = 'woonadres' THEN a.huishouden ELSE a.soort END AS categorie
-  FROM meetmoment AS m
-  JOIN adressen AS a ON a.persoon_id = m.persoon_id AND dekt(a.begin, a.einde, m.t)),
 -- wanbetaler: registered with the CAK as defaulter on the health-insurance premium at t.
 wanbetaler AS (
   SELECT m.rowid AS row_id FROM meetmoment AS m
@@ -55,19 +52,21 @@ feiten AS (
     m.hoogste_opleiding,
     werk.row_id IS NOT NULL AS werk,
     uitkering.row_id IS NOT NULL AS uitkering,
-    uitkering_of_pensioen.row_id IS NOT NULL AS uitkering_of_pensioen,
+    uitkering.row_id IS NOT NULL OR pensioen.row_id IS NOT NULL AS uitkering_of_pensioen,
     opleiding.row_id IS NOT NULL AS opleiding,
-    -- no address spell at all: geen_inschrijving
-    coalesce(adres.categorie, 'geen_inschrijving') AS huisvesting,
+    -- huisvesting: the category of the address spell that covers t (a person's spells do not
+    -- overlap, so there is at most one): a woonadres gives its huishouden, an instelling or
+    -- briefadres its soort; no address spell at all: geen_inschrijving.
+    coalesce(CASE WHEN a.soort = 'woonadres' THEN a.huishouden ELSE a.soort END, 'geen_inschrijving') AS huisvesting,
     wanbetaler.row_id IS NOT NULL AS wanbetaler,
     zorg_ggz.row_id IS NOT NULL AS zorg_ggz,
     zorg_verslavingszorg.row_id IS NOT NULL AS zorg_verslavingszorg
   FROM meetmoment AS m
   LEFT JOIN werk ON werk.row_id = m.rowid
   LEFT JOIN uitkering ON uitkering.row_id = m.rowid
-  LEFT JOIN uitkering_of_pensioen ON uitkering_of_pensioen.row_id = m.rowid
+  LEFT JOIN pensioen ON pensioen.row_id = m.rowid
   LEFT JOIN opleiding ON opleiding.row_id = m.rowid
-  LEFT JOIN adres ON adres.row_id = m.rowid
+  LEFT JOIN adressen AS a ON a.persoon_id = m.persoon_id AND dekt(a.begin, a.einde, m.t)
   LEFT JOIN wanbetaler ON wanbetaler.row_id = m.rowid
   LEFT JOIN zorg_ggz ON zorg_ggz.row_id = m.rowid
   LEFT JOIN zorg_verslavingszorg ON zorg_verslavingszorg.row_id = m.rowid
