@@ -78,22 +78,31 @@ export async function buildWorkingTables(
 }
 
 /**
- * The SQL that counts definitions of one bron in a single pass over the table: per cell
- * (moment, cohort, groep, with the totals as grouping sets) a teller and a noemer column per
- * definition, t0/n0, t1/n1, ... in the order given.
+ * The SQL that counts definitions of one bron: per cell (moment, cohort, groep, with the totals
+ * as grouping sets) a teller and a noemer column per definition, t0/n0, t1/n1, ... in the order
+ * given. The table is read once, for the finest cells; the totals add up those cells' counts
+ * (whole numbers, so the sums are exact), which is several times cheaper than grouping the
+ * million rows of status once per grouping set.
  */
 function countSql(bron: IndicatorDefinitie['bron'], defs: readonly IndicatorDefinitie[]): string {
   const m = bron === 'status' ? 'moment, ' : '';
-  const kolommen = defs.flatMap((d, i) => [
-    `count(*) FILTER (WHERE (${d.noemer}) AND (${d.teller}))::INTEGER AS t${i}`,
-    `count(*) FILTER (WHERE ${d.noemer})::INTEGER AS n${i}`,
+  const tellingen = defs.flatMap((d, i) => [
+    `count(*) FILTER (WHERE (${d.noemer}) AND (${d.teller})) AS t${i}`,
+    `count(*) FILTER (WHERE ${d.noemer}) AS n${i}`,
   ]);
+  const sommen = defs.flatMap((_, i) => [`sum(t${i})::INTEGER AS t${i}`, `sum(n${i})::INTEGER AS n${i}`]);
   return `
+    WITH cel AS (
+      SELECT ${m}cohort, groep,
+             ${tellingen.join(',\n             ')}
+      FROM ${bron}
+      GROUP BY ${m}cohort, groep
+    )
     SELECT ${bron === 'status' ? 'moment' : 'NULL'} AS moment,
            coalesce(CAST(cohort AS VARCHAR), 'totaal') AS cohort,
            coalesce(groep, 'totaal') AS groep,
-           ${kolommen.join(',\n           ')}
-    FROM ${bron}
+           ${sommen.join(',\n           ')}
+    FROM cel
     GROUP BY GROUPING SETS ((${m}cohort, groep), (${m}cohort), (${m}groep), (${m.replace(', ', '')}))`;
 }
 

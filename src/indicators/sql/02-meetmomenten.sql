@@ -1,5 +1,8 @@
 -- Meetmomenten (docs/indicators.md, "Meetmomenten"): one row per uitstroom record and moment, with the
 -- moment's date t and whether the person is observable at t.
+--
+-- The record's facts that the status table reports per moment (cohort, groep, ID status,
+-- hoogste_opleiding) are carried along, so that 03-status.sql needs no join back to uitstroom.
 CREATE OR REPLACE TEMP TABLE meetmoment AS
 SELECT
   u.detentie_id,
@@ -11,7 +14,12 @@ SELECT
   -- on or before t.
   (m.t <= DATE '{{peildatum}}'
     AND (u.datum_overlijden IS NULL OR u.datum_overlijden > m.t)
-    AND (u.datum_emigratie IS NULL OR u.datum_emigratie > m.t)) AS observeerbaar
+    AND (u.datum_emigratie IS NULL OR u.datum_emigratie > m.t)) AS observeerbaar,
+  u.cohort,
+  u.groep,
+  u.id_bij_instroom,
+  u.id_bij_uitstroom,
+  u.hoogste_opleiding
 FROM uitstroom AS u
 CROSS JOIN LATERAL (
   VALUES
