@@ -232,14 +232,24 @@ export function buildDesign<K extends ModelKind>(frame: Frame, spec: DesignSpec<
   // The row-major matrix: the main effects' columns, then the interactions'.
   const p = terms.length;
   const x = new Float64Array(n * p);
-  main.columnOf.forEach(({ covariate, code: level }, j) => {
-    const code = codes.get(covariate)!;
-    for (let i = 0; i < n; i++) if (code[i] === level) x[i * p + j] = 1;
+  // Filled row by row (column by column would touch every cache line of the matrix p times):
+  // per covariate, the column of each level (-1 for the reference and merged levels).
+  const kolomVan = spec.covariates.map((c) => {
+    const table = new Int32Array(c.levels.length).fill(-1);
+    main.columnOf.forEach(({ covariate, code }, j) => {
+      if (covariate === c.name) table[code] = j;
+    });
+    return { code: codes.get(c.name)!, table };
   });
-  inter.columns.forEach((col, m) => {
-    const j = main.columnOf.length + m;
-    for (let i = 0; i < n; i++) x[i * p + j] = col[i]!;
-  });
+  const first = main.columnOf.length;
+  for (let i = 0; i < n; i++) {
+    const row = i * p;
+    for (const { code, table } of kolomVan) {
+      const j = table[code[i]!]!;
+      if (j >= 0) x[row + j] = 1;
+    }
+    for (let m = 0; m < inter.columns.length; m++) x[row + first + m] = inter.columns[m]![i]!;
+  }
 
   const base = { model, n, p, terms, x, samengevoegd: main.samengevoegd, weggelaten: inter.weggelaten };
   const design: Design =

@@ -91,26 +91,33 @@ export function sparseRows(x: Float64Array, n: number, p: number, order: Int32Ar
   return { n, p: p + off, start, col: col.subarray(0, k), val: val.subarray(0, k), center, range };
 }
 
-/** Each column's centre (its mean, or 0 for a 0/1 column) and range; the intercept first, if any. */
+/**
+ * Each column's centre (its mean, or 0 for a 0/1 column) and range; the intercept first, if any.
+ * Read row by row (the matrix is row-major: column by column would touch every cache line p
+ * times); each column's sum still adds its values in row order.
+ */
 function centreAndRange(x: Float64Array, n: number, p: number, intercept: boolean): Pick<SparseRows, 'center' | 'range'> {
   const off = intercept ? 1 : 0;
+  const sum = new Float64Array(p);
+  const min = new Float64Array(p).fill(Infinity);
+  const max = new Float64Array(p).fill(-Infinity);
+  const zeroOne = new Uint8Array(p).fill(1);
+  for (let i = 0; i < n; i++) {
+    const row = i * p;
+    for (let j = 0; j < p; j++) {
+      const v = x[row + j]!;
+      sum[j] = sum[j]! + v;
+      if (v < min[j]!) min[j] = v;
+      if (v > max[j]!) max[j] = v;
+      if (v !== 0 && v !== 1 && v !== -1) zeroOne[j] = 0;
+    }
+  }
   const center = new Float64Array(p + off);
   const range = new Float64Array(p + off);
   if (intercept) range[0] = 1;
   for (let j = 0; j < p; j++) {
-    let zeroOne = true;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * p + j]!;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (v !== 0 && v !== 1 && v !== -1) zeroOne = false;
-    }
-    center[j + off] = zeroOne || n === 0 ? 0 : sum / n;
-    range[j + off] = n === 0 ? 0 : max - min;
+    center[j + off] = zeroOne[j] === 1 || n === 0 ? 0 : sum[j]! / n;
+    range[j + off] = n === 0 ? 0 : max[j]! - min[j]!;
   }
   return { center, range };
 }

@@ -17,6 +17,7 @@
  *   They add up to a landmark curve of rik that is not published, not to the rik curve
  *   from release, so they are no longer a family for the suppression (kmFamilies).
  */
+import { InternalError } from '../util/errors.ts';
 import { GROEPEN, RIK_KV, type Groep } from '../vocabulary/lists.ts';
 import { getoondeMaand, puntSleutel, rondAf, type KmCurveTellingen, type KmFamilie, type KmRegel } from './disclosure.ts';
 import { NIVEAUS, type KmRecords, type KmUitsplitsing } from './frames.ts';
@@ -89,27 +90,38 @@ const curveId = (u: string, c: string, cohort: string, groep: string) => `${u}|$
  * activiteit, huisvesting and wanbetaler. Curves without records are left out.
  */
 export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsingen: readonly KmUitsplitsing[]): KmCurve[] {
-  // The curves in output order, each with the records it takes: one pass over the records,
-  // sorted by time once, so each curve's records arrive sorted.
+  // The curves in output order, each with the records it takes (in record order: kaplanMeier
+  // sorts them by time). Records find their curves by number, not by building an id per record.
   const curves: { uitsplitsing: KmPunt['uitsplitsing']; categorie: string; cohort: string; groep: KmPunt['groep']; records: number[] }[] = [];
-  const byId = new Map<string, number[]>();
-  const add = (uitsplitsing: KmPunt['uitsplitsing'], categorie: string, cohort: string, groep: KmPunt['groep']) => {
+  const add = (uitsplitsing: KmPunt['uitsplitsing'], categorie: string, cohort: string, groep: KmPunt['groep']): number[] => {
     const records: number[] = [];
     curves.push({ uitsplitsing, categorie, cohort, groep, records });
-    byId.set(curveId(uitsplitsing, categorie, cohort, groep), records);
+    return records;
   };
-  for (const cohort of [...cohorten, 'totaal']) for (const groep of GROEPEN) add('totaal', 'totaal', cohort, groep);
-  if (uitsplitsingen.length > 0) add(LANDMARK_CURVE, 'totaal', 'totaal', 'rik');
-  for (const u of uitsplitsingen) for (const level of NIVEAUS[u]) add(u, level, 'totaal', 'rik');
+  // By cohort and groep: [cohort][groep], 'totaal' last in both lists.
+  const perCohort = [...cohorten, 'totaal'].map((cohort) => GROEPEN.map((groep) => add('totaal', 'totaal', cohort, groep)));
+  const landmark = uitsplitsingen.length > 0 ? add(LANDMARK_CURVE, 'totaal', 'totaal', 'rik') : [];
+  const perCategorie = uitsplitsingen.map((u) => new Map(NIVEAUS[u].map((level) => [level as string, add(u, level, 'totaal', 'rik')])));
 
-  const order = Int32Array.from({ length: r.n }, (_, i) => i).sort((a, b) => r.tijd[a]! - r.tijd[b]!);
-  for (const i of order) {
-    const cohort = r.cohort[i]!;
-    const groep = r.groep[i]!;
-    for (const c of [cohort, 'totaal']) for (const g of [groep, 'totaal']) byId.get(curveId('totaal', 'totaal', c, g))!.push(i);
-    if (groep !== 'rik' || r.landmark1m[i] !== 1 || uitsplitsingen.length === 0) continue;
-    byId.get(curveId(LANDMARK_CURVE, 'totaal', 'totaal', 'rik'))!.push(i);
-    for (const u of uitsplitsingen) byId.get(curveId(u, r.categorie[u][i]!, 'totaal', 'rik'))!.push(i);
+  const cohortIndex = new Map(cohorten.map((c, j) => [c, j]));
+  const groepIndex = new Map(GROEPEN.map((g, j) => [g as string, j]));
+  const totaalCohort = cohorten.length;
+  const totaalGroep = GROEPEN.indexOf('totaal');
+  for (let i = 0; i < r.n; i++) {
+    const c = cohortIndex.get(r.cohort[i]!);
+    const g = groepIndex.get(r.groep[i]!);
+    if (c === undefined || g === undefined) throw new InternalError(`kmCurves: record ${i + 1} has cohort ${r.cohort[i]} and groep ${r.groep[i]}`);
+    perCohort[c]![g]!.push(i);
+    perCohort[c]![totaalGroep]!.push(i);
+    perCohort[totaalCohort]![g]!.push(i);
+    perCohort[totaalCohort]![totaalGroep]!.push(i);
+    if (r.groep[i] !== 'rik' || r.landmark1m[i] !== 1) continue;
+    landmark.push(i);
+    uitsplitsingen.forEach((u, j) => {
+      const records = perCategorie[j]!.get(r.categorie[u][i]!);
+      if (!records) throw new InternalError(`kmCurves: record ${i + 1} has ${u} ${r.categorie[u][i]}`);
+      records.push(i);
+    });
   }
 
   const out: KmCurve[] = [];
@@ -120,10 +132,13 @@ export function kmCurves(r: KmRecords, cohorten: readonly string[], uitsplitsing
     // landmark and month 1 is its start (nobody has reoffended yet, all are at risk).
     const landmark = c.uitsplitsing !== 'totaal';
     const tijd = landmark ? r.tijd1m : r.tijd;
-    const km = kaplanMeier(
-      c.records.map((i) => tijd[i]!),
-      c.records.map((i) => r.gebeurtenis[i]!),
-    );
+    const t = new Int32Array(c.records.length);
+    const e = new Int32Array(c.records.length);
+    c.records.forEach((i, j) => {
+      t[j] = tijd[i]!;
+      e[j] = r.gebeurtenis[i]!;
+    });
+    const km = kaplanMeier(t, e);
     const punten = [];
     for (let m = 1; m <= KM_MAANDEN; m++) {
       const p = kmAt(km, monthEndDay(landmark ? m - 1 : m));

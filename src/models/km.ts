@@ -30,7 +30,7 @@ export interface KaplanMeier {
 export function kaplanMeier(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<number>): KaplanMeier {
   const n = tijd.length;
   if (gebeurtenis.length !== n) throw new InternalError('kaplanMeier: tijd and gebeurtenis differ in length');
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[a]! - tijd[b]!);
+  const order = orderByTime(tijd);
   const time: number[] = [];
   const nRisk: number[] = [];
   const nEvent: number[] = [];
@@ -87,6 +87,33 @@ export function kaplanMeier(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<numb
     lower,
     upper,
   };
+}
+
+/**
+ * The rows in order of time, ascending (or descending), ties in row order: what a stable sort
+ * by time gives. Times in whole days, as the monitor's are, take a counting sort, O(n + days),
+ * several times faster than a sort with a comparator on the 100,000 records of a cohort; any
+ * other times (fractions, negative, not finite) take that sort.
+ */
+export function orderByTime(tijd: ArrayLike<number>, descending = false): Int32Array {
+  const n = tijd.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tijd[i]!;
+    if (!Number.isInteger(t) || t < 0 || t > 4 * n + 1024) {
+      const order = Int32Array.from({ length: n }, (_, j) => j);
+      return descending ? order.sort((a, b) => tijd[b]! - tijd[a]!) : order.sort((a, b) => tijd[a]! - tijd[b]!);
+    }
+    if (t > max) max = t;
+  }
+  // Counting sort on the key t (or max - t): count each key, turn the counts into the first
+  // position of each key, then place the rows in row order.
+  const first = new Int32Array(max + 2);
+  for (let i = 0; i < n; i++) first[(descending ? max - tijd[i]! : tijd[i]!) + 1]!++;
+  for (let key = 1; key <= max + 1; key++) first[key]! += first[key - 1]!;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[first[descending ? max - tijd[i]! : tijd[i]!]!++] = i;
+  return order;
 }
 
 /**

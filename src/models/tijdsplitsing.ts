@@ -71,26 +71,27 @@ export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG)
   const entry = new Float64Array(rows);
   const stop = new Float64Array(rows);
   const event = new Uint8Array(rows);
-  let r = 0;
-  const vul = (i: number, periode: 0 | 1) => {
-    bron.forEach((b, c) => {
-      if (b.periode === null || b.periode === periode) xs[r * q + c] = x[i * p + b.j]!;
-    });
+  // Each new column's source column, and its period (-1: not split, the value in both rows).
+  const kolom = Int32Array.from(bron, (b) => b.j);
+  const periode = Int8Array.from(bron, (b) => b.periode ?? -1);
+  const vul = (i: number, rij: number, per: 0 | 1) => {
+    for (let c = 0; c < q; c++) if (periode[c]! < 0 || periode[c] === per) xs[rij * q + c] = x[i * p + kolom[c]!]!;
   };
+  let r = 0;
   for (let i = 0; i < n; i++) {
     if (tijd[i]! <= cut) {
       stop[r] = tijd[i]!;
       event[r] = gebeurtenis[i]!;
-      vul(i, 0);
+      vul(i, r, 0);
       r++;
     } else {
       stop[r] = cut;
-      vul(i, 0);
+      vul(i, r, 0);
       r++;
       entry[r] = cut;
       stop[r] = tijd[i]!;
       event[r] = gebeurtenis[i]!;
-      vul(i, 1);
+      vul(i, r, 1);
       r++;
     }
   }

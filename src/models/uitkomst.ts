@@ -151,15 +151,20 @@ function kiesReferenties(mf: ModelFrame, d: ModelDefinitie, k: number): { spec: 
   const referenties: ReferentieWissel[] = [];
   const covariates = d.design.covariates.map((c) => {
     const values = mf.frame.columns[c.name]!;
-    const records = new Map<string, number>(c.levels.map((l) => [l, 0]));
-    const events = new Map<string, number>(c.levels.map((l) => [l, 0]));
+    // Counted by level index (a value outside the levels is buildDesign's error to report).
+    const index = new Map(c.levels.map((l, j) => [l, j]));
+    const perLevel = new Float64Array(c.levels.length);
+    const eventsPerLevel = new Float64Array(c.levels.length);
     for (let i = 0; i < mf.n; i++) {
-      records.set(values[i]!, (records.get(values[i]!) ?? 0) + 1);
-      events.set(values[i]!, (events.get(values[i]!) ?? 0) + uitkomst[i]!);
+      const j = index.get(values[i]!);
+      if (j === undefined) continue;
+      perLevel[j]! += 1;
+      eventsPerLevel[j]! += uitkomst[i]!;
     }
+    const records = (l: string) => perLevel[index.get(l)!]!;
     const reden = (l: string): SmallCount | null => {
-      const r = records.get(l) ?? 0;
-      const e = events.get(l) ?? 0;
+      const r = records(l);
+      const e = eventsPerLevel[index.get(l)!]!;
       if (r < Math.max(k, 1)) return 'records';
       if (e < k) return 'events';
       if (d.kind === 'logit' && r - e < k) return 'non-events';
@@ -169,7 +174,7 @@ function kiesReferenties(mf: ModelFrame, d: ModelDefinitie, k: number): { spec: 
     const waarom = reden(ref);
     if (!waarom) return c;
     // The largest level that passes; ties go to the earlier level.
-    const nieuw = c.levels.filter((l) => !reden(l)).sort((a, b) => records.get(b)! - records.get(a)! || c.levels.indexOf(a) - c.levels.indexOf(b))[0];
+    const nieuw = c.levels.filter((l) => !reden(l)).sort((a, b) => records(b) - records(a) || c.levels.indexOf(a) - c.levels.indexOf(b))[0];
     if (!nieuw) return c; // every level is small: all are merged into the reference, no term
     referenties.push({ covariate: c.name, oorspronkelijk: ref, nieuw, reden: waarom });
     return { name: c.name, levels: [nieuw, ...c.levels.filter((l) => l !== nieuw)] };

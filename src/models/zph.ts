@@ -24,7 +24,9 @@
  */
 import { InternalError } from '../util/errors.ts';
 import type { CoxDesign, TermInfo } from './design.ts';
+import { coxData, riskSetSums } from './cox.ts';
 import type { ModelFit } from './fit.ts';
+import { orderByTime } from './km.ts';
 import { ldl, ldlSolve } from './linalg.ts';
 import { pchisqUpper } from './chisq.ts';
 import { phSingulier } from './messages.ts';
@@ -78,7 +80,7 @@ export function phGroepen(terms: readonly TermInfo[]): PhGroep[] {
  */
 export function kmTransform(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<number>): Float64Array {
   const n = tijd.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[a]! - tijd[b]!);
+  const order = orderByTime(tijd);
   const g = new Float64Array(n);
   let s = 1;
   let atRisk = n;
@@ -108,139 +110,35 @@ export function kmTransform(tijd: ArrayLike<number>, gebeurtenis: ArrayLike<numb
   return g;
 }
 
-/** The score U of theta and the 2p x 2p information (row-major), R's `zph1` with Efron ties. */
+/**
+ * The score U of theta and the 2p x 2p information (row-major), R's `zph1` with Efron ties: the
+ * passes of the Cox fit at its estimate (cox.ts, riskSetSums), with weights 1, g and g^2 per
+ * event time for the blocks sum V, sum g V and sum g^2 V, and g for U.
+ */
 function zphScore(design: CoxDesign, coef: readonly number[], g: Float64Array): { u: Float64Array; imat: Float64Array } {
-  const { n, p, tijd, gebeurtenis } = design;
-  const { xc, eta, maxEta } = centredPredictor(design, coef);
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tijd[b]! - tijd[a]!);
+  const { p } = design;
+  const data = coxData(design);
+  const groupCount = data.deathsIn.length;
+  // g(t) of each group of tied times: every record at a time has the same g.
+  const g1 = new Float64Array(groupCount);
+  for (let k = 0; k < groupCount; k++) g1[k] = g[data.order[data.groups[k]!]!]!;
+  const g2 = g1.map((x) => x * x);
+  const { score, info } = riskSetSums(data, Float64Array.from(coef), [new Float64Array(groupCount).fill(1), g1, g2]);
+  const [v0, v1, v2] = info as [Float64Array, Float64Array, Float64Array];
   const q = 2 * p;
-  const sums: ZphSums = {
-    p,
-    xc,
-    u: new Float64Array(q),
-    imat: new Float64Array(q * q),
-    a: new Float64Array(p),
-    a2: new Float64Array(p),
-    cmat: new Float64Array(p * p),
-    cmat2: new Float64Array(p * p),
-    denom: 0,
-  };
-  for (let k = 0; k < n; ) {
-    const t = tijd[order[k]!]!;
-    const timewt = g[order[k]!]!;
-    let ndead = 0;
-    let denom2 = 0;
-    sums.a2.fill(0);
-    sums.cmat2.fill(0);
-    for (; k < n && tijd[order[k]!] === t; k++) {
-      const i = order[k]!;
-      const risk = Math.exp(eta[i]! - maxEta);
-      if (gebeurtenis[i] === 1) {
-        ndead++;
-        denom2 += risk;
-        addEvent(sums, i, risk, timewt);
-      } else {
-        sums.denom += risk;
-        addAtRisk(sums, i, risk);
-      }
+  const u = new Float64Array(q);
+  const imat = new Float64Array(q * q);
+  for (let r = 0; r < p; r++) {
+    u[r + p] = score[1]![r]!;
+    for (let c = 0; c < p; c++) {
+      imat[r * q + c] = v0[r * p + c]!;
+      // sum g V is symmetric: the (theta, beta) block and its mirror (beta, theta) are equal.
+      imat[(r + p) * q + c] = v1[r * p + c]!;
+      imat[r * q + (c + p)] = v1[r * p + c]!;
+      imat[(r + p) * q + (c + p)] = v2[r * p + c]!;
     }
-    if (ndead > 0) addEfronTerms(sums, ndead, denom2, timewt);
   }
-  // Fill in: the (theta, beta) block is symmetric as well (sum g V is), so its upper triangle
-  // mirrors its lower; then the whole matrix is mirrored.
-  const { u, imat } = sums;
-  for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) imat[(c + p) * q + r] = imat[(r + p) * q + c]!;
-  for (let r = 0; r < q; r++) for (let c = r + 1; c < q; c++) imat[r * q + c] = imat[c * q + r]!;
   return { u, imat };
-}
-
-/** The columns centred, as zph1 does for the conditioning of the sums of squares, and the linear predictor on them. */
-function centredPredictor(design: CoxDesign, coef: readonly number[]): { xc: Float64Array; eta: Float64Array; maxEta: number } {
-  const { n, p, x } = design;
-  const xc = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i * p + j]!;
-    mean /= n;
-    for (let i = 0; i < n; i++) xc[i * p + j] = x[i * p + j]! - mean;
-  }
-  const eta = new Float64Array(n);
-  let maxEta = -Infinity;
-  for (let i = 0; i < n; i++) {
-    let e = 0;
-    for (let j = 0; j < p; j++) e += coef[j]! * xc[i * p + j]!;
-    eta[i] = e;
-    if (e > maxEta) maxEta = e;
-  }
-  return { xc, eta, maxEta };
-}
-
-/**
- * The running sums of the backward pass: the score `u` and information `imat` of (beta, theta),
- * the risk set's weight `denom`, weighted sums `a` and cross-products `cmat`, and those of the
- * current time's events (`a2`, `cmat2`), added to the risk set term by term (Efron).
- */
-interface ZphSums {
-  readonly p: number;
-  readonly xc: Float64Array;
-  readonly u: Float64Array;
-  readonly imat: Float64Array;
-  readonly a: Float64Array;
-  readonly a2: Float64Array;
-  readonly cmat: Float64Array;
-  readonly cmat2: Float64Array;
-  denom: number;
-}
-
-/** A record with an event at the current time: its score terms, and its weight for the Efron terms. */
-function addEvent(sums: ZphSums, i: number, risk: number, timewt: number): void {
-  const { p, xc, u, a2, cmat2 } = sums;
-  const row = i * p;
-  for (let r = 0; r < p; r++) {
-    const xr = xc[row + r]!;
-    u[r] = u[r]! + xr;
-    u[r + p] = u[r + p]! + timewt * xr;
-    a2[r] = a2[r]! + risk * xr;
-    for (let c = 0; c <= r; c++) cmat2[r * p + c] = cmat2[r * p + c]! + risk * xr * xc[row + c]!;
-  }
-}
-
-/** A record censored at the current time: it joins the risk set at once. */
-function addAtRisk(sums: ZphSums, i: number, risk: number): void {
-  const { p, xc, a, cmat } = sums;
-  const row = i * p;
-  for (let r = 0; r < p; r++) {
-    const xr = xc[row + r]!;
-    a[r] = a[r]! + risk * xr;
-    for (let c = 0; c <= r; c++) cmat[r * p + c] = cmat[r * p + c]! + risk * xr * xc[row + c]!;
-  }
-}
-
-/**
- * Efron: d terms, the risk set holding the fraction 1/d, 2/d, ..., 1 of the deaths' weight
- * (added step by step), each term counting as one death.
- */
-function addEfronTerms(sums: ZphSums, ndead: number, denom2: number, timewt: number): void {
-  const { p, u, imat, a, a2, cmat, cmat2 } = sums;
-  const q = 2 * p;
-  for (let s = 0; s < ndead; s++) {
-    sums.denom += denom2 / ndead;
-    const denom = sums.denom;
-    for (let r = 0; r < p; r++) {
-      a[r] = a[r]! + a2[r]! / ndead;
-      const mean = a[r]! / denom;
-      u[r] = u[r]! - mean;
-      u[r + p] = u[r + p]! - timewt * mean;
-      for (let c = 0; c <= r; c++) {
-        cmat[r * p + c] = cmat[r * p + c]! + cmat2[r * p + c]! / ndead;
-        const v = (cmat[r * p + c]! - mean * a[c]!) / denom;
-        // Lower triangles of the three blocks: (beta, beta), (theta, beta), (theta, theta).
-        imat[r * q + c] = imat[r * q + c]! + v;
-        imat[(r + p) * q + c] = imat[(r + p) * q + c]! + timewt * v;
-        imat[(r + p) * q + (c + p)] = imat[(r + p) * q + (c + p)]! + timewt * timewt * v;
-      }
-    }
-  }
 }
 
 function quadratic(imat: Float64Array, q: number, idx: readonly number[], u: readonly number[]): number {
