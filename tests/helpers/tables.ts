@@ -35,8 +35,11 @@ function literal(v: string | null | undefined, isDate: boolean): string {
   return isDate ? `DATE ${quoted}` : quoted;
 }
 
-/** Create an in-memory database holding the given extracts (zorg only when given). */
-export async function tabellen(data: Tabellen): Promise<{ conn: DuckDBConnection; close: () => void }> {
+/**
+ * Create an in-memory database holding the given extracts (zorg only when given). `db` is the
+ * instance, for a test that opens more connections on the same tables.
+ */
+export async function tabellen(data: Tabellen): Promise<{ conn: DuckDBConnection; db: DuckDBInstance; close: () => void }> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   for (const spec of EXTRACTS) {
@@ -52,6 +55,7 @@ export async function tabellen(data: Tabellen): Promise<{ conn: DuckDBConnection
   }
   return {
     conn,
+    db,
     close: () => {
       conn.closeSync();
       db.closeSync();

@@ -2,15 +2,20 @@
  * The letter's metadata live in the edition: changing its date or signatory changes the letter
  * and nothing else under out/ (two builds of the committed data, without PDF; the manifest
  * differs in the edition's hash and the letter's, which is what it is for).
+ *
+ * Both builds run in this test's process (buildReport, as `npm run report -- --no-pdf` runs it):
+ * what is tested is what the edition changes in the output, not the command line; and a build's
+ * output does not depend on what the process rendered before (charts/render.ts, stabieleIds).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 import { snapshot } from '../helpers/snapshot.ts';
+import { GEDEELDE_CACHE } from '../helpers/gedeeld.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
@@ -26,18 +31,14 @@ cpSync(join(PROJECT_ROOT, 'editions', '6e-meting'), andersMap, { recursive: true
 const andersPad = join(andersMap, 'editie.json');
 writeFileSync(andersPad, JSON.stringify(anders, null, 2));
 
-// One build for each edition, each in its own process as `npm run report` runs it (Vega numbers
-// the gradients of a chart per process), with its result cache: the letter's metadata are not
-// part of its key (src/pipeline/cache.ts), so both builds take steps 1–4 from it.
-function bouw(out: string, edition: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--data', DATA, '--out', out, '--edition', edition, '--no-pdf'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, r.stderr);
+// One build for each edition, with the result cache of `npm run report` (GEDEELDE_CACHE): the
+// letter's metadata are not part of its key (src/pipeline/cache.ts), so both builds take steps
+// 1–4 from it. `--out <root>` puts an edition in <root>/<slug>.
+async function bouw(out: string, edition: string): Promise<void> {
+  await buildReport({ data: DATA, out: join(out, '6e-meting'), edition, pdf: false, cache: GEDEELDE_CACHE }, { log: () => {}, now: () => 0 });
 }
-bouw(join(werk, 'a'), EDITION);
-bouw(join(werk, 'b'), andersPad);
+await bouw(join(werk, 'a'), EDITION);
+await bouw(join(werk, 'b'), andersPad);
 const a = snapshot(join(werk, 'a', '6e-meting'));
 const b = snapshot(join(werk, 'b', '6e-meting'));
 

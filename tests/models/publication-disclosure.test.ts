@@ -36,8 +36,12 @@
  *
  * The last test shows that the checks can fail: the same reader, given the unprotected curves
  * (exact at_risk, a step at every month with events), finds leaks.
+ *
+ * Each random set is loaded into DuckDB once, and every run of the engine on it has a fresh
+ * connection of its own (opSet says why that is as good as a database of its own).
  */
 import { test } from 'node:test';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import assert from 'node:assert/strict';
 import { leesEditie } from '../../src/edition/edition.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
@@ -77,9 +81,38 @@ interface Publicatie {
   curves: KmCurve[];
 }
 
-async function publiceer(n: number, seed: number): Promise<Publicatie> {
-  const { conn, close } = await tabellen(randomExtracts(n, seed));
+/**
+ * The tables of each random set are loaded once: one in-memory DuckDB per set (and one per set
+ * with emigration), shared by every run of the engine on that set (an edition with and without
+ * ID, the uitval rule on and off). Each run opens a connection of its own and closes it: the
+ * engine's working tables are all TEMP tables (src/indicators/sql, src/models/sql), which belong
+ * to their connection, so a run sees the extracts and nothing of another run, as it would on a
+ * database of its own.
+ */
+const databanken = new Map<string, ReturnType<typeof tabellen>>();
+/** Close them, once every run has finished (a root-level `after` could run before that: the file's top-level awaits are still running when its first test has passed). */
+async function sluitDatabanken(): Promise<void> {
+  for (const db of databanken.values()) (await db).close();
+  databanken.clear();
+}
+async function opSet<T>(set: { n: number; seed: number; emigratie?: boolean }, run: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const sleutel = `${set.n}/${set.seed}/${set.emigratie === true}`;
+  let db = databanken.get(sleutel);
+  if (!db) {
+    const data = randomExtracts(set.n, set.seed);
+    db = tabellen(set.emigratie ? metEmigratie(data, set.seed) : data);
+    databanken.set(sleutel, db);
+  }
+  const conn = await (await db).db.connect();
   try {
+    return await run(conn);
+  } finally {
+    conn.closeSync();
+  }
+}
+
+function publiceer(n: number, seed: number): Promise<Publicatie> {
+  return opSet({ n, seed }, async (conn) => {
     const { definities, tellingen } = await computeIndicators(conn, edition, PEILDATUM, false);
     const { rijen } = applyDisclosure(tellingen, definities, edition.cohorten, K);
     const modellen = await computeModels(conn, edition, PEILDATUM, { indicatoren: rijen });
@@ -91,9 +124,7 @@ async function publiceer(n: number, seed: number): Promise<Publicatie> {
       audit: csv([ONDERDRUKKING_HEADER, ...modelOnderdrukkingRegels(modellen)].join('\n') + '\n'),
       curves,
     };
-  } finally {
-    close();
-  }
+  });
 }
 
 /** What the reader knows of a count: an interval of integers. */
@@ -381,15 +412,11 @@ function metEmigratie(t: Tabellen, seed: number): Tabellen {
 }
 
 /** indicatoren.csv of a random set, for an edition; `uitvalregel: false` publishes uitval as it falls (the rule's k set to 1). */
-async function indicatorenVan(n: number, seed: number, ed: typeof edition, opties: { uitvalregel?: boolean; emigratie?: boolean } = {}): Promise<Rij[]> {
-  const data = randomExtracts(n, seed);
-  const { conn, close } = await tabellen(opties.emigratie ? metEmigratie(data, seed) : data);
-  try {
+function indicatorenVan(n: number, seed: number, ed: typeof edition, opties: { uitvalregel?: boolean; emigratie?: boolean } = {}): Promise<Rij[]> {
+  return opSet({ n, seed, emigratie: opties.emigratie }, async (conn) => {
     const { definities, tellingen } = await computeIndicators(conn, opties.uitvalregel === false ? { ...ed, drempel: 1 } : ed, PEILDATUM, false);
     return csv(indicatorenCsv(applyDisclosure(tellingen, definities, ed.cohorten, K).rijen));
-  } finally {
-    close();
-  }
+  });
 }
 // The same data through an edition without ID (as the 7th meting), where the complete cases are
 // the records with a known hoogste_opleiding and so face geen_startkwalificatie's noemer directly;
@@ -403,7 +430,10 @@ const varianten = (opties: { uitvalregel?: boolean }) =>
       indicatorenVan(n, seed, zonderId, { ...opties, emigratie: true }),
     ]),
   );
-const andereIndicatoren = await varianten({});
+// The runs of the last test but one, with the uitval rule off, are made here too, so that the
+// databases can be closed once every run has finished.
+const [andereIndicatoren, zonderUitvalregel] = await Promise.all([varianten({}), varianten({ uitvalregel: false })]);
+await sluitDatabanken();
 
 test('indicatoren.csv across moments: no difference of noemers is a count between 1 and k-1', () => {
   const gevonden = [...publicaties.flatMap((p) => momentLekken(p.indicatoren)), ...andereIndicatoren.flatMap((r) => momentLekken(r))];
@@ -422,8 +452,8 @@ test('indicatoren.csv across moments: no difference of noemers is a count betwee
   assert.ok(stappen.some((d) => d >= K), 'some uitval of at least k is published');
 });
 
-test('the reader of this test finds those leaks when uitval is published as it falls', async () => {
-  const gevonden = (await varianten({ uitvalregel: false })).flatMap((r) => momentLekken(r));
+test('the reader of this test finds those leaks when uitval is published as it falls', () => {
+  const gevonden = zonderUitvalregel.flatMap((r) => momentLekken(r));
   const soorten = new Set(gevonden.map((g) => g.replace(/^indicatoren: \S+ /, '').replace(/: .*$/, '').replace(/@\S+/g, '')));
   for (const soort of [
     'noemer populatie tegen werk',

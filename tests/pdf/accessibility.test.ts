@@ -1,6 +1,6 @@
 /**
- * The PDFs' accessibility, read back from the tag tree: both editions are built once from the
- * committed data, and each monitor and Kamerbrief is read with pdf.js and Poppler
+ * The PDFs' accessibility, read back from the tag tree: each monitor and Kamerbrief of the
+ * builds of both editions from the committed data is read with pdf.js and Poppler
  * (tests/helpers/pdf-structure.ts) and held against the Markdown chapters of the same build.
  *
  * - every figure is one Figure element whose /Alt is the figure's text alternative, its text
@@ -9,31 +9,24 @@
  * - the catalog asks viewers to show the title, which is the document's, in Dutch;
  * - the headings in the tag tree come in the order of the chapters' headings, and the running
  *   header and page numbers stay out of the tree.
+ *
+ * The builds are the shared ones with PDFs (tests/helpers/gedeeld.ts, gedeeldeBouw): this file
+ * only reads what a build of the committed data contains, and every check holds a PDF against
+ * the Markdown of the same build. The 7th meting's shared build compares with the 6th's
+ * published results in out/ (its predecessor as `npm run report` reads it), which a build of the
+ * 6th meting reproduces byte for byte.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { buildReport } from '../../src/pipeline/build.ts';
-import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { describe, it } from 'node:test';
+import { gedeeldeBouw } from '../helpers/gedeeld.ts';
 import { readStructure, walk, type PageElement, type PdfStructure, type StructElement } from '../helpers/pdf-structure.ts';
 
 const EDITIONS = [
   { slug: '6e-meting', title: 'Monitor nazorg ex-gedetineerden, 6e meting' },
   { slug: '7e-meting', title: 'Monitor nazorg ex-gedetineerden, 7e meting' },
 ] as const;
-const stil = { log: () => {}, now: () => 0 };
-
-const werk = mkdtempSync(join(tmpdir(), 'monitor-a11y-'));
-after(() => rmSync(werk, { recursive: true, force: true }));
-// Oldest first: the 7th meting reads the 6th's published results from beside its own output.
-for (const { slug } of EDITIONS) {
-  await buildReport(
-    { data: join(PROJECT_ROOT, 'data', slug), out: join(werk, slug), edition: join(PROJECT_ROOT, 'editions', slug, 'editie.json') },
-    stil,
-  );
-}
 
 interface Document {
   readonly name: string;
@@ -47,7 +40,7 @@ interface Document {
 
 const documents: Document[] = [];
 for (const { slug, title } of EDITIONS) {
-  const dir = join(werk, slug);
+  const dir = (await gedeeldeBouw(slug)).out;
   const chapters = readdirSync(join(dir, 'monitor')).filter((f) => f.endsWith('.md')).sort();
   documents.push({
     name: `${slug}/monitor`,

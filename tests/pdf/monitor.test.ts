@@ -36,8 +36,13 @@ const pdfPath = join(a, MONITOR);
 const poppler = (tool: string, ...args: string[]) =>
   execFileSync(tool, tool === 'pdftotext' ? [...args, pdfPath, '-'] : [...args, pdfPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
 const pageTotal = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo'))![1]);
-/** Every page as pdftotext -layout prints it (`-f N -l N`); index 0 is page 1. */
-const pages = Array.from({ length: pageTotal }, (_, i) => poppler('pdftotext', '-layout', '-f', String(i + 1), '-l', String(i + 1)));
+/**
+ * Every page as pdftotext -layout prints it (`-f N -l N`, which ends a page with a form feed);
+ * index 0 is page 1. One run for the whole document gives the same pages, each ended by a form
+ * feed, at a fraction of the cost of one run per page.
+ */
+const pages = poppler('pdftotext', '-layout').split('\f').slice(0, pageTotal).map((p) => `${p}\f`);
+assert.equal(pages.length, pageTotal, 'pdftotext printed every page');
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A page's text without its running header (the first non-empty line). */
 const bodyOf = (page: string) => norm(page.replace(/^\s*\n*[^\n]*\n/, ''));

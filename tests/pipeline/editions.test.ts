@@ -3,6 +3,11 @@
  * measure, a build on small generated data mentions a basisvoorwaarde it leaves out nowhere,
  * except in the one sentence that names it as not measured (in the methods and in the letter),
  * and in its English counterpart in the Summary.
+ *
+ * The edition that measures all five is the committed 6th meting: its build of the committed data
+ * is the shared one (tests/helpers/gedeeld.ts, gedeeldeBouw), only read here. Each other subset
+ * is built from extracts generated without what it leaves out; the tests that a build on such
+ * data stops for an edition that needs it read those same extracts (the build only reads them).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +21,7 @@ import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { parseerEditie } from '../../src/edition/edition.ts';
 import { type Basisvoorwaarde } from '../../src/vocabulary/lists.ts';
 import { nietGemetenZin, notMeasuredSentence } from '../../src/chapters/context.ts';
+import { gedeeldeBouw } from '../helpers/gedeeld.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'monitor-edities-'));
 const basis = JSON.parse(readFileSync(join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), 'utf8')) as Record<string, unknown>;
@@ -27,6 +33,7 @@ const SPOREN: Partial<Record<Basisvoorwaarde, RegExp>> = {
 };
 
 const SUBSETS: { naam: string; zonder: ('id' | 'zorg')[]; pdf?: boolean }[] = [
+  // The committed edition, which measures all five, on the committed data: the shared build.
   { naam: 'all five', zonder: [] },
   // This one is printed too: the PDFs' text (cover, colophon, contents, chapters, letter) is checked as well.
   { naam: 'without ID and care', zonder: ['id', 'zorg'], pdf: true },
@@ -45,18 +52,40 @@ function teksten(dir: string, rel = ''): Map<string, string> {
   return uit;
 }
 
+/** Extracts generated without `zonder` (made once, then only read). */
+const gegenereerd = new Map<string, Promise<string>>();
+function extracten(zonder: readonly ('id' | 'zorg')[]): Promise<string> {
+  const sleutel = zonder.join('+');
+  let data = gegenereerd.get(sleutel);
+  if (!data) {
+    const dir = join(mkdtempSync(join(werk, 'data-')), 'data');
+    data = generateExtracts({ scale: 0.02, seed: 11, out: dir, peildatum: '2019-06-30', format: 'csv.gz', zonder: [...zonder] }).then(() => dir);
+    gegenereerd.set(sleutel, data);
+  }
+  return data;
+}
+
+/** A build of an edition measuring all but `zonder`: its output folder and its edition file. */
+async function bouw(zonder: ('id' | 'zorg')[], pdf: boolean): Promise<{ out: string; editieBestand: string }> {
+  if (zonder.length === 0) {
+    const gedeeld = await gedeeldeBouw('6e-meting');
+    return { out: gedeeld.out, editieBestand: gedeeld.edition };
+  }
+  const map = mkdtempSync(join(werk, 'editie-'));
+  const data = await extracten(zonder);
+  const basisvoorwaarden = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg'].filter((b) => !(zonder as string[]).includes(b));
+  const niet_gemeten = Object.fromEntries(zonder.map((b) => [b, 'er geen of onvoldoende gegevens waren']));
+  const editieBestand = join(map, 'editie-test.json');
+  writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
+  const out = join(map, 'out', '6e-meting');
+  await buildReport({ data, out, edition: editieBestand, pdf }, { log: () => {}, now: () => 0 });
+  return { out, editieBestand };
+}
+
 for (const s of SUBSETS) {
   test(`an edition ${s.naam}: no chapter, figure, table or letter mentions what it leaves out, except the sentence that names it`, async () => {
-    const map = mkdtempSync(join(werk, 'editie-'));
-    const data = join(map, 'data');
-    await generateExtracts({ scale: 0.02, seed: 11, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: s.zonder });
-    const basisvoorwaarden = ['id', 'werk_inkomen', 'huisvesting', 'schulden', 'zorg'].filter((b) => !(s.zonder as string[]).includes(b));
-    const niet_gemeten = Object.fromEntries(s.zonder.map((b) => [b, 'er geen of onvoldoende gegevens waren']));
-    const editieBestand = join(map, 'editie-test.json');
-    writeFileSync(editieBestand, JSON.stringify({ ...basis, cohorten: [2014, 2015], basisvoorwaarden, niet_gemeten }));
+    const { out, editieBestand } = await bouw(s.zonder, s.pdf ?? false);
     const editie = parseerEditie(JSON.parse(readFileSync(editieBestand, 'utf8')), editieBestand);
-    const out = join(map, 'out', '6e-meting');
-    await buildReport({ data, out, edition: editieBestand, pdf: s.pdf ?? false }, { log: () => {}, now: () => 0 });
 
     const bestanden = teksten(out);
     if (s.pdf)
@@ -117,8 +146,8 @@ test('the committed 7th meting names ID and care only in the sentence that says 
 
 test('an edition that needs care on data without a zorg extract stops, naming the edition and the basisvoorwaarde', async () => {
   const map = mkdtempSync(join(werk, 'editie-'));
-  const data = join(map, 'data');
-  await generateExtracts({ scale: 0.01, seed: 12, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: ['zorg'] });
+  // The extracts the subset without care is built from: any extracts without a zorg extract will do.
+  const data = await extracten(['zorg']);
   await assert.rejects(
     buildReport({ data, out: join(map, 'out', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
     (e: unknown) => /extract 'zorg' ontbreekt, maar de editie 6e-meting meet de basisvoorwaarde zorg/.test(String((e as Error).message)),
@@ -127,8 +156,8 @@ test('an edition that needs care on data without a zorg extract stops, naming th
 
 test('an edition that measures ID on data without ID columns stops with the missing column named', async () => {
   const map = mkdtempSync(join(werk, 'editie-'));
-  const data = join(map, 'data');
-  await generateExtracts({ scale: 0.01, seed: 13, out: data, peildatum: '2019-06-30', format: 'csv.gz', zonder: ['id'] });
+  // The extracts the subset without ID is built from: any extracts without ID columns will do.
+  const data = await extracten(['id']);
   await assert.rejects(
     buildReport({ data, out: join(map, 'out', '6e-meting'), edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false }, { log: () => {}, now: () => 0 }),
     (e: unknown) => /detenties[^\n]*id_bij_instroom/.test(String((e as Error).message)),

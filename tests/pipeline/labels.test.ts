@@ -1,18 +1,23 @@
 /**
  * Honest labels (src/results/synthetisch.ts) and no internal names in reader text.
  *
- * Two builds of the 6th meting with PDFs, shared by every test here, both from the committed
- * results (--from-results): one as committed (bron 'synthetisch'), one whose results say they come
+ * Two builds of the 6th meting with PDFs, shared by every test here: one as committed (bron
+ * 'synthetisch'), one from the committed results (--from-results) whose results say they come
  * from a real source ("CBS-microdata (testlabel)"). Every product of the first carries the
  * synthetic-data label; nothing of the second mentions synthetic data. And in the reader-facing
  * text of every product (the chapters but the data appendix, the letter, the PDFs' text) no
  * indicator code, no file name and no path.
+ *
+ * The first is the shared build of the committed data with PDFs (tests/helpers/gedeeld.ts,
+ * gedeeldeBouw), only read here: it is what `npm run report` makes of the committed edition, and
+ * a build from the committed results makes the same products (tests/pipeline/stages.test.ts),
+ * but for the build identity in the colophon, which no check here reads.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/report.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
@@ -23,6 +28,7 @@ import { RESULTAAT_BESTANDEN } from '../../src/results/lezen.ts';
 import { synthetischLabel } from '../../src/results/synthetisch.ts';
 import { renderGfm } from '../review/gfm.ts';
 import { io } from '../helpers/io.ts';
+import { gedeeldeBouw } from '../helpers/gedeeld.ts';
 
 const SLUG = '6e-meting';
 const ECHT = 'CBS-microdata (testlabel)';
@@ -117,7 +123,7 @@ describe('the synthetic-data label and internal names, on every product', () => 
   let synth: Producten;
   let echt: Producten;
   before(async () => {
-    synth = await bouw('synthetisch', 'synthetisch');
+    synth = lees(dirname((await gedeeldeBouw(SLUG)).out));
     echt = await bouw('echt', ECHT);
   });
   after(() => rmSync(werk, { recursive: true, force: true }));
