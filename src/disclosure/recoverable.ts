@@ -49,14 +49,17 @@ export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (
   const delen = new Map<string, number[]>();
   rijen.forEach((r, i) => {
     const root = vind(r[0]!);
-    delen.set(root, [...(delen.get(root) ?? []), i]);
+    const deel = delen.get(root);
+    if (deel) deel.push(i);
+    else delen.set(root, [i]);
   });
   const uit: string[][] = [];
   for (const idx of delen.values()) {
     const vars = [...new Set(idx.flatMap((i) => rijen[i]!))].sort();
     const col = new Map(vars.map((v, j) => [v, j]));
+    // Typed rows: the same double arithmetic as plain arrays, without boxing in the elimination.
     const m = idx.map((i) => {
-      const row = new Array<number>(vars.length).fill(0);
+      const row = new Float64Array(vars.length);
       rijen[i]!.forEach((v, j) => (row[col.get(v)!]! += coefs[i]![j]!));
       return row;
     });
@@ -67,7 +70,7 @@ export function recoverable(vergelijkingen: readonly Vergelijking[], onbekend: (
 }
 
 /** Columns j for which the row space of m contains the unit vector e_j (Gauss–Jordan). */
-function determinedColumns(m: number[][], n: number): number[] {
+function determinedColumns(m: Float64Array[], n: number): number[] {
   const eps = 1e-9;
   let r = 0;
   const pivots: number[] = [];
@@ -81,13 +84,15 @@ function determinedColumns(m: number[][], n: number): number[] {
       }
     if (p < 0) continue;
     [m[r], m[p]] = [m[p]!, m[r]!];
-    const piv = m[r]![c]!;
-    for (let j = 0; j < n; j++) m[r]![j]! /= piv;
+    const rij = m[r]!;
+    const piv = rij[c]!;
+    for (let j = 0; j < n; j++) rij[j]! /= piv;
     for (let i = 0; i < m.length; i++) {
       if (i === r) continue;
-      const f = m[i]![c]!;
+      const ander = m[i]!;
+      const f = ander[c]!;
       if (Math.abs(f) <= eps) continue;
-      for (let j = 0; j < n; j++) m[i]![j]! -= f * m[r]![j]!;
+      for (let j = 0; j < n; j++) ander[j]! -= f * rij[j]!;
     }
     pivots.push(c);
     r++;
