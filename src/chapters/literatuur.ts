@@ -145,6 +145,10 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 /** The ranges of a Markdown text that are code or raw HTML: no citation is read there. */
 function codeBereiken(markdown: string): [number, number][] {
   const bereiken: [number, number][] = [];
+  // Code needs a backtick, a ~~~ fence or an indent of four columns (four spaces or a tab, also
+  // after a '>' or a list marker), raw HTML a '<' before a letter, '/', '!' or '?': a text with
+  // none of them has neither, and is not parsed (the parse costs more than the citations).
+  if (!/[`\t]|<[a-z/!?]|~~~| {4}/i.test(markdown)) return bereiken;
   const loop = (node: Nodes): void => {
     if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
       bereiken.push([node.position.start.offset!, node.position.end.offset!]);
@@ -170,8 +174,9 @@ const HOOFDSTUK = /^(?:hoofdstuk|hfdst\.|hfst\.)\s*(\S.*)$/u;
 export function zoekCitaten(markdown: string): { citaten: Citaat[]; fouten: { tekst: string; at: number; wat: string }[] } {
   // Most chapters cite nothing: only a text with an @ that is no cross-reference is parsed.
   if (!/@(?!(?:fig|tab|sec):)/i.test(markdown)) return { citaten: [], fouten: [] };
-  const code = codeBereiken(markdown);
-  const inCode = (at: number) => code.some(([s, e]) => at >= s && at < e);
+  // The code ranges only once a possible citation needs them.
+  let code: [number, number][] | undefined;
+  const inCode = (at: number) => (code ??= codeBereiken(markdown)).some(([s, e]) => at >= s && at < e);
   const citaten: Citaat[] = [];
   const fouten: { tekst: string; at: number; wat: string }[] = [];
   const bezet: [number, number][] = [];
@@ -199,7 +204,7 @@ export function zoekCitaten(markdown: string): { citaten: Citaat[]; fouten: { te
     });
   }
   for (const m of markdown.matchAll(VERHALEND)) {
-    if (inCode(m.index) || bezet.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    if (bezet.some(([s, e]) => m.index >= s && m.index < e) || inCode(m.index)) continue;
     // `@fig:x` outside brackets is a misspelt cross-reference, not a citation of 'fig'.
     if (/^:[\p{L}\p{N}]/u.test(markdown.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     citaten.push({ start: m.index, eind: m.index + m[0].length, tekst: m[0], verhalend: true, delen: [deel('', false, m[1]!, undefined)] });
