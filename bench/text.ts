@@ -47,9 +47,15 @@ if (process.argv.includes('--child')) {
         }
       },
     };
+    const [t0, c0] = [performance.now(), cpu()];
     await buildReport({ data: results, fromResults: results, out: join(werk, 'out', EDITIE), edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: false, cache }, fx);
     console.log(`${' '.repeat(38)}    wall     cpu`);
+    const [t1, c1] = [performance.now(), cpu()];
     for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : ms(x.duur)}${x.cpuDuur === undefined ? '' : ms(x.cpuDuur)}`);
+    // Between the stages: the letter's HTML and the reviewers' Markdown (after 'html', before 'web').
+    const binnen = stappen.reduce((a, x) => [a[0]! + (x.duur ?? 0), a[1]! + (x.cpuDuur ?? 0)], [0, 0]);
+    console.log(`      ${'buiten de stappen'.padEnd(34)}${ms(t1 - t0 - binnen[0]!)}${ms(c1 - c0 - binnen[1]!)}`);
+    console.log(`      ${'totaal'.padEnd(34)}${ms(t1 - t0)}${ms(c1 - c0)}`);
   } finally {
     rmSync(werk, { recursive: true, force: true });
   }
