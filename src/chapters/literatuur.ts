@@ -34,6 +34,7 @@ import { diagnostic, placeOf, type Diagnostic } from '../util/diagnostic.ts';
 
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
+import { mayHoldCode } from '../util/markdown.ts';
 import { citeprocEngine } from './citeproc.ts';
 import type { TemplateSource } from './types.ts';
 
@@ -145,10 +146,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 /** The ranges of a Markdown text that are code or raw HTML: no citation is read there. */
 function codeBereiken(markdown: string): [number, number][] {
   const bereiken: [number, number][] = [];
-  // Code needs a backtick, a ~~~ fence or an indent of four columns (four spaces or a tab, also
-  // after a '>' or a list marker), raw HTML a '<' before a letter, '/', '!' or '?': a text with
-  // none of them has neither, and is not parsed (the parse costs more than the citations).
-  if (!/[`\t]|<[a-z/!?]|~~~| {4}/i.test(markdown)) return bereiken;
+  if (!mayHoldCode(markdown)) return bereiken;
   const loop = (node: Nodes): void => {
     if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
       bereiken.push([node.position.start.offset!, node.position.end.offset!]);
