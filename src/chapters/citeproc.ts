@@ -12,8 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
 export interface CiteprocEngine {
@@ -29,6 +27,24 @@ interface StyleNode {
 }
 
 type GetNodesByName = (this: { dataObj: unknown }, json: unknown, name: string, attr?: string, ret?: unknown[]) => StyleNode[];
+
+/** The part of citation-js's configuration of its CSL plugin used here. */
+interface CslConfig {
+  locales: { add(locale: string, xml: string): void };
+  engine(items: never, style: string, locale: string, format: string): unknown;
+}
+
+/**
+ * citation-js and its CSL plugin, loaded on first use (synchronously: both are CommonJS): most
+ * processes that fill chapters (the tests, a build whose chapters cite nothing) never cite, and
+ * loading them costs more CPU than anything else a chapter needs.
+ */
+function cslConfig(): CslConfig {
+  const require = createRequire(import.meta.url);
+  require('@citation-js/plugin-csl');
+  const { plugins } = require('@citation-js/core') as { plugins: { config: { get(name: '@csl'): CslConfig } } };
+  return plugins.config.get('@csl');
+}
 
 /** citeproc-js itself, as @citation-js/plugin-csl loads it (the same module instance). */
 function citeproc(): { XmlJSON: { prototype: { getNodesByName: GetNodesByName } } } {
@@ -68,7 +84,7 @@ const loadedLocales = new Set<string>();
  * items. citation-js reuses the engine of a style and locale and hands it the new items.
  */
 export function citeprocEngine(items: readonly object[], style: string, locale: string): CiteprocEngine {
-  const config = plugins.config.get('@csl');
+  const config = cslConfig();
   if (!loadedLocales.has(locale)) {
     // plugin-csl ships en-US only; the other locales come from the CSL project's locales package.
     const require = createRequire(import.meta.url);
