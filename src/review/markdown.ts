@@ -26,6 +26,7 @@ import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
 import { groupByNoun, referenceWords } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
+import { markdownTree } from '../html/processor.ts';
 import { FIGURE_LABEL, figureCaption, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
 import { InternalError } from '../util/errors.ts';
 import { mayHoldCode } from '../util/markdown.ts';
@@ -62,7 +63,8 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
   // Pass 1: headings and captions, and the anchor of every label.
   const anchors = new Map<string, Anchor>();
   const structured = chapters.map((chapter, index) => {
-    const tree = parse(chapter.markdown);
+    // The tree the HTML was made from (renderDocument parsed the same text just before).
+    const tree = markdownTree(chapter.markdown);
     const edits: Edit[] = [];
     const slugger = new GithubSlugger();
     const entries = register.headings.filter((h) => h.chapterIndex === index);
