@@ -24,9 +24,6 @@
  * text, so the reviewers' Markdown, the web edition and the PDF all read the same.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Root, Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -37,6 +34,8 @@ import { diagnostic, placeOf, type Diagnostic } from '../util/diagnostic.ts';
 
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
+import { mayHoldCode } from '../util/markdown.ts';
+import { citeprocEngine } from './citeproc.ts';
 import type { TemplateSource } from './types.ts';
 
 /** Where a work is written: its file, and the line of its entry when known. */
@@ -147,6 +146,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 /** The ranges of a Markdown text that are code or raw HTML: no citation is read there. */
 function codeBereiken(markdown: string): [number, number][] {
   const bereiken: [number, number][] = [];
+  if (!mayHoldCode(markdown)) return bereiken;
   const loop = (node: Nodes): void => {
     if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
       bereiken.push([node.position.start.offset!, node.position.end.offset!]);
@@ -172,8 +172,9 @@ const HOOFDSTUK = /^(?:hoofdstuk|hfdst\.|hfst\.)\s*(\S.*)$/u;
 export function zoekCitaten(markdown: string): { citaten: Citaat[]; fouten: { tekst: string; at: number; wat: string }[] } {
   // Most chapters cite nothing: only a text with an @ that is no cross-reference is parsed.
   if (!/@(?!(?:fig|tab|sec):)/i.test(markdown)) return { citaten: [], fouten: [] };
-  const code = codeBereiken(markdown);
-  const inCode = (at: number) => code.some(([s, e]) => at >= s && at < e);
+  // The code ranges only once a possible citation needs them.
+  let code: [number, number][] | undefined;
+  const inCode = (at: number) => (code ??= codeBereiken(markdown)).some(([s, e]) => at >= s && at < e);
   const citaten: Citaat[] = [];
   const fouten: { tekst: string; at: number; wat: string }[] = [];
   const bezet: [number, number][] = [];
@@ -201,7 +202,7 @@ export function zoekCitaten(markdown: string): { citaten: Citaat[]; fouten: { te
     });
   }
   for (const m of markdown.matchAll(VERHALEND)) {
-    if (inCode(m.index) || bezet.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    if (bezet.some(([s, e]) => m.index >= s && m.index < e) || inCode(m.index)) continue;
     // `@fig:x` outside brackets is a misspelt cross-reference, not a citation of 'fig'.
     if (/^:[\p{L}\p{N}]/u.test(markdown.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     citaten.push({ start: m.index, eind: m.index + m[0].length, tekst: m[0], verhalend: true, delen: [deel('', false, m[1]!, undefined)] });
@@ -252,25 +253,6 @@ function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly str
   return { file: `${bronnen.map((b) => b.name).join(' of ') || '(hoofdstuk)'} (regel ${regel} van de ingevulde tekst)` };
 }
 
-/** The part of citeproc-js's engine used here (citation-js gives it untyped). */
-interface CiteprocEngine {
-  rebuildProcessorState(citations: unknown[], format: string, uncited: unknown[]): [string, number, string][];
-  makeBibliography(): [unknown, string[]] | false;
-}
-
-let localeLoaded = false;
-function engine(werken: readonly Werk[]): CiteprocEngine {
-  const config = plugins.config.get('@csl');
-  if (!localeLoaded) {
-    // plugin-csl ships en-US only; the Dutch locale comes from the CSL project's locales package.
-    const require = createRequire(import.meta.url);
-    config.locales.add(CITEERSTIJL.taal, readFileSync(require.resolve(`citeproc-locales/locales/locales-${CITEERSTIJL.taal}.xml`), 'utf8'));
-    localeLoaded = true;
-  }
-  // citeproc-js is given copies: it adds its own fields to the items it is handed.
-  return config.engine(structuredClone(werken) as never, CITEERSTIJL.stijl, CITEERSTIJL.taal, 'html') as CiteprocEngine;
-}
-
 /**
  * Resolve the citations of a document's chapters (in reading order) against the references, and
  * make its Literatuur list. Unknown keys are collected over every chapter and thrown as one
@@ -316,7 +298,7 @@ export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuu
       cslCitaten.push({ citationID: `c${i}j`, citationItems: items, properties: { noteIndex: 0, mode: 'suppress-author' } });
     } else cslCitaten.push({ citationID: `c${i}`, citationItems: items, properties: { noteIndex: 0 } });
   });
-  const e = engine(literatuur.werken);
+  const e = citeprocEngine(literatuur.werken, CITEERSTIJL.stijl, CITEERSTIJL.taal);
   const uit = new Map(e.rebuildProcessorState(cslCitaten, 'html', []).map(([id, , tekst]) => [id, htmlNaarMarkdown(tekst)]));
   const tekstVan = (c: Citaat, i: number): string =>
     // APA joins two authors with "&" in parentheses and with "en" in the running text.

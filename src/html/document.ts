@@ -28,7 +28,7 @@ import { PROJECT_ROOT } from '../util/paths.ts';
 import { createRegister, type ChapterContext, type ChapterKind, type DocumentRegister, type HeadingEntry, type Lang, type TemplateSource } from './context.ts';
 import { resolveCrossReferences } from './crossrefs.ts';
 import { messages } from './messages.ts';
-import { markdownProcessor } from './processor.ts';
+import { markdownProcessor, markdownTree } from './processor.ts';
 
 type DocumentKind = 'monitor' | 'kamerbrief';
 
@@ -174,7 +174,7 @@ function processChapters(input: DocumentInput, register: DocumentRegister): { ch
     // One vfile for parse and run, so that every plugin reports to the same file.
     const file = new VFile({ path: chapter.file, value: chapter.markdown, data: { print: context } });
     files.push(file);
-    const tree = markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
+    const tree = markdownProcessor.runSync(markdownTree(chapter.markdown), file) as Root;
     return { index, kind, file: chapter.file, tree, lang: context.lang };
   });
   return { chapters, files };

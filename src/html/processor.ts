@@ -12,6 +12,7 @@
  *   rehypeCrossReferences            [@fig:x] -> placeholder, resolved after all chapters
  *   rehype-stringify                 hast -> HTML
  */
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -42,3 +43,23 @@ export const markdownProcessor = unified()
   .use(rehypeCrossReferences)
   .use(rehypeStringify, { allowDangerousHtml: true })
   .freeze();
+
+/**
+ * The Markdown tree of a chapter, parsed once for the HTML and for the reviewers' Markdown
+ * (src/review/markdown.ts), which reads the same chapters right after: kept by text for the last
+ * few documents. Processing leaves the tree as it is (remark-rehype makes a new HTML tree), and
+ * no reader may change it.
+ */
+export function markdownTree(markdown: string): MdastRoot {
+  let tree = TREES.get(markdown);
+  if (!tree) {
+    tree = markdownProcessor.parse(markdown);
+    if (TREES.size >= MAX_TREES) TREES.delete(TREES.keys().next().value!);
+    TREES.set(markdown, tree);
+  }
+  return tree;
+}
+
+const TREES = new Map<string, MdastRoot>();
+/** Enough for the chapters of a monitor and its letter. */
+const MAX_TREES = 64;

@@ -26,8 +26,10 @@ import { unified } from 'unified';
 import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
 import { groupByNoun, referenceWords } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
+import { markdownTree } from '../html/processor.ts';
 import { FIGURE_LABEL, figureCaption, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
 import { InternalError } from '../util/errors.ts';
+import { mayHoldCode } from '../util/markdown.ts';
 import { sentenceBreaks } from './sentences.ts';
 
 export interface ReviewChapter {
@@ -61,7 +63,8 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
   // Pass 1: headings and captions, and the anchor of every label.
   const anchors = new Map<string, Anchor>();
   const structured = chapters.map((chapter, index) => {
-    const tree = parse(chapter.markdown);
+    // The tree the HTML was made from (renderDocument parsed the same text just before).
+    const tree = markdownTree(chapter.markdown);
     const edits: Edit[] = [];
     const slugger = new GithubSlugger();
     const entries = register.headings.filter((h) => h.chapterIndex === index);
@@ -150,12 +153,20 @@ function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path
  */
 function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>, lang?: 'nl' | 'en'): string {
   const words = referenceWords(lang);
-  const code: [number, number][] = [];
-  visit(parse(markdown), (node) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') code.push([offset(node, 'start'), offset(node, 'end')]);
-  });
+  // The code ranges only once a reference needs them, and no parse for a text whose only raw
+  // HTML is the anchors pass 1 wrote (no reference starts inside one, and each is inline HTML of
+  // its own, so it covers nothing else).
+  let code: [number, number][] | undefined;
+  const codeRanges = (): [number, number][] => {
+    const ranges: [number, number][] = [];
+    if (!mayHoldCode(markdown.replace(ANCHOR, ''))) return ranges;
+    visit(parse(markdown), (node) => {
+      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') ranges.push([offset(node, 'start'), offset(node, 'end')]);
+    });
+    return ranges;
+  };
   return markdown.replace(REFERENCE, (whole: string, inner: string, at: number) => {
-    if (code.some(([s, e]) => at >= s && at < e)) return whole;
+    if ((code ??= codeRanges()).some(([s, e]) => at >= s && at < e)) return whole;
     const targets = inner.split(';').map((part) => {
       const [rawKind, name] = part.trim().slice(1).split(':') as [string, string];
       return { label: labelOf(register, rawKind.toLowerCase() as LabelKind, name, path), capital: rawKind[0] !== rawKind[0]!.toLowerCase() };
@@ -254,6 +265,9 @@ function textContent(node: Nodes): string {
 function anchorHtml(anchor: string): string {
   return `<a id="${anchor}" name="${anchor}"></a>`;
 }
+
+/** An anchor as anchorHtml writes it. */
+const ANCHOR = /<a id="[^"<>]*" name="[^"<>]*"><\/a>/g;
 
 function escapeInline(value: string): string {
   return value.replace(/[\\`*_[\]<]/g, '\\$&');

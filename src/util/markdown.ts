@@ -22,3 +22,13 @@ export function mdTekst(waarde: string): string {
     // A digit cannot be escaped: an ordered list's marker is escaped at its punctuation ("1\.").
     .replace(BLOK, (m, cijfers?: string, teken?: string) => (cijfers ? `${cijfers}\\${teken}` : `\\${m}`));
 }
+
+/**
+ * Whether a Markdown text may hold code or raw HTML. Code needs a backtick, a ~~~ fence or an
+ * indent of four columns (four spaces or a tab, also after a '>' or a list marker); raw HTML a
+ * '<' before a letter, '/', '!' or '?'. When this is false the text holds neither, and a reader
+ * that only wants to skip code need not parse it (a parse costs more than the rest of its work).
+ */
+export function mayHoldCode(markdown: string): boolean {
+  return /[`\t]|<[a-z/!?]|~~~| {4}/i.test(markdown);
+}

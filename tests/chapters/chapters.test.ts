@@ -47,9 +47,21 @@ function vergelijkGolden(naam: string, actueel: string): void {
   rmSync(changed, { force: true });
 }
 
+/**
+ * The fixture edition's chapters, filled once for this file: several tests read the same
+ * chapters (none changes them), and filling them is most of their time.
+ */
+let fixtureHoofdstukken: { r: ReturnType<typeof fixtureResultaten>; hoofdstukken: ReturnType<typeof vulHoofdstukken> } | undefined;
+function gevuld() {
+  if (!fixtureHoofdstukken) {
+    const r = fixtureResultaten();
+    fixtureHoofdstukken = { r, hoofdstukken: vulHoofdstukken(TEMPLATES, r, figuren(r)) };
+  }
+  return fixtureHoofdstukken;
+}
+
 test('every chapter of the fixture edition matches its golden file', () => {
-  const r = fixtureResultaten();
-  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figuren(r));
+  const { hoofdstukken } = gevuld();
   assert.ok(hoofdstukken.length >= 9);
   for (const h of hoofdstukken) vergelijkGolden(h.bestand, h.markdown);
 });
@@ -57,8 +69,7 @@ test('every chapter of the fixture edition matches its golden file', () => {
 test('every chapter of the fixture edition, as reviewers read it (references resolved), matches its golden file', async () => {
   const { monitorHtml } = await import('../../src/pipeline/monitor.ts');
   const { reviewMarkdown } = await import('../../src/review/markdown.ts');
-  const r = fixtureResultaten();
-  const hoofdstukken = vulHoofdstukken(TEMPLATES, r, figuren(r));
+  const { r, hoofdstukken } = gevuld();
   let register: DocumentRegister | undefined;
   // The charts are not rendered here; any SVG will do for numbering.
   monitorHtml('/fixture', r, hoofdstukken, 'x', { readAsset: () => '<svg xmlns="http://www.w3.org/2000/svg"/>', onRegister: (reg) => (register = reg) });
@@ -67,8 +78,7 @@ test('every chapter of the fixture edition, as reviewers read it (references res
 });
 
 test('every chapter starts with one level-1 title and links figures relative to out/monitor', () => {
-  const r = fixtureResultaten();
-  for (const h of vulHoofdstukken(TEMPLATES, r, figuren(r))) {
+  for (const h of gevuld().hoofdstukken) {
     assert.equal(h.markdown.match(/^# /gm)?.length, 1, h.bestand);
     assert.ok(h.markdown.startsWith('# '), h.bestand);
     for (const m of h.markdown.matchAll(/!\[[^\]]*\]\(([^ )]+)/g)) assert.match(m[1]!, /^\.\.\/figuren\/[a-z0-9-]+\.svg$/);
@@ -92,8 +102,7 @@ test('a chapter\'s language follows its name: the Summary is English wherever it
   assert.equal(hoofdstukTaal('02-summary.md'), 'en');
   assert.equal(hoofdstukTaal('01-samenvatting.md'), 'nl');
   assert.equal(hoofdstukTaal('30-summary-tabellen.md.hbs'), 'nl');
-  const r = fixtureResultaten();
-  const h = vulHoofdstukken(TEMPLATES, r, figuren(r));
+  const h = gevuld().hoofdstukken;
   assert.deepEqual(h.filter((x) => x.taal === 'en').map((x) => x.bestand), ['04-summary.md']);
 });
 

@@ -27,10 +27,21 @@ function printHtml(r: ReturnType<typeof fixtureResultaten>, hoofdstukken: Return
   );
 }
 
+/**
+ * The fixture edition's chapters, filled once for this file: two tests read the same chapters
+ * (neither changes them), and filling them is most of their time.
+ */
+let fixtureHoofdstukken: { r: ReturnType<typeof fixtureResultaten>; hoofdstukken: ReturnType<typeof vulHoofdstukken> } | undefined;
+function gevuld() {
+  if (!fixtureHoofdstukken) {
+    const r = fixtureResultaten();
+    fixtureHoofdstukken = { r, hoofdstukken: vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r)) };
+  }
+  return fixtureHoofdstukken;
+}
+
 test('every cross-reference of the monitor resolves and every figure and table is numbered', () => {
-  const r = fixtureResultaten();
-  const figs = figuren(r);
-  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs);
+  const { r, hoofdstukken } = gevuld();
   const html = printHtml(r, hoofdstukken);
   assert.doesNotMatch(html, /\[@(fig|tab|sec|Fig|Tab|Sec):/);
   assert.match(html, /Figuur 3\.1/);
@@ -44,9 +55,8 @@ test('read as GFM, every caption sits above a table and every figure is an image
   const { unified } = await import('unified');
   const { default: remarkParse } = await import('remark-parse');
   const { default: remarkGfm } = await import('remark-gfm');
-  const r = fixtureResultaten();
   const processor = unified().use(remarkParse).use(remarkGfm);
-  for (const h of vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figuren(r))) {
+  for (const h of gevuld().hoofdstukken) {
     const boom = processor.parse(h.markdown) as { children: { type: string; children?: { type: string; value?: string; url?: string }[] }[] };
     const blokken = boom.children;
     blokken.forEach((b, i) => {

@@ -38,6 +38,19 @@ function opbouw(opties: { wijzigingen?: Wijziging[]; vorige?: ReturnType<typeof 
   return { r, v, figs };
 }
 
+/**
+ * Every chapter of the fixture with its default predecessor, filled once for this file: several
+ * tests read the same chapters (none changes them), and filling them is most of their time.
+ */
+let metVorige: (ReturnType<typeof opbouw> & { hoofdstukken: ReturnType<typeof vulHoofdstukken> }) | undefined;
+function gevuldMetVorige() {
+  if (!metVorige) {
+    const o = opbouw();
+    metVorige = { ...o, hoofdstukken: vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), o.r, o.figs, { vergelijking: o.v }) };
+  }
+  return metVorige;
+}
+
 function vergelijkGolden(naam: string, actueel: string): void {
   const pad = join(GOLDEN, naam);
   const changed = pad.replace(/\.md$/, '-changed.md');
@@ -61,8 +74,7 @@ test('the comparison chapter of the fixture matches its golden file', () => {
 });
 
 test('with a predecessor the chapter comes right before the Conclusie, and the later chapters move up one', () => {
-  const { r, v, figs } = opbouw();
-  const h = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  const h = gevuldMetVorige().hoofdstukken;
   assert.deepEqual(h.map((x) => x.bestand), [
     '01-voorwoord.md',
     '02-afkortingen.md',
@@ -101,13 +113,12 @@ test('without a predecessor there is no such chapter and every other chapter kee
 test('the chapter is the same whether or not other chapters are rendered with it', () => {
   const { r, v, figs } = opbouw();
   const los = vulHoofdstuk(SJABLOON, r, figs, { vergelijking: v });
-  const mee = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v }).find((x) => x.bestand === '10-vergelijking.md')!.markdown;
+  const mee = gevuldMetVorige().hoofdstukken.find((x) => x.bestand === '10-vergelijking.md')!.markdown;
   assert.equal(mee, los);
 });
 
 test('every cross-reference of the chapter resolves; in print it is chapter 6 (the Samenvatting has no number)', () => {
-  const { r, v, figs } = opbouw();
-  const hoofdstukken = vulHoofdstukken(new Sjablonen(join(ROOT, 'templates')), r, figs, { vergelijking: v });
+  const { r, hoofdstukken } = gevuldMetVorige();
   const html = renderDocument(
     {
       title: r.editie.titel,

@@ -397,3 +397,27 @@ describe('renderDocument (colophon)', () => {
     assert.match(errorsOf(() => withColophon({ peildatum: '30-06-2019' })).join('\n'), /peildatum '30-06-2019' is geen datum/);
   });
 });
+
+describe('the Markdown tree shared with the reviewers\' Markdown', () => {
+  it('is left as the parser made it by rendering, so the reviewers read the tree the HTML was made from', async () => {
+    const { markdownProcessor, markdownTree } = await import('../../src/html/processor.ts');
+    const markdown = [
+      '# Werk {#sec:werk}',
+      '',
+      'Zie [@fig:werk] en [@tab:cijfers], en een noot.[^een]',
+      '',
+      '![Lijndiagram van werk](figuren/werk.svg "Werk per meetmoment {#fig:werk}")',
+      '',
+      'Tabel: Cijfers {#tab:cijfers}',
+      '',
+      '| a | b |',
+      '|---|--:|',
+      '| `x` | 1 |',
+      '',
+      '[^een]: De noot.',
+      '',
+    ].join('\n');
+    monitor([{ file: '/doc/01-werk.md', markdown }]);
+    assert.deepEqual(markdownTree(markdown), markdownProcessor.parse(markdown));
+  });
+});
