@@ -7,21 +7,22 @@
  *
  * Set-up: small synthetic extracts, and their publishable results (--stage resultaten) as the
  * existing output and as the source of the builds that print (--from-results: they reach the
- * browser in seconds).
+ * browser in seconds). Both are the shared set of tests/helpers/processen.ts (kleineSet), made
+ * once per `npm test`: the builds here only read them (--data, --from-results), and every test
+ * copies the results before it uses them as an existing output.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExtracts } from '../../src/synth/generate.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
 import { snapshot } from '../helpers/snapshot.ts';
-import { cli as cliGedeeld, eigenTmp, GEDULD, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
+import { cli as cliGedeeld, eigenTmp, GEDULD, kleineSet, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'signalen-test-'));
-const data = join(werk, 'data');
-const resultaten = join(werk, 'resultaten');
+let data = '';
+let resultaten = '';
 let chrome = '';
 // The builds here get a temp folder of their own: what a killed one leaves there must be found
 // by the next build of this file, not cleaned up by a build another test file runs meanwhile.
@@ -38,15 +39,18 @@ after(() => {
   for (const run of gestart) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
 });
 const tempResten = (pid: number) => tempRestenIn(pid, tmp);
+/**
+ * Whether the browser of run `pid` runs: a process has the build's profile folder on its command
+ * line. The build makes that folder (`monitor-chrome-<pid>-*`, in its TMPDIR) before it starts
+ * the browser, so until it exists no process can name it and /proc need not be read.
+ */
+const browserLoopt = (pid: number) => tempResten(pid).some((n) => n.startsWith(`monitor-chrome-${pid}-`)) && processenMet(`monitor-chrome-${pid}-`).length > 0;
 
 before(async () => {
   const found = findBrowser();
   assert.ok(found, 'no Chrome/Chromium found: set MONITOR_CHROME');
   chrome = found.executablePath;
-  await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
-  const r = cli(['--edition', '6e-meting', '--data', data, '--out', resultaten, '--stage', 'resultaten', '--quiet']);
-  const { code } = await r.einde;
-  assert.equal(code, 0, r.stderr());
+  ({ data, resultaten } = await kleineSet());
 });
 after(() => rmSync(werk, { recursive: true, force: true }));
 
@@ -88,7 +92,7 @@ test('SIGTERM while the browser prints: status 143, the browser and its profile 
   const { root, voor } = uitvoer('uit-printen');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
   // The browser runs when a process has the build's profile folder on its command line.
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, GEDULD, 'the browser to start', run.stderr);
+  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
   assert.match(run.stderr(), /^5\. HTML opmaken/m);
   assert.ok(existsSync(join(werk, 'uit-printen', `6e-meting.tmp-${run.pid}`)), 'the build writes to its temporary folder');
   const t = performance.now();
@@ -122,7 +126,7 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
 test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: GEDULD }, async (tc) => {
   const { root } = uitvoer('uit-kill');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, GEDULD, 'the browser to start', run.stderr);
+  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
   run.child.kill('SIGKILL');
   assert.equal((await run.einde).signal, 'SIGKILL');
   // A kill cannot be handled: the run's leftovers are there, its browser runs on.
