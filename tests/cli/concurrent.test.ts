@@ -5,7 +5,8 @@
  * temp folders and browser; neither leaves anything behind.
  *
  * Set-up: small synthetic extracts and their publishable results (--stage resultaten); both
- * builds start from those (--from-results) and print.
+ * builds start from those (--from-results) and print. The results are the shared set of
+ * tests/helpers/processen.ts (kleineSet), made once per `npm test`: the builds only read them.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,22 +14,18 @@ import { GEDULD } from '../helpers/geduld.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExtracts } from '../../src/synth/generate.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
-import { cli, tempResten } from '../helpers/processen.ts';
+import { cli, kleineSet, tempResten } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'gelijktijdig-test-'));
-const data = join(werk, 'data');
-const resultaten = join(werk, 'resultaten');
+let resultaten = '';
 let chrome = '';
 
 before(async () => {
   const found = findBrowser();
   assert.ok(found, 'no Chrome/Chromium found: set MONITOR_CHROME');
   chrome = found.executablePath;
-  await generateExtracts({ scale: 0.01, seed: 5, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
-  const r = cli(['--edition', '6e-meting', '--data', data, '--out', resultaten, '--stage', 'resultaten', '--quiet']);
-  assert.equal((await r.einde).code, 0, r.stderr());
+  ({ resultaten } = await kleineSet());
 });
 after(() => rmSync(werk, { recursive: true, force: true }));
 

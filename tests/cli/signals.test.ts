@@ -7,21 +7,22 @@
  *
  * Set-up: small synthetic extracts, and their publishable results (--stage resultaten) as the
  * existing output and as the source of the builds that print (--from-results: they reach the
- * browser in seconds).
+ * browser in seconds). Both are the shared set of tests/helpers/processen.ts (kleineSet), made
+ * once per `npm test`: the builds here only read them (--data, --from-results), and every test
+ * copies the results before it uses them as an existing output.
  */
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExtracts } from '../../src/synth/generate.ts';
 import { findBrowser } from '../../src/pdf/browser.ts';
 import { snapshot } from '../helpers/snapshot.ts';
-import { cli as cliGedeeld, eigenTmp, GEDULD, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
+import { cli as cliGedeeld, eigenTmp, GEDULD, kleineSet, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'signalen-test-'));
-const data = join(werk, 'data');
-const resultaten = join(werk, 'resultaten');
+let data = '';
+let resultaten = '';
 let chrome = '';
 // The builds here get a temp folder of their own: what a killed one leaves there must be found
 // by the next build of this file, not cleaned up by a build another test file runs meanwhile.
@@ -38,15 +39,18 @@ after(() => {
   for (const run of gestart) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
 });
 const tempResten = (pid: number) => tempRestenIn(pid, tmp);
+/**
+ * Whether the browser of run `pid` runs: a process has the build's profile folder on its command
+ * line. The build makes that folder (`monitor-chrome-<pid>-*`, in its TMPDIR) before it starts
+ * the browser, so until it exists no process can name it and /proc need not be read.
+ */
+const browserLoopt = (pid: number) => tempResten(pid).some((n) => n.startsWith(`monitor-chrome-${pid}-`)) && processenMet(`monitor-chrome-${pid}-`).length > 0;
 
 before(async () => {
   const found = findBrowser();
   assert.ok(found, 'no Chrome/Chromium found: set MONITOR_CHROME');
   chrome = found.executablePath;
-  await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
-  const r = cli(['--edition', '6e-meting', '--data', data, '--out', resultaten, '--stage', 'resultaten', '--quiet']);
-  const { code } = await r.einde;
-  assert.equal(code, 0, r.stderr());
+  ({ data, resultaten } = await kleineSet());
 });
 after(() => rmSync(werk, { recursive: true, force: true }));
 
@@ -84,19 +88,28 @@ test('SIGINT while the extracts load: status 130, one Dutch line, the decompress
   await niets(run, root, voor);
 });
 
-test('SIGTERM while the browser prints: status 143, the browser and its profile gone', { timeout: GEDULD }, async (tc) => {
+/*
+ * Merged (one build that reaches the browser instead of two): 'SIGTERM while the browser prints'
+ * and the table's 'SIGTERM before stage 7 (PDF drukken)'. The build is held before the monitor's
+ * print (stage 7 with PDFs) once its browser runs (it is started before that stage, for both
+ * prints), and then gets SIGTERM: every assertion of both tests is made on it.
+ */
+test('SIGTERM before stage 7 (PDF drukken), with the browser running: status 143, the browser and its profile gone, nothing left, the output as it was', { timeout: GEDULD }, async (tc) => {
   const { root, voor } = uitvoer('uit-printen');
-  const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
+  const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: '7' });
+  await wachtOp(() => run.stderr().includes('(test) wacht voor stap 7\n'), GEDULD, 'stage 7', run.stderr);
   // The browser runs when a process has the build's profile folder on its command line.
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, GEDULD, 'the browser to start', run.stderr);
+  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
   assert.match(run.stderr(), /^5\. HTML opmaken/m);
   assert.ok(existsSync(join(werk, 'uit-printen', `6e-meting.tmp-${run.pid}`)), 'the build writes to its temporary folder');
   const t = performance.now();
   run.child.kill('SIGTERM');
   const { code } = await run.einde;
   assert.equal(code, 143, run.stderr());
-  tc.diagnostic(`exit ${code} ${Math.round(performance.now() - t)} ms after SIGTERM; ${run.stderr().trim().split('\n').at(-1)}`);
+  const regel = run.stderr().trim().split('\n').at(-1)!;
+  tc.diagnostic(`exit ${code} ${Math.round(performance.now() - t)} ms after SIGTERM; ${regel}`);
   assert.match(run.stderr(), /^Afgebroken \(SIGTERM\): de monitor is niet gebouwd; de uitvoermap is ongewijzigd\.$/m);
+  assert.equal(regel, 'Afgebroken (SIGTERM): de monitor is niet gebouwd; de uitvoermap is ongewijzigd.');
   await niets(run, root, voor);
 });
 
@@ -122,7 +135,7 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
 test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: GEDULD }, async (tc) => {
   const { root } = uitvoer('uit-kill');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
-  await wachtOp(() => processenMet(`monitor-chrome-${run.pid}-`).length > 0, GEDULD, 'the browser to start', run.stderr);
+  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
   run.child.kill('SIGKILL');
   assert.equal((await run.einde).signal, 'SIGKILL');
   // A kill cannot be handled: the run's leftovers are there, its browser runs on.
@@ -157,7 +170,7 @@ test('--watch: Ctrl-C during a build stops it like any build (130, nothing left)
  * Every stage (issue 18): the build is held before stage n by the test-only hook
  * MONITOR_TEST_PAUZE=n (src/pipeline/stages.ts), which says so on stderr, and is then sent SIGINT or
  * SIGTERM. The stages that read extracts run from them (--data), the others from the results;
- * the two prints run with PDFs, the rest without. The progress numbers the stages that run, so
+ * the two prints run with PDFs (the monitor's, stage 7, in the merged test above), the rest without. The progress numbers the stages that run, so
  * from the results (one stage instead of 1–4) the charts are stage 2, and without PDFs the
  * manifest follows the web edition.
  */
@@ -171,25 +184,30 @@ const STAPPEN: [number, string, 'SIGINT' | 'SIGTERM', 'data' | 'resultaten', 'pd
   [4, 'kamerbrief', 'SIGTERM', 'resultaten', 'geen pdf'],
   [5, 'HTML', 'SIGINT', 'resultaten', 'geen pdf'],
   [6, 'webeditie', 'SIGTERM', 'resultaten', 'geen pdf'],
-  [7, 'PDF drukken', 'SIGTERM', 'resultaten', 'pdf'],
+  // [7, 'PDF drukken', 'SIGTERM', 'resultaten', 'pdf']: merged into the test of the browser above.
   [8, 'PDF van de kamerbrief', 'SIGINT', 'resultaten', 'pdf'],
   [7, 'manifest', 'SIGTERM', 'resultaten', 'geen pdf'],
   [8, 'uitvoer op zijn plaats zetten', 'SIGINT', 'resultaten', 'geen pdf'],
 ];
-for (const [nr, wat, signaal, bron, pdf] of STAPPEN) {
-  test(`${signaal} before stage ${nr} (${wat}): status ${signaal === 'SIGINT' ? 130 : 143}, nothing left, the output as it was`, { timeout: GEDULD }, async (tc) => {
-    const { root, voor } = uitvoer(`uit-stap-${wat.replaceAll(' ', '-')}`);
-    const args = bron === 'data' ? ['--data', data, '--no-cache'] : ['--from-results', resultaten];
-    const run = cli(['--edition', '6e-meting', ...args, '--out', root, ...(pdf === 'pdf' ? [] : ['--no-pdf'])], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: String(nr) });
-    await wachtOp(() => run.stderr().includes(`(test) wacht voor stap ${nr}\n`), GEDULD, `stage ${nr}`, run.stderr);
-    const t = performance.now();
-    run.child.kill(signaal);
-    const { code } = await run.einde;
-    const ms = Math.round(performance.now() - t);
-    assert.equal(code, signaal === 'SIGINT' ? 130 : 143, run.stderr());
-    const regel = run.stderr().trim().split('\n').at(-1)!;
-    tc.diagnostic(`exit ${code} ${ms} ms after ${signaal}; ${regel}`);
-    assert.equal(regel, `Afgebroken (${signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : 'SIGTERM'}): de monitor is niet gebouwd; de uitvoermap is ongewijzigd.`);
-    await niets(run, root, voor);
-  });
-}
+// The builds of the table share nothing but the read-only set and this file's temp folder
+// (which only a SIGKILL, in the test above, would leave anything in), so they run a few at a
+// time: each waits idle at its stage for its signal, and the wall time is not the sum of theirs.
+describe('a signal before each stage', { concurrency: 4 }, () => {
+  for (const [nr, wat, signaal, bron, pdf] of STAPPEN) {
+    test(`${signaal} before stage ${nr} (${wat}): status ${signaal === 'SIGINT' ? 130 : 143}, nothing left, the output as it was`, { timeout: GEDULD }, async (tc) => {
+      const { root, voor } = uitvoer(`uit-stap-${wat.replaceAll(' ', '-')}`);
+      const args = bron === 'data' ? ['--data', data, '--no-cache'] : ['--from-results', resultaten];
+      const run = cli(['--edition', '6e-meting', ...args, '--out', root, ...(pdf === 'pdf' ? [] : ['--no-pdf'])], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: String(nr) });
+      await wachtOp(() => run.stderr().includes(`(test) wacht voor stap ${nr}\n`), GEDULD, `stage ${nr}`, run.stderr);
+      const t = performance.now();
+      run.child.kill(signaal);
+      const { code } = await run.einde;
+      const ms = Math.round(performance.now() - t);
+      assert.equal(code, signaal === 'SIGINT' ? 130 : 143, run.stderr());
+      const regel = run.stderr().trim().split('\n').at(-1)!;
+      tc.diagnostic(`exit ${code} ${ms} ms after ${signaal}; ${regel}`);
+      assert.equal(regel, `Afgebroken (${signaal === 'SIGINT' ? 'Ctrl-C, SIGINT' : 'SIGTERM'}): de monitor is niet gebouwd; de uitvoermap is ongewijzigd.`);
+      await niets(run, root, voor);
+    });
+  }
+});

@@ -4,8 +4,12 @@
  * of it that outlived it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eenmaal, invoerSleutel } from './gedeeld.ts';
 import { PROJECT_ROOT } from './root.ts';
 
 export interface Lopend {
@@ -85,5 +89,40 @@ export function tempResten(pid: number, dir = tmpdir()): string[] {
  */
 export function eigenTmp(map: string): string {
   mkdirSync(map, { recursive: true });
+  // tsx keeps the TypeScript it compiled in `<TMPDIR>/tsx-<uid>`: without it every command line
+  // started with this TMPDIR would compile the whole pipeline again. The builds only ever touch
+  // `monitor-*` names in their temp folder, so the link is outside what a test looks at.
+  const tsx = `tsx-${process.geteuid?.() ?? userInfo().username}`;
+  if (existsSync(join(tmpdir(), tsx)) && !existsSync(join(map, tsx))) symlinkSync(join(tmpdir(), tsx), join(map, tsx));
   return map;
+}
+
+/** Small synthetic extracts and their publishable results, shared by the tests that run builds as processes. */
+interface KleineSet {
+  /** The extracts (scale 0.01, seed 3, .csv.gz): read only. */
+  data: string;
+  /** An output root holding `6e-meting/`, made from them with `--stage resultaten`: read only. */
+  resultaten: string;
+}
+
+/**
+ * Extracts at scale 0.01 (seed 3, gzipped, so that a build decompresses them into its temp
+ * folder) and their results (`--stage resultaten`), made once per `npm test` (tests/helpers/gedeeld.ts)
+ * for every test file that builds the 6th meting as a process from them. A test never writes
+ * into either: a build reads `--data` and `--from-results` and writes only to its `--out`, and
+ * a test that wants the results as an existing output copies them first. The key covers the
+ * code that makes both (src/, editions/, …) and this file.
+ */
+export async function kleineSet(): Promise<KleineSet> {
+  const hoe = { set: 'klein', scale: 0.01, seed: 3, peildatum: '2019-06-30', format: 'csv.gz', stage: 'resultaten' };
+  const sleutel = createHash('sha256').update(invoerSleutel('6e-meting', hoe)).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  const dir = await eenmaal(`klein-6e-meting-${sleutel}`, async (tmp) => {
+    // Loaded only here: a test file that finds the set made does not load the pipeline for it.
+    const { generateExtracts } = await import('../../src/synth/generate.ts');
+    const { buildReport } = await import('../../src/pipeline/build.ts');
+    await generateExtracts({ scale: hoe.scale, seed: hoe.seed, out: join(tmp, 'data'), peildatum: hoe.peildatum, format: 'csv.gz' });
+    const edition = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
+    await buildReport({ data: join(tmp, 'data'), edition, out: join(tmp, 'resultaten', '6e-meting'), stage: 'resultaten' }, { log: () => {}, now: () => 0 });
+  });
+  return { data: join(dir, 'data'), resultaten: join(dir, 'resultaten') };
 }
