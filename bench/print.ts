@@ -2,21 +2,35 @@
  * Benchmark of the print stage: a monitor of about 40 pages (chapters with prose, four Vega-Lite
  * charts as SVG, long tables that run over several pages) rendered to HTML and printed to PDF.
  *
- *   npx tsx bench/print.ts [--keep]
+ *   npx tsx bench/print.ts [--keep] [--runs 3] [--html monitor.html --base <folder>]
  *
  * Prints the time of each step, the page count and the size; with --keep the PDF stays in
  * tmp/bench-print/ to look at (pdftoppm -png -r 60 tmp/bench-print/monitor.pdf /tmp/page).
+ * Then, `--runs` times in one browser, printPdf against the floor: one load and one print of
+ * the same document in a new page (what bench/build.ts counts), with the wall time, the CPU time of the
+ * browser's processes (where /proc has them) and the load average: on a shared machine the CPU
+ * time is the steadier figure. `--html` and `--base` print a document the build made instead
+ * (for instance one bench/build.ts's `teDrukken` wrote, with its base folder).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { renderDocument, type ChapterInput } from '../src/html/document.ts';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
-import { printPdf } from '../src/pdf/print.ts';
+import { PDF_OPTIONS, printPdf, startPrintBrowser } from '../src/pdf/print.ts';
+import { withBase } from '../src/pdf/gate.ts';
+import { resolveBrowser } from '../src/pdf/browser.ts';
 
 const keep = process.argv.includes('--keep');
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const runs = Number(option('runs') ?? 3);
 const dir = join(PROJECT_ROOT, 'tmp', 'bench-print');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(dir, 'figuren'), { recursive: true });
@@ -91,10 +105,83 @@ const chapters: ChapterInput[] = [
 ];
 for (const c of chapters) writeFileSync(c.file, c.markdown);
 
-const html = await time('renderDocument', () =>
-  renderDocument({ title: 'Monitor nazorg ex-gedetineerden', lang: 'nl', kind: 'monitor', chapters, meta: { date: '2021-03-08', authors: ['WODC'], subtitle: '6e meting (benchmark)' } }),
-);
+const given = option('html');
+const base = resolve(option('base') ?? (given ? dirname(given) : dir));
+const html = given
+  ? readFileSync(given, 'utf8')
+  : await time('renderDocument', () =>
+      renderDocument({ title: 'Monitor nazorg ex-gedetineerden', lang: 'nl', kind: 'monitor', chapters, meta: { date: '2021-03-08', authors: ['WODC'], subtitle: '6e meting (benchmark)' } }),
+    );
 const outFile = join(dir, 'monitor.pdf');
-const result = await time('printPdf', () => printPdf({ html, outFile, baseDir: dir }));
+const allowedRoots = [dirname(base)];
+const result = await time('printPdf', () => printPdf({ html, outFile, baseDir: base, allowedRoots }));
 console.log(`${result.pages} pagina's, ${(result.bytes / 1024).toFixed(0)} KiB, ${result.passes} printgangen, ${result.blocked.length} geblokkeerd`);
+
+/** CPU milliseconds of process `root` and everything below it; NaN without /proc. */
+function cpuOfTree(root: number): number {
+  try {
+    const procs = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [{ pid: Number(p), ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 }];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
+    const tree = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const q of procs) {
+        if (tree.has(q.pid) || !tree.has(q.ppid)) continue;
+        tree.add(q.pid);
+        grew = true;
+      }
+    }
+    return procs.filter((q) => tree.has(q.pid)).reduce((sum, q) => sum + q.ms, 0);
+  } catch {
+    return NaN;
+  }
+}
+
+// printPdf against the floor, alternating, in one browser each run (its launch is left out of both).
+const executablePath = (await resolveBrowser()).executablePath;
+const floorFile = join(dir, 'floor.html');
+writeFileSync(floorFile, withBase(html, base));
+const times: Record<'floor' | 'printPdf', { wall: number; cpu: number }[]> = { floor: [], printPdf: [] };
+/** The browser's processes and this one. */
+const cpuNow = (pid: number) => cpuOfTree(pid) + (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+const measure = async (pid: number, fn: () => Promise<unknown>) => {
+  const c = cpuNow(pid);
+  const t = performance.now();
+  await fn();
+  return { wall: performance.now() - t, cpu: cpuNow(pid) - c };
+};
+for (let run = 1; run <= runs; run++) {
+  const shared = startPrintBrowser(executablePath);
+  const { browser, close } = await shared;
+  const pid = browser.process()?.pid ?? 0;
+  // The page stays open until the browser closes: a process that ended takes its CPU time out of the sum.
+  const floor = () =>
+    measure(pid, async () => {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.goto(pathToFileURL(floorFile).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.pdf({ ...PDF_OPTIONS });
+    });
+  const ours = () => measure(pid, () => printPdf({ html, outFile, baseDir: base, allowedRoots, executablePath, browser: shared }));
+  try {
+    if (run % 2) times.floor.push(await floor());
+    times.printPdf.push(await ours());
+    if (!(run % 2)) times.floor.push(await floor());
+  } finally {
+    await close();
+  }
+  const last = (k: 'floor' | 'printPdf') => `${(times[k].at(-1)!.wall / 1000).toFixed(2)} s (CPU ${(times[k].at(-1)!.cpu / 1000).toFixed(2)} s)`;
+  console.log(`run ${run}: vloer (laden + 1 print) ${last('floor')}, printPdf ${last('printPdf')}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ratio = (k: 'wall' | 'cpu') => (median(times.printPdf.map((t) => t[k])) / median(times.floor.map((t) => t[k]))).toFixed(2);
+console.log(`mediaan printPdf/vloer: wall ${ratio('wall')}, CPU ${ratio('cpu')}`);
 if (!keep) rmSync(dir, { recursive: true, force: true });

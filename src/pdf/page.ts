@@ -89,6 +89,19 @@ export function repairOutline(pdf: Uint8Array, matches: readonly HeadingMatch[])
   return setOutlineTitles(pdf, titles);
 }
 
+/** The ids whose page the table of contents shows (`[data-page-of=id]`), in document order. */
+export async function tocIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-page-of]')).map((el) => el.dataset.pageOf ?? ''));
+}
+
+/**
+ * Whether the table of contents, filled in with `filled` (fillPageNumbers), shows for every id
+ * the page its heading landed on (`landed`, from the print's bookmarks; '?' where there is none).
+ */
+export function tocHolds(ids: readonly string[], filled: Readonly<Record<string, number>>, landed: Readonly<Record<string, number>>): boolean {
+  return ids.every((id) => String(filled[id] ?? '?') === String(landed[id] ?? '?'));
+}
+
 /** Fill every `[data-page-of=id]` with the page of #id; `null` fills placeholders of equal width. */
 export async function fillPageNumbers(page: Page, numbers: Record<string, number> | null): Promise<void> {
   await page.evaluate((numbers) => {

@@ -7,6 +7,8 @@
  *
  * - `readOutline` gives the bookmarks with the page each points at; printPdf uses it to find on
  *   which page every heading landed, for the table of contents.
+ * - `readDestinations` gives the page of every named destination (each target of an internal
+ *   link); printPdf's layout pass reads the table of contents' pages from it.
  * - `setInfo` replaces the information dictionary (title, author, subject, keywords, dates) and
  *   shifts the cross-reference offsets after it. Nothing else is touched, so the tag structure,
  *   outline and fonts stay as Chromium wrote them.
@@ -134,6 +136,44 @@ export function readOutline(pdf: Uint8Array): OutlineEntry[] {
   };
   if (outlines !== undefined) walk(ref(objectText(pdf, xref, outlines), 'First'), 1);
   return out;
+}
+
+/**
+ * The named destinations (the catalog's /Dests) with their 1-based page numbers: Chromium writes
+ * one for every element a link inside the document points at, named after its id, also in a
+ * print without tags or bookmarks.
+ */
+export function readDestinations(pdf: Uint8Array): Map<string, number> {
+  const xref = readXref(pdf);
+  const root = objectText(pdf, xref, ref(xref.trailer, 'Root')!);
+  const pageOf = new Map(pageObjects(pdf, xref, ref(root, 'Pages')!).map((obj, i) => [obj, i + 1]));
+  const out = new Map<string, number>();
+  const dests = ref(root, 'Dests');
+  if (dests === undefined) return out;
+  const start = xref.offsets.get(dests);
+  const end = start === undefined ? -1 : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length).indexOf('endobj', start, 'latin1');
+  if (start === undefined || end < 0) throw new InternalError(`PDF: object ${dests} not found`);
+  // A name and its destination: /sec-werk [12 0 R /XYZ 0 802.92 0]
+  for (const m of latin1(pdf, start, end).matchAll(/\/([^\s/[\]<>(){}%]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    const page = pageOf.get(Number(m[2]));
+    if (page !== undefined) out.set(pdfName(m[1]!), page);
+  }
+  return out;
+}
+
+/** A PDF name as written (without the slash): `#xx` escapes bytes of its UTF-8. */
+function pdfName(written: string): string {
+  if (!written.includes('#')) return written;
+  const bytes = Buffer.from(written, 'latin1');
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const hex = written.slice(i + 1, i + 3);
+    if (bytes[i] === 0x23 && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out.push(parseInt(hex, 16));
+      i += 2;
+    } else out.push(bytes[i]!);
+  }
+  return Buffer.from(out).toString('utf8');
 }
 
 /** The information dictionary, as far as this module writes it. */

@@ -9,8 +9,9 @@
  *      print fails with the references it made (a print must never depend on, or leak, any other
  *      file, nor touch the network)
  *   3. wait for the fonts; a font that failed is reported
- *   4. table of contents: print once, read on which page each heading landed from the PDF's
- *      bookmarks, fill in `[data-page-of]`, print again (until the numbers are stable)
+ *   4. table of contents: a layout pass (a print with nothing painted, no tags, no bookmarks)
+ *      says on which page each heading lands; fill in `[data-page-of]`, print, and check the
+ *      numbers against that print's bookmarks (print again with those until they hold)
  *   5. final print: A4, tagged, with bookmarks; afterwards the bookmarks Chromium garbled are
  *      retitled, the catalog gets the language and DisplayDocTitle where the browser left them
  *      out, and the information dictionary (title, author, subject, keywords, dates from the
@@ -35,8 +36,8 @@ import { resolveBrowser } from './browser.ts';
 import { launchBrowser, PRINT_NAME, sweepStaleBrowsers, type LaunchedBrowser } from './launch.ts';
 import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
 import { gate, refused, refuseRedirect, withBase, type Blocked } from './gate.ts';
-import { fillPageNumbers, headMetadata, matchHeadings, pagesOf, repairOutline, type PrintMetadata } from './page.ts';
-import { normaliseNodeIds, pageCount, readOutline, setCatalog, setInfo } from './pdf-file.ts';
+import { fillPageNumbers, headMetadata, matchHeadings, pagesOf, repairOutline, tocHolds, tocIds, type HeadingMatch, type PrintMetadata } from './page.ts';
+import { normaliseNodeIds, pageCount, readDestinations, readOutline, setCatalog, setInfo } from './pdf-file.ts';
 
 export interface PrintOptions {
   /** the complete HTML document */
@@ -103,7 +104,8 @@ export const PDF_OPTIONS = {
   tagged: true,
 } as const;
 
-const MAX_TOC_PASSES = 4;
+/** The layout pass and at most four full prints. */
+const MAX_TOC_PASSES = 5;
 
 /**
  * The watchdog: each step runs under its deadline from its begin() to the next; when it passes,
@@ -260,9 +262,9 @@ async function printOnPage(job: PrintJob, browser: Browser): Promise<{ pdf: Uint
   for (const font of failedFonts) job.warn(`lettertype niet geladen: ${font}`);
   const meta = { ...(await headMetadata(page)), ...options.metadata };
   job.watchdog.begin('printen');
-  const { pdf, passes } = await printPasses(page, job.warn);
+  const { pdf, passes, matches } = await printPasses(page, job.warn);
   refuseBlocked(); // something the print itself asked for
-  const repaired = repairOutline(pdf, await matchHeadings(page, readOutline(pdf)));
+  const repaired = repairOutline(pdf, matches);
   job.watchdog.stop();
   // A viewer shows the title, not the file name; the language is the document's (Chromium
   // writes both itself; this only fills in what a browser left out).
@@ -278,24 +280,58 @@ async function printOnPage(job: PrintJob, browser: Browser): Promise<{ pdf: Uint
 }
 
 /**
- * Print once; with a table of contents, print again with the page numbers each heading landed
- * on filled in, until they are stable (at most MAX_TOC_PASSES prints).
+ * Print once; with a table of contents, find where its headings land (layoutPass), fill in those
+ * pages and print, again with the pages that print's bookmarks give, until the numbers shown are
+ * the pages the headings are on (at most MAX_TOC_PASSES prints in all). Every print returned
+ * with a table of contents was checked against its own bookmarks, so a wrong guess of the layout
+ * pass costs a print, never a wrong page number.
  */
-async function printPasses(page: Page, warn: (message: string) => void): Promise<{ pdf: Uint8Array; passes: number }> {
-  if (!(await page.$('[data-page-of]'))) return { pdf: await page.pdf({ ...PDF_OPTIONS, timeout: 0 }), passes: 1 };
-  let previous = '';
-  await fillPageNumbers(page, null);
-  for (let passes = 1; ; passes++) {
+async function printPasses(page: Page, warn: (message: string) => void): Promise<{ pdf: Uint8Array; passes: number; matches: HeadingMatch[] }> {
+  const print = async () => {
     const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: 0 });
-    const numbers = pagesOf(await matchHeadings(page, readOutline(pdf)));
-    const key = JSON.stringify(numbers);
-    if (key === previous) return { pdf, passes };
+    return { pdf, matches: await matchHeadings(page, readOutline(pdf)) };
+  };
+  const ids = await tocIds(page);
+  if (ids.length === 0) return { ...(await print()), passes: 1 };
+  await fillPageNumbers(page, null);
+  let numbers = await layoutPass(page);
+  for (let passes = 2; ; passes++) {
+    await fillPageNumbers(page, numbers);
+    const printed = await print();
+    const landed = pagesOf(printed.matches);
+    if (tocHolds(ids, numbers, landed)) return { ...printed, passes };
     if (passes >= MAX_TOC_PASSES) {
       warn('paginanummers in de inhoudsopgave werden niet stabiel; controleer de inhoudsopgave');
-      return { pdf, passes };
+      return { ...printed, passes };
     }
-    await fillPageNumbers(page, numbers);
-    previous = key;
+    numbers = landed;
+  }
+}
+
+/** Nothing is painted: visibility changes no box, line or page break, only what is drawn. */
+const UNPAINTED = '* { visibility: hidden !important; }';
+
+/**
+ * The layout pass: the document printed as it stands, but with nothing painted and without tags
+ * or bookmarks, which costs little more than the layout itself. Its named destinations (Chromium
+ * writes one for every target of a link, so for every entry of the table of contents) say on
+ * which page each landed: id -> page.
+ */
+async function layoutPass(page: Page): Promise<Record<string, number>> {
+  // A constructed stylesheet adds no node to the document, and is taken away again.
+  const sheet = await page.evaluateHandle((css) => {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+    return s;
+  }, UNPAINTED);
+  try {
+    return Object.fromEntries(readDestinations(await page.pdf({ ...PDF_OPTIONS, tagged: false, outline: false, timeout: 0 })));
+  } finally {
+    await page.evaluate((s) => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== s);
+    }, sheet);
+    await sheet.dispose();
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OutlineEntry } from '../../src/pdf/pdf-file.ts';
-import { matchOutline } from '../../src/pdf/page.ts';
+import { matchOutline, tocHolds } from '../../src/pdf/page.ts';
 
 const entry = (object: number, title: string, page: number): OutlineEntry => ({ object, title, page, depth: 1 });
 
@@ -35,5 +35,18 @@ describe('matchOutline', () => {
       [entry(1, 'Zichtbaar', 2)],
     );
     assert.deepEqual(matches.map((m) => m.id), ['zichtbaar']);
+  });
+});
+
+describe('tocHolds', () => {
+  const ids = ['sec-a', 'sec-b'];
+  it('holds when every number shown is the page the heading landed on', () => {
+    assert.equal(tocHolds(ids, { 'sec-a': 3, 'sec-b': 5, 'fig-x': 4 }, { 'sec-a': 3, 'sec-b': 5, 'colofon-kop': 2 }), true);
+  });
+  it('fails on a heading that landed elsewhere, or has no page on either side', () => {
+    assert.equal(tocHolds(ids, { 'sec-a': 3, 'sec-b': 5 }, { 'sec-a': 3, 'sec-b': 6 }), false);
+    assert.equal(tocHolds(ids, { 'sec-a': 3 }, { 'sec-a': 3, 'sec-b': 5 }), false, 'shown as ?, landed on 5');
+    assert.equal(tocHolds(ids, { 'sec-a': 3, 'sec-b': 5 }, { 'sec-a': 3 }), false, 'shown as 5, no bookmark');
+    assert.equal(tocHolds(ids, { 'sec-a': 3 }, { 'sec-a': 3 }), true, 'both ?: the print shows what the bookmarks say');
   });
 });

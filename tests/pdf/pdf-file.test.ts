@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { normaliseNodeIds, pageCount, readCatalog, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
+import { normaliseNodeIds, pageCount, readCatalog, readDestinations, readInfo, readOutline, setCatalog, setInfo, setOutlineTitles } from '../../src/pdf/pdf-file.ts';
 import { pdfDate, pdfString } from '../../src/pdf/pdf-string.ts';
 
 /** A small PDF in Chromium's shape: info first, classic xref table, no object streams. */
@@ -111,6 +111,30 @@ describe('pdf-file', () => {
     const off = withCatalog('<</Type /Catalog /Pages 4 0 R /ViewerPreferences 10 0 R /Lang (nl)>>', '<</DisplayDocTitle false>>');
     assert.deepEqual(readCatalog(setCatalog(off, { displayDocTitle: true })), { lang: 'nl', displayDocTitle: true });
     assert.equal(setCatalog(fixed, { lang: 'nl', displayDocTitle: true }), fixed);
+  });
+
+  it('reads the named destinations with their pages, decoding escaped names, and none from a PDF without them', () => {
+    const dests = withCatalog(
+      '<</Type /Catalog /Pages 4 0 R /Dests 10 0 R>>',
+      '<</sec-werk [2 0 R /XYZ 0 802.91998 0]\n/sec-r#C3#A9sum#C3#A9 [2 0 R /XYZ 0 400 0]\n/nergens [99 0 R /XYZ 0 0 0]>>',
+    );
+    assert.deepEqual([...readDestinations(dests)], [
+      ['sec-werk', 1],
+      ['sec-résumé', 1],
+    ]);
+    assert.deepEqual([...readDestinations(sample)], []);
+    const twee = makePdf(
+      {
+        1: '<</Title (Twee)>>',
+        2: '<</Type /Page /Parent 4 0 R>>',
+        3: '<</Type /Page /Parent 4 0 R>>',
+        4: '<</Type /Pages /Count 2 /Kids [3 0 R 2 0 R]>>',
+        5: '<</Type /Catalog /Pages 4 0 R /Dests 6 0 R>>',
+        6: '<</a [2 0 R /XYZ 0 1 0] /b [3 0 R /Fit]>>',
+      },
+      '/Size 7 /Root 5 0 R /Info 1 0 R',
+    );
+    assert.deepEqual(Object.fromEntries(readDestinations(twee)), { a: 2, b: 1 }, 'pages in the order of the page tree');
   });
 
   it('writes PDF strings literally when ASCII and as UTF-16BE otherwise', () => {

@@ -107,6 +107,23 @@ describe('printPdf', () => {
     assert.ok(readFileSync(again).equals(readFileSync(outFile)), 'byte-identical');
   });
 
+  it('fills in a table of contents from the layout pass and checks it against the print; entries that are no links are found from the bookmarks', async () => {
+    const toc = (link: boolean) =>
+      tiny(
+        ['een', 'twee'].map((id) => `<p>${link ? `<a href="#${id}">${id}</a>` : id} <span data-page-of="${id}">000</span></p>`).join('') +
+          '<h2 id="een" style="break-before: page">Een</h2><h2 id="twee" style="break-before: page">Twee</h2><p>Tekst.</p>',
+      );
+    for (const link of [true, false]) {
+      const outFile = join(out, `toc-${link}.pdf`);
+      const result = await printPdf({ html: toc(link), outFile, baseDir: out, executablePath: chrome, onWarning: quiet });
+      const first = poppler('pdftotext', '-layout', '-f', '1', '-l', '1', outFile, '-');
+      assert.match(first, /een 2\s*\n[\s\S]*twee 3\s*\n/, `links: ${link}`);
+      // With links the layout pass places every entry and the one print after it is right; without,
+      // that print is wrong and its bookmarks give the numbers for the next.
+      assert.equal(result.passes, link ? 2 : 3, `links: ${link}`);
+    }
+  });
+
   it('refuses a document that loads anything but its own folder, the print style and the fonts (tests/pdf/allow-list.test.ts has every kind)', async () => {
     const outFile = join(out, 'blocked.pdf');
     const html = tiny(
