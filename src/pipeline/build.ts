@@ -38,6 +38,7 @@ import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
+import { startChartThread } from '../charts/render-thread.ts';
 import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
@@ -71,10 +72,6 @@ async function checkTemplateFolder(dir: string): Promise<void> {
   const isDirectory = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDirectory) throw new InputError([UITVOER.sjablonenmap(dir)]);
 }
-
-// Vega loads only when needed: a rebuild whose figures are all in the cache (cache.ts) does
-// without it and starts a second sooner.
-const renderChart = async (f: Figuur) => (await import('../charts/render.ts')).renderChart(f);
 
 export interface BuildOptions {
   /** Extract folder (docs/extracts.md). */
@@ -237,11 +234,13 @@ async function buildLocked(b: Build): Promise<BuildResult> {
       // the same one and the output checker's set stays the CSVs alone.
       [`data/${DATA_README}`]: dataReadme(resultaten, dataBestanden),
       [UITVOERCONTROLE]: controle,
-      ...figuurBestanden(inhoud.figuren),
     });
+    // The HTML inlines the figures' SVG files: from here on the charts must be done.
+    const figuren = await inhoud.figuren;
+    bestanden.push(...(await writeTextOutputs(tmp, figuurBestanden(figuren))));
     const opgemaakt = await renderHtml(b, tmp, resultaten, inhoud);
     bestanden.push(...opgemaakt.bestanden);
-    await writeWebEdition(b, tmp, inhoud.figuren, opgemaakt.verwerkt);
+    await writeWebEdition(b, tmp, figuren, opgemaakt.verwerkt);
     if (b.plan.has('printMonitor')) bestanden.push(...(await printPdfs({ plan: b.plan, fx: b.fx, tmp, resultaten, ...opgemaakt })));
 
     // Keep the chosen products (the others from the previous output) and write the manifest.
@@ -256,30 +255,50 @@ async function buildLocked(b: Build): Promise<BuildResult> {
 
 /** What the charts, chapters and letter stages make, before anything is written. */
 interface Inhoud {
-  figuren: GerenderdeFiguur[];
+  /** Still being rendered when the letter is done: the charts run beside the chapters and the letter. */
+  figuren: Promise<GerenderdeFiguur[]>;
   hoofdstukken: Hoofdstuk[];
   brief: Brief;
 }
 
-/** The charts, the monitor's chapters and the letter, from the same results. */
+/**
+ * The charts, the monitor's chapters and the letter, from the same results. The charts are
+ * rendered in a worker thread (src/charts/render-thread.ts) while the chapters and the letter
+ * are filled: those need each figure's metadata, not its SVG. The charts' progress line still
+ * comes first, and its time is theirs alone, overlapping the chapters' (StagePlan.beside).
+ */
 async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined): Promise<Inhoud> {
-  const { options, editieMap, fx } = b;
+  const { editieMap } = b;
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const figuren = await b.plan.run('charts', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderChart, PROJECT_ROOT, b.invoer.code.afhankelijkheden), (f) =>
-    `${f.length} figuren`,
-  );
-  const hoofdstukken = await b.plan.run('chapters', async () =>
-    vulHoofdstukken(b.sjablonen, resultaten, figuren.map((f) => f.figuur), {
-      vergelijking,
-      literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
-      waarschuw: (w) => fx.log(`   waarschuwing: ${w}`),
-    }),
-    (h) => `${h.length} hoofdstukken`,
-  );
-  const brief = await b.plan.run('letter', async () => schrijfBrief(b.sjablonen, resultaten, vergelijking), (x) =>
-    `${x.cijfers.length} cijfers uit de resultaten`,
-  );
-  return { figuren, hoofdstukken, brief };
+  const { result: figuren } = await b.plan.beside('charts', () => renderCharts(b, alleFiguren), (f) => `${f.length} figuren`);
+  try {
+    const hoofdstukken = await b.plan.run('chapters', async () =>
+      vulHoofdstukken(b.sjablonen, resultaten, alleFiguren, {
+        vergelijking,
+        literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
+        waarschuw: (w) => b.plan.log(`   waarschuwing: ${w}`),
+      }),
+      (h) => `${h.length} hoofdstukken`,
+    );
+    const brief = await b.plan.run('letter', async () => schrijfBrief(b.sjablonen, resultaten, vergelijking), (x) =>
+      `${x.cijfers.length} cijfers uit de resultaten`,
+    );
+    return { figuren, hoofdstukken, brief };
+  } catch (e) {
+    // When the charts failed too, theirs is the error: the one a build that renders them first reports.
+    await figuren;
+    throw e;
+  }
+}
+
+/** Render the figures (those not in the cache) in a worker thread, closed when they are done or one failed. */
+async function renderCharts(b: Build, figuren: readonly Figuur[]): Promise<GerenderdeFiguur[]> {
+  const thread = startChartThread();
+  try {
+    return await renderWithCache(b.options.cache && join(b.options.cache, 'figuren'), figuren, (f) => thread.render(f), PROJECT_ROOT, b.invoer.code.afhankelijkheden);
+  } finally {
+    await thread.close();
+  }
 }
 
 /** The HTML of both documents, and the reviewers' Markdown made from the same trees. */
