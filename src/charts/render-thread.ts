@@ -31,14 +31,17 @@ function thrown(reply: Extract<Reply, { error: string }>): Error {
   return e;
 }
 
-/** A worker thread that renders charts; started at the first `render`, so a build whose figures are all cached starts none. */
+/**
+ * A worker thread that renders charts: started at the first `render`, so a build whose figures
+ * are all cached starts none; or at once (`preload`), so that loading Vega overlaps other work.
+ */
 export interface ChartThread {
   render(f: Figuur): Promise<GerenderdeFiguur>;
   /** Stop the worker (renders still waiting are rejected). Safe to call twice. */
   close(): Promise<void>;
 }
 
-export function startChartThread(): ChartThread {
+export function startChartThread(options: { preload?: boolean } = {}): ChartThread {
   let worker: Worker | undefined;
   let next = 0;
   /** Why no more figures can be rendered: closed, or the worker failed or stopped. */
@@ -63,14 +66,15 @@ export function startChartThread(): ChartThread {
       if (waiting.size === 0) w.unref();
     });
     w.on('error', failAll);
+    w.unref(); // referenced only while it has work: a build that forgets to close it can still exit
     w.on('exit', (code) => failAll(new InternalError(`de figuren-thread stopte (status ${code})`)));
     return w;
   };
+  if (options.preload) worker = start();
   return {
     render(figuur) {
       if (gone !== undefined) return Promise.reject(gone);
       worker ??= start();
-      // Referenced while it has work: a build that forgets to close it can still exit.
       worker.ref();
       const nr = next++;
       const { promise, resolve, reject } = withResolvers<GerenderdeFiguur>();
