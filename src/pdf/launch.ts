@@ -112,6 +112,9 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
   sweepStaleBrowsers();
   const profile = mkdtempSync(join(tmpdir(), tempPrefix(PROFILE_NAME)));
   const releaseProfile = removeOnExit(profile);
+  // An exit or an interruption while the browser starts kills what started, too (the build may
+  // start the browser early, beside other work).
+  const releaseLaunching = atExit(() => killProcessesWith(`--user-data-dir=${profile}`));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -130,11 +133,13 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
   } catch (e) {
     // puppeteer leaves a browser running that started but could not be connected to.
     killProcessesWith(`--user-data-dir=${profile}`);
+    releaseLaunching();
     releaseProfile();
     throw new InputError([BROWSER.startNiet(executablePath, reden(e))]);
   }
   const child = browser.process();
   const releaseKill = atExit(() => killNow(child));
+  releaseLaunching();
   return {
     browser,
     async close(o = {}) {

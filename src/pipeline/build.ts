@@ -38,6 +38,7 @@ import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { figuren as bouwFiguren } from '../charts/catalogue.ts';
 import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
+import { startChartThread, type ChartThread } from '../charts/render-thread.ts';
 import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
@@ -61,8 +62,8 @@ import { renderWebEdition, WEB_MAP, type WebDocument } from '../web/site.ts';
 import { PROJECT_ROOT } from '../util/paths.ts';
 import { publishedResults } from './compute.ts';
 import { bouwIdentiteit, monitorDocument, pdfNaam } from './monitor.ts';
-import { inTempFolder, replaceFolder, writeTextOutputs } from './output.ts';
-import { printPdfs } from './print.ts';
+import { figuurBestanden, inTempFolder, replaceFolder, writeTextOutputs } from './output.ts';
+import { printPdfs, startBrowser, type PrintBrowser } from './print.ts';
 import { UITVOER } from './messages.ts';
 import { defaultEffects, StagePlan, type Effects } from './stages.ts';
 
@@ -71,10 +72,6 @@ async function checkTemplateFolder(dir: string): Promise<void> {
   const isDirectory = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDirectory) throw new InputError([UITVOER.sjablonenmap(dir)]);
 }
-
-// Vega loads only when needed: a rebuild whose figures are all in the cache (cache.ts) does
-// without it and starts a second sooner.
-const renderChart = async (f: Figuur) => (await import('../charts/render.ts')).renderChart(f);
 
 export interface BuildOptions {
   /** Extract folder (docs/extracts.md). */
@@ -130,6 +127,8 @@ interface Build {
   readonly sjablonen: Sjablonen;
   readonly invoer: Manifest['invoer'];
   readonly vorige: (VorigeMeting & { pad: string }) | undefined;
+  /** The browser that prints the PDFs; undefined when the build makes none. */
+  readonly browser: string | undefined;
 }
 
 export async function buildReport(options: BuildOptions, fx: Effects = defaultEffects): Promise<BuildResult> {
@@ -188,7 +187,8 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
   // browser that starts when the PDFs are made (environment.ts).
   const pdf = printsPdf(options);
   await checkSpace(estimateSpace({ out, tmp: tmpdir(), data: options.fromResults ? undefined : resolve(options.data), pdf }));
-  if (pdf) await checkBrowser((await resolveBrowser({ log: fx.log })).executablePath);
+  const browser = pdf ? (await resolveBrowser({ log: fx.log })).executablePath : undefined;
+  if (browser) await checkBrowser(browser);
   // The comparison needs the predecessor's published results; the results stage does not.
   const vorige = editie.vorige && options.stage !== 'resultaten' ? leesVorige(editie.vorige, options.vorigeWortels ?? [...new Set([dirname(out), join(PROJECT_ROOT, 'out')])]) : undefined;
   const invoer = await hashInputs({
@@ -201,10 +201,30 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
     projectRoot: PROJECT_ROOT,
   });
   const plan = new StagePlan({ fromResults: options.fromResults !== undefined, resultsOnly: options.stage === 'resultaten', pdf }, fx);
-  return { options, fx, plan, out, editieMap, editie, sjablonen, invoer, vorige };
+  return { options, fx, plan, out, editieMap, editie, sjablonen, invoer, vorige, browser };
 }
 
+/**
+ * Started when the build begins, so that their start overlaps steps 1–4: the worker thread that
+ * renders the charts (it loads Vega), and the browser if the build prints (none without PDFs).
+ * Both are closed however the build ends.
+ */
 async function buildLocked(b: Build): Promise<BuildResult> {
+  const started: Started = {
+    charts: b.options.stage === 'resultaten' ? undefined : startChartThread({ preload: true }),
+    browser: b.browser && b.plan.has('printMonitor') ? startBrowser(b.browser) : undefined,
+  };
+  try {
+    return await buildStages(b, started);
+  } finally {
+    await started.charts?.close();
+    await started.browser?.close();
+  }
+}
+
+type Started = { charts?: ChartThread; browser?: PrintBrowser };
+
+async function buildStages(b: Build, started: Started): Promise<BuildResult> {
   const { options, editie, invoer } = b;
   // 1–4, or their results from the cache when the extracts, the edition's computational fields
   // and the code of these steps are unchanged; or, outside the secure environment, the results
@@ -228,7 +248,7 @@ async function buildLocked(b: Build): Promise<BuildResult> {
 
   // The comparison with the previous meting, from its published results only (never its extracts).
   const vergelijking = b.vorige ? vergelijk(resultaten, b.vorige, { wijzigingen: editie.wijzigingen }) : undefined;
-  const inhoud = await renderContent(b, resultaten, vergelijking);
+  const inhoud = await renderContent(b, resultaten, vergelijking, started.charts ?? startChartThread());
   return inTempFolder(b.out, async (tmp) => {
     const bestanden = await writeTextOutputs(tmp, {
       ...Object.fromEntries(Object.entries(dataBestanden).map(([naam, tekst]) => [`data/${naam}`, tekst])),
@@ -237,12 +257,14 @@ async function buildLocked(b: Build): Promise<BuildResult> {
       // the same one and the output checker's set stays the CSVs alone.
       [`data/${DATA_README}`]: dataReadme(resultaten, dataBestanden),
       [UITVOERCONTROLE]: controle,
-      ...figuurBestanden(inhoud.figuren),
     });
+    // The HTML inlines the figures' SVG files: from here on the charts must be done.
+    const figuren = await inhoud.figuren;
+    bestanden.push(...(await writeTextOutputs(tmp, figuurBestanden(figuren))));
     const opgemaakt = await renderHtml(b, tmp, resultaten, inhoud);
     bestanden.push(...opgemaakt.bestanden);
-    await writeWebEdition(b, tmp, inhoud.figuren, opgemaakt.verwerkt);
-    if (b.plan.has('printMonitor')) bestanden.push(...(await printPdfs({ plan: b.plan, fx: b.fx, tmp, resultaten, ...opgemaakt })));
+    await writeWebEdition(b, tmp, figuren, opgemaakt.verwerkt);
+    if (started.browser) bestanden.push(...(await printPdfs({ plan: b.plan, fx: b.fx, tmp, resultaten, ...opgemaakt, browser: started.browser })));
 
     // Keep the chosen products (the others from the previous output) and write the manifest.
     const klaar = await b.plan.run('manifest', () =>
@@ -256,30 +278,49 @@ async function buildLocked(b: Build): Promise<BuildResult> {
 
 /** What the charts, chapters and letter stages make, before anything is written. */
 interface Inhoud {
-  figuren: GerenderdeFiguur[];
+  /** Still being rendered when the letter is done: the charts run beside the chapters and the letter. */
+  figuren: Promise<GerenderdeFiguur[]>;
   hoofdstukken: Hoofdstuk[];
   brief: Brief;
 }
 
-/** The charts, the monitor's chapters and the letter, from the same results. */
-async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined): Promise<Inhoud> {
-  const { options, editieMap, fx } = b;
+/**
+ * The charts, the monitor's chapters and the letter, from the same results. The charts are
+ * rendered in a worker thread (src/charts/render-thread.ts) while the chapters and the letter
+ * are filled: those need each figure's metadata, not its SVG. The charts' progress line still
+ * comes first, and its time is theirs alone, overlapping the chapters' (StagePlan.beside).
+ */
+async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined, charts: ChartThread): Promise<Inhoud> {
+  const { editieMap } = b;
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const figuren = await b.plan.run('charts', () => renderWithCache(options.cache && join(options.cache, 'figuren'), alleFiguren, renderChart, PROJECT_ROOT, b.invoer.code.afhankelijkheden), (f) =>
-    `${f.length} figuren`,
-  );
-  const hoofdstukken = await b.plan.run('chapters', async () =>
-    vulHoofdstukken(b.sjablonen, resultaten, figuren.map((f) => f.figuur), {
-      vergelijking,
-      literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
-      waarschuw: (w) => fx.log(`   waarschuwing: ${w}`),
-    }),
-    (h) => `${h.length} hoofdstukken`,
-  );
-  const brief = await b.plan.run('letter', async () => schrijfBrief(b.sjablonen, resultaten, vergelijking), (x) =>
-    `${x.cijfers.length} cijfers uit de resultaten`,
-  );
-  return { figuren, hoofdstukken, brief };
+  const { result: figuren } = await b.plan.beside('charts', () => renderCharts(b, alleFiguren, charts), (f) => `${f.length} figuren`);
+  try {
+    const hoofdstukken = await b.plan.run('chapters', async () =>
+      vulHoofdstukken(b.sjablonen, resultaten, alleFiguren, {
+        vergelijking,
+        literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
+        waarschuw: (w) => b.plan.log(`   waarschuwing: ${w}`),
+      }),
+      (h) => `${h.length} hoofdstukken`,
+    );
+    const brief = await b.plan.run('letter', async () => schrijfBrief(b.sjablonen, resultaten, vergelijking), (x) =>
+      `${x.cijfers.length} cijfers uit de resultaten`,
+    );
+    return { figuren, hoofdstukken, brief };
+  } catch (e) {
+    // When the charts failed too, theirs is the error: the one a build that renders them first reports.
+    await figuren;
+    throw e;
+  }
+}
+
+/** Render the figures (those not in the cache) in the worker thread, closed when they are done or one failed. */
+async function renderCharts(b: Build, figuren: readonly Figuur[], thread: ChartThread): Promise<GerenderdeFiguur[]> {
+  try {
+    return await renderWithCache(b.options.cache && join(b.options.cache, 'figuren'), figuren, (f) => thread.render(f), PROJECT_ROOT, b.invoer.code.afhankelijkheden);
+  } finally {
+    await thread.close();
+  }
 }
 
 /** The HTML of both documents, and the reviewers' Markdown made from the same trees. */
@@ -354,13 +395,4 @@ function leesVorige(slug: string, wortels: readonly string[]): VorigeMeting & { 
   const wortel = wortels.find((w) => existsSync(gepubliceerdPad(w, slug))) ?? wortels[0]!;
   const vorige = leesVorigeMeting({ slug, nummer: Number.parseInt(slug, 10), uitvoer: wortel, root: PROJECT_ROOT });
   return { ...vorige, pad: gepubliceerdPad(wortel, slug) };
-}
-
-function figuurBestanden(figuren: readonly GerenderdeFiguur[]): Record<string, string> {
-  return Object.fromEntries(
-    figuren.flatMap((f) => [
-      [`figuren/${f.figuur.id}.svg`, f.svg],
-      [`figuren/${f.figuur.id}.vl.json`, f.specJson],
-    ]),
-  );
 }

@@ -8,6 +8,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { atExit, removeOnExit } from '../util/cleanup.ts';
 import { mkdirUnder } from '../util/files.ts';
+import type { GerenderdeFiguur } from '../charts/render.ts';
 
 /**
  * Run `work` on the temporary folder beside the output (`<out>.tmp-<pid>`), which `work` swaps
@@ -61,4 +62,14 @@ export async function replaceFolder(tmp: string, out: string): Promise<void> {
     putBack();
   }
   if (hadOut) await rm(old, { recursive: true, force: true });
+}
+
+/** The files of the rendered figures: each chart's SVG and its spec, under figuren/. */
+export function figuurBestanden(figuren: readonly GerenderdeFiguur[]): Record<string, string> {
+  return Object.fromEntries(
+    figuren.flatMap((f) => [
+      [`figuren/${f.figuur.id}.svg`, f.svg],
+      [`figuren/${f.figuur.id}.vl.json`, f.specJson],
+    ]),
+  );
 }

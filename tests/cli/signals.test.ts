@@ -90,16 +90,16 @@ test('SIGINT while the extracts load: status 130, one Dutch line, the decompress
 
 /*
  * Merged (one build that reaches the browser instead of two): 'SIGTERM while the browser prints'
- * and the table's 'SIGTERM before stage 7 (PDF drukken)'. The build is held before the monitor's
- * print (stage 7 with PDFs) once its browser runs (it is started before that stage, for both
- * prints), and then gets SIGTERM: every assertion of both tests is made on it.
+ * and the table's 'SIGTERM before stage 7 (PDF drukken)'. The build gets SIGTERM once the
+ * browser prints the monitor (stage 7 with PDFs): every assertion of both tests is made on it.
  */
-test('SIGTERM before stage 7 (PDF drukken), with the browser running: status 143, the browser and its profile gone, nothing left, the output as it was', { timeout: GEDULD }, async (tc) => {
+test('SIGTERM while the browser prints (stage 7, PDF drukken): status 143, the browser and its profile gone, nothing left, the output as it was', { timeout: GEDULD }, async (tc) => {
   const { root, voor } = uitvoer('uit-printen');
-  const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome, MONITOR_TEST_PAUZE: '7' });
-  await wachtOp(() => run.stderr().includes('(test) wacht voor stap 7\n'), GEDULD, 'stage 7', run.stderr);
-  // The browser runs when a process has the build's profile folder on its command line.
-  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
+  const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
+  // The browser runs when a process has the build's profile folder on its command line; it is
+  // started when the build begins, and prints once the print has its folder.
+  const drukt = () => tempResten(run.pid).some((n) => n.startsWith('monitor-print-')) && browserLoopt(run.pid);
+  await wachtOp(drukt, GEDULD, 'the browser to print', run.stderr);
   assert.match(run.stderr(), /^5\. HTML opmaken/m);
   assert.ok(existsSync(join(werk, 'uit-printen', `6e-meting.tmp-${run.pid}`)), 'the build writes to its temporary folder');
   const t = performance.now();
@@ -135,7 +135,8 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
 test('SIGKILL while the browser prints: the next build stops the orphaned browser, removes what the killed run left and takes its lock over', { timeout: GEDULD }, async (tc) => {
   const { root } = uitvoer('uit-kill');
   const run = cli(['--edition', '6e-meting', '--from-results', resultaten, '--out', root], { MONITOR_CHROME: chrome });
-  await wachtOp(() => browserLoopt(run.pid), GEDULD, 'the browser to start', run.stderr);
+  // The browser is started when the build begins; it prints once the print has its folder.
+  await wachtOp(() => tempResten(run.pid).some((n) => n.startsWith('monitor-print-')) && browserLoopt(run.pid), GEDULD, 'the browser to print', run.stderr);
   run.child.kill('SIGKILL');
   assert.equal((await run.einde).signal, 'SIGKILL');
   // A kill cannot be handled: the run's leftovers are there, its browser runs on.
@@ -180,6 +181,8 @@ const STAPPEN: [number, string, 'SIGINT' | 'SIGTERM', 'data' | 'resultaten', 'pd
   [3, 'onthullingscontrole', 'SIGTERM', 'data', 'geen pdf'],
   [4, 'modellen', 'SIGINT', 'data', 'geen pdf'],
   [2, 'figuren', 'SIGTERM', 'resultaten', 'geen pdf'],
+  // With PDFs the browser is started when the build begins: it runs (or is starting) here already.
+  [2, 'figuren met de browser al gestart', 'SIGINT', 'resultaten', 'pdf'],
   [3, 'hoofdstukken', 'SIGINT', 'resultaten', 'geen pdf'],
   [4, 'kamerbrief', 'SIGTERM', 'resultaten', 'geen pdf'],
   [5, 'HTML', 'SIGINT', 'resultaten', 'geen pdf'],

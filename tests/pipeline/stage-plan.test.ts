@@ -53,3 +53,55 @@ test('run reports the stage by its number and Dutch label, with its duration and
   assert.deepEqual(begonnen, ['9. Webeditie schrijven']);
   assert.deepEqual(regels, ["9. Webeditie schrijven (0,0 s): 3 pagina's"]);
 });
+
+/** A promise and the functions that settle it, for ending a stage when the test says so. */
+function later<T>(): { promise: Promise<T>; resolve: (t: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (t: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+test('a stage beside the next ones writes its line first, though they end before it; warnings keep their place', async () => {
+  const { plan: p, regels, begonnen } = plan({ fromResults: true, resultsOnly: false, pdf: false });
+  const figuren = later<number>();
+  const { result } = await p.beside('charts', () => figuren.promise, (n) => `${n} figuren`);
+  assert.deepEqual(begonnen, ['2. Figuren renderen'], 'it has begun');
+  await p.run('chapters', async () => {
+    p.log('   waarschuwing: een');
+    return 16;
+  }, (n) => `${n} hoofdstukken`);
+  await p.run('letter', async () => 31);
+  assert.deepEqual(regels, [], 'nothing is written before the charts line');
+  figuren.resolve(28);
+  assert.equal(await result, 28);
+  assert.deepEqual(regels, ['2. Figuren renderen (0,0 s): 28 figuren', '   waarschuwing: een', '3. Hoofdstukken vullen (0,0 s): 16 hoofdstukken', '4. Kamerbrief schrijven (0,0 s)']);
+  // Nothing held any more: a line is written as its stage ends.
+  await p.run('html', async () => 1);
+  assert.equal(regels.at(-1), '5. HTML opmaken (0,0 s)');
+  assert.deepEqual(begonnen, ['2. Figuren renderen', '3. Hoofdstukken vullen', '4. Kamerbrief schrijven', '5. HTML opmaken']);
+});
+
+test('when the stage beside the others fails, no line after it is written, as if they had not run', async () => {
+  const { plan: p, regels } = plan({ fromResults: true, resultsOnly: false, pdf: false });
+  await p.run('readResults', async () => 0);
+  const figuren = later<number>();
+  const { result } = await p.beside('charts', () => figuren.promise);
+  await p.run('chapters', async () => 16);
+  figuren.reject(new Error('kapot'));
+  await assert.rejects(result, /kapot/);
+  await p.run('letter', async () => 31);
+  p.log('   waarschuwing: na de fout');
+  assert.deepEqual(regels, ['1. Resultaten lezen (0,0 s)']);
+});
+
+test('stages run side by side with run (the two prints) write their lines as each ends, as before', async () => {
+  const { plan: p, regels } = plan({ fromResults: true, resultsOnly: false, pdf: true });
+  const monitor = later<number>();
+  const prints = Promise.all([p.run('printMonitor', () => monitor.promise), p.run('printBrief', async () => 3)]);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(regels, ['8. PDF drukken (Kamerbrief) (0,0 s)']);
+  monitor.resolve(73);
+  await prints;
+  assert.deepEqual(regels, ['8. PDF drukken (Kamerbrief) (0,0 s)', '7. PDF drukken (0,0 s)']);
+});
