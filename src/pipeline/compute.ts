@@ -14,7 +14,7 @@ import type { Extractie } from '../extracts/contract.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure, type Telling } from '../indicators/disclosure.ts';
 import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
-import { computeModels } from '../models/run.ts';
+import { startModels, type LopendeModellen } from '../models/run.ts';
 import { modellenCsv, modellenNotenCsv, modellenPeriodenCsv, modellenPhCsv, modelOnderdrukkingRegels, recidiveKmCsv, writeModelFrames } from '../models/write.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
@@ -28,6 +28,9 @@ import type { Effects, StagePlan } from './stages.ts';
 // DuckDB loads only when needed: a rebuild whose results are in the cache (cache.ts) does
 // without it and starts a second sooner.
 const loadExtracts = async (folder: string, e: Editie) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
+
+/** Worker threads that fit the models (src/models/fit-pool.ts): on two cores, one beside DuckDB. */
+const MODEL_WERKERS = 1;
 
 /** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
 export interface Gepubliceerd {
@@ -64,10 +67,21 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
   for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
+  // The models' frames are read right after the working tables, and the four fits run in worker
+  // threads (one core) while this thread has DuckDB count the indicators (the other core), does
+  // disclosure control and the Kaplan–Meier curves; the 'models' stage then waits for the fits.
+  // The progress lines keep their order and text, but with workers their times mean:
+  //   indicators  working tables, model frames built and read (SQL), indicator counts;
+  //   disclosure  disclosure control, as before;
+  //   models      the Kaplan–Meier curves, and the wait for the fits still running after them
+  //               (so no longer the whole time of the fits, most of which lies in 'indicators').
+  let lopend: LopendeModellen | undefined;
   try {
     // Person-level work stays in DuckDB.
     const { definities, tellingen, uitval } = await plan.run('indicators', () =>
-      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg'), async () => {
+        lopend = await startModels(extracts.connection, editie, extracts.extractie.peildatum, { werkers: MODEL_WERKERS });
+      }),
       (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
     );
     controleerDekking(editie, o.data, extracts.extractie.peildatum, tellingen);
@@ -77,7 +91,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
     );
     // Kaplan–Meier, Cox and logistic, on the same working tables.
     const modellen = await plan.run('models', () =>
-      computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
+      lopend!.finish({ indicatoren: beveiligd.rijen }),
       (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
     );
     for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
@@ -90,6 +104,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
       onderdrukkingCsv: onderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
+    await lopend?.stop();
     extracts.close();
   }
 }
