@@ -2,10 +2,9 @@
  * Worker threads that fit the models while the build's own thread goes on (the indicator counts
  * in DuckDB, disclosure control, the Kaplan–Meier curves): see src/pipeline/compute.ts.
  *
- * Each worker takes the next task when it is ready or done with the last one, so the tasks go
- * out in their order (the largest model first) and a free worker never waits. The outcomes come
- * back in the order of the tasks, whatever finished first; when fits threw, the error of the
- * first such task in that order is thrown (as fitting them one after another would have done).
+ * A task goes to a free worker at once, or waits for the first worker that is ready or done
+ * with its last one; tasks go out in the order they came (run.ts hands the largest model first,
+ * as soon as its frame is read). Each task has its own outcome or error.
  *
  * The worker loads TypeScript itself: tsx's loader, which the build's thread runs under
  * (`node --import tsx`, `npx tsx`, `node --import tsx --test`), does not reach a worker thread,
@@ -26,13 +25,17 @@ function bootstrap(): string {
 }
 
 export interface FitPool {
-  /** Fits the tasks in the workers; the outcomes in the order of the tasks. Call once. */
-  fit(taken: readonly FitTaak[]): Promise<ModelUitkomst[]>;
-  /** Ends the workers (also when a fit is still running). Safe to call twice. */
+  /** Fits the task in a worker, when one is free: its outcome, or the error its fit threw. */
+  fit(taak: FitTaak): Promise<ModelUitkomst>;
+  /** Ends the workers; a fit still running or waiting fails with an InternalError. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-type Uitslag = { ok: true; uitkomst: ModelUitkomst } | { ok: false; fout: unknown };
+interface Opdracht {
+  readonly taak: FitTaak;
+  readonly resolve: (u: ModelUitkomst) => void;
+  readonly reject: (e: unknown) => void;
+}
 
 /** Starts `aantal` workers; they load their code while the caller goes on. */
 export function startFitPool(aantal: number): FitPool {
@@ -40,53 +43,51 @@ export function startFitPool(aantal: number): FitPool {
   const code = bootstrap();
   // No execArgv: the build's own options (`--import tsx` among them) would only slow the start.
   const workers = Array.from({ length: aantal }, () => new Worker(code, { eval: true, execArgv: [] }));
+  const wachtrij: Opdracht[] = [];
+  const bezig = new Map<Worker, Opdracht>();
+  const vrij = new Set<Worker>();
+  let nr = 0;
   let gestopt = false;
-  // Until fit() is called, what each worker said first (ready, or an error while loading).
-  const klaar = new Set<Worker>();
-  let wachtend: ((w: Worker, a: FitAntwoord) => void) | undefined;
-  let mislukt: ((fout: unknown) => void) | undefined;
-  let vroegeFout: unknown;
+  let kapot: unknown;
+
+  const geef = (w: Worker) => {
+    const o = wachtrij.shift();
+    if (!o) return vrij.add(w);
+    vrij.delete(w);
+    bezig.set(w, o);
+    w.postMessage({ nr: nr++, taak: o.taak });
+  };
+  // A worker that failed outside a fit (loading its code, an answer that could not be sent) or
+  // stopped: every fit not done fails with its error, and so does every later one.
+  const faal = (e: unknown) => {
+    kapot ??= e;
+    for (const o of [...bezig.values(), ...wachtrij.splice(0)]) o.reject(kapot);
+    bezig.clear();
+  };
   for (const w of workers) {
-    w.on('message', (a: FitAntwoord) => (wachtend ? wachtend(w, a) : a.soort === 'klaar' && klaar.add(w)));
-    w.on('error', (e) => (mislukt ? mislukt(e) : (vroegeFout ??= e)));
-    w.on('exit', (code) => {
-      if (gestopt) return;
-      const e = new InternalError(`a model worker thread stopped (exit code ${code})`);
-      if (mislukt) mislukt(e);
-      else vroegeFout ??= e;
+    w.on('message', (a: FitAntwoord) => {
+      const o = bezig.get(w);
+      bezig.delete(w);
+      if (a.soort === 'uitkomst') o?.resolve(ontvangUitkomst(a.uitkomst));
+      else if (a.soort === 'fout') o?.reject(ontvangFout(a.fout));
+      geef(w);
     });
+    w.on('error', faal);
+    w.on('exit', (code) => gestopt || faal(new InternalError(`a model worker thread stopped (exit code ${code})`)));
   }
 
   return {
-    fit(taken) {
-      return new Promise<ModelUitkomst[]>((resolve, reject) => {
-        const uitslagen: (Uitslag | undefined)[] = taken.map(() => undefined);
-        let volgende = 0;
-        let open = taken.length;
-        const geef = (w: Worker) => {
-          if (volgende < taken.length) w.postMessage({ nr: volgende, taak: taken[volgende++]! });
-        };
-        const afronden = () => {
-          const fout = uitslagen.find((u) => u && !u.ok);
-          if (fout && !fout.ok) reject(fout.fout);
-          else resolve(uitslagen.map((u) => (u as Extract<Uitslag, { ok: true }>).uitkomst));
-        };
-        wachtend = (w, a) => {
-          if (a.soort === 'klaar') return geef(w);
-          uitslagen[a.nr] = a.soort === 'uitkomst' ? { ok: true, uitkomst: ontvangUitkomst(a.uitkomst) } : { ok: false, fout: ontvangFout(a.fout) };
-          if (--open === 0) return afronden();
-          geef(w);
-        };
-        mislukt = reject;
-        if (vroegeFout !== undefined) return reject(vroegeFout);
-        if (taken.length === 0) return resolve([]);
-        for (const w of klaar) geef(w);
+    fit(taak) {
+      return new Promise<ModelUitkomst>((resolve, reject) => {
+        if (kapot !== undefined) return reject(kapot);
+        wachtrij.push({ taak, resolve, reject });
+        const w = vrij.values().next().value;
+        if (w) geef(w);
       });
     },
     async stop() {
+      if (!gestopt) faal(new InternalError('the model worker threads were stopped before the fits were done'));
       gestopt = true;
-      // A fit still running never ends now; its caller hears so (no effect on a finished fit).
-      mislukt?.(new InternalError('the model worker threads were stopped before the fits were done'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
