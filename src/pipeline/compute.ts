@@ -29,8 +29,13 @@ import type { Effects, StagePlan } from './stages.ts';
 // without it and starts a second sooner.
 const loadExtracts = async (folder: string, e: Editie) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
 
-/** Worker threads that fit the models (src/models/fit-pool.ts): on two cores, one beside DuckDB. */
-const MODEL_WERKERS = 1;
+/**
+ * Worker threads that fit the models (src/models/fit-pool.ts), from 50,000 uitstroom records
+ * (run.ts). Two: cox_basis in one, the other three in the other. Steps 2–4 at scale 1, median of
+ * two runs each by bench/models-overlap.ts (load average 23–34): one after another 87.6 s, one
+ * worker 70.6 s, two 61.4 s, with about the same CPU time.
+ */
+const MODEL_WERKERS = 2;
 
 /** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
 export interface Gepubliceerd {
@@ -68,13 +73,16 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
   );
   for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
   // The models' frames are read right after the working tables, and the four fits run in worker
-  // threads (one core) while this thread has DuckDB count the indicators (the other core), does
-  // disclosure control and the Kaplan–Meier curves; the 'models' stage then waits for the fits.
-  // The progress lines keep their order and text, but with workers their times mean:
-  //   indicators  working tables, model frames built and read (SQL), indicator counts;
+  // threads while this thread has DuckDB count the indicators, does disclosure control and the
+  // Kaplan–Meier curves; the 'models' stage then waits for the fits (without workers, on small
+  // extracts, it fits them itself, as before).
+  // The progress lines keep their order and text; their times now mean:
+  //   indicators  working tables, the model frames built and read (and the Kaplan–Meier
+  //               records), indicator counts;
   //   disclosure  disclosure control, as before;
-  //   models      the Kaplan–Meier curves, and the wait for the fits still running after them
-  //               (so no longer the whole time of the fits, most of which lies in 'indicators').
+  //   models      the Kaplan–Meier curves, then the fits: without workers all of them, with
+  //               workers only the wait for those still running (most of their time lies in
+  //               'indicators' and 'disclosure').
   let lopend: LopendeModellen | undefined;
   try {
     // Person-level work stays in DuckDB.
