@@ -177,14 +177,20 @@ async function leesUitval(conn: DuckDBConnection, cohorten: readonly number[]): 
     .map(({ cohort, groep, moment }) => ({ indicator: UITVAL_INDICATOR, cohort, groep, moment, regel: 'uitval_vervroegd' }));
 }
 
-/** Build the working tables and count every indicator the edition covers. */
+/**
+ * Build the working tables and count every indicator the edition covers. `naWerktabellen` runs
+ * between the two, on the same connection (the build reads the model frames there, so that the
+ * models are fitted while the indicators are counted: src/pipeline/compute.ts).
+ */
 export async function computeIndicators(
   conn: DuckDBConnection,
   edition: Editie,
   peildatum: string,
   zorgAanwezig: boolean,
+  naWerktabellen?: () => Promise<void>,
 ): Promise<{ definities: IndicatorDefinitie[]; tellingen: Telling[]; uitval: Onderdrukking[] }> {
   await buildWorkingTables(conn, parametersVoor(edition, peildatum), zorgAanwezig);
+  await naWerktabellen?.();
   const definities = indicatorenVoor(edition.basisvoorwaarden, zorgAanwezig);
   const tellingen = await countIndicators(conn, definities, edition.cohorten);
   return { definities, tellingen, uitval: await leesUitval(conn, edition.cohorten) };

@@ -240,23 +240,49 @@ function levelsOf(definitie: ModelDefinitie, name: string): readonly string[] {
   return c.levels;
 }
 
-/** Reads one model's frame (after buildModelFrames), in detentie_id order. */
-export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDefinitie): Promise<ModelFrame> {
+/**
+ * A model's frame as read from DuckDB: the outcome columns and each covariate's level indices
+ * (0 = the first level of its definition). Typed arrays only, so that it passes to a worker
+ * thread as a copy of a few buffers (run.ts, fit-pool.ts); decodeModelFrame makes the Frame.
+ */
+export interface ModelFrameCodes {
+  readonly definitie: ModelDefinitie;
+  readonly n: number;
+  /** tijd and gebeurtenis (Cox), or uitkomst (logistic). */
+  readonly uitkomst: readonly Int32Array[];
+  /** In the order of definitie.covariaten. */
+  readonly codes: readonly Int32Array[];
+}
+
+/** Reads one model's frame as level indices (after buildModelFrames), in detentie_id order. */
+export async function readModelFrameCodes(conn: DuckDBConnection, definitie: ModelDefinitie): Promise<ModelFrameCodes> {
   const uitkomst = definitie.kind === 'cox' ? ['tijd', 'gebeurtenis'] : ['uitkomst'];
   const exprs = [...uitkomst, ...definitie.covariaten.map((c) => `${levelCode(c, levelsOf(definitie, c))} AS ${c}`)];
   const names = [...uitkomst, ...definitie.covariaten];
   const { n, cols } = await readIntegers(conn, `SELECT ${exprs.join(', ')} FROM ${definitie.tabel} ORDER BY detentie_id`, names);
+  const codes = cols.slice(uitkomst.length);
+  definitie.covariaten.forEach((c, j) => {
+    if (codes[j]!.some((x) => x < 0)) throw new InternalError(`${definitie.model}: covariate ${c} has a value outside its levels`);
+  });
+  return { definitie, n, uitkomst: cols.slice(0, uitkomst.length), codes };
+}
+
+/** The frame of level indices with each covariate's levels as text, as buildDesign takes it. */
+export function decodeModelFrame({ definitie, n, uitkomst, codes }: ModelFrameCodes): ModelFrame {
   const columns: Record<string, string[]> = {};
   definitie.covariaten.forEach((c, j) => {
-    const codes = cols[uitkomst.length + j]!;
-    if (codes.some((x) => x < 0)) throw new InternalError(`${definitie.model}: covariate ${c} has a value outside its levels`);
-    columns[c] = decode(codes, levelsOf(definitie, c)) as string[];
+    columns[c] = decode(codes[j]!, levelsOf(definitie, c)) as string[];
   });
   const frame: Frame =
     definitie.kind === 'cox'
-      ? { columns, tijd: cols[0]!, gebeurtenis: cols[1]! }
-      : { columns, uitkomst: cols[0]! };
+      ? { columns, tijd: uitkomst[0]!, gebeurtenis: uitkomst[1]! }
+      : { columns, uitkomst: uitkomst[0]! };
   return { definitie, n, frame };
+}
+
+/** Reads one model's frame (after buildModelFrames), in detentie_id order. */
+export async function readModelFrame(conn: DuckDBConnection, definitie: ModelDefinitie): Promise<ModelFrame> {
+  return decodeModelFrame(await readModelFrameCodes(conn, definitie));
 }
 
 /**

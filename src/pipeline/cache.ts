@@ -28,7 +28,7 @@ import type { Editie } from '../edition/edition.ts';
 import type { Extractie } from '../extracts/contract.ts';
 import type { IndicatorDefinitie } from '../indicators/definitions.ts';
 import type { Publicatie } from '../indicators/disclosure.ts';
-import { ModelError, type ModelFailure } from '../models/errors.ts';
+import { ontvangUitkomst, verzendUitkomst, type VerzondenUitkomst } from '../models/fit-transfer.ts';
 import type { ModelResults } from '../models/run.ts';
 import type { ModelUitkomst } from '../models/uitkomst.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
@@ -164,43 +164,15 @@ async function codeHashes(projectRoot: string, entries: readonly string[] = STAP
   return hashes;
 }
 
-/** ModelError is a class; the cache stores its fields and builds it again. */
-interface OpgeslagenFout {
-  model: string;
-  failure: ModelFailure;
-  bericht: string;
-  terms: readonly string[];
-}
-
+/** ModelError is a class; the cache stores its fields and builds it again (as the model workers send it). */
 function modellenOpslaan(m: ModelResults): unknown {
-  return {
-    ...m,
-    modellen: m.modellen.map((u) => {
-      if (u.status !== 'fout') return u;
-      const prefix = `Model ${u.fout.model}: `;
-      const eerste = u.fout.messages[0] ?? '';
-      const fout: OpgeslagenFout = {
-        model: u.fout.model,
-        failure: u.fout.failure,
-        bericht: eerste.startsWith(prefix) ? eerste.slice(prefix.length) : eerste,
-        terms: u.fout.terms,
-      };
-      return { ...u, fout };
-    }),
-  };
+  return { ...m, modellen: m.modellen.map(verzendUitkomst) };
 }
 
 function modellenLezen(m: unknown): ModelResults {
   // The shape modellenOpslaan wrote: ModelResults with each failed model's `fout` as fields.
-  const r = m as Omit<ModelResults, 'modellen'> & { modellen: readonly { status: string; fout?: OpgeslagenFout }[] };
-  return {
-    ...r,
-    modellen: r.modellen.map((u) => {
-      if (u.status !== 'fout' || !u.fout) return u as ModelUitkomst;
-      const f = u.fout;
-      return { ...u, fout: new ModelError(f.model, f.failure, f.bericht, f.terms) } as unknown as ModelUitkomst;
-    }),
-  };
+  const r = m as Omit<ModelResults, 'modellen'> & { modellen: readonly VerzondenUitkomst[] };
+  return { ...r, modellen: r.modellen.map((u) => (u.status === 'fout' && !u.fout ? (u as unknown as ModelUitkomst) : ontvangUitkomst(u))) };
 }
 
 async function schrijf(pad: string, b: Berekend, waarschuwingen: string[]): Promise<void> {

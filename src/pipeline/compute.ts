@@ -14,7 +14,7 @@ import type { Extractie } from '../extracts/contract.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { applyDisclosure, type Telling } from '../indicators/disclosure.ts';
 import { indicatorenCsv, onderdrukkingCsv } from '../indicators/write.ts';
-import { computeModels } from '../models/run.ts';
+import { startModels, type LopendeModellen } from '../models/run.ts';
 import { modellenCsv, modellenNotenCsv, modellenPeriodenCsv, modellenPhCsv, modelOnderdrukkingRegels, recidiveKmCsv, writeModelFrames } from '../models/write.ts';
 import { RESULTAAT_BESTANDEN, type ResultaatBestand } from '../results/lezen.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
@@ -28,6 +28,14 @@ import type { Effects, StagePlan } from './stages.ts';
 // DuckDB loads only when needed: a rebuild whose results are in the cache (cache.ts) does
 // without it and starts a second sooner.
 const loadExtracts = async (folder: string, e: Editie) => (await import('../extracts/load.ts')).loadExtracts(folder, { basisvoorwaarden: e.basisvoorwaarden, editie: e.slug });
+
+/**
+ * Worker threads that fit the models (src/models/fit-pool.ts), from 50,000 uitstroom records
+ * (run.ts). Two: cox_basis in one, the other three in the other. Steps 2–4 at scale 1, median of
+ * two runs each by bench/models-overlap.ts (load average 23–34): one after another 87.6 s, one
+ * worker 70.6 s, two 61.4 s, with about the same CPU time.
+ */
+const MODEL_WERKERS = 2;
 
 /** What steps 1–4 publish: the data files (data/<name>) and the description of the extracts. */
 export interface Gepubliceerd {
@@ -64,10 +72,24 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );
   for (const w of extracts.warnings) fx.log(`   waarschuwing: ${formatDiagnostic(w)}`);
+  // The models' frames are read right after the working tables, and the four fits run in worker
+  // threads while this thread has DuckDB count the indicators, does disclosure control and the
+  // Kaplan–Meier curves; the 'models' stage then waits for the fits (without workers, on small
+  // extracts, it fits them itself, as before).
+  // The progress lines keep their order and text; their times now mean:
+  //   indicators  working tables, the model frames built and read (and the Kaplan–Meier
+  //               records), indicator counts;
+  //   disclosure  disclosure control, as before;
+  //   models      the Kaplan–Meier curves, then the fits: without workers all of them, with
+  //               workers only the wait for those still running (most of their time lies in
+  //               'indicators' and 'disclosure').
+  let lopend: LopendeModellen | undefined;
   try {
     // Person-level work stays in DuckDB.
     const { definities, tellingen, uitval } = await plan.run('indicators', () =>
-      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg')),
+      computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg'), async () => {
+        lopend = await startModels(extracts.connection, editie, extracts.extractie.peildatum, { werkers: MODEL_WERKERS });
+      }),
       (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
     );
     controleerDekking(editie, o.data, extracts.extractie.peildatum, tellingen);
@@ -77,7 +99,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
     );
     // Kaplan–Meier, Cox and logistic, on the same working tables.
     const modellen = await plan.run('models', () =>
-      computeModels(extracts.connection, editie, extracts.extractie.peildatum, { indicatoren: beveiligd.rijen }),
+      lopend!.finish({ indicatoren: beveiligd.rijen }),
       (m) => `${m.modellen.filter((x) => x.status === 'geschat').length} van ${m.modellen.length} modellen geschat, ${m.km.length} punten Kaplan–Meier`,
     );
     for (const n of modellen.noten.filter((x) => x.soort === 'fout')) fx.log(`   waarschuwing: ${n.tekst}`);
@@ -90,6 +112,7 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
       onderdrukkingCsv: onderdrukkingCsv([...beveiligd.onderdrukkingen, ...uitval]) + modelOnderdrukkingRegels(modellen).map((l) => `${l}\n`).join(''),
     };
   } finally {
+    await lopend?.stop();
     extracts.close();
   }
 }
