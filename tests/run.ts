@@ -19,7 +19,7 @@
  * one core while the other idles. The runner's own output (TAP without a terminal, as CI reads
  * it) is Node's, unchanged: the same test names and totals.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,18 +91,20 @@ function ingang(p: Proces, map: string, n: number): string {
   return relative(PROJECT_ROOT, join(map, naam));
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const gevraagd = process.argv.slice(2);
   const processen = pak(gevraagd.length > 0 ? gevraagd : alleTestbestanden(), leesKosten());
   const map = join(PROJECT_ROOT, '.cache', 'test-groups', String(process.pid));
   mkdirSync(map, { recursive: true });
   try {
     const ingangen = processen.map((p, i) => ingang(p, map, i + 1));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${GELIJKTIJDIG}`, ...ingangen], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    return r.status ?? 1;
+    const runner = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${GELIJKTIJDIG}`, ...ingangen], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    // A stop for this command stops the runner, which stops the test processes: none runs on.
+    for (const signaal of ['SIGINT', 'SIGTERM'] as const) process.on(signaal, () => runner.kill(signaal));
+    return await new Promise<number>((klaar) => runner.on('exit', (code) => klaar(code ?? 1)));
   } finally {
     rmSync(map, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await main();
