@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../../src/pdf/browser.ts';
 import { snapshot } from '../helpers/snapshot.ts';
-import { cli as cliGedeeld, eigenTmp, GEDULD, kleineSet, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
+import { cli as cliGedeeld, eigenTmp, GEDULD, kleineSet, processenIn, processenMet, start, tempResten as tempRestenIn, wachtOp, type Lopend } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'signalen-test-'));
 let data = '';
@@ -70,7 +70,7 @@ async function niets(run: Lopend, root: string, voor: Record<string, string>): P
   await wachtOp(() => processenMet(`-${run.pid}-`).length === 0, GEDULD, 'no process of the run left', () =>
     processenMet(`-${run.pid}-`).map((p) => `${p.pid} ${p.cmd.slice(0, 200)}`).join('\n'),
   );
-  assert.deepEqual(processenMet(root), [], 'no process working on the output folder');
+  assert.deepEqual(processenIn(root), [], 'no process working on the output folder');
 }
 
 test('SIGINT while the extracts load: status 130, one Dutch line, the decompressed extracts removed', { timeout: GEDULD }, async (tc) => {
@@ -118,7 +118,7 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf'], { TMPDIR: tmp });
   gestart.push(npm);
   await wachtOp(() => /^5\. /m.test(npm.stderr()), GEDULD, 'stage 5', npm.stderr);
-  const bouw = processenMet(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
+  const bouw = processenIn(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
   const t = performance.now();
   npm.child.kill('SIGTERM');
@@ -126,7 +126,7 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
   tc.diagnostic(`npm ended with ${code ?? signal} ${Math.round(performance.now() - t)} ms after SIGTERM`);
   assert.ok(code === 143 || signal === 'SIGTERM', `npm ended with ${code ?? signal}`);
   assert.match(npm.stderr(), /^Afgebroken \(SIGTERM\)/m);
-  await wachtOp(() => processenMet(root).length === 0, GEDULD, 'the build process to end with npm', () => JSON.stringify(processenMet(root)));
+  await wachtOp(() => processenIn(root).length === 0, GEDULD, 'the build process to end with npm', () => JSON.stringify(processenIn(root)));
   assert.deepEqual(snapshot(root), voor);
   assert.deepEqual(readdirSync(root), ['6e-meting']);
   assert.deepEqual(tempResten(bouw[0]!.pid), []);

@@ -68,6 +68,14 @@ function processen(): { pid: number; cmd: string }[] {
   return lijst;
 }
 
+/**
+ * Processes with folder `map` (or a path inside it) as one of their arguments: not those of a
+ * folder whose name merely starts the same (`uit-a` is not `uit-a-b`, whose build may run beside).
+ */
+export function processenIn(map: string): { pid: number; cmd: string }[] {
+  return processen().filter((p) => p.pid !== process.pid && p.cmd.split(' ').some((a) => a === map || a.startsWith(`${map}/`)));
+}
+
 /** Processes whose command line contains `tekst`. */
 export function processenMet(tekst: string): { pid: number; cmd: string }[] {
   return processen().filter((p) => p.cmd.includes(tekst) && p.pid !== process.pid);
