@@ -10,7 +10,7 @@
  * the load average before and after, and how many builds ran beside it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -79,6 +79,12 @@ for (let run = 1; run <= runs; run++) {
   console.log(
     `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ${bouwen} bouw(en) afgerond ernaast` : ''}`,
   );
-  if (r.status !== 0) console.log(uit.split('\n').filter((l) => /^not ok|# Subtest|error|Error/.test(l)).slice(0, 40).join('\n'));
+  if (r.status !== 0) {
+    // The whole output of a failed run, and the failures' own lines here.
+    const log = join(tmpdir(), `monitor-suite-run-${process.pid}-${run}.log`);
+    writeFileSync(log, uit);
+    console.log(`uitvoer: ${log}`);
+    console.log(uit.split('\n').filter((l) => /^\s*not ok /.test(l)).join('\n'));
+  }
 }
 process.exit(mislukt > 0 ? 1 : 0);
