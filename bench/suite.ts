@@ -33,16 +33,18 @@ if (naast && !existsSync(join(data, '.compleet'))) {
 const la = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** Builds from scratch, one after another, until stopped; counts the ones that finished. */
-function bouwLus(): { stop: () => Promise<number> } {
+function bouwLus(): { stop: () => Promise<{ klaar: number; fout: number }> } {
   const werk = mkdtempSync(join(tmpdir(), 'monitor-suite-bouw-'));
   let kind: ChildProcess | undefined;
   let gestopt = false;
   let klaar = 0;
+  let fout = 0;
   const volgende = () => {
     if (gestopt) return;
     kind = spawn(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--edition', '6e-meting', '--data', data, '--out', join(werk, 'out'), '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
     kind.on('exit', (code) => {
       if (code === 0) klaar++;
+      else if (!gestopt) fout++;
       volgende();
     });
   };
@@ -56,7 +58,7 @@ function bouwLus(): { stop: () => Promise<number> } {
         await einde;
       }
       rmSync(werk, { recursive: true, force: true });
-      return klaar;
+      return { klaar, fout };
     },
   };
 }
@@ -80,7 +82,7 @@ for (let run = 1; run <= runs; run++) {
   const r = await npmTest();
   const wand = (performance.now() - t0) / 1000;
   const na = la();
-  const bouwen = lus ? await lus.stop() : 0;
+  const bouwen = lus ? await lus.stop() : { klaar: 0, fout: 0 };
   const uit = `${r.stdout}\n${r.stderr}`;
   // The runner's own totals, its last "# pass N" (TAP) or "ℹ pass N" (spec).
   const tel = (w: string) => Number([...uit.matchAll(new RegExp(`^(?:# |ℹ )${w} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? NaN);
@@ -88,7 +90,7 @@ for (let run = 1; run <= runs; run++) {
   const fail = tel('fail');
   if (r.status !== 0) mislukt++;
   console.log(
-    `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ${bouwen} bouw(en) afgerond ernaast` : ''}`,
+    `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ernaast ${bouwen.klaar} bouw(en) afgerond, ${bouwen.fout} mislukt` : ''}`,
   );
   if (r.status !== 0) {
     // The whole output of a failed run, and the failures' own lines here.
