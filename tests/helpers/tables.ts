@@ -62,3 +62,24 @@ export async function tabellen(data: Tabellen): Promise<{ conn: DuckDBConnection
     },
   };
 }
+
+const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** n persons released 2015-03-10 (rik), each with a first case `dag(i)` days after release (null: none). */
+export function groep(prefix: string, n: number, dag: (i: number) => number | null, extra: Rij = {}): Tabellen {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  return {
+    personen: ids.map((p) => persoon(p, extra)),
+    detenties: ids.map((p) => detentie(p)),
+    justitie: ids.flatMap((p, i) => {
+      const d = dag(i);
+      return d === null ? [] : [{ zaak_id: `z${p}`, persoon_id: p, pleegdatum: plusDagen('2015-03-10', d), afdoening: 'veroordeling' }];
+    }),
+  };
+}
+/** The rows of several sets of tables together, per table. */
+export function samen(...delen: Tabellen[]): Tabellen {
+  const out: Record<string, Rij[]> = {};
+  for (const d of delen) for (const [k, v] of Object.entries(d)) out[k] = [...(out[k] ?? []), ...(v ?? [])];
+  return out as Tabellen;
+}

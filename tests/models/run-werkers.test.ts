@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { detentie, persoon, tabellen, type Rij, type Tabellen } from '../helpers/tables.ts';
+import { groep, samen, tabellen, type Tabellen } from '../helpers/tables.ts';
 import { buildWorkingTables, parametersVoor } from '../../src/indicators/compute.ts';
 import { leesEditie, type Editie } from '../../src/edition/edition.ts';
 import { computeModels, startModels, type ModelResults } from '../../src/models/run.ts';
@@ -22,25 +22,6 @@ const edition = await leesEditie(new URL('../../editions/6e-meting/editie.json',
 const PEILDATUM = '2019-06-30';
 const INDICATOREN = [{ indicator: 'recidive_2j', cohort: '2015', groep: 'rik', teller: 20 }];
 
-const plusDagen = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** n persons released 2015-03-10 (rik), each with a first case `dag(i)` days after release (null: none). */
-function groep(prefix: string, n: number, dag: (i: number) => number | null, extra: Rij = {}): Tabellen {
-  const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-  return {
-    personen: ids.map((p) => persoon(p, extra)),
-    detenties: ids.map((p) => detentie(p)),
-    justitie: ids.flatMap((p, i) => {
-      const d = dag(i);
-      return d === null ? [] : [{ zaak_id: `z${p}`, persoon_id: p, pleegdatum: plusDagen('2015-03-10', d), afdoening: 'veroordeling' }];
-    }),
-  };
-}
-function samen(...delen: Tabellen[]): Tabellen {
-  const out: Record<string, Rij[]> = {};
-  for (const d of delen) for (const [k, v] of Object.entries(d)) out[k] = [...(out[k] ?? []), ...(v ?? [])];
-  return out as Tabellen;
-}
 
 /** Men and women whose events interleave: cox_basis is estimated. */
 const gemengd = samen(
