@@ -37,6 +37,10 @@ function thrown(reply: Extract<Reply, { error: string }>): Error {
  */
 export interface ChartThread {
   render(f: Figuur): Promise<GerenderdeFiguur>;
+  /** Start the worker now, if it has not started, so that loading Vega overlaps other work. */
+  preload(): void;
+  /** Whether a worker was ever started (a build whose figures all come from the cache starts none). */
+  gestart(): boolean;
   /** Stop the worker (renders still waiting are rejected). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -70,11 +74,20 @@ export function startChartThread(options: { preload?: boolean } = {}): ChartThre
     w.on('exit', (code) => failAll(new InternalError(`de figuren-thread stopte (status ${code})`)));
     return w;
   };
-  if (options.preload) worker = start();
+  let ooit = false;
+  const begin = (): Worker => {
+    ooit = true;
+    return start();
+  };
+  if (options.preload) worker = begin();
   return {
+    preload() {
+      if (gone === undefined) worker ??= begin();
+    },
+    gestart: () => ooit,
     render(figuur) {
       if (gone !== undefined) return Promise.reject(gone);
-      worker ??= start();
+      worker ??= begin();
       worker.ref();
       const nr = next++;
       const { promise, resolve, reject } = withResolvers<GerenderdeFiguur>();

@@ -205,13 +205,16 @@ async function prepare(options: BuildOptions, fx: Effects, lock: { release?: () 
 }
 
 /**
- * Started when the build begins, so that their start overlaps steps 1–4: the worker thread that
- * renders the charts (it loads Vega), and the browser if the build prints (none without PDFs).
+ * Started when the build begins, so that their start overlaps steps 1–4: the browser if the build
+ * prints (none without PDFs), and the worker thread that renders the charts (it loads Vega) when
+ * the charts will be rendered: always without a cache, and with one as soon as steps 1–4 are
+ * computed (new results mean new figures). A build whose results and figures come from the cache
+ * or a results folder starts the worker only for a figure the cache lacks.
  * Both are closed however the build ends.
  */
 async function buildLocked(b: Build): Promise<BuildResult> {
   const started: Started = {
-    charts: b.options.stage === 'resultaten' ? undefined : startChartThread({ preload: true }),
+    charts: b.options.stage === 'resultaten' ? undefined : startChartThread({ preload: !b.options.cache }),
     browser: b.browser && b.plan.has('printMonitor') ? startBrowser(b.browser) : undefined,
   };
   try {
@@ -235,6 +238,7 @@ async function buildStages(b: Build, started: Started): Promise<BuildResult> {
     modelFrames: options.modelFrames && resolve(options.modelFrames),
     cache: options.cache && !options.modelFrames ? { dir: join(options.cache, 'resultaten'), invoer, projectRoot: PROJECT_ROOT } : undefined,
     fromResults: options.fromResults && resolve(options.fromResults),
+    bijRekenen: () => started.charts?.preload(),
   });
   if (berekend.extracten) invoer.extracten = berekend.extracten;
   invoer.extractie = berekend.extractie;
@@ -293,7 +297,15 @@ interface Inhoud {
 async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined, charts: ChartThread): Promise<Inhoud> {
   const { editieMap } = b;
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  const { result: figuren } = await b.plan.beside('charts', () => renderCharts(b, alleFiguren, charts), (f) => `${f.length} figuren`);
+  // How many were rendered: with a cache the line says how many it held (all of them: no worker started).
+  let gerenderd = 0;
+  const teken = (f: Figuur) => {
+    gerenderd++;
+    return charts.render(f);
+  };
+  const { result: figuren } = await b.plan.beside('charts', () => renderCharts(b, alleFiguren, teken, charts), (f) =>
+    b.options.cache ? `${f.length} figuren, ${f.length - gerenderd} uit de cache` : `${f.length} figuren`,
+  );
   try {
     const hoofdstukken = await b.plan.run('chapters', async () =>
       vulHoofdstukken(b.sjablonen, resultaten, alleFiguren, {
@@ -315,9 +327,9 @@ async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Ver
 }
 
 /** Render the figures (those not in the cache) in the worker thread, closed when they are done or one failed. */
-async function renderCharts(b: Build, figuren: readonly Figuur[], thread: ChartThread): Promise<GerenderdeFiguur[]> {
+async function renderCharts(b: Build, figuren: readonly Figuur[], render: (f: Figuur) => Promise<GerenderdeFiguur>, thread: ChartThread): Promise<GerenderdeFiguur[]> {
   try {
-    return await renderWithCache(b.options.cache && join(b.options.cache, 'figuren'), figuren, (f) => thread.render(f), PROJECT_ROOT, b.invoer.code.afhankelijkheden);
+    return await renderWithCache(b.options.cache && join(b.options.cache, 'figuren'), figuren, render, PROJECT_ROOT, b.invoer.code.afhankelijkheden);
   } finally {
     await thread.close();
   }

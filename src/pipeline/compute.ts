@@ -56,6 +56,8 @@ export interface ComputeOptions {
   cache?: { dir: string; invoer: Manifest['invoer']; projectRoot: string };
   /** Read the results of an earlier results stage from here instead of computing them. */
   fromResults?: string;
+  /** Called when steps 1–4 are computed (not read from the cache or a results folder). */
+  bijRekenen?: () => void;
 }
 
 /** Steps 1–4: the published data files, from a results folder, the cache or the extracts. */
@@ -68,6 +70,7 @@ export async function publishedResults(plan: StagePlan, fx: Effects, editie: Edi
 
 /** Steps 1–4 on the extracts: load and validate, indicators, disclosure control, models. */
 async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o: ComputeOptions): Promise<Berekend> {
+  o.bijRekenen?.();
   const extracts = await plan.run('load', () => loadExtracts(o.data, editie), (x) =>
     `${[...x.present].length} extracten, peildatum ${x.extractie.peildatum}`,
   );

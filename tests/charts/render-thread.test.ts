@@ -44,3 +44,21 @@ test('a chart with a Vega-Lite warning fails in the worker as on the main thread
   }
   await assert.rejects(thread.render(f), InternalError, 'closed: nothing more is rendered');
 });
+
+test('the worker starts only when asked: at preload() or at the first figure, never after close()', async () => {
+  const lui = startChartThread();
+  assert.equal(lui.gestart(), false, 'a thread without preload starts no worker by itself');
+  await lui.close();
+  lui.preload();
+  assert.equal(lui.gestart(), false, 'closed: preload() starts nothing');
+
+  const thread = startChartThread();
+  try {
+    thread.preload();
+    assert.equal(thread.gestart(), true);
+    thread.preload(); // started once: a second call is a no-op
+    assert.match((await thread.render(alle[0]!)).svg, /^<svg/);
+  } finally {
+    await thread.close();
+  }
+});

@@ -52,6 +52,9 @@ test('a second build takes steps 1–4 and the figures from the cache and writes
   await buildReport({ data: dataA, edition: EDITION, out: outA2, pdf: false, cache }, tweede);
   assert.ok(tweede.regels.some((r) => r.startsWith('1–4. Resultaten uit de cache')), tweede.regels.join('\n'));
   assert.ok(!tweede.regels.some((r) => r.startsWith('1. ')), 'nothing is loaded again');
+  // Every figure from the cache: none rendered, so the chart worker was never started.
+  assert.match(eerste.regels.find((r) => r.includes('Figuren renderen'))!, /: (\d+) figuren, 0 uit de cache$/);
+  assert.match(tweede.regels.find((r) => r.includes('Figuren renderen'))!, /: (\d+) figuren, \1 uit de cache$/);
   assert.deepEqual(snapshot(outA2), snapshot(outA));
 });
 
