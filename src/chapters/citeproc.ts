@@ -1,5 +1,6 @@
 /**
- * The citeproc-js engine behind the citations (./literatuur.ts), made once per process.
+ * The citeproc-js engine behind the citations (./literatuur.ts), made once per process, and a
+ * cache of its output for the builds that keep one (`citeprocRun`, below).
  *
  * citation-js keeps one engine per style and locale; building it is the expensive part (the APA
  * style is 66 kB of CSL and citeproc-js compiles it to tokens, expanding its macros inline at
@@ -10,8 +11,10 @@
  * reading it (it adds name and date nodes inside macros, which the index does not hold), and the
  * nodes themselves are shared, so what citeproc-js writes on them is seen as before.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
 export interface CiteprocEngine {
@@ -83,7 +86,7 @@ const loadedLocales = new Set<string>();
  * The engine for `style` and `locale` (a CSL locale from `citeproc-locales`), with `items` as its
  * items. citation-js reuses the engine of a style and locale and hands it the new items.
  */
-export function citeprocEngine(items: readonly object[], style: string, locale: string): CiteprocEngine {
+function citeprocEngine(items: readonly object[], style: string, locale: string): CiteprocEngine {
   const config = cslConfig();
   if (!loadedLocales.has(locale)) {
     // plugin-csl ships en-US only; the other locales come from the CSL project's locales package.
@@ -93,4 +96,64 @@ export function citeprocEngine(items: readonly object[], style: string, locale: 
   }
   // citeproc-js is given copies: it adds its own fields to the items it is handed.
   return withMacroIndex(() => config.engine(structuredClone(items) as never, style, locale, 'html') as CiteprocEngine);
+}
+
+/** What one citeproc run gives: each citation's text (by citationID) and the bibliography's entries (HTML). */
+export interface CiteprocUitvoer {
+  citaten: [string, string][];
+  bibliografie: string[];
+}
+
+/** How many runs the cache keeps (each a few kB); the oldest go first. */
+const CACHE_BEWAREN = 40;
+
+/**
+ * One citeproc run: `citations` (citeproc-js's citation objects, in document order) and the
+ * bibliography, for `items` in `style` and `locale`. With `cacheDir`, the run's output is kept
+ * there under a key of everything it depends on (the items, the citations, style, locale and the
+ * versions of citeproc-js, citation-js and the locales), and taken from there the next time:
+ * building the engine costs over a second of CPU, reading the output a millisecond. The output is
+ * a pure function of that key, so a build with the cache writes the same bytes as one without.
+ */
+export function citeprocRun(items: readonly object[], style: string, locale: string, citations: readonly unknown[], cacheDir?: string): CiteprocUitvoer {
+  const pad = cacheDir && join(cacheDir, `${sleutel(items, style, locale, citations)}.json`);
+  if (pad) {
+    try {
+      return JSON.parse(readFileSync(pad, 'utf8')) as CiteprocUitvoer;
+    } catch {
+      // Not there (or unreadable): run citeproc.
+    }
+  }
+  const e = citeprocEngine(items, style, locale);
+  const citaten = e.rebuildProcessorState([...citations], 'html', []).map(([id, , tekst]): [string, string] => [id, tekst]);
+  const bib = e.makeBibliography();
+  const uit: CiteprocUitvoer = { citaten, bibliografie: bib ? bib[1] : [] };
+  if (pad && cacheDir) bewaar(cacheDir, pad, uit);
+  return uit;
+}
+
+function sleutel(items: readonly object[], style: string, locale: string, citations: readonly unknown[]): string {
+  const require = createRequire(import.meta.url);
+  const plugin = require.resolve('@citation-js/plugin-csl');
+  const versie = (from: string, pkg: string) => (JSON.parse(readFileSync(createRequire(from).resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+  const versies = [versie(import.meta.url, '@citation-js/core'), versie(import.meta.url, '@citation-js/plugin-csl'), versie(plugin, 'citeproc'), versie(import.meta.url, 'citeproc-locales')];
+  return createHash('sha256').update(JSON.stringify({ versies, style, locale, items, citations })).digest('hex');
+}
+
+/** Write atomically (a build beside this one may read it), then drop the oldest beyond CACHE_BEWAREN. */
+function bewaar(dir: string, pad: string, uit: CiteprocUitvoer): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${pad}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(uit));
+    renameSync(tmp, pad);
+    const oud = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(CACHE_BEWAREN);
+    for (const { n } of oud) rmSync(join(dir, n), { force: true });
+  } catch {
+    // A cache that cannot be written is only slower next time.
+  }
 }

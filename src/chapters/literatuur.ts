@@ -35,7 +35,7 @@ import { diagnostic, placeOf, type Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { describeJsonError, parseJson, pathKey } from '../util/json.ts';
 import { mayHoldCode } from '../util/markdown.ts';
-import { citeprocEngine } from './citeproc.ts';
+import { citeprocRun } from './citeproc.ts';
 import type { TemplateSource } from './types.ts';
 
 /** Where a work is written: its file, and the line of its entry when known. */
@@ -256,9 +256,10 @@ function sjabloonRegel(bronnen: readonly TemplateSource[], naalden: readonly str
 /**
  * Resolve the citations of a document's chapters (in reading order) against the references, and
  * make its Literatuur list. Unknown keys are collected over every chapter and thrown as one
- * InputError, each naming the template and line where the citation is written.
+ * InputError, each naming the template and line where the citation is written. With `cacheDir`
+ * citeproc's output is kept there and reused (./citeproc.ts, citeprocRun).
  */
-export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuur): Geciteerd {
+export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuur, cacheDir?: string): Geciteerd {
   const bekend = new Set(literatuur.werken.map((w) => w.id));
   const fouten: Diagnostic[] = [];
   const gevonden = hoofdstukken.map((h) => {
@@ -298,8 +299,8 @@ export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuu
       cslCitaten.push({ citationID: `c${i}j`, citationItems: items, properties: { noteIndex: 0, mode: 'suppress-author' } });
     } else cslCitaten.push({ citationID: `c${i}`, citationItems: items, properties: { noteIndex: 0 } });
   });
-  const e = citeprocEngine(literatuur.werken, CITEERSTIJL.stijl, CITEERSTIJL.taal);
-  const uit = new Map(e.rebuildProcessorState(cslCitaten, 'html', []).map(([id, , tekst]) => [id, htmlNaarMarkdown(tekst)]));
+  const run = citeprocRun(literatuur.werken, CITEERSTIJL.stijl, CITEERSTIJL.taal, cslCitaten, cacheDir);
+  const uit = new Map(run.citaten.map(([id, tekst]) => [id, htmlNaarMarkdown(tekst)]));
   const tekstVan = (c: Citaat, i: number): string =>
     // APA joins two authors with "&" in parentheses and with "en" in the running text.
     c.verhalend ? `${uit.get(`c${i}a`)!.replace(/ & /g, ' en ')} ${uit.get(`c${i}j`)!}` : uit.get(`c${i}`)!;
@@ -314,8 +315,7 @@ export function citeer(hoofdstukken: readonly TeCiteren[], literatuur: Literatuu
     }
     return uitvoer + h.markdown.slice(vanaf);
   });
-  const bib = e.makeBibliography();
-  const lijst = bib ? bib[1].map((regel) => htmlNaarMarkdown(regel.replace(/^\s*<div class="csl-entry">/, '').replace(/<\/div>\s*$/, ''))) : [];
+  const lijst = run.bibliografie.map((regel) => htmlNaarMarkdown(regel.replace(/^\s*<div class="csl-entry">/, '').replace(/<\/div>\s*$/, '')));
   const geciteerd = new Set(alle.flatMap((c) => c.delen.map((d) => d.sleutel)));
   return { markdown, lijst, ongebruikt: literatuur.werken.map((w) => w.id).filter((id) => !geciteerd.has(id)) };
 }

@@ -144,6 +144,8 @@ export interface HoofdstukOpties {
   literatuur?: Literatuur;
   /** Receives each warning (a reference nobody cites, an abbreviation not spelled out). */
   waarschuw?: (melding: string) => void;
+  /** Keep citeproc's output here and reuse it (the build's cache folder); none when absent. */
+  citaatCache?: string;
 }
 
 /** A template as named in messages: relative to `root` when it lies inside it, else in full. */
@@ -202,7 +204,7 @@ export function vulHoofdstukken(sjablonen: Sjablonen, r: Resultaten, figuren: re
   const gedeeldNaam = sjabloonNaam(gedeeldPad, opties.root);
   const gedeeld = existsSync(gedeeldPad) ? leesLiteratuur(gedeeldPad, gedeeldNaam) : geenLiteratuur(gedeeldNaam);
   const literatuur = opties.literatuur ? combineer(gedeeld, opties.literatuur) : gedeeld;
-  const geciteerd = citeer(gewoon.map((s) => ({ markdown: gevuld.get(s.pad)!, bronnen: [s.bron] })), literatuur);
+  const geciteerd = citeer(gewoon.map((s) => ({ markdown: gevuld.get(s.pad)!, bronnen: [s.bron] })), literatuur, opties.citaatCache);
   gewoon.forEach((s, i) => gevuld.set(s.pad, geciteerd.markdown[i]!));
   for (const w of ongebruikteWaarschuwingen(literatuur, geciteerd.ongebruikt)) waarschuw(w);
   // 3.

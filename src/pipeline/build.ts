@@ -94,7 +94,7 @@ export interface BuildOptions {
   modelFrames?: string;
   /** Products whose folders this build replaces; the others are kept from the previous output (products.ts). Default: all. */
   producten?: readonly Product[];
-  /** Cache folder (cache.ts): results of steps 1–4 and rendered figures; no cache when absent. */
+  /** Cache folder (cache.ts): results of steps 1–4, rendered figures and citeproc's output (chapters/citeproc.ts); no cache when absent. */
   cache?: string;
   /**
    * 'resultaten': only steps 1–4, writing the publishable results (data/*.csv) and the
@@ -312,6 +312,7 @@ async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Ver
         vergelijking,
         literatuur: editieMap.literatuur ? leesLiteratuur(editieMap.literatuur, sjabloonNaam(editieMap.literatuur)) : undefined,
         waarschuw: (w) => b.plan.log(`   waarschuwing: ${w}`),
+        citaatCache: b.options.cache && join(b.options.cache, 'citaten'),
       }),
       (h) => `${h.length} hoofdstukken`,
     );

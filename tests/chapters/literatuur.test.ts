@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { citeer, combineer, leesLiteratuur, zoekCitaten, type Literatuur, type Werk } from '../../src/chapters/literatuur.ts';
@@ -59,6 +59,33 @@ test('the Dutch locale supplies the words of the reference list: "In", "(Red.)",
   const g = een('[@jansen2020; @site]', literatuur([HOOFDSTUK, WEBPAGINA]));
   assert.match(g.lijst[0]!, /^Jansen, A\. \(2020\)\. Een hoofdstuk\. In B\. Pietersen \(Red\.\), \*Een bundel\* \(pp\. 10–20\)\. Uitgeverij\.$/);
   assert.match(g.lijst[1]!, /^Voorbeeldinstituut\. \(z\.d\.\)\. \*Een pagina\*\. Geraadpleegd 1 maart 2024, van <https:\/\/example\.org\/pagina>$/);
+});
+
+test('with a cache folder citeproc runs once per set of works and citations: the same text after, read from the cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'citaten-'));
+  try {
+    const tekst = 'A [@kaplan1958]. D @kaplan1958 schatten. [@cox1972]';
+    const l = literatuur([KAPLAN, COX]);
+    const zonder = citeer([{ markdown: tekst, bronnen: [{ name: 's.md.hbs', text: tekst }] }], l);
+    const met = () => citeer([{ markdown: tekst, bronnen: [{ name: 's.md.hbs', text: tekst }] }], l, dir);
+    assert.deepEqual(met(), zonder, 'the first run, with the cache, gives what a run without gives');
+    const [bestand, ...meer] = readdirSync(dir);
+    assert.equal(meer.length, 0, 'one entry for the run');
+    assert.deepEqual(met(), zonder, 'taken from the cache: the same');
+    // The cache is what the second run read: an entry changed by hand shows in its text.
+    const pad = join(dir, bestand!);
+    writeFileSync(pad, readFileSync(pad, 'utf8').replace('Kaplan &#38; Meier, 1958', 'Uit de cache, 1958'));
+    assert.equal(met().markdown[0], 'A (Uit de cache, 1958). D Kaplan en Meier (1958) schatten. (Cox, 1972)');
+    // An unreadable entry is run again, and other works or other citations are another entry.
+    writeFileSync(pad, '{niet af');
+    assert.deepEqual(met(), zonder);
+    const anders = citeer([{ markdown: tekst, bronnen: [{ name: 's.md.hbs', text: tekst }] }], literatuur([KAPLAN, { ...COX, title: 'Een andere titel' }]), dir);
+    assert.match(anders.lijst[0]!, /Een andere titel/);
+    citeer([{ markdown: '[@cox1972]', bronnen: [{ name: 's.md.hbs', text: '[@cox1972]' }] }], l, dir);
+    assert.equal(readdirSync(dir).length, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('cross-references, footnotes, link texts, e-mail addresses and code are no citations', () => {
