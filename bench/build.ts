@@ -4,7 +4,8 @@
  * 1. Generates the 6th meting's synthetic extracts at the given scale once, into a cache outside
  *    the repository ($XDG_CACHE_HOME or ~/.cache, folder monitor-nazorg-bench/), and reuses them.
  * 2. Builds the edition from scratch (no cache, PDFs included) into a temporary folder, timing
- *    every stage through the build's own progress events.
+ *    every stage through the build's own progress events. Its worker threads load the bundle of
+ *    src/ that `npm run report` runs (bin/bundel.mjs).
  * 3. Measures the floor in the same run: DuckDB reading every extract into a table (nothing
  *    else), and one launch of the same browser that loads and prints each final HTML document of
  *    the build once (the monitor and the letter, as the build handed them to the printer).
@@ -96,6 +97,14 @@ async function vloerPrinten(documenten: { soort: string; bestand: string }[], ex
 }
 
 const browser = await resolveBrowser();
+// The worker threads (charts, model fits) load their code as under `npm run report`: from the
+// bundle of src/ (bin/bundel.mjs), not through tsx. This process itself runs under tsx, but its
+// modules are loaded before the clock starts.
+const bundelModule = '../bin/bundel.mjs';
+const { bundelMap, BUNDEL } = (await import(bundelModule)) as { bundelMap(): Promise<string | undefined>; BUNDEL: symbol };
+const bundel = await bundelMap();
+if (bundel) (globalThis as Record<symbol, unknown>)[BUNDEL] = bundel;
+else console.log('geen bundel van src/ (esbuild ontbreekt?): de worker threads laden de TypeScript via tsx');
 for (let run = 1; run <= runs; run++) {
   const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
   try {

@@ -6,9 +6,9 @@
  *
  * Works on a copy of templates/ in tmp/bench-rebuild/ (the checkout's templates are not
  * touched) and writes to tmp/bench-rebuild/out. Measures
- *   1. the command line as a user runs it, a new process each time (`node --import tsx
- *      src/cli/report.ts --no-pdf`, which is what `npm run report -- --no-pdf` runs, without
- *      npm's own start-up): wall time, and the build's own time from its summary line;
+ *   1. the command line as a user runs it, a new process each time (`node bin/report.mjs
+ *      --no-pdf`, which is what `npm run report -- --no-pdf` runs, without npm's own start-up):
+ *      wall time, and the build's own time from its summary line;
  *   2. a rebuild inside a running process, as `--watch` does it.
  * With --pdf, also one cold rebuild with the PDFs (the print is not cached: it depends on
  * every template). Prints the load average too: on a shared machine it explains outliers.
@@ -35,7 +35,7 @@ const sjabloon = join(templates, 'monitor', '50-basisvoorwaarden.md.hbs');
 
 const cli = (extra: string[] = []) => {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--templates', templates, '--out', out, ...extra], {
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/report.mjs'), '--templates', templates, '--out', out, ...extra], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },

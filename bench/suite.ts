@@ -41,7 +41,7 @@ function bouwLus(): { stop: () => Promise<{ klaar: number; fout: number }> } {
   let fout = 0;
   const volgende = () => {
     if (gestopt) return;
-    kind = spawn(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--edition', '6e-meting', '--data', data, '--out', join(werk, 'out'), '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    kind = spawn(process.execPath, ['bin/report.mjs', '--edition', '6e-meting', '--data', data, '--out', join(werk, 'out'), '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
     kind.on('exit', (code) => {
       if (code === 0) klaar++;
       else if (!gestopt) fout++;

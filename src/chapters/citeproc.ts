@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
-export interface CiteprocEngine {
+interface CiteprocEngine {
   rebuildProcessorState(citations: unknown[], format: string, uncited: unknown[]): [string, number, string][];
   makeBibliography(): [unknown, string[]] | false;
 }

@@ -4,14 +4,12 @@
  * meanwhile; src/pipeline/build.ts). The SVG and the spec come back as the strings renderChart
  * makes, so the output is the same bytes as rendering on the main thread.
  *
- * The worker runs this same module: started in a worker, it listens for figures instead. Node 20
- * does not apply the TypeScript hooks of `--import tsx` (or of the `tsx` command) to a worker's
- * own entry, so the worker is started from a line of JavaScript that loads this module through
- * tsx's API (`tsImport`), whichever way the main thread was started (npm run report, the tests,
- * the bench).
+ * The worker runs this same module: started in a worker, it listens for figures instead. It is
+ * loaded as ../util/worker.ts loads a worker's module (from the bundle, or through tsx).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { InternalError } from '../util/errors.ts';
+import { workerCode } from '../util/worker.ts';
 import type { Figuur, GerenderdeFiguur } from './render.ts';
 
 /** Marks a worker started by startChartThread (workerData). */
@@ -59,8 +57,7 @@ export function startChartThread(options: { preload?: boolean } = {}): ChartThre
   const start = (): Worker => {
     const self = new URL(import.meta.url);
     self.search = ''; // tsx's namespace query, when this module was itself loaded through tsImport
-    const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(self.href)}, ${JSON.stringify(self.href)}))`;
-    const w = new Worker(code, { eval: true, workerData: WORKER });
+    const w = new Worker(workerCode(self.href), { eval: true, workerData: WORKER });
     w.on('message', (reply: Reply) => {
       const job = waiting.get(reply.nr);
       if (!job) return;

@@ -298,8 +298,8 @@ async function kijk(o: CliOptions, io: Io, fx: Reporter): Promise<number> {
   return 0;
 }
 
-// Run only as a program (tsx src/cli/report.ts), not when a test imports the module.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** The command line as a program: its arguments, its streams, its signals and its exit status. */
+export async function run(): Promise<void> {
   // `npm run report -- --help | head` closes the pipe early; that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -307,3 +307,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   process.exitCode = await main(process.argv.slice(2), { ...processIo(), signalen: true });
 }
+
+// Run as a program by bin/report.mjs (npm run report), or as `tsx src/cli/report.ts`; not when a
+// test imports the module.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();

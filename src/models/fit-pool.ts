@@ -6,23 +6,18 @@
  * with its last one; tasks go out in the order they came (run.ts hands the largest model first,
  * as soon as its frame is read). Each task has its own outcome or error.
  *
- * The worker loads TypeScript itself: tsx's loader, which the build's thread runs under
- * (`node --import tsx`, `npx tsx`, `node --import tsx --test`), does not reach a worker thread,
- * and the worker does not need the build's Node options. A worker dies with the process: a build
- * that is interrupted or killed leaves none behind.
+ * The worker loads its module as ../util/worker.ts says (from the bundle, or through tsx), and
+ * does not need the build's Node options. A worker dies with the process: a build that is
+ * interrupted or killed leaves none behind.
  */
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../util/errors.ts';
+import { workerCode } from '../util/worker.ts';
 import { ontvangFout, ontvangUitkomst, type FitAntwoord, type FitTaak } from './fit-transfer.ts';
 import type { ModelUitkomst } from './uitkomst.ts';
 
-const WORKER = new URL('./fit-worker.ts', import.meta.url).href;
-
-/** The worker's first lines: register tsx's loader in that thread, then load fit-worker.ts. */
-function bootstrap(): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
-}
+const WORKER = new URL('./fit-worker.ts', import.meta.url);
+WORKER.search = ''; // tsx's namespace query, when this module was itself loaded through tsImport
 
 export interface FitPool {
   /** Fits the task in a worker, when one is free: its outcome, or the error its fit threw. */
@@ -40,7 +35,7 @@ interface Opdracht {
 /** Starts `aantal` workers; they load their code while the caller goes on. */
 export function startFitPool(aantal: number): FitPool {
   if (!(aantal >= 1)) throw new InternalError(`startFitPool: ${aantal} workers`);
-  const code = bootstrap();
+  const code = workerCode(WORKER.href);
   // No execArgv: the build's own options (`--import tsx` among them) would only slow the start.
   const workers = Array.from({ length: aantal }, () => new Worker(code, { eval: true, execArgv: [] }));
   const wachtrij: Opdracht[] = [];

@@ -118,7 +118,7 @@ test('SIGTERM to `npm run report` stops the build too (no orphan that replaces t
   const npm = start('npm', ['run', 'report', '--', '--edition', '6e-meting', '--from-results', resultaten, '--out', root, '--no-pdf'], { TMPDIR: tmp });
   gestart.push(npm);
   await wachtOp(() => /^5\. /m.test(npm.stderr()), GEDULD, 'stage 5', npm.stderr);
-  const bouw = processenIn(root).filter((p) => p.cmd.includes('src/cli/report.ts'));
+  const bouw = processenIn(root).filter((p) => p.cmd.includes('bin/report.mjs'));
   assert.equal(bouw.length, 1, `one build process: ${JSON.stringify(bouw)}`);
   const t = performance.now();
   npm.child.kill('SIGTERM');

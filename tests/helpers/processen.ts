@@ -36,9 +36,9 @@ export function start(command: string, args: readonly string[], env: Record<stri
   return { child, pid: child.pid!, stderr: () => err, stdout: () => out, einde };
 }
 
-/** The command line of this repository, as `npm run report` runs it (one node process). */
+/** The command line of this repository, as `npm run report` runs it (one node process, bin/report.mjs). */
 export function cli(args: readonly string[], env: Record<string, string | undefined> = {}): Lopend {
-  return start(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], env);
+  return start(process.execPath, ['bin/report.mjs', ...args], env);
 }
 
 export { GEDULD } from './geduld.ts';

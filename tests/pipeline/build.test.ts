@@ -90,7 +90,7 @@ test('the command line exits non-zero on bad input and says where', () => {
   const { dir, regel } = kapotteData();
   // --out is the output root: the edition would go to <root>/6e-meting, which must not appear.
   const wortel = join(werk, 'cli-uitvoer');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--edition', '6e-meting', '--data', dir, '--out', wortel, '--no-pdf'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/report.mjs'), '--edition', '6e-meting', '--data', dir, '--out', wortel, '--no-pdf'], { encoding: 'utf8', cwd: PROJECT_ROOT });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, new RegExp(`personen\\.csv\\.gz:${regel}: kolom 'geboortedatum'`));
   assert.match(r.stderr, /uitvoermap is ongewijzigd/);
@@ -98,7 +98,7 @@ test('the command line exits non-zero on bad input and says where', () => {
 });
 
 test('--help explains the options in Dutch', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--help'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/report.mjs'), '--help'], { encoding: 'utf8', cwd: PROJECT_ROOT });
   assert.equal(r.status, 0);
   assert.match(r.stdout, /--data <map>/);
   assert.match(r.stdout, /--out <map>/);

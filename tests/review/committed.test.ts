@@ -30,7 +30,7 @@ describe('committed Markdown on a code host', () => {
     } else {
       temporary = mkdtempSync(join(tmpdir(), 'review-md-'));
       out = join(temporary, 'out');
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--no-pdf', '--no-cache', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['bin/report.mjs', '--no-pdf', '--no-cache', '--out', out], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
     }
     for (const edition of readdirSync(out).filter((d) => existsSync(join(out, d, 'monitor')))) {
