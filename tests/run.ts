@@ -1,8 +1,8 @@
 /**
- * The test command of `npm test` (npm run test:unit): Node's built-in test runner, with the test
- * files packed into fewer processes.
+ * The test command of `npm test`: Node's built-in test runner, with the test files packed into
+ * fewer processes, and the checks (`--controle '<command>'`: the type check, the lint) beside them.
  *
- *   node --import tsx tests/run.ts [tests/<folder>/<file>.test.ts …]
+ *   node --import tsx tests/run.ts [--controle '<command>' …] [tests/<folder>/<file>.test.ts …]
  *
  * Why pack: `node --test` gives every file a process of its own, and starting one (node, the
  * TypeScript loader, the project's modules, a first template compile) costs about 0.7 s of CPU
@@ -18,6 +18,11 @@
  * The processes start most expensive first, so that the last minutes are not one long file on
  * one core while the other idles. The runner's own output (TAP without a terminal, as CI reads
  * it) is Node's, unchanged: the same test names and totals.
+ *
+ * Why the checks beside the tests: the type check and each linter run on one core. Run before
+ * the tests, as `npm test` used to, they left the other core idle for most of a minute on a
+ * fresh clone (no caches). Their output is kept and written after the tests' (all of it when a
+ * check failed), and a failed check fails the command as before; the tests run either way.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,6 +87,36 @@ function leesKosten(): Record<string, number> {
   return existsSync(pad) ? (JSON.parse(readFileSync(pad, 'utf8')) as Record<string, number>) : {};
 }
 
+interface Controle {
+  /** The command, as given (split on spaces, run without a shell). */
+  commando: string;
+  code: number;
+  uitvoer: string;
+  seconden: number;
+}
+
+/** Run a check with its output kept. */
+function controle(commando: string): { klaar: Promise<Controle>; stop: (s: NodeJS.Signals) => void } {
+  const begin = performance.now();
+  const [programma, ...args] = commando.split(' ').filter(Boolean);
+  const kind = spawn(programma!, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let uitvoer = '';
+  kind.stdout.on('data', (d: Buffer) => (uitvoer += d.toString()));
+  kind.stderr.on('data', (d: Buffer) => (uitvoer += d.toString()));
+  const klaar = new Promise<Controle>((resolve) =>
+    kind.on('close', (code) => resolve({ commando, code: code ?? 1, uitvoer, seconden: (performance.now() - begin) / 1000 })),
+  );
+  return { klaar, stop: (s) => kind.kill(s) };
+}
+
+/** One line per check, and the whole output of a check that failed (on stderr, after the tests' output). */
+function meld(controles: readonly Controle[]): void {
+  for (const c of controles) {
+    if (c.code !== 0) process.stderr.write(`\n${c.uitvoer.trimEnd()}\n`);
+    process.stderr.write(`${c.commando}: ${c.code === 0 ? 'geslaagd' : `MISLUKT (status ${c.code})`} in ${c.seconden.toFixed(0)} s\n`);
+  }
+}
+
 /** The file Node's runner is given for a process: the file itself, or an entry that imports the group. */
 function ingang(p: Proces, map: string, n: number): string {
   if (p.bestanden.length === 1) return p.bestanden[0]!;
@@ -91,17 +126,36 @@ function ingang(p: Proces, map: string, n: number): string {
   return relative(PROJECT_ROOT, join(map, naam));
 }
 
+/** The arguments: the checks (`--controle <command>`) and the test files. */
+function argumenten(argv: readonly string[]): { controles: string[]; bestanden: string[] } {
+  const controles: string[] = [];
+  const bestanden: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--controle') controles.push(argv[++i] ?? '');
+    else bestanden.push(argv[i]!);
+  }
+  return { controles, bestanden };
+}
+
 async function main(): Promise<number> {
-  const gevraagd = process.argv.slice(2);
+  const { controles: checks, bestanden: gevraagd } = argumenten(process.argv.slice(2));
+  const controles = checks.map(controle);
   const processen = pak(gevraagd.length > 0 ? gevraagd : alleTestbestanden(), leesKosten());
   const map = join(PROJECT_ROOT, '.cache', 'test-groups', String(process.pid));
   mkdirSync(map, { recursive: true });
   try {
     const ingangen = processen.map((p, i) => ingang(p, map, i + 1));
     const runner = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${GELIJKTIJDIG}`, ...ingangen], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    // A stop for this command stops the runner, which stops the test processes: none runs on.
-    for (const signaal of ['SIGINT', 'SIGTERM'] as const) process.on(signaal, () => runner.kill(signaal));
-    return await new Promise<number>((klaar) => runner.on('exit', (code) => klaar(code ?? 1)));
+    // A stop for this command stops the runner, which stops the test processes, and the checks: none runs on.
+    for (const signaal of ['SIGINT', 'SIGTERM'] as const)
+      process.on(signaal, () => {
+        runner.kill(signaal);
+        for (const c of controles) c.stop(signaal);
+      });
+    const code = await new Promise<number>((klaar) => runner.on('exit', (c) => klaar(c ?? 1)));
+    const uitslagen = await Promise.all(controles.map((c) => c.klaar));
+    meld(uitslagen);
+    return code !== 0 ? code : (uitslagen.find((c) => c.code !== 0)?.code ?? 0);
   } finally {
     rmSync(map, { recursive: true, force: true });
   }

@@ -37,7 +37,7 @@ import { checkEditionOutput, checkModelFramesFolder, takeLock, removeLeftovers }
 import { checkExtractFolder } from '../extracts/folder.ts';
 import { InputError } from '../util/errors.ts';
 import { figuren as bouwFiguren } from '../charts/catalogue.ts';
-import type { Figuur, GerenderdeFiguur } from '../charts/render.ts';
+import type { GerenderdeFiguur } from '../charts/render.ts';
 import { startChartThread, type ChartThread } from '../charts/render-thread.ts';
 import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
@@ -49,7 +49,7 @@ import { resolveBrowser } from '../pdf/browser.ts';
 import { sweepStaleBrowsers } from '../pdf/launch.ts';
 import { checkBrowser, checkSpace, estimateSpace } from './environment.ts';
 import type { Resultaten } from '../results/results.ts';
-import { renderWithCache } from './cache.ts';
+import { figurenTekenen } from './figuren.ts';
 import { leesResultaten } from '../results/lezen.ts';
 import { uitvoercontrole } from '../results/uitvoercontrole.ts';
 import { finishOutput } from './finish.ts';
@@ -297,15 +297,8 @@ interface Inhoud {
 async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Vergelijking | undefined, charts: ChartThread): Promise<Inhoud> {
   const { editieMap } = b;
   const alleFiguren = [...bouwFiguren(resultaten), ...(vergelijking ? vergelijkingFiguren(resultaten, vergelijking) : [])];
-  // How many were rendered: with a cache the line says how many it held (all of them: no worker started).
-  let gerenderd = 0;
-  const teken = (f: Figuur) => {
-    gerenderd++;
-    return charts.render(f);
-  };
-  const { result: figuren } = await b.plan.beside('charts', () => renderCharts(b, alleFiguren, teken, charts), (f) =>
-    b.options.cache ? `${f.length} figuren, ${f.length - gerenderd} uit de cache` : `${f.length} figuren`,
-  );
+  const tekenen = figurenTekenen(b.options.cache, charts, b.invoer.code.afhankelijkheden);
+  const { result: figuren } = await b.plan.beside('charts', () => tekenen.teken(alleFiguren), tekenen.regel);
   try {
     const hoofdstukken = await b.plan.run('chapters', async () =>
       vulHoofdstukken(b.sjablonen, resultaten, alleFiguren, {
@@ -324,15 +317,6 @@ async function renderContent(b: Build, resultaten: Resultaten, vergelijking: Ver
     // When the charts failed too, theirs is the error: the one a build that renders them first reports.
     await figuren;
     throw e;
-  }
-}
-
-/** Render the figures (those not in the cache) in the worker thread, closed when they are done or one failed. */
-async function renderCharts(b: Build, figuren: readonly Figuur[], render: (f: Figuur) => Promise<GerenderdeFiguur>, thread: ChartThread): Promise<GerenderdeFiguur[]> {
-  try {
-    return await renderWithCache(b.options.cache && join(b.options.cache, 'figuren'), figuren, render, PROJECT_ROOT, b.invoer.code.afhankelijkheden);
-  } finally {
-    await thread.close();
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alleTestbestanden, GROEP_MAX, pak } from '../run.ts';
@@ -42,4 +43,24 @@ test('the cost table names only test files that exist (refresh it with `npx tsx 
   const weg = Object.keys(kosten).filter((b) => !existsSync(join(PROJECT_ROOT, b)));
   assert.deepEqual(weg, []);
   for (const [b, k] of Object.entries(kosten)) assert.ok(Number.isFinite(k) && k >= 0, `${b}: ${k}`);
+});
+
+test('the checks run beside the tests: a failing check fails the command with its output shown, and the tests still ran', () => {
+  // Without the variable by which this test's own runner would take the nested one's report over.
+  const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
+  // A quick test file of this folder, and two "checks": one passes, one fails with a message.
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/run.ts', '--controle', 'node -e process.exit(0)', '--controle', 'node -e console.log("kapot:regel-7");process.exit(3)', 'tests/util/nearest.test.ts'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', env },
+  );
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stdout, /^# pass [1-9]\d*$/m, 'the test file ran');
+  assert.match(r.stdout, /^# fail 0$/m);
+  assert.match(r.stderr, /^node -e process\.exit\(0\): geslaagd in \d+ s$/m);
+  assert.match(r.stderr, /^kapot:regel-7$/m, "the failed check's own output");
+  assert.match(r.stderr, /: MISLUKT \(status 3\) in \d+ s$/m);
+  // Only checks that pass: the tests' status.
+  const goed = spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', '--controle', 'node -e process.exit(0)', 'tests/util/nearest.test.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
+  assert.equal(goed.status, 0, goed.stderr);
 });
