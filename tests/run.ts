@@ -30,6 +30,10 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './helpers/root.ts';
 
+/** bin/bundel.mjs (plain JavaScript, so imported by a name the type check does not follow). */
+const bundelModule = '../bin/bundel.mjs';
+const bundelMap = async (): Promise<string | undefined> => ((await import(bundelModule)) as { bundelMap(): Promise<string | undefined> }).bundelMap();
+
 /** A group of cheap files holds at most this many CPU seconds, so groups stay spread over the cores. */
 export const GROEP_MAX = 30;
 /** A file that costs more than this on its own never shares a process. */
@@ -145,7 +149,11 @@ async function main(): Promise<number> {
   mkdirSync(map, { recursive: true });
   try {
     const ingangen = processen.map((p, i) => ingang(p, map, i + 1));
-    const runner = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${GELIJKTIJDIG}`, ...ingangen], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    // The bundle of src/ for the worker threads of the tests' builds (tests/helpers/werkers.ts).
+    const bundel = await bundelMap();
+    const env = { ...process.env, ...(bundel ? { MONITOR_TEST_BUNDEL: bundel } : {}) };
+    const args = ['--import', 'tsx', '--import', './tests/helpers/werkers.ts', '--test', `--test-concurrency=${GELIJKTIJDIG}`, ...ingangen];
+    const runner = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env });
     // A stop for this command stops the runner, which stops the test processes, and the checks: none runs on.
     for (const signaal of ['SIGINT', 'SIGTERM'] as const)
       process.on(signaal, () => {

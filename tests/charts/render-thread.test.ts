@@ -62,3 +62,22 @@ test('the worker starts only when asked: at preload() or at the first figure, ne
     await thread.close();
   }
 });
+
+test('the worker loads its module from the bundle of src/ when there is one (npm run report, npm test), and through tsx otherwise: the same bytes', async () => {
+  const merk = Symbol.for('monitor-nazorg.bundel');
+  const g = globalThis as Record<symbol, unknown>;
+  const bundel = g[merk];
+  const f = alle[0]!;
+  const hier = await renderChart(f);
+  delete g[merk];
+  try {
+    const thread = startChartThread();
+    try {
+      assert.equal((await thread.render(f)).svg, hier.svg, 'through tsx');
+    } finally {
+      await thread.close();
+    }
+  } finally {
+    if (bundel !== undefined) g[merk] = bundel;
+  }
+});
