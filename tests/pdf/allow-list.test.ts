@@ -48,6 +48,8 @@ const pagina = (body: string, head = '') =>
 /** Print `html` from the build folder; the error it must end in, and how long that took. */
 async function geweigerd(html: string): Promise<{ fout: InputError; ms: number }> {
   const outFile = join(bouw, 'uit.pdf');
+  // What another test file in this process (npm test packs cheap files together) left open is not this print's.
+  const voor = new Set(tempResten(process.pid));
   const t = performance.now();
   let fout: unknown;
   try {
@@ -59,7 +61,7 @@ async function geweigerd(html: string): Promise<{ fout: InputError; ms: number }
   assert.ok(fout instanceof InputError, `an InputError, not ${String(fout)}`);
   assert.equal(existsSync(outFile), false, 'no PDF');
   assert.deepEqual(readdirSync(bouw).filter((f) => f.endsWith('.tmp')), [], 'no partial PDF');
-  assert.deepEqual(tempResten(process.pid), [], 'no profile or print folder left');
+  assert.deepEqual(tempResten(process.pid).filter((n) => !voor.has(n)), [], 'no profile or print folder left');
   return { fout, ms };
 }
 

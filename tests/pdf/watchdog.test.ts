@@ -37,6 +37,7 @@ const tiny = (body = '') =>
  */
 async function mislukt(opties: Partial<PrintOptions> & { executablePath: string }): Promise<{ fout: InputError; ms: number }> {
   const outFile = join(werk, 'uit.pdf');
+  voor = { resten: new Set(tempResten(process.pid)), processen: new Set(processen()) };
   const t = performance.now();
   let fout: unknown;
   try {
@@ -51,10 +52,18 @@ async function mislukt(opties: Partial<PrintOptions> & { executablePath: string 
   return { fout, ms };
 }
 
+/**
+ * What ran and lay in the temp folder before the last print (`mislukt`): npm test may run other
+ * test files in this process, and a browser one of them keeps open is theirs, not this print's.
+ */
+let voor = { resten: new Set<string>(), processen: new Set<number>() };
+const processen = () => processenMet('').map((p) => p.pid);
+
 /** Nothing of the print is left: no process of the fake browser, no profile or print folder of this process. */
 async function opgeruimd(merk: string): Promise<void> {
-  await wachtOp(() => processenMet(merk).length === 0, GEDULD, `no process with ${merk}`, () => JSON.stringify(processenMet(merk)));
-  assert.deepEqual(tempResten(process.pid), []);
+  const nieuw = () => processenMet(merk).filter((p) => !voor.processen.has(p.pid));
+  await wachtOp(() => nieuw().length === 0, GEDULD, `no process with ${merk}`, () => JSON.stringify(nieuw()));
+  assert.deepEqual(tempResten(process.pid).filter((n) => !voor.resten.has(n)), []);
 }
 
 function chrome(): string {
