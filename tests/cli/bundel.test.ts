@@ -33,18 +33,22 @@ test('the command line runs from a bundle of src/ that is made once and then reu
   assert.ok(bundels().length <= 3, `at most three bundles kept: ${bundels().join(', ')}`);
 
   // From the bundle a worker thread loads its module's entry there; from the TypeScript, the .ts file through tsx.
+  // (npm test marks a bundle in every test process, tests/helpers/werkers.ts: put back after.)
   const marker = Symbol.for('monitor-nazorg.bundel');
   const g = globalThis as Record<symbol, unknown>;
-  for (const module of ['src/charts/render-thread.ts', 'src/models/fit-worker.ts']) {
-    const url = pathToFileURL(join(PROJECT_ROOT, module)).href;
-    assert.match(workerCode(url), /tsImport\(/, module);
-    g[marker] = pathToFileURL(join(BUNDELS, bundel)).href;
-    try {
+  const gemarkeerd = g[marker];
+  try {
+    for (const module of ['src/charts/render-thread.ts', 'src/models/fit-worker.ts']) {
+      const url = pathToFileURL(join(PROJECT_ROOT, module)).href;
+      delete g[marker];
+      assert.match(workerCode(url), /tsImport\(/, module);
+      g[marker] = pathToFileURL(join(BUNDELS, bundel)).href;
       const doel = /^import\("(.+)"\);$/.exec(workerCode(url))?.[1];
       assert.ok(doel && existsSync(fileURLToPath(doel)), `${module}: ${doel}`);
-    } finally {
-      delete g[marker];
     }
+  } finally {
+    if (gemarkeerd === undefined) delete g[marker];
+    else g[marker] = gemarkeerd;
   }
 });
 
