@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { BROWSER } from './messages.ts';
 import { atExit, killProcessesWith, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
@@ -117,6 +117,8 @@ export async function launchBrowser(executablePath: string, options: { timeout?:
   const releaseLaunching = atExit(() => killProcessesWith(`--user-data-dir=${profile}`));
   let browser: Browser;
   try {
+    // Loaded when a browser is launched: a build without PDFs never loads puppeteer.
+    const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({
       executablePath,
       headless: true,

@@ -5,7 +5,6 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BRIEF_MAP } from '../letter/document.ts';
-import { briefDocx, briefDocxNaam } from '../letter/docx.ts';
 import { printPdf, startPrintBrowser } from '../pdf/print.ts';
 import type { LaunchedBrowser } from '../pdf/launch.ts';
 import type { Resultaten } from '../results/results.ts';
@@ -84,8 +83,10 @@ export async function printPdfs(o: PrintStage): Promise<string[]> {
     ),
   ]);
   // The letter in Word beside its PDF, for the ministry's editing round (src/letter/docx.ts):
-  // made while the browser prints, once the prints have started.
-  const word = new Promise((r) => setImmediate(r)).then(() => briefDocx(o.leesbareBrief, editie, { label: synthetischLabel(resultaten.extractie.bron) }));
+  // made while the browser prints, once the prints have started. Loaded here: a build without
+  // PDFs never loads the docx package.
+  const docx = new Promise((r) => setImmediate(r)).then(() => import('../letter/docx.ts'));
+  const word = docx.then((m) => m.briefDocx(o.leesbareBrief, editie, { label: synthetischLabel(resultaten.extractie.bron) }));
   word.catch(() => undefined); // awaited below, unless a print failed
   const prints = await printing;
   // Closed while the Word file is written (its owner closes it again: that waits for the same close).
@@ -93,7 +94,7 @@ export async function printPdfs(o: PrintStage): Promise<string[]> {
   for (const p of prints) if (p.status === 'rejected') throw p.reason;
   const bestanden: string[] = [];
   for (const p of prints) if (p.status === 'fulfilled') bestanden.push(`pdf/${basename(p.value.outFile)}`);
-  const briefWord = join(tmp, 'pdf', briefDocxNaam(editie));
+  const briefWord = join(tmp, 'pdf', (await docx).briefDocxNaam(editie));
   await writeFile(briefWord, await word);
   bestanden.push(`pdf/${basename(briefWord)}`);
   await closing;
