@@ -13,11 +13,11 @@ import { PROJECT_ROOT } from '../helpers/root.ts';
 const repo = mkdtempSync(join(tmpdir(), 'monitor-8e-'));
 // What a checkout holds that the steps use: the code, templates, editions, and the 7th meting's
 // committed outputs (the 8th compares with them). No extracts of other editions are needed.
-for (const p of ['package.json', 'src', 'templates', 'editions', join('out', '7e-meting')]) cpSync(join(PROJECT_ROOT, p), join(repo, p), { recursive: true });
+for (const p of ['package.json', 'package-lock.json', 'tsconfig.json', 'bin', 'src', 'templates', 'editions', join('out', '7e-meting')]) cpSync(join(PROJECT_ROOT, p), join(repo, p), { recursive: true });
 symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo, 'node_modules'));
 
 function run(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: repo, encoding: 'utf8' });
+  return spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8' });
 }
 
 test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
@@ -46,10 +46,10 @@ test('the README\'s steps make the 8th meting from a copy of the 7th', () => {
   // 4. Synthetic extracts, with the command docs/editions.md gives.
   const stap4 = /`npm run data:generate -- (--scale [^`]*--out data\/8e-meting)`/.exec(readme);
   assert.ok(stap4, 'docs/editions.md gives the command for the extracts');
-  const gen = run([join('src', 'synth', 'cli.ts'), ...stap4[1]!.split(/\s+/)]);
+  const gen = run(['--import', 'tsx', join('src', 'synth', 'cli.ts'), ...stap4[1]!.split(/\s+/)]);
   assert.equal(gen.status, 0, gen.stderr);
-  // 5. Build it (without PDFs here: the PDF tests have their own browser).
-  const bouw = run([join('src', 'cli', 'report.ts'), '--edition', '8e-meting', '--no-pdf', '--no-cache']);
+  // 5. Build it as `npm run report` does (without PDFs here: the PDF tests have their own browser).
+  const bouw = run([join('bin', 'report.mjs'), '--edition', '8e-meting', '--no-pdf', '--no-cache']);
   assert.equal(bouw.status, 0, bouw.stderr);
 
   const out = join(repo, 'out', '8e-meting');
