@@ -11,9 +11,11 @@
  * (tests/kosten.json, measured by `npx tsx bench/tests.ts --kosten`) therefore share a process:
  * a generated entry file under .cache/test-groups/ imports them, so Node's runner runs their
  * tests one after another in one process, as if they were one file. A file that costs more than
- * GROEP_MAX on its own, or is not in the table yet (a new file), keeps a process of its own, as
- * before. Test files share no global state (no file changes process.env, the working folder or
- * a global), which is what makes this sound; tests/util/run.test.ts checks the packing.
+ * ALLEEN_VANAF on its own, or is not in the table yet (a new file), keeps a process of its own,
+ * as before. Test files share no global state (no file changes process.env, the working folder
+ * or a global), which is what makes this sound; a file that checks what its whole process left
+ * behind (temp folders or browsers named by the process id) is marked `npm test: eigen proces`
+ * (EIGEN_PROCES) and keeps a process of its own too. tests/util/run.test.ts checks the packing.
  *
  * The processes start most expensive first, so that the last minutes are not one long file on
  * one core while the other idles. The runner's own output (TAP without a terminal, as CI reads
@@ -52,12 +54,12 @@ export interface Proces {
  * processes: per folder, cheap files into groups of at most GROEP_MAX CPU seconds, in the order
  * given; expensive and unmeasured files alone. Most expensive process first.
  */
-export function pak(bestanden: readonly string[], kosten: Readonly<Record<string, number>>): Proces[] {
+export function pak(bestanden: readonly string[], kosten: Readonly<Record<string, number>>, eigenProces: (bestand: string) => boolean = () => false): Proces[] {
   const processen: Proces[] = [];
   const open = new Map<string, { bestanden: string[]; kosten: number }>();
   for (const bestand of bestanden) {
     const k = kosten[bestand];
-    if (k === undefined || k > ALLEEN_VANAF) {
+    if (k === undefined || k > ALLEEN_VANAF || eigenProces(bestand)) {
       processen.push({ bestanden: [bestand], kosten: k ?? Number.POSITIVE_INFINITY });
       continue;
     }
@@ -83,6 +85,18 @@ export function alleTestbestanden(root = PROJECT_ROOT): string[] {
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(root, 'tests', d.name)).filter((f) => f.endsWith('.test.ts')).map((f) => `tests/${d.name}/${f}`))
     .sort();
+}
+
+/**
+ * The mark of a test file that must have a process of its own: it checks what its process as a
+ * whole left behind (temp folders or browsers named by the process id), which another file in
+ * the same process could add to.
+ */
+export const EIGEN_PROCES = 'npm test: eigen proces';
+
+/** Whether the file carries the mark EIGEN_PROCES. */
+function heeftEigenProces(bestand: string): boolean {
+  return readFileSync(join(PROJECT_ROOT, bestand), 'utf8').includes(EIGEN_PROCES);
 }
 
 /** The measured cost per file (tests/kosten.json); none when it is missing. */
@@ -144,7 +158,7 @@ function argumenten(argv: readonly string[]): { controles: string[]; bestanden: 
 async function main(): Promise<number> {
   const { controles: checks, bestanden: gevraagd } = argumenten(process.argv.slice(2));
   const controles = checks.map(controle);
-  const processen = pak(gevraagd.length > 0 ? gevraagd : alleTestbestanden(), leesKosten());
+  const processen = pak(gevraagd.length > 0 ? gevraagd : alleTestbestanden(), leesKosten(), heeftEigenProces);
   const map = join(PROJECT_ROOT, '.cache', 'test-groups', String(process.pid));
   mkdirSync(map, { recursive: true });
   try {

@@ -6,6 +6,9 @@
  * is written, and the browser never shows the file. Needs Chromium (MONITOR_CHROME or a standard
  * location):
  *   node --import tsx --test tests/pdf/allow-list.test.ts
+ *
+ * npm test: eigen proces (tests/run.ts): a refused print must leave no temp folder of this
+ * process, which a file sharing the process could add to.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,9 @@
  * one that answers on a dead port, a page that never finishes loading and a browser that freezes
  * while printing each end by their step's deadline with a Dutch message naming the step, no
  * partial PDF, and nothing left running or in the temp folder. The fake browsers are shell scripts given as the executable.
+ *
+ * npm test: eigen proces (tests/run.ts): a failed print must leave no browser or temp folder of
+ * this process, which a file sharing the process could add to.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';

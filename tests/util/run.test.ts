@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alleTestbestanden, GROEP_MAX, pak } from '../run.ts';
+import { alleTestbestanden, EIGEN_PROCES, GROEP_MAX, pak } from '../run.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
 
 test('cheap files of one folder share a process, never more than GROEP_MAX seconds together, and never across folders', () => {
@@ -63,4 +63,11 @@ test('the checks run beside the tests: a failing check fails the command with it
   // Only checks that pass: the tests' status.
   const goed = spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', '--controle', 'node -e process.exit(0)', 'tests/util/nearest.test.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
   assert.equal(goed.status, 0, goed.stderr);
+});
+
+test('a file marked to have a process of its own never shares one, however cheap; the committed ones that check their process are marked', () => {
+  const kosten = { 'tests/a/1.test.ts': 1, 'tests/a/eigen.test.ts': 1, 'tests/a/2.test.ts': 1 };
+  const p = pak(Object.keys(kosten), kosten, (b) => b.endsWith('eigen.test.ts'));
+  assert.deepEqual(p.map((x) => x.bestanden).sort(), [['tests/a/1.test.ts', 'tests/a/2.test.ts'], ['tests/a/eigen.test.ts']].sort());
+  for (const f of ['tests/pdf/allow-list.test.ts', 'tests/pdf/watchdog.test.ts']) assert.ok(readFileSync(join(PROJECT_ROOT, f), 'utf8').includes(EIGEN_PROCES), f);
 });
