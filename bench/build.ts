@@ -24,6 +24,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { buildReport } from '../src/pipeline/build.ts';
 import type { Effects } from '../src/pipeline/stages.ts';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
+import { BUNDEL, bundelMap } from '../bin/bundel.mjs';
 import { resolveBrowser } from '../src/pdf/browser.ts';
 import { launchBrowser } from '../src/pdf/launch.ts';
 import { PDF_OPTIONS } from '../src/pdf/print.ts';
@@ -100,8 +101,6 @@ const browser = await resolveBrowser();
 // The worker threads (charts, model fits) load their code as under `npm run report`: from the
 // bundle of src/ (bin/bundel.mjs), not through tsx. This process itself runs under tsx, but its
 // modules are loaded before the clock starts.
-const bundelModule = '../bin/bundel.mjs';
-const { bundelMap, BUNDEL } = (await import(bundelModule)) as { bundelMap(): Promise<string | undefined>; BUNDEL: symbol };
 const bundel = await bundelMap();
 if (bundel) (globalThis as Record<symbol, unknown>)[BUNDEL] = bundel;
 else console.log('geen bundel van src/ (esbuild ontbreekt?): de worker threads laden de TypeScript via tsx');

@@ -30,11 +30,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundelMap } from '../bin/bundel.mjs';
 import { PROJECT_ROOT } from './helpers/root.ts';
-
-/** bin/bundel.mjs (plain JavaScript, so imported by a name the type check does not follow). */
-const bundelModule = '../bin/bundel.mjs';
-const bundelMap = async (): Promise<string | undefined> => ((await import(bundelModule)) as { bundelMap(): Promise<string | undefined> }).bundelMap();
 
 /** A group of cheap files holds at most this many CPU seconds, so groups stay spread over the cores. */
 export const GROEP_MAX = 30;

@@ -12,9 +12,10 @@
  * nodes themselves are shared, so what citeproc-js writes on them is seen as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { houdNieuwste } from '../util/files.ts';
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
 interface CiteprocEngine {
@@ -132,11 +133,15 @@ export function citeprocRun(items: readonly object[], style: string, locale: str
   return uit;
 }
 
+/** The versions of the packages a run's output depends on, read once per process. */
+let versies: string[] | undefined;
+
 function sleutel(items: readonly object[], style: string, locale: string, citations: readonly unknown[]): string {
-  const require = createRequire(import.meta.url);
-  const plugin = require.resolve('@citation-js/plugin-csl');
-  const versie = (from: string, pkg: string) => (JSON.parse(readFileSync(createRequire(from).resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
-  const versies = [versie(import.meta.url, '@citation-js/core'), versie(import.meta.url, '@citation-js/plugin-csl'), versie(plugin, 'citeproc'), versie(import.meta.url, 'citeproc-locales')];
+  if (!versies) {
+    const plugin = createRequire(import.meta.url).resolve('@citation-js/plugin-csl');
+    const versie = (from: string, pkg: string) => (JSON.parse(readFileSync(createRequire(from).resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+    versies = [versie(import.meta.url, '@citation-js/core'), versie(import.meta.url, '@citation-js/plugin-csl'), versie(plugin, 'citeproc'), versie(import.meta.url, 'citeproc-locales')];
+  }
   return createHash('sha256').update(JSON.stringify({ versies, style, locale, items, citations })).digest('hex');
 }
 
@@ -147,12 +152,7 @@ function bewaar(dir: string, pad: string, uit: CiteprocUitvoer): void {
     const tmp = `${pad}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(uit));
     renameSync(tmp, pad);
-    const oud = readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
-      .sort((a, b) => b.t - a.t)
-      .slice(CACHE_BEWAREN);
-    for (const { n } of oud) rmSync(join(dir, n), { force: true });
+    houdNieuwste(dir, '.json', CACHE_BEWAREN);
   } catch {
     // A cache that cannot be written is only slower next time.
   }

@@ -55,9 +55,7 @@ export function startChartThread(options: { preload?: boolean } = {}): ChartThre
     waiting.clear();
   };
   const start = (): Worker => {
-    const self = new URL(import.meta.url);
-    self.search = ''; // tsx's namespace query, when this module was itself loaded through tsImport
-    const w = new Worker(workerCode(self.href), { eval: true, workerData: WORKER });
+    const w = new Worker(workerCode(import.meta.url), { eval: true, workerData: WORKER });
     w.on('message', (reply: Reply) => {
       const job = waiting.get(reply.nr);
       if (!job) return;

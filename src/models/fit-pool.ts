@@ -16,8 +16,7 @@ import { workerCode } from '../util/worker.ts';
 import { ontvangFout, ontvangUitkomst, type FitAntwoord, type FitTaak } from './fit-transfer.ts';
 import type { ModelUitkomst } from './uitkomst.ts';
 
-const WORKER = new URL('./fit-worker.ts', import.meta.url);
-WORKER.search = ''; // tsx's namespace query, when this module was itself loaded through tsImport
+const WORKER = new URL('./fit-worker.ts', import.meta.url).href;
 
 export interface FitPool {
   /** Fits the task in a worker, when one is free: its outcome, or the error its fit threw. */
@@ -35,7 +34,7 @@ interface Opdracht {
 /** Starts `aantal` workers; they load their code while the caller goes on. */
 export function startFitPool(aantal: number): FitPool {
   if (!(aantal >= 1)) throw new InternalError(`startFitPool: ${aantal} workers`);
-  const code = workerCode(WORKER.href);
+  const code = workerCode(WORKER);
   // No execArgv: the build's own options (`--import tsx` among them) would only slow the start.
   const workers = Array.from({ length: aantal }, () => new Worker(code, { eval: true, execArgv: [] }));
   const wachtrij: Opdracht[] = [];

@@ -21,7 +21,7 @@
  * and the chart code, in `.cache/figuren/`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Editie } from '../edition/edition.ts';
@@ -32,6 +32,7 @@ import { ontvangUitkomst, verzendUitkomst, type VerzondenUitkomst } from '../mod
 import type { ModelResults } from '../models/run.ts';
 import type { ModelUitkomst } from '../models/uitkomst.ts';
 import { IndicatorTabel, type Resultaten } from '../results/results.ts';
+import { houdNieuwste } from '../util/files.ts';
 import { combine, hashFile, listFiles, sha256 } from './hash.ts';
 import type { Manifest } from './manifest.ts';
 import type { Effects } from './stages.ts';
@@ -115,7 +116,7 @@ export async function withResultCache(
   };
   const berekend = await compute(opnemen);
   await schrijf(pad, berekend, waarschuwingen);
-  await opruimen(opts.dir);
+  houdNieuwste(opts.dir, '.bin', BEWAREN);
   return berekend;
 }
 
@@ -215,15 +216,6 @@ async function lees(pad: string, editie: Editie): Promise<{ berekend: Berekend; 
   };
 }
 
-/** Keep the newest BEWAREN entries. */
-async function opruimen(dir: string): Promise<void> {
-  const namen = (await readdir(dir)).filter((n) => n.endsWith('.bin'));
-  if (namen.length <= BEWAREN) return;
-  const metTijd = await Promise.all(namen.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
-  metTijd.sort((a, b) => b.t - a.t);
-  for (const { n } of metTijd.slice(BEWAREN)) await rm(join(dir, n), { force: true });
-}
-
 // ───────────────────────────── figures ─────────────────────────────
 
 /** How many rendered figures the cache keeps beyond those of the latest build. */
@@ -263,12 +255,7 @@ export async function renderWithCache<F extends { id: string }, R extends { figu
       }
     }),
   );
-  const rest = (await readdir(dir)).filter((n) => n.endsWith('.json') && !gebruikt.has(n));
-  if (rest.length > FIGUREN_BEWAREN) {
-    const metTijd = await Promise.all(rest.map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
-    metTijd.sort((a, b) => b.t - a.t);
-    for (const { n } of metTijd.slice(FIGUREN_BEWAREN)) await rm(join(dir, n), { force: true });
-  }
+  houdNieuwste(dir, '.json', FIGUREN_BEWAREN, gebruikt);
   return uit;
 }
 

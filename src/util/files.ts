@@ -4,8 +4,9 @@
  * one is fine) of sensible size. A FIFO would block the read for ever and a link to /dev/zero
  * never end it; both are refused like a missing file.
  */
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Read `path` as UTF-8; rejects when it is no regular file or larger than `maxBytes`. */
 export async function readRegularFile(path: string, maxBytes = 16 * 1024 * 1024): Promise<string> {
@@ -33,4 +34,16 @@ export async function mkdirUnder(root: string, dir: string): Promise<void> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
+}
+
+/**
+ * A cache folder's upkeep: of the files in `dir` whose names end in `einde`, other than those in
+ * `behalve` (the entries the run just used), keep the `houden` most recently written and remove
+ * the rest.
+ */
+export function houdNieuwste(dir: string, einde: string, houden: number, behalve: ReadonlySet<string> = new Set()): void {
+  const namen = readdirSync(dir).filter((n) => n.endsWith(einde) && !behalve.has(n));
+  if (namen.length <= houden) return;
+  const metTijd = namen.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { n } of metTijd.slice(houden)) rmSync(join(dir, n), { force: true });
 }

@@ -16,14 +16,20 @@ import { PROJECT_ROOT } from './paths.ts';
 /** Set by bin/report.mjs to the URL of the bundle's folder. */
 const BUNDEL = Symbol.for('monitor-nazorg.bundel');
 
-/** The code of a worker thread that loads `module` (the URL of a .ts file under src/, without a query). */
-export function workerCode(module: string): string {
+/**
+ * The code of a worker thread that loads the module at `moduleUrl`: the URL of a .ts file under src/, as the
+ * caller's `new URL('./x.ts', import.meta.url)` gives it (tsx's namespace query, which a module
+ * loaded through tsImport carries, is dropped).
+ */
+export function workerCode(moduleUrl: string): string {
+  const url = new URL(moduleUrl);
+  url.search = '';
+  const module = url.href;
   const bundel = (globalThis as Record<symbol, unknown>)[BUNDEL];
   if (typeof bundel === 'string') {
     const pad = relative(join(PROJECT_ROOT, 'src'), fileURLToPath(module));
     if (pad.startsWith('..') || !pad.endsWith('.ts')) throw new InternalError(`workerCode: ${module} is geen module onder src/`);
-    const url = new URL(pad.replace(/\.ts$/, '.mjs'), `${bundel}/`).href;
-    return `import(${JSON.stringify(url)});`;
+    return `import(${JSON.stringify(new URL(pad.replace(/\.ts$/, '.mjs'), `${bundel}/`).href)});`;
   }
   const tsx = import.meta.resolve('tsx/esm/api');
   return `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(module)}, ${JSON.stringify(module)}));`;

@@ -1,0 +1,7 @@
+/** Types of ./bundel.mjs for the TypeScript that imports it (tests/run.ts, bench/build.ts). */
+
+/** Marks the bundle's folder for src/util/worker.ts (globalThis[BUNDEL] = the folder's URL). */
+export declare const BUNDEL: symbol;
+
+/** The bundle of the code as it is now, made when missing: its folder's URL, or undefined when none can be made. */
+export declare function bundelMap(): Promise<string | undefined>;
