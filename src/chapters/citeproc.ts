@@ -11,11 +11,9 @@
  * reading it (it adds name and date nodes inside macros, which the index does not hold), and the
  * nodes themselves are shared, so what citeproc-js writes on them is seen as before.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { houdNieuwste } from '../util/files.ts';
+import { cacheOnderhoud, cacheSleutel, inCache, jsonCache, uitCache } from '../util/json-cache.ts';
 
 /** The part of citeproc-js's engine used here (citation-js gives it untyped). */
 interface CiteprocEngine {
@@ -117,43 +115,29 @@ const CACHE_BEWAREN = 40;
  * a pure function of that key, so a build with the cache writes the same bytes as one without.
  */
 export function citeprocRun(items: readonly object[], style: string, locale: string, citations: readonly unknown[], cacheDir?: string): CiteprocUitvoer {
-  const pad = cacheDir && join(cacheDir, `${sleutel(items, style, locale, citations)}.json`);
-  if (pad) {
-    try {
-      return JSON.parse(readFileSync(pad, 'utf8')) as CiteprocUitvoer;
-    } catch {
-      // Not there (or unreadable): run citeproc.
-    }
-  }
+  const cache = cacheDir ? jsonCache(cacheDir, CACHE_BEWAREN) : undefined;
+  const sleutel = cache && cacheSleutel(JSON.stringify({ versies: versies(), style, locale, items, citations }));
+  const bewaard = cache && sleutel ? uitCache<CiteprocUitvoer>(cache, sleutel) : undefined;
+  if (bewaard) return bewaard;
   const e = citeprocEngine(items, style, locale);
   const citaten = e.rebuildProcessorState([...citations], 'html', []).map(([id, , tekst]): [string, string] => [id, tekst]);
   const bib = e.makeBibliography();
   const uit: CiteprocUitvoer = { citaten, bibliografie: bib ? bib[1] : [] };
-  if (pad && cacheDir) bewaar(cacheDir, pad, uit);
+  if (cache && sleutel) {
+    inCache(cache, sleutel, uit);
+    cacheOnderhoud(cache);
+  }
   return uit;
 }
 
 /** The versions of the packages a run's output depends on, read once per process. */
-let versies: string[] | undefined;
+let gelezen: string[] | undefined;
 
-function sleutel(items: readonly object[], style: string, locale: string, citations: readonly unknown[]): string {
-  if (!versies) {
+function versies(): string[] {
+  if (!gelezen) {
     const plugin = createRequire(import.meta.url).resolve('@citation-js/plugin-csl');
     const versie = (from: string, pkg: string) => (JSON.parse(readFileSync(createRequire(from).resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
-    versies = [versie(import.meta.url, '@citation-js/core'), versie(import.meta.url, '@citation-js/plugin-csl'), versie(plugin, 'citeproc'), versie(import.meta.url, 'citeproc-locales')];
+    gelezen = [versie(import.meta.url, '@citation-js/core'), versie(import.meta.url, '@citation-js/plugin-csl'), versie(plugin, 'citeproc'), versie(import.meta.url, 'citeproc-locales')];
   }
-  return createHash('sha256').update(JSON.stringify({ versies, style, locale, items, citations })).digest('hex');
-}
-
-/** Write atomically (a build beside this one may read it), then drop the oldest beyond CACHE_BEWAREN. */
-function bewaar(dir: string, pad: string, uit: CiteprocUitvoer): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${pad}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(uit));
-    renameSync(tmp, pad);
-    houdNieuwste(dir, '.json', CACHE_BEWAREN);
-  } catch {
-    // A cache that cannot be written is only slower next time.
-  }
+  return gelezen;
 }

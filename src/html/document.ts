@@ -29,6 +29,7 @@ import { createRegister, type ChapterContext, type ChapterKind, type DocumentReg
 import { resolveCrossReferences } from './crossrefs.ts';
 import { messages } from './messages.ts';
 import { markdownProcessor, markdownTree } from './processor.ts';
+import type { JsonCache } from '../util/json-cache.ts';
 
 type DocumentKind = 'monitor' | 'kamerbrief';
 
@@ -100,6 +101,8 @@ export interface DocumentInput {
 }
 
 export interface RenderOptions {
+  /** where the chapters' Markdown trees are kept between builds (processor.ts, markdownTree); none: parsed every time */
+  readonly markdownCache?: JsonCache;
   /** reads an SVG figure; default: the file system */
   readonly readAsset?: (absolutePath: string) => string;
   /**
@@ -136,7 +139,7 @@ export function renderDocument(input: DocumentInput, options: RenderOptions = {}
     numbering: input.kind === 'kamerbrief' ? 'document' : 'hoofdstuk',
     readAsset: options.readAsset ?? ((path) => readFileSync(path, 'utf8')),
   });
-  const { chapters, files } = processChapters(input, register);
+  const { chapters, files } = processChapters(input, register, options.markdownCache);
   resolveReferences(register, files);
   options.onRegister?.(register);
   options.onChapters?.(chapters, register);
@@ -155,7 +158,7 @@ function validateMeta(input: DocumentInput): void {
 }
 
 /** 1. Each chapter through the frozen processor, up to (not including) stringify. */
-function processChapters(input: DocumentInput, register: DocumentRegister): { chapters: ProcessedChapter[]; files: VFile[] } {
+function processChapters(input: DocumentInput, register: DocumentRegister, cache: JsonCache | undefined): { chapters: ProcessedChapter[]; files: VFile[] } {
   const counters = { hoofdstuk: 0, bijlage: 0 };
   const files: VFile[] = [];
   const chapters = input.chapters.map((chapter, index) => {
@@ -174,7 +177,7 @@ function processChapters(input: DocumentInput, register: DocumentRegister): { ch
     // One vfile for parse and run, so that every plugin reports to the same file.
     const file = new VFile({ path: chapter.file, value: chapter.markdown, data: { print: context } });
     files.push(file);
-    const tree = markdownProcessor.runSync(markdownTree(chapter.markdown), file) as Root;
+    const tree = markdownProcessor.runSync(markdownTree(chapter.markdown, cache), file) as Root;
     return { index, kind, file: chapter.file, tree, lang: context.lang };
   });
   return { chapters, files };

@@ -12,12 +12,16 @@
  *   rehypeCrossReferences            [@fig:x] -> placeholder, resolved after all chapters
  *   rehype-stringify                 hast -> HTML
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { cacheSleutel, inCache, jsonCache, uitCache, type JsonCache } from '../util/json-cache.ts';
+import { PROJECT_ROOT } from '../util/paths.ts';
 import rehypeCrossReferences from './crossrefs.ts';
 import rehypeFigures from './figures.ts';
 import rehypeFootnotes, { CLOBBER_PREFIX } from './footnotes.ts';
@@ -49,11 +53,23 @@ export const markdownProcessor = unified()
  * (src/review/markdown.ts), which reads the same chapters right after: kept by text for the last
  * few documents. Processing leaves the tree as it is (remark-rehype makes a new HTML tree), and
  * no reader may change it.
+ *
+ * With `cache` (a build that keeps one), the tree is also kept on disk under a hash of the text
+ * and of what makes the parse (package-lock.json, this module), and read back the next time the same text
+ * is parsed: in a rebuild after one template changed, the other chapters; in the tests, the
+ * many builds of the same data. GFM tables make the parse slow (the appendix of tables takes a
+ * quarter of a second); reading the tree back as JSON takes a twentieth of that. The tree is
+ * plain data (types, values, positions), so the one read back equals the one parsed.
  */
-export function markdownTree(markdown: string): MdastRoot {
+export function markdownTree(markdown: string, cache?: JsonCache): MdastRoot {
   let tree = TREES.get(markdown);
   if (!tree) {
-    tree = markdownProcessor.parse(markdown);
+    const sleutel = cache && markdownSleutel(markdown);
+    tree = cache && sleutel ? uitCache<MdastRoot>(cache, sleutel) : undefined;
+    if (!tree) {
+      tree = markdownProcessor.parse(markdown);
+      if (cache && sleutel) inCache(cache, sleutel, tree);
+    }
     if (TREES.size >= MAX_TREES) TREES.delete(TREES.keys().next().value!);
     TREES.set(markdown, tree);
   }
@@ -63,3 +79,30 @@ export function markdownTree(markdown: string): MdastRoot {
 const TREES = new Map<string, MdastRoot>();
 /** Enough for the chapters of a monitor and its letter. */
 const MAX_TREES = 64;
+
+/**
+ * The Markdown trees a build keeps (`markdownTree`): a monitor and its letter are some 40
+ * trees, parsed as written and again as reviewers read them (4 MB), so this is a few builds.
+ */
+export function markdownCache(dir: string): JsonCache {
+  return jsonCache(dir, 200);
+}
+
+/** The key of a text's tree in the cache: the text, and what makes the parse. */
+export function markdownSleutel(markdown: string): string {
+  return cacheSleutel(pakketten(), markdown);
+}
+
+/** What the parse depends on besides the text: the installed packages and this module, which picks the plugins (read once per process). */
+let parser: string | undefined;
+function pakketten(): string {
+  const lees = (pad: string | URL) => {
+    try {
+      return readFileSync(pad, 'utf8');
+    } catch {
+      return `${String(pad)} onleesbaar`;
+    }
+  };
+  parser ??= cacheSleutel(lees(join(PROJECT_ROOT, 'package-lock.json')), lees(new URL(import.meta.url)));
+  return parser;
+}

@@ -42,6 +42,8 @@ import { startChartThread, type ChartThread } from '../charts/render-thread.ts';
 import { hoofdstukSjablonen, vulHoofdstukken, sjabloonNaam, type Hoofdstuk } from '../chapters/render.ts';
 import { leesLiteratuur } from '../chapters/literatuur.ts';
 import { renderDocument, type DocumentInput, type RenderOptions } from '../html/document.ts';
+import { markdownCache } from '../html/processor.ts';
+import { cacheOnderhoud } from '../util/json-cache.ts';
 import { reviewMarkdown } from '../review/markdown.ts';
 import { BRIEF_PAD, briefDocument } from '../letter/document.ts';
 import type { Brief } from '../letter/render.ts';
@@ -338,7 +340,9 @@ interface Opgemaakt {
  */
 async function renderHtml(b: Build, tmp: string, resultaten: Resultaten, { hoofdstukken, brief }: Inhoud): Promise<Opgemaakt> {
   const verwerkt: WebDocument[] = [];
-  const bewaar = (input: DocumentInput): RenderOptions => ({ onChapters: (chapters, register) => verwerkt.push({ input, chapters, register }) });
+  // The Markdown trees of earlier builds (src/html/processor.ts): none without a cache.
+  const bomen = b.options.cache ? markdownCache(join(b.options.cache, 'markdown')) : undefined;
+  const bewaar = (input: DocumentInput): RenderOptions => ({ markdownCache: bomen, onChapters: (chapters, register) => verwerkt.push({ input, chapters, register }) });
   const monitorInvoer = monitorDocument(tmp, resultaten, hoofdstukken, bouwIdentiteit(b.invoer));
   const html = await b.plan.run('html', async () => renderDocument(monitorInvoer, bewaar(monitorInvoer)), (h) =>
     `${Math.round(h.length / 1024)} kB`,
@@ -349,8 +353,9 @@ async function renderHtml(b: Build, tmp: string, resultaten: Resultaten, { hoofd
   // The committed Markdown: the same chapters with every number and reference resolved, for
   // reviewers on a code host (src/review/markdown.ts); the HTML above keeps the project syntax.
   const hoofdstukPaden = hoofdstukken.map((h) => `monitor/${h.bestand}`);
-  const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown })), registers[0]!);
-  const [leesbareBrief] = reviewMarkdown([{ path: BRIEF_PAD, markdown: brief.markdown, brief: true }], registers[1]!);
+  const leesbaar = reviewMarkdown(hoofdstukken.map((h, i) => ({ path: hoofdstukPaden[i]!, markdown: h.markdown })), registers[0]!, bomen);
+  const [leesbareBrief] = reviewMarkdown([{ path: BRIEF_PAD, markdown: brief.markdown, brief: true }], registers[1]!, bomen);
+  if (bomen) cacheOnderhoud(bomen);
   // Synthetic figures: every committed chapter and the letter open with the label.
   const label = synthetischBlok(resultaten.extractie.bron);
   const bestanden = await writeTextOutputs(tmp, {

@@ -27,6 +27,7 @@ import type { DocumentRegister, Label, LabelKind } from '../html/context.ts';
 import { groupByNoun, referenceWords } from '../html/crossrefs.ts';
 import { slug } from '../html/headings.ts';
 import { markdownTree } from '../html/processor.ts';
+import type { JsonCache } from '../util/json-cache.ts';
 import { FIGURE_LABEL, figureCaption, HEADING_LABEL, REFERENCE, TABLE_LABEL, TABLE_PREFIX, writtenNumber } from '../html/syntax.ts';
 import { InternalError } from '../util/errors.ts';
 import { mayHoldCode } from '../util/markdown.ts';
@@ -57,14 +58,17 @@ interface Anchor {
 
 /**
  * Every chapter rewritten for reviewers, in the order given; `register` is the one renderDocument
- * filled for the same chapters (same order), after its cross-references were resolved.
+ * filled for the same chapters (same order), after its cross-references were resolved. `cache`:
+ * the build's Markdown trees (src/html/processor.ts, markdownTree), for the chapters' texts and
+ * for the texts this writes before it splits their sentences.
  */
-export function reviewMarkdown(chapters: readonly ReviewChapter[], register: DocumentRegister): string[] {
+export function reviewMarkdown(chapters: readonly ReviewChapter[], register: DocumentRegister, cache?: JsonCache): string[] {
+  const parseCached = (markdown: string) => markdownTree(markdown, cache);
   // Pass 1: headings and captions, and the anchor of every label.
   const anchors = new Map<string, Anchor>();
   const structured = chapters.map((chapter, index) => {
     // The tree the HTML was made from (renderDocument parsed the same text just before).
-    const tree = markdownTree(chapter.markdown);
+    const tree = parseCached(chapter.markdown);
     const edits: Edit[] = [];
     const slugger = new GithubSlugger();
     const entries = register.headings.filter((h) => h.chapterIndex === index);
@@ -103,7 +107,7 @@ export function reviewMarkdown(chapters: readonly ReviewChapter[], register: Doc
   // A chapter in another language than the document's (the Summary) is known to the register by
   // its headings; its references take that language's words, as in the print.
   const lang = (index: number) => register.headings.find((h) => h.chapterIndex === index)?.lang;
-  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, register, anchors, lang(index))));
+  return structured.map((markdown, index) => splitParagraphs(resolveReferences(markdown, chapters[index]!.path, { register, anchors, parse: parseCached }, lang(index)), parseCached));
 }
 
 /** `![alt](x.svg "Caption {#fig:x}")` alone in its paragraph -> anchor, caption line, image. */
@@ -147,11 +151,18 @@ function labelOf(register: DocumentRegister, kind: LabelKind, name: string, path
   return label;
 }
 
+/** What resolving a chapter's references reads: the register, every label's anchor, the parse of a text. */
+interface Verwijzingen {
+  readonly register: DocumentRegister;
+  readonly anchors: Map<string, Anchor>;
+  readonly parse: (markdown: string) => Root;
+}
+
 /**
  * `[@fig:a; @tab:b]` -> `[figuur 5.1](#figuur-5-1) en [tabel 5.2](#tabel-5-2)`, outside code; in
  * the words of the print (src/html/crossrefs.ts).
  */
-function resolveReferences(markdown: string, path: string, register: DocumentRegister, anchors: Map<string, Anchor>, lang?: 'nl' | 'en'): string {
+function resolveReferences(markdown: string, path: string, { register, anchors, parse: parseCached }: Verwijzingen, lang?: 'nl' | 'en'): string {
   const words = referenceWords(lang);
   // The code ranges only once a reference needs them, and no parse for a text whose only raw
   // HTML is the anchors pass 1 wrote (no reference starts inside one, and each is inline HTML of
@@ -160,7 +171,7 @@ function resolveReferences(markdown: string, path: string, register: DocumentReg
   const codeRanges = (): [number, number][] => {
     const ranges: [number, number][] = [];
     if (!mayHoldCode(markdown.replace(ANCHOR, ''))) return ranges;
-    visit(parse(markdown), (node) => {
+    visit(parseCached(markdown), (node) => {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') ranges.push([offset(node, 'start'), offset(node, 'end')]);
     });
     return ranges;
@@ -199,8 +210,8 @@ function link(from: string, label: Label, anchors: Map<string, Anchor>): string 
 }
 
 /** Every paragraph outside tables and block quotes: a line per sentence. */
-function splitParagraphs(markdown: string): string {
-  const tree = parse(markdown);
+function splitParagraphs(markdown: string, parseCached: (markdown: string) => Root): string {
+  const tree = parseCached(markdown);
   const edits: Edit[] = [];
   visit(tree, (node, parent) => {
     if (node.type !== 'paragraph' || !['root', 'listItem', 'footnoteDefinition'].includes(parent.type)) return;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { cssString, parliamentaryYear, renderDocument, type ChapterInput, type DocumentInput } from '../../src/html/document.ts';
 import { labelSvg, prepareSvg } from '../../src/html/figures.ts';
 import { slug } from '../../src/html/headings.ts';
@@ -419,5 +422,41 @@ describe('the Markdown tree shared with the reviewers\' Markdown', () => {
     ].join('\n');
     monitor([{ file: '/doc/01-werk.md', markdown }]);
     assert.deepEqual(markdownTree(markdown), markdownProcessor.parse(markdown));
+  });
+});
+
+describe('the Markdown trees kept between builds (markdownTree with a cache)', () => {
+  const werk = mkdtempSync(join(tmpdir(), 'bomen-'));
+  after(() => rmSync(werk, { recursive: true, force: true }));
+  const tabel = (n: number) => ['| a | b |', '|---|--:|', ...Array.from({ length: n }, (_, i) => `| \`x${i}\` | ${i} |`)].join('\n');
+
+  it('keeps every chapter of a build as its parse, which is what is read back', async () => {
+    const { markdownProcessor, markdownTree, markdownCache, markdownSleutel } = await import('../../src/html/processor.ts');
+    const dir = mkdtempSync(join(werk, 'cache-'));
+    const cache = markdownCache(dir);
+    const map = join(PROJECT_ROOT, 'out', '6e-meting', 'monitor');
+    // The committed chapters: headings, tables, footnotes, links, raw HTML anchors.
+    for (const naam of readdirSync(map).filter((n) => n.endsWith('.md'))) {
+      const markdown = `${readFileSync(join(map, naam), 'utf8')}\n<!-- ${dir} -->\n`;
+      const verwacht = markdownProcessor.parse(markdown);
+      assert.deepEqual(markdownTree(markdown, cache), verwacht, naam);
+      const bewaard = JSON.parse(readFileSync(join(dir, `${markdownSleutel(markdown)}.json`), 'utf8')) as unknown;
+      assert.deepEqual(bewaard, verwacht, `${naam}: the kept tree`);
+    }
+  });
+
+  it('reads a kept tree instead of parsing, and parses again when the entry cannot be read', async () => {
+    const { markdownProcessor, markdownTree, markdownCache, markdownSleutel } = await import('../../src/html/processor.ts');
+    const dir = mkdtempSync(join(werk, 'cache-'));
+    const cache = markdownCache(dir);
+    // Texts this process has not parsed yet (the folder's name is in them).
+    const gelezen = `# Gelezen ${dir}\n\n${tabel(3)}\n`;
+    const kapot = `# Kapot ${dir}\n\n${tabel(4)}\n`;
+    const nep = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'uit de cache' }] }] };
+    writeFileSync(join(dir, `${markdownSleutel(gelezen)}.json`), JSON.stringify(nep));
+    writeFileSync(join(dir, `${markdownSleutel(kapot)}.json`), '{"type": "ro');
+    assert.deepEqual(markdownTree(gelezen, cache), nep, 'an entry changed by hand is what comes back');
+    assert.deepEqual(markdownTree(kapot, cache), markdownProcessor.parse(kapot), 'an unreadable entry is parsed again');
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, `${markdownSleutel(kapot)}.json`), 'utf8')), markdownProcessor.parse(kapot), 'and written again');
   });
 });
