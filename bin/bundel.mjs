@@ -47,37 +47,52 @@ function sleutel() {
   return h.digest('hex').slice(0, 20);
 }
 
+/**
+ * Keeps each module's `import.meta.url` pointing at its source file (the project's own code: src/,
+ * tests/, bin/; the packages stay imports of node_modules and are never loaded here).
+ */
+const importMetaUrl = {
+  name: 'import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|mjs)$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+    }));
+  },
+};
+
+/**
+ * Bundle `ingangen` (paths relative to the project, or an object of output name to path) into
+ * `outdir` as .mjs files that Node loads without a loader: shared code in chunks, the packages
+ * imported from node_modules, linked source maps. A path `a/b.ts` becomes `<outdir>/a/b.mjs`.
+ * Also used by tests/run.ts for the test files.
+ */
+export async function bundelNaar(ingangen, outdir) {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ingangen,
+    outdir,
+    outbase: ROOT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    plugins: [importMetaUrl],
+  });
+}
+
 /** Make the bundle in a folder of its own, then move it into place (another build may do the same). */
 async function bundel(doel) {
-  const { build } = await import('esbuild');
   const tmp = `${doel}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    await build({
-      absWorkingDir: ROOT,
-      entryPoints: Object.fromEntries(INGANGEN.map((i) => [i, `src/${i}.ts`])),
-      outdir: tmp,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'linked',
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'import-meta-url',
-          setup(b) {
-            b.onLoad({ filter: /\.ts$/ }, (args) => ({
-              contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-              loader: 'ts',
-            }));
-          },
-        },
-      ],
-    });
+    await bundelNaar(Object.fromEntries(INGANGEN.map((i) => [i, `src/${i}.ts`])), tmp);
     try {
       renameSync(tmp, doel);
     } catch (e) {
