@@ -49,17 +49,32 @@ function sleutel() {
 
 /**
  * Keeps each module's `import.meta.url` pointing at its source file (the project's own code: src/,
- * tests/, bin/; the packages stay imports of node_modules and are never loaded here).
+ * tests/, bin/; the packages stay imports of node_modules and are never loaded here). esbuild
+ * replaces the expression itself, per file (`define`), never the words in a string or comment;
+ * the file's source map goes along (inline), so the bundle's maps still lead to the source.
  */
-const importMetaUrl = {
-  name: 'import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /\.(ts|mjs)$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: args.path.endsWith('.ts') ? 'ts' : 'js',
-    }));
-  },
-};
+function importMetaUrl(transform, tsconfigRaw) {
+  return {
+    name: 'import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|mjs)$/ }, async (args) => {
+        const bron = readFileSync(args.path, 'utf8');
+        const loader = args.path.endsWith('.ts') ? 'ts' : 'js';
+        if (!bron.includes('import.meta.url')) return { contents: bron, loader };
+        const r = await transform(bron, {
+          loader,
+          tsconfigRaw,
+          format: 'esm',
+          target: 'node20',
+          sourcemap: 'inline',
+          sourcefile: args.path,
+          define: { 'import.meta.url': JSON.stringify(pathToFileURL(args.path).href) },
+        });
+        return { contents: r.code, loader: 'js' };
+      });
+    },
+  };
+}
 
 /**
  * Bundle `ingangen` (paths relative to the project, or an object of output name to path) into
@@ -68,7 +83,7 @@ const importMetaUrl = {
  * Also used by tests/run.ts for the test files.
  */
 export async function bundelNaar(ingangen, outdir) {
-  const { build } = await import('esbuild');
+  const { build, transform } = await import('esbuild');
   await build({
     absWorkingDir: ROOT,
     entryPoints: ingangen,
@@ -83,7 +98,7 @@ export async function bundelNaar(ingangen, outdir) {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'silent',
-    plugins: [importMetaUrl],
+    plugins: [importMetaUrl(transform, readFileSync(join(ROOT, 'tsconfig.json'), 'utf8'))],
   });
 }
 
