@@ -86,13 +86,20 @@ function determinedColumns(m: Float64Array[], n: number): number[] {
     [m[r], m[p]] = [m[p]!, m[r]!];
     const rij = m[r]!;
     const piv = rij[c]!;
-    for (let j = 0; j < n; j++) rij[j]! /= piv;
+    // The pivot row's columns that are not 0: the only ones a row operation changes (elsewhere
+    // it subtracts f * 0, which leaves the value), so skipping the others changes no value.
+    const nietNul: number[] = [];
+    for (let j = 0; j < n; j++)
+      if (rij[j] !== 0) {
+        rij[j]! /= piv;
+        nietNul.push(j);
+      }
     for (let i = 0; i < m.length; i++) {
       if (i === r) continue;
       const ander = m[i]!;
       const f = ander[c]!;
       if (Math.abs(f) <= eps) continue;
-      for (let j = 0; j < n; j++) ander[j]! -= f * rij[j]!;
+      for (const j of nietNul) ander[j]! -= f * rij[j]!;
     }
     pivots.push(c);
     r++;

@@ -109,11 +109,13 @@ export function applyDisclosure(
   definities: readonly IndicatorDefinitie[],
   cohorten: readonly number[],
   k: number,
+  /** Look at every part in every round of secondary suppression: the reference the tests compare the build's way with. */
+  opties: { elkeRondeAlleDelen?: boolean } = {},
 ): DisclosureResult {
   const cohortNamen = [...cohorten.map(String), 'totaal'];
   const primair = primaireOnderdrukking(tellingen, new Map(definities.map((d) => [d.naam, d])), k);
   const stelsel = new Stelsel(primair, vergelijkingenVan(definities, cohortNamen), k);
-  secundaireOnderdrukking(stelsel);
+  secundaireOnderdrukking(stelsel, opties.elkeRondeAlleDelen ?? false);
   const { regel } = primair;
   const rijen: Publicatie[] = tellingen.map((t) => {
     const onderdrukt = regel.has(tVar(t));
@@ -226,14 +228,21 @@ class Stelsel {
   readonly #beschermdeNoemers: Set<string>;
   /** The equations of each variable, by index. */
   readonly #perVar = new Map<string, number[]>();
+  /** The noemer variable of each row (by its teller variable). */
+  readonly #noemerVan = new Map<string, string>();
 
   constructor(p: Primair, vergelijkingen: readonly Vergelijking[], k: number) {
     this.#p = p;
     this.vergelijkingen = vergelijkingen;
     this.#beschermdeNoemers = new Set([...p.rijenMetNoemer.keys()].filter((n) => this.waarde(n) > 0 && this.waarde(n) < k));
     vergelijkingen.forEach((e, i) => {
-      for (const t of e.termen) this.#perVar.set(t.v, [...(this.#perVar.get(t.v) ?? []), i]);
+      for (const t of e.termen) {
+        const bij = this.#perVar.get(t.v);
+        if (bij) bij.push(i);
+        else this.#perVar.set(t.v, [i]);
+      }
     });
+    for (const [n, rijen] of p.rijenMetNoemer) for (const r of rijen) this.#noemerVan.set(r, n);
   }
 
   waarde(v: string): number {
@@ -256,10 +265,36 @@ class Stelsel {
     return v.startsWith('T|') ? this.#p.regel.has(v) : this.#beschermdeNoemers.has(v);
   }
 
-  onderdruk(v: string): void {
+  /** Suppress `v` (a teller: its row; a noemer: every row that carries it); gives the variables that became unknown. */
+  onderdruk(v: string): string[] {
     const regel = this.#p.regel;
-    if (v.startsWith('T|')) regel.set(v, regel.get(v) ?? 'secundair');
-    else for (const r of this.#p.rijenMetNoemer.get(v)!) if (!regel.has(r)) regel.set(r, 'secundair');
+    const nieuw = (v.startsWith('T|') ? [v] : this.#p.rijenMetNoemer.get(v)!).filter((r) => !regel.has(r));
+    for (const r of nieuw) regel.set(r, 'secundair');
+    // A row's teller is unknown once it is suppressed, its noemer once every row that carries it is.
+    const noemers = new Set(nieuw.map((r) => this.#noemerVan.get(r)!).filter((n) => this.onbekend(n)));
+    return [...nieuw, ...noemers];
+  }
+
+  /**
+   * The equations of the connected parts (as recoverable finds them: equations linked by unknown
+   * variables) that hold any of `variabelen`, in their order. Only these parts change when those
+   * variables become unknown; every other part is as it was.
+   */
+  delenMet(variabelen: readonly string[]): Vergelijking[] {
+    const gezien = new Set(variabelen);
+    const open = [...variabelen];
+    const vergelijkingen = new Set<number>();
+    for (let v = open.pop(); v !== undefined; v = open.pop())
+      for (const i of this.#perVar.get(v) ?? []) {
+        if (vergelijkingen.has(i)) continue;
+        vergelijkingen.add(i);
+        for (const t of this.vergelijkingen[i]!.termen)
+          if (!gezien.has(t.v) && this.onbekend(t.v)) {
+            gezien.add(t.v);
+            open.push(t.v);
+          }
+      }
+    return [...vergelijkingen].sort((a, b) => a - b).map((i) => this.vergelijkingen[i]!);
   }
 
   /**
@@ -281,32 +316,47 @@ class Stelsel {
 
   /** The cheapest candidate: a part before a total, a teller before a whole noemer cell, then the smallest count. */
   goedkoopste(kandidaten: ReadonlySet<string>): string {
-    const isTotaal = (v: string) => v.split('|').slice(2, 4).includes('totaal');
-    return [...kandidaten].sort(
-      (a, b) =>
-        Number(isTotaal(a)) - Number(isTotaal(b)) ||
-        Number(a.startsWith('N|')) - Number(b.startsWith('N|')) ||
-        this.waarde(a) - this.waarde(b) ||
-        (a < b ? -1 : a > b ? 1 : 0),
-    )[0]!;
+    const kosten = (v: string) => [Number(v.split('|').slice(2, 4).includes('totaal')), Number(v.startsWith('N|')), this.waarde(v)] as const;
+    let beste: { v: string; k: readonly [number, number, number] } | undefined;
+    for (const v of kandidaten) {
+      const k = kosten(v);
+      if (!beste || volgtVoor(k, v, beste.k, beste.v)) beste = { v, k };
+    }
+    if (!beste) throw new InternalError('goedkoopste: no candidates');
+    return beste.v;
   }
+}
+
+/** Whether candidate `v` with costs `k` goes before `w` with costs `l`: by the costs in order, then by name. */
+function volgtVoor(k: readonly number[], v: string, l: readonly number[], w: string): boolean {
+  for (let i = 0; i < k.length; i++) if (k[i] !== l[i]) return k[i]! < l[i]!;
+  return v < w;
 }
 
 /**
  * Suppress until no protected value is recoverable. Connected parts of the system are
  * independent, so each round adds one suppression to every part that still leaks.
  */
-function secundaireOnderdrukking(s: Stelsel): void {
+function secundaireOnderdrukking(s: Stelsel, elkeRondeAlleDelen: boolean): void {
+  // The first round looks at every part; each later one only at the parts that leaked in the
+  // round before and those it changed (delenMet: the parts of the variables that became
+  // unknown). Any other part has the same equations and unknowns as when it was last looked at,
+  // and leaked nothing then, so it leaks nothing now. (A leaking part's suppression can lie in
+  // another part: see kandidaten.) The parts come in the order of their first equation either
+  // way, so the rounds suppress exactly what they did when every round looked at every part.
+  let teBekijken: readonly Vergelijking[] = s.vergelijkingen;
   for (let ronde = 0; ronde <= MAX_RONDEN; ronde++) {
-    const lekkend = recoverable(s.vergelijkingen, (v) => s.onbekend(v))
+    const lekkend = recoverable(teBekijken, (v) => s.onbekend(v))
       .map((deel) => deel.filter((v) => s.beschermd(v)))
       .filter((deel) => deel.length > 0);
     if (lekkend.length === 0) return;
+    const onbekendGeworden: string[] = [];
     for (const deel of lekkend) {
       const kandidaten = s.kandidaten(deel);
       if (kandidaten.size === 0) throw new InternalError(`cannot protect ${deel[0]}`);
-      s.onderdruk(s.goedkoopste(kandidaten));
+      onbekendGeworden.push(...s.onderdruk(s.goedkoopste(kandidaten)));
     }
+    teBekijken = elkeRondeAlleDelen ? s.vergelijkingen : s.delenMet([...onbekendGeworden, ...lekkend.flat()]);
   }
   throw new InternalError('secondary suppression did not converge');
 }

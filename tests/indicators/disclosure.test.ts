@@ -127,6 +127,21 @@ test('on realistic random extracts no suppressed teller can be recovered from pu
   }
 });
 
+test('each round of secondary suppression looks only at the parts that leaked or changed, and suppresses exactly what looking at every part does', async () => {
+  let secundair = 0;
+  for (const [n, seed] of [[40, 1], [120, 2], [400, 3], [120, 4]] as const) {
+    const { conn, close } = await tabellen(randomExtracts(n, seed));
+    const { definities, tellingen } = await computeIndicators(conn, edition, '2019-06-30', false);
+    close();
+    for (const k of [3, 5, 10]) {
+      const verwacht = applyDisclosure(tellingen, definities, edition.cohorten, k, { elkeRondeAlleDelen: true });
+      assert.deepEqual(applyDisclosure(tellingen, definities, edition.cohorten, k), verwacht, `${n} records, seed ${seed}, k ${k}`);
+      secundair += verwacht.onderdrukkingen.filter((o) => o.regel === 'secundair').length;
+    }
+  }
+  assert.ok(secundair > 100, `the sets need many rounds (${secundair} secondary suppressions)`);
+});
+
 /**
  * Independent check: write every additive relation of indicators.md as equations in the
  * unknown (suppressed) tellers and noemers; an unknown is recoverable when dropping its column
