@@ -1,23 +1,26 @@
 /**
  * On a small extract set some model terms are merged into their reference level. The letter
  * then leaves out the sentences about those terms instead of stopping the build.
+ *
+ * The set is the shared small one (tests/helpers/processen.ts, kleineSet: scale 0.01), and the
+ * build starts from its published results: the letter is written from those, as from the
+ * results a build computes itself.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExtracts } from '../../src/synth/generate.ts';
 import { buildReport } from '../../src/pipeline/build.ts';
 import { PROJECT_ROOT } from '../../src/util/paths.ts';
+import { kleineSet } from '../helpers/processen.ts';
 
 test('the letter builds when a model term it mentions has no estimate of its own', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'monitor-letter-small-'));
-  const data = join(dir, 'data');
-  await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
+  const { data, resultaten } = await kleineSet();
   const out = join(dir, 'out');
   await buildReport(
-    { data, out, edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false },
+    { data, fromResults: join(resultaten, '6e-meting'), out, edition: join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json'), pdf: false },
     { log: () => {}, now: () => 0 },
   );
   const modellen = readFileSync(join(out, 'data', 'modellen.csv'), 'utf8');

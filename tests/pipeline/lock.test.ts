@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutputLocked, checkOutputRoot, takeLock } from '../../src/pipeline/guard.ts';
 import { PROJECT_ROOT } from '../helpers/root.ts';
-import { generateExtracts } from '../../src/synth/generate.ts';
 import { snapshot } from '../helpers/snapshot.ts';
-import { cli, GEDULD, wachtOp } from '../helpers/processen.ts';
+import { cli, GEDULD, kleineSet, wachtOp } from '../helpers/processen.ts';
 
 const werk = mkdtempSync(join(tmpdir(), 'slot-test-'));
 after(() => rmSync(werk, { recursive: true, force: true }));
@@ -49,9 +48,10 @@ test('a lock left by a build that no longer runs is taken over', () => {
   assert.deepEqual(readdirSync(root), []);
 });
 
-const data = join(werk, 'data');
+// The shared small extracts (tests/helpers/processen.ts, kleineSet): the builds here only read them.
+let data = '';
 before(async () => {
-  await generateExtracts({ scale: 0.01, seed: 3, out: data, peildatum: '2019-06-30', format: 'csv.gz' });
+  data = (await kleineSet()).data;
 });
 
 test('two concurrent builds into one output folder: the second refuses at once (status 2), the first finishes', { timeout: GEDULD }, async (t) => {
