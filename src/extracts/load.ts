@@ -14,7 +14,8 @@
  * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
  * gzip and, when there are errors to show, finds their physical lines.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -94,9 +95,12 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
   // Decompressed extracts are microdata: the folder goes on error, exit and Ctrl-C, and folders
   // left by a run that was killed outright are removed by the next.
+  // Made and registered in one synchronous step: a Ctrl-C is handled between event-loop turns,
+  // and after an asynchronous mkdtemp it could come in with the folder made but not yet
+  // registered, which would leave it behind.
   removeStale(tmpdir(), TEMP_NAME);
-  const temp = await mkdtemp(join(tmpdir(), tempPrefix(TEMP_NAME)));
-  const { instance, connection, close } = await openDatabase(temp, options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+  const temp = mkdtempSync(join(tmpdir(), tempPrefix(TEMP_NAME)));
+  const { instance, connection, close } = await openDatabase(temp, removeOnExit(temp), options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
 
   try {
     const plan = await planExtracts(folder, options, { earlier, warnings });
@@ -146,8 +150,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 }
 
 /** An in-memory DuckDB whose spill files go to `temp`, and how to close it and remove `temp`. */
-async function openDatabase(temp: string, memoryLimit: string): Promise<Pick<LoadedExtracts, 'instance' | 'connection' | 'close'>> {
-  const release = removeOnExit(temp);
+async function openDatabase(temp: string, release: () => void, memoryLimit: string): Promise<Pick<LoadedExtracts, 'instance' | 'connection' | 'close'>> {
   const config: Record<string, string> = {
     temp_directory: join(temp, 'duckdb'),
     // Row order is file order: a row's position is how a message finds its line.

@@ -4,8 +4,8 @@
  * what the pipeline produces now. CI runs it, so a commit whose outputs were not regenerated
  * does not land.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
@@ -105,8 +105,9 @@ export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Versch
   if (!existsSync(o.out))
     throw new InputError([UITVOER.nietsTeControleren(o.out)]);
   // Removed also on Ctrl-C or SIGTERM; one left by a check killed outright goes the next time.
+  // Made and registered in one synchronous step (src/extracts/load.ts says why).
   removeStale(tmpdir(), 'monitor-check');
-  const werk = await mkdtemp(join(tmpdir(), tempPrefix('monitor-check')));
+  const werk = mkdtempSync(join(tmpdir(), tempPrefix('monitor-check')));
   const vrij = removeOnExit(werk);
   try {
     const verschillen: Verschil[] = [];
