@@ -161,9 +161,16 @@ async function alsJavaScript(ingangen: readonly string[], uit: string): Promise<
     await bundelNaar([...ingangen, WERKERS], uit);
     return { vlaggen: ['--enable-source-maps', '--import', js(WERKERS)], bestanden: ingangen.map(js) };
   } catch (e) {
-    process.stderr.write(`De testbestanden draaien via tsx: bundelen lukte niet (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).\n`);
+    process.stderr.write(`De testbestanden draaien via tsx: bundelen lukte niet (${bundelFout(e)}).\n`);
     return { vlaggen: ['--import', 'tsx', '--import', `./${WERKERS}`], bestanden: [...ingangen] };
   }
+}
+
+/** esbuild's first error as `file:line: text`, or the error's first line. */
+function bundelFout(e: unknown): string {
+  const eerste = (e as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors?.[0];
+  if (eerste) return eerste.location ? `${eerste.location.file}:${eerste.location.line}: ${eerste.text}` : eerste.text;
+  return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
 }
 
 /** The arguments: the checks (`--controle <command>`) and the test files. */

@@ -99,6 +99,21 @@ test('the test files run as JavaScript without a TypeScript loader, and a failur
   }
 });
 
+test('a test file that cannot be bundled runs through tsx, and the runner says where bundling failed', () => {
+  const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
+  const map = mkdtempSync(join(PROJECT_ROOT, '.cache', 'run-test-'));
+  try {
+    const bestand = join(map, 'kapot.test.ts');
+    writeFileSync(bestand, "import { test } from 'node:test';\ntest('x', () => { const a = ; });\n");
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', relative(PROJECT_ROOT, bestand)], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^De testbestanden draaien via tsx: bundelen lukte niet \(\S*kapot\.test\.ts:2: Unexpected ";"\)\.$/m);
+    assert.match(r.stdout, /^# fail 1$/m, 'the file ran, and its syntax error failed it');
+  } finally {
+    rmSync(map, { recursive: true, force: true });
+  }
+});
+
 test('a file marked to have a process of its own never shares one, however cheap; the committed ones that check their process are marked', () => {
   const kosten = { 'tests/a/1.test.ts': 1, 'tests/a/eigen.test.ts': 1, 'tests/a/2.test.ts': 1 };
   const p = pak(Object.keys(kosten), kosten, (b) => b.endsWith('eigen.test.ts'));
