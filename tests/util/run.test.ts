@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { alleTestbestanden, EIGEN_PROCES, GROEP_MAX, pak } from '../run.ts';
@@ -65,53 +65,53 @@ test('the checks run beside the tests: a failing check fails the command with it
   assert.equal(goed.status, 0, goed.stderr);
 });
 
-test('the test files run as JavaScript without a TypeScript loader, and a failure names the .ts file and line', () => {
+/**
+ * `tests/run.ts` on one test file of its own, written (as `naam`) into a temp folder inside the
+ * project (the bundle's base) but outside tests/.
+ */
+function runnerOp(naam: string, tekst: string): SpawnSyncReturns<string> {
+  // Without the variable by which this test's own runner would take the nested one's report over.
   const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
-  // A test file of its own, inside the project (the bundle's base) but outside tests/.
   const map = mkdtempSync(join(PROJECT_ROOT, '.cache', 'run-test-'));
   try {
-    const bestand = join(map, 'js.test.ts');
-    writeFileSync(
-      bestand,
-      [
-        "import { test } from 'node:test';",
-        "import assert from 'node:assert/strict';",
-        'const bron: string = import.meta.url;',
-        "test('runs as JavaScript', () => {",
-        "  assert.match(process.argv[1] ?? '', /js\\.test\\.mjs$/);",
-        "  assert.ok(!process.execArgv.some((a) => a.includes('tsx')), process.execArgv.join(' '));",
-        "  assert.ok(bron.endsWith('/js.test.ts'), bron);",
-        '});',
-        "test('fails', () => {",
-        '  assert.equal(1, 2);',
-        '});',
-        '',
-      ].join('\n'),
-    );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', relative(PROJECT_ROOT, bestand)], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
-    assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^# pass 1$/m, r.stdout);
-    assert.match(r.stdout, /^# fail 1$/m);
-    assert.match(r.stdout, /location: '[^']*\/js\.test\.ts:9:1'/, 'where the failing test is written');
-    assert.match(r.stdout, /\(\S*\/js\.test\.ts:10:10\)/, 'the failing line in the stack');
+    const bestand = join(map, naam);
+    writeFileSync(bestand, tekst);
+    return spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', relative(PROJECT_ROOT, bestand)], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
   } finally {
     rmSync(map, { recursive: true, force: true });
   }
+}
+
+test('the test files run as JavaScript without a TypeScript loader, and a failure names the .ts file and line', () => {
+  const r = runnerOp(
+    'js.test.ts',
+    [
+      "import { test } from 'node:test';",
+      "import assert from 'node:assert/strict';",
+      'const bron: string = import.meta.url;',
+      "test('runs as JavaScript', () => {",
+      "  assert.match(process.argv[1] ?? '', /js\\.test\\.mjs$/);",
+      "  assert.ok(!process.execArgv.some((a) => a.includes('tsx')), process.execArgv.join(' '));",
+      "  assert.ok(bron.endsWith('/js.test.ts'), bron);",
+      '});',
+      "test('fails', () => {",
+      '  assert.equal(1, 2);',
+      '});',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^# pass 1$/m, r.stdout);
+  assert.match(r.stdout, /^# fail 1$/m);
+  assert.match(r.stdout, /location: '[^']*\/js\.test\.ts:9:1'/, 'where the failing test is written');
+  assert.match(r.stdout, /\(\S*\/js\.test\.ts:10:10\)/, 'the failing line in the stack');
 });
 
 test('a test file that cannot be bundled runs through tsx, and the runner says where bundling failed', () => {
-  const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
-  const map = mkdtempSync(join(PROJECT_ROOT, '.cache', 'run-test-'));
-  try {
-    const bestand = join(map, 'kapot.test.ts');
-    writeFileSync(bestand, "import { test } from 'node:test';\ntest('x', () => { const a = ; });\n");
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/run.ts', relative(PROJECT_ROOT, bestand)], { cwd: PROJECT_ROOT, encoding: 'utf8', env });
-    assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /^De testbestanden draaien via tsx: bundelen lukte niet \(\S*kapot\.test\.ts:2: Unexpected ";"\)\.$/m);
-    assert.match(r.stdout, /^# fail 1$/m, 'the file ran, and its syntax error failed it');
-  } finally {
-    rmSync(map, { recursive: true, force: true });
-  }
+  const r = runnerOp('kapot.test.ts', "import { test } from 'node:test';\ntest('x', () => { const a = ; });\n");
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /^De testbestanden draaien via tsx: bundelen lukte niet \(\S*kapot\.test\.ts:2: Unexpected ";"\)\.$/m);
+  assert.match(r.stdout, /^# fail 1$/m, 'the file ran, and its syntax error failed it');
 });
 
 test('a file marked to have a process of its own never shares one, however cheap; the committed ones that check their process are marked', () => {
