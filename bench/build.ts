@@ -44,6 +44,7 @@ if (!(scale > 0) || !Number.isInteger(seed) || !(runs >= 1)) {
 const EDITIE = '6e-meting';
 const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'monitor-nazorg-bench');
 const data = join(cacheRoot, `${EDITIE}-scale-${scale}-seed-${seed}`);
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
 
 // 1. The extracts, generated once.
@@ -57,7 +58,13 @@ if (!existsSync(join(data, '.compleet'))) {
 }
 
 let piek = process.memoryUsage().rss;
-const meter = setInterval(() => (piek = Math.max(piek, process.memoryUsage().rss)), 20);
+/** The stages running now, each with the highest resident set seen while it ran. */
+let lopend: { piek: number; duur?: number }[] = [];
+const meter = setInterval(() => {
+  const rss = process.memoryUsage().rss;
+  piek = Math.max(piek, rss);
+  for (const x of lopend) if (x.duur === undefined) x.piek = Math.max(x.piek, rss);
+}, 20);
 
 /** DuckDB reading each extract into a table: the floor of loading. */
 async function vloerLaden(): Promise<number> {
@@ -108,12 +115,13 @@ for (let run = 1; run <= runs; run++) {
   const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
   try {
     const out = join(werk, 'out', EDITIE);
-    const stappen: { nr: number; naam: string; start: number; duur?: number }[] = [];
+    const stappen: { nr: number; naam: string; start: number; duur?: number; piek: number }[] = [];
+    lopend = stappen;
     let t0 = performance.now();
     const documenten: { soort: string; bestand: string }[] = [];
     const fx: Effects = {
       now: () => performance.now(),
-      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0 }),
+      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0, piek: process.memoryUsage().rss }),
       // A stage's line may wait for a stage that runs beside it (the charts beside the chapters):
       // its end is timed when its work ends, not when its line is written.
       end: (nr) => {
@@ -129,8 +137,11 @@ for (let run = 1; run <= runs; run++) {
       },
     };
     t0 = performance.now();
+    piek = process.memoryUsage().rss;
     await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
     const bouw = performance.now() - t0;
+    const piekBouw = piek;
+    piek = process.memoryUsage().rss;
 
     const laden = await vloerLaden();
     const printen = await vloerPrinten(documenten, browser.executablePath);
@@ -139,7 +150,7 @@ for (let run = 1; run <= runs; run++) {
     console.log(`\nrun ${run}/${runs}: ${EDITIE}, scale ${scale}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log('bouw (vanaf nul, met PDF\'s):');
     // Stages that overlap (the charts beside the chapters, the two prints) add up to more than the build: the start column shows where each began.
-    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()})`);
+    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()}; piek ${gb(x.piek)})`);
     console.log(`  totaal${' '.repeat(34)}${s(bouw)}`);
     console.log('vloer:');
     console.log(`  DuckDB leest de extracten${' '.repeat(15)}${s(laden)}`);
@@ -147,7 +158,7 @@ for (let run = 1; run <= runs; run++) {
     for (const [soort, ms] of Object.entries(printen.per)) console.log(`  ${`${soort} laden en printen`.padEnd(40)}${s(ms)}`);
     console.log(`  totaal${' '.repeat(34)}${s(vloer)}`);
     console.log(`verhouding bouw/vloer: ${(bouw / vloer).toFixed(2)} (doel: hoogstens 1,6 op scale 1)`);
-    console.log(`piekgeheugen (RSS van dit proces): ${(piek / 2 ** 30).toFixed(2)} GB`);
+    console.log(`piekgeheugen van de bouw (RSS van dit proces): ${gb(piekBouw)} (doel: onder 4 GB op scale 10); van de vloer: ${gb(piek)}`);
   } finally {
     rmSync(werk, { recursive: true, force: true });
   }
