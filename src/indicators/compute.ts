@@ -8,6 +8,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Editie } from '../edition/edition.ts';
+import { ident } from '../extracts/sql.ts';
 import { InternalError } from '../util/errors.ts';
 import { fillSql, isoDateLiteral, sqlSteps, wordListLiteral } from '../util/sql.ts';
 import { GROEPEN, MOMENTEN, problemenVoor, type Basisvoorwaarde, type Groep, type Moment, type Probleem } from '../vocabulary/lists.ts';
@@ -175,6 +176,26 @@ async function leesUitval(conn: DuckDBConnection, cohorten: readonly number[]): 
     .map((r) => ({ cohort: String(r['cohort']), groep: String(r['groep']) as Groep, moment: String(r['moment']) as Moment, positie: Number(r['positie']) }))
     .sort((a, b) => coh.get(a.cohort)! - coh.get(b.cohort)! || grp.get(a.groep)! - grp.get(b.groep)! || a.positie - b.positie)
     .map(({ cohort, groep, moment }) => ({ indicator: UITVAL_INDICATOR, cohort, groep, moment, regel: 'uitval_vervroegd' }));
+}
+
+/**
+ * The tables the counts read (countIndicators; leesUitval through the view uitval_zonder_stap of
+ * sql/04-uitval.sql); computeIndicators builds them.
+ */
+const TELTABELLEN: ReadonlySet<string> = new Set(['status', 'verloop', 'uitval_keten', 'uitval_record', 'uitval_stap']);
+
+/**
+ * Drop every table of the connection but those the counts read: the extracts, the other working
+ * tables and whatever else was made on them. For a `naWerktabellen` hook that has read all else
+ * it needs (the build, once the model frames and Kaplan–Meier records are read): at scale 10
+ * that gives back well over a gigabyte before the model fits grow beside the counts.
+ */
+export async function alleenTeltabellen(conn: DuckDBConnection): Promise<void> {
+  const reader = await conn.runAndReadAll('SELECT database_name, schema_name, table_name FROM duckdb_tables()');
+  const weg = reader.getRowObjectsJS().filter((r) => !TELTABELLEN.has(String(r['table_name'])));
+  if (weg.length === 0) return;
+  const naam = (r: Record<string, unknown>) => ['database_name', 'schema_name', 'table_name'].map((k) => ident(String(r[k]))).join('.');
+  await conn.run(weg.map((r) => `DROP TABLE ${naam(r)};`).join(' '));
 }
 
 /**

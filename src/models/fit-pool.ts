@@ -31,6 +31,9 @@ interface Opdracht {
   readonly reject: (e: unknown) => void;
 }
 
+/** A task handed to a worker: only how to answer it (the worker has its own copy of the frame). */
+type Gegeven = Omit<Opdracht, 'taak'>;
+
 /** Starts `aantal` workers; they load their code while the caller goes on. */
 export function startFitPool(aantal: number): FitPool {
   if (!(aantal >= 1)) throw new InternalError(`startFitPool: ${aantal} workers`);
@@ -38,7 +41,7 @@ export function startFitPool(aantal: number): FitPool {
   // No execArgv: the build's own options (`--import tsx` among them) would only slow the start.
   const workers = Array.from({ length: aantal }, () => new Worker(code, { eval: true, execArgv: [] }));
   const wachtrij: Opdracht[] = [];
-  const bezig = new Map<Worker, Opdracht>();
+  const bezig = new Map<Worker, Gegeven>();
   const vrij = new Set<Worker>();
   let nr = 0;
   let gestopt = false;
@@ -48,7 +51,7 @@ export function startFitPool(aantal: number): FitPool {
     const o = wachtrij.shift();
     if (!o) return vrij.add(w);
     vrij.delete(w);
-    bezig.set(w, o);
+    bezig.set(w, { resolve: o.resolve, reject: o.reject });
     w.postMessage({ nr: nr++, taak: o.taak });
   };
   // A worker that failed outside a fit (loading its code, an answer that could not be sent) or

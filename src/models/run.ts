@@ -153,16 +153,22 @@ export async function startModels(conn: DuckDBConnection, edition: Editie, peild
     const k = edition.drempel;
     const bijFout = options.bijFout ?? 'melden';
     const frames = new Map<string, ModelFrameCodes>();
-    const taken: FitTaak[] = [];
+    // With workers, each fit in model order; without, the tasks finish fits. A frame handed to a
+    // worker is not kept here: the worker has its copy.
     const fits: Promise<ModelUitkomst>[] = [];
+    const taken: FitTaak[] = [];
     for (const d of modelDefinities(edition)) {
       const frame = frames.get(d.tabel) ?? (await readModelFrameCodes(conn, d));
       frames.set(d.tabel, frame);
-      taken.push({ definitie: d, frame, k, bijFout });
-      const fit = pool?.fit(taken[taken.length - 1]!);
+      const taak: FitTaak = { definitie: d, frame, k, bijFout };
+      if (!pool) {
+        taken.push(taak);
+        continue;
+      }
+      const fit = pool.fit(taak);
       // Its error is thrown by finish; until then it is not unhandled.
-      fit?.catch(() => undefined);
-      if (fit) fits.push(fit);
+      fit.catch(() => undefined);
+      fits.push(fit);
     }
     const km = await readKmRecords(conn, edition);
     return {
@@ -172,7 +178,8 @@ export async function startModels(conn: DuckDBConnection, edition: Editie, peild
           const kmPunten = kmResultaat(km, edition, indicatoren);
           const modellen: ModelUitkomst[] = [];
           // In model order: the first model whose fit threw throws here, as in computeModels.
-          for (const [i, t] of taken.entries()) modellen.push(pool ? await fits[i]! : fitModel(t.definitie, decodeModelFrame(t.frame), t.k, t.bijFout));
+          for (const fit of fits) modellen.push(await fit);
+          for (const t of taken) modellen.push(fitModel(t.definitie, decodeModelFrame(t.frame), t.k, t.bijFout));
           return modelResultaten(edition, modellen, kmPunten);
         } finally {
           await pool?.stop();
