@@ -118,11 +118,20 @@ interface Exits {
 /** The fit and the PH test of one design share its sorted rows (designs are not changed once built). */
 const prepared = new WeakMap<CoxDesign, CoxData>();
 
-/** The design's rows sorted by time, latest first (ties in row order), in sparse form, with their groups of tied times. */
-export function coxData(design: CoxDesign): CoxData {
-  const known = prepared.get(design);
-  if (known) return known;
-  const { n, p, tijd } = design;
+/** What of CoxData follows from the rows' times and events alone. */
+type TimeOrder = Pick<CoxData, 'order' | 'status' | 'groups' | 'groupOf' | 'deathsIn' | 'exits'>;
+
+/**
+ * Designs with the same time arrays share their time order: the time-split designs of one model
+ * (tijdsplitsing.ts) differ only in their columns. Keyed by the array of times, and valid for the
+ * events and entries it was made with (arrays are not changed once a design is built).
+ */
+const timeOrders = new WeakMap<Float64Array, { gebeurtenis: Uint8Array; entry: Float64Array | undefined; order: TimeOrder }>();
+
+function timeOrder(design: CoxDesign): TimeOrder {
+  const known = timeOrders.get(design.tijd);
+  if (known && known.gebeurtenis === design.gebeurtenis && known.entry === design.entry) return known.order;
+  const { n, tijd } = design;
   const order = orderByTime(tijd, true);
   const status = new Uint8Array(n);
   const groupOf = new Int32Array(n);
@@ -136,14 +145,20 @@ export function coxData(design: CoxDesign): CoxData {
   const groups = Int32Array.from(starts);
   const deathsIn = new Int32Array(groups.length - 1);
   for (let s = 0; s < n; s++) deathsIn[groupOf[s]!]! += status[s]!;
+  const result: TimeOrder = { order, status, groups, groupOf, deathsIn, exits: design.entry ? exitsOf(design, order, groups) : null };
+  timeOrders.set(tijd, { gebeurtenis: design.gebeurtenis, entry: design.entry, order: result });
+  return result;
+}
+
+/** The design's rows sorted by time, latest first (ties in row order), in sparse form, with their groups of tied times. */
+export function coxData(design: CoxDesign): CoxData {
+  const known = prepared.get(design);
+  if (known) return known;
+  const { n, p } = design;
+  const time = timeOrder(design);
   const data: CoxData = {
-    rows: sparseRows(design.x, n, p, order, false),
-    order,
-    status,
-    groups,
-    groupOf,
-    deathsIn,
-    exits: design.entry ? exitsOf(design, order, groups) : null,
+    ...time,
+    rows: sparseRows(design.x, n, p, time.order, false),
     lp: new Float64Array(n),
     w: new Float64Array(n),
   };

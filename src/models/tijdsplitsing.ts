@@ -48,7 +48,7 @@ export type Tijdsplitsing =
 /** The episode-split design of `design` with the columns of `groep` split at `cut` days. */
 export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG): CoxDesign {
   if (design.entry) throw new InternalError('splitDesign: the design is already split');
-  const { n, p, x, tijd, gebeurtenis } = design;
+  const { n, p, x, tijd } = design;
   const gesplitst = new Set(groep.columns);
   // Columns of the new design: for each old column, itself or its two periods.
   const bron: { j: number; periode: 0 | 1 | null }[] = [];
@@ -65,35 +65,17 @@ export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG)
     });
   });
   const q = bron.length;
-  let rows = 0;
-  for (let i = 0; i < n; i++) rows += tijd[i]! > cut ? 2 : 1;
+  const { rows, entry, stop, event } = episodes(design, cut);
   const xs = new Float64Array(rows * q);
-  const entry = new Float64Array(rows);
-  const stop = new Float64Array(rows);
-  const event = new Uint8Array(rows);
   // Each new column's source column, and its period (-1: not split, the value in both rows).
   const kolom = Int32Array.from(bron, (b) => b.j);
   const periode = Int8Array.from(bron, (b) => b.periode ?? -1);
   const vul = (i: number, rij: number, per: 0 | 1) => {
     for (let c = 0; c < q; c++) if (periode[c]! < 0 || periode[c] === per) xs[rij * q + c] = x[i * p + kolom[c]!]!;
   };
-  let r = 0;
-  for (let i = 0; i < n; i++) {
-    if (tijd[i]! <= cut) {
-      stop[r] = tijd[i]!;
-      event[r] = gebeurtenis[i]!;
-      vul(i, r, 0);
-      r++;
-    } else {
-      stop[r] = cut;
-      vul(i, r, 0);
-      r++;
-      entry[r] = cut;
-      stop[r] = tijd[i]!;
-      event[r] = gebeurtenis[i]!;
-      vul(i, r, 1);
-      r++;
-    }
+  for (let i = 0, r = 0; i < n; i++) {
+    vul(i, r++, 0);
+    if (tijd[i]! > cut) vul(i, r++, 1);
   }
   return {
     kind: 'cox',
@@ -108,6 +90,48 @@ export function splitDesign(design: CoxDesign, groep: PhGroep, cut = SPLITS_DAG)
     samengevoegd: design.samengevoegd,
     weggelaten: design.weggelaten,
   };
+}
+
+/** The episodes of a design split at a cut: how many rows, and each row's (entry, stop] and event. */
+interface Episodes {
+  readonly rows: number;
+  readonly entry: Float64Array;
+  readonly stop: Float64Array;
+  readonly event: Uint8Array;
+}
+
+/**
+ * Every split of one design at one cut has the same episodes, whichever columns it splits: made
+ * once and shared, so that the split designs share their time arrays and with them the fit's
+ * time order (cox.ts, coxData), which at scale 10 is a second of each fit.
+ */
+const gesplitsteTijden = new WeakMap<CoxDesign, Map<number, Episodes>>();
+
+function episodes(design: CoxDesign, cut: number): Episodes {
+  const perCut = gesplitsteTijden.get(design) ?? new Map<number, Episodes>();
+  gesplitsteTijden.set(design, perCut);
+  const known = perCut.get(cut);
+  if (known) return known;
+  const { n, tijd, gebeurtenis } = design;
+  let rows = 0;
+  for (let i = 0; i < n; i++) rows += tijd[i]! > cut ? 2 : 1;
+  const entry = new Float64Array(rows);
+  const stop = new Float64Array(rows);
+  const event = new Uint8Array(rows);
+  for (let i = 0, r = 0; i < n; i++) {
+    if (tijd[i]! <= cut) {
+      stop[r] = tijd[i]!;
+      event[r++] = gebeurtenis[i]!;
+    } else {
+      stop[r++] = cut;
+      entry[r] = cut;
+      stop[r] = tijd[i]!;
+      event[r++] = gebeurtenis[i]!;
+    }
+  }
+  const result = { rows, entry, stop, event };
+  perCut.set(cut, result);
+  return result;
 }
 
 /**

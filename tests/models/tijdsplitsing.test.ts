@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { buildDesign, designFromColumns, fitCox, type CoxDesign } from '../../src/models/index.ts';
 import { phGroepen } from '../../src/models/zph.ts';
+import { coxData } from '../../src/models/cox.ts';
 import { splitDesign, SPLITS_DAG, tijdsplitsing } from '../../src/models/tijdsplitsing.ts';
 import { assertClose, MONITOR_COVARIATES, MONITOR_INDICATORS, MONITOR_INTERACTIONS, monitorFrame, reference as R } from './reference.ts';
 
@@ -32,6 +33,20 @@ describe('the time-split fit', () => {
     assertClose(fit.se, R.monitor_split.se, REL, 'se');
     assertClose([fit.loglik.initial, fit.loglik.final], R.monitor_split.loglik, REL, 'loglik');
     assert.equal(fit.events, R.monitor_split.events);
+  });
+
+  it('splits of one design share their episodes and time order, and fit exactly as a split with arrays of its own', () => {
+    const design = monitorDesign();
+    const [a, b] = phGroepen(design.terms).filter((g) => g.term === 'activiteit' || g.term === 'huisvesting');
+    const splitA = splitDesign(design, a!);
+    const splitB = splitDesign(design, b!);
+    assert.notDeepEqual(splitA.terms, splitB.terms);
+    assert.ok(splitA.tijd === splitB.tijd && splitA.entry === splitB.entry && splitA.gebeurtenis === splitB.gebeurtenis, 'one set of episodes');
+    assert.equal(coxData(splitA).order, coxData(splitB).order, 'one time order');
+    // The same design with copies of its time arrays is ordered afresh: the fits are equal to the bit.
+    const eigen: CoxDesign = { ...splitB, tijd: splitB.tijd.slice(), entry: splitB.entry!.slice(), gebeurtenis: splitB.gebeurtenis.slice() };
+    assert.notEqual(coxData(eigen).order, coxData(splitB).order);
+    assert.deepEqual(fitCox(eigen), fitCox(splitB));
   });
 
   it('reports the two periods of every level of the covariate, with Wald limits', () => {
