@@ -59,8 +59,9 @@ function sqlWaarden(p: IndicatorParameters): Record<string, string> {
 }
 
 /**
- * Build the person-level working tables (uitstroom, meetmoment, status, verloop) in the
- * connection. The models read them too.
+ * Build the person-level working tables (uitstroom, status, verloop) in the connection; the
+ * intermediate ones only a later step reads (meetmoment, the uitval sub-populations) are dropped
+ * once read. The models read the working tables too.
  */
 export async function buildWorkingTables(
   conn: DuckDBConnection,

@@ -28,7 +28,8 @@ async function tel(opruimen: boolean) {
 test('after alleenTeltabellen only the counts\' tables are left, and the counts and the uitval audit are exactly those without it', async () => {
   const [gewoon, opgeruimd] = await Promise.all([tel(false), tel(true)]);
   assert.deepEqual(opgeruimd.tabellen, ['status', 'uitval_keten', 'uitval_record', 'uitval_stap', 'verloop']);
-  assert.ok(gewoon.tabellen.includes('justitie') && gewoon.tabellen.includes('meetmoment'), 'without it the extracts and working tables stay');
+  assert.ok(gewoon.tabellen.includes('justitie') && gewoon.tabellen.includes('uitstroom'), 'without it the extracts and working tables stay');
+  assert.ok(!gewoon.tabellen.includes('meetmoment') && !gewoon.tabellen.includes('uitval_deelpopulatie'), 'the intermediate tables go once read');
   assert.ok(gewoon.tellingen.length > 1000);
   assert.deepEqual(opgeruimd.tellingen, gewoon.tellingen);
   assert.deepEqual(opgeruimd.uitval, gewoon.uitval);

@@ -82,3 +82,7 @@ SELECT
   -- geen_startkwalificatie: at most vmbo or mbo1 (only meaningful when hoogste_opleiding is known).
   hoogste_opleiding IN ('basis', 'vmbo', 'mbo1') AS geen_startkwalificatie
 FROM feiten;
+
+-- The meetmomenten were read only here: their ten rows per record go now, to make room for the
+-- steps after this one (at scale 10, some ten million rows).
+DROP TABLE meetmoment;

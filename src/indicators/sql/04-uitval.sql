@@ -114,6 +114,9 @@ stap(cohort, groep, positie, vanaf) AS (
 )
 SELECT cohort, groep, positie, vanaf FROM stap;
 
+-- The sub-populations were read only by the walk: they go now, to make room for what follows.
+DROP TABLE uitval_deelpopulatie;
+
 -- meegeteld: the record counts at the moment, i.e. it is in the published population S of the
 -- moment's position (instroom and uitstroom: the population, position 0). Every indicator counts
 -- only records that are meegeteld at its moment; at a status moment meegeteld implies observable.
