@@ -3,8 +3,8 @@
  * in DuckDB, disclosure control, the Kaplan–Meier curves): see src/pipeline/compute.ts.
  *
  * A task goes to a free worker at once, or waits for the first worker that is ready or done
- * with its last one; tasks go out in the order they came (run.ts hands the largest model first,
- * as soon as its frame is read). Each task has its own outcome or error.
+ * with its last one; tasks go out in the order they came (run.ts hands them in model order, the
+ * largest first, once every frame is read). Each task has its own outcome or error.
  *
  * The worker loads its module as ../util/worker.ts says (from the bundle, or through tsx), and
  * does not need the build's Node options. A worker dies with the process: a build that is

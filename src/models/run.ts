@@ -129,6 +129,12 @@ export interface StartModelsOptions extends Pick<ComputeModelsOptions, 'bijFout'
    * WERKERS_VANAF); with fewer, the fits take less than starting a worker, and run in finish.
    */
   readonly vanaf?: number;
+  /**
+   * Runs once the frames and the Kaplan–Meier records are read and before any fit starts: the
+   * build drops there what the indicator counts do not read, so that the fits grow in the room
+   * DuckDB gave back rather than beside it.
+   */
+  readonly voorDeFits?: () => Promise<void>;
 }
 
 /**
@@ -140,9 +146,13 @@ const WERKERS_VANAF = 50_000;
 
 /**
  * The part of computeModels that needs the connection: builds the model frames, reads them and
- * the Kaplan–Meier population, and hands each frame to a worker thread as soon as it is read.
+ * the Kaplan–Meier population, then (after `voorDeFits`) hands the frames to worker threads.
  * The connection is free again when this returns, while the fits run; finish computes the
  * curves and joins the fits. The results are those of computeModels, to the byte.
+ *
+ * The fits start only when everything is read, not as each frame is: at scale 10 a fit grows to
+ * several hundred megabytes, and beside a DuckDB still holding the extracts and working tables
+ * the build went over 4 GB. Reading the other frames takes a few seconds of the fits' minute.
  */
 export async function startModels(conn: DuckDBConnection, edition: Editie, peildatum: string, options: StartModelsOptions): Promise<LopendeModellen> {
   const records = options.werkers > 0 ? await uitstroomRecords(conn) : 0;
@@ -153,24 +163,21 @@ export async function startModels(conn: DuckDBConnection, edition: Editie, peild
     const k = edition.drempel;
     const bijFout = options.bijFout ?? 'melden';
     const frames = new Map<string, ModelFrameCodes>();
-    // With workers, each fit in model order; without, the tasks finish fits. A frame handed to a
-    // worker is not kept here: the worker has its copy.
-    const fits: Promise<ModelUitkomst>[] = [];
-    const taken: FitTaak[] = [];
+    let taken: FitTaak[] = [];
     for (const d of modelDefinities(edition)) {
       const frame = frames.get(d.tabel) ?? (await readModelFrameCodes(conn, d));
       frames.set(d.tabel, frame);
-      const taak: FitTaak = { definitie: d, frame, k, bijFout };
-      if (!pool) {
-        taken.push(taak);
-        continue;
-      }
-      const fit = pool.fit(taak);
-      // Its error is thrown by finish; until then it is not unhandled.
-      fit.catch(() => undefined);
-      fits.push(fit);
+      taken.push({ definitie: d, frame, k, bijFout });
     }
+    frames.clear();
     const km = await readKmRecords(conn, edition);
+    await options.voorDeFits?.();
+    // With workers, each fit in model order, and no frame kept here (the worker has its copy);
+    // without, the tasks are fitted in finish.
+    const fits = pool ? taken.map((t) => pool.fit(t)) : [];
+    // Their errors are thrown by finish; until then they are not unhandled.
+    for (const fit of fits) fit.catch(() => undefined);
+    if (pool) taken = [];
     return {
       async finish({ indicatoren }) {
         try {

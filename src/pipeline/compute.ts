@@ -91,10 +91,12 @@ async function berekenResultaten(plan: StagePlan, fx: Effects, editie: Editie, o
     // Person-level work stays in DuckDB.
     const { definities, tellingen, uitval } = await plan.run('indicators', () =>
       computeIndicators(extracts.connection, editie, extracts.extractie.peildatum, extracts.present.has('zorg'), async () => {
-        lopend = await startModels(extracts.connection, editie, extracts.extractie.peildatum, { werkers: MODEL_WERKERS });
-        // The fits have their frames and the Kaplan–Meier curves their records: what the counts
-        // do not read goes before the fits grow (the model frames for verification read it all).
-        if (!o.modelFrames) await alleenTeltabellen(extracts.connection);
+        lopend = await startModels(extracts.connection, editie, extracts.extractie.peildatum, {
+          werkers: MODEL_WERKERS,
+          // Frames and Kaplan–Meier records read: what the counts do not read goes before the
+          // fits grow (the model frames for verification read it all).
+          voorDeFits: o.modelFrames ? undefined : () => alleenTeltabellen(extracts.connection),
+        });
       }),
       (r) => `${r.definities.length} indicatoren, ${r.tellingen.length} cellen`,
     );
