@@ -76,7 +76,8 @@ function vloerLaden(): number {
   const code = `
     import { readdirSync } from 'node:fs';
     import { join } from 'node:path';
-        const data = process.argv[1];
+    import { DuckDBInstance } from '@duckdb/node-api';
+    const data = process.argv[1];
     const t0 = performance.now();
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
