@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../../src/util/paths.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { gedeeldeBouw } from '../helpers/gedeeld.ts';
+import { kleineSet } from '../helpers/processen.ts';
 
 const DATA = join(PROJECT_ROOT, 'data', '6e-meting');
 const EDITION = join(PROJECT_ROOT, 'editions', '6e-meting', 'editie.json');
@@ -70,6 +71,21 @@ function kapotteData(): { dir: string; regel: number } {
   writeFileSync(pad, gzipSync(regels.join('\n')));
   return { dir, regel: 6 };
 }
+
+test('--model-frames writes the frames for verification, and the published data are those of a build without them', async () => {
+  // The build keeps every table for the frames (it drops what the counts do not read, and
+  // closes DuckDB after the indicators, only without them): the small shared set's results were
+  // built without frames.
+  const { data, resultaten } = await kleineSet();
+  const uit = join(werk, 'met-frames', '6e-meting');
+  const frames = join(werk, 'frames');
+  await buildReport({ data, edition: EDITION, out: uit, stage: 'resultaten', modelFrames: frames }, stil);
+  assert.deepEqual(readdirSync(frames).sort(), ['cox_basis.csv', 'cox_interactie.csv', 'cox_landmark_6m.csv', 'logit_werk_6m.csv', 'modelframes.json']);
+  for (const f of readdirSync(frames).filter((f) => f.endsWith('.csv'))) assert.ok(readFileSync(join(frames, f), 'utf8').split('\n').length > 10, `${f} has its records`);
+  const zonder = join(resultaten, '6e-meting', 'data');
+  assert.deepEqual(readdirSync(join(uit, 'data')).sort(), readdirSync(zonder).sort());
+  for (const f of readdirSync(zonder)) assert.equal(readFileSync(join(uit, 'data', f), 'utf8'), readFileSync(join(zonder, f), 'utf8'), f);
+});
 
 test('bad input stops the build with file, line and column, and the output folder is left exactly as it was', async () => {
   const voor = snapshot(out);
