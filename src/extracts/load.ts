@@ -14,12 +14,11 @@
  * Everything is set-based SQL inside DuckDB; JavaScript only reads headers, decompresses
  * gzip and, when there are errors to show, finds their physical lines.
  */
-import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { removeStale, tempFolder } from '../util/cleanup.ts';
 import type { Diagnostic } from '../util/diagnostic.ts';
 import { InputError } from '../util/errors.ts';
 import { contractVoor, EXTRACTS, ID_KOLOMMEN, type ExtractForm, type ExtractName, type ExtractSpec, type Extractie } from './contract.ts';
@@ -95,12 +94,9 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
   // Decompressed extracts are microdata: the folder goes on error, exit and Ctrl-C, and folders
   // left by a run that was killed outright are removed by the next.
-  // Made and registered in one synchronous step: a Ctrl-C is handled between event-loop turns,
-  // and after an asynchronous mkdtemp it could come in with the folder made but not yet
-  // registered, which would leave it behind.
   removeStale(tmpdir(), TEMP_NAME);
-  const temp = mkdtempSync(join(tmpdir(), tempPrefix(TEMP_NAME)));
-  const { instance, connection, close } = await openDatabase(temp, removeOnExit(temp), options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+  const { path: temp, release } = tempFolder(TEMP_NAME);
+  const { instance, connection, close } = await openDatabase(temp, release, options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
 
   try {
     const plan = await planExtracts(folder, options, { earlier, warnings });

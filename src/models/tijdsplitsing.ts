@@ -108,8 +108,8 @@ interface Episodes {
 const gesplitsteTijden = new WeakMap<CoxDesign, Map<number, Episodes>>();
 
 function episodes(design: CoxDesign, cut: number): Episodes {
-  const perCut = gesplitsteTijden.get(design) ?? new Map<number, Episodes>();
-  gesplitsteTijden.set(design, perCut);
+  let perCut = gesplitsteTijden.get(design);
+  if (!perCut) gesplitsteTijden.set(design, (perCut = new Map()));
   const known = perCut.get(cut);
   if (known) return known;
   const { n, tijd, gebeurtenis } = design;

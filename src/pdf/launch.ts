@@ -3,13 +3,11 @@
  * temporary profile, and registered with cleanup.ts so that an exit or an interruption kills it
  * and removes its profile.
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { InputError } from '../util/errors.ts';
 import { BROWSER } from './messages.ts';
-import { atExit, killProcessesWith, removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { atExit, killProcessesWith, removeStale, tempFolder } from '../util/cleanup.ts';
 
 /**
  * Flags that work headless as root in a container: no sandbox (root), no GPU, and nothing that
@@ -110,8 +108,7 @@ function killNow(child: ReturnType<Browser['process']>): void {
  */
 export async function launchBrowser(executablePath: string, options: { timeout?: number; protocolTimeout?: number; signal?: AbortSignal } = {}): Promise<LaunchedBrowser> {
   sweepStaleBrowsers();
-  const profile = mkdtempSync(join(tmpdir(), tempPrefix(PROFILE_NAME)));
-  const releaseProfile = removeOnExit(profile);
+  const { path: profile, release: releaseProfile } = tempFolder(PROFILE_NAME);
   // An exit or an interruption while the browser starts kills what started, too (the build may
   // start the browser early, beside other work).
   const releaseLaunching = atExit(() => killProcessesWith(`--user-data-dir=${profile}`));

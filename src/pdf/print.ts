@@ -23,9 +23,8 @@
  * that crashes gives an error too; either way no partial PDF is left and the browser is always
  * closed (killed when it does not close), so the process can exit.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -34,7 +33,7 @@ import { InputError } from '../util/errors.ts';
 import { BROWSER, STAP } from './messages.ts';
 import { resolveBrowser } from './browser.ts';
 import { launchBrowser, PRINT_NAME, sweepStaleBrowsers, type LaunchedBrowser } from './launch.ts';
-import { removeOnExit, tempPrefix } from '../util/cleanup.ts';
+import { tempFolder } from '../util/cleanup.ts';
 import { gate, refused, refuseRedirect, withBase, type Blocked } from './gate.ts';
 import { fillPageNumbers, headMetadata, matchHeadings, pagesOf, repairOutline, tocHolds, tocIds, type HeadingMatch, type PrintMetadata } from './page.ts';
 import { normaliseNodeIds, pageCount, readDestinations, readOutline, setCatalog, setInfo } from './pdf-file.ts';
@@ -170,8 +169,7 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...(t === undefined ? {} : { start: t, laden: t, printen: t }), ...options.deadlines };
   refuseRedirect(options.html, outFile);
   sweepStaleBrowsers();
-  const work = mkdtempSync(join(tmpdir(), tempPrefix(PRINT_NAME)));
-  const releaseWork = removeOnExit(work);
+  const { path: work, release: releaseWork } = tempFolder(PRINT_NAME);
   const documentPath = join(work, 'document.html');
   writeFileSync(documentPath, withBase(options.html, options.baseDir));
   const job: PrintJob = {

@@ -5,7 +5,7 @@
  * does not land.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.ts';
@@ -13,7 +13,7 @@ import { UITVOER } from './messages.ts';
 import { listFiles } from './hash.ts';
 import { inBouwproduct } from './products.ts';
 import { LEFTOVER_FOLDER, LOCK_FILE } from './guard.ts';
-import { removeOnExit, removeStale, tempPrefix } from '../util/cleanup.ts';
+import { removeStale, tempFolder } from '../util/cleanup.ts';
 import type { EditieBouw } from './plan.ts';
 import { buildReport } from './build.ts';
 import type { Effects } from './stages.ts';
@@ -105,10 +105,8 @@ export async function checkOutputs(o: CheckOptions, fx: Effects): Promise<Versch
   if (!existsSync(o.out))
     throw new InputError([UITVOER.nietsTeControleren(o.out)]);
   // Removed also on Ctrl-C or SIGTERM; one left by a check killed outright goes the next time.
-  // Made and registered in one synchronous step (src/extracts/load.ts says why).
   removeStale(tmpdir(), 'monitor-check');
-  const werk = mkdtempSync(join(tmpdir(), tempPrefix('monitor-check')));
-  const vrij = removeOnExit(werk);
+  const { path: werk, release: vrij } = tempFolder('monitor-check');
   try {
     const verschillen: Verschil[] = [];
     for (const b of o.bouwen) {

@@ -12,7 +12,8 @@
  * `tempPrefix` carry the process id, and `removeStale` removes those of processes that no
  * longer run.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -121,6 +122,17 @@ export function atExit(action: () => void): () => void {
 /** What is registered now (for tests). */
 export function registeredPaths(): string[] {
   return [...registered];
+}
+
+/**
+ * A new temporary folder of this process, `<tmpdir>/<name>-<pid>-XXXXXX`, removed on exit and
+ * interruption as removeOnExit does; returns it with its release. Made and registered in one
+ * synchronous step: a signal is handled between event-loop turns, and after an asynchronous
+ * mkdtemp it could come in with the folder made but not yet registered, leaving it behind.
+ */
+export function tempFolder(name: string): { path: string; release: () => void } {
+  const path = mkdtempSync(join(tmpdir(), tempPrefix(name)));
+  return { path, release: removeOnExit(path) };
 }
 
 /** The name prefix of a temporary folder of this process: `<name>-<pid>-` (mkdtemp adds the rest). */
