@@ -63,6 +63,8 @@ function heeftMerk(pid: string, merk: string): boolean {
 export interface CpuMeter {
   /** Environment to start the command with (the token), merged over `process.env`. */
   readonly env: NodeJS.ProcessEnv;
+  /** The process ids seen so far as the command's. */
+  pids(): number[];
   /** Stop reading; the CPU seconds seen, or undefined where /proc cannot be read. */
   stop(): number | undefined;
 }
@@ -106,6 +108,7 @@ export function meet(interval = 50): CpuMeter {
   const timer = proc ? setInterval(lezen, interval) : undefined;
   return {
     env,
+    pids: () => [...new Set([...gezien.keys()].map((k) => Number(k.split(':')[0])))],
     stop() {
       if (!timer) return undefined;
       clearInterval(timer);
