@@ -6,8 +6,10 @@
  *
  * With --beside-build a scale-1 build from scratch (`npm run report` on the benchmark's cached
  * extracts, see bench/build.ts, which makes them on first use) runs in a loop for as long as the
- * test runs, into a temporary folder. Prints per run: the wall time, the test runner's totals,
- * the load average before and after, and how many builds ran beside it.
+ * test runs, into a temporary folder. Prints per run: the wall time, the CPU time of every
+ * process `npm test` started (bench/cpu.ts: the browsers' helpers included, the builds beside it
+ * not), the test runner's totals, the load average before and after, and how many builds ran
+ * beside it. On two cores, 90 s of wall time holds at most 180 CPU-s.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/util/paths.ts';
+import { meet } from './cpu.ts';
 
 function optie(naam: string, standaard: string): string {
   const i = process.argv.indexOf(`--${naam}`);
@@ -64,8 +67,8 @@ function bouwLus(): { stop: () => Promise<{ klaar: number; fout: number }> } {
 }
 
 /** `npm test`, its output collected; resolves when it ends. */
-function npmTest(): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const kind = spawn('npm', ['test'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function npmTest(env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const kind = spawn('npm', ['test'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   kind.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -78,9 +81,11 @@ for (let run = 1; run <= runs; run++) {
   const voor = la();
   const lus = naast ? bouwLus() : undefined;
   const t0 = performance.now();
-  // Not spawnSync: the build loop beside it lives on this process's event loop.
-  const r = await npmTest();
+  const meter = meet();
+  // Not spawnSync: the build loop beside it and the meter live on this process's event loop.
+  const r = await npmTest(meter.env);
   const wand = (performance.now() - t0) / 1000;
+  const cpu = meter.stop();
   const na = la();
   const bouwen = lus ? await lus.stop() : { klaar: 0, fout: 0 };
   const uit = `${r.stdout}\n${r.stderr}`;
@@ -90,7 +95,7 @@ for (let run = 1; run <= runs; run++) {
   const fail = tel('fail');
   if (r.status !== 0) mislukt++;
   console.log(
-    `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ernaast ${bouwen.klaar} bouw(en) afgerond, ${bouwen.fout} mislukt` : ''}`,
+    `run ${run}/${runs}${naast ? ' (naast een bouw op scale ' + scale + ')' : ''}: ${wand.toFixed(1)} s, ${cpu === undefined ? '' : `${cpu.toFixed(0)} CPU-s, `}exit ${r.status}, ${pass} geslaagd, ${fail} mislukt; load average voor ${voor}, na ${na}${naast ? `; ernaast ${bouwen.klaar} bouw(en) afgerond, ${bouwen.fout} mislukt` : ''}`,
   );
   if (r.status !== 0) {
     // The whole output of a failed run, and the failures' own lines here.
