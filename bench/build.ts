@@ -13,6 +13,10 @@
  * 4. Prints the stages, the floor, the ratio build/floor, the build's peak memory, in all and per
  *    stage (resident set of this process, sampled; DuckDB and the build's threads run in it, the
  *    browser does not) and the load average.
+ * 5. Prints the CPU time of each stage (this process's, threads included, while the stage ran:
+ *    stages that run beside each other share theirs), of the build (this process with its threads, and the browser with its
+ *    helpers, bench/cpu.ts) and of the floor, and what the build's CPU alone implies: on two
+ *    cores it needs at least half of it in wall time, however well it overlaps its stages.
  *
  * Target (issue 16): ratio at most 1.6 at scale 1; scale 10 under 3 minutes and 4 GB.
  */
@@ -30,6 +34,7 @@ import { resolveBrowser } from '../src/pdf/browser.ts';
 import { launchBrowser } from '../src/pdf/launch.ts';
 import { PDF_OPTIONS } from '../src/pdf/print.ts';
 import { withBase } from '../src/pdf/gate.ts';
+import { meet, MERK, type CpuMeter } from './cpu.ts';
 
 function optie(naam: string, standaard: string): string {
   const i = process.argv.indexOf(`--${naam}`);
@@ -72,7 +77,7 @@ const meter = setInterval(() => {
  * in-memory DuckDB without a limit holds every extract (over 4 GB at scale 10), and what its
  * allocator keeps after closing would count in the next run's peak memory of this process.
  */
-function vloerLaden(): number {
+function vloerLaden(): { ms: number; cpu: number } {
   const code = `
     import { readdirSync } from 'node:fs';
     import { join } from 'node:path';
@@ -88,10 +93,33 @@ function vloerLaden(): number {
     }
     conn.closeSync();
     instance.closeSync();
-    console.log(performance.now() - t0);`;
+    const c = process.cpuUsage();
+    console.log(performance.now() - t0, (c.user + c.system) / 1e6);`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, data], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vloer laden: ${r.stderr}`);
-  return Number(r.stdout.trim());
+  const [ms, cpu] = r.stdout.trim().split(' ').map(Number) as [number, number];
+  return { ms, cpu };
+}
+
+/** The cores the targets are set for (a two-core machine). */
+const KERNEN = 2;
+
+/**
+ * The CPU seconds `werk` takes: this process's own (its threads: DuckDB's, the workers') and that
+ * of the processes it starts meanwhile, the browser and its helpers (bench/cpu.ts; they inherit the
+ * token through the environment this process hands them).
+ */
+async function cpuVan(werk: () => Promise<void>): Promise<{ eigen: number; browser: number }> {
+  const meter: CpuMeter = meet();
+  process.env[MERK] = meter.env[MERK];
+  const c0 = process.cpuUsage();
+  try {
+    await werk();
+  } finally {
+    delete process.env[MERK];
+  }
+  const c = process.cpuUsage(c0);
+  return { eigen: (c.user + c.system) / 1e6, browser: meter.stop() ?? 0 };
 }
 
 /** One browser: launch, then load and print each document once. */
@@ -128,18 +156,22 @@ for (let run = 1; run <= runs; run++) {
   const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
   try {
     const out = join(werk, 'out', EDITIE);
-    const stappen: { nr: number; naam: string; start: number; duur?: number; piek: number }[] = [];
+    const stappen: { nr: number; naam: string; start: number; duur?: number; piek: number; cpu0: NodeJS.CpuUsage; cpu?: number }[] = [];
     lopend = stappen;
     let t0 = performance.now();
     const documenten: { soort: string; bestand: string }[] = [];
     const fx: Effects = {
       now: () => performance.now(),
-      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0, piek: process.memoryUsage().rss }),
+      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0, piek: process.memoryUsage().rss, cpu0: process.cpuUsage() }),
       // A stage's line may wait for a stage that runs beside it (the charts beside the chapters):
       // its end is timed when its work ends, not when its line is written.
       end: (nr) => {
         const stap = [...stappen].reverse().find((x) => x.nr === nr);
-        if (stap && stap.duur === undefined) stap.duur = performance.now() - t0 - stap.start;
+        if (stap && stap.duur === undefined) {
+          stap.duur = performance.now() - t0 - stap.start;
+          const c = process.cpuUsage(stap.cpu0);
+          stap.cpu = (c.user + c.system) / 1000;
+        }
       },
       log: () => undefined,
       teDrukken: (soort, html, basis) => {
@@ -151,18 +183,26 @@ for (let run = 1; run <= runs; run++) {
     };
     t0 = performance.now();
     piek = process.memoryUsage().rss;
-    await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
+    const cpuBouw = cpuVan(async () => {
+      await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
+    });
+    const cpu = await cpuBouw;
     const bouw = performance.now() - t0;
     const piekBouw = piek;
 
-    const laden = vloerLaden();
-    const printen = await vloerPrinten(documenten, browser.executablePath);
+    const { ms: laden, cpu: cpuLaden } = vloerLaden();
+    let printen: Awaited<ReturnType<typeof vloerPrinten>> | undefined;
+    const cpuPrinten = await cpuVan(async () => {
+      printen = await vloerPrinten(documenten, browser.executablePath);
+    });
+    if (!printen) throw new Error('vloer printen: geen meting');
     const vloer = laden + printen.start + Object.values(printen.per).reduce((a, b) => a + b, 0);
+    const cpuVloer = cpuLaden + cpuPrinten.eigen + cpuPrinten.browser;
 
     console.log(`\nrun ${run}/${runs}: ${EDITIE}, scale ${scale}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log('bouw (vanaf nul, met PDF\'s):');
     // Stages that overlap (the charts beside the chapters, the two prints) add up to more than the build: the start column shows where each began.
-    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()}; piek ${gb(x.piek)})`);
+    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()}; CPU ${x.cpu === undefined ? '–' : s(x.cpu).trim()}; piek ${gb(x.piek)})`);
     console.log(`  totaal${' '.repeat(34)}${s(bouw)}`);
     console.log('vloer:');
     console.log(`  DuckDB leest de extracten${' '.repeat(15)}${s(laden)}`);
@@ -170,6 +210,11 @@ for (let run = 1; run <= runs; run++) {
     for (const [soort, ms] of Object.entries(printen.per)) console.log(`  ${`${soort} laden en printen`.padEnd(40)}${s(ms)}`);
     console.log(`  totaal${' '.repeat(34)}${s(vloer)}`);
     console.log(`verhouding bouw/vloer: ${(bouw / vloer).toFixed(2)} (doel: hoogstens 1,6 op scale 1)`);
+    const cpuTotaal = cpu.eigen + cpu.browser;
+    console.log(
+      `CPU: bouw ${cpuTotaal.toFixed(1)} s (dit proces ${cpu.eigen.toFixed(1)}, browser ${cpu.browser.toFixed(1)}), vloer ${cpuVloer.toFixed(1)} s; ` +
+        `op ${KERNEN} kernen heeft de bouw minstens ${(cpuTotaal / KERNEN).toFixed(1)} s nodig, ${(cpuTotaal / KERNEN / (vloer / 1000)).toFixed(2)} maal de vloer`,
+    );
     console.log(`piekgeheugen van de bouw (RSS van dit proces): ${gb(piekBouw)} (doel: onder 4 GB op scale 10)`);
   } finally {
     rmSync(werk, { recursive: true, force: true });
