@@ -18,6 +18,10 @@
  *    helpers, bench/cpu.ts) and of the floor, and what the build's CPU alone implies: on two
  *    cores it needs at least half of it in wall time, however well it overlaps its stages.
  *
+ * With --runs N every run is a process of its own (this script again, with --runs 1): a second
+ * build in the same process would find its modules loaded, its code compiled and its allocator's
+ * memory at hand, and look faster and smaller than a build from `npm run report` is.
+ *
  * Target (issue 16): ratio at most 1.6 at scale 1; scale 10 under 3 minutes and 4 GB.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +66,17 @@ if (!existsSync(join(data, '.compleet'))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(join(data, '.compleet'), '');
 }
+
+// 2. More than one run: each in a fresh process, one after the other.
+if (runs > 1) {
+  for (let run = 1; run <= runs; run++) {
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--scale', String(scale), '--seed', String(seed), '--runs', '1', '--run', `${run}/${runs}`], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  process.exit(0);
+}
+/** Which run this is, for the heading ("2/3" when the parent above started it). */
+const welke = optie('run', '1/1');
 
 let piek = process.memoryUsage().rss;
 /** The stages running now, each with the highest resident set seen while it ran. */
@@ -152,72 +167,70 @@ const browser = await resolveBrowser();
 const bundel = await bundelMap();
 if (bundel) (globalThis as Record<symbol, unknown>)[BUNDEL] = bundel;
 else console.log('geen bundel van src/ (esbuild ontbreekt?): de worker threads laden de TypeScript via tsx');
-for (let run = 1; run <= runs; run++) {
-  const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
-  try {
-    const out = join(werk, 'out', EDITIE);
-    const stappen: { nr: number; naam: string; start: number; duur?: number; piek: number; cpu0: NodeJS.CpuUsage; cpu?: number }[] = [];
-    lopend = stappen;
-    let t0 = performance.now();
-    const documenten: { soort: string; bestand: string }[] = [];
-    const fx: Effects = {
-      now: () => performance.now(),
-      begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0, piek: process.memoryUsage().rss, cpu0: process.cpuUsage() }),
-      // A stage's line may wait for a stage that runs beside it (the charts beside the chapters):
-      // its end is timed when its work ends, not when its line is written.
-      end: (nr) => {
-        const stap = [...stappen].reverse().find((x) => x.nr === nr);
-        if (stap && stap.duur === undefined) {
-          stap.duur = performance.now() - t0 - stap.start;
-          const c = process.cpuUsage(stap.cpu0);
-          stap.cpu = (c.user + c.system) / 1000;
-        }
-      },
-      log: () => undefined,
-      teDrukken: (soort, html, basis) => {
-        // The temporary output folder becomes `out` when the build succeeds.
-        const bestand = join(werk, `${soort}.html`);
-        writeFileSync(bestand, withBase(html, join(out, basename(basis))));
-        documenten.push({ soort, bestand });
-      },
-    };
-    t0 = performance.now();
-    piek = process.memoryUsage().rss;
-    const cpuBouw = cpuVan(async () => {
-      await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
-    });
-    const cpu = await cpuBouw;
-    const bouw = performance.now() - t0;
-    const piekBouw = piek;
+const werk = mkdtempSync(join(tmpdir(), 'monitor-bench-'));
+try {
+  const out = join(werk, 'out', EDITIE);
+  const stappen: { nr: number; naam: string; start: number; duur?: number; piek: number; cpu0: NodeJS.CpuUsage; cpu?: number }[] = [];
+  lopend = stappen;
+  let t0 = performance.now();
+  const documenten: { soort: string; bestand: string }[] = [];
+  const fx: Effects = {
+    now: () => performance.now(),
+    begin: (nr, naam) => stappen.push({ nr, naam, start: performance.now() - t0, piek: process.memoryUsage().rss, cpu0: process.cpuUsage() }),
+    // A stage's line may wait for a stage that runs beside it (the charts beside the chapters):
+    // its end is timed when its work ends, not when its line is written.
+    end: (nr) => {
+      const stap = [...stappen].reverse().find((x) => x.nr === nr);
+      if (stap && stap.duur === undefined) {
+        stap.duur = performance.now() - t0 - stap.start;
+        const c = process.cpuUsage(stap.cpu0);
+        stap.cpu = (c.user + c.system) / 1000;
+      }
+    },
+    log: () => undefined,
+    teDrukken: (soort, html, basis) => {
+      // The temporary output folder becomes `out` when the build succeeds.
+      const bestand = join(werk, `${soort}.html`);
+      writeFileSync(bestand, withBase(html, join(out, basename(basis))));
+      documenten.push({ soort, bestand });
+    },
+  };
+  t0 = performance.now();
+  piek = process.memoryUsage().rss;
+  const cpuBouw = cpuVan(async () => {
+    await buildReport({ data, out, edition: join(PROJECT_ROOT, 'editions', EDITIE, 'editie.json'), pdf: true }, fx);
+  });
+  const cpu = await cpuBouw;
+  const bouw = performance.now() - t0;
+  const piekBouw = piek;
 
-    const { ms: laden, cpu: cpuLaden } = vloerLaden();
-    let printen: Awaited<ReturnType<typeof vloerPrinten>> | undefined;
-    const cpuPrinten = await cpuVan(async () => {
-      printen = await vloerPrinten(documenten, browser.executablePath);
-    });
-    if (!printen) throw new Error('vloer printen: geen meting');
-    const vloer = laden + printen.start + Object.values(printen.per).reduce((a, b) => a + b, 0);
-    const cpuVloer = cpuLaden + cpuPrinten.eigen + cpuPrinten.browser;
+  const { ms: laden, cpu: cpuLaden } = vloerLaden();
+  let printen: Awaited<ReturnType<typeof vloerPrinten>> | undefined;
+  const cpuPrinten = await cpuVan(async () => {
+    printen = await vloerPrinten(documenten, browser.executablePath);
+  });
+  if (!printen) throw new Error('vloer printen: geen meting');
+  const vloer = laden + printen.start + Object.values(printen.per).reduce((a, b) => a + b, 0);
+  const cpuVloer = cpuLaden + cpuPrinten.eigen + cpuPrinten.browser;
 
-    console.log(`\nrun ${run}/${runs}: ${EDITIE}, scale ${scale}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log('bouw (vanaf nul, met PDF\'s):');
-    // Stages that overlap (the charts beside the chapters, the two prints) add up to more than the build: the start column shows where each began.
-    for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()}; CPU ${x.cpu === undefined ? '–' : s(x.cpu).trim()}; piek ${gb(x.piek)})`);
-    console.log(`  totaal${' '.repeat(34)}${s(bouw)}`);
-    console.log('vloer:');
-    console.log(`  DuckDB leest de extracten${' '.repeat(15)}${s(laden)}`);
-    console.log(`  browser starten${' '.repeat(25)}${s(printen.start)}`);
-    for (const [soort, ms] of Object.entries(printen.per)) console.log(`  ${`${soort} laden en printen`.padEnd(40)}${s(ms)}`);
-    console.log(`  totaal${' '.repeat(34)}${s(vloer)}`);
-    console.log(`verhouding bouw/vloer: ${(bouw / vloer).toFixed(2)} (doel: hoogstens 1,6 op scale 1)`);
-    const cpuTotaal = cpu.eigen + cpu.browser;
-    console.log(
-      `CPU: bouw ${cpuTotaal.toFixed(1)} s (dit proces ${cpu.eigen.toFixed(1)}, browser ${cpu.browser.toFixed(1)}), vloer ${cpuVloer.toFixed(1)} s; ` +
-        `op ${KERNEN} kernen heeft de bouw minstens ${(cpuTotaal / KERNEN).toFixed(1)} s nodig, ${(cpuTotaal / KERNEN / (vloer / 1000)).toFixed(2)} maal de vloer`,
-    );
-    console.log(`piekgeheugen van de bouw (RSS van dit proces): ${gb(piekBouw)} (doel: onder 4 GB op scale 10)`);
-  } finally {
-    rmSync(werk, { recursive: true, force: true });
-  }
+  console.log(`\nrun ${welke}: ${EDITIE}, scale ${scale}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('bouw (vanaf nul, met PDF\'s):');
+  // Stages that overlap (the charts beside the chapters, the two prints) add up to more than the build: the start column shows where each began.
+  for (const x of stappen) console.log(`  ${String(x.nr).padStart(2)}. ${x.naam.padEnd(34)}${x.duur === undefined ? '       –' : s(x.duur)}   (vanaf ${s(x.start).trim()}; CPU ${x.cpu === undefined ? '–' : s(x.cpu).trim()}; piek ${gb(x.piek)})`);
+  console.log(`  totaal${' '.repeat(34)}${s(bouw)}`);
+  console.log('vloer:');
+  console.log(`  DuckDB leest de extracten${' '.repeat(15)}${s(laden)}`);
+  console.log(`  browser starten${' '.repeat(25)}${s(printen.start)}`);
+  for (const [soort, ms] of Object.entries(printen.per)) console.log(`  ${`${soort} laden en printen`.padEnd(40)}${s(ms)}`);
+  console.log(`  totaal${' '.repeat(34)}${s(vloer)}`);
+  console.log(`verhouding bouw/vloer: ${(bouw / vloer).toFixed(2)} (doel: hoogstens 1,6 op scale 1)`);
+  const cpuTotaal = cpu.eigen + cpu.browser;
+  console.log(
+    `CPU: bouw ${cpuTotaal.toFixed(1)} s (dit proces ${cpu.eigen.toFixed(1)}, browser ${cpu.browser.toFixed(1)}), vloer ${cpuVloer.toFixed(1)} s; ` +
+      `op ${KERNEN} kernen heeft de bouw minstens ${(cpuTotaal / KERNEN).toFixed(1)} s nodig, ${(cpuTotaal / KERNEN / (vloer / 1000)).toFixed(2)} maal de vloer`,
+  );
+  console.log(`piekgeheugen van de bouw (RSS van dit proces): ${gb(piekBouw)} (doel: onder 4 GB op scale 10)`);
+} finally {
+  rmSync(werk, { recursive: true, force: true });
 }
 clearInterval(meter);
