@@ -14,9 +14,10 @@
  *    stage (resident set of this process, sampled; DuckDB and the build's threads run in it, the
  *    browser does not) and the load average.
  * 5. Prints the CPU time of each stage (this process's, threads included, while the stage ran:
- *    stages that run beside each other share theirs), of the build (this process with its threads, and the browser with its
- *    helpers, bench/cpu.ts) and of the floor, and what the build's CPU alone implies: on two
- *    cores it needs at least half of it in wall time, however well it overlaps its stages.
+ *    stages that run beside each other share theirs), of the build (this process with its
+ *    threads, and the browser with its helpers, bench/cpu.ts) and of the floor, and what the
+ *    build's CPU alone implies: on two cores it needs at least half of it in wall time, however
+ *    well it overlaps its stages.
  *
  * With --runs N every run is a process of its own (this script again, with --runs 1): a second
  * build in the same process would find its modules loaded, its code compiled and its allocator's

@@ -24,13 +24,17 @@ import { randomUUID } from 'node:crypto';
 /** The name of the environment variable that marks a measured command's processes. */
 export const MERK = 'MONITOR_BENCH_CPU';
 
-/** Clock ticks per second of /proc/<pid>/stat's times. */
+/** Clock ticks per second of /proc/<pid>/stat's times, asked once per process. */
+let kloktikken: number | undefined;
 function ticks(): number {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
+  if (kloktikken === undefined) {
+    try {
+      kloktikken = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      kloktikken = 100;
+    }
   }
+  return kloktikken;
 }
 
 /** A process as /proc/<pid>/stat shows it: its parent, identity (pid and start time) and own CPU so far (ticks). */

@@ -6,20 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { setTimeout as wacht } from 'node:timers/promises';
 import { meet } from '../../bench/cpu.ts';
-import { GEDULD } from '../helpers/geduld.ts';
+import { GEDULD, wachtOp } from '../helpers/processen.ts';
 
 /** Node code that burns `ms` milliseconds of its own CPU time, user and system (not wall time). */
 const brand = (ms: number) => `const b = process.cpuUsage(); for (;;) { const u = process.cpuUsage(b); if (u.user + u.system >= ${ms * 1000}) break; }`;
-
-async function totDat(klaar: () => boolean, wat: string): Promise<void> {
-  const tot = performance.now() + GEDULD; // a safety net, not a measure of speed
-  while (!klaar()) {
-    if (performance.now() > tot) throw new Error(`waited ${GEDULD} ms for ${wat}`);
-    await wacht(10);
-  }
-}
 
 test('an orphaned grandchild without the token is counted once its parent was seen; a process of someone else is not', { skip: !existsSync('/proc/self/stat') && 'no /proc' }, async (tc) => {
   const meter = meet(10);
@@ -36,16 +27,16 @@ test('an orphaned grandchild without the token is counted once its parent was se
   );
   let uit = '';
   kind.stdout.on('data', (d: Buffer) => (uit += d.toString()));
-  await totDat(() => /\n/.test(uit), 'the grandchild to start');
+  await wachtOp(() => /\n/.test(uit), GEDULD, 'the grandchild to start');
   const kleinkind = Number(uit.trim());
-  await totDat(() => meter.pids().includes(kleinkind), 'the meter to see the grandchild');
+  await wachtOp(() => meter.pids().includes(kleinkind), GEDULD, 'the meter to see the grandchild');
   const einde = new Promise((r) => kind.on('exit', r));
   kind.stdin.end();
   await einde;
   // Meanwhile a process that is not the command's burns CPU too.
   const ander = spawn(process.execPath, ['-e', brand(600)], { stdio: 'ignore' });
   await new Promise((r) => ander.on('exit', r));
-  await totDat(() => !existsSync(`/proc/${kleinkind}`), 'the grandchild to end');
+  await wachtOp(() => !existsSync(`/proc/${kleinkind}`), GEDULD, 'the grandchild to end');
   const cpu = meter.stop()!;
   tc.diagnostic(`${cpu} s`);
   assert.ok(cpu >= 0.4, `the grandchild's 450 ms are counted: ${cpu} s`);
