@@ -27,7 +27,7 @@ import { checkExtractFolder } from './folder.ts';
 import { diagnose, msg, type Text } from './messages.ts';
 import type { LoadedTable, Problem } from './problem.ts';
 import { notReadable, readExtract } from './read.ts';
-import { extractFiles, gunzipTo, GzipError, MAX_LINE_BYTES, type GunzipLimits } from './source.ts';
+import { extractFiles, gunzipTo, GzipError, MAX_LINE_BYTES, type Decompressed, type GunzipLimits } from './source.ts';
 import { ident } from './sql.ts';
 import { validateTables } from './validate.ts';
 
@@ -100,7 +100,8 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
 
   try {
     const plan = await planExtracts(folder, options, { earlier, warnings });
-    const decompressed = decompress(plan, folder, temp, options.gunzip);
+    const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+    const decompressed = decompress(plan, folder, temp, { limits: options.gunzip, maxLineBytes });
     const tables: LoadedTable[] = [];
     for (const { spec, order, form } of plan) {
       const file = join(folder, `${spec.name}${form}`);
@@ -108,6 +109,7 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
         earlier.push({ order, file, at, columnOrder: -1, text, ...(label ? { label } : {}) });
       };
       let csvPath: string | undefined;
+      let longLineSuspect: boolean | undefined;
       if (form === '.csv.gz') {
         const result = await decompressed.get(spec.name)!;
         if ('error' in result) {
@@ -115,9 +117,10 @@ export async function loadExtracts(folder: string, options: LoadOptions = {}): P
           continue;
         }
         csvPath = result.path;
+        longLineSuspect = result.longLineSuspect;
       } else if (form === '.csv') csvPath = file;
       const read = { conn: connection, spec, file, form, problem, warnings };
-      const table = await readExtract(read, { csvPath, peildatum, maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxErrors });
+      const table = await readExtract(read, { csvPath, longLineSuspect, peildatum, maxLineBytes, maxErrors });
       if (table) tables.push(table);
     }
 
@@ -223,6 +226,9 @@ async function planExtracts(
   return plan;
 }
 
+/** A decompressed extract's plain CSV and what gunzipTo saw of its lines, or why it could not be decompressed. */
+type Uitgepakt = ({ path: string } & Decompressed) | { error: GzipError };
+
 /**
  * Decompress the .csv.gz files one after another in the background (zlib works on its own
  * threads), so DuckDB reads one extract while the next is being decompressed.
@@ -231,16 +237,16 @@ function decompress(
   plan: readonly Planned[],
   folder: string,
   temp: string,
-  limits: GunzipLimits | undefined,
-): Map<ExtractName, Promise<{ path: string } | { error: GzipError }>> {
+  o: { limits: GunzipLimits | undefined; maxLineBytes: number },
+): Map<ExtractName, Promise<Uitgepakt>> {
   let chain: Promise<unknown> = Promise.resolve();
-  const decompressed = new Map<ExtractName, Promise<{ path: string } | { error: GzipError }>>();
+  const decompressed = new Map<ExtractName, Promise<Uitgepakt>>();
   for (const { spec, form } of plan) {
     if (form !== '.csv.gz') continue;
     const target = join(temp, `${spec.name}.csv`);
     const done = chain.then(() =>
-      gunzipTo(join(folder, `${spec.name}.csv.gz`), target, limits).then(
-        () => ({ path: target }),
+      gunzipTo(join(folder, `${spec.name}.csv.gz`), target, o.limits, o.maxLineBytes).then(
+        (d) => ({ path: target, ...d }),
         (e: unknown) => {
           if (e instanceof GzipError) return { error: e };
           throw e;

@@ -29,6 +29,8 @@ export interface ExtractRead {
 export interface ReadOptions {
   /** The plain CSV to read: the file itself or its decompressed copy; undefined for Parquet. */
   csvPath: string | undefined;
+  /** For a decompressed copy: whether gunzipTo found it may have a line over maxLineBytes (longLines). */
+  longLineSuspect?: boolean | undefined;
   peildatum: string | undefined;
   maxLineBytes: number;
   maxErrors: number;
@@ -101,7 +103,7 @@ function headerProblem(header: Awaited<ReturnType<typeof readCsvHeader>>): { at:
 async function prepareCsv(
   x: ExtractRead,
   csvPath: string,
-  limits: { maxLineBytes: number; maxErrors: number },
+  limits: { maxLineBytes: number; maxErrors: number; longLineSuspect?: boolean | undefined },
 ): Promise<PreparedSource | undefined> {
   const header = await readCsvHeader(csvPath);
   const wrong = headerProblem(header);
@@ -111,7 +113,7 @@ async function prepareCsv(
   const names = header.names;
   if (!checkColumns(x, names, 1)) return undefined;
   // DuckDB drops a line longer than its read buffer without a trace; find them first.
-  const long = await longLines(csvPath, limits.maxLineBytes, Math.max(1, limits.maxErrors));
+  const long = await longLines(csvPath, limits.maxLineBytes, Math.max(1, limits.maxErrors), limits.longLineSuspect);
   if (long.length > 0) {
     for (const line of long) x.problem({ kind: 'line', line }, msg.lineTooLong(limits.maxLineBytes));
     return undefined;

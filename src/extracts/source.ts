@@ -79,12 +79,18 @@ function sniffBinary(bytes: Uint8Array): 'text' | 'utf16' | 'binary' {
   return 'binary';
 }
 
+/** A decompressed extract: whether it may have a line longer than the limit gunzipTo was given (longLines). */
+export interface Decompressed {
+  longLineSuspect: boolean;
+}
+
 /**
  * Decompress `source` to `target`. Rejects with a GzipError when the gzip is damaged or cut
  * off, when its first bytes are no text (a gzip of NUL bytes, a zipped spreadsheet), or as soon
- * as the output grows beyond `limits`: a gzip bomb is refused before it fills the disk.
+ * as the output grows beyond `limits`: a gzip bomb is refused before it fills the disk. On the
+ * way it makes longLines' first pass for lines over `maxLineBytes`.
  */
-export async function gunzipTo(source: string, target: string, limits: GunzipLimits = {}): Promise<void> {
+export async function gunzipTo(source: string, target: string, limits: GunzipLimits = {}, maxLineBytes = MAX_LINE_BYTES): Promise<Decompressed> {
   const { ratio, floor } = { ...DEFAULT_GUNZIP_LIMITS, ...limits };
   const compressed = (await stat(source)).size;
   const max = Math.max(floor, compressed * ratio);
@@ -93,6 +99,7 @@ export async function gunzipTo(source: string, target: string, limits: GunzipLim
   const chunk = 1 << 20;
   let written = 0;
   let first = true;
+  const lines = new LongLineWatch(maxLineBytes);
   const guard = new Transform({
     transform(data: Buffer, _encoding, done) {
       if (first) {
@@ -102,6 +109,7 @@ export async function gunzipTo(source: string, target: string, limits: GunzipLim
       }
       written += data.length;
       if (written > max) return done(new GzipError('tooLarge', `more than ${max} bytes`, max));
+      lines.feed(data);
       done(null, data);
     },
   });
@@ -112,6 +120,7 @@ export async function gunzipTo(source: string, target: string, limits: GunzipLim
       guard,
       createWriteStream(target, { highWaterMark: chunk }),
     );
+    return { longLineSuspect: lines.suspect };
   } catch (e) {
     await rm(target, { force: true });
     if (e instanceof GzipError) throw e;
@@ -213,11 +222,12 @@ export const MAX_LINE_BYTES = 2 * 1024 * 1024;
  * The physical lines (1-based) of `path` longer than `limit` bytes, at most `max` of them.
  * A file no longer than the limit is not read; otherwise a first pass looks only for a stretch
  * of `limit / 2` bytes without a line end (a few searches per megabyte), and only when it finds
- * one does a second pass count lines.
+ * one does a second pass count lines. `suspect` is that first pass's verdict when it was made
+ * already, on the way (gunzipTo): false skips both passes, true the first.
  */
-export async function longLines(path: string, limit: number = MAX_LINE_BYTES, max = 50): Promise<number[]> {
-  if ((await stat(path)).size <= limit) return [];
-  if (!(await mayHaveLongLine(path, limit))) return [];
+export async function longLines(path: string, limit: number = MAX_LINE_BYTES, max = 50, suspect?: boolean): Promise<number[]> {
+  if (suspect === false || (await stat(path)).size <= limit) return [];
+  if (!(suspect ?? (await mayHaveLongLine(path, limit)))) return [];
   const found: number[] = [];
   let line = 1;
   let length = 0;
@@ -239,27 +249,56 @@ export async function longLines(path: string, limit: number = MAX_LINE_BYTES, ma
   return found;
 }
 
-/** The first, quick pass of longLines: is there a stretch of `limit / 2` bytes without a line end? */
+/** The first, quick pass of longLines, over the file. */
 async function mayHaveLongLine(path: string, limit: number): Promise<boolean> {
-  const step = Math.max(1, Math.floor(limit / 2));
-  let run = 0; // bytes since the last line end
+  const watch = new LongLineWatch(limit);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const first = chunk.indexOf(NL);
-    if (first === -1) {
-      run += chunk.length;
-      if (run > limit) return true;
-      continue;
-    }
-    if (run + first > limit) return true;
-    const last = chunk.lastIndexOf(NL);
-    // A line longer than `limit` between the first and last line end covers a whole block.
-    for (let p = first + 1; p + step <= last; p += step) {
-      const next = chunk.indexOf(NL, p);
-      if (next === -1 || next >= p + step) return true;
-    }
-    run = chunk.length - 1 - last;
+    watch.feed(chunk);
+    if (watch.suspect) return true;
   }
   return false;
+}
+
+/**
+ * The quick pass of longLines, fed a file's bytes in order in chunks of any size: whether there
+ * is a stretch of `limit / 2` bytes without a line end (a few searches per megabyte). Every line
+ * longer than `limit` makes it suspect, however the chunks fall; a file it never finds suspect
+ * has no such line. gunzipTo runs it on the bytes it writes, so that a decompressed extract is
+ * not read once more for it.
+ */
+class LongLineWatch {
+  private readonly step: number;
+  /** Bytes since the last line end. */
+  private run = 0;
+  suspect = false;
+
+  constructor(private readonly limit: number) {
+    this.step = Math.max(1, Math.floor(limit / 2));
+  }
+
+  feed(chunk: Buffer): void {
+    if (this.suspect) return;
+    const first = chunk.indexOf(NL);
+    if (first === -1) {
+      this.run += chunk.length;
+      this.suspect = this.run > this.limit;
+      return;
+    }
+    if (this.run + first > this.limit) {
+      this.suspect = true;
+      return;
+    }
+    const last = chunk.lastIndexOf(NL);
+    // A line longer than `limit` between the first and last line end covers a whole block.
+    for (let p = first + 1; p + this.step <= last; p += this.step) {
+      const next = chunk.indexOf(NL, p);
+      if (next === -1 || next >= p + this.step) {
+        this.suspect = true;
+        return;
+      }
+    }
+    this.run = chunk.length - 1 - last;
+  }
 }
 
 const NL = 0x0a;

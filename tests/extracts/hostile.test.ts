@@ -73,6 +73,36 @@ describe('over-long lines', () => {
     await writeFile(file, `${'x'.repeat(99)}\n`.repeat(50_000)); // 5 MB, every line within 100
     assert.deepEqual(await longLines(file, 100), []);
   });
+
+  test('gunzipTo makes longLines\' first pass on the way: it finds every long line, wherever its 1 MiB chunks fall', async () => {
+    const plain = join(scratch, 'verdict.csv');
+    const gz = join(scratch, 'verdict.csv.gz');
+    const target = join(scratch, 'verdict-out.csv');
+    const limit = 300_000;
+    const short = `${'s'.repeat(999)}\n`;
+    // One over-long line (limit + 1 bytes) at places around the chunk boundaries, and none at all.
+    const cases: [string, number | undefined][] = [
+      ['none', undefined],
+      ['at the start', 0],
+      ['across the first boundary', (1 << 20) - 150_000],
+      ['just after it', (1 << 20) + 1],
+      ['at the end', 3 << 20],
+    ];
+    for (const [wat, at] of cases) {
+      const head = at === undefined ? short.repeat(3500) : short.repeat(Math.floor(at / short.length));
+      const text = at === undefined ? head : `${head}${'L'.repeat(limit + 1)}\n${short.repeat(500)}`;
+      await writeFile(plain, text);
+      await writeFile(gz, gzipSync(text));
+      const { longLineSuspect } = await gunzipTo(gz, target, {}, limit);
+      assert.equal(longLineSuspect, at !== undefined, wat);
+      assert.deepEqual(await longLines(target, limit, 50, longLineSuspect), await longLines(plain, limit), wat);
+    }
+    // A line of exactly the limit is no long line.
+    const exact = `${short.repeat(1200)}${'E'.repeat(limit)}\n${short.repeat(1200)}`;
+    await writeFile(gz, gzipSync(exact));
+    const { longLineSuspect } = await gunzipTo(gz, target, {}, limit);
+    assert.deepEqual(await longLines(target, limit, 50, longLineSuspect), []);
+  });
 });
 
 describe('gzip bombs', () => {
