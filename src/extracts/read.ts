@@ -103,7 +103,7 @@ function headerProblem(header: Awaited<ReturnType<typeof readCsvHeader>>): { at:
 async function prepareCsv(
   x: ExtractRead,
   csvPath: string,
-  limits: { maxLineBytes: number; maxErrors: number; longLineSuspect?: boolean | undefined },
+  limits: Pick<ReadOptions, 'maxLineBytes' | 'maxErrors' | 'longLineSuspect'>,
 ): Promise<PreparedSource | undefined> {
   const header = await readCsvHeader(csvPath);
   const wrong = headerProblem(header);
